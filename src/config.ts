@@ -1,0 +1,108 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+/** Languages the product speaks; also the kb-format language codes. */
+export const LANGUAGES = ['fa', 'zh', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number({ error: 'expects a whole number' }).int('expects a whole number').positive('expects a number above 0').default(fallback);
+
+const schema = z.object({
+  DATABASE_URL: optionalText.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'expects a postgres:// or postgresql:// URL' }).optional(),
+  ),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText.pipe(z.url({ error: 'expects an http(s) URL' }).optional()),
+  OPENAI_CHAT_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: optionalText,
+  EMBEDDING_DIMENSIONS: positiveInt(1536),
+  OPENAI_TIMEOUT_MS: positiveInt(20_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expects one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  BOT_TOKEN: optionalText,
+  TELEGRAM_API_ROOT: z.url({ error: 'expects an http(s) URL' }).default('https://api.telegram.org').transform((v) => v.replace(/\/+$/, '')),
+  WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'expects an https URL' }).optional()),
+  WEBHOOK_SECRET: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'expects 1–256 characters of A–Z, a–z, 0–9, _ or -').optional()),
+  PORT: positiveInt(8080),
+  RATE_LIMIT_PER_MINUTE: positiveInt(10),
+}).superRefine((e, ctx) => {
+  if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'expects a secret whenever WEBHOOK_URL is set' });
+  if (e.WEBHOOK_URL && !e.BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: 'expects the bot token whenever WEBHOOK_URL is set' });
+});
+
+type Env = z.infer<typeof schema>;
+
+export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+export type AiConfig =
+  | { mode: 'offline' }
+  | { mode: 'openai'; apiKey: string; baseURL?: string; chatModel: string; embeddingModel?: string; dimensions: number; timeoutMs: number };
+export type TelegramConfig =
+  | { mode: 'console' }
+  | { mode: 'polling'; token: string; apiRoot: string }
+  | { mode: 'webhook'; token: string; apiRoot: string; url: string; secret: string; port: number };
+
+export interface Config {
+  database: DatabaseConfig;
+  ai: AiConfig;
+  telegram: TelegramConfig;
+  logLevel: Env['LOG_LEVEL'];
+  rateLimitPerMinute: number;
+}
+
+/** A configuration problem the user must fix; `problems` names each variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses settings into a typed Config. `env` defaults to the process environment merged over
+ * a `.env` file in the working directory (the environment wins).
+ */
+export function loadConfig(env?: Record<string, string | undefined>): Config {
+  const source = env ?? readProcessEnv();
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`));
+  }
+  const e = parsed.data;
+
+  const telegram: TelegramConfig = !e.BOT_TOKEN
+    ? { mode: 'console' }
+    : e.WEBHOOK_URL && e.WEBHOOK_SECRET
+      ? { mode: 'webhook', token: e.BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.PORT }
+      : { mode: 'polling', token: e.BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT };
+
+  return {
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR },
+    ai: e.OPENAI_API_KEY
+      ? {
+          mode: 'openai',
+          apiKey: e.OPENAI_API_KEY,
+          ...(e.OPENAI_BASE_URL ? { baseURL: e.OPENAI_BASE_URL } : {}),
+          chatModel: e.OPENAI_CHAT_MODEL,
+          ...(e.OPENAI_EMBEDDING_MODEL ? { embeddingModel: e.OPENAI_EMBEDDING_MODEL } : {}),
+          dimensions: e.EMBEDDING_DIMENSIONS,
+          timeoutMs: e.OPENAI_TIMEOUT_MS,
+        }
+      : { mode: 'offline' },
+    telegram,
+    logLevel: e.LOG_LEVEL,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+  };
+}
+
+function readProcessEnv(): Record<string, string | undefined> {
+  const fromFile: Record<string, string> = {};
+  loadDotenv({ processEnv: fromFile, quiet: true });
+  return { ...fromFile, ...process.env };
+}

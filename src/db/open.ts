@@ -1,0 +1,19 @@
+import type { DatabaseConfig } from '../config.ts';
+import type { Db } from './db.ts';
+import { migrate } from './migrate.ts';
+import { openPglite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
+
+/** Opens the configured database; `migrateSchema` (default true) applies pending migrations. */
+export async function openDatabase(config: DatabaseConfig, options: { migrateSchema?: boolean } = {}): Promise<Db> {
+  const db = config.kind === 'pglite' ? await openPglite(config.dataDir) : await openPostgres(config.url);
+  if (options.migrateSchema ?? true) {
+    try {
+      await migrate(db);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
+  return db;
+}

@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { Db } from '../../src/db/db.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { openPglite } from '../../src/db/pglite.ts';
+import { openPostgres } from '../../src/db/postgres.ts';
+
+export interface TestDatabase {
+  name: 'pglite' | 'postgres';
+  /** A fresh, migrated, empty database of its own. Close it when done. */
+  open(): Promise<Db>;
+}
+
+/** The PostgreSQL server the suite also runs on, when SME_TEST_POSTGRES_URL is set (.ci/run sets it). */
+export const postgresUrl = process.env.SME_TEST_POSTGRES_URL;
+
+let template: Promise<Blob> | undefined;
+
+/** Creating a PGlite cluster costs seconds; cloning a migrated dump costs a fraction of that. */
+async function pgliteTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const db = await openPglite(undefined);
+    await migrate(db);
+    const dump = await db.pglite.dumpDataDir('none');
+    await db.close();
+    return dump;
+  })();
+  return template;
+}
+
+export async function openTestPglite(): Promise<Db> {
+  const db = await openPglite(undefined, { loadDataDir: await pgliteTemplate() });
+  await migrate(db);
+  return db;
+}
+
+/** Each call gets its own schema, left in place afterwards so a failure can be inspected. */
+export async function openTestPostgres(url = postgresUrl!): Promise<Db> {
+  const schema = `t_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public').catch(() => {});
+    await admin.query(`CREATE SCHEMA ${schema}`);
+  } finally {
+    await admin.end();
+  }
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${schema},public`);
+  const db = await openPostgres(scoped.toString());
+  await migrate(db);
+  return db;
+}
+
+export function testDatabases(): TestDatabase[] {
+  const list: TestDatabase[] = [{ name: 'pglite', open: openTestPglite }];
+  if (postgresUrl) list.push({ name: 'postgres', open: () => openTestPostgres() });
+  return list;
+}
+
+export { PGlite };
