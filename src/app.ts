@@ -1,0 +1,55 @@
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.ts';
+import type { Db } from './db/db.ts';
+import { openDatabase } from './db/open.ts';
+import { createLogger, type Logger } from './log.ts';
+import { createTranslator } from './i18n.ts';
+import { createAiProvider } from './ai/provider.ts';
+import { ExperienceRepository } from './knowledge/experience-repository.ts';
+import { Glossary, seedGlossaryIfEmpty } from './knowledge/glossary.ts';
+import { createRetriever } from './knowledge/retrieval.ts';
+import { createAnsweringService } from './answering/answering-service.ts';
+import { createCommunity } from './community/index.ts';
+
+const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));
+const LOCALES = fileURLToPath(new URL('../locales/', import.meta.url));
+
+export type App = Awaited<ReturnType<typeof createApp>>;
+
+/**
+ * The composition root: builds every service from the typed config. `db` and `logger` may be
+ * given (tests, eval); a given db stays open on close(), its owner closes it.
+ */
+export async function createApp(config: Config, options: { db?: Db; logger?: Logger; migrate?: boolean } = {}) {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const db = options.db ?? (await openDatabase(config.database, { migrateSchema: options.migrate ?? true }));
+  if (!db.hasVector) {
+    logger.warn({ database: db.kind }, 'pgvector is not installed in this database: search runs lexical-only (install pgvector to add vector search)');
+  }
+  const translator = createTranslator(LOCALES);
+  const ai = createAiProvider(config.ai, logger);
+  const experiences = new ExperienceRepository(db);
+  await seedGlossaryIfEmpty(db, `${ASSETS}glossary.csv`);
+  const glossary = await Glossary.load(db);
+  const retriever = createRetriever({ db, glossary, ...(db.hasVector && ai.embedder ? { embedder: ai.embedder } : {}), logger });
+  const answering = createAnsweringService({ retriever, experiences, ai, translator, logger });
+  const community = createCommunity(db);
+
+  return {
+    config,
+    logger,
+    db,
+    translator,
+    ai,
+    experiences,
+    glossary,
+    retriever,
+    answering,
+    community,
+    assetsDir: ASSETS,
+    localesDir: LOCALES,
+    async close() {
+      if (!options.db) await db.close();
+    },
+  };
+}

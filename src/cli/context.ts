@@ -1,0 +1,20 @@
+import type { App } from '../app.ts';
+import type { Config } from '../config.ts';
+
+/** What every command gets: config loading, the application, and where to print results. */
+export interface CliContext {
+  loadConfig(): Config;
+  openApp(config: Config, options?: { migrate?: boolean }): Promise<App>;
+  /** Command output (stdout); logs go to stderr. */
+  out(line: string): void;
+  /** Problems for the user (stderr). */
+  err(line: string): void;
+}
+
+/** A failure the user can fix; main prints `message` without a stack and exits with `exitCode`. */
+export class UserError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
