@@ -1,0 +1,36 @@
+# Answers to members' questions (src/answering). Country and industry names live here too:
+# reuse them (country-XX, industry-slug) instead of defining them again in another file.
+
+answer-nothing-found = Nothing in the knowledge base answers this yet.
+answer-offline-intro = Here is what member companies have experienced:
+answer-original-note = (original in { $language ->
+    [fa] Persian
+    [zh] Chinese
+   *[en] English
+  })
+answer-experience-meta = { $country } · { $industry }
+answer-sources = Sources: { $titles }
+answer-results-heading = Matching experiences:
+
+industry-food = Food
+industry-textiles = Textiles
+industry-machinery = Machinery
+industry-chemicals = Chemicals
+industry-automotive = Automotive
+industry-electronics = Electronics
+industry-construction = Construction
+industry-agriculture = Agriculture
+industry-handicrafts = Handicrafts
+industry-pharma = Pharmaceuticals
+industry-logistics = Logistics
+industry-software = Software
+industry-energy = Energy
+industry-other = Other
+
+country-IR = Iran
+country-CN = China
+country-AE = United Arab Emirates
+country-TR = Türkiye
+country-HK = Hong Kong
+country-RU = Russia
+country-IQ = Iraq

@@ -1,0 +1,83 @@
+# The bot's own words (src/bot). Messages sent as HTML: tags allowed, values are escaped by the code.
+
+bot-start-greeting = Hello { $name }! I am <b>SME Bridge</b>, the assistant of the Iran–China SME cooperation center.
+bot-start-howto = Ask me any business question in Persian, Chinese or English: payments, customs, suppliers, standards, logistics, financing. I answer from real experiences that member companies shared, name each one, and you can open its full story. If nothing fits, I can put your question to the community.
+bot-start-choose = Choose your language, and if you like tell me about your company: I will then show experiences of firms like yours first.
+bot-button-profile = 📝 My company profile (optional)
+
+bot-help =
+    <b>How to use SME Bridge</b>
+    Just write your question as a message. Reply to one of my answers to ask a follow-up.
+    Under each answer: 📖 the full story of each experience, 👍 / 👎 to tell us if it helped, and 🙋 to ask the community.
+
+    /start — welcome and language
+    /language — change the language
+    /profile — your company, country and industry
+    /share — share your own experience
+    /my — the experiences you shared
+    /privacy — what we store and why
+    /forget — delete your data
+bot-privacy =
+    <b>What SME Bridge stores, and why</b>
+    • Your Telegram id and name: to know who is asking and to keep your settings.
+    • Your language and the optional profile (company, country, industry): to answer in your language and show experiences of similar firms first.
+    • Your questions, the answers, the experiences cited, how long it took and your 👍 / 👎: to improve the knowledge base and see which topics lack experiences.
+    • Questions you put to the community: so members who know can answer them.
+    Nothing is sold or shared outside the center. /forget deletes all of it.
+
+bot-language-choose = Choose your language:
+bot-language-set = Done: I will speak English with you.
+bot-language-name-fa = فارسی
+bot-language-name-zh = 中文
+bot-language-name-en = English
+
+bot-profile-ask-company = What is your company's name? (or press Skip)
+bot-profile-company-invalid = Please send the company name as a short text (up to 120 characters), or press Skip.
+bot-profile-ask-country = Where is your company based? Press a button or type a two-letter country code such as TR.
+bot-profile-country-invalid = Please press a button or type a two-letter country code such as TR.
+bot-profile-ask-industry = Which industry are you in?
+bot-profile-industry-invalid = Please choose your industry with one of the buttons.
+bot-profile-saved = Saved. Company: { $company } · Country: { $country } · Industry: { $industry }. Experiences of firms like yours now come first.
+bot-profile-none = —
+bot-button-skip = Skip
+
+bot-abstained-offer = I could not find a member's experience that answers this. Should I ask the community? Members who faced the same thing can answer, and you will hear back here.
+bot-sources = Experiences cited:
+bot-source-line = { $n }. <b>{ $title }</b> — { $country } · { $industry }
+bot-button-story = 📖 { $title }
+bot-button-helpful = 👍 Helpful
+bot-button-not-helpful = 👎 Not helpful
+bot-button-ask-community = 🙋 Ask the community
+bot-feedback-thanks = Thank you, noted.
+bot-community-opened = Your question is now open to the community. When a member answers, I will send it to you here.
+bot-community-already = This question is already open to the community.
+bot-community-not-yours = Only the person who asked can send this question to the community.
+
+bot-story-meta = { $country } · { $industry }
+bot-story-original-note = There is no English version yet; this is the original in { $language ->
+    [fa] Persian
+    [zh] Chinese
+   *[en] English
+  }.
+bot-story-problem = Problem
+bot-story-solution = What they did
+bot-story-outcome = Outcome
+bot-story-contributor = Shared by { $who }
+bot-story-verified = Last verified on { $date }
+bot-story-not-found = That experience is not available (it may have been withdrawn).
+
+bot-too-long = Your message is { $length } characters long; please shorten it to { $max } characters or less and ask again.
+bot-rate-limited = You have asked { $limit } questions in the last minute. Please wait { $seconds } seconds, then ask again.
+bot-other-input = I can only read text. Write your business question as a message and I will look for members' experiences that answer it. /help shows what else I can do.
+bot-unknown-command = I do not know that command. /help lists the ones I know.
+bot-button-expired = This button is no longer active.
+bot-error-apology = Sorry, something went wrong on my side. Please try again in a moment.
+
+bot-command-start = Welcome and language
+bot-command-help = How to use the bot
+bot-command-language = Change the language
+bot-command-profile = Your company profile
+bot-command-share = Share your experience
+bot-command-my = Experiences you shared
+bot-command-privacy = What we store and why
+bot-command-forget = Delete your data

@@ -1,0 +1,18 @@
+# /forget: the member erases their data after choosing what happens to published experiences.
+forget-explain = <b>Erase my data</b>
+    This permanently erases your profile, your questions and the answers you received, your feedback, your open questions and any unfinished conversation with me. It cannot be undone.
+forget-choose = { $published ->
+        [0] You have no published experiences. Erase everything now?
+        [one] You have one published experience. Should it be deleted too, or stay in the knowledge base without your name, company or city?
+       *[other] You have { $published } published experiences. Should they be deleted too, or stay in the knowledge base without your name, company or city?
+    }
+forget-button-delete = 🗑 Erase everything, with my experiences
+forget-button-anonymise = 👤 Erase me, keep my experiences anonymous
+forget-button-erase = 🗑 Erase everything
+forget-button-cancel = ↩️ Keep everything
+forget-done-delete = Done: everything about you was erased, including your experiences. If you write to me again, you will start as a new member.
+forget-done-anonymise = Done: everything about you was erased. Your published experiences stay in the knowledge base without your name. If you write to me again, you will start as a new member.
+forget-cancelled = Nothing was erased.
+forget-nothing = I have no data about you.
+forget-failed = Sorry, erasing failed and nothing was changed. Please try /forget again in a few minutes.
+forget-private-only = Please use /forget in a private chat with me.

@@ -1,0 +1,35 @@
+# پاسخ به پرسش‌های اعضا (src/answering). نام کشورها و صنایع هم این‌جاست.
+
+answer-nothing-found = هنوز تجربه‌ای در پایگاه دانش نیست که به این پرسش پاسخ دهد.
+answer-offline-intro = تجربهٔ شرکت‌های عضو در این زمینه:
+answer-original-note = (متن اصلی به { $language ->
+    [fa] فارسی
+    [zh] چینی
+   *[en] انگلیسی
+  })
+answer-experience-meta = { $country }، { $industry }
+answer-sources = منابع: { $titles }
+answer-results-heading = تجربه‌های مرتبط:
+
+industry-food = صنایع غذایی
+industry-textiles = نساجی
+industry-machinery = ماشین‌آلات
+industry-chemicals = مواد شیمیایی
+industry-automotive = خودرو
+industry-electronics = الکترونیک
+industry-construction = ساختمان
+industry-agriculture = کشاورزی
+industry-handicrafts = صنایع دستی
+industry-pharma = دارویی
+industry-logistics = حمل‌ونقل و لجستیک
+industry-software = نرم‌افزار
+industry-energy = انرژی
+industry-other = سایر
+
+country-IR = ایران
+country-CN = چین
+country-AE = امارات متحده عربی
+country-TR = ترکیه
+country-HK = هنگ‌کنگ
+country-RU = روسیه
+country-IQ = عراق

@@ -1,0 +1,85 @@
+import OpenAI from 'openai';
+import type { AiConfig } from '../config.ts';
+import type { Logger } from '../log.ts';
+import { AiError } from './errors.ts';
+import type { AiProvider, ChatPrompt, Embedder } from './provider.ts';
+
+type OpenAiConfig = Extract<AiConfig, { mode: 'openai' }>;
+
+/**
+ * Chat and embeddings through the `openai` SDK against any OpenAI-compatible server
+ * (baseURL). One retry only: a member is waiting, and the caller has an offline fallback.
+ */
+export function createOpenAiProvider(config: OpenAiConfig, logger: Logger): AiProvider {
+  const client = new OpenAI({
+    apiKey: config.apiKey,
+    ...(config.baseURL ? { baseURL: config.baseURL } : {}),
+    timeout: config.timeoutMs,
+    maxRetries: 1,
+  });
+
+  const chat = async (prompt: ChatPrompt): Promise<string> => {
+    const started = Date.now();
+    const completion = await call('chat', () =>
+      client.chat.completions.create({
+        model: config.chatModel,
+        messages: [
+          { role: 'system', content: prompt.system },
+          { role: 'user', content: prompt.user },
+        ],
+      }),
+    );
+    const content = completion?.choices?.[0]?.message?.content;
+    if (typeof content !== 'string' || content.trim() === '') {
+      throw new AiError('malformed', 'the chat reply has no text (no choices or empty content)');
+    }
+    logger.debug({ model: config.chatModel, ms: Date.now() - started, usage: completion.usage }, 'chat completion');
+    return content.trim();
+  };
+
+  const embedder: Embedder | undefined = config.embeddingModel
+    ? { model: config.embeddingModel, embed: (texts) => embed(client, config, config.embeddingModel!, texts) }
+    : undefined;
+
+  return { mode: 'openai', chat, ...(embedder ? { embedder } : {}) };
+}
+
+async function embed(client: OpenAI, config: OpenAiConfig, model: string, texts: string[]): Promise<number[][]> {
+  if (texts.length === 0) return [];
+  // The SDK asks for base64 and decodes it into number arrays itself.
+  const reply = await call('embeddings', () => client.embeddings.create({ model, input: texts, dimensions: config.dimensions }));
+  const data = Array.isArray(reply?.data) ? [...reply.data].sort((a, b) => a.index - b.index) : [];
+  const vectors = data.map((d) => d.embedding);
+  const width = vectors[0]?.length ?? 0;
+  const usable =
+    vectors.length === texts.length &&
+    width > 0 &&
+    vectors.every((v) => Array.isArray(v) && v.length === width && v.every((x) => Number.isFinite(x)));
+  if (!usable) {
+    throw new AiError('malformed', `the embeddings reply does not hold ${texts.length} vectors of one width`);
+  }
+  return vectors;
+}
+
+async function call<T>(what: string, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (e) {
+    throw toAiError(what, e);
+  }
+}
+
+/** Maps the SDK's error classes (and a body that is not JSON) onto our few kinds. */
+export function toAiError(what: string, e: unknown): AiError {
+  if (e instanceof AiError) return e;
+  if (e instanceof OpenAI.APIConnectionTimeoutError) return new AiError('timeout', `${what}: the model server did not answer in time`, { cause: e });
+  if (e instanceof OpenAI.APIConnectionError) return new AiError('connection', `${what}: cannot reach the model server`, { cause: e });
+  if (e instanceof OpenAI.RateLimitError) return new AiError('rate_limit', `${what}: rate limited by the model server (429)`, { cause: e });
+  if (e instanceof OpenAI.APIError) {
+    const status = e.status ?? 0;
+    if (status >= 500) return new AiError('server', `${what}: the model server failed (${status})`, { cause: e });
+    return new AiError('refused', `${what}: the model server refused the request (${status})`, { cause: e });
+  }
+  if (e instanceof SyntaxError) return new AiError('malformed', `${what}: the reply is not valid JSON`, { cause: e });
+  return new AiError('malformed', `${what}: unexpected failure reading the reply`, { cause: e });
+}

@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PromptTemplate } from '@langchain/core/prompts';
+import type { ChatPrompt } from './provider.ts';
+
+/** The project's prompts folder, found from this file so the working directory does not matter. */
+export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL('../../prompts', import.meta.url));
+
+export interface PromptLibrary {
+  /** Fills prompts/<name>.md; `{name}` placeholders, `{{`/`}}` for literal braces. */
+  render(name: string, values: Record<string, string>): Promise<ChatPrompt>;
+}
+
+interface ChatTemplate {
+  system: PromptTemplate;
+  user: PromptTemplate;
+}
+
+/**
+ * Reads every prompts/*.md once. A file holds a `## system` and a `## user` section; text
+ * before the first section is a note for people editing the prompt and is never sent.
+ */
+export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR): PromptLibrary {
+  const templates = new Map<string, ChatTemplate>();
+  for (const file of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
+    const path = join(dir, file);
+    templates.set(basename(file, '.md'), parsePromptFile(readFileSync(path, 'utf8'), path));
+  }
+  return {
+    async render(name, values) {
+      const template = templates.get(name);
+      if (!template) throw new Error(`No prompt named "${name}" in ${dir}`);
+      const [system, user] = await Promise.all([template.system.format(values), template.user.format(values)]);
+      return { system: system.trim(), user: user.trim() };
+    },
+  };
+}
+
+export function parsePromptFile(text: string, path: string): ChatTemplate {
+  const sections = new Map<string, string>();
+  let current: string | undefined;
+  let lines: string[] = [];
+  const flush = () => {
+    if (current) sections.set(current, lines.join('\n'));
+  };
+  for (const line of text.replace(/\r\n/g, '\n').split('\n')) {
+    const heading = /^## (system|user)\s*$/.exec(line);
+    if (heading) {
+      flush();
+      current = heading[1];
+      lines = [];
+    } else {
+      lines.push(line);
+    }
+  }
+  flush();
+  const system = sections.get('system');
+  const user = sections.get('user');
+  if (system === undefined || user === undefined) {
+    throw new Error(`${path}: a prompt needs a "## system" and a "## user" section`);
+  }
+  return { system: PromptTemplate.fromTemplate(system), user: PromptTemplate.fromTemplate(user) };
+}

@@ -1,0 +1,104 @@
+import { AiError } from '../ai/errors.ts';
+import { loadPrompts, type PromptLibrary } from '../ai/prompts.ts';
+import type { AiProvider } from '../ai/provider.ts';
+import { translateQuestion, type QuestionTranslations } from '../ai/question-translation.ts';
+import type { Language } from '../config.ts';
+import type { Translator } from '../i18n.ts';
+import type { Logger } from '../log.ts';
+import { detectLanguage } from '../text/language.ts';
+import { displayText } from './display.ts';
+import { composeLlmAnswer } from './llm-answer.ts';
+import { composeOfflineAnswer } from './offline-answer.ts';
+import type { Answer, CitedExperience, ExperienceSource, Question, Retriever, SearchHit } from './types.ts';
+
+export type { Answer, CitedExperience, Question } from './types.ts';
+
+/** At most this many experiences go into one answer: a member reads a short message on a phone. */
+const MAX_CITED = 3;
+/** Hits scoring under this share of the best one are noise next to it. */
+const RELATIVE_FLOOR = 0.5;
+/** Ranked hits asked of the retriever (the CLI shows up to 5). */
+const SEARCH_LIMIT = 5;
+
+export interface AnsweringDeps {
+  retriever: Retriever;
+  experiences: ExperienceSource;
+  ai: AiProvider;
+  translator: Translator;
+  logger: Logger;
+  /** Defaults to the project's prompts/ folder. */
+  prompts?: PromptLibrary;
+}
+
+export interface AnsweringService {
+  answer(question: Question): Promise<Answer>;
+}
+
+/**
+ * Question → retrieval → a grounded answer citing the experiences, or an honest "nothing yet".
+ * With a model: the question is also searched in the other two languages, and the answer is
+ * written by the model; any model failure degrades to the extractive answer, never to an error.
+ */
+export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
+  const prompts = deps.prompts ?? (deps.ai.mode === 'openai' ? loadPrompts() : undefined);
+  const { retriever, experiences, ai, translator, logger } = deps;
+
+  return {
+    async answer(question) {
+      const language = question.language ?? detectLanguage(question.text);
+      // A follow-up ("and for Turkey?") means little alone: search it with what it follows.
+      const searchText = question.previousQuestion ? `${question.previousQuestion}\n${question.text}` : question.text;
+
+      const translations = prompts && ai.mode === 'openai' ? await translationsFor(searchText, language, prompts) : undefined;
+      const result = await retriever.search({
+        text: searchText,
+        language,
+        ...(translations ? { translations } : {}),
+        ...(question.profile?.country ? { preferCountry: question.profile.country } : {}),
+        ...(question.profile?.industry ? { preferIndustry: question.profile.industry } : {}),
+        limit: SEARCH_LIMIT,
+      });
+
+      const cited = result.abstained ? [] : await citeTopHits(result.hits, language);
+      if (cited.length === 0) {
+        return { language, abstained: true, mode: 'offline', text: translator.t(language, 'answer-nothing-found'), cited, hits: result.hits };
+      }
+
+      if (prompts && ai.mode === 'openai') {
+        try {
+          const text = await composeLlmAnswer({ ai, prompts, translator }, { ...question, language }, cited);
+          return { language, abstained: false, mode: 'llm', text, cited, hits: result.hits };
+        } catch (e) {
+          logger.warn({ err: e, kind: kindOf(e) }, 'model answer failed; sending the extractive answer instead');
+        }
+      }
+      return { language, abstained: false, mode: 'offline', text: composeOfflineAnswer(cited, language, translator), cited, hits: result.hits };
+    },
+  };
+
+  async function translationsFor(text: string, language: Language, library: PromptLibrary): Promise<QuestionTranslations | undefined> {
+    try {
+      return await translateQuestion({ ai, prompts: library }, text, language);
+    } catch (e) {
+      logger.warn({ err: e, kind: kindOf(e) }, 'question translation failed; searching without it');
+      return undefined;
+    }
+  }
+
+  async function citeTopHits(hits: SearchHit[], language: Language): Promise<CitedExperience[]> {
+    const best = hits[0]?.score ?? 0;
+    const top = hits.filter((h) => h.score >= best * RELATIVE_FLOOR).slice(0, MAX_CITED);
+    const byId = new Map((await experiences.getMany(top.map((h) => h.experienceId))).map((e) => [e.id, e]));
+    return top.flatMap((hit) => {
+      const experience = byId.get(hit.experienceId);
+      // Unpublished or deleted between search and load: never cite it.
+      if (!experience || experience.status !== 'published') return [];
+      const shown = displayText(experience, language);
+      return [{ experience, score: hit.score, displayLanguage: shown.language, title: shown.text.title }];
+    });
+  }
+}
+
+function kindOf(e: unknown): string {
+  return e instanceof AiError ? e.kind : 'unexpected';
+}

@@ -1,0 +1,41 @@
+import type { Language } from '../config.ts';
+import type { PromptLibrary } from '../ai/prompts.ts';
+import type { AiProvider } from '../ai/provider.ts';
+import { LANGUAGE_NAMES } from '../ai/question-translation.ts';
+import type { Translator } from '../i18n.ts';
+import { displayText } from './display.ts';
+import type { CitedExperience } from './types.ts';
+
+/**
+ * The grounded answer written by the model from the cited experiences only (prompts/answer.md).
+ * Throws AiError on any provider failure; the caller falls back to the offline answer.
+ */
+export async function composeLlmAnswer(
+  deps: { ai: AiProvider; prompts: PromptLibrary; translator: Translator },
+  question: { text: string; previousQuestion?: string; language: Language },
+  cited: CitedExperience[],
+): Promise<string> {
+  const experiences = cited.map((c) => {
+    const { text } = displayText(c.experience, c.displayLanguage);
+    return {
+      title: text.title,
+      country: c.experience.country,
+      industry: c.experience.industry,
+      problem: text.problem,
+      solution: text.solution,
+      ...(text.outcome ? { outcome: text.outcome } : {}),
+    };
+  });
+  const prompt = await deps.prompts.render('answer', {
+    language_name: LANGUAGE_NAMES[question.language],
+    question: question.text,
+    previous_question: question.previousQuestion ?? '',
+    experiences: JSON.stringify(experiences, null, 2),
+    titles: cited.map((c) => c.title).join('\n'),
+  });
+  const reply = await deps.ai.chat(prompt);
+  // The member must be able to find the sources even when the model forgot to name them.
+  if (cited.some((c) => reply.includes(c.title))) return reply;
+  const titles = cited.map((c) => c.title).join(' · ');
+  return `${reply}\n\n${deps.translator.t(question.language, 'answer-sources', { titles })}`;
+}

@@ -1,0 +1,24 @@
+import type { Language } from '../config.ts';
+import type { Translator } from '../i18n.ts';
+import { countryName, displayText, industryName } from './display.ts';
+import { gist } from './sentences.ts';
+import type { CitedExperience } from './types.ts';
+
+/**
+ * The extractive answer: for each experience its title, where it comes from and the gist of
+ * what the company did, quoted from the experience itself. Nothing here is generated, so it
+ * is the answer without a model and the fallback when the model fails.
+ */
+export function composeOfflineAnswer(cited: CitedExperience[], language: Language, translator: Translator): string {
+  const blocks = cited.map((c, i) => {
+    const { language: shown, text } = displayText(c.experience, c.displayLanguage);
+    const meta = translator.t(language, 'answer-experience-meta', {
+      country: countryName(translator, language, c.experience.country),
+      industry: industryName(translator, language, c.experience.industry),
+    });
+    const lines = [`${i + 1}. ${text.title}`, meta, gist(text.solution, shown)];
+    if (shown !== language) lines.push(translator.t(language, 'answer-original-note', { language: shown }));
+    return lines.join('\n');
+  });
+  return [translator.t(language, 'answer-offline-intro'), ...blocks].join('\n\n');
+}

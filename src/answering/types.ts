@@ -1,0 +1,36 @@
+import type { Language } from '../config.ts';
+import type { Experience } from '../knowledge/types.ts';
+import type { ExperienceRepository } from '../knowledge/experience-repository.ts';
+import type { SearchHit } from '../knowledge/retrieval.ts';
+
+export type { Retriever, SearchHit, SearchQuery, SearchResult } from '../knowledge/retrieval.ts';
+
+/** The one repository method answering needs. */
+export type ExperienceSource = Pick<ExperienceRepository, 'getMany'>;
+
+export interface Question {
+  text: string;
+  /** The member's language when known (their settings); detected from the text otherwise. */
+  language?: Language;
+  /** Their company's country and industry: similar firms' experiences rank first. */
+  profile?: { country?: string; industry?: string };
+  /** The question this one follows up, for context. */
+  previousQuestion?: string;
+}
+
+export interface CitedExperience {
+  experience: Experience;
+  score: number;
+  /** The language its text is shown in: the asker's when a text exists, else the original. */
+  displayLanguage: Language;
+  title: string;
+}
+
+export interface Answer {
+  language: Language;
+  abstained: boolean;
+  mode: 'llm' | 'offline';
+  text: string;
+  cited: CitedExperience[];
+  hits: SearchHit[];
+}

@@ -1,0 +1,83 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { conversations, type ConversationData, type VersionedState } from '@grammyjs/conversations';
+import { sequentialize } from '@grammyjs/runner';
+import { apiThrottler } from '@grammyjs/transformer-throttler';
+import { Bot, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { BotContext, BotDeps } from './context.ts';
+import { createDbStorage } from './db-storage.ts';
+import { apologise, lastResort } from './errors.ts';
+import { installFeatures } from './features/index.ts';
+import { createI18n } from './i18n.ts';
+import { dedupeUpdates } from './middleware/dedupe.ts';
+import { createInFlight, type InFlight } from './middleware/in-flight.ts';
+import { loadMember } from './middleware/member.ts';
+import { updateLogger } from './middleware/update-logger.ts';
+
+/** The grammY bot plus a count of updates being handled (for a stop that leaves none half-done). */
+export type SmeBot = Bot<BotContext> & { inFlight: InFlight };
+
+export type ThrottlerOptions = Parameters<typeof apiThrottler>[0];
+
+export interface CreateBotOptions {
+  /** Bot API server root without a trailing slash (a self-hosted server, or the emulator). */
+  apiRoot?: string;
+  /** Skips getMe at start when known (webhook processes, tests). */
+  botInfo?: UserFromGetMe;
+  /**
+   * Outgoing-call limits. Defaults to Telegram's published global and group limits; private
+   * chats are not spaced out, since a member's answer and its typing action come in a burst
+   * Telegram allows (auto-retry still waits out any 429). `false` turns throttling off — for
+   * a Bot API server without Telegram's limits, such as the emulator in benchmarks.
+   */
+  throttle?: ThrottlerOptions | false;
+}
+
+// Shared with bot-share's composer, which installs the plugin only when we have not.
+const CONVERSATION_NAMESPACE = 'conversation';
+// Bump when a conversation's steps change shape: older replay state would no longer fit.
+const CONVERSATION_VERSION = 1;
+
+/**
+ * The bot with every feature installed, talking to `options.apiRoot`. It does not start
+ * fetching updates: see run.ts (polling) and src/web/server.ts (webhook).
+ */
+export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}): SmeBot {
+  const inFlight = createInFlight();
+  const bot = Object.assign(
+    new Bot<BotContext>(token, {
+      client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
+      ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    }),
+    { inFlight: inFlight as InFlight },
+  );
+  if (options.throttle !== false) {
+    bot.api.config.use(apiThrottler(options.throttle ?? { out: { maxConcurrent: 1, minTime: 0 } }));
+  }
+  // Installed last, so it wraps the throttler: a retried call is throttled again.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+
+  const { app } = deps;
+  const i18n = createI18n<BotContext>(deps.localesDir);
+
+  bot.use(inFlight.middleware);
+  // Updates of one chat run one after another (runner fetches concurrently); others in parallel.
+  bot.use(sequentialize((ctx: Context) => ctx.chatId?.toString() ?? ctx.from?.id.toString()));
+  bot.use(updateLogger(app.logger));
+  bot.use(dedupeUpdates(app.db));
+  bot.use(loadMember(app.community));
+  bot.use(i18n);
+  bot.use(
+    conversations<BotContext, Context>({
+      storage: {
+        type: 'key',
+        version: CONVERSATION_VERSION,
+        adapter: createDbStorage<VersionedState<ConversationData>>(app.db, CONVERSATION_NAMESPACE),
+      },
+    }),
+  );
+  // A failing feature costs the member one apology, never the bot.
+  installFeatures(bot.errorBoundary(apologise), deps);
+  bot.catch(lastResort(app));
+  return bot;
+}

@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import type { App } from '../../app.ts';
+import { createBot } from '../bot.ts';
+import { startBotApiEmulator, type EmulatedUser } from '../emulator/index.ts';
+import { languageFromTelegram } from '../i18n.ts';
+import { startPolling } from '../run.ts';
+import { seedDemoKnowledgeBase } from './seed.ts';
+import { startTerminal } from './terminal.ts';
+
+export interface RunConsoleOptions {
+  app: App;
+  input: Readable;
+  output: Writable;
+  /** The local member's Telegram language_code at start (fa, zh, en…); `/lang` changes it. */
+  languageCode?: string;
+}
+
+// One fixed local member, so their profile and contributions are still there next time.
+const LOCAL_USER_ID = 100_000_001;
+
+/**
+ * Console mode (no BOT_TOKEN): the real bot, with all its middleware, polls a Bot API
+ * emulator inside this process, and a terminal plays the one local member. Seeds the demo
+ * knowledge base into an empty database first. Resolves once the member has left and the bot
+ * has stopped; the caller closes the app.
+ */
+export async function runConsole(options: RunConsoleOptions): Promise<void> {
+  const { app, input, output } = options;
+  const seeded = await seedDemoKnowledgeBase(app, join(app.assetsDir, 'demo-kb.jsonl'));
+  const emulator = await startBotApiEmulator({ holdMs: 500 });
+  try {
+    const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, throttle: false });
+    const user: EmulatedUser = { id: LOCAL_USER_ID, first_name: 'Console', last_name: 'Member', language_code: options.languageCode ?? 'en' };
+    const terminal = startTerminal({ input, output, emulator, user, translator: app.translator });
+    printBanner(terminal.print, app, languageFromTelegram(user.language_code), seeded);
+
+    const polling = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });
+    await terminal.closed;
+    await polling.stop();
+    terminal.print(app.translator.t(languageFromTelegram(user.language_code), 'console-bye'));
+  } finally {
+    await emulator.close();
+  }
+}
+
+/** In English for whoever reads the terminal, and again in the member's language. */
+function printBanner(print: (text: string) => void, app: App, language: ReturnType<typeof languageFromTelegram>, seeded: number): void {
+  const languages = language === 'en' ? (['en'] as const) : (['en', language] as const);
+  for (const l of languages) {
+    print(`${app.translator.t(l, 'console-banner')}\n${app.translator.t(l, 'console-telegram-hint')}\n`);
+  }
+  if (seeded > 0) print(app.translator.t(language, 'console-seeded', { count: seeded }));
+}

@@ -1,0 +1,33 @@
+import type { Context } from 'grammy';
+import type { I18nFlavor } from '@grammyjs/i18n';
+import type { ConversationFlavor } from '@grammyjs/conversations';
+import type { App } from '../app.ts';
+import type { Language } from '../config.ts';
+import type { Member } from '../community/index.ts';
+import type { Logger } from '../log.ts';
+
+/** The parts of the application the bot uses. The whole App satisfies it. */
+export type BotApp = Pick<App, 'config' | 'logger' | 'db' | 'answering' | 'experiences' | 'community' | 'translator'> & Partial<App>;
+
+/** Everything the bot's features are given; nothing reaches for a global. */
+export interface BotDeps {
+  app: BotApp;
+  /** locales/<lang>/*.ftl root; defaults to the project's own locales folder. */
+  localesDir?: string;
+}
+
+/** What our middleware adds to every update's context, before any feature runs. */
+export interface BotContextExtras {
+  /** Child logger carrying update_id and chat_id. */
+  log: Logger;
+  /** The member behind ctx.from (absent for updates without a sender). */
+  member?: Member;
+  /** The language this update is answered in: the member's choice, else Telegram's. */
+  locale: Language;
+}
+
+/** Context inside conversations: conversations do not see outer middleware, so plugins are re-installed there. */
+export type ConversationContext = Context & I18nFlavor & BotContextExtras;
+
+/** Context of every handler outside conversations. */
+export type BotContext = ConversationFlavor<Context & I18nFlavor & BotContextExtras>;

@@ -1,0 +1,3 @@
+export { startBotApiEmulator, type BotApiEmulator, type EmulatorOptions } from './server.ts';
+export type { BotAction, ChatMessage, EmulatedUser } from './types.ts';
+export { DEFAULT_BOT_INFO } from './types.ts';

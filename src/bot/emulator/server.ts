@@ -1,0 +1,100 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import { ApiError, EmulatorState } from './state.ts';
+import { DEFAULT_BOT_INFO, type BotAction, type ChatMessage, type EmulatedUser, type NewUpdate } from './types.ts';
+
+export interface EmulatorOptions {
+  token?: string;
+  botInfo?: UserFromGetMe;
+  /** Longest time an empty getUpdates is held open, in ms (Telegram holds up to `timeout`). */
+  holdMs?: number;
+}
+
+/**
+ * A Bot API server on 127.0.0.1 for console mode, tests and benchmarks: the real bot talks to
+ * it over HTTP through `apiRoot`, a caller plays the users and watches what the bot does.
+ */
+export interface BotApiEmulator {
+  readonly apiRoot: string;
+  readonly token: string;
+  readonly botInfo: UserFromGetMe;
+  readonly state: EmulatorState;
+  /** A private text message from `user`; `replyTo` makes it a reply to that message id. */
+  say(user: EmulatedUser, text: string, options?: { replyTo?: number }): Update;
+  /** Presses an inline button (by its callback data) under a message of the bot's. */
+  press(user: EmulatedUser, message: Pick<ChatMessage, 'chat_id' | 'message_id'>, data: string): Update;
+  /** Queues any update (give update_id to replay one). */
+  inject(update: NewUpdate): Update;
+  /** Calls `listener` with everything the bot does; returns the unsubscribe function. */
+  subscribe(listener: (action: BotAction) => void): () => void;
+  close(): Promise<void>;
+}
+
+export async function startBotApiEmulator(options: EmulatorOptions = {}): Promise<BotApiEmulator> {
+  const token = options.token ?? '123456:emulator-token';
+  const state = new EmulatorState(options.botInfo ?? DEFAULT_BOT_INFO);
+  const holdMs = options.holdMs ?? 1_000;
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((e: unknown) => reply(res, 500, { ok: false, error_code: 500, description: `Internal Server Error: ${(e as Error).message}` }));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!match) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    if (match[1] !== token) return reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    const method = match[2]!;
+    const params = await readParams(req);
+    try {
+      const result =
+        method === 'getUpdates'
+          ? await state.getUpdates(params, holdMs, (cancel) => res.once('close', cancel))
+          : state.call(method, params);
+      reply(res, 200, { ok: true, result });
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      reply(res, e.code, { ok: false, error_code: e.code, description: e.message });
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    apiRoot: `http://127.0.0.1:${port}`,
+    token,
+    botInfo: state.botInfo,
+    state,
+    say: (user, text, opts) => state.userMessage(user, text, opts),
+    press: (user, message, data) => state.press(user, message.chat_id, message.message_id, data),
+    inject: (update) => state.inject(update),
+    subscribe: (listener) => state.subscribe(listener),
+    close: () => closeServer(server, state),
+  };
+}
+
+function closeServer(server: Server, state: EmulatorState): Promise<void> {
+  state.releaseWaiters();
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive sockets would otherwise hold the server (and a test run) open.
+    server.closeAllConnections();
+  });
+}
+
+async function readParams(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks).toString('utf8');
+  const query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
+  if (!body) return query;
+  if ((req.headers['content-type'] ?? '').includes('application/json')) return { ...query, ...(JSON.parse(body) as Record<string, unknown>) };
+  return { ...query, ...Object.fromEntries(new URLSearchParams(body)) };
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  if (res.writableEnded || res.destroyed) return;
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,30 @@
+import type { Composer } from 'grammy';
+import type { BotContext, BotDeps } from '../context.ts';
+import { answerActionsFeature } from './answer-actions.ts';
+import { askFeature } from './ask.ts';
+import { fallbackFeature } from './fallback.ts';
+import { forgetFeature } from './forget.ts';
+import { helpFeature } from './help.ts';
+import { languageFeature } from './language.ts';
+import { myFeature } from './my.ts';
+import { profileFeature } from './profile.ts';
+import { shareFeature } from './share.ts';
+import { startFeature } from './start.ts';
+
+/**
+ * Every feature, in the order an update meets them: conversations and commands first (so a
+ * /share step or a command is never taken for a question), then buttons under answers, then
+ * plain text as a question, and the fallback for anything left last.
+ */
+export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): void {
+  composer.use(profileFeature(deps));
+  composer.use(shareFeature(deps));
+  composer.use(startFeature(deps));
+  composer.use(helpFeature(deps));
+  composer.use(languageFeature(deps));
+  composer.use(myFeature(deps));
+  composer.use(forgetFeature(deps));
+  composer.use(answerActionsFeature(deps));
+  composer.use(askFeature(deps));
+  composer.use(fallbackFeature());
+}

@@ -1,0 +1,108 @@
+import { createConversation, type Conversation } from '@grammyjs/conversations';
+import { Composer, InlineKeyboard, type Context } from 'grammy';
+import type { Language } from '../../config.ts';
+import { INDUSTRIES } from '../../knowledge/types.ts';
+import type { BotContext, BotDeps } from '../context.ts';
+import { countryLabel, industryLabel } from '../render/labels.ts';
+
+export const PROFILE_CONVERSATION = 'profile';
+/** Countries offered as buttons; any other ISO code can be typed. */
+const COUNTRY_BUTTONS = ['IR', 'CN'] as const;
+const MAX_COMPANY = 120;
+
+/** Persisted with the conversation's replay state, so plain JSON. */
+interface ProfileArgs {
+  locale: Language;
+  memberId: number;
+}
+
+type Step = 'company' | 'country' | 'industry';
+type Answer = { value: string | null } | { halt: true };
+
+/**
+ * The optional profile (company, country, industry): it ranks experiences of similar firms
+ * first. Replayed from the start on each update (conversations v2), so writes go through
+ * conversation.external. A command at any step leaves the profile and runs that command.
+ */
+function profileConversation(deps: BotDeps) {
+  return async function profile(conversation: Conversation<BotContext, Context>, ctx: Context, args: ProfileArgs): Promise<void> {
+    const t = (key: string, a?: Record<string, string>) => deps.app.translator.t(args.locale, key, a);
+    const skip = (step: Step) => new InlineKeyboard().text(t('bot-button-skip'), `profile:${step}:-`);
+
+    const ask = async (step: Step, accept: (c: Context) => string | null | undefined, invalidKey: string): Promise<Answer> => {
+      for (;;) {
+        const c = await conversation.wait();
+        const data = c.callbackQuery?.data;
+        if (data !== undefined) {
+          await c.answerCallbackQuery();
+          if (data === `profile:${step}:-`) return { value: null };
+          if (data.startsWith(`profile:${step}:`)) return { value: data.slice(`profile:${step}:`.length) };
+          continue; // a button of another message
+        }
+        if (/^\/\w/.test(c.message?.text ?? '')) return { halt: true };
+        const value = accept(c);
+        if (value !== undefined) return { value };
+        if (c.message) await c.reply(t(invalidKey));
+      }
+    };
+
+    await ctx.reply(t('bot-profile-ask-company'), { reply_markup: skip('company') });
+    const company = await ask('company', (c) => clean(c.message?.text, MAX_COMPANY), 'bot-profile-company-invalid');
+    if ('halt' in company) return conversation.halt({ next: true });
+
+    const countries = new InlineKeyboard();
+    for (const code of COUNTRY_BUTTONS) countries.text(countryLabel(deps.app.translator, args.locale, code), `profile:country:${code}`);
+    await ctx.reply(t('bot-profile-ask-country'), { reply_markup: countries.row().text(t('bot-button-skip'), 'profile:country:-') });
+    const country = await ask('country', (c) => isoCode(c.message?.text), 'bot-profile-country-invalid');
+    if ('halt' in country) return conversation.halt({ next: true });
+
+    const industries = new InlineKeyboard();
+    INDUSTRIES.forEach((slug, i) => {
+      industries.text(industryLabel(deps.app.translator, args.locale, slug), `profile:industry:${slug}`);
+      if (i % 2 === 1) industries.row();
+    });
+    await ctx.reply(t('bot-profile-ask-industry'), { reply_markup: industries.row().text(t('bot-button-skip'), 'profile:industry:-') });
+    const industry = await ask('industry', () => undefined, 'bot-profile-industry-invalid');
+    if ('halt' in industry) return conversation.halt({ next: true });
+
+    await conversation.external(() =>
+      deps.app.community.members.updateProfile(args.memberId, { company: company.value, country: country.value, industry: industry.value }),
+    );
+    const none = t('bot-profile-none');
+    await ctx.reply(
+      t('bot-profile-saved', {
+        company: company.value ?? none,
+        country: country.value ? countryLabel(deps.app.translator, args.locale, country.value) : none,
+        industry: industry.value ? industryLabel(deps.app.translator, args.locale, industry.value) : none,
+      }),
+    );
+  };
+}
+
+function clean(text: string | undefined, max: number): string | undefined {
+  const v = text?.trim();
+  return v && v.length <= max ? v : undefined;
+}
+
+function isoCode(text: string | undefined): string | undefined {
+  const v = text?.trim().toUpperCase();
+  return v && /^[A-Z]{2}$/.test(v) ? v : undefined;
+}
+
+/** /profile, and the button under /start's greeting. */
+export function profileFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.use(createConversation<BotContext, Context>(profileConversation(deps), { id: PROFILE_CONVERSATION }));
+  const enter = async (ctx: BotContext) => {
+    if (!ctx.member || ctx.chat?.type !== 'private') return;
+    await ctx.conversation.exit(PROFILE_CONVERSATION);
+    const args: ProfileArgs = { locale: ctx.locale, memberId: ctx.member.id };
+    await ctx.conversation.enter(PROFILE_CONVERSATION, args);
+  };
+  composer.command('profile', enter);
+  composer.callbackQuery('profile:start', async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await enter(ctx);
+  });
+  return composer;
+}

@@ -1,0 +1,58 @@
+import { InlineKeyboard } from 'grammy';
+import type { Answer } from '../../answering/answering-service.ts';
+import type { Language } from '../../config.ts';
+import type { Translator } from '../../i18n.ts';
+import { escapeHtml } from './html.ts';
+import { countryLabel, industryLabel } from './labels.ts';
+import type { Translate } from './story.ts';
+
+/** Telegram shows about this many characters of a button on a phone. */
+const BUTTON_TITLE = 40;
+
+const clip = (s: string, n: number) => ([...s].length <= n ? s : `${[...s].slice(0, n - 1).join('')}…`);
+
+/**
+ * The answer message: the answering service's text (escaped: it quotes experiences and, with a
+ * model, generated prose), then the cited experiences by title with country and industry
+ * when the text is the model's own (the extractive text already lists them), or the offer to
+ * ask the community when nothing was found.
+ */
+export function renderAnswer(answer: Answer, language: Language, t: Translate, translator: Translator): string {
+  const parts = [escapeHtml(answer.text)];
+  if (answer.abstained) parts.push(t('bot-abstained-offer'));
+  else if (answer.mode === 'llm') {
+    const lines = answer.cited.map((c, i) =>
+      t('bot-source-line', {
+        n: i + 1,
+        title: escapeHtml(c.title),
+        country: escapeHtml(countryLabel(translator, language, c.experience.country)),
+        industry: escapeHtml(industryLabel(translator, language, c.experience.industry)),
+      }),
+    );
+    parts.push([`<b>${t('bot-sources')}</b>`, ...lines].join('\n'));
+  }
+  return parts.join('\n\n');
+}
+
+/** Buttons under the answer: each cited story, 👍/👎, and "ask the community". */
+export function answerKeyboard(answer: Answer, questionId: number, t: Translate): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  if (!answer.abstained) {
+    for (const c of answer.cited) kb.text(t('bot-button-story', { title: clip(c.title, BUTTON_TITLE) }), `story:${c.experience.id}`).row();
+    kb.text(t('bot-button-helpful'), `fb:${questionId}:1`).text(t('bot-button-not-helpful'), `fb:${questionId}:0`).row();
+  }
+  return kb.text(t('bot-button-ask-community'), `oq:${questionId}`);
+}
+
+/** The same keyboard with the member's vote marked, so they see it was taken. */
+export function markVote(markup: InlineKeyboard['inline_keyboard'], helpful: boolean, mark: string): InlineKeyboard {
+  const rows = markup.map((row) =>
+    row.map((b) => {
+      if (!('callback_data' in b) || !b.callback_data?.startsWith('fb:')) return b;
+      const base = b.text.replace(` ${mark}`, '');
+      const chosen = b.callback_data.endsWith(helpful ? ':1' : ':0');
+      return { ...b, text: chosen ? `${base} ${mark}` : base };
+    }),
+  );
+  return new InlineKeyboard(rows);
+}

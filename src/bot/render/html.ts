@@ -1,0 +1,69 @@
+/** Escapes text for Telegram's HTML parse mode; every interpolated value goes through it. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Telegram's limit on one message, in UTF-16 code units. */
+export const TELEGRAM_MAX_MESSAGE = 4096;
+
+/**
+ * Splits an HTML message into parts Telegram accepts: on paragraph boundaries first, then
+ * lines, then (for a single overlong line) at a space, never inside an `&…;` entity. Tags
+ * must not span a line, which holds for everything this bot renders.
+ */
+export function splitMessage(html: string, max = TELEGRAM_MAX_MESSAGE): string[] {
+  if (html.length <= max) return [html];
+  const parts: string[] = [];
+  let current = '';
+  const flush = () => {
+    if (current.trim() !== '') parts.push(current.trim());
+    current = '';
+  };
+  for (const paragraph of html.split(/\n{2,}/)) {
+    for (const piece of paragraph.length <= max ? [paragraph] : splitLong(paragraph, max)) {
+      const joined = current === '' ? piece : `${current}\n\n${piece}`;
+      if (joined.length <= max) current = joined;
+      else {
+        flush();
+        current = piece;
+      }
+    }
+  }
+  flush();
+  return parts;
+}
+
+function splitLong(paragraph: string, max: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const l of paragraph.split('\n')) {
+    const pieces = l.length <= max ? [l] : hardCut(l, max);
+    for (const p of pieces) {
+      const joined = line === '' ? p : `${line}\n${p}`;
+      if (joined.length <= max) line = joined;
+      else {
+        out.push(line);
+        line = p;
+      }
+    }
+  }
+  if (line !== '') out.push(line);
+  return out;
+}
+
+function hardCut(text: string, max: number): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf(' ', max);
+    if (cut < max / 2) cut = max;
+    const amp = rest.lastIndexOf('&', cut);
+    if (amp >= 0 && rest.indexOf(';', amp) >= cut) cut = amp;
+    // Never leave half of a surrogate pair at the end of a part.
+    if (/[\uD800-\uDBFF]/.test(rest[cut - 1] ?? '')) cut -= 1;
+    out.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest !== '') out.push(rest);
+  return out;
+}

@@ -1,0 +1,29 @@
+import type { Language } from '../../config.ts';
+import type { Translator } from '../../i18n.ts';
+import type { Experience } from '../../knowledge/types.ts';
+import { displayText } from '../../answering/display.ts';
+import { escapeHtml } from './html.ts';
+import { countryLabel, industryLabel } from './labels.ts';
+
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+/**
+ * One experience's full story as HTML, in the reader's language where a text exists, else
+ * the original with a note saying so. Every value from the knowledge base is escaped.
+ */
+export function renderStory(experience: Experience, language: Language, t: Translate, translator: Translator): string {
+  const { language: shown, text } = displayText(experience, language);
+  const meta = t('bot-story-meta', {
+    country: escapeHtml(countryLabel(translator, language, experience.country)),
+    industry: escapeHtml(industryLabel(translator, language, experience.industry)),
+  });
+  const parts = [`<b>${escapeHtml(text.title)}</b>\n${meta}`];
+  if (shown !== language) parts.push(`<i>${t('bot-story-original-note', { language: shown })}</i>`);
+  parts.push(`<b>${t('bot-story-problem')}</b>\n${escapeHtml(text.problem)}`);
+  parts.push(`<b>${t('bot-story-solution')}</b>\n${escapeHtml(text.solution)}`);
+  if (text.outcome) parts.push(`<b>${t('bot-story-outcome')}</b>\n${escapeHtml(text.outcome)}`);
+  const who = [experience.contributor.name, experience.contributor.company, experience.contributor.city].filter(Boolean).join(', ');
+  if (who) parts.push(t('bot-story-contributor', { who: escapeHtml(who) }));
+  if (experience.verifiedOn) parts.push(t('bot-story-verified', { date: experience.verifiedOn }));
+  return parts.join('\n\n');
+}

@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { displayText } from '../answering/display.ts';
+import { LANGUAGES, type Language } from '../config.ts';
+import type { CliContext } from './context.ts';
+import { UserError } from './context.ts';
+
+/** Ranked hits shown next to the answer. */
+const MAX_RESULTS = 5;
+
+interface AskOptions {
+  lang?: string;
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('ask')
+    .description('Ask the knowledge base a question, as a member would, and print the answer and the ranked experiences.')
+    .argument('<question>', 'the question, in Persian, Chinese or English')
+    .option('--lang <language>', 'the asker\'s language: fa, zh or en (detected from the question when omitted)')
+    .option('--json', 'print one JSON object: { language, abstained, results: [{ id, score, title }], answer }')
+    .action(async (question: string, options: AskOptions) => {
+      const language = parseLanguage(options.lang);
+      if (question.trim() === '') throw new UserError('The question is empty.');
+      const app = await ctx.openApp(ctx.loadConfig());
+      try {
+        const answer = await app.answering.answer({ text: question, ...(language ? { language } : {}) });
+        const hits = answer.hits.slice(0, MAX_RESULTS);
+        const byId = new Map((await app.experiences.getMany(hits.map((h) => h.experienceId))).map((e) => [e.id, e]));
+        const results = hits.map((h) => {
+          const experience = byId.get(h.experienceId);
+          return { id: h.externalId, score: h.score, title: experience ? displayText(experience, answer.language).text.title : '' };
+        });
+
+        if (options.json) {
+          ctx.out(JSON.stringify({ language: answer.language, abstained: answer.abstained, results, answer: answer.text }));
+          return;
+        }
+        ctx.out(answer.text);
+        if (!answer.abstained && results.length > 0) {
+          ctx.out('');
+          ctx.out(app.translator.t(answer.language, 'answer-results-heading'));
+          for (const r of results) ctx.out(`  ${r.score.toFixed(3)}  ${r.id}  ${r.title}`);
+        }
+      } finally {
+        await app.close();
+      }
+    });
+}
+
+function parseLanguage(value: string | undefined): Language | undefined {
+  if (value === undefined) return undefined;
+  if ((LANGUAGES as readonly string[]).includes(value)) return value as Language;
+  throw new UserError(`--lang expects one of ${LANGUAGES.join(', ')}, not "${value}".`);
+}

@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { EvalSetError, runEval } from '../knowledge/eval.ts';
+import { formatSummary } from '../knowledge/eval-metrics.ts';
+import { createLogger } from '../log.ts';
+import { UserError, type CliContext } from './context.ts';
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('eval')
+    .description(
+      'Measure retrieval on an evaluation folder (kb-format: experiences.jsonl, questions.jsonl, optional distractors.jsonl). ' +
+        'Builds a temporary in-memory knowledge base (your database is not touched), asks every question offline and prints ' +
+        'recall@1, recall@5 and MRR@10 by question kind and language, and the abstention figures (abstaining is right on kind "none").',
+    )
+    .argument('<dir>', 'the evaluation folder')
+    .option('--json', 'one JSON line per question ({ id, kind, language, ranked, abstained }), then a summary line')
+    .option('--k <n>', 'how many ranked ids to keep per question', '10')
+    .option('--glossary <file>', 'glossary CSV to use instead of the shipped assets/glossary.csv')
+    .action(async (dir: string, options: { json?: boolean; k: string; glossary?: string }) => {
+      const k = Number(options.k);
+      if (!Number.isInteger(k) || k < 1) throw new UserError(`--k expects a whole number above 0, got "${options.k}"`);
+      const config = ctx.loadConfig();
+      const started = performance.now();
+      let result;
+      try {
+        result = await runEval(dir, { k, logger: createLogger(config.logLevel), ...(options.glossary ? { glossaryPath: options.glossary } : {}) });
+      } catch (e) {
+        if (e instanceof EvalSetError) throw new UserError(e.message);
+        throw e;
+      }
+      if (options.json) {
+        for (const o of result.outcomes) ctx.out(JSON.stringify({ id: o.id, kind: o.kind, language: o.language, ranked: o.ranked, abstained: o.abstained, confidence: Number(o.confidence.toFixed(4)) }));
+        ctx.out(JSON.stringify({ summary: result.summary }));
+        return;
+      }
+      ctx.out(`Evaluated ${result.outcomes.length} questions from ${dir} in ${((performance.now() - started) / 1000).toFixed(1)} s (offline, k = ${k})`);
+      ctx.out('');
+      for (const line of formatSummary(result.summary)) ctx.out(line);
+    });
+}

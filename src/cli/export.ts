@@ -1,0 +1,46 @@
+import { rename, rm, writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { formatKbFile } from '../knowledge/kb-format.ts';
+import { STATUSES, type ExperienceStatus } from '../knowledge/types.ts';
+import { UserError, type CliContext } from './context.ts';
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('export')
+    .description(
+      'Write the knowledge base to a kb-format v1 JSON Lines file, one experience per line in the order they were added. ' +
+        'Exports every status by default, so the file is a complete backup; importing it into an empty database and exporting again gives the same file.',
+    )
+    .argument('<file>', 'the .jsonl file to write (replaced if it exists)')
+    .option('--status <statuses>', `only experiences with these statuses, comma-separated (${STATUSES.join(', ')})`)
+    .action(async (file: string, options: { status?: string }) => {
+      const started = performance.now();
+      const statuses = options.status === undefined ? undefined : parseStatuses(options.status);
+      const app = await ctx.openApp(ctx.loadConfig());
+      try {
+        const records = await app.experiences.exportRecords(statuses ? { statuses } : {});
+        // Written beside the target and renamed, so a failure never leaves half a backup behind.
+        const partial = `${file}.partial-${process.pid}`;
+        try {
+          await writeFile(partial, formatKbFile(records), 'utf8');
+          await rename(partial, file);
+        } catch (e) {
+          await rm(partial, { force: true });
+          throw new UserError(`Cannot write ${file}: ${(e as Error).message}. Give a path in a folder you can write to.`, 1);
+        }
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        ctx.out(`Exported ${records.length} experience${records.length === 1 ? '' : 's'} to ${file} (${statuses ? `status ${statuses.join(', ')}` : 'all statuses'}) in ${seconds} s`);
+      } finally {
+        await app.close();
+      }
+    });
+}
+
+function parseStatuses(value: string): ExperienceStatus[] {
+  const given = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const unknown = given.filter((s) => !(STATUSES as readonly string[]).includes(s));
+  if (given.length === 0 || unknown.length > 0) {
+    throw new UserError(`--status: unknown status ${unknown.map((s) => `"${s}"`).join(', ') || '(none given)'}; expected one or more of ${STATUSES.join(', ')}, comma-separated.`);
+  }
+  return given as ExperienceStatus[];
+}

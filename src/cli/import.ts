@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { formatKbProblem, parseKbFile } from '../knowledge/kb-format.ts';
+import { STATUSES, type ExperienceStatus } from '../knowledge/types.ts';
+import { UserError, type CliContext } from './context.ts';
+
+// Below this a progress bar would only flash.
+const PROGRESS_BAR_FROM = 200;
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('import')
+    .description(
+      'Import experiences from a kb-format v1 JSON Lines file (see kb-format.md). Every line is checked first: ' +
+        'if any is wrong, each problem is listed and nothing is imported (exit code 2). Otherwise the whole file is ' +
+        'imported in one transaction; an id that already exists updates that experience (its texts are replaced, ' +
+        'translations left out of the file are removed) and keeps its status.',
+    )
+    .argument('<file>', 'the .jsonl file to import')
+    .addOption(new Option('--status <status>', 'status given to experiences that are new (existing ones keep theirs)').choices(STATUSES).default('published'))
+    .action(async (file: string, options: { status: ExperienceStatus }) => {
+      const started = performance.now();
+      const { records, problems } = parseKbFile(await readKbFile(file));
+      if (problems.length > 0) {
+        for (const problem of problems) ctx.err(formatKbProblem(problem));
+        throw new UserError(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} found; nothing was imported. Fix the lines above and run the import again.`);
+      }
+      const app = await ctx.openApp(ctx.loadConfig());
+      const bar = process.stderr.isTTY && records.length > PROGRESS_BAR_FROM ? new SingleBar({ stream: process.stderr, format: 'Importing [{bar}] {value}/{total} experiences' }) : undefined;
+      try {
+        bar?.start(records.length, 0);
+        const { created, updated } = await app.experiences.upsertRecords(records, { status: options.status, onProgress: (done) => bar?.update(done) });
+        bar?.stop();
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        ctx.out(
+          `Imported ${records.length} experience${records.length === 1 ? '' : 's'} from ${file}: ${created} new, ${updated} updated (status of new: ${options.status}) in ${seconds} s`,
+        );
+      } finally {
+        bar?.stop();
+        await app.close();
+      }
+    });
+}
+
+/** The file as text; unreadable files and bytes that are not UTF-8 are the user's to fix. */
+async function readKbFile(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new UserError(`Cannot read ${file}: ${reason}. Give the path of a kb-format .jsonl file.`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new UserError(`${file}, line ${firstBadUtf8Line(bytes)}: not valid UTF-8; save the file as UTF-8 and run the import again.`);
+  }
+}
+
+function firstBadUtf8Line(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let start = 0;
+  while (start <= bytes.length) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end === -1 ? bytes.length : end;
+    try {
+      decoder.decode(bytes.subarray(start, stop));
+    } catch {
+      return line;
+    }
+    if (end === -1) break;
+    line++;
+    start = end + 1;
+  }
+  return line;
+}

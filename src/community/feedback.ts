@@ -1,0 +1,24 @@
+import type { Queryable } from '../db/db.ts';
+
+export type FeedbackRepository = ReturnType<typeof createFeedback>;
+
+export function createFeedback(db: Queryable) {
+  return {
+    /** A member's 👍/👎 on one answer; pressing again (either button) replaces the earlier vote. */
+    async record(f: { questionId: number; memberId: number; helpful: boolean }): Promise<void> {
+      await db.query(
+        `INSERT INTO feedback (question_id, member_id, helpful) VALUES ($1, $2, $3)
+         ON CONFLICT (question_id, member_id) DO UPDATE SET helpful = excluded.helpful, created_at = now()`,
+        [f.questionId, f.memberId, f.helpful],
+      );
+    },
+
+    async forQuestion(questionId: number): Promise<{ memberId: number; helpful: boolean }[]> {
+      const rows = await db.query<{ member_id: string | number; helpful: boolean }>(
+        'SELECT member_id, helpful FROM feedback WHERE question_id = $1 ORDER BY created_at',
+        [questionId],
+      );
+      return rows.map((r) => ({ memberId: Number(r.member_id), helpful: r.helpful }));
+    },
+  };
+}

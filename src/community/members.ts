@@ -1,0 +1,101 @@
+import type { Language } from '../config.ts';
+import type { Queryable } from '../db/db.ts';
+
+export const ROLES = ['member', 'curator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A person who talked to the bot. `language` is only set once they chose one with /language. */
+export interface Member {
+  id: number;
+  telegramId: number;
+  name?: string;
+  language?: Language;
+  country?: string;
+  company?: string;
+  industry?: string;
+  role: Role;
+  consentIntroductions: boolean;
+  forgottenAt?: Date;
+}
+
+export interface MemberProfile {
+  company?: string | null;
+  country?: string | null;
+  industry?: string | null;
+}
+
+interface MemberRow {
+  id: string | number;
+  telegram_id: string | number;
+  name: string | null;
+  language: Language | null;
+  country: string | null;
+  company: string | null;
+  industry: string | null;
+  role: Role;
+  consent_introductions: boolean;
+  forgotten_at: Date | string | null;
+}
+
+const COLUMNS = 'id, telegram_id, name, language, country, company, industry, role, consent_introductions, forgotten_at';
+
+function toMember(r: MemberRow): Member {
+  return {
+    id: Number(r.id),
+    telegramId: Number(r.telegram_id),
+    ...(r.name !== null ? { name: r.name } : {}),
+    ...(r.language !== null ? { language: r.language } : {}),
+    ...(r.country !== null ? { country: r.country } : {}),
+    ...(r.company !== null ? { company: r.company } : {}),
+    ...(r.industry !== null ? { industry: r.industry } : {}),
+    role: r.role,
+    consentIntroductions: r.consent_introductions,
+    ...(r.forgotten_at !== null ? { forgottenAt: new Date(r.forgotten_at) } : {}),
+  };
+}
+
+export type MembersRepository = ReturnType<typeof createMembers>;
+
+export function createMembers(db: Queryable) {
+  const one = async (sql: string, params: unknown[]) => {
+    const [row] = await db.query<MemberRow>(sql, params);
+    return row ? toMember(row) : undefined;
+  };
+
+  return {
+    getByTelegramId: (telegramId: number) => one(`SELECT ${COLUMNS} FROM members WHERE telegram_id = $1`, [telegramId]),
+    getById: (id: number) => one(`SELECT ${COLUMNS} FROM members WHERE id = $1`, [id]),
+
+    /**
+     * The member behind a Telegram user, created on first contact. Called for every update, so
+     * the common case (known member, same name) is a single read and no write.
+     */
+    async upsertFromTelegram(user: { telegramId: number; name: string }): Promise<Member> {
+      const known = await this.getByTelegramId(user.telegramId);
+      if (known && (known.name === user.name || known.forgottenAt)) return known;
+      const saved = await one(
+        `INSERT INTO members (telegram_id, name) VALUES ($1, $2)
+         ON CONFLICT (telegram_id) DO UPDATE SET name = excluded.name
+         RETURNING ${COLUMNS}`,
+        [user.telegramId, user.name],
+      );
+      return saved!;
+    },
+
+    async setLanguage(memberId: number, language: Language): Promise<void> {
+      await db.query('UPDATE members SET language = $2 WHERE id = $1', [memberId, language]);
+    },
+
+    /** Sets the given fields; `null` clears one, a missing key leaves it alone. */
+    async updateProfile(memberId: number, profile: MemberProfile): Promise<Member | undefined> {
+      const fields = (['company', 'country', 'industry'] as const).filter((f) => profile[f] !== undefined);
+      if (fields.length === 0) return this.getById(memberId);
+      const sets = fields.map((f, i) => `${f} = $${i + 2}`).join(', ');
+      return one(`UPDATE members SET ${sets} WHERE id = $1 RETURNING ${COLUMNS}`, [memberId, ...fields.map((f) => profile[f])]);
+    },
+
+    async setRole(memberId: number, role: Role): Promise<void> {
+      await db.query('UPDATE members SET role = $2 WHERE id = $1', [memberId, role]);
+    },
+  };
+}

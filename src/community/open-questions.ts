@@ -1,0 +1,61 @@
+import type { Language } from '../config.ts';
+import type { Queryable } from '../db/db.ts';
+
+export interface OpenQuestion {
+  id: number;
+  questionId: number | null;
+  memberId: number | null;
+  text: string;
+  language: Language;
+  status: 'open' | 'answered' | 'closed';
+  createdAt: Date;
+}
+
+interface Row {
+  id: string | number;
+  question_id: string | number | null;
+  member_id: string | number | null;
+  text: string;
+  language: Language;
+  status: OpenQuestion['status'];
+  created_at: Date | string;
+}
+
+const toOpen = (r: Row): OpenQuestion => ({
+  id: Number(r.id),
+  questionId: r.question_id === null ? null : Number(r.question_id),
+  memberId: r.member_id === null ? null : Number(r.member_id),
+  text: r.text,
+  language: r.language,
+  status: r.status,
+  createdAt: new Date(r.created_at),
+});
+
+const COLUMNS = 'id, question_id, member_id, text, language, status, created_at';
+
+export type OpenQuestions = ReturnType<typeof createOpenQuestions>;
+
+export function createOpenQuestions(db: Queryable) {
+  return {
+    /**
+     * Puts a question to the community. Asking twice about the same logged question keeps the
+     * first one (`created` false), so a double press does not notify members twice.
+     */
+    async open(q: { questionId: number | null; memberId: number | null; text: string; language: Language }): Promise<{ openQuestion: OpenQuestion; created: boolean }> {
+      if (q.questionId !== null) {
+        const [existing] = await db.query<Row>(`SELECT ${COLUMNS} FROM open_questions WHERE question_id = $1 ORDER BY id LIMIT 1`, [q.questionId]);
+        if (existing) return { openQuestion: toOpen(existing), created: false };
+      }
+      const [row] = await db.query<Row>(
+        `INSERT INTO open_questions (question_id, member_id, text, language) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
+        [q.questionId, q.memberId, q.text, q.language],
+      );
+      return { openQuestion: toOpen(row!), created: true };
+    },
+
+    async list(status: OpenQuestion['status'] = 'open', limit = 50): Promise<OpenQuestion[]> {
+      const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM open_questions WHERE status = $1 ORDER BY created_at DESC, id DESC LIMIT $2`, [status, limit]);
+      return rows.map(toOpen);
+    },
+  };
+}

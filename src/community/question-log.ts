@@ -1,0 +1,92 @@
+import type { Language } from '../config.ts';
+import type { Db } from '../db/db.ts';
+
+/** One answered (or abstained) question as the analytics need it. */
+export interface QuestionRecord {
+  memberId: number | null;
+  chatId: number | null;
+  text: string;
+  language: Language;
+  followUpOf?: number;
+  abstained: boolean;
+  mode: 'llm' | 'offline';
+  answerText: string;
+  latencyMs: number;
+  citations: { experienceId: number; score: number }[];
+}
+
+export interface LoggedQuestion {
+  id: number;
+  memberId: number | null;
+  text: string;
+  language: Language;
+  abstained: boolean;
+}
+
+interface Row {
+  id: string | number;
+  member_id: string | number | null;
+  text: string;
+  language: Language;
+  abstained: boolean;
+}
+
+const toLogged = (r: Row): LoggedQuestion => ({
+  id: Number(r.id),
+  memberId: r.member_id === null ? null : Number(r.member_id),
+  text: r.text,
+  language: r.language,
+  abstained: r.abstained,
+});
+
+export type QuestionLog = ReturnType<typeof createQuestionLog>;
+
+export function createQuestionLog(db: Db) {
+  return {
+    /** Stores the question with its citations in one transaction; returns the question id. */
+    async record(q: QuestionRecord): Promise<number> {
+      return db.transaction(async (tx) => {
+        const [row] = await tx.query<{ id: string | number }>(
+          `INSERT INTO questions (member_id, chat_id, text, language, follow_up_of, abstained, answer_mode, answer_text, latency_ms)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+          [q.memberId, q.chatId, q.text, q.language, q.followUpOf ?? null, q.abstained, q.mode, q.answerText, Math.round(q.latencyMs)],
+        );
+        const id = Number(row!.id);
+        for (const [rank, c] of q.citations.entries()) {
+          await tx.query(
+            `INSERT INTO answer_citations (question_id, experience_id, rank, score) VALUES ($1, $2, $3, $4)
+             ON CONFLICT DO NOTHING`,
+            [id, c.experienceId, rank + 1, c.score],
+          );
+        }
+        return id;
+      });
+    },
+
+    /** Remembers which chat messages carry the answer, so replying to any of them is a follow-up. */
+    async linkMessages(questionId: number, chatId: number, messageIds: number[]): Promise<void> {
+      for (const messageId of messageIds) {
+        await db.query(
+          `INSERT INTO answer_messages (chat_id, message_id, question_id) VALUES ($1, $2, $3)
+           ON CONFLICT (chat_id, message_id) DO UPDATE SET question_id = excluded.question_id`,
+          [chatId, messageId, questionId],
+        );
+      }
+    },
+
+    async findByAnswerMessage(chatId: number, messageId: number): Promise<LoggedQuestion | undefined> {
+      const [row] = await db.query<Row>(
+        `SELECT q.id, q.member_id, q.text, q.language, q.abstained
+         FROM answer_messages m JOIN questions q ON q.id = m.question_id
+         WHERE m.chat_id = $1 AND m.message_id = $2`,
+        [chatId, messageId],
+      );
+      return row ? toLogged(row) : undefined;
+    },
+
+    async getById(id: number): Promise<LoggedQuestion | undefined> {
+      const [row] = await db.query<Row>('SELECT id, member_id, text, language, abstained FROM questions WHERE id = $1', [id]);
+      return row ? toLogged(row) : undefined;
+    },
+  };
+}

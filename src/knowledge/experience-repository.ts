@@ -1,0 +1,251 @@
+import { randomBytes } from 'node:crypto';
+import { LANGUAGES } from '../config.ts';
+import type { Db, Queryable } from '../db/db.ts';
+import { loadExperiences, toRecord } from './experience-rows.ts';
+import { deleteTextRows, indexText, insertTextRows, TermDeltas, updateTextRows, type TextRow } from './search-index.ts';
+import type { Experience, ExperienceRecord, ExperienceStatus, ExperienceText, Industry, Language } from './types.ts';
+
+export interface UpsertOptions {
+  /** Status given to experiences that do not exist yet; existing ones keep theirs. */
+  status: ExperienceStatus;
+  /** Called after each batch with the number of records written so far. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface NewContribution {
+  memberId: number;
+  language: Language;
+  industry: Industry;
+  /** Defaults to the member's country, else "ZZ" (ISO's code for "unknown"). */
+  country?: string;
+  tags: string[];
+  text: ExperienceText;
+  contributor: { name?: string; company?: string; city?: string };
+}
+
+interface StoredText {
+  experience_id: number | string;
+  external_id: string;
+  id: number | string | null;
+  language: Language;
+  is_original: boolean;
+  origin: 'human' | 'machine';
+  title: string;
+  problem: string;
+  solution: string;
+  outcome: string | null;
+  search_text: string;
+}
+
+// Measured: larger batches gain little and make the progress bar jumpy.
+const EXPERIENCES_PER_BATCH = 250;
+
+const UPSERT_EXPERIENCES = `
+  INSERT INTO experiences (external_id, status, language, country, industry, tags, contributor_name, contributor_company, contributor_city, source)
+  SELECT u.external_id, $9, u.language, u.country, u.industry, ARRAY(SELECT jsonb_array_elements_text(u.tags::jsonb)),
+         u.name, u.company, u.city, 'import'
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+    WITH ORDINALITY AS u(external_id, language, country, industry, tags, name, company, city, ord)
+  ORDER BY u.ord
+  ON CONFLICT (external_id) DO UPDATE SET
+    language = excluded.language, country = excluded.country, industry = excluded.industry, tags = excluded.tags,
+    contributor_name = excluded.contributor_name, contributor_company = excluded.contributor_company,
+    contributor_city = excluded.contributor_city, updated_at = now()
+  RETURNING id, external_id`;
+
+/** Experiences and their per-language texts, keeping the search index (term_stats) exact. */
+export class ExperienceRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Creates or updates experiences by their kb-format id, all in one transaction. An updated
+   * experience gets exactly the texts of its record: translations left out are deleted.
+   */
+  async upsertRecords(records: readonly ExperienceRecord[], options: UpsertOptions): Promise<{ created: number; updated: number }> {
+    const seen = new Set<string>();
+    for (const r of records) {
+      if (seen.has(r.id)) throw new Error(`Experience id "${r.id}" appears twice in one import; ids must be unique.`);
+      seen.add(r.id);
+    }
+    return this.db.transaction(async (tx) => {
+      let created = 0;
+      let updated = 0;
+      for (let start = 0; start < records.length; start += EXPERIENCES_PER_BATCH) {
+        const batch = records.slice(start, start + EXPERIENCES_PER_BATCH);
+        const existing = await this.upsertBatch(tx, batch, options.status);
+        updated += existing;
+        created += batch.length - existing;
+        options.onProgress?.(start + batch.length, records.length);
+      }
+      return { created, updated };
+    });
+  }
+
+  /** Writes one batch; returns how many of its experiences existed already. */
+  private async upsertBatch(tx: Queryable, batch: readonly ExperienceRecord[], status: ExperienceStatus): Promise<number> {
+    const externalIds = batch.map((r) => r.id);
+    const stored = await tx.query<StoredText>(
+      `SELECT e.id AS experience_id, e.external_id, t.id, t.language, t.is_original, t.origin, t.title, t.problem, t.solution, t.outcome, t.search_text
+       FROM experiences e LEFT JOIN experience_texts t ON t.experience_id = e.id WHERE e.external_id = ANY($1::text[])`,
+      [externalIds],
+    );
+    const existed = new Set(stored.map((s) => s.external_id));
+    const returned = await tx.query<{ id: number | string; external_id: string }>(UPSERT_EXPERIENCES, [
+      externalIds,
+      batch.map((r) => r.language),
+      batch.map((r) => r.country),
+      batch.map((r) => r.industry),
+      batch.map((r) => JSON.stringify(r.tags ?? [])),
+      batch.map((r) => r.contributor?.name ?? null),
+      batch.map((r) => r.contributor?.company ?? null),
+      batch.map((r) => r.contributor?.city ?? null),
+      status,
+    ]);
+    const idOf = new Map(returned.map((r) => [r.external_id, Number(r.id)]));
+    const wanted = batch.flatMap((record) => textRowsOf(record, idOf.get(record.id)!));
+    await this.syncTexts(tx, stored.filter((s) => s.id !== null), wanted);
+    return existed.size;
+  }
+
+  /** Brings stored texts to `wanted`: unchanged rows are left alone (and keep their embeddings). */
+  private async syncTexts(tx: Queryable, stored: readonly StoredText[], wanted: readonly TextRow[]): Promise<void> {
+    const deltas = new TermDeltas();
+    const old = new Map(stored.map((s) => [`${Number(s.experience_id)}:${s.language}`, s]));
+    const inserts: TextRow[] = [];
+    const updates: TextRow[] = [];
+    const updateIds: number[] = [];
+    const contentChanged: number[] = [];
+    for (const row of wanted) {
+      const key = `${row.experienceId}:${row.language}`;
+      const before = old.get(key);
+      old.delete(key);
+      if (!before) {
+        inserts.push(row);
+        continue;
+      }
+      const sameContent = before.title === row.title && before.problem === row.problem && before.solution === row.solution && before.outcome === row.outcome;
+      if (sameContent && before.search_text === row.searchText && before.is_original === row.isOriginal && before.origin === row.origin) continue;
+      updates.push(row);
+      updateIds.push(Number(before.id));
+      if (!sameContent) contentChanged.push(Number(before.id));
+      deltas.add(before.search_text, -1);
+      deltas.add(row.searchText, 1);
+    }
+    const removed = [...old.values()].map((s) => Number(s.id));
+    if (removed.length > 0) await deleteTextRows(tx, 't.id = ANY($1::bigint[])', [removed], deltas);
+    if (updates.length > 0) await updateTextRows(tx, updateIds, updates);
+    // An embedding of text that changed would match the old text; embedMissingTexts makes a new one.
+    if (contentChanged.length > 0 && this.db.hasVector) {
+      await tx.query('DELETE FROM text_embeddings WHERE text_id = ANY($1::bigint[])', [contentChanged]);
+    }
+    await insertTextRows(tx, inserts, deltas);
+    await deltas.apply(tx);
+  }
+
+  /** Every experience as kb-format records, in insertion order; `statuses` narrows it. */
+  async exportRecords(options: { statuses?: readonly ExperienceStatus[] } = {}): Promise<ExperienceRecord[]> {
+    const experiences = options.statuses
+      ? await loadExperiences(this.db, 'e.status = ANY($1::text[])', [options.statuses])
+      : await loadExperiences(this.db, 'true');
+    return experiences.flatMap((e) => toRecord(e) ?? []);
+  }
+
+  async getById(id: number): Promise<Experience | undefined> {
+    return (await loadExperiences(this.db, 'e.id = $1', [id]))[0];
+  }
+
+  async getByExternalId(externalId: string): Promise<Experience | undefined> {
+    return (await loadExperiences(this.db, 'e.external_id = $1', [externalId]))[0];
+  }
+
+  /** The experiences with these ids, in the order of `ids` (ranked hits stay ranked); unknown ids are skipped. */
+  async getMany(ids: readonly number[]): Promise<Experience[]> {
+    if (ids.length === 0) return [];
+    const found = new Map((await loadExperiences(this.db, 'e.id = ANY($1::bigint[])', [ids])).map((e) => [e.id, e]));
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  /** A member's contribution from the bot: pending review, with a generated external id. */
+  async createContribution(input: NewContribution): Promise<Experience> {
+    return this.db.transaction(async (tx) => {
+      let country = input.country;
+      if (country === undefined) {
+        const [member] = await tx.query<{ country: string | null }>('SELECT country FROM members WHERE id = $1', [input.memberId]);
+        country = member?.country ?? undefined;
+      }
+      if (country === undefined || !/^[A-Z]{2}$/.test(country)) country = 'ZZ';
+      const externalId = `bot-${new Date().toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(4).toString('hex')}`;
+      const [row] = await tx.query<{ id: number | string }>(
+        `INSERT INTO experiences (external_id, status, language, country, industry, tags, contributor_name, contributor_company, contributor_city, contributor_member_id, source)
+         VALUES ($1, 'pending', $2, $3, $4, $5::text[], $6, $7, $8, $9, 'bot') RETURNING id`,
+        [externalId, input.language, country, input.industry, input.tags, input.contributor.name ?? null, input.contributor.company ?? null, input.contributor.city ?? null, input.memberId],
+      );
+      const id = Number(row!.id);
+      const deltas = new TermDeltas();
+      await insertTextRows(tx, [{ ...textRow(id, input.language, input.text, input.tags), isOriginal: true }], deltas);
+      await deltas.apply(tx);
+      return (await loadExperiences(tx, 'e.id = $1', [id]))[0]!;
+    });
+  }
+
+  async listByContributor(memberId: number): Promise<Experience[]> {
+    return loadExperiences(this.db, 'e.contributor_member_id = $1', [memberId]);
+  }
+
+  /** Returns false when no experience has this id. `reviewedBy` records the curator who decided. */
+  async setStatus(id: number, status: ExperienceStatus, options: { reviewedBy?: number } = {}): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE experiences SET status = $2, updated_at = now(),
+         reviewed_by = COALESCE($3, reviewed_by), reviewed_at = CASE WHEN $3::bigint IS NULL THEN reviewed_at ELSE now() END
+       WHERE id = $1 RETURNING id`,
+      [id, status, options.reviewedBy ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  /** Deletes everything a member contributed (right to be forgotten); returns how many experiences. */
+  async deleteByContributor(memberId: number): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const deltas = new TermDeltas();
+      await deleteTextRows(tx, 't.experience_id IN (SELECT id FROM experiences WHERE contributor_member_id = $1)', [memberId], deltas);
+      await deltas.apply(tx);
+      const gone = await tx.query('DELETE FROM experiences WHERE contributor_member_id = $1 RETURNING id', [memberId]);
+      return gone.length;
+    });
+  }
+
+  /** Keeps a member's experiences but removes who contributed them; returns how many. */
+  async anonymiseContributor(memberId: number): Promise<number> {
+    const rows = await this.db.query(
+      `UPDATE experiences SET contributor_name = NULL, contributor_company = NULL, contributor_city = NULL,
+         contributor_member_id = NULL, updated_at = now()
+       WHERE contributor_member_id = $1 RETURNING id`,
+      [memberId],
+    );
+    return rows.length;
+  }
+}
+
+function textRowsOf(record: ExperienceRecord, experienceId: number): TextRow[] {
+  const tags = record.tags ?? [];
+  const rows = [{ ...textRow(experienceId, record.language, record, tags), isOriginal: true }];
+  for (const language of LANGUAGES) {
+    const translation = record.translations?.[language];
+    if (translation && language !== record.language) rows.push(textRow(experienceId, language, translation, tags));
+  }
+  return rows;
+}
+
+function textRow(experienceId: number, language: Language, text: ExperienceText, tags: readonly string[]): TextRow {
+  return {
+    experienceId,
+    language,
+    isOriginal: false,
+    origin: 'human',
+    title: text.title,
+    problem: text.problem,
+    solution: text.solution,
+    outcome: text.outcome ?? null,
+    ...indexText(text, tags, language),
+  };
+}

@@ -1,0 +1,113 @@
+import { LANGUAGES } from '../config.ts';
+import type { Queryable } from '../db/db.ts';
+import type { Experience, ExperienceRecord, ExperienceStatus, ExperienceText, Industry, Language } from './types.ts';
+
+interface ExperienceRow {
+  id: number | string;
+  external_id: string;
+  status: ExperienceStatus;
+  language: Language;
+  country: string;
+  industry: Industry;
+  tags: string[];
+  contributor_name: string | null;
+  contributor_company: string | null;
+  contributor_city: string | null;
+  contributor_member_id: number | string | null;
+  source: Experience['source'];
+  verified_on: string | null;
+}
+
+interface TextRowOut {
+  experience_id: number | string;
+  language: Language;
+  is_original: boolean;
+  origin: 'human' | 'machine';
+  title: string;
+  problem: string;
+  solution: string;
+  outcome: string | null;
+}
+
+const EXPERIENCE_COLUMNS = `e.id, e.external_id, e.status, e.language, e.country, e.industry, e.tags, e.contributor_name,
+  e.contributor_company, e.contributor_city, e.contributor_member_id, e.source, e.verified_on::text AS verified_on`;
+
+/**
+ * Loads experiences matching `where` (SQL on alias e, parameterised by `params`) with all their
+ * texts, in id order: two queries whatever the number of experiences.
+ */
+export async function loadExperiences(q: Queryable, where: string, params: readonly unknown[] = []): Promise<Experience[]> {
+  const rows = await q.query<ExperienceRow>(`SELECT ${EXPERIENCE_COLUMNS} FROM experiences e WHERE ${where} ORDER BY e.id`, params);
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => Number(r.id));
+  const texts = await q.query<TextRowOut>(
+    `SELECT experience_id, language, is_original, origin, title, problem, solution, outcome
+     FROM experience_texts WHERE experience_id = ANY($1::bigint[])`,
+    [ids],
+  );
+  const byId = new Map<number, Experience>();
+  for (const row of rows) byId.set(Number(row.id), toExperience(row));
+  for (const t of texts) {
+    const experience = byId.get(Number(t.experience_id));
+    if (!experience) continue;
+    experience.texts[t.language] = {
+      ...textOf(t),
+      isOriginal: t.is_original,
+      origin: t.origin,
+    };
+  }
+  return [...byId.values()];
+}
+
+function toExperience(row: ExperienceRow): Experience {
+  const contributor: Experience['contributor'] = {};
+  if (row.contributor_name !== null) contributor.name = row.contributor_name;
+  if (row.contributor_company !== null) contributor.company = row.contributor_company;
+  if (row.contributor_city !== null) contributor.city = row.contributor_city;
+  if (row.contributor_member_id !== null) contributor.memberId = Number(row.contributor_member_id);
+  return {
+    id: Number(row.id),
+    externalId: row.external_id,
+    status: row.status,
+    language: row.language,
+    country: row.country,
+    industry: row.industry,
+    tags: row.tags,
+    contributor,
+    source: row.source,
+    ...(row.verified_on !== null ? { verifiedOn: row.verified_on } : {}),
+    texts: {},
+  };
+}
+
+function textOf(t: { title: string; problem: string; solution: string; outcome: string | null }): ExperienceText {
+  return { title: t.title, problem: t.problem, solution: t.solution, ...(t.outcome !== null ? { outcome: t.outcome } : {}) };
+}
+
+/**
+ * The kb-format record of a stored experience. Machine translations are exported as
+ * translations too, because the format has no place for their origin and a backup must keep them.
+ */
+export function toRecord(experience: Experience): ExperienceRecord | undefined {
+  const original = experience.texts[experience.language];
+  if (!original) return undefined;
+  const record: ExperienceRecord = {
+    id: experience.externalId,
+    language: experience.language,
+    country: experience.country,
+    industry: experience.industry,
+    ...textOf({ ...original, outcome: original.outcome ?? null }),
+  };
+  if (experience.tags.length > 0) record.tags = [...experience.tags];
+  const { name, company, city } = experience.contributor;
+  if (name !== undefined || company !== undefined || city !== undefined) {
+    record.contributor = { ...(name !== undefined ? { name } : {}), ...(company !== undefined ? { company } : {}), ...(city !== undefined ? { city } : {}) };
+  }
+  const translations: Partial<Record<Language, ExperienceText>> = {};
+  for (const language of LANGUAGES) {
+    const text = experience.texts[language];
+    if (language !== experience.language && text) translations[language] = textOf({ ...text, outcome: text.outcome ?? null });
+  }
+  if (Object.keys(translations).length > 0) record.translations = translations;
+  return record;
+}

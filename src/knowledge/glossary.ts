@@ -1,0 +1,159 @@
+import type { Language } from '../config.ts';
+import { LANGUAGES } from '../config.ts';
+import type { Queryable } from '../db/db.ts';
+import { normalize } from '../text/normalize.ts';
+import { searchTokens } from '../text/tokenize.ts';
+
+export { importGlossaryCsv as importCsv, exportGlossaryCsv as exportCsv, seedGlossaryIfEmpty, GlossaryCsvError, parseGlossaryCsv } from './glossary-csv.ts';
+
+/** One concept with its variants (synonyms, spellings) in each language. */
+export interface GlossaryEntry {
+  concept: string;
+  fa: string[];
+  zh: string[];
+  en: string[];
+}
+
+/** Tokens of one variant of a matched concept in another language, to add to a query. */
+export interface Expansion {
+  language: Language;
+  tokens: string[];
+  weight: number;
+  /** Variants of one concept in one language share a group: a text gets credit for the best of them only. */
+  concept?: string;
+}
+
+interface Variant {
+  entry: number;
+  language: Language;
+  tokens: string[];
+}
+
+const HAN = /\p{Script=Han}/u;
+const NON_HAN = /[^\p{Script=Han}]/gu;
+
+/**
+ * The trilingual glossary, held in memory (it is small, derived data) and loaded from
+ * glossary_terms once per instance; call `reload()` after an import. Matches concept
+ * variants inside a question and offers the same concept in the other languages, which
+ * is what lets a Persian question find an experience that exists only in Chinese.
+ */
+export class Glossary {
+  private entries: GlossaryEntry[] = [];
+  /** fa/en variants keyed by their first token; matched as token sequences. */
+  private byFirstToken = new Map<string, Variant[]>();
+  /** zh variants as normalised character strings; matched as substrings. */
+  private hanVariants: { entry: number; chars: string }[] = [];
+  /** Per entry and language, the token lists of its variants. */
+  private tokensOf: Record<Language, string[][]>[] = [];
+  private loading: Promise<void> | undefined;
+
+  constructor(private readonly db?: Queryable) {}
+
+  /** A glossary loaded from the database. */
+  static async load(db: Queryable): Promise<Glossary> {
+    const glossary = new Glossary(db);
+    await glossary.reload();
+    return glossary;
+  }
+
+  /** A glossary built from entries in memory (tools, benchmarks). */
+  static fromEntries(entries: GlossaryEntry[]): Glossary {
+    const glossary = new Glossary();
+    glossary.index(entries);
+    glossary.loading = Promise.resolve();
+    return glossary;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Loads on first use; later calls cost nothing. */
+  async ensureLoaded(): Promise<void> {
+    this.loading ??= this.reload();
+    return this.loading;
+  }
+
+  /** Re-reads glossary_terms, e.g. after `glossary import`. */
+  async reload(): Promise<void> {
+    if (!this.db) return;
+    const rows = await this.db.query<GlossaryEntry>('SELECT concept, fa, zh, en FROM glossary_terms ORDER BY id');
+    this.index(rows);
+    this.loading = Promise.resolve();
+  }
+
+  private index(entries: GlossaryEntry[]): void {
+    this.entries = entries;
+    this.byFirstToken = new Map();
+    this.hanVariants = [];
+    this.tokensOf = entries.map((entry, i) => {
+      const perLanguage = { fa: [], zh: [], en: [] } as Record<Language, string[][]>;
+      for (const language of LANGUAGES) {
+        for (const variant of entry[language]) {
+          const tokens = searchTokens(variant, language);
+          if (tokens.length === 0) continue;
+          perLanguage[language].push(tokens);
+          if (HAN.test(variant)) {
+            const chars = normalize(variant, 'zh').replace(NON_HAN, '');
+            // One Chinese character matches inside too many unrelated words.
+            if ([...chars].length >= 2) this.hanVariants.push({ entry: i, chars });
+          } else if (isSpecific(variant, tokens)) {
+            const list = this.byFirstToken.get(tokens[0]!) ?? [];
+            list.push({ entry: i, language, tokens });
+            this.byFirstToken.set(tokens[0]!, list);
+          }
+        }
+      }
+      return perLanguage;
+    });
+  }
+
+  /** Indexes of the entries whose variants occur in `text`, with the longest matched variant's token count. */
+  match(text: string, language: Language): Map<number, number> {
+    const found = new Map<number, number>();
+    const note = (entry: number, length: number) => found.set(entry, Math.max(found.get(entry) ?? 0, length));
+    const tokens = searchTokens(text, language);
+    for (let i = 0; i < tokens.length; i++) {
+      for (const v of this.byFirstToken.get(tokens[i]!) ?? []) {
+        if (v.tokens.every((t, j) => tokens[i + j] === t)) note(v.entry, v.tokens.length);
+      }
+    }
+    if (HAN.test(text)) {
+      const han = normalize(text, 'zh');
+      for (const v of this.hanVariants) if (han.includes(v.chars)) note(v.entry, [...v.chars].length >= 4 ? 2 : 1);
+    }
+    return found;
+  }
+
+  /** Concepts found in `text` (for explanations and tests). */
+  concepts(text: string, language: Language): string[] {
+    return [...this.match(text, language).keys()].map((i) => this.entries[i]!.concept);
+  }
+
+  /**
+   * The matched concepts' variants in the languages other than `language`, one expansion
+   * per variant. Longer matched phrases are more trustworthy than one short word, so they
+   * weigh more.
+   */
+  expand(text: string, language: Language): Expansion[] {
+    const out: Expansion[] = [];
+    for (const [entry, length] of this.match(text, language)) {
+      const weight = length >= 2 ? 1 : 0.8;
+      const concept = this.entries[entry]!.concept;
+      for (const target of LANGUAGES) {
+        if (target === language) continue;
+        for (const tokens of this.tokensOf[entry]![target]) out.push({ language: target, tokens, weight, concept });
+      }
+    }
+    return out;
+  }
+}
+
+/** Short single words (and two-letter non-acronyms) match by accident; skip them as triggers. */
+function isSpecific(variant: string, tokens: string[]): boolean {
+  if (tokens.length > 1) return true;
+  const token = tokens[0]!;
+  if (/^[\p{Script=Latin}\d]+$/u.test(token)) return token.length >= 3 || /^[A-Z]{2}$/.test(variant.trim());
+  return [...token].length >= 3;
+}

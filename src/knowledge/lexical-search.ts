@@ -1,0 +1,163 @@
+import type { Language } from '../config.ts';
+import type { Queryable } from '../db/db.ts';
+import { type QueryGroup, type QueryWeights, queryTerms, tokenLanguage, tokenWeight } from './lexical-query.ts';
+
+/** Corpus statistics BM25 needs: document frequencies of the query's terms, text counts and lengths. */
+export interface CorpusStats {
+  /** Number of texts (all statuses: term_stats counts them all too). */
+  n: number;
+  avgLength: Record<Language, number>;
+  df: Map<string, number>;
+}
+
+export interface CandidateText {
+  textId: number;
+  experienceId: number;
+  externalId: string;
+  language: Language;
+  country: string;
+  industry: string;
+  searchText: string;
+  searchLength: number;
+}
+
+export interface LexicalTuning {
+  k1: number;
+  b: number;
+  /** How many of the most informative terms go into the index lookup, per script. */
+  lookupTermsPerLanguage: number;
+  /** Rows the index lookup may return; the best by ts_rank are kept. */
+  candidateLimit: number;
+}
+
+export const DEFAULT_LEXICAL_TUNING: LexicalTuning = { k1: 1.2, b: 0.75, lookupTermsPerLanguage: 16, candidateLimit: 400 };
+
+export async function fetchStats(db: Queryable, terms: string[]): Promise<CorpusStats> {
+  const [row] = await db.query<{ stats: Record<string, [number, number]> | null; dfs: Record<string, number> | null }>(
+    `SELECT (SELECT json_object_agg(language, json_build_array(texts, total_length)) FROM text_length_stats) AS stats,
+            (SELECT json_object_agg(term, df) FROM term_stats WHERE term = ANY($1::text[])) AS dfs`,
+    [terms],
+  );
+  const stats = row?.stats ?? {};
+  let n = 0;
+  const avgLength = { fa: 1, zh: 1, en: 1 } as Record<Language, number>;
+  for (const [language, [texts, total]] of Object.entries(stats)) {
+    n += Number(texts);
+    if (Number(texts) > 0) avgLength[language as Language] = Number(total) / Number(texts);
+  }
+  return { n, avgLength, df: new Map(Object.entries(row?.dfs ?? {}).map(([t, d]) => [t, Number(d)])) };
+}
+
+export function idf(stats: CorpusStats, term: string): number {
+  const df = stats.df.get(term) ?? 0;
+  return Math.log(1 + (stats.n - df + 0.5) / (df + 0.5));
+}
+
+/** The terms worth an index lookup: per script, those with the highest weighted IDF. */
+export function lookupTerms(groups: QueryGroup[], stats: CorpusStats, tuning: LexicalTuning, weights: QueryWeights): string[] {
+  const best = new Map<string, number>();
+  for (const g of groups) {
+    for (const a of g.alternatives) {
+      for (const t of a.tokens) {
+        if ((stats.df.get(t) ?? 0) === 0) continue;
+        const value = a.weight * tokenWeight(t, weights) * idf(stats, t);
+        if (value > (best.get(t) ?? 0)) best.set(t, value);
+      }
+    }
+  }
+  const byLanguage = new Map<Language, [string, number][]>();
+  for (const entry of best) {
+    const list = byLanguage.get(tokenLanguage(entry[0])) ?? [];
+    list.push(entry);
+    byLanguage.set(tokenLanguage(entry[0]), list);
+  }
+  return [...byLanguage.values()].flatMap((list) => list.sort((x, y) => y[1] - x[1]).slice(0, tuning.lookupTermsPerLanguage).map(([t]) => t));
+}
+
+/**
+ * Published texts containing any of `terms`, through the GIN index on tsv. Each term is parsed by
+ * plainto_tsquery exactly as to_tsvector parsed search_text, so any input is safe.
+ */
+export async function fetchCandidates(
+  db: Queryable,
+  terms: string[],
+  filters: { country?: string; industry?: string },
+  limit: number,
+): Promise<CandidateText[]> {
+  if (terms.length === 0) return [];
+  return db.query<CandidateText>(
+    `WITH q AS (
+       SELECT array_to_string(ARRAY(
+         SELECT '(' || plainto_tsquery('simple', x)::text || ')' FROM unnest($1::text[]) AS x
+         WHERE numnode(plainto_tsquery('simple', x)) > 0), ' | ')::tsquery AS query
+     )
+     SELECT t.id::int AS "textId", t.experience_id::int AS "experienceId", e.external_id AS "externalId",
+            t.language, e.country, e.industry, t.search_text AS "searchText", t.search_length AS "searchLength"
+     FROM q, experience_texts t JOIN experiences e ON e.id = t.experience_id
+     WHERE t.tsv @@ q.query AND e.status = 'published'
+       AND ($2::text IS NULL OR e.country = $2) AND ($3::text IS NULL OR e.industry = $3)
+     ORDER BY ts_rank(t.tsv, q.query) DESC
+     LIMIT $4`,
+    [terms, filters.country ?? null, filters.industry ?? null, limit],
+  );
+}
+
+export interface ScoredText {
+  text: CandidateText;
+  score: number;
+  /** Keys of the query groups this text matched. */
+  matched: Set<string>;
+}
+
+/** BM25 with query-group weights; a group scores its best alternative. */
+export function scoreTexts(
+  candidates: CandidateText[],
+  groups: QueryGroup[],
+  stats: CorpusStats,
+  tuning: LexicalTuning,
+  weights: QueryWeights,
+): ScoredText[] {
+  const wanted = new Set(queryTerms(groups));
+  const idfs = new Map([...wanted].map((t) => [t, idf(stats, t)]));
+  const out: ScoredText[] = [];
+  for (const text of candidates) {
+    const tf = new Map<string, number>();
+    for (const token of text.searchText.split(' ')) if (wanted.has(token)) tf.set(token, (tf.get(token) ?? 0) + 1);
+    const norm = tuning.k1 * (1 - tuning.b + (tuning.b * text.searchLength) / stats.avgLength[text.language]);
+    let score = 0;
+    const matched = new Set<string>();
+    for (const g of groups) {
+      let best = 0;
+      for (const a of g.alternatives) {
+        let s = 0;
+        for (const t of a.tokens) {
+          const f = tf.get(t);
+          if (f) s += tokenWeight(t, weights) * idfs.get(t)! * ((f * (tuning.k1 + 1)) / (f + norm));
+        }
+        s *= a.weight;
+        if (s > best) best = s;
+      }
+      if (best > 0) {
+        score += best;
+        matched.add(g.key);
+      }
+    }
+    if (score > 0) out.push({ text, score, matched });
+  }
+  return out;
+}
+
+/** The score a text made of exactly the question would get: the scale for relative scores. */
+export function selfScore(groups: QueryGroup[], stats: CorpusStats, tuning: LexicalTuning, weights: QueryWeights, sources: Set<QueryGroup['source']>): number {
+  let total = 0;
+  for (const g of groups) {
+    if (!sources.has(g.source)) continue;
+    let best = 0;
+    for (const a of g.alternatives) {
+      const s = a.weight * a.tokens.reduce((sum, t) => sum + tokenWeight(t, weights) * idf(stats, t), 0);
+      if (s > best) best = s;
+    }
+    total += best;
+  }
+  return total;
+}

@@ -1,0 +1,153 @@
+import type { Language } from '../config.ts';
+import type { Db } from '../db/db.ts';
+import type { Logger } from '../log.ts';
+import { detectLanguage } from '../text/language.ts';
+import { type AbstentionFeatures, type AbstentionModel, abstentionFeatures, confidence, DEFAULT_ABSTENTION_MODEL } from './abstention.ts';
+import { type ExperienceScore, groupByExperience, reciprocalRankFusion } from './fusion.ts';
+import type { Glossary } from './glossary.ts';
+import { buildQuery, DEFAULT_QUERY_WEIGHTS, type QueryWeights, queryTerms } from './lexical-query.ts';
+import { DEFAULT_LEXICAL_TUNING, fetchCandidates, fetchStats, type LexicalTuning, lookupTerms, type ScoredText, scoreTexts, selfScore } from './lexical-search.ts';
+import { type Embedder, vectorSearch } from './vector-search.ts';
+
+export type { Embedder };
+
+export interface SearchQuery {
+  text: string;
+  language?: Language;
+  /** The question translated (e.g. by an LLM) into other languages. */
+  translations?: Partial<Record<Language, string>>;
+  /** Hard filters. */
+  country?: string;
+  industry?: string;
+  limit?: number;
+  /** Soft preferences: "firms like mine" rank slightly higher. */
+  preferCountry?: string;
+  preferIndustry?: string;
+}
+
+export interface SearchHit {
+  experienceId: number;
+  externalId: string;
+  score: number;
+  matchedLanguage: Language;
+}
+
+export interface SearchResult {
+  language: Language;
+  abstained: boolean;
+  /** How sure we are that the top hit answers the question, in [0, 1]. */
+  confidence: number;
+  hits: SearchHit[];
+  /** Why: the abstention features (for eval and logs). */
+  features?: AbstentionFeatures;
+}
+
+export interface Retriever {
+  search(query: SearchQuery): Promise<SearchResult>;
+}
+
+export interface RetrievalOptions {
+  query: QueryWeights;
+  lexical: LexicalTuning;
+  /** Share of the other matching language variants' scores added to an experience's best. */
+  otherVariantsBonus: number;
+  /** Multiplier for a preferred country or industry. */
+  preferenceBoost: number;
+  useGlossary: boolean;
+  /** Weight of the vector ranking against the lexical one in the fusion. */
+  vectorWeight: number;
+  abstention: AbstentionModel;
+}
+
+export const DEFAULT_RETRIEVAL_OPTIONS: RetrievalOptions = {
+  query: DEFAULT_QUERY_WEIGHTS,
+  lexical: DEFAULT_LEXICAL_TUNING,
+  otherVariantsBonus: 0.1,
+  preferenceBoost: 0.05,
+  useGlossary: true,
+  vectorWeight: 1,
+  abstention: DEFAULT_ABSTENTION_MODEL,
+};
+
+/**
+ * Hybrid retrieval over every language variant of every published experience: BM25 over the
+ * project's own tokens (question, its translations and glossary expansions), fused with a
+ * vector ranking when an embedder and pgvector are there; grouped per experience; with a
+ * calibrated decision to abstain when nothing in the base answers the question.
+ */
+export function createRetriever(deps: { db: Db; glossary: Glossary; embedder?: Embedder; logger: Logger; options?: Partial<RetrievalOptions> }): Retriever {
+  const options = { ...DEFAULT_RETRIEVAL_OPTIONS, ...deps.options };
+  const { db, glossary, embedder, logger } = deps;
+
+  async function search(q: SearchQuery): Promise<SearchResult> {
+    const language = q.language ?? detectLanguage(q.text);
+    const limit = q.limit ?? 10;
+    const filters = { ...(q.country ? { country: q.country } : {}), ...(q.industry ? { industry: q.industry } : {}) };
+    if (options.useGlossary) await glossary.ensureLoaded();
+    const expansions = options.useGlossary ? [q.text, ...Object.values(q.translations ?? {})].flatMap((t, i) => glossary.expand(t ?? '', i === 0 ? language : detectLanguage(t ?? '', language))) : [];
+    const groups = buildQuery({ text: q.text, language, ...(q.translations ? { translations: q.translations } : {}), expansions }, options.query);
+
+    const vectorRanking = embedder && db.hasVector ? vectorRank(embedder, q, filters) : Promise.resolve(undefined);
+    const stats = await fetchStats(db, queryTerms(groups));
+    const terms = lookupTerms(groups, stats, options.lexical, options.query);
+    const candidates = await fetchCandidates(db, terms, filters, options.lexical.candidateLimit);
+    const scored = scoreTexts(candidates, groups, stats, options.lexical, options.query);
+    const self = selfScore(groups, stats, options.lexical, options.query, new Set(['original'])) || 1;
+    for (const s of scored) s.score /= self;
+
+    let ranking = groupByExperience(
+      scored.map((s) => ({ ...s.text, score: s.score })),
+      options.otherVariantsBonus,
+    );
+    ranking = applyPreferences(ranking, q, options.preferenceBoost);
+    const vector = await vectorRanking.catch((e: unknown) => {
+      logger.warn({ err: e }, 'vector search failed; answering from the lexical ranking');
+      return undefined;
+    });
+    const lexicalTop = ranking[0];
+    if (vector && vector.length > 0) {
+      ranking = reciprocalRankFusion([
+        { ranking, weight: 1 },
+        { ranking: applyPreferences(vector, q, options.preferenceBoost), weight: options.vectorWeight },
+      ]);
+    }
+
+    const bestText = lexicalTop ? bestTextOf(scored, lexicalTop.experienceId) : undefined;
+    const features = abstentionFeatures(groups, stats, bestText, lexicalTop?.score ?? 0, ranking.find((r) => r.experienceId !== lexicalTop?.experienceId)?.score ?? 0);
+    const conf = lexicalTop ? confidence(features, options.abstention) : 0;
+    return {
+      language,
+      abstained: conf < options.abstention.threshold,
+      confidence: conf,
+      hits: ranking.slice(0, limit).map((r) => ({ experienceId: r.experienceId, externalId: r.externalId, score: r.score, matchedLanguage: r.matchedLanguage })),
+      features,
+    };
+  }
+
+  async function vectorRank(e: Embedder, q: SearchQuery, filters: { country?: string; industry?: string }): Promise<ExperienceScore[]> {
+    const [vector] = await e.embed([q.text]);
+    if (!vector) return [];
+    const hits = await vectorSearch(db, e.model, vector, filters, 50);
+    return groupByExperience(hits, 0);
+  }
+
+  return { search };
+}
+
+function bestTextOf(scored: ScoredText[], experienceId: number): ScoredText | undefined {
+  let best: ScoredText | undefined;
+  for (const s of scored) if (s.text.experienceId === experienceId && (!best || s.score > best.score)) best = s;
+  return best;
+}
+
+function applyPreferences(ranking: ExperienceScore[], q: SearchQuery, boost: number): ExperienceScore[] {
+  if (!q.preferCountry && !q.preferIndustry) return ranking;
+  return ranking
+    .map((r) => {
+      let factor = 1;
+      if (q.preferCountry && r.country === q.preferCountry) factor += boost;
+      if (q.preferIndustry && r.industry === q.preferIndustry) factor += boost;
+      return { ...r, score: r.score * factor };
+    })
+    .sort((a, b) => b.score - a.score || a.experienceId - b.experienceId);
+}

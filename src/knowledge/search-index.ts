@@ -1,0 +1,113 @@
+import type { Queryable } from '../db/db.ts';
+import { searchTokens } from '../text/tokenize.ts';
+import type { Language } from './types.ts';
+import type { ExperienceText } from './types.ts';
+
+/** What experience_texts stores for lexical search. */
+export interface IndexedText {
+  searchText: string;
+  searchLength: number;
+}
+
+/** Tokens of everything a member could search an experience text by: its fields and its tags. */
+export function indexText(text: ExperienceText, tags: readonly string[], language: Language): IndexedText {
+  const source = [text.title, text.problem, text.solution, text.outcome ?? '', tags.join(' ')].join('\n');
+  const tokens = searchTokens(source, language);
+  return { searchText: tokens.join(' '), searchLength: tokens.length };
+}
+
+/**
+ * Changes to term_stats.df gathered in memory, so a whole batch of inserted, changed and
+ * deleted texts costs one statement instead of one per text or term.
+ */
+export class TermDeltas {
+  private readonly deltas = new Map<string, number>();
+
+  /** A text row with this search_text appeared (+1) or disappeared (-1). */
+  add(searchText: string, sign: 1 | -1): void {
+    if (searchText === '') return;
+    for (const term of new Set(searchText.split(' '))) {
+      if (term !== '') this.deltas.set(term, (this.deltas.get(term) ?? 0) + sign);
+    }
+  }
+
+  async apply(q: Queryable): Promise<void> {
+    // Sorted so two concurrent imports lock term rows in the same order and cannot deadlock.
+    const changed = [...this.deltas].filter(([, d]) => d !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    this.deltas.clear();
+    if (changed.length === 0) return;
+    await q.query(
+      `INSERT INTO term_stats (term, df) SELECT term, df FROM unnest($1::text[], $2::integer[]) AS u(term, df)
+       ON CONFLICT (term) DO UPDATE SET df = term_stats.df + excluded.df`,
+      [changed.map(([t]) => t), changed.map(([, d]) => d)],
+    );
+    const shrunk = changed.filter(([, d]) => d < 0).map(([t]) => t);
+    if (shrunk.length > 0) await q.query('DELETE FROM term_stats WHERE term = ANY($1::text[]) AND df <= 0', [shrunk]);
+  }
+}
+
+/** One experience_texts row as written. */
+export interface TextRow extends IndexedText {
+  experienceId: number;
+  language: Language;
+  isOriginal: boolean;
+  origin: 'human' | 'machine';
+  title: string;
+  problem: string;
+  solution: string;
+  outcome: string | null;
+}
+
+// Large enough to amortise the round trip, small enough to keep parameter arrays modest.
+const ROWS_PER_STATEMENT = 400;
+
+/** Multi-row insert through unnest of array parameters; counts the new rows into `deltas`. */
+export async function insertTextRows(q: Queryable, rows: readonly TextRow[], deltas: TermDeltas): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+    await q.query(
+      `INSERT INTO experience_texts (experience_id, language, is_original, origin, title, problem, solution, outcome, search_text, search_length)
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::boolean[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::integer[])`,
+      columns(chunk),
+    );
+    for (const row of chunk) deltas.add(row.searchText, 1);
+  }
+}
+
+/** Rewrites existing rows in place (keeping their ids) from `rows`, matched by `ids`. */
+export async function updateTextRows(q: Queryable, ids: readonly number[], rows: readonly TextRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+    const [, ...rest] = columns(chunk);
+    await q.query(
+      `UPDATE experience_texts t SET is_original = u.is_original, origin = u.origin, title = u.title, problem = u.problem,
+         solution = u.solution, outcome = u.outcome, search_text = u.search_text, search_length = u.search_length
+       FROM unnest($1::bigint[], $2::text[], $3::boolean[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::integer[])
+         AS u(id, language, is_original, origin, title, problem, solution, outcome, search_text, search_length)
+       WHERE t.id = u.id`,
+      [ids.slice(start, start + ROWS_PER_STATEMENT), ...rest],
+    );
+  }
+}
+
+/** Deletes text rows chosen by `where` (on alias t) and takes their terms out of term_stats. */
+export async function deleteTextRows(q: Queryable, where: string, params: readonly unknown[], deltas: TermDeltas): Promise<number> {
+  const gone = await q.query<{ search_text: string }>(`DELETE FROM experience_texts t WHERE ${where} RETURNING t.search_text`, params);
+  for (const row of gone) deltas.add(row.search_text, -1);
+  return gone.length;
+}
+
+function columns(rows: readonly TextRow[]): unknown[][] {
+  return [
+    rows.map((r) => r.experienceId),
+    rows.map((r) => r.language),
+    rows.map((r) => r.isOriginal),
+    rows.map((r) => r.origin),
+    rows.map((r) => r.title),
+    rows.map((r) => r.problem),
+    rows.map((r) => r.solution),
+    rows.map((r) => r.outcome),
+    rows.map((r) => r.searchText),
+    rows.map((r) => r.searchLength),
+  ];
+}

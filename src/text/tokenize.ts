@@ -1,0 +1,34 @@
+import type { Language } from '../config.ts';
+import { chineseTokens } from './chinese.ts';
+import { englishTokens } from './english.ts';
+import { normalize } from './normalize.ts';
+import { persianTokens } from './persian.ts';
+
+// One pass over the normalised text finds runs of each script: Han characters; Persian words
+// with the single spaces between them (needed to rejoin می خواهم and کتاب ها); and words of any
+// other letters or digits, with inner hyphens, apostrophes and decimal points.
+const FA = String.raw`(?:[\p{Script=Arabic}&&\p{L}]|\u200C)+`;
+const OTHER = String.raw`[[\p{L}\p{N}]--[\p{Script=Han}\p{Script=Arabic}]]+`;
+const RUNS = new RegExp(
+  String.raw`(\p{Script=Han}+)|(${FA}(?: ${FA})*)|(${OTHER}(?:(?:['\-_\/]|(?<=\d)\.(?=\d))${OTHER})*)`,
+  'gv',
+);
+
+/**
+ * The one tokenizer for indexing and for questions: normalises the text, then treats each
+ * run by its own script whatever `language` says (a Persian question naming "CNC" yields
+ * `cnc`). Persian: spoken forms mapped to written ones, suffixes and verb endings removed,
+ * stop words dropped. Chinese: traditional made simplified, informal words made standard,
+ * segmenter words plus character bigrams. English and other letters: lower case, light
+ * stemming, stop words dropped. Digits are kept as ASCII. Deterministic; no token has a space.
+ */
+export function searchTokens(text: string, language: Language): string[] {
+  const out: string[] = [];
+  for (const match of normalize(text, language).matchAll(RUNS)) {
+    const [, han, persian, other] = match;
+    if (han !== undefined) chineseTokens(han, out);
+    else if (persian !== undefined) persianTokens(persian, out);
+    else if (other !== undefined) englishTokens(other, out);
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AiError } from '../../src/ai/errors.ts';
+import { createAiProvider } from '../../src/ai/provider.ts';
+import { fakeVector, startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import { memoryLogger, openAiConfig } from './support.ts';
+
+let fake: FakeOpenAi;
+beforeAll(async () => {
+  fake = await startFakeOpenAi();
+});
+afterAll(() => fake.close());
+beforeEach(() => {
+  fake.requests.length = 0;
+  fake.onChat({ content: 'OK' });
+});
+
+const prompt = { system: 'You are terse.', user: 'Say OK' };
+
+async function failureOf(promise: Promise<unknown>): Promise<AiError> {
+  const e = await promise.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(AiError);
+  return e as AiError;
+}
+
+describe('openai provider against an OpenAI-compatible server', () => {
+  it('sends the configured model, key and both messages, and returns the reply text', async () => {
+    const ai = createAiProvider(openAiConfig(fake.baseURL), memoryLogger().logger);
+    fake.onChat({ content: '  Hello there  ' });
+
+    expect(ai.mode).toBe('openai');
+    expect(await ai.chat(prompt)).toBe('Hello there');
+    const [request] = fake.chatRequests();
+    expect(request?.model).toBe('fake-chat');
+    expect(request?.messages).toEqual([
+      { role: 'system', content: 'You are terse.' },
+      { role: 'user', content: 'Say OK' },
+    ]);
+    expect(fake.requests[0]?.headers.authorization).toBe('Bearer sk-test');
+  });
+
+  it('gives up after the timeout with one retry, as kind "timeout"', async () => {
+    const ai = createAiProvider(openAiConfig(fake.baseURL, { timeoutMs: 150 }), memoryLogger().logger);
+    fake.onChat({ delayMs: 5_000 });
+
+    const e = await failureOf(ai.chat(prompt));
+    expect(e.kind).toBe('timeout');
+    expect(fake.chatRequests()).toHaveLength(2);
+  });
+
+  it.each([
+    ['rate_limit', { status: 429 }],
+    ['server', { status: 500 }],
+    ['server', { status: 503 }],
+    ['refused', { status: 401 }],
+    ['malformed', { raw: '{"choices": [' }],
+    ['malformed', { raw: '<html>gateway</html>', contentType: 'text/html' }],
+    ['malformed', { json: { choices: [] } }],
+    ['malformed', { json: { object: 'chat.completion' } }],
+    ['malformed', { content: '   ' }],
+  ] as const)('reports %s for %j', async (kind, reply) => {
+    const ai = createAiProvider(openAiConfig(fake.baseURL), memoryLogger().logger);
+    fake.onChat(reply);
+
+    const e = await failureOf(ai.chat(prompt));
+    expect(e.kind).toBe(kind);
+    if (kind !== 'malformed') expect(e.cause).toBeDefined();
+  });
+
+  it('reports "connection" when nothing listens at the base URL', async () => {
+    const closed = await startFakeOpenAi();
+    await closed.close();
+    const ai = createAiProvider(openAiConfig(closed.baseURL), memoryLogger().logger);
+
+    expect((await failureOf(ai.chat(prompt))).kind).toBe('connection');
+  });
+});
+
+describe('embeddings', () => {
+  it('decodes the base64 float32 vectors the SDK asks for, in input order', async () => {
+    const ai = createAiProvider(openAiConfig(fake.baseURL, { dimensions: 8 }), memoryLogger().logger);
+    const texts = ['letter of credit', '信用证', 'اعتبار اسنادی'];
+
+    const vectors = await ai.embedder!.embed(texts);
+
+    expect(ai.embedder!.model).toBe('fake-embed');
+    expect(vectors).toEqual(texts.map((t) => fakeVector(t, 8)));
+    const [request] = fake.embeddingRequests();
+    expect(request).toMatchObject({ model: 'fake-embed', input: texts, dimensions: 8, encoding_format: 'base64' });
+  });
+
+  it('rejects a reply with fewer vectors than texts as malformed', async () => {
+    const ai = createAiProvider(openAiConfig(fake.baseURL), memoryLogger().logger);
+    fake.onEmbeddings({ vectors: [[0.1, 0.2]] });
+
+    expect((await failureOf(ai.embedder!.embed(['a', 'b']))).kind).toBe('malformed');
+    fake.onEmbeddings((r) => ({ vectors: (r.input as string[]).map((t) => fakeVector(t, 8)) }));
+  });
+
+  it('has no embedder when no embedding model is configured', () => {
+    const config = openAiConfig(fake.baseURL);
+    if (config.mode === 'openai') delete config.embeddingModel;
+    expect(createAiProvider(config, memoryLogger().logger).embedder).toBeUndefined();
+  });
+});
+
+describe('offline provider', () => {
+  it('has no model: chat fails as "unavailable" and there is no embedder', async () => {
+    const ai = createAiProvider({ mode: 'offline' }, memoryLogger().logger);
+    expect(ai.mode).toBe('offline');
+    expect(ai.embedder).toBeUndefined();
+    expect((await failureOf(ai.chat(prompt))).kind).toBe('unavailable');
+  });
+});

@@ -1,0 +1,67 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AiError } from '../../src/ai/errors.ts';
+import { loadPrompts } from '../../src/ai/prompts.ts';
+import { createAiProvider } from '../../src/ai/provider.ts';
+import { translateQuestion } from '../../src/ai/question-translation.ts';
+import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import { memoryLogger, openAiConfig } from './support.ts';
+
+describe('prompt templates', () => {
+  it('fills the project prompts; values with braces stay as written; notes above the sections are not sent', async () => {
+    const prompts = loadPrompts();
+    const rendered = await prompts.render('answer', {
+      language_name: 'English',
+      question: 'Is {x} a placeholder?',
+      previous_question: '',
+      experiences: '[{"title": "T"}]',
+      titles: 'T',
+    });
+    expect(rendered.system).toContain('Write in English');
+    expect(rendered.system).not.toContain('Grounded answer to a member');
+    expect(rendered.user).toContain('Question: Is {x} a placeholder?');
+    expect(rendered.user).toContain('[{"title": "T"}]');
+
+    const translate = await prompts.render('translate-question', { language_name: 'Persian (Farsi)', question: 'سلام' });
+    expect(translate.system).toContain('{"fa": "…", "zh": "…", "en": "…"}');
+    expect(translate.user).toContain('سلام');
+  });
+
+  it('refuses a prompt file without its two sections, naming the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prompts-'));
+    writeFileSync(join(dir, 'broken.md'), 'just text {x}\n');
+    expect(() => loadPrompts(dir)).toThrow(/broken\.md.*## system/);
+  });
+
+  it('says which value a template misses', async () => {
+    await expect(loadPrompts().render('translate-question', { question: 'q' })).rejects.toThrow(/language_name/);
+  });
+});
+
+describe('question translation', () => {
+  let fake: FakeOpenAi;
+  beforeAll(async () => {
+    fake = await startFakeOpenAi();
+  });
+  afterAll(() => fake.close());
+
+  const deps = () => ({ ai: createAiProvider(openAiConfig(fake.baseURL), memoryLogger().logger), prompts: loadPrompts() });
+
+  it('returns the other two languages from the JSON reply, also when fenced', async () => {
+    fake.onChat({ content: '```json\n{"fa": "اعتبار اسنادی چیست؟", "zh": "什么是信用证？", "en": "What is a letter of credit?"}\n```' });
+    expect(await translateQuestion(deps(), 'اعتبار اسنادی چیه؟', 'fa')).toEqual({ zh: '什么是信用证？', en: 'What is a letter of credit?' });
+    expect(fake.chatRequests().at(-1)?.messages[1]?.content).toContain('اعتبار اسنادی چیه؟');
+  });
+
+  it.each([['not json at all'], ['{"fa": 1, "zh": 2}'], ['{"fa": "only the same language"}'], ['{"zh": "", "en": "  "}']])(
+    'rejects %j as malformed',
+    async (content) => {
+      fake.onChat({ content });
+      const e = await translateQuestion(deps(), 'سوال', 'fa').catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(AiError);
+      expect((e as AiError).kind).toBe('malformed');
+    },
+  );
+});

@@ -1,0 +1,81 @@
+import { Command, CommanderError } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { register } from '../../src/cli/ask.ts';
+import { UserError, type CliContext } from '../../src/cli/context.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Db } from '../../src/db/db.ts';
+import { ExperienceRepository } from '../../src/knowledge/experience-repository.ts';
+import { memoryLogger } from '../ai/support.ts';
+import { openTestPglite } from '../helpers/db.ts';
+import { anExperience } from '../helpers/experiences.ts';
+
+let db: Db;
+beforeAll(async () => {
+  db = await openTestPglite();
+  await new ExperienceRepository(db).upsertRecords([anExperience({ id: 'exp-ir-pay' }), anExperience({ id: 'exp-ir-pay-2' })], { status: 'published' });
+});
+afterAll(() => db.close());
+
+/** Runs `sme-bridge ask …` in process against the real app (offline, on PGlite). */
+async function ask(args: string[]): Promise<{ out: string[]; error?: unknown }> {
+  const out: string[] = [];
+  const ctx: CliContext = {
+    loadConfig: () => loadConfig({ LOG_LEVEL: 'silent' }),
+    openApp: (config) => createApp(config, { db, logger: memoryLogger().logger }),
+    out: (line) => out.push(line),
+    err: () => {},
+  };
+  const program = new Command('sme-bridge').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
+  register(program, ctx);
+  try {
+    await program.parseAsync(['ask', ...args], { from: 'user' });
+    return { out };
+  } catch (error) {
+    return { out, error };
+  }
+}
+
+describe('sme-bridge ask', () => {
+  it('--json prints exactly one object with the ranked results and their titles in the asker\'s language', async () => {
+    const { out, error } = await ask(['How do I pay a Chinese supplier through an exchange house?', '--json']);
+    expect(error).toBeUndefined();
+    expect(out).toHaveLength(1);
+    const result = JSON.parse(out[0]!) as { language: string; abstained: boolean; results: { id: string; score: number; title: string }[]; answer: string };
+    expect(Object.keys(result)).toEqual(['language', 'abstained', 'results', 'answer']);
+    expect(result.language).toBe('en');
+    expect(result.results.length).toBeGreaterThan(0);
+    expect(result.results.length).toBeLessThanOrEqual(5);
+    for (const r of result.results) {
+      expect(r.id).toMatch(/^exp-ir-pay/);
+      expect(typeof r.score).toBe('number');
+      expect(r.title).toMatch(/^Paying a Chinese supplier through an exchange house/);
+    }
+    expect(typeof result.answer).toBe('string');
+  });
+
+  it('--lang sets the asker\'s language', async () => {
+    const { out } = await ask(['exchange house', '--lang', 'zh', '--json']);
+    const result = JSON.parse(out[0]!) as { language: string; results: { title: string }[] };
+    expect(result.language).toBe('zh');
+    for (const r of result.results) expect(r.title).toMatch(/^通过换汇所向中国供应商付款/);
+  });
+
+  it('without --json prints the answer text', async () => {
+    const { out, error } = await ask(['exchange house payment to China', '--lang', 'en']);
+    expect(error).toBeUndefined();
+    expect(out.join('\n').length).toBeGreaterThan(0);
+  });
+
+  it('refuses an unknown --lang as a user error (exit code 2)', async () => {
+    const { error } = await ask(['hello', '--lang', 'de']);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).exitCode).toBe(2);
+    expect((error as UserError).message).toMatch(/fa, zh, en/);
+  });
+
+  it('requires the question', async () => {
+    const { error } = await ask([]);
+    expect(error).toBeInstanceOf(CommanderError);
+  });
+});

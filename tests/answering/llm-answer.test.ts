@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createAiProvider } from '../../src/ai/provider.ts';
+import { createAnsweringService } from '../../src/answering/answering-service.ts';
+import type { Retriever } from '../../src/knowledge/retrieval.ts';
+import { createTranslator } from '../../src/i18n.ts';
+import { memoryLogger, openAiConfig } from '../ai/support.ts';
+import { startFakeOpenAi, type ChatRequest, type FakeOpenAi, type FakeReply } from '../helpers/fake-openai.ts';
+import { anExperience, experiencesOf, recordingRetriever, stripIsolation } from './support.ts';
+
+const translator = createTranslator();
+
+// Exists only in Chinese: a Persian question can reach it only through a translation.
+const letterOfCredit = anExperience('zh', {
+  zh: { title: '用信用证向伊朗出口机床', problem: '伊朗买家担心付款风险。', solution: '我们通过第三国银行开立信用证。货款在交单后十天到账。' },
+});
+const exchange = anExperience('fa', {
+  fa: { title: 'پرداخت از راه صرافی', problem: 'حواله بانکی ممکن نبود.', solution: 'از صرافی دارای مجوز استفاده کردیم.' },
+  en: { title: 'Paying through an exchange house', problem: 'No bank wire.', solution: 'We used a licensed exchange house.' },
+});
+
+const isTranslation = (r: ChatRequest) => r.messages[0]!.content.includes('You translate short business questions');
+const translationReply: FakeReply = { content: '{"fa": "اعتبار اسنادی برای واردات ماشین از چین", "zh": "从中国进口机器用信用证", "en": "letter of credit for importing machines from China"}' };
+
+/** Finds the Chinese-only experience only when the query carries a Chinese text mentioning 信用证. */
+const crossLingualRetriever = () =>
+  recordingRetriever((q) => (q.translations?.zh?.includes('信用证') ? [[letterOfCredit, 0.9], [exchange, 0.6]] : [[exchange, 0.6]]));
+
+let fake: FakeOpenAi;
+beforeAll(async () => {
+  fake = await startFakeOpenAi();
+});
+afterAll(() => fake.close());
+beforeEach(() => {
+  fake.requests.length = 0;
+});
+
+function service(retriever: Retriever, timeoutMs = 2_000) {
+  const log = memoryLogger();
+  const ai = createAiProvider(openAiConfig(fake.baseURL, { timeoutMs }), log.logger);
+  return { log, answering: createAnsweringService({ retriever, experiences: experiencesOf([letterOfCredit, exchange]), ai, translator, logger: log.logger }) };
+}
+
+describe('with a model', () => {
+  it('translates the question for retrieval, so a Persian question finds a Chinese-only experience, and answers from it citing titles', async () => {
+    const grounded = 'برای واردات ماشین، یک شرکت چینی از اعتبار اسنادی بانک کشور ثالث استفاده کرد («用信用证向伊朗出口机床»). راه دیگر صرافی بود («پرداخت از راه صرافی»).';
+    fake.onChat((r) => (isTranslation(r) ? translationReply : { content: grounded }));
+    const retriever = crossLingualRetriever();
+    const { answering, log } = service(retriever);
+
+    const answer = await answering.answer({ text: 'برای واردات دستگاه از چین ال سی باز کنم؟', language: 'fa' });
+
+    expect(retriever.queries[0]?.translations).toEqual({ zh: '从中国进口机器用信用证', en: 'letter of credit for importing machines from China' });
+    expect(answer).toMatchObject({ language: 'fa', abstained: false, mode: 'llm', text: grounded });
+    expect(answer.cited.map((c) => [c.title, c.displayLanguage])).toEqual([
+      ['用信用证向伊朗出口机床', 'zh'],
+      ['پرداخت از راه صرافی', 'fa'],
+    ]);
+    // The model saw the experiences (asker's language where it exists), the titles, and the rules.
+    const answerRequest = fake.chatRequests().find((r) => !isTranslation(r))!;
+    expect(answerRequest.messages[0]!.content).toContain('Write in Persian (Farsi)');
+    expect(answerRequest.messages[0]!.content).toContain('Never invent');
+    expect(answerRequest.messages[1]!.content).toContain('我们通过第三国银行开立信用证。');
+    expect(answerRequest.messages[1]!.content).toContain('از صرافی دارای مجوز استفاده کردیم.');
+    expect(answerRequest.messages[1]!.content).not.toContain('We used a licensed exchange house.');
+    expect(log.warnings()).toEqual([]);
+  });
+
+  it('gives the model both a follow-up and the question it follows', async () => {
+    fake.onChat((r) => (isTranslation(r) ? translationReply : { content: 'Per «Paying through an exchange house», yes.' }));
+    const retriever = crossLingualRetriever();
+    await service(retriever).answering.answer({ text: 'and in yuan?', previousQuestion: 'how do I pay my supplier', language: 'en' });
+
+    expect(retriever.queries[0]?.text).toBe('how do I pay my supplier\nand in yuan?');
+    expect(fake.chatRequests()[0]!.messages[1]!.content).toContain('how do I pay my supplier\nand in yuan?');
+    const answerPrompt = fake.chatRequests()[1]!.messages[1]!.content;
+    expect(answerPrompt).toContain('Earlier question in this conversation (empty when there is none): how do I pay my supplier');
+    expect(answerPrompt).toContain('Question: and in yuan?');
+  });
+
+  it('adds the sources when the model names none of the titles', async () => {
+    fake.onChat((r) => (isTranslation(r) ? translationReply : { content: 'Use a letter of credit.' }));
+    const answer = await service(crossLingualRetriever()).answering.answer({ text: 'letter of credit?', language: 'en' });
+    expect(stripIsolation(answer.text)).toBe('Use a letter of credit.\n\nSources: 用信用证向伊朗出口机床 · Paying through an exchange house');
+  });
+
+  it('searches without translations when the translation reply is malformed, and says so in the log', async () => {
+    fake.onChat((r) => (isTranslation(r) ? { content: 'Sure! Here are the translations: fa, zh, en.' } : { content: 'From «Paying through an exchange house»: a licensed exchange house.' }));
+    const retriever = crossLingualRetriever();
+    const { answering, log } = service(retriever);
+
+    const answer = await answering.answer({ text: 'how to pay?', language: 'en' });
+
+    expect(retriever.queries[0]).not.toHaveProperty('translations');
+    expect(answer.mode).toBe('llm');
+    expect(answer.cited.map((c) => c.title)).toEqual(['Paying through an exchange house']);
+    expect(log.warnings()).toMatchObject([{ kind: 'malformed', msg: expect.stringContaining('translation failed') }]);
+  });
+});
+
+describe('when the model fails, the member still gets the extractive answer', () => {
+  it.each([
+    ['timeout', { delayMs: 3_000 }],
+    ['rate_limit', { status: 429 }],
+    ['server', { status: 500 }],
+    ['malformed', { raw: '{"id": "x", "choices": [{"message": ' }],
+    ['malformed', { json: { id: 'x', choices: [] } }],
+  ] as [string, FakeReply][])('%s: %j', async (kind, failure) => {
+    // Translation works; writing the answer fails.
+    fake.onChat((r) => (isTranslation(r) ? translationReply : failure));
+    const { answering, log } = service(crossLingualRetriever(), 200);
+
+    const answer = await answering.answer({ text: 'ال سی برای واردات دستگاه', language: 'fa' });
+
+    expect(answer).toMatchObject({ language: 'fa', abstained: false, mode: 'offline' });
+    const text = stripIsolation(answer.text);
+    expect(text).toContain('1. 用信用证向伊朗出口机床');
+    expect(text).toContain('(متن اصلی به چینی)');
+    expect(text).toContain('2. پرداخت از راه صرافی');
+    const [warning] = log.warnings();
+    expect(warning).toMatchObject({ kind, msg: expect.stringContaining('extractive answer') });
+    expect(warning?.err?.stack).toBeTruthy();
+    // The SDK's own error is kept as the cause, so the log says what the server did.
+    if (kind !== 'malformed') expect(warning?.err?.stack).toContain('caused by');
+  });
+
+  it('answers offline from a plain search when every model call fails', async () => {
+    fake.onChat({ status: 503 });
+    const retriever = crossLingualRetriever();
+    const { answering, log } = service(retriever);
+
+    const answer = await answering.answer({ text: 'how do I pay', language: 'en' });
+
+    expect(retriever.queries[0]).not.toHaveProperty('translations');
+    expect(answer.mode).toBe('offline');
+    expect(answer.cited.map((c) => c.title)).toEqual(['Paying through an exchange house']);
+    expect(log.warnings().map((w) => w.kind)).toEqual(['server', 'server']);
+  });
+
+  it('abstains without asking the model to write anything', async () => {
+    fake.onChat((r) => (isTranslation(r) ? translationReply : { content: 'should not be used' }));
+    const { answering } = service(recordingRetriever(() => []));
+    const answer = await answering.answer({ text: '上海藏红花价格？' });
+    expect(answer).toMatchObject({ language: 'zh', abstained: true, text: '知识库中暂时还没有能回答这个问题的经验。' });
+    expect(fake.chatRequests().filter((r) => !isTranslation(r))).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import type { Language } from '../../src/config.ts';
+import type { Retriever, SearchQuery, SearchResult } from '../../src/knowledge/retrieval.ts';
+import type { Experience, ExperienceText } from '../../src/knowledge/types.ts';
+
+let nextId = 1;
+
+type Texts = Partial<Record<Language, ExperienceText>>;
+
+/** A published experience; `texts` must include the original language. */
+export function anExperience(language: Language, texts: Texts, overrides: Partial<Omit<Experience, 'texts'>> = {}): Experience {
+  const id = nextId++;
+  const stored: Experience['texts'] = {};
+  for (const [l, t] of Object.entries(texts) as [Language, ExperienceText][]) {
+    stored[l] = { ...t, isOriginal: l === language, origin: 'human' };
+  }
+  return {
+    id,
+    externalId: `exp-${id}`,
+    status: 'published',
+    language,
+    country: 'IR',
+    industry: 'food',
+    tags: [],
+    contributor: {},
+    source: 'import',
+    texts: stored,
+    ...overrides,
+  };
+}
+
+/** A stand-in for ExperienceRepository.getMany (owned by knowledge-io). */
+export function experiencesOf(list: Experience[]) {
+  const byId = new Map(list.map((e) => [e.id, e]));
+  return { getMany: async (ids: readonly number[]) => ids.flatMap((id) => byId.get(id) ?? []) };
+}
+
+/**
+ * A stand-in for the retriever (owned by retrieval) that records every query and answers
+ * with `decide(query)`: a list of [experience, score] ranked hits, or nothing (abstain).
+ */
+export function recordingRetriever(decide: (q: SearchQuery) => [Experience, number][]): Retriever & { queries: SearchQuery[] } {
+  const queries: SearchQuery[] = [];
+  return {
+    queries,
+    async search(q): Promise<SearchResult> {
+      queries.push(q);
+      const ranked = decide(q);
+      return {
+        language: q.language ?? 'en',
+        abstained: ranked.length === 0,
+        confidence: ranked.length === 0 ? 0 : 0.9,
+        hits: ranked.map(([e, score]) => ({ experienceId: e.id, externalId: e.externalId, score, matchedLanguage: e.language })),
+      };
+    },
+  };
+}
+
+export const stripIsolation = (s: string) => s.replace(/[\u2068\u2069]/g, '');

@@ -1,0 +1,218 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Language } from '../../src/config.ts';
+import type { Db } from '../../src/db/db.ts';
+import { openTestPglite, testDatabases } from '../helpers/db.ts';
+import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
+
+const STORIES: Record<Language, { title: string; problem: string; solution: string; outcome: string; newProblem: string; tags: string; slugs: string[] }> = {
+  fa: {
+    title: 'پرداخت به تأمین‌کنندهٔ چینی از راه صرافی',
+    problem: 'بانک ما نمی‌توانست مستقیماً به حساب تأمین‌کننده در چین پول حواله کند.',
+    solution: 'با یک صرافی دارای مجوز قرارداد بستیم و به یوآن پرداخت کردیم.',
+    outcome: 'پول در پنج روز کاری رسید.',
+    newProblem: 'بانک ما به خاطر تحریم‌ها هیچ راهی برای حواله به چین نداشت.',
+    tags: 'پرداخت، صرافی, Letter of Credit',
+    slugs: ['پرداخت', 'صرافی', 'letter-of-credit'],
+  },
+  zh: {
+    title: '通过换汇所向伊朗供应商付款',
+    problem: '我们的银行无法直接把货款汇到伊朗供应商的账户，订单因此拖了两个月。',
+    solution: '我们和一家持牌换汇所签约，用人民币结算，并保留全部单据。',
+    outcome: '五个工作日到账。',
+    newProblem: '因为制裁，我们的银行拒绝处理任何汇往伊朗的款项，订单停滞。',
+    tags: '付款，换汇、 清关',
+    slugs: ['付款', '换汇', '清关'],
+  },
+  en: {
+    title: 'Paying a Chinese supplier through an exchange house',
+    problem: 'Our bank could not wire money to the supplier in China at all.',
+    solution: 'We signed with a licensed exchange house and paid in yuan.',
+    outcome: 'The money arrived in 5 working days.',
+    newProblem: 'Because of sanctions our bank refused every transfer to China for months.',
+    tags: 'Payment, Exchange House',
+    slugs: ['payment', 'exchange-house'],
+  },
+};
+
+let tests: TelegramTest[] = [];
+afterEach(async () => {
+  for (const t of tests) await t.stop();
+  tests = [];
+});
+
+async function start(openDb?: () => Promise<Db>): Promise<TelegramTest> {
+  const t = await TelegramTest.start(openDb ? { openDb } : {});
+  tests.push(t);
+  return t;
+}
+
+/** Answers the four text steps (the outcome optional) and picks the industry. */
+async function answerUpToTags(t: TelegramTest, m: TestMember, language: Language, story = STORIES[language]) {
+  await m.says('/share');
+  expect(m.lastReply?.text).toBe(t.text(language, 'share-ask-title', { max: 200 }));
+  await m.says(story.title);
+  await m.says(story.problem);
+  await m.says(story.solution);
+  expect(m.lastReply?.buttons).toEqual([t.text(language, 'share-skip')]);
+  await m.says(story.outcome);
+  expect(m.lastReply?.buttons).toHaveLength(14);
+  await m.presses(t.text(language, 'share-industry-food'));
+  expect(m.toasts).toEqual([t.text(language, 'share-industry-food')]);
+}
+
+describe.each(testDatabases())('/share on $name', ({ open }) => {
+  describe.each(['fa', 'zh', 'en'] as const)('in %s', (language) => {
+    it('walks the member through the steps, previews, edits a field and saves a pending contribution', async () => {
+      const t = await start(open);
+      const m = t.member({ language_code: language });
+      const story = STORIES[language];
+      await answerUpToTags(t, m, language);
+      await m.says(story.tags);
+
+      const preview = m.lastReply!;
+      expect(preview.text).toContain(story.title);
+      expect(preview.text).toContain(story.problem);
+      expect(preview.text).toContain(story.outcome);
+      expect(preview.text).toContain(t.text(language, 'share-industry-food'));
+      expect(preview.buttons).toEqual(['share-button-submit', 'share-button-edit', 'share-button-cancel'].map((k) => t.text(language, k)));
+
+      await m.presses(t.text(language, 'share-button-edit'));
+      expect(m.lastReply?.text).toBe(t.text(language, 'share-edit-which'));
+      await m.presses(t.text(language, 'share-field-problem'));
+      expect(m.lastReply?.text).toContain(t.text(language, 'share-ask-problem', { min: 20, max: 4000 }).split('\n')[0]);
+      await m.says(story.newProblem);
+      expect(m.lastReply?.text).toContain(story.newProblem);
+      expect(m.lastReply?.text).not.toContain(story.problem);
+
+      await m.presses(t.text(language, 'share-button-submit'));
+      expect(m.lastReply?.text).toBe(t.text(language, 'share-submitted'));
+
+      const member = await t.app.community.members.getByTelegramId(m.user.id);
+      const [mine] = await t.app.experiences.listByContributor(member!.id);
+      expect(mine).toMatchObject({ status: 'pending', source: 'bot', language, industry: 'food', tags: story.slugs });
+      expect(mine!.texts[language]).toMatchObject({ title: story.title, problem: story.newProblem, solution: story.solution, outcome: story.outcome, isOriginal: true });
+    });
+  });
+
+  it('takes the language of the text when it differs from the member’s', async () => {
+    const t = await start(open);
+    const m = t.member({ language_code: 'fa' });
+    await answerUpToTags(t, m, 'fa', STORIES.en);
+    await m.presses(t.text('fa', 'share-skip'));
+    await m.presses(t.text('fa', 'share-button-submit'));
+    const member = await t.app.community.members.getByTelegramId(m.user.id);
+    const [mine] = await t.app.experiences.listByContributor(member!.id);
+    expect(mine).toMatchObject({ language: 'en', tags: [] });
+  });
+});
+
+describe('/share limits', () => {
+  it('refuses a too long problem with the limit, asks again and keeps what was given', async () => {
+    const t = await start();
+    const m = t.member({ language_code: 'en' });
+    await m.says('/share');
+    await m.says(STORIES.en.title);
+    const replies = await m.says('x'.repeat(4001));
+    expect(replies.map((r) => r.text)).toEqual([
+      t.text('en', 'share-too-long', { length: 4001, min: 20, max: 4000 }),
+      t.text('en', 'share-ask-problem', { min: 20, max: 4000 }),
+    ]);
+    expect(replies[0]!.text).toContain('4,001');
+    const short = await m.says('Too short.');
+    expect(short[0]!.text).toBe(t.text('en', 'share-too-short', { length: 10, min: 20, max: 4000 }));
+    await m.says(STORIES.en.problem);
+    expect(m.lastReply?.text).toBe(t.text('en', 'share-ask-solution', { min: 20, max: 4000 }));
+    await m.says(STORIES.en.solution);
+    await m.presses(t.text('en', 'share-skip'));
+    await m.presses(t.text('en', 'share-industry-logistics'));
+    await m.presses(t.text('en', 'share-skip'));
+    expect(m.lastReply?.text).toContain(STORIES.en.title);
+    expect(m.lastReply?.text).toContain(`Outcome\n${t.text('en', 'share-preview-none')}`);
+  });
+
+  it('refuses a title over 200 characters and asks again', async () => {
+    const t = await start();
+    const m = t.member({ language_code: 'fa' });
+    await m.says('/share');
+    const replies = await m.says('ب'.repeat(201));
+    expect(replies.map((r) => r.text)).toEqual([
+      t.text('fa', 'share-too-long', { length: 201, min: 5, max: 200 }),
+      t.text('fa', 'share-ask-title', { max: 200 }),
+    ]);
+  });
+
+  it('asks for text when the member sends a photo, and for buttons at the industry step', async () => {
+    const t = await start();
+    const m = t.member({ language_code: 'zh' });
+    await m.says('/share');
+    await m.sends({ photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }] });
+    expect(m.lastReply?.text).toBe(t.text('zh', 'share-text-only'));
+    await m.says(STORIES.zh.title);
+    await m.says(STORIES.zh.problem);
+    await m.says(STORIES.zh.solution);
+    await m.presses(t.text('zh', 'share-skip'));
+    await m.says('食品');
+    expect(m.lastReply?.text).toBe(t.text('zh', 'share-use-buttons'));
+    await m.says('/my');
+    expect(m.lastReply?.text).toBe(t.text('zh', 'share-busy'));
+  });
+});
+
+describe('/cancel', () => {
+  it('leaves /share at any step and saves nothing; the next message is a question again', async () => {
+    const t = await start();
+    const m = t.member({ language_code: 'en' });
+    await m.says('/share');
+    await m.says(STORIES.en.title);
+    await m.says('/cancel');
+    expect(m.lastReply?.text).toBe(t.text('en', 'share-cancelled'));
+    expect(await t.db.query(`SELECT key FROM sessions WHERE key LIKE 'conversation:%'`)).toEqual([]);
+
+    await m.says(STORIES.en.problem);
+    expect(m.lastReply?.text).not.toBe(t.text('en', 'share-ask-solution', { min: 20, max: 4000 }));
+    expect(await t.db.query('SELECT id FROM experiences')).toEqual([]);
+  });
+
+  it('is also a button on the preview', async () => {
+    const t = await start();
+    const m = t.member({ language_code: 'en' });
+    await answerUpToTags(t, m, 'en');
+    await m.presses(t.text('en', 'share-skip'));
+    await m.presses(t.text('en', 'share-button-cancel'));
+    expect(m.lastReply?.text).toBe(t.text('en', 'share-cancelled'));
+    expect(await t.db.query('SELECT id FROM experiences')).toEqual([]);
+  });
+});
+
+describe('a restart in the middle of /share', () => {
+  it('continues at the step the member had reached, with the earlier answers kept', async () => {
+    const db = await openTestPglite();
+    // Both bots get the same database; stopping the first must not close it.
+    const shared = Object.assign(Object.create(db) as Db, { close: async () => {} });
+    const first = await start(async () => shared);
+    const m1 = first.member({ language_code: 'fa' });
+    await m1.says('/share');
+    await m1.says(STORIES.fa.title);
+    await m1.says(STORIES.fa.problem);
+    expect(m1.lastReply?.text).toBe(first.text('fa', 'share-ask-solution', { min: 20, max: 4000 }));
+    await first.stop();
+    tests = [];
+
+    const second = await start(async () => shared);
+    const m2 = second.member({ id: m1.user.id, first_name: m1.user.first_name, language_code: 'fa' });
+    await m2.says(STORIES.fa.solution);
+    expect(m2.lastReply?.text).toBe(second.text('fa', 'share-ask-outcome', { max: 4000 }));
+    await m2.presses(second.text('fa', 'share-skip'));
+    await m2.presses(second.text('fa', 'share-industry-textiles'));
+    await m2.presses(second.text('fa', 'share-skip'));
+    expect(m2.lastReply?.text).toContain(STORIES.fa.title);
+    expect(m2.lastReply?.text).toContain(STORIES.fa.problem);
+    await m2.presses(second.text('fa', 'share-button-submit'));
+    expect(m2.lastReply?.text).toBe(second.text('fa', 'share-submitted'));
+    const rows = await second.db.query<{ status: string; industry: string }>('SELECT status, industry FROM experiences');
+    expect(rows).toEqual([{ status: 'pending', industry: 'textiles' }]);
+    await second.stop();
+    tests = [];
+    await db.close();
+  });
+});

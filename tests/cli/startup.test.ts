@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = new URL('../../bin/sme-bridge.mjs', import.meta.url).pathname;
+const dataDir = mkdtempSync(join(tmpdir(), 'sme-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Runs the real command line in a child process with only the given settings. */
+export async function cli(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env },
+      cwd: dataDir,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('starting the program', () => {
+  it('reports every bad setting with exit code 2 and no stack trace', async () => {
+    const result = await cli(['migrate'], { EMBEDDING_DIMENSIONS: '-3', LOG_LEVEL: 'chatty' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/EMBEDDING_DIMENSIONS: expects a number above 0/);
+    expect(result.stderr).toMatch(/LOG_LEVEL: expects one of/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names host and port of an unreachable PostgreSQL, without a stack trace', async () => {
+    const result = await cli(['migrate'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/smebridge' });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/Cannot connect to PostgreSQL at 127\.0\.0\.1:1/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says DATA_DIR is not writable when it cannot be created', async () => {
+    const result = await cli(['migrate'], { DATA_DIR: '/dev/null/sme' });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/DATA_DIR \/dev\/null\/sme is not writable/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('migrates the embedded database, and a second run has nothing to do', async () => {
+    const first = await cli(['migrate']);
+    expect(first).toMatchObject({ code: 0 });
+    expect(first.stdout).toMatch(/Applied migrations 1, 2, 3/);
+    const second = await cli(['migrate']);
+    expect(second.stdout).toMatch(/Schema is up to date/);
+  });
+
+  it('prints help for every command', async () => {
+    const top = await cli(['--help']);
+    expect(top.code).toBe(0);
+    for (const command of ['start', 'migrate', 'import', 'export', 'ask', 'eval', 'glossary']) {
+      expect(top.stdout).toContain(command);
+      const help = await cli([command, '--help']);
+      expect(help.code, command).toBe(0);
+      expect(help.stdout).toMatch(/Usage: sme-bridge/);
+    }
+  });
+});

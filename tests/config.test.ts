@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+describe('configuration', () => {
+  it('runs on the embedded database, offline, in console mode when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: './data' });
+    expect(config.ai).toEqual({ mode: 'offline' });
+    expect(config.telegram).toEqual({ mode: 'console' });
+  });
+
+  it('lists every bad variable with what it expects, in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://db', EMBEDDING_DIMENSIONS: 'many', LOG_LEVEL: 'loud', OPENAI_BASE_URL: 'not a url' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL: expects a postgres/);
+    expect(problems.join('\n')).toMatch(/EMBEDDING_DIMENSIONS: expects a whole number/);
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL: expects one of/);
+    expect(problems.join('\n')).toMatch(/OPENAI_BASE_URL: expects an http/);
+  });
+
+  it('chooses webhook mode only with a token, URL and secret, and says what is missing', () => {
+    expect(() => loadConfig({ WEBHOOK_URL: 'https://bot.example.org/hook' })).toThrow(/WEBHOOK_SECRET: expects a secret[\s\S]*BOT_TOKEN: expects the bot token/);
+    const config = loadConfig({ BOT_TOKEN: '1:abc', WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 's3cret', PORT: '9000' });
+    expect(config.telegram).toMatchObject({ mode: 'webhook', port: 9000, secret: 's3cret' });
+    expect(loadConfig({ BOT_TOKEN: '1:abc', TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' }).telegram).toEqual({
+      mode: 'polling',
+      token: '1:abc',
+      apiRoot: 'http://127.0.0.1:8081',
+    });
+  });
+
+  it('uses the OpenAI-compatible provider only when a key is set', () => {
+    const config = loadConfig({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', OPENAI_EMBEDDING_MODEL: 'e5' });
+    expect(config.ai).toMatchObject({ mode: 'openai', baseURL: 'http://127.0.0.1:9/v1', embeddingModel: 'e5', dimensions: 1536 });
+  });
+});

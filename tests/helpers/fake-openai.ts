@@ -1,0 +1,162 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A fake OpenAI-compatible server on 127.0.0.1 over real HTTP, scriptable per route.
+ * Replies:
+ * - { content }                chat completion with that text
+ * - { vectors }                embeddings (base64 float32 when the client asks base64, as the SDK does)
+ * - { delayMs, then? }         wait first (timeouts), then reply `then` (default: content "late")
+ * - { status, body?, headers? } an error status; `retry-after-ms: 1` keeps SDK retries fast
+ * - { raw, contentType? }      a body as given (malformed JSON)
+ * - { json }                   any JSON body (e.g. { choices: [] })
+ */
+export type FakeReply =
+  | { content: string }
+  | { vectors: number[][] }
+  | { delayMs: number; then?: FakeReply }
+  | { status: number; body?: unknown; headers?: Record<string, string> }
+  | { raw: string; contentType?: string }
+  | { json: unknown };
+
+export interface ChatMessage {
+  role: string;
+  content: string;
+}
+export interface ChatRequest {
+  model: string;
+  messages: ChatMessage[];
+  [key: string]: unknown;
+}
+export interface EmbeddingsRequest {
+  model: string;
+  input: string | string[];
+  dimensions?: number;
+  encoding_format?: 'base64' | 'float';
+  [key: string]: unknown;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+}
+
+type Handler<R> = (request: R) => FakeReply | Promise<FakeReply>;
+
+export interface FakeOpenAi {
+  /** Pass as the SDK's baseURL (ends in /v1). */
+  baseURL: string;
+  requests: RecordedRequest[];
+  chatRequests(): ChatRequest[];
+  embeddingRequests(): EmbeddingsRequest[];
+  onChat(handler: Handler<ChatRequest> | FakeReply): void;
+  onEmbeddings(handler: Handler<EmbeddingsRequest> | FakeReply): void;
+  close(): Promise<void>;
+}
+
+/** A deterministic unit-ish vector per text, so equal texts embed equally. */
+export function fakeVector(text: string, dimensions = 8): number[] {
+  const v = new Array<number>(dimensions).fill(0);
+  for (const [i, ch] of [...text].entries()) v[(ch.codePointAt(0)! + i) % dimensions]! += 1;
+  const norm = Math.hypot(...v) || 1;
+  return v.map((x) => Math.fround(x / norm));
+}
+
+export function toBase64Float32(vector: number[]): string {
+  return Buffer.from(new Float32Array(vector).buffer).toString('base64');
+}
+
+export async function startFakeOpenAi(): Promise<FakeOpenAi> {
+  const requests: RecordedRequest[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  let chat: Handler<ChatRequest> = () => ({ content: 'OK' });
+  let embeddings: Handler<EmbeddingsRequest> = (r) => ({
+    vectors: (Array.isArray(r.input) ? r.input : [r.input]).map((t) => fakeVector(t, r.dimensions)),
+  });
+
+  const send = async (res: ServerResponse, reply: FakeReply, request: RecordedRequest): Promise<void> => {
+    if ('delayMs' in reply) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => (timers.delete(timer), resolve()), reply.delayMs);
+        timers.add(timer);
+      });
+      return send(res, reply.then ?? { content: 'late' }, request);
+    }
+    if (res.destroyed) return;
+    if ('status' in reply) {
+      const body = reply.body ?? { error: { message: `fake error ${reply.status}`, type: 'fake', code: null } };
+      res.writeHead(reply.status, { 'content-type': 'application/json', 'retry-after-ms': '1', ...reply.headers });
+      res.end(JSON.stringify(body));
+    } else if ('raw' in reply) {
+      res.writeHead(200, { 'content-type': reply.contentType ?? 'application/json' });
+      res.end(reply.raw);
+    } else if ('json' in reply) {
+      json(res, reply.json);
+    } else if ('content' in reply) {
+      const body = request.body as ChatRequest;
+      json(res, {
+        id: `chatcmpl-${requests.length}`,
+        object: 'chat.completion',
+        created: Math.floor(Date.now() / 1000),
+        model: body.model,
+        choices: [{ index: 0, message: { role: 'assistant', content: reply.content }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+      });
+    } else {
+      const body = request.body as EmbeddingsRequest;
+      const base64 = body.encoding_format === 'base64';
+      json(res, {
+        object: 'list',
+        model: body.model,
+        data: reply.vectors.map((v, index) => ({ object: 'embedding', index, embedding: base64 ? toBase64Float32(v) : v })),
+        usage: { prompt_tokens: 1, total_tokens: 1 },
+      });
+    }
+  };
+
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch (e) {
+      if (!(e instanceof SyntaxError)) throw e;
+    }
+    const recorded: RecordedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body };
+    requests.push(recorded);
+    try {
+      if (req.method === 'POST' && req.url === '/v1/chat/completions') return await send(res, await chat(body as ChatRequest), recorded);
+      if (req.method === 'POST' && req.url === '/v1/embeddings') return await send(res, await embeddings(body as EmbeddingsRequest), recorded);
+      await send(res, { status: 404 }, recorded);
+    } catch (e) {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(`fake handler failed: ${e instanceof Error ? e.stack : String(e)}`);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const asHandler = <R>(h: Handler<R> | FakeReply): Handler<R> => (typeof h === 'function' ? h : () => h);
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    requests,
+    chatRequests: () => requests.filter((r) => r.path === '/v1/chat/completions').map((r) => r.body as ChatRequest),
+    embeddingRequests: () => requests.filter((r) => r.path === '/v1/embeddings').map((r) => r.body as EmbeddingsRequest),
+    onChat: (h) => void (chat = asHandler(h)),
+    onEmbeddings: (h) => void (embeddings = asHandler(h)),
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+    },
+  };
+}
+
+function json(res: ServerResponse, body: unknown): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

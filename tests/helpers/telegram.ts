@@ -1,0 +1,181 @@
+import type { Update } from 'grammy/types';
+import { createApp, type App } from '../../src/app.ts';
+import { createBot, type CreateBotOptions, type SmeBot } from '../../src/bot/bot.ts';
+import { startBotApiEmulator, type BotAction, type BotApiEmulator, type ChatMessage, type EmulatedUser } from '../../src/bot/emulator/index.ts';
+import { parseTelegramHtml } from '../../src/bot/emulator/telegram-html.ts';
+import { startPolling, type RunningBot } from '../../src/bot/run.ts';
+import { loadConfig, type Language } from '../../src/config.ts';
+import type { Db } from '../../src/db/db.ts';
+import type { ExperienceRecord } from '../../src/knowledge/types.ts';
+import { createLogger } from '../../src/log.ts';
+import { openTestPglite } from './db.ts';
+
+/** Fluent's bidi isolation marks, removed before comparing texts. */
+export const plain = (s: string) => s.replace(/[\u2068\u2069]/g, '');
+
+/** What a member sees of one bot message. */
+export interface Reply {
+  message: ChatMessage;
+  /** Visible text, isolation marks removed. */
+  text: string;
+  /** Inline buttons' labels, row by row flattened (isolation marks removed). */
+  buttons: string[];
+}
+
+export interface TelegramTestOptions {
+  /** Environment for loadConfig (LOG_LEVEL silent unless TEST_LOG_LEVEL is set). */
+  env?: Record<string, string>;
+  /** Published before the bot starts. */
+  experiences?: ExperienceRecord[];
+  /** Database to use (default: a fresh migrated PGlite, closed by stop()). */
+  openDb?: () => Promise<Db>;
+  /** Replaces parts of the real application (e.g. an answering service that fails). */
+  patchApp?: (app: App) => App;
+  bot?: CreateBotOptions;
+}
+
+const toReply = (m: ChatMessage): Reply => ({
+  message: m,
+  text: plain(m.text),
+  buttons: (m.reply_markup?.inline_keyboard ?? []).flat().map((b) => plain(b.text)),
+});
+
+/**
+ * The bot as members meet it: emulator (fake Telegram over HTTP) + the real bot polling it +
+ * the real application on a fresh database. `member()` plays a Telegram user.
+ */
+export class TelegramTest {
+  private readonly done = new Map<number, { resolve: () => void; promise: Promise<void> }>();
+  private nextUserId = 1000;
+
+  private constructor(
+    readonly emulator: BotApiEmulator,
+    readonly app: App,
+    readonly db: Db,
+    readonly bot: SmeBot,
+    private readonly running: RunningBot,
+  ) {}
+
+  static async start(options: TelegramTestOptions = {}): Promise<TelegramTest> {
+    const db = await (options.openDb ?? openTestPglite)();
+    const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...options.env });
+    let app = await createApp(config, { db, logger: createLogger(config.logLevel) });
+    if (options.patchApp) app = options.patchApp(app);
+    if (options.experiences?.length) await app.experiences.upsertRecords(options.experiences, { status: 'published' });
+    const emulator = await startBotApiEmulator({ holdMs: 200 });
+    const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, ...options.bot });
+    const test = new TelegramTest(emulator, app, db, bot, undefined as unknown as RunningBot);
+    // The one seam: know when the bot has finished with an update (runner calls handleUpdate).
+    const handle = bot.handleUpdate.bind(bot);
+    bot.handleUpdate = async (update, envelope) => {
+      try {
+        await handle(update, envelope);
+      } finally {
+        test.tracker(update.update_id).resolve();
+      }
+    };
+    (test as { running: RunningBot }).running = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });
+    return test;
+  }
+
+  /** Resolves when the bot has finished handling this update (replies sent). */
+  handled(updateId: number): Promise<void> {
+    return this.tracker(updateId).promise;
+  }
+
+  private tracker(updateId: number) {
+    let t = this.done.get(updateId);
+    if (!t) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      t = { resolve, promise };
+      this.done.set(updateId, t);
+    }
+    return t;
+  }
+
+  /** Injects an update (e.g. a replay) and waits until the bot is done with it. */
+  async deliver(update: Update): Promise<void> {
+    this.done.delete(update.update_id);
+    this.emulator.inject(update);
+    await this.handled(update.update_id);
+  }
+
+  member(user: Partial<EmulatedUser> = {}): TestMember {
+    const id = user.id ?? this.nextUserId++;
+    return new TestMember(this, { id, first_name: `Member${id}`, ...user });
+  }
+
+  /** The locale text as a member sees it: HTML parsed, isolation marks removed. */
+  text(language: Language, key: string, args?: Record<string, string | number>): string {
+    return plain(parseTelegramHtml(this.app.translator.t(language, key, args)));
+  }
+
+  async stop(): Promise<void> {
+    await this.running.stop();
+    await this.emulator.close();
+    await this.app.close();
+    await this.db.close();
+  }
+}
+
+export class TestMember {
+  /** Bot messages sent or edited in answer to this member's last action. */
+  replies: Reply[] = [];
+  /** Texts of answerCallbackQuery toasts for the last press. */
+  toasts: string[] = [];
+
+  constructor(private readonly test: TelegramTest, readonly user: EmulatedUser) {}
+
+  get chatId(): number {
+    return this.user.id;
+  }
+
+  get lastReply(): Reply | undefined {
+    return this.replies.at(-1);
+  }
+
+  /** Every message the bot has in this chat, oldest first. */
+  get history(): Reply[] {
+    return this.test.emulator.state.messages(this.chatId).filter((m) => m.from === 'bot' && !m.deleted).map(toReply);
+  }
+
+  /** Sends a text message and waits for the bot's replies to it. */
+  says(text: string, options: { replyTo?: Reply } = {}): Promise<Reply[]> {
+    return this.act(() => this.test.emulator.say(this.user, text, options.replyTo ? { replyTo: options.replyTo.message.message_id } : {}));
+  }
+
+  /** Sends a non-text message (photo, voice, sticker, document…): the fields of Message to add. */
+  sends(fields: Record<string, unknown>): Promise<Reply[]> {
+    return this.act(() => this.test.emulator.state.userMessage(this.user, '', { extra: fields }));
+  }
+
+  /** Presses the newest button whose label (or callback data) is `label`. */
+  presses(label: string): Promise<Reply[]> {
+    const messages = [...this.test.emulator.state.messages(this.chatId)].reverse();
+    for (const m of messages) {
+      for (const b of (m.reply_markup?.inline_keyboard ?? []).flat()) {
+        if ('callback_data' in b && (plain(b.text) === label || b.callback_data === label || plain(b.text).includes(label))) {
+          return this.act(() => this.test.emulator.press(this.user, m, b.callback_data!));
+        }
+      }
+    }
+    throw new Error(`No button "${label}" in chat ${this.chatId}; buttons: ${messages.flatMap((m) => (m.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.text)).join(' | ')}`);
+  }
+
+  private async act(send: () => Update): Promise<Reply[]> {
+    const actions: BotAction[] = [];
+    const off = this.test.emulator.subscribe((a) => actions.push(a));
+    try {
+      const update = send();
+      await this.test.handled(update.update_id);
+      const mine = (a: BotAction) => ('message' in a ? a.message.chat_id === this.chatId : a.kind === 'callback_answer' ? a.callback_query_id === update.callback_query?.id : false);
+      const relevant = actions.filter(mine);
+      this.replies = relevant.flatMap((a) => ('message' in a ? [toReply(a.message)] : []));
+      this.toasts = relevant.flatMap((a) => (a.kind === 'callback_answer' && a.text ? [plain(a.text)] : []));
+      return this.replies;
+    } finally {
+      off();
+    }
+  }
+}
