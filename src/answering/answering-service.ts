@@ -45,7 +45,8 @@ export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
 
   return {
     async answer(question) {
-      const language = question.language ?? detectLanguage(question.text);
+      // A follow-up without letters of any script ("OK?", "2024?") keeps the earlier question's language.
+      const language = question.language ?? detectLanguage(question.text, question.previousQuestion ? detectLanguage(question.previousQuestion) : 'en');
       // A follow-up ("and for Turkey?") means little alone: search it with what it follows.
       const searchText = question.previousQuestion ? `${question.previousQuestion}\n${question.text}` : question.text;
 

@@ -6,10 +6,16 @@ import { languageFromTelegram } from './i18n.ts';
 /** What to log about a failure: the error object (stack included), its cause, and Telegram's side. */
 export function describeError(error: unknown): Record<string, unknown> {
   const details: Record<string, unknown> = { err: error };
-  if (error instanceof Error && error.cause !== undefined) details.cause = error.cause;
+  if (error instanceof Error && error.cause !== undefined) details.cause = plainError(error.cause);
   if (error instanceof GrammyError) Object.assign(details, { kind: 'telegram_refused', method: error.method, error_code: error.error_code });
   else if (error instanceof HttpError) Object.assign(details, { kind: 'telegram_unreachable' });
   return details;
+}
+
+/** pino serialises only the `err` key's Error; a cause must be made plain to survive JSON. */
+function plainError(e: unknown): unknown {
+  if (!(e instanceof Error)) return e;
+  return { type: e.name, message: e.message, stack: e.stack, ...(e.cause !== undefined ? { cause: plainError(e.cause) } : {}) };
 }
 
 async function sayBotFailed(ctx: Context, text: string, log: Logger): Promise<void> {

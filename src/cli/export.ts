@@ -14,10 +14,10 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<file>', 'the .jsonl file to write (replaced if it exists)')
     .option('--status <statuses>', `only experiences with these statuses, comma-separated (${STATUSES.join(', ')})`)
     .action(async (file: string, options: { status?: string }) => {
-      const started = performance.now();
       const statuses = options.status === undefined ? undefined : parseStatuses(options.status);
       const app = await ctx.openApp(ctx.loadConfig());
       try {
+        const started = performance.now();
         const records = await app.experiences.exportRecords(statuses ? { statuses } : {});
         // Written beside the target and renamed, so a failure never leaves half a backup behind.
         const partial = `${file}.partial-${process.pid}`;

@@ -2,59 +2,61 @@ import type { QueryGroup } from './lexical-query.ts';
 import type { CorpusStats, ScoredText } from './lexical-search.ts';
 import { idf } from './lexical-search.ts';
 
-/** What the confidence is computed from; all in [0, 1]. */
+/**
+ * What the confidence is computed from. They describe how the top experience stands out, not
+ * any particular question, so they carry over to questions and bases never seen.
+ */
 export interface AbstentionFeatures {
-  /** Share of the question's own IDF mass found in the best text of the top experience. */
-  coverage: number;
-  /** Share of the IDF mass reachable in that text's language (question, translations, glossary) it matched. */
-  reachableCoverage: number;
+  /**
+   * log of the top score over the mean of ranks 3–12: a real answer stands out of the crowd
+   * (rank 2 is left out because two experiences on the same topic may both answer).
+   */
+  prominence: number;
   /** How far the top experience is ahead of the second, relative to its score. */
   margin: number;
-  /** Share of the question's rare terms (IDF above the median of its terms) matched. */
-  rareCoverage: number;
+  /** Share of the question's own IDF mass found in one text of the top experience (the best covered). */
+  coverage: number;
+  /** Top score relative to the question's self-score (capped at 1.5). */
+  relative: number;
 }
 
 export interface AbstentionModel {
-  /** Logistic regression weights over the features, and intercept. */
-  weights: Record<keyof AbstentionFeatures, number>;
+  /** Logistic regression over the features; confidence = sigmoid(intercept + Σ weight × feature). */
+  weights: AbstentionFeatures;
   intercept: number;
-  /** Abstain when confidence is below this. */
+  /** Abstain when the confidence is below this. */
   threshold: number;
 }
 
+// Fitted by bench/calibrate.ts on the dev set with its distractors (see the README for the procedure).
 export const DEFAULT_ABSTENTION_MODEL: AbstentionModel = {
-  weights: { coverage: 6, reachableCoverage: 4, margin: 2, rareCoverage: 2 },
-  intercept: -5,
-  threshold: 0.5,
+  weights: { prominence: 2.592, margin: 2.254, coverage: 5.153, relative: 0 },
+  intercept: -3.748,
+  threshold: 0.612,
 };
 
-function mass(groups: QueryGroup[], stats: CorpusStats, include: (g: QueryGroup) => boolean): number {
+export const NO_FEATURES: AbstentionFeatures = { prominence: 0, margin: 0, coverage: 0, relative: 0 };
+
+function originalMass(groups: QueryGroup[], stats: CorpusStats, include: (g: QueryGroup) => boolean): number {
   let total = 0;
-  for (const g of groups) {
-    if (!include(g)) continue;
-    let best = 0;
-    for (const a of g.alternatives) best = Math.max(best, a.weight * a.tokens.reduce((s, t) => s + idf(stats, t), 0) / a.tokens.length);
-    total += best;
-  }
+  for (const g of groups) if (g.source === 'original' && include(g)) total += idf(stats, g.alternatives[0]!.tokens[0]!);
   return total;
 }
 
-export function abstentionFeatures(groups: QueryGroup[], stats: CorpusStats, top: ScoredText | undefined, topScore: number, secondScore: number): AbstentionFeatures {
-  if (!top) return { coverage: 0, reachableCoverage: 0, margin: 0, rareCoverage: 0 };
-  const original = (g: QueryGroup) => g.source === 'original';
-  const originalMass = mass(groups, stats, original);
-  const coverage = originalMass > 0 ? mass(groups, stats, (g) => original(g) && top.matched.has(g.key)) / originalMass : 0;
-  const language = top.text.language;
-  const reachable = (g: QueryGroup) => g.language === language || (g.source === 'original' && g.language === 'en');
-  const reachableMass = mass(groups, stats, reachable);
-  const reachableCoverage = reachableMass > 0 ? mass(groups, stats, (g) => reachable(g) && top.matched.has(g.key)) / reachableMass : 0;
-  const originals = groups.filter(original).map((g) => ({ key: g.key, idf: idf(stats, g.alternatives[0]!.tokens[0]!) }));
-  const sorted = originals.map((o) => o.idf).sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
-  const rare = originals.filter((o) => o.idf > median);
-  const rareCoverage = rare.length > 0 ? rare.filter((o) => top.matched.has(o.key)).length / rare.length : 0;
-  const margin = topScore > 0 ? Math.max(0, (topScore - secondScore) / topScore) : 0;
-  return { coverage, reachableCoverage, margin, rareCoverage };
+/** `scores`: the experiences' scores (relative to the question's self-score), best first. */
+export function abstentionFeatures(groups: QueryGroup[], stats: CorpusStats, topTexts: ScoredText[], scores: number[]): AbstentionFeatures {
+  const [first, second = 0] = scores;
+  if (topTexts.length === 0 || first === undefined || first <= 0) return NO_FEATURES;
+  const rest = scores.slice(2, 12);
+  const meanRest = rest.length > 0 ? rest.reduce((a, b) => a + b, 0) / rest.length : 0;
+  const all = originalMass(groups, stats, () => true);
+  return {
+    // A lone candidate stands out as much as one five times its neighbours' mean.
+    prominence: Math.min(Math.log(meanRest > 0 ? first / meanRest : 5), Math.log(5)),
+    margin: (first - second) / first,
+    coverage: all > 0 ? Math.max(...topTexts.map((t) => originalMass(groups, stats, (g) => t.matched.has(g.key)))) / all : 0,
+    relative: Math.min(first, 1.5),
+  };
 }
 
 export function confidence(features: AbstentionFeatures, model: AbstentionModel = DEFAULT_ABSTENTION_MODEL): number {

@@ -70,19 +70,22 @@ export class ExperienceRepository {
     return this.db.transaction(async (tx) => {
       let created = 0;
       let updated = 0;
+      // Applied once at the end: common terms recur in every batch, so this saves most upserts.
+      const deltas = new TermDeltas();
       for (let start = 0; start < records.length; start += EXPERIENCES_PER_BATCH) {
         const batch = records.slice(start, start + EXPERIENCES_PER_BATCH);
-        const existing = await this.upsertBatch(tx, batch, options.status);
+        const existing = await this.upsertBatch(tx, batch, options.status, deltas);
         updated += existing;
         created += batch.length - existing;
         options.onProgress?.(start + batch.length, records.length);
       }
+      await deltas.apply(tx);
       return { created, updated };
     });
   }
 
   /** Writes one batch; returns how many of its experiences existed already. */
-  private async upsertBatch(tx: Queryable, batch: readonly ExperienceRecord[], status: ExperienceStatus): Promise<number> {
+  private async upsertBatch(tx: Queryable, batch: readonly ExperienceRecord[], status: ExperienceStatus, deltas: TermDeltas): Promise<number> {
     const externalIds = batch.map((r) => r.id);
     const stored = await tx.query<StoredText>(
       `SELECT e.id AS experience_id, e.external_id, t.id, t.language, t.is_original, t.origin, t.title, t.problem, t.solution, t.outcome, t.search_text
@@ -103,13 +106,12 @@ export class ExperienceRepository {
     ]);
     const idOf = new Map(returned.map((r) => [r.external_id, Number(r.id)]));
     const wanted = batch.flatMap((record) => textRowsOf(record, idOf.get(record.id)!));
-    await this.syncTexts(tx, stored.filter((s) => s.id !== null), wanted);
+    await this.syncTexts(tx, stored.filter((s) => s.id !== null), wanted, deltas);
     return existed.size;
   }
 
   /** Brings stored texts to `wanted`: unchanged rows are left alone (and keep their embeddings). */
-  private async syncTexts(tx: Queryable, stored: readonly StoredText[], wanted: readonly TextRow[]): Promise<void> {
-    const deltas = new TermDeltas();
+  private async syncTexts(tx: Queryable, stored: readonly StoredText[], wanted: readonly TextRow[], deltas: TermDeltas): Promise<void> {
     const old = new Map(stored.map((s) => [`${Number(s.experience_id)}:${s.language}`, s]));
     const inserts: TextRow[] = [];
     const updates: TextRow[] = [];
@@ -129,7 +131,7 @@ export class ExperienceRepository {
       updateIds.push(Number(before.id));
       if (!sameContent) contentChanged.push(Number(before.id));
       deltas.add(before.search_text, -1);
-      deltas.add(row.searchText, 1);
+      deltas.add(row, 1);
     }
     const removed = [...old.values()].map((s) => Number(s.id));
     if (removed.length > 0) await deleteTextRows(tx, 't.id = ANY($1::bigint[])', [removed], deltas);
@@ -139,7 +141,6 @@ export class ExperienceRepository {
       await tx.query('DELETE FROM text_embeddings WHERE text_id = ANY($1::bigint[])', [contentChanged]);
     }
     await insertTextRows(tx, inserts, deltas);
-    await deltas.apply(tx);
   }
 
   /** Every experience as kb-format records, in insertion order; `statuses` narrows it. */

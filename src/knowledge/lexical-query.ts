@@ -29,7 +29,7 @@ export interface QueryWeights {
   hanChar: number;
 }
 
-export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { translation: 0.9, glossary: 0.6, hanChar: 0.3 };
+export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { translation: 0.9, glossary: 2, hanChar: 0.3 };
 
 const SINGLE_HAN = /^\p{Script=Han}$/u;
 const HAN = /\p{Script=Han}/u;

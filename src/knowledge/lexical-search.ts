@@ -28,9 +28,11 @@ export interface LexicalTuning {
   lookupTermsPerLanguage: number;
   /** Rows the index lookup may return; the best by ts_rank are kept. */
   candidateLimit: number;
+  /** Terms in more than this share of texts find everything and rank nothing: not looked up. */
+  maxLookupDfShare: number;
 }
 
-export const DEFAULT_LEXICAL_TUNING: LexicalTuning = { k1: 1.2, b: 0.75, lookupTermsPerLanguage: 16, candidateLimit: 400 };
+export const DEFAULT_LEXICAL_TUNING: LexicalTuning = { k1: 1.2, b: 0.75, lookupTermsPerLanguage: 16, candidateLimit: 400, maxLookupDfShare: 0.1 };
 
 export async function fetchStats(db: Queryable, terms: string[]): Promise<CorpusStats> {
   const [row] = await db.query<{ stats: Record<string, [number, number]> | null; dfs: Record<string, number> | null }>(
@@ -59,7 +61,8 @@ export function lookupTerms(groups: QueryGroup[], stats: CorpusStats, tuning: Le
   for (const g of groups) {
     for (const a of g.alternatives) {
       for (const t of a.tokens) {
-        if ((stats.df.get(t) ?? 0) === 0) continue;
+        const df = stats.df.get(t) ?? 0;
+        if (df === 0 || df > tuning.maxLookupDfShare * stats.n) continue;
         const value = a.weight * tokenWeight(t, weights) * idf(stats, t);
         if (value > (best.get(t) ?? 0)) best.set(t, value);
       }
@@ -75,9 +78,15 @@ export function lookupTerms(groups: QueryGroup[], stats: CorpusStats, tuning: Le
 }
 
 /**
- * Published texts containing any of `terms`, through the GIN index on tsv. Each term is parsed by
- * plainto_tsquery exactly as to_tsvector parsed search_text, so any input is safe.
+ * Each token as a quoted tsquery lexeme. to_tsquery re-parses quoted text with the same parser
+ * to_tsvector used on search_text (so a token the parser splits, like "l/c", becomes a phrase
+ * of its parts), and inside quotes no character is an operator: safe for any input.
  */
+export function orQuery(terms: string[]): string {
+  return terms.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ');
+}
+
+/** Published texts containing any of `terms`, through the GIN index on tsv; the best by ts_rank first. */
 export async function fetchCandidates(
   db: Queryable,
   terms: string[],
@@ -86,19 +95,14 @@ export async function fetchCandidates(
 ): Promise<CandidateText[]> {
   if (terms.length === 0) return [];
   return db.query<CandidateText>(
-    `WITH q AS (
-       SELECT array_to_string(ARRAY(
-         SELECT '(' || plainto_tsquery('simple', x)::text || ')' FROM unnest($1::text[]) AS x
-         WHERE numnode(plainto_tsquery('simple', x)) > 0), ' | ')::tsquery AS query
-     )
-     SELECT t.id::int AS "textId", t.experience_id::int AS "experienceId", e.external_id AS "externalId",
+    `SELECT t.id::int AS "textId", t.experience_id::int AS "experienceId", e.external_id AS "externalId",
             t.language, e.country, e.industry, t.search_text AS "searchText", t.search_length AS "searchLength"
-     FROM q, experience_texts t JOIN experiences e ON e.id = t.experience_id
-     WHERE t.tsv @@ q.query AND e.status = 'published'
+     FROM experience_texts t JOIN experiences e ON e.id = t.experience_id
+     WHERE t.tsv @@ to_tsquery('simple', $1) AND e.status = 'published'
        AND ($2::text IS NULL OR e.country = $2) AND ($3::text IS NULL OR e.industry = $3)
-     ORDER BY ts_rank(t.tsv, q.query) DESC
+     ORDER BY ts_rank(t.tsv, to_tsquery('simple', $1)) DESC
      LIMIT $4`,
-    [terms, filters.country ?? null, filters.industry ?? null, limit],
+    [orQuery(terms), filters.country ?? null, filters.industry ?? null, limit],
   );
 }
 

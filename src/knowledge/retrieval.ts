@@ -6,7 +6,7 @@ import { type AbstentionFeatures, type AbstentionModel, abstentionFeatures, conf
 import { type ExperienceScore, groupByExperience, reciprocalRankFusion } from './fusion.ts';
 import type { Glossary } from './glossary.ts';
 import { buildQuery, DEFAULT_QUERY_WEIGHTS, type QueryWeights, queryTerms } from './lexical-query.ts';
-import { DEFAULT_LEXICAL_TUNING, fetchCandidates, fetchStats, type LexicalTuning, lookupTerms, type ScoredText, scoreTexts, selfScore } from './lexical-search.ts';
+import { DEFAULT_LEXICAL_TUNING, fetchCandidates, fetchStats, type LexicalTuning, lookupTerms, scoreTexts, selfScore } from './lexical-search.ts';
 import { type Embedder, vectorSearch } from './vector-search.ts';
 
 export type { Embedder };
@@ -62,7 +62,7 @@ export interface RetrievalOptions {
 export const DEFAULT_RETRIEVAL_OPTIONS: RetrievalOptions = {
   query: DEFAULT_QUERY_WEIGHTS,
   lexical: DEFAULT_LEXICAL_TUNING,
-  otherVariantsBonus: 0.1,
+  otherVariantsBonus: 0.05,
   preferenceBoost: 0.05,
   useGlossary: true,
   vectorWeight: 1,
@@ -104,6 +104,7 @@ export function createRetriever(deps: { db: Db; glossary: Glossary; embedder?: E
       logger.warn({ err: e }, 'vector search failed; answering from the lexical ranking');
       return undefined;
     });
+    const lexicalRanking = ranking;
     const lexicalTop = ranking[0];
     if (vector && vector.length > 0) {
       ranking = reciprocalRankFusion([
@@ -112,8 +113,9 @@ export function createRetriever(deps: { db: Db; glossary: Glossary; embedder?: E
       ]);
     }
 
-    const bestText = lexicalTop ? bestTextOf(scored, lexicalTop.experienceId) : undefined;
-    const features = abstentionFeatures(groups, stats, bestText, lexicalTop?.score ?? 0, ranking.find((r) => r.experienceId !== lexicalTop?.experienceId)?.score ?? 0);
+    const topTexts = lexicalTop ? scored.filter((s) => s.text.experienceId === lexicalTop.experienceId) : [];
+    const lexicalScores = lexicalRanking.map((r) => r.score);
+    const features = abstentionFeatures(groups, stats, topTexts, lexicalScores);
     const conf = lexicalTop ? confidence(features, options.abstention) : 0;
     return {
       language,
@@ -132,12 +134,6 @@ export function createRetriever(deps: { db: Db; glossary: Glossary; embedder?: E
   }
 
   return { search };
-}
-
-function bestTextOf(scored: ScoredText[], experienceId: number): ScoredText | undefined {
-  let best: ScoredText | undefined;
-  for (const s of scored) if (s.text.experienceId === experienceId && (!best || s.score > best.score)) best = s;
-  return best;
 }
 
 function applyPreferences(ranking: ExperienceScore[], q: SearchQuery, boost: number): ExperienceScore[] {

@@ -1,32 +1,33 @@
 import type { Queryable } from '../db/db.ts';
 import { searchTokens } from '../text/tokenize.ts';
-import type { Language } from './types.ts';
-import type { ExperienceText } from './types.ts';
+import type { ExperienceText, Language } from './types.ts';
 
 /** What experience_texts stores for lexical search. */
 export interface IndexedText {
   searchText: string;
   searchLength: number;
+  /** The distinct tokens, kept so term_stats need not split searchText again. */
+  terms?: ReadonlySet<string>;
 }
 
 /** Tokens of everything a member could search an experience text by: its fields and its tags. */
 export function indexText(text: ExperienceText, tags: readonly string[], language: Language): IndexedText {
   const source = [text.title, text.problem, text.solution, text.outcome ?? '', tags.join(' ')].join('\n');
   const tokens = searchTokens(source, language);
-  return { searchText: tokens.join(' '), searchLength: tokens.length };
+  return { searchText: tokens.join(' '), searchLength: tokens.length, terms: new Set(tokens) };
 }
 
 /**
- * Changes to term_stats.df gathered in memory, so a whole batch of inserted, changed and
- * deleted texts costs one statement instead of one per text or term.
+ * Changes to term_stats.df gathered in memory, so a whole import of inserted, changed and
+ * deleted texts costs one statement (per 20,000 terms) instead of one per text or term.
  */
 export class TermDeltas {
   private readonly deltas = new Map<string, number>();
 
   /** A text row with this search_text appeared (+1) or disappeared (-1). */
-  add(searchText: string, sign: 1 | -1): void {
-    if (searchText === '') return;
-    for (const term of new Set(searchText.split(' '))) {
+  add(text: string | IndexedText, sign: 1 | -1): void {
+    const terms = typeof text === 'string' ? new Set(text.split(' ')) : (text.terms ?? new Set(text.searchText.split(' ')));
+    for (const term of terms) {
       if (term !== '') this.deltas.set(term, (this.deltas.get(term) ?? 0) + sign);
     }
   }
@@ -35,14 +36,16 @@ export class TermDeltas {
     // Sorted so two concurrent imports lock term rows in the same order and cannot deadlock.
     const changed = [...this.deltas].filter(([, d]) => d !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     this.deltas.clear();
-    if (changed.length === 0) return;
-    await q.query(
-      `INSERT INTO term_stats (term, df) SELECT term, df FROM unnest($1::text[], $2::integer[]) AS u(term, df)
-       ON CONFLICT (term) DO UPDATE SET df = term_stats.df + excluded.df`,
-      [changed.map(([t]) => t), changed.map(([, d]) => d)],
-    );
-    const shrunk = changed.filter(([, d]) => d < 0).map(([t]) => t);
-    if (shrunk.length > 0) await q.query('DELETE FROM term_stats WHERE term = ANY($1::text[]) AND df <= 0', [shrunk]);
+    for (let start = 0; start < changed.length; start += TERMS_PER_STATEMENT) {
+      const chunk = changed.slice(start, start + TERMS_PER_STATEMENT);
+      await q.query(
+        `INSERT INTO term_stats (term, df) SELECT term, df FROM unnest($1::text[], $2::integer[]) AS u(term, df)
+         ON CONFLICT (term) DO UPDATE SET df = term_stats.df + excluded.df`,
+        [chunk.map(([t]) => t), chunk.map(([, d]) => d)],
+      );
+      const shrunk = chunk.filter(([, d]) => d < 0).map(([t]) => t);
+      if (shrunk.length > 0) await q.query('DELETE FROM term_stats WHERE term = ANY($1::text[]) AND df <= 0', [shrunk]);
+    }
   }
 }
 
@@ -58,6 +61,7 @@ export interface TextRow extends IndexedText {
   outcome: string | null;
 }
 
+const TERMS_PER_STATEMENT = 20_000;
 // Large enough to amortise the round trip, small enough to keep parameter arrays modest.
 const ROWS_PER_STATEMENT = 400;
 
@@ -70,7 +74,7 @@ export async function insertTextRows(q: Queryable, rows: readonly TextRow[], del
        SELECT * FROM unnest($1::bigint[], $2::text[], $3::boolean[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::integer[])`,
       columns(chunk),
     );
-    for (const row of chunk) deltas.add(row.searchText, 1);
+    for (const row of chunk) deltas.add(row, 1);
   }
 }
 

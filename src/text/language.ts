@@ -6,7 +6,7 @@ import type { Language } from '../config.ts';
 const HAN_WEIGHT = 2;
 const LATIN_WEIGHT = 1 / 3;
 
-const ARABIC_LETTER = /[\p{Script=Arabic}&&\p{L}]/v;
+const ARABIC_LETTER = new RegExp(String.raw`[\p{Script=Arabic}&&\p{L}]`, 'v');
 const HAN = /\p{Script=Han}/u;
 const OTHER_LETTER = /\p{L}/u;
 

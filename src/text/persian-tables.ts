@@ -47,5 +47,7 @@ export const SPOKEN_WITHOUT_E: ReadonlyMap<string, string> = new Map(
 
 /** Parts typed apart from the word they belong to (کتاب ها, بزرگ تر). */
 export const SEPARATE_SUFFIXES = wordSet(
-  'ها های هایی هایم هایت هایش هایمان هایتان هایشان هامون هاتون هاشون ی ای تر ترین اش ام ات ایم اید اند',
+  'ها های هایی هایم هایت هایش هایمان هایتان هایشان هامون هاتون هاشون ی ای تر ترین اش ام ات ایم اید اند ' +
+    // Second halves of compounds that are typed both joined and apart (بسته بندی, تامین کننده).
+    'کننده کنندگان کنندههای کنندهها گذاری بندی',
 );

@@ -11,18 +11,27 @@ import {
   ZWNJ,
 } from './persian-tables.ts';
 
-// [suffix, shortest stem it may leave], tried longest first. Single-letter pronouns (ش م)
-// need a longer stem because so many plain words end in them (فروش، ارزش، قیمت…).
-const SUFFIXES: readonly (readonly [string, number])[] = [
-  ...'هایمان هایتان هایشان هامون هاتون هاشون هایم هایت هایش هایی های هام هاش ها'.split(' ').map((s) => [s, 2] as const),
-  ...'مان تان شان مون تون شون ترین تر اش ام ات ایم اید اند ای ان ی ا و'.split(' ').map((s) => [s, 3] as const),
-  ['ش', 4] as const,
-  ['م', 4] as const,
-].sort((a, b) => b[0].length - a[0].length);
+// [suffix, shortest stem it may leave], grouped by last letter and tried longest first.
+// Single-letter pronouns (ش م) need a longer stem because so many plain words end in them
+// (فروش، ارزش، قیمت…).
+const SUFFIXES_BY_LAST_LETTER: ReadonlyMap<string, readonly (readonly [string, number])[]> = (() => {
+  const all: (readonly [string, number])[] = [
+    ...'هایمان هایتان هایشان هامون هاتون هاشون هایم هایت هایش هایی های هام هاش ها'.split(' ').map((s) => [s, 2] as const),
+    ...'مان تان شان مون تون شون ترین تر اش ام ات ایم اید اند ای ان ی ا و'.split(' ').map((s) => [s, 3] as const),
+    ['ش', 4],
+    ['م', 4],
+  ];
+  const groups = new Map<string, (readonly [string, number])[]>();
+  for (const entry of all.sort((a, b) => b[0].length - a[0].length)) {
+    const last = entry[0].slice(-1);
+    groups.set(last, [...(groups.get(last) ?? []), entry]);
+  }
+  return groups;
+})();
 
 // Past stem + person ending: فرستادیم، گرفتند، کردم → فرستاد، گرفت، کرد.
 const PAST_ENDING = /^(.{2,}[دت])(?:یم|ید|ند|ین|م|ن)$/;
-const VOWEL_END = /[هیاو]$/;
+const VOWEL_END = /[هیا]$/;
 const METRE = /متر$/;
 const MAX_DEPTH = 2;
 
@@ -35,7 +44,7 @@ function stripOnce(word: string): string {
   if (word.endsWith('یه') && word.length >= 5) return word.slice(0, -1);
   if (word.endsWith('است') && word.length >= 5) return word.slice(0, -2);
   let fallback = word;
-  for (const [suffix, minStem] of SUFFIXES) {
+  for (const [suffix, minStem] of SUFFIXES_BY_LAST_LETTER.get(word.slice(-1)) ?? []) {
     if (!word.endsWith(suffix)) continue;
     const stem = word.slice(0, -suffix.length);
     // A cut that lands on a known word wins over a longer one (کالای → کالا, not کال).
@@ -45,6 +54,10 @@ function stripOnce(word: string): string {
     if (fallback === word && stem.length >= min) fallback = stem;
   }
   return fallback;
+}
+
+function dropFinalE(word: string): string {
+  return word.length >= 5 && word.endsWith('ه') && !PROTECTED.has(word) ? word.slice(0, -1) : word;
 }
 
 function expand(written: string, depth: number, out: string[]): void {
@@ -91,7 +104,12 @@ function stemWord(word: string, depth: number, out: string[]): void {
   if (verb !== undefined) w = verb;
   // Spoken Persian drops a final ه before suffixes (کارخونمون, هزینش), so it is never
   // part of a longer token; short words keep it (نامه ≠ نام).
-  else if (w.length >= 5 && w.endsWith('ه') && !PROTECTED.has(w)) w = w.slice(0, -1);
+  else if (w.length >= 5 && w.endsWith('ه') && !PROTECTED.has(w)) {
+    w = w.slice(0, -1);
+    // Spoken copula ـه (گرونه = گران است) shows only once the ه is gone.
+    const written = SPOKEN.get(w);
+    if (written !== undefined && !written.includes(' ')) w = dropFinalE(written);
+  }
   if (w.length >= 2 && !STOP.has(w)) out.push(w);
 }
 

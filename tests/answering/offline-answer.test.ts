@@ -135,6 +135,11 @@ describe('the question as retrieval sees it', () => {
       { text: '伊朗海关需要原产地证明吗？\n那土耳其呢？', language: 'zh', preferCountry: 'CN', preferIndustry: 'machinery', limit: 5 },
     ]);
   });
+
+  it('keeps the earlier question\'s language for a follow-up with no words of its own', async () => {
+    const answer = await service(recordingRetriever(() => [])).answer({ text: '2024?', previousQuestion: '伊朗海关需要原产地证明吗？' });
+    expect(answer.language).toBe('zh');
+  });
 });
 
 describe('gist of a solution', () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { App } from '../../app.ts';
 import { createBot } from '../bot.ts';
-import { startBotApiEmulator, type EmulatedUser } from '../emulator/index.ts';
+import { startBotApiEmulator, type BotApiEmulator, type EmulatedUser } from '../emulator/index.ts';
 import { languageFromTelegram } from '../i18n.ts';
 import { startPolling } from '../run.ts';
 import { seedDemoKnowledgeBase } from './seed.ts';
@@ -12,7 +12,7 @@ export interface RunConsoleOptions {
   app: App;
   input: Readable;
   output: Writable;
-  /** The local member's Telegram language_code at start (fa, zh, en…); `/lang` changes it. */
+  /** The local member's Telegram language_code at start (fa, zh, en…), by default the system's; `/lang` changes it. */
   languageCode?: string;
 }
 
@@ -31,17 +31,28 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
   const emulator = await startBotApiEmulator({ holdMs: 500 });
   try {
     const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, throttle: false });
-    const user: EmulatedUser = { id: LOCAL_USER_ID, first_name: 'Console', last_name: 'Member', language_code: options.languageCode ?? 'en' };
+    const user: EmulatedUser = { id: LOCAL_USER_ID, first_name: 'Console', last_name: 'Member', language_code: options.languageCode ?? systemLanguage() };
     const terminal = startTerminal({ input, output, emulator, user, translator: app.translator });
     printBanner(terminal.print, app, languageFromTelegram(user.language_code), seeded);
 
     const polling = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });
     await terminal.closed;
+    // Input piped in may end before the bot has even fetched the last lines: let it.
+    await fetched(emulator, terminal.lastUpdateId());
     await polling.stop();
     terminal.print(app.translator.t(languageFromTelegram(user.language_code), 'console-bye'));
   } finally {
     await emulator.close();
   }
+}
+
+const FETCH_WAIT_MS = 10_000;
+
+/** Resolves once the bot has fetched update `updateId` (asked for a later offset), or after a while. */
+async function fetched(emulator: BotApiEmulator, updateId: number): Promise<void> {
+  const deadline = Date.now() + FETCH_WAIT_MS;
+  const done = () => emulator.state.calls.some((c) => c.method === 'getUpdates' && Number(c.params.offset ?? 0) > updateId);
+  while (updateId > 0 && !done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
 }
 
 /** In English for whoever reads the terminal, and again in the member's language. */
@@ -51,4 +62,9 @@ function printBanner(print: (text: string) => void, app: App, language: ReturnTy
     print(`${app.translator.t(l, 'console-banner')}\n${app.translator.t(l, 'console-telegram-hint')}\n`);
   }
   if (seeded > 0) print(app.translator.t(language, 'console-seeded', { count: seeded }));
+}
+
+/** The terminal's locale (from LANG and friends, as ICU reads them), like a Telegram app's language. */
+function systemLanguage(): string {
+  return Intl.DateTimeFormat().resolvedOptions().locale;
 }

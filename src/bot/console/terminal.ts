@@ -19,6 +19,8 @@ export interface Terminal {
   closed: Promise<void>;
   print(text: string): void;
   close(): void;
+  /** update_id of the member's latest message or press (0 before any). */
+  lastUpdateId(): number;
 }
 
 type Choice = { label: string; data: string };
@@ -36,6 +38,7 @@ export function startTerminal(options: TerminalOptions): Terminal {
   const rl = createInterface({ input, output, terminal: isTty, prompt: '> ' });
 
   // Numbers press the buttons of the latest bot message that has any, as a reader expects.
+  let lastUpdateId = 0;
   let choices: Choice[] = [];
   let choicesOf: number | undefined;
   const shown = new Map<number, string>();
@@ -94,14 +97,14 @@ export function startTerminal(options: TerminalOptions): Terminal {
     if (/^\d{1,2}$/.test(text) && choicesOf !== undefined) {
       const choice = choices[Number(text) - 1];
       if (!choice) print(t('console-no-button', { number: Number(text) }));
-      else emulator.press(user, { chat_id: user.id, message_id: choicesOf }, choice.data);
+      else lastUpdateId = emulator.press(user, { chat_id: user.id, message_id: choicesOf }, choice.data).update_id;
       return;
     }
-    emulator.say(user, text);
+    lastUpdateId = emulator.say(user, text).update_id;
   });
   if (isTty) rl.prompt();
 
-  return { closed, print, close: () => rl.close() };
+  return { closed, print, close: () => rl.close(), lastUpdateId: () => lastUpdateId };
 }
 
 /** A button as printed: callback buttons get the next number, links show where they go. */

@@ -46,6 +46,8 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
     if (match[1] !== token) return reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = match[2]!;
     const params = await readParams(req);
+    const delay = state.takeDelay(method);
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     try {
       const result =
         method === 'getUpdates'

@@ -12,6 +12,8 @@ export class ApiError extends Error {
 type Params = Record<string, unknown>;
 type Waiter = (updates: Update[]) => void;
 
+/** Calls kept for inspection; older ones are dropped so a long console session stays small. */
+const MAX_CALLS = 10_000;
 /** Telegram's limit on one message's visible text, in UTF-16 code units. */
 const MAX_TEXT = 4096;
 
@@ -28,6 +30,8 @@ export class EmulatorState {
   private nextUpdateId = 1;
   private nextCallbackId = 1;
   private webhookUrl = '';
+  private readonly faults = new Map<string, ApiError[]>();
+  private readonly delays = new Map<string, number[]>();
 
   constructor(readonly botInfo: UserFromGetMe) {}
 
@@ -88,6 +92,7 @@ export class EmulatorState {
 
   /** Long poll: resolves with pending updates now, or when one arrives, or [] after `holdMs`. */
   getUpdates(p: Params, holdMs: number, onClose: (cancel: () => void) => void): Promise<Update[]> {
+    this.record('getUpdates', p);
     if (this.webhookUrl) throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
     const offset = Number(p.offset ?? 0);
     const limit = Math.min(100, Math.max(1, Number(p.limit ?? 100)));
@@ -120,8 +125,25 @@ export class EmulatorState {
     this.waiters.clear();
   }
 
+  /** Makes the next call of `method` fail as Telegram would (fault injection for tests). */
+  failNext(method: string, code = 400, description = 'Bad Request: chat not found'): void {
+    this.faults.set(method, [...(this.faults.get(method) ?? []), new ApiError(code, description)]);
+  }
+
+  /** Makes the next answer to `method` arrive `ms` late (a slow network, for stop tests). */
+  slowNext(method: string, ms: number): void {
+    this.delays.set(method, [...(this.delays.get(method) ?? []), ms]);
+  }
+
+  /** The delay to apply to this call of `method`, if one was asked for. */
+  takeDelay(method: string): number {
+    return this.delays.get(method)?.shift() ?? 0;
+  }
+
   call(method: string, p: Params): unknown {
-    this.calls.push({ method, params: p });
+    this.record(method, p);
+    const fault = this.faults.get(method)?.shift();
+    if (fault) throw fault;
     switch (method) {
       case 'getMe':
         return this.botInfo;
@@ -154,6 +176,11 @@ export class EmulatorState {
       default:
         return true;
     }
+  }
+
+  private record(method: string, params: Params): void {
+    this.calls.push({ method, params });
+    if (this.calls.length > MAX_CALLS) this.calls.splice(0, this.calls.length - MAX_CALLS / 2);
   }
 
   private pending(offset: number, limit: number): Update[] {

@@ -1,0 +1,40 @@
+/**
+ * Benchmarks. `npm run bench` runs both parts; `npm run bench -- quality` or `-- speed` one.
+ * Options: --dir DIR (eval folder, default ../shared/eval/dev), --distractors N (default 2000),
+ * --pglite-sizes 1000,10000  --postgres-sizes 1000,10000,100000  (0 or empty skips),
+ * --postgres-url URL (default DATABASE_URL or postgres://postgres@127.0.0.1:5432/test).
+ */
+import { parseArgs } from 'node:util';
+import { runQuality } from './quality.ts';
+import { measure, type SpeedRow, speedTable } from './speed.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    dir: { type: 'string', default: '../shared/eval/dev' },
+    distractors: { type: 'string', default: '2000' },
+    'pglite-sizes': { type: 'string', default: '1000,10000' },
+    'postgres-sizes': { type: 'string', default: '1000,10000,100000' },
+    'postgres-url': { type: 'string' },
+  },
+});
+// The bench is a developer tool outside the application, so it reads its one setting directly.
+const postgresUrl = values['postgres-url'] ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const sizes = (s: string) => s.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const part = positionals[0] ?? 'all';
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+if (part === 'all' || part === 'quality') await runQuality(values.dir, out, Number(values.distractors));
+if (part === 'all' || part === 'speed') {
+  const rows: SpeedRow[] = [];
+  for (const size of sizes(values['pglite-sizes'])) rows.push(await measure('pglite', size, values.dir, postgresUrl));
+  for (const size of sizes(values['postgres-sizes'])) {
+    try {
+      rows.push(await measure('postgres', size, values.dir, postgresUrl));
+    } catch (e) {
+      out(`PostgreSQL at ${size}: skipped (${(e as Error).message})`);
+    }
+  }
+  out('\n### Speed (synthetic trilingual experiences; 90 dev questions asked twice after a warm-up)\n');
+  for (const line of speedTable(rows)) out(line);
+}

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Db } from '../src/db/db.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { openPglite } from '../src/db/pglite.ts';
+import { openPostgres } from '../src/db/postgres.ts';
+import { loadEvalSet } from '../src/knowledge/eval.ts';
+import { ExperienceRepository } from '../src/knowledge/experience-repository.ts';
+import { Glossary, seedGlossaryIfEmpty } from '../src/knowledge/glossary.ts';
+import { createRetriever } from '../src/knowledge/retrieval.ts';
+import { logger } from './support.ts';
+import { syntheticExperiences } from './synthetic.ts';
+
+export interface SpeedRow {
+  database: 'pglite' | 'postgres';
+  experiences: number;
+  texts: number;
+  importPerSecond: number;
+  p50: number;
+  p95: number;
+  rssMb: number;
+}
+
+async function openBenchPostgres(url: string): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${schema},public`);
+  const db = await openPostgres(scoped.toString());
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+export async function measure(database: 'pglite' | 'postgres', size: number, dir: string, postgresUrl: string): Promise<SpeedRow> {
+  const set = loadEvalSet(dir);
+  const opened = database === 'pglite' ? { db: await openPglite(undefined), drop: async () => {} } : await openBenchPostgres(postgresUrl);
+  const { db } = opened;
+  try {
+    await migrate(db);
+    await seedGlossaryIfEmpty(db);
+    const records = syntheticExperiences([...set.experiences, ...set.distractors], size, 1, 'speed');
+    const repository = new ExperienceRepository(db);
+    const started = performance.now();
+    for (let i = 0; i < records.length; i += 5000) await repository.upsertRecords(records.slice(i, i + 5000), { status: 'published' });
+    const importSeconds = (performance.now() - started) / 1000;
+    if (database === 'postgres') await db.exec('ANALYZE');
+    const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM experience_texts')) as [{ n: number }];
+    const retriever = createRetriever({ db, glossary: await Glossary.load(db), logger });
+    for (const q of set.questions.slice(0, 10)) await retriever.search({ text: q.text, language: q.language });
+    const times: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      for (const q of set.questions) {
+        const t = performance.now();
+        await retriever.search({ text: q.text, language: q.language });
+        times.push(performance.now() - t);
+      }
+    }
+    return { database, experiences: size, texts: n, importPerSecond: size / importSeconds, p50: percentile(times, 50), p95: percentile(times, 95), rssMb: process.resourceUsage().maxRSS / 1024 };
+  } finally {
+    await opened.drop();
+    await db.close().catch(() => {});
+  }
+}
+
+export function speedTable(rows: SpeedRow[]): string[] {
+  return [
+    '| database | experiences | texts | import (experiences/s) | search p50 (ms) | search p95 (ms) | peak RSS (MB) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.database} | ${r.experiences.toLocaleString('en')} | ${r.texts.toLocaleString('en')} | ${r.importPerSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.rssMb.toFixed(0)} |`),
+  ];
+}

@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { createBot } from '../bot/bot.ts';
+import { registerCommands } from '../bot/commands.ts';
+import { runConsole } from '../bot/console/run-console.ts';
+import { startPolling, startWebhook, type RunningBot } from '../bot/run.ts';
+import type { CliContext } from './context.ts';
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('start')
+    .description('Run the bot: long polling with BOT_TOKEN, webhook when WEBHOOK_URL and WEBHOOK_SECRET are set too, or a chat in this terminal without a token.')
+    .action(async () => {
+      const config = ctx.loadConfig();
+      const app = await ctx.openApp(config);
+      try {
+        const telegram = config.telegram;
+        if (telegram.mode === 'console') {
+          await runConsole({ app, input: process.stdin, output: process.stdout });
+          return;
+        }
+        const bot = createBot(telegram.token, { app }, { apiRoot: telegram.apiRoot });
+        await registerCommands(bot.api, app.translator);
+        const running: RunningBot =
+          telegram.mode === 'webhook'
+            ? await startWebhook(bot, { db: app.db, logger: app.logger, url: telegram.url, secret: telegram.secret, port: telegram.port })
+            : await startPolling(bot, app.logger);
+        const signal = await stopSignal();
+        app.logger.info({ signal }, 'stopping: finishing the updates in hand');
+        await running.stop();
+      } finally {
+        // After the bot has stopped, so no handler loses its database half-way.
+        await app.close();
+      }
+    });
+}
+
+/** Resolves with the first SIGINT or SIGTERM. */
+function stopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: string) => {
+      for (const s of STOP_SIGNALS) process.off(s, onSignal);
+      resolve(signal);
+    };
+    for (const s of STOP_SIGNALS) process.on(s, onSignal);
+  });
+}

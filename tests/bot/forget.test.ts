@@ -1,0 +1,179 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/db.ts';
+import { openTestPglite, testDatabases } from '../helpers/db.ts';
+import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
+
+let t: TelegramTest | undefined;
+beforeAll(async () => {
+  await (await openTestPglite()).close();
+}, 120_000);
+afterEach(async () => {
+  await t?.stop();
+  t = undefined;
+});
+
+interface Seeded {
+  a: TestMember;
+  b: TestMember;
+  aId: number;
+  bId: number;
+  aPublished: number;
+  aPending: number;
+  bPublished: number;
+}
+
+/** Two members, each with a question, feedback, an open question, session rows and contributions. */
+async function seed(test: TelegramTest): Promise<Seeded> {
+  const a = test.member({ language_code: 'en', first_name: 'Darya', last_name: 'Karimi' });
+  const b = test.member({ language_code: 'zh', first_name: 'Wei' });
+  await a.says('/start');
+  await b.says('/start');
+  const { community, experiences, db } = test.app;
+  const aId = (await community.members.getByTelegramId(a.user.id))!.id;
+  const bId = (await community.members.getByTelegramId(b.user.id))!.id;
+  await community.members.updateProfile(aId, { company: 'Karimi Saffron Co', country: 'IR' });
+
+  const contribute = async (memberId: number, title: string, published: boolean) => {
+    const e = await experiences.createContribution({
+      memberId,
+      language: 'en',
+      industry: 'agriculture',
+      tags: ['saffron'],
+      text: { title, problem: `${title}: the problem we had with customs.`, solution: `${title}: what we did about it.` },
+      contributor: { name: memberId === aId ? 'Darya Karimi' : 'Wei', company: memberId === aId ? 'Karimi Saffron Co' : 'Wei Trading', city: 'Mashhad' },
+    });
+    if (published) await experiences.setStatus(e.id, 'published');
+    return e.id;
+  };
+  const aPublished = await contribute(aId, 'Saffron to Shanghai', true);
+  const aPending = await contribute(aId, 'Saffron packaging', false);
+  const bPublished = await contribute(bId, 'Tea from Hangzhou', true);
+
+  const question = (memberId: number, chatId: number, text: string) =>
+    community.questions.record({ memberId, chatId, text, language: 'en', abstained: true, mode: 'offline', answerText: 'Nothing found.', latencyMs: 5, citations: [{ experienceId: bPublished, score: 1 }] });
+  const qa = await question(aId, a.chatId, 'How do I export saffron to China?');
+  const qb = await question(bId, b.chatId, 'How do I import tea?');
+  await community.feedback.record({ questionId: qa, memberId: aId, helpful: false });
+  await community.feedback.record({ questionId: qb, memberId: aId, helpful: true });
+  await community.feedback.record({ questionId: qb, memberId: bId, helpful: true });
+  await community.openQuestions.open({ questionId: qa, memberId: aId, text: 'How do I export saffron to China?', language: 'en' });
+  await community.openQuestions.open({ questionId: qb, memberId: bId, text: 'How do I import tea?', language: 'en' });
+  await community.rateLimits.hit(`ask:${aId}`, 10);
+  await community.rateLimits.hit(`ask:${bId}`, 10);
+  // Conversation state as the plugin stores it (versioned), and other plugins' rows.
+  for (const key of [`conversation:${a.chatId}`, `session:${a.chatId}`, `session:-100777:${a.user.id}`, `session:${b.chatId}`]) {
+    await db.query(`INSERT INTO sessions (key, value) VALUES ($1, $2)`, [key, JSON.stringify({ version: [0, 1], state: {} })]);
+  }
+  return { a, b, aId, bId, aPublished, aPending, bPublished };
+}
+
+const count = async (db: Db, sql: string, params: unknown[] = []) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params))[0]!.n);
+
+/** term_stats must still equal the document frequencies recomputed from the texts. */
+async function expectTermStatsExact(db: Db) {
+  const recomputed = await db.query<{ term: string; df: number }>(
+    `SELECT term, count(DISTINCT t.id)::int AS df FROM experience_texts t, unnest(string_to_array(t.search_text, ' ')) AS term
+     WHERE term <> '' GROUP BY term ORDER BY term`,
+  );
+  const stored = await db.query<{ term: string; df: number }>('SELECT term, df FROM term_stats ORDER BY term');
+  expect(stored).toEqual(recomputed);
+}
+
+async function expectOnlyBLeft(db: Db, s: Seeded) {
+  expect(await count(db, 'members WHERE telegram_id = $1', [s.a.user.id])).toBe(0);
+  expect(await count(db, 'members WHERE id = $1', [s.bId])).toBe(1);
+  expect(await count(db, 'questions WHERE member_id = $1', [s.aId])).toBe(0);
+  expect(await count(db, 'questions')).toBe(1);
+  expect(await count(db, 'feedback WHERE member_id = $1', [s.aId])).toBe(0);
+  expect(await count(db, 'feedback')).toBe(1);
+  expect(await count(db, 'open_questions')).toBe(1);
+  expect(await count(db, 'rate_limits')).toBe(1);
+  const keys = (await db.query<{ key: string }>('SELECT key FROM sessions ORDER BY key')).map((r) => r.key);
+  expect(keys.filter((k) => k.includes(String(s.a.user.id)))).toEqual([]);
+  expect(keys).toContain(`session:${s.b.chatId}`);
+  expect(await count(db, 'experiences WHERE id = $1', [s.aPending])).toBe(0);
+  expect(await count(db, `experiences WHERE id = $1 AND contributor_member_id = $2 AND contributor_name = 'Wei'`, [s.bPublished, s.bId])).toBe(1);
+
+  const audit = await db.query<{ actor_id: string | null; subject: string | null; details: unknown }>(`SELECT actor_id, subject, details FROM audit_log WHERE action = 'member.forget'`);
+  expect(audit).toHaveLength(1);
+  const written = JSON.stringify(audit[0]);
+  for (const personal of ['Darya', 'Karimi', 'Mashhad', 'saffron', String(s.a.user.id)]) expect(written).not.toContain(personal);
+  await expectTermStatsExact(db);
+}
+
+describe.each(testDatabases())('/forget on $name', ({ open }) => {
+  it('deletes the member and, as chosen, their experiences, in one go', async () => {
+    t = await TelegramTest.start({ openDb: open });
+    const s = await seed(t);
+    await s.a.says('/forget');
+    expect(s.a.lastReply?.text).toBe(`${t.text('en', 'forget-explain')}\n\n${t.text('en', 'forget-choose', { published: 1 })}`);
+    expect(s.a.lastReply?.buttons).toEqual(['forget-button-delete', 'forget-button-anonymise', 'forget-button-cancel'].map((k) => t!.text('en', k)));
+
+    await s.a.presses(t.text('en', 'forget-button-delete'));
+    expect(s.a.lastReply?.text).toBe(t.text('en', 'forget-done-delete'));
+    await expectOnlyBLeft(t.db, s);
+    expect(await count(t.db, 'experiences WHERE id = $1', [s.aPublished])).toBe(0);
+    expect(await count(t.db, 'experiences')).toBe(1);
+  });
+
+  it('keeps published experiences without the contributor when the member asks so', async () => {
+    t = await TelegramTest.start({ openDb: open });
+    const s = await seed(t);
+    await s.a.says('/forget');
+    await s.a.presses(t.text('en', 'forget-button-anonymise'));
+    expect(s.a.lastReply?.text).toBe(t.text('en', 'forget-done-anonymise'));
+    await expectOnlyBLeft(t.db, s);
+    const [kept] = await t.db.query(
+      'SELECT status, contributor_name, contributor_company, contributor_city, contributor_member_id FROM experiences WHERE id = $1',
+      [s.aPublished],
+    );
+    expect(kept).toEqual({ status: 'published', contributor_name: null, contributor_company: null, contributor_city: null, contributor_member_id: null });
+    expect((await t.app.experiences.getById(s.aPublished))?.texts.en?.title).toBe('Saffron to Shanghai');
+  });
+
+  it('changes nothing when any part of the erasure fails (one transaction)', async () => {
+    t = await TelegramTest.start({ openDb: open });
+    const s = await seed(t);
+    // The audit row is written last: refusing it must undo everything before it.
+    await t.db.exec(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$;
+      CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit();`);
+    const tables = ['members', 'questions', 'feedback', 'open_questions', 'sessions', 'experiences', 'experience_texts', 'term_stats', 'rate_limits'];
+    const before = await Promise.all(tables.map((table) => count(t!.db, table)));
+    await s.a.says('/forget');
+    await s.a.presses(t.text('en', 'forget-button-delete'));
+    expect(s.a.lastReply?.text).toBe(t.text('en', 'forget-failed'));
+    expect(await Promise.all(tables.map((table) => count(t!.db, table)))).toEqual(before);
+    expect(await count(t.db, 'experiences WHERE contributor_member_id = $1', [s.aId])).toBe(2);
+  });
+
+  it('erases nothing when the member keeps everything', async () => {
+    t = await TelegramTest.start({ openDb: open });
+    const s = await seed(t);
+    const before = await Promise.all(['members', 'questions', 'feedback', 'open_questions', 'sessions', 'experiences', 'rate_limits', 'audit_log'].map((table) => count(t!.db, table)));
+    await s.a.says('/forget');
+    await s.a.presses(t.text('en', 'forget-button-cancel'));
+    expect(s.a.lastReply?.text).toBe(t.text('en', 'forget-cancelled'));
+    const after = await Promise.all(['members', 'questions', 'feedback', 'open_questions', 'sessions', 'experiences', 'rate_limits', 'audit_log'].map((table) => count(t!.db, table)));
+    expect(after).toEqual(before);
+    expect(await count(t.db, 'experiences WHERE contributor_member_id = $1', [s.aId])).toBe(2);
+  });
+});
+
+describe('/forget without published experiences', () => {
+  it('offers one erase button, in the member’s language; afterwards the member starts afresh', async () => {
+    t = await TelegramTest.start();
+    const m = t.member({ language_code: 'fa' });
+    await m.says('/start');
+    await m.says('/forget');
+    expect(m.lastReply?.buttons).toEqual([t.text('fa', 'forget-button-erase'), t.text('fa', 'forget-button-cancel')]);
+    expect(m.lastReply?.text).toContain(t.text('fa', 'forget-choose', { published: 0 }));
+    const id = (await t.app.community.members.getByTelegramId(m.user.id))!.id;
+    await m.presses(t.text('fa', 'forget-button-erase'));
+    expect(m.lastReply?.text).toBe(t.text('fa', 'forget-done-delete'));
+    expect(await t.app.community.members.getById(id)).toBeUndefined();
+
+    await m.says('/my');
+    expect(m.lastReply?.text).toBe(t.text('fa', 'my-empty'));
+    expect((await t.app.community.members.getByTelegramId(m.user.id))?.id).not.toBe(id);
+  });
+});

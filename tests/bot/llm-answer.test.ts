@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { anExperience } from '../helpers/experiences.ts';
+import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import { TelegramTest } from '../helpers/telegram.ts';
+
+const EXPERIENCE = anExperience({ id: 'exp-llm-1' });
+const TITLE = EXPERIENCE.translations!.en!.title;
+// A model answer longer than one Telegram message, with text that looks like HTML.
+const PARAGRAPH = `Pay through a licensed exchange house <b>not</b> a bank & keep the receipt <script>. ${'Details follow. '.repeat(40)}`;
+const LONG = [`As in "${TITLE}":`, ...Array.from({ length: 12 }, (_, i) => `${i + 1}) ${PARAGRAPH}`)].join('\n\n');
+
+let llm: FakeOpenAi;
+let tg: TelegramTest;
+beforeAll(async () => {
+  llm = await startFakeOpenAi();
+  llm.onChat((r) => ({ content: r.messages.some((m) => m.content.includes('Translate')) ? '{}' : LONG }));
+  tg = await TelegramTest.start({ env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: llm.baseURL }, experiences: [EXPERIENCE] });
+});
+afterAll(async () => {
+  await tg?.stop();
+  await llm?.close();
+});
+
+it('splits an answer over 4,096 characters on paragraph boundaries, buttons under the last part', async () => {
+  const member = tg.member({ language_code: 'en' });
+  const parts = await member.says('How do I pay a Chinese supplier through an exchange house?');
+  expect(LONG.length).toBeGreaterThan(4_096);
+  console.log(parts.map((p) => p.text.slice(0, 300)), llm.chatRequests().map((r) => r.messages.map((m) => m.content.slice(0, 200))));
+  expect(parts.length).toBeGreaterThan(1);
+  for (const p of parts) expect(p.text.length).toBeLessThanOrEqual(4_096);
+  // Nothing lost, nothing cut mid-paragraph: the parts are the model's paragraphs, in order.
+  const shown = parts.map((p) => p.text).join('\n\n');
+  expect(shown.startsWith(LONG)).toBe(true);
+  for (const p of parts.slice(0, -1)) expect(p.buttons).toEqual([]);
+  expect(parts.at(-1)!.buttons).toContain(tg.text('en', 'bot-button-helpful'));
+  // The model's "<b>" and "&" are shown as written, not taken as markup.
+  expect(parts[0]!.text).toContain('<b>not</b> a bank & keep the receipt <script>');
+  expect(parts.at(-1)!.text).toContain(tg.text('en', 'bot-sources'));
+  expect(parts.at(-1)!.text).toContain(TITLE);
+});
+
+it('a reply to any part of a split answer is a follow-up of that question', async () => {
+  const member = tg.member({ language_code: 'en' });
+  const [first] = await member.says('How do I pay a Chinese supplier through an exchange house?');
+  await member.says('And how long does it take?', { replyTo: first! });
+  const rows = await tg.db.query<{ follow_up_of: string | null }>(
+    'SELECT q.follow_up_of FROM questions q JOIN members m ON m.id = q.member_id WHERE m.telegram_id = $1 ORDER BY q.id',
+    [member.user.id],
+  );
+  expect(rows[1]!.follow_up_of).not.toBeNull();
+  const previous = llm.chatRequests().at(-1)!.messages.map((m) => m.content).join('\n');
+  expect(previous).toContain('How do I pay a Chinese supplier through an exchange house?');
+});

@@ -1,0 +1,58 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ExperienceStatus } from '../../src/knowledge/types.ts';
+import { openTestPglite } from '../helpers/db.ts';
+import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
+
+let t: TelegramTest | undefined;
+beforeAll(async () => {
+  await (await openTestPglite()).close();
+}, 120_000);
+afterEach(async () => {
+  await t?.stop();
+  t = undefined;
+});
+
+async function contribute(test: TelegramTest, m: TestMember, title: string, status: ExperienceStatus): Promise<void> {
+  const member = await test.app.community.members.getByTelegramId(m.user.id);
+  const e = await test.app.experiences.createContribution({
+    memberId: member!.id,
+    language: 'en',
+    industry: 'logistics',
+    tags: [],
+    text: { title, problem: 'A problem long enough to be a problem.', solution: 'A solution long enough to be one.' },
+    contributor: { name: 'Test' },
+  });
+  if (status !== 'pending') await test.app.experiences.setStatus(e.id, status);
+}
+
+describe('/my', () => {
+  it('says there is nothing yet and how to share', async () => {
+    t = await TelegramTest.start();
+    const m = t.member({ language_code: 'zh' });
+    await m.says('/my');
+    expect(m.lastReply?.text).toBe(t.text('zh', 'my-empty'));
+  });
+
+  it.each(['fa', 'zh', 'en'] as const)('lists the member’s contributions newest first with localized statuses (%s)', async (language) => {
+    t = await TelegramTest.start();
+    const m = t.member({ language_code: language });
+    const other = t.member({ language_code: 'en' });
+    await m.says('/start');
+    await other.says('/start');
+    await contribute(t, m, 'Oldest: published', 'published');
+    await contribute(t, other, 'Somebody else’s', 'published');
+    await contribute(t, m, 'Middle: rejected', 'rejected');
+    await contribute(t, m, 'Newest: pending', 'pending');
+
+    await m.says('/my');
+    const text = m.lastReply!.text;
+    expect(text.startsWith(t.text(language, 'my-header', { count: 3 }))).toBe(true);
+    const order = ['Newest: pending', 'Middle: rejected', 'Oldest: published'].map((title) => text.indexOf(title));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text).not.toContain('Somebody else’s');
+    for (const [title, status] of [['Newest: pending', 'pending'], ['Middle: rejected', 'rejected'], ['Oldest: published', 'published']] as const) {
+      expect(text).toContain(`${title}\n${t.text(language, `my-status-${status}`)}`);
+    }
+  });
+});

@@ -1,0 +1,144 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.ts';
+import { createBot } from '../../src/bot/bot.ts';
+import { commandList, registerCommands } from '../../src/bot/commands.ts';
+import { startBotApiEmulator, type BotApiEmulator } from '../../src/bot/emulator/index.ts';
+import { startWebhook } from '../../src/bot/run.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Db } from '../../src/db/db.ts';
+import { openTestPglite } from '../helpers/db.ts';
+import { plain } from '../helpers/telegram.ts';
+
+async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const user = { id: 501, first_name: 'Sara', language_code: 'en' };
+const messageUpdate = (updateId: number, text: string) => ({
+  update_id: updateId,
+  message: {
+    message_id: updateId,
+    date: Math.floor(Date.now() / 1000),
+    chat: { id: user.id, type: 'private', first_name: user.first_name },
+    from: { ...user, is_bot: false },
+    text,
+    ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] } : {}),
+  },
+});
+
+describe('webhook mode', () => {
+  let emulator: BotApiEmulator;
+  let db: Db;
+  let app: App;
+  let stop: () => Promise<void>;
+  let base: string;
+
+  beforeAll(async () => {
+    emulator = await startBotApiEmulator();
+    db = await openTestPglite();
+    app = await createApp(loadConfig({ LOG_LEVEL: 'silent' }), { db });
+    const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo });
+    await registerCommands(bot.api, app.translator);
+    const running = await startWebhook(bot, { db, logger: app.logger, url: 'https://bot.example.org/telegram/hook', secret: 'right-secret', port: 0, hostname: '127.0.0.1' });
+    stop = running.stop;
+    base = `http://127.0.0.1:${running.port}`;
+  });
+  afterAll(async () => {
+    await stop?.();
+    await emulator?.close();
+    await app?.close();
+    await db?.close();
+  });
+
+  const post = (body: unknown, secret?: string) =>
+    fetch(`${base}/telegram/hook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(secret !== undefined ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
+      body: JSON.stringify(body),
+    });
+  const botMessages = () => emulator.state.messages(user.id).filter((m) => m.from === 'bot');
+
+  it('registers the webhook with its secret', () => {
+    const call = emulator.state.calls.find((c) => c.method === 'setWebhook');
+    expect(call?.params).toMatchObject({ url: 'https://bot.example.org/telegram/hook', secret_token: 'right-secret' });
+  });
+
+  it('refuses calls without the right secret (401) and handles the right one', async () => {
+    expect((await post(messageUpdate(1, '/help'))).status).toBe(401);
+    expect((await post(messageUpdate(2, '/help'), 'wrong-secret')).status).toBe(401);
+    expect(botMessages()).toHaveLength(0);
+    expect((await post(messageUpdate(3, '/help'), 'right-secret')).status).toBe(200);
+    expect(botMessages().map((m) => plain(m.text))).toEqual([app.translator.t('en', 'bot-help').replace(/<\/?b>/g, '').replace(/[\u2068\u2069]/g, '')]);
+  });
+
+  it('answers an update Telegram sends twice only once', async () => {
+    const before = botMessages().length;
+    expect((await post(messageUpdate(4, '/privacy'), 'right-secret')).status).toBe(200);
+    expect((await post(messageUpdate(4, '/privacy'), 'right-secret')).status).toBe(200);
+    expect(botMessages()).toHaveLength(before + 1);
+  });
+
+  it('serves /healthz', async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it('registers the command menu in fa, zh and en, and a default', () => {
+    const calls = emulator.state.calls.filter((c) => c.method === 'setMyCommands');
+    expect(calls.map((c) => (c.params.language_code as string | undefined) ?? 'default').sort()).toEqual(['default', 'en', 'fa', 'zh']);
+    for (const language of ['fa', 'zh', 'en'] as const) {
+      expect(calls.find((c) => c.params.language_code === language)?.params.commands).toEqual(commandList(app.translator, language));
+    }
+  });
+});
+
+describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
+  let emulator: BotApiEmulator;
+  let dataDir: string;
+  beforeAll(async () => {
+    emulator = await startBotApiEmulator();
+    dataDir = mkdtempSync(join(tmpdir(), 'sme-bot-start-'));
+  });
+  afterAll(async () => {
+    await emulator?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers, and on SIGTERM finishes the update in hand, then exits 0 with nothing left open', async () => {
+    const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'start'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await until(() => emulator.state.calls.some((c) => c.method === 'getUpdates'), 150_000, 'the bot to start polling');
+      expect(emulator.state.calls.filter((c) => c.method === 'setMyCommands')).toHaveLength(4);
+
+      emulator.say(user, '/help');
+      await until(() => emulator.state.messages(user.id).some((m) => m.from === 'bot'), 20_000, 'the /help reply');
+
+      // Telegram is slow to take the typing action: the stop arrives while the question is in hand.
+      emulator.state.slowNext('sendChatAction', 1_500);
+      emulator.say(user, 'How do I pay a supplier in China?');
+      await until(() => emulator.state.calls.some((c) => c.method === 'sendChatAction'), 20_000, 'the question to be taken');
+      child.kill('SIGTERM');
+      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
+      expect(code, stderr).toBe(0);
+      const replies = emulator.state.messages(user.id).filter((m) => m.from === 'bot');
+      expect(replies).toHaveLength(2);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 240_000);
+});
