@@ -30,9 +30,15 @@ export interface LexicalTuning {
   candidateLimit: number;
   /** Terms in more than this share of texts find everything and rank nothing: not looked up. */
   maxLookupDfShare: number;
+  /**
+   * Cap on the summed document frequency of the looked-up terms: the rarest terms are taken
+   * first, and a relevant text nearly always holds one of them, so the index lookup stays
+   * small (and fast) however large the base grows.
+   */
+  maxLookupRows: number;
 }
 
-export const DEFAULT_LEXICAL_TUNING: LexicalTuning = { k1: 1.2, b: 0.75, lookupTermsPerLanguage: 16, candidateLimit: 400, maxLookupDfShare: 0.1 };
+export const DEFAULT_LEXICAL_TUNING: LexicalTuning = { k1: 1.2, b: 0.75, lookupTermsPerLanguage: 16, candidateLimit: 400, maxLookupDfShare: 0.1, maxLookupRows: 4000 };
 
 export async function fetchStats(db: Queryable, terms: string[]): Promise<CorpusStats> {
   const [row] = await db.query<{ stats: Record<string, [number, number]> | null; dfs: Record<string, number> | null }>(
@@ -62,7 +68,8 @@ export function lookupTerms(groups: QueryGroup[], stats: CorpusStats, tuning: Le
     for (const a of g.alternatives) {
       for (const t of a.tokens) {
         const df = stats.df.get(t) ?? 0;
-        if (df === 0 || df > tuning.maxLookupDfShare * stats.n) continue;
+        // In a small base every term is "common"; the share only matters once rows are many.
+        if (df === 0 || df > Math.max(tuning.maxLookupDfShare * stats.n, tuning.maxLookupRows / 20)) continue;
         const value = a.weight * tokenWeight(t, weights) * idf(stats, t);
         if (value > (best.get(t) ?? 0)) best.set(t, value);
       }
@@ -74,7 +81,17 @@ export function lookupTerms(groups: QueryGroup[], stats: CorpusStats, tuning: Le
     list.push(entry);
     byLanguage.set(tokenLanguage(entry[0]), list);
   }
-  return [...byLanguage.values()].flatMap((list) => list.sort((x, y) => y[1] - x[1]).slice(0, tuning.lookupTermsPerLanguage).map(([t]) => t));
+  const chosen: string[] = [];
+  for (const list of byLanguage.values()) {
+    let rows = 0;
+    for (const [t] of list.sort((x, y) => y[1] - x[1]).slice(0, tuning.lookupTermsPerLanguage)) {
+      const df = stats.df.get(t)!;
+      if (rows > 0 && rows + df > tuning.maxLookupRows / byLanguage.size) continue;
+      rows += df;
+      chosen.push(t);
+    }
+  }
+  return chosen;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../src/config.ts';
 import { anExperience } from '../helpers/experiences.ts';
+import { testDatabases } from '../helpers/db.ts';
+import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest } from '../helpers/telegram.ts';
 
 const PAYMENT = anExperience({ id: 'exp-pay-1' });
@@ -20,116 +22,118 @@ const MOLDS = anExperience({
 
 const QUESTIONS: Record<Language, { about: string; nothing: string }> = {
   fa: { about: 'چطور از طریق صرافی به تأمین‌کننده چینی پرداخت کنم؟', nothing: 'یک شعر خوب دربارهٔ برگ‌های پاییزی پیشنهاد کن' },
-  zh: { about: '怎么通过换汇所向中国供应商付款？', nothing: '明天北京会下雪吗' },
+  zh: { about: '怎么通过换汇所向中国供应商付款？', nothing: '足球比赛门票多少钱' },
   en: { about: 'How do I pay a Chinese supplier through an exchange house?', nothing: 'Recommend a good poem about autumn leaves' },
 };
 
-let tg: TelegramTest;
-beforeAll(async () => {
-  tg = await TelegramTest.start({ experiences: [PAYMENT, MOLDS] });
+describe.each(testDatabases())('on $name', (database) => {
+  let tg: TelegramTest;
+  beforeAll(async () => {
+    tg = await TelegramTest.start({ openDb: database.open, experiences: [PAYMENT, MOLDS, ...unrelatedExperiences()] });
+  });
+  afterAll(() => tg?.stop());
+
+  describe.each(['fa', 'zh', 'en'] as const)('asking in %s', (language) => {
+    const title = language === 'fa' ? PAYMENT.title : PAYMENT.translations![language]!.title;
+
+    it('answers citing the experience by its title in the member language, with country and industry', async () => {
+      const member = tg.member({ language_code: language });
+      const [answer] = await member.says(QUESTIONS[language].about);
+      expect(answer!.text).toContain(title);
+      expect(answer!.text).toContain(tg.text(language, 'answer-experience-meta', { country: tg.text(language, 'country-IR'), industry: tg.text(language, 'industry-food') }));
+      expect(answer!.message.reply_to_message_id).toBeDefined();
+      expect(tg.emulator.state.calls.some((c) => c.method === 'sendChatAction' && c.params.chat_id === member.chatId && c.params.action === 'typing')).toBe(true);
+      expect(answer!.buttons).toEqual([
+        plainButton(tg.text(language, 'bot-button-story', { title: clipTitle(title) })),
+        tg.text(language, 'bot-button-helpful'),
+        tg.text(language, 'bot-button-not-helpful'),
+        tg.text(language, 'bot-button-ask-community'),
+      ]);
+
+      const [row] = await tg.db.query<{ language: string; abstained: boolean; latency_ms: number; cited: string }>(
+        `SELECT q.language, q.abstained, q.latency_ms, (SELECT string_agg(e.external_id, ',') FROM answer_citations c JOIN experiences e ON e.id = c.experience_id WHERE c.question_id = q.id) AS cited
+         FROM questions q JOIN members m ON m.id = q.member_id WHERE m.telegram_id = $1`,
+        [member.user.id],
+      );
+      expect(row).toMatchObject({ language, abstained: false, cited: 'exp-pay-1' });
+      expect(row!.latency_ms).toBeGreaterThanOrEqual(0);
+    });
+
+    it('opens the full story in the member language from the button under the answer', async () => {
+      const member = tg.member({ language_code: language });
+      await member.says(QUESTIONS[language].about);
+      const [story] = await member.presses('story:' + (await idOf('exp-pay-1')));
+      const text = language === 'fa' ? PAYMENT : { ...PAYMENT, ...PAYMENT.translations![language]! };
+      for (const part of [text.title, text.problem, text.solution, text.outcome!]) expect(story!.text).toContain(part);
+      expect(story!.text).toContain(tg.text(language, 'bot-story-solution'));
+      expect(story!.text).not.toContain(tg.text(language, 'bot-story-original-note', { language: 'fa' }));
+    });
+
+    it('shows the original with a note when the story has no text in the member language', async () => {
+      const member = tg.member({ language_code: language });
+      await member.says(`/start exp_${MOLDS.id}`);
+      const story = member.lastReply!;
+      expect(story.text).toContain(MOLDS.title);
+      expect(story.text).toContain(MOLDS.solution);
+      if (language !== 'zh') expect(story.text).toContain(tg.text(language, 'bot-story-original-note', { language: 'zh' }));
+    });
+
+    it('stores 👍 / 👎 and marks the vote on the answer', async () => {
+      const member = tg.member({ language_code: language });
+      await member.says(QUESTIONS[language].about);
+      await member.presses(tg.text(language, 'bot-button-helpful'));
+      expect(member.toasts).toEqual([tg.text(language, 'bot-feedback-thanks')]);
+      expect(member.lastReply!.buttons).toContain(`${tg.text(language, 'bot-button-helpful')} ✓`);
+      await member.presses(tg.text(language, 'bot-button-not-helpful'));
+      const votes = await tg.db.query<{ helpful: boolean }>(
+        'SELECT f.helpful FROM feedback f JOIN members m ON m.id = f.member_id WHERE m.telegram_id = $1',
+        [member.user.id],
+      );
+      expect(votes).toEqual([{ helpful: false }]);
+    });
+
+    it('says plainly when nothing answers, and puts the question to the community on request', async () => {
+      const member = tg.member({ language_code: language });
+      const [answer] = await member.says(QUESTIONS[language].nothing);
+      expect(answer!.text).toContain(tg.text(language, 'answer-nothing-found'));
+      expect(answer!.text).toContain(tg.text(language, 'bot-abstained-offer'));
+      expect(answer!.buttons).toEqual([tg.text(language, 'bot-button-ask-community')]);
+
+      const [confirmation] = await member.presses(tg.text(language, 'bot-button-ask-community'));
+      expect(confirmation!.text).toBe(tg.text(language, 'bot-community-opened'));
+      const [again] = await member.presses(tg.text(language, 'bot-button-ask-community'));
+      expect(again!.text).toBe(tg.text(language, 'bot-community-already'));
+      const open = await tg.db.query<{ text: string; language: string; status: string }>(
+        'SELECT o.text, o.language, o.status FROM open_questions o JOIN members m ON m.id = o.member_id WHERE m.telegram_id = $1',
+        [member.user.id],
+      );
+      expect(open).toEqual([{ text: QUESTIONS[language].nothing, language, status: 'open' }]);
+    });
+
+    it('treats a reply to an answer as a follow-up of that question', async () => {
+      const member = tg.member({ language_code: language });
+      const [first] = await member.says(QUESTIONS[language].about);
+      const [followUp] = await member.says(language === 'zh' ? '要多久？' : language === 'fa' ? 'چقدر طول می‌کشد؟' : 'How long does it take?', { replyTo: first! });
+      // The earlier question gives the short follow-up its context, so the same experience comes back.
+      expect(followUp!.text).toContain(title);
+      const rows = await tg.db.query<{ text: string; follow_up_of: string | null; id: string }>(
+        'SELECT q.id, q.text, q.follow_up_of FROM questions q JOIN members m ON m.id = q.member_id WHERE m.telegram_id = $1 ORDER BY q.id',
+        [member.user.id],
+      );
+      expect(rows).toHaveLength(2);
+      expect(rows[1]!.follow_up_of).toEqual(rows[0]!.id);
+    });
+  });
+
+  async function idOf(externalId: string): Promise<number> {
+    const e = await tg.app.experiences.getByExternalId(externalId);
+    return e!.id;
+  }
+
+  function clipTitle(title: string): string {
+    const chars = [...title];
+    return chars.length <= 40 ? title : `${chars.slice(0, 39).join('')}…`;
+  }
+
+  const plainButton = (s: string) => s;
 });
-afterAll(() => tg?.stop());
-
-describe.each(['fa', 'zh', 'en'] as const)('asking in %s', (language) => {
-  const title = language === 'fa' ? PAYMENT.title : PAYMENT.translations![language]!.title;
-
-  it('answers citing the experience by its title in the member language, with country and industry', async () => {
-    const member = tg.member({ language_code: language });
-    const [answer] = await member.says(QUESTIONS[language].about);
-    expect(answer!.text).toContain(title);
-    expect(answer!.text).toContain(tg.text(language, 'answer-experience-meta', { country: tg.text(language, 'country-IR'), industry: tg.text(language, 'industry-food') }));
-    expect(answer!.message.reply_to_message_id).toBeDefined();
-    expect(tg.emulator.state.calls.some((c) => c.method === 'sendChatAction' && c.params.chat_id === member.chatId && c.params.action === 'typing')).toBe(true);
-    expect(answer!.buttons).toEqual([
-      plainButton(tg.text(language, 'bot-button-story', { title: clipTitle(title) })),
-      tg.text(language, 'bot-button-helpful'),
-      tg.text(language, 'bot-button-not-helpful'),
-      tg.text(language, 'bot-button-ask-community'),
-    ]);
-
-    const [row] = await tg.db.query<{ language: string; abstained: boolean; latency_ms: number; cited: string }>(
-      `SELECT q.language, q.abstained, q.latency_ms, (SELECT string_agg(e.external_id, ',') FROM answer_citations c JOIN experiences e ON e.id = c.experience_id WHERE c.question_id = q.id) AS cited
-       FROM questions q JOIN members m ON m.id = q.member_id WHERE m.telegram_id = $1`,
-      [member.user.id],
-    );
-    expect(row).toMatchObject({ language, abstained: false, cited: 'exp-pay-1' });
-    expect(row!.latency_ms).toBeGreaterThanOrEqual(0);
-  });
-
-  it('opens the full story in the member language from the button under the answer', async () => {
-    const member = tg.member({ language_code: language });
-    await member.says(QUESTIONS[language].about);
-    const [story] = await member.presses('story:' + (await idOf('exp-pay-1')));
-    const text = language === 'fa' ? PAYMENT : { ...PAYMENT, ...PAYMENT.translations![language]! };
-    for (const part of [text.title, text.problem, text.solution, text.outcome!]) expect(story!.text).toContain(part);
-    expect(story!.text).toContain(tg.text(language, 'bot-story-solution'));
-    expect(story!.text).not.toContain(tg.text(language, 'bot-story-original-note', { language: 'fa' }));
-  });
-
-  it('shows the original with a note when the story has no text in the member language', async () => {
-    const member = tg.member({ language_code: language });
-    await member.says(`/start exp_${MOLDS.id}`);
-    const story = member.lastReply!;
-    expect(story.text).toContain(MOLDS.title);
-    expect(story.text).toContain(MOLDS.solution);
-    if (language !== 'zh') expect(story.text).toContain(tg.text(language, 'bot-story-original-note', { language: 'zh' }));
-  });
-
-  it('stores 👍 / 👎 and marks the vote on the answer', async () => {
-    const member = tg.member({ language_code: language });
-    await member.says(QUESTIONS[language].about);
-    await member.presses(tg.text(language, 'bot-button-helpful'));
-    expect(member.toasts).toEqual([tg.text(language, 'bot-feedback-thanks')]);
-    expect(member.lastReply!.buttons).toContain(`${tg.text(language, 'bot-button-helpful')} ✓`);
-    await member.presses(tg.text(language, 'bot-button-not-helpful'));
-    const votes = await tg.db.query<{ helpful: boolean }>(
-      'SELECT f.helpful FROM feedback f JOIN members m ON m.id = f.member_id WHERE m.telegram_id = $1',
-      [member.user.id],
-    );
-    expect(votes).toEqual([{ helpful: false }]);
-  });
-
-  it('says plainly when nothing answers, and puts the question to the community on request', async () => {
-    const member = tg.member({ language_code: language });
-    const [answer] = await member.says(QUESTIONS[language].nothing);
-    expect(answer!.text).toContain(tg.text(language, 'answer-nothing-found'));
-    expect(answer!.text).toContain(tg.text(language, 'bot-abstained-offer'));
-    expect(answer!.buttons).toEqual([tg.text(language, 'bot-button-ask-community')]);
-
-    const [confirmation] = await member.presses(tg.text(language, 'bot-button-ask-community'));
-    expect(confirmation!.text).toBe(tg.text(language, 'bot-community-opened'));
-    const [again] = await member.presses(tg.text(language, 'bot-button-ask-community'));
-    expect(again!.text).toBe(tg.text(language, 'bot-community-already'));
-    const open = await tg.db.query<{ text: string; language: string; status: string }>(
-      'SELECT o.text, o.language, o.status FROM open_questions o JOIN members m ON m.id = o.member_id WHERE m.telegram_id = $1',
-      [member.user.id],
-    );
-    expect(open).toEqual([{ text: QUESTIONS[language].nothing, language, status: 'open' }]);
-  });
-
-  it('treats a reply to an answer as a follow-up of that question', async () => {
-    const member = tg.member({ language_code: language });
-    const [first] = await member.says(QUESTIONS[language].about);
-    const [followUp] = await member.says(language === 'zh' ? '要多久？' : language === 'fa' ? 'چقدر طول می‌کشد؟' : 'How long does it take?', { replyTo: first! });
-    // The earlier question gives the short follow-up its context, so the same experience comes back.
-    expect(followUp!.text).toContain(title);
-    const rows = await tg.db.query<{ text: string; follow_up_of: string | null; id: string }>(
-      'SELECT q.id, q.text, q.follow_up_of FROM questions q JOIN members m ON m.id = q.member_id WHERE m.telegram_id = $1 ORDER BY q.id',
-      [member.user.id],
-    );
-    expect(rows).toHaveLength(2);
-    expect(rows[1]!.follow_up_of).toEqual(rows[0]!.id);
-  });
-});
-
-async function idOf(externalId: string): Promise<number> {
-  const e = await tg.app.experiences.getByExternalId(externalId);
-  return e!.id;
-}
-
-function clipTitle(title: string): string {
-  const chars = [...title];
-  return chars.length <= 40 ? title : `${chars.slice(0, 39).join('')}…`;
-}
-
-const plainButton = (s: string) => s;

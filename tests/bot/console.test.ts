@@ -40,10 +40,24 @@ class FakeTerminal {
 
 let db: Db | undefined;
 let app: App | undefined;
+// Consoles still running when a test fails: ended before their database closes.
+const consoles: { term: FakeTerminal; running: Promise<void> }[] = [];
+
+function startConsole(a: App, languageCode?: string): { term: FakeTerminal; running: Promise<void> } {
+  const term = new FakeTerminal();
+  const running = runConsole({ app: a, input: term.input, output: term.output, ...(languageCode ? { languageCode } : {}) });
+  consoles.push({ term, running });
+  return { term, running };
+}
+
 beforeAll(async () => {
   await (await openTestPglite()).close();
 }, 120_000);
 afterEach(async () => {
+  for (const c of consoles.splice(0)) {
+    c.term.input.end();
+    await c.running.catch(() => {});
+  }
   await app?.close();
   await db?.close();
   app = undefined;
@@ -66,8 +80,7 @@ const demoRecords = () => parseKbFile(readFileSync(join(import.meta.dirname, '..
 describe('console mode', () => {
   it('chats through the terminal: questions, numbered buttons, /lang, /quit', async () => {
     const a = await openApp();
-    const term = new FakeTerminal();
-    const running = runConsole({ app: a, input: term.input, output: term.output, languageCode: 'en' });
+    const { term, running } = startConsole(a, 'en');
 
     await term.waitFor((out) => out.includes(t(a, 'en', 'console-seeded', { count: demoRecords() })));
     expect(term.text).toContain(t(a, 'en', 'console-banner'));
@@ -100,8 +113,7 @@ describe('console mode', () => {
 
   it('presses buttons of a guided /share by number, and leaves on end of input (Ctrl-D)', async () => {
     const a = await openApp();
-    const term = new FakeTerminal();
-    const running = runConsole({ app: a, input: term.input, output: term.output, languageCode: 'fa' });
+    const { term, running } = startConsole(a, 'fa');
     await term.waitFor((out) => out.includes(t(a, 'fa', 'console-telegram-hint')));
     expect(term.text).toContain(t(a, 'en', 'console-banner'));
     expect(term.text).toContain(t(a, 'fa', 'console-banner'));
@@ -131,8 +143,7 @@ describe('console mode', () => {
   it('seeds the demo knowledge base only into an empty database', async () => {
     const a = await openApp();
     await a.db.query(`INSERT INTO experiences (external_id, status, language, country, industry) VALUES ('own-1', 'published', 'en', 'IR', 'food')`);
-    const term = new FakeTerminal();
-    const running = runConsole({ app: a, input: term.input, output: term.output });
+    const { term, running } = startConsole(a);
     await term.waitFor((out) => out.includes(t(a, 'en', 'console-telegram-hint')));
     term.input.end();
     await running;

@@ -1,20 +1,26 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { anExperience } from '../helpers/experiences.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest } from '../helpers/telegram.ts';
 
 const EXPERIENCE = anExperience({ id: 'exp-llm-1' });
+// Retrieval weighs terms by how rare they are: a base of one experience makes every term common.
+const DISTRACTORS = [
+  anExperience({ id: 'exp-llm-2', language: 'en', title: 'Certifying machinery for export', problem: 'Buyers asked for CE marks.', solution: 'We hired an accredited lab.', outcome: 'Certified in 6 weeks.', translations: {} }),
+  anExperience({ id: 'exp-llm-3', language: 'en', title: 'Shipping textiles by rail', problem: 'Sea freight was slow.', solution: 'We booked the rail route through Kazakhstan.', translations: {} }),
+];
 const TITLE = EXPERIENCE.translations!.en!.title;
 // A model answer longer than one Telegram message, with text that looks like HTML.
-const PARAGRAPH = `Pay through a licensed exchange house <b>not</b> a bank & keep the receipt <script>. ${'Details follow. '.repeat(40)}`;
+const PARAGRAPH = `Pay through a licensed exchange house <b>not</b> a bank & keep the receipt <script>. ${'Details follow. '.repeat(40).trim()}`;
 const LONG = [`As in "${TITLE}":`, ...Array.from({ length: 12 }, (_, i) => `${i + 1}) ${PARAGRAPH}`)].join('\n\n');
 
 let llm: FakeOpenAi;
 let tg: TelegramTest;
 beforeAll(async () => {
   llm = await startFakeOpenAi();
-  llm.onChat((r) => ({ content: r.messages.some((m) => m.content.includes('Translate')) ? '{}' : LONG }));
-  tg = await TelegramTest.start({ env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: llm.baseURL }, experiences: [EXPERIENCE] });
+  llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : LONG }));
+  tg = await TelegramTest.start({ env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: llm.baseURL }, experiences: [EXPERIENCE, ...DISTRACTORS, ...unrelatedExperiences()] });
 });
 afterAll(async () => {
   await tg?.stop();
@@ -25,7 +31,6 @@ it('splits an answer over 4,096 characters on paragraph boundaries, buttons unde
   const member = tg.member({ language_code: 'en' });
   const parts = await member.says('How do I pay a Chinese supplier through an exchange house?');
   expect(LONG.length).toBeGreaterThan(4_096);
-  console.log(parts.map((p) => p.text.slice(0, 300)), llm.chatRequests().map((r) => r.messages.map((m) => m.content.slice(0, 200))));
   expect(parts.length).toBeGreaterThan(1);
   for (const p of parts) expect(p.text.length).toBeLessThanOrEqual(4_096);
   // Nothing lost, nothing cut mid-paragraph: the parts are the model's paragraphs, in order.

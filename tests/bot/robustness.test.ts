@@ -2,6 +2,8 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { anExperience } from '../helpers/experiences.ts';
+import { testDatabases } from '../helpers/db.ts';
+import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest } from '../helpers/telegram.ts';
 
 const QUESTION = 'How do I pay a Chinese supplier through an exchange house?';
@@ -32,85 +34,89 @@ function failingOnce(app: App): App {
   };
 }
 
-let tg: TelegramTest;
-beforeAll(async () => {
-  tg = await TelegramTest.start({
-    env: { RATE_LIMIT_PER_MINUTE: '3', LOG_LEVEL: 'warn' },
-    experiences: [anExperience()],
-    patchApp: failingOnce,
-    logDestination: logs,
+describe.each(testDatabases())('on $name', (database) => {
+  let tg: TelegramTest;
+  beforeAll(async () => {
+    logLines.length = 0;
+    tg = await TelegramTest.start({
+      openDb: database.open,
+      env: { RATE_LIMIT_PER_MINUTE: '3', LOG_LEVEL: 'warn' },
+      experiences: [anExperience(), ...unrelatedExperiences()],
+      patchApp: failingOnce,
+      logDestination: logs,
+    });
   });
-});
-afterAll(() => tg?.stop());
+  afterAll(() => tg?.stop());
 
-const questionsOf = async (telegramId: number) =>
-  Number((await tg.db.query<{ n: string }>('SELECT count(*) AS n FROM questions q JOIN members m ON m.id = q.member_id WHERE m.telegram_id = $1', [telegramId]))[0]!.n);
+  const questionsOf = async (telegramId: number) =>
+    Number((await tg.db.query<{ n: string }>('SELECT count(*) AS n FROM questions q JOIN members m ON m.id = q.member_id WHERE m.telegram_id = $1', [telegramId]))[0]!.n);
 
-describe.each(['fa', 'zh', 'en'] as const)('in %s', (language) => {
-  it('answers a replayed update only once', async () => {
-    const member = tg.member({ language_code: language });
-    await member.says(QUESTION);
-    const sent = member.history.length;
-    await tg.deliver(member.lastUpdate!);
-    expect(member.history).toHaveLength(sent);
-    expect(await questionsOf(member.user.id)).toBe(1);
-  });
+  describe.each(['fa', 'zh', 'en'] as const)('in %s', (language) => {
+    it('answers a replayed update only once', async () => {
+      const member = tg.member({ language_code: language });
+      await member.says(QUESTION);
+      const sent = member.history.length;
+      await tg.deliver(member.lastUpdate!);
+      expect(member.history).toHaveLength(sent);
+      expect(await questionsOf(member.user.id)).toBe(1);
+    });
 
-  it('limits questions per member per minute, with a friendly message', async () => {
-    const member = tg.member({ language_code: language });
-    for (let i = 0; i < 3; i++) await member.says(`${QUESTION} ${i}`);
-    const [limited] = await member.says(QUESTION);
-    const expected = Array.from({ length: 60 }, (_, s) => tg.text(language, 'bot-rate-limited', { limit: 3, seconds: s + 1 }));
-    expect(expected).toContain(limited!.text);
-    expect(await questionsOf(member.user.id)).toBe(3);
-    // Another member is not affected.
-    const other = tg.member({ language_code: language });
-    expect((await other.says(QUESTION))[0]!.buttons).toContain(tg.text(language, 'bot-button-ask-community'));
-  });
+    it('limits questions per member per minute, with a friendly message', async () => {
+      const member = tg.member({ language_code: language });
+      for (let i = 0; i < 3; i++) await member.says(`${QUESTION} ${i}`);
+      const [limited] = await member.says(QUESTION);
+      const expected = Array.from({ length: 60 }, (_, s) => tg.text(language, 'bot-rate-limited', { limit: 3, seconds: s + 1 }));
+      expect(expected).toContain(limited!.text);
+      expect(await questionsOf(member.user.id)).toBe(3);
+      // Another member is not affected.
+      const other = tg.member({ language_code: language });
+      expect((await other.says(QUESTION))[0]!.buttons).toContain(tg.text(language, 'bot-button-ask-community'));
+    });
 
-  it.each([
-    ['photo', { photo: [{ file_id: 'p', file_unique_id: 'p', width: 10, height: 10 }] }],
-    ['voice', { voice: { file_id: 'v', file_unique_id: 'v', duration: 3 } }],
-    ['sticker', { sticker: { file_id: 's', file_unique_id: 's', type: 'regular', width: 5, height: 5, is_animated: false, is_video: false } }],
-    ['document', { document: { file_id: 'd', file_unique_id: 'd', file_name: 'price-list.pdf' } }],
-  ])('answers a %s with what the bot can do', async (_kind, fields) => {
-    const member = tg.member({ language_code: language });
-    const [reply] = await member.sends(fields);
-    expect(reply!.text).toBe(tg.text(language, 'bot-other-input'));
-  });
+    it.each([
+      ['photo', { photo: [{ file_id: 'p', file_unique_id: 'p', width: 10, height: 10 }] }],
+      ['voice', { voice: { file_id: 'v', file_unique_id: 'v', duration: 3 } }],
+      ['sticker', { sticker: { file_id: 's', file_unique_id: 's', type: 'regular', width: 5, height: 5, is_animated: false, is_video: false } }],
+      ['document', { document: { file_id: 'd', file_unique_id: 'd', file_name: 'price-list.pdf' } }],
+    ])('answers a %s with what the bot can do', async (_kind, fields) => {
+      const member = tg.member({ language_code: language });
+      const [reply] = await member.sends(fields);
+      expect(reply!.text).toBe(tg.text(language, 'bot-other-input'));
+    });
 
-  it('asks to shorten a question over 4,000 characters, and an unknown command gets the command list hint', async () => {
-    const member = tg.member({ language_code: language });
-    const [reply] = await member.says('x'.repeat(4_001));
-    expect(reply!.text).toBe(tg.text(language, 'bot-too-long', { max: 4_000, length: 4_001 }));
-    expect((await member.says('/frobnicate'))[0]!.text).toBe(tg.text(language, 'bot-unknown-command'));
-    expect(await questionsOf(member.user.id)).toBe(0);
-  });
+    it('asks to shorten a question over 4,000 characters, and an unknown command gets the command list hint', async () => {
+      const member = tg.member({ language_code: language });
+      const [reply] = await member.says('x'.repeat(4_001));
+      expect(reply!.text).toBe(tg.text(language, 'bot-too-long', { max: 4_000, length: 4_001 }));
+      expect((await member.says('/frobnicate'))[0]!.text).toBe(tg.text(language, 'bot-unknown-command'));
+      expect(await questionsOf(member.user.id)).toBe(0);
+    });
 
-  it('shows HTML in a member name as typed', async () => {
-    const member = tg.member({ language_code: language, first_name: '<b>Bob</b> & <i>Co' });
-    const [greeting] = await member.says('/start');
-    expect(greeting!.text).toContain('<b>Bob</b> & <i>Co');
-  });
-});
-
-describe('when something fails', () => {
-  it('Telegram refusing the answer: the member gets an apology, the error is logged, the bot keeps working', async () => {
-    const member = tg.member({ language_code: 'fa' });
-    tg.emulator.state.failNext('sendMessage', 400, 'Bad Request: message thread not found');
-    const [apology] = await member.says(QUESTION);
-    expect(apology!.text).toBe(tg.text('fa', 'bot-error-apology'));
-    const logged = logLines.find((l) => l.msg === 'handler failed' && l.method === 'sendMessage');
-    expect(logged).toMatchObject({ kind: 'telegram_refused', error_code: 400 });
-    expect((await member.says(QUESTION))[0]!.buttons).toContain(tg.text('fa', 'bot-button-ask-community'));
+    it('shows HTML in a member name as typed', async () => {
+      const member = tg.member({ language_code: language, first_name: '<b>Bob</b> & <i>Co' });
+      const [greeting] = await member.says('/start');
+      expect(greeting!.text).toContain('<b>Bob</b> & <i>Co');
+    });
   });
 
-  it('a service throwing: apology, error logged with its cause, next question answered', async () => {
-    const member = tg.member({ language_code: 'zh' });
-    const [apology] = await member.says(`${QUESTION} ${BOOM}`);
-    expect(apology!.text).toBe(tg.text('zh', 'bot-error-apology'));
-    const logged = logLines.find((l) => l.msg === 'handler failed' && JSON.stringify(l).includes('search index unavailable'));
-    expect(JSON.stringify(logged?.cause)).toContain('is locked');
-    expect((await member.says(QUESTION))[0]!.buttons).toContain(tg.text('zh', 'bot-button-ask-community'));
+  describe('when something fails', () => {
+    it('Telegram refusing the answer: the member gets an apology, the error is logged, the bot keeps working', async () => {
+      const member = tg.member({ language_code: 'fa' });
+      tg.emulator.state.failNext('sendMessage', 400, 'Bad Request: message thread not found');
+      const [apology] = await member.says(QUESTION);
+      expect(apology!.text).toBe(tg.text('fa', 'bot-error-apology'));
+      const logged = logLines.find((l) => l.msg === 'handler failed' && l.method === 'sendMessage');
+      expect(logged).toMatchObject({ kind: 'telegram_refused', error_code: 400 });
+      expect((await member.says(QUESTION))[0]!.buttons).toContain(tg.text('fa', 'bot-button-ask-community'));
+    });
+
+    it('a service throwing: apology, error logged with its cause, next question answered', async () => {
+      const member = tg.member({ language_code: 'zh' });
+      const [apology] = await member.says(`${QUESTION} ${BOOM}`);
+      expect(apology!.text).toBe(tg.text('zh', 'bot-error-apology'));
+      const logged = logLines.find((l) => l.msg === 'handler failed' && JSON.stringify(l).includes('search index unavailable'));
+      expect(JSON.stringify(logged?.cause)).toContain('is locked');
+      expect((await member.says(QUESTION))[0]!.buttons).toContain(tg.text('zh', 'bot-button-ask-community'));
+    });
   });
 });

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anExperience } from '../helpers/experiences.ts';
+import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest } from '../helpers/telegram.ts';
 
 const LANGUAGE_BUTTONS = ['فارسی', '中文', 'English'];
 
 let tg: TelegramTest;
 beforeAll(async () => {
-  tg = await TelegramTest.start({ experiences: [anExperience({ id: 'exp-deep-1' })] });
+  tg = await TelegramTest.start({ experiences: [anExperience({ id: 'exp-deep-1' }), ...unrelatedExperiences()] });
 });
 afterAll(() => tg?.stop());
 

@@ -68,14 +68,15 @@ const cliTargets: { name: string; env(): Promise<Record<string, string>> }[] = [
   { name: 'pglite', env: async () => ({ DATA_DIR: await mkdtemp(join(scratch, 'data-')) }) },
 ];
 if (postgresUrl) {
+  const serverUrl = postgresUrl;
   cliTargets.push({
     name: 'postgres',
     env: async () => {
       const schema = `cli_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-      const admin = new pg.Client({ connectionString: postgresUrl });
+      const admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect();
       await admin.query(`CREATE SCHEMA ${schema}`).finally(() => admin.end());
-      const url = new URL(postgresUrl);
+      const url = new URL(serverUrl);
       url.searchParams.set('options', `-c search_path=${schema},public`);
       return { DATABASE_URL: url.toString() };
     },

@@ -103,6 +103,17 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
     expect(await storedTermStats(db)).toEqual(terms);
   });
 
+  it('drops the embeddings of texts that changed on re-import and keeps the others', async (context) => {
+    if (!db.hasVector) context.skip('pgvector is not installed in this database');
+    const record = anExperience();
+    await repo.upsertRecords([record], { status: 'published' });
+    await db.exec("INSERT INTO text_embeddings (text_id, model, embedding) SELECT id, 'test', '[1,2,3]' FROM experience_texts");
+    const en = { ...record.translations!.en!, solution: 'We paid through a bank in Turkey instead.' };
+    await repo.upsertRecords([{ ...record, translations: { ...record.translations, en } }], { status: 'published' });
+    const kept = await db.query<{ language: string }>('SELECT t.language FROM text_embeddings e JOIN experience_texts t ON t.id = e.text_id ORDER BY 1');
+    expect(kept.map((k) => k.language)).toEqual(['fa', 'zh']);
+  });
+
   it('reports progress once per batch', async () => {
     const calls: [number, number][] = [];
     await repo.upsertRecords(Array.from({ length: 600 }, () => anExperience({ translations: {} })), { status: 'published', onProgress: (done, total) => calls.push([done, total]) });

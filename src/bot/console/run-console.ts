@@ -29,12 +29,11 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
   const { app, input, output } = options;
   const seeded = await seedDemoKnowledgeBase(app, join(app.assetsDir, 'demo-kb.jsonl'));
   const emulator = await startBotApiEmulator({ holdMs: 500 });
+  const user: EmulatedUser = { id: LOCAL_USER_ID, first_name: 'Console', last_name: 'Member', language_code: options.languageCode ?? systemLanguage() };
+  const terminal = startTerminal({ input, output, emulator, user, translator: app.translator });
   try {
-    const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, throttle: false });
-    const user: EmulatedUser = { id: LOCAL_USER_ID, first_name: 'Console', last_name: 'Member', language_code: options.languageCode ?? systemLanguage() };
-    const terminal = startTerminal({ input, output, emulator, user, translator: app.translator });
     printBanner(terminal.print, app, languageFromTelegram(user.language_code), seeded);
-
+    const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, throttle: false });
     const polling = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });
     await terminal.closed;
     // Input piped in may end before the bot has even fetched the last lines: let it.
@@ -42,6 +41,9 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
     await polling.stop();
     terminal.print(app.translator.t(languageFromTelegram(user.language_code), 'console-bye'));
   } finally {
+    // Also on failure: an open readline on stdin would keep the process alive.
+    terminal.detach();
+    terminal.close();
     await emulator.close();
   }
 }

@@ -15,12 +15,14 @@ export interface TerminalOptions {
 }
 
 export interface Terminal {
-  /** Resolves when the member leaves (/quit, end of input, Ctrl-C). */
+  /** Resolves when the member leaves (/quit, end of input, Ctrl-C); bot messages still print until detach(). */
   closed: Promise<void>;
   print(text: string): void;
   close(): void;
   /** update_id of the member's latest message or press (0 before any). */
   lastUpdateId(): number;
+  /** Stops printing what the bot does; after the bot has stopped, so late replies still show. */
+  detach(): void;
 }
 
 type Choice = { label: string; data: string };
@@ -71,10 +73,7 @@ export function startTerminal(options: TerminalOptions): Terminal {
   });
 
   const closed = new Promise<void>((resolve) => {
-    rl.on('close', () => {
-      unsubscribe();
-      resolve();
-    });
+    rl.on('close', () => resolve());
   });
   rl.on('SIGINT', () => rl.close());
 
@@ -104,7 +103,7 @@ export function startTerminal(options: TerminalOptions): Terminal {
   });
   if (isTty) rl.prompt();
 
-  return { closed, print, close: () => rl.close(), lastUpdateId: () => lastUpdateId };
+  return { closed, print, close: () => rl.close(), lastUpdateId: () => lastUpdateId, detach: unsubscribe };
 }
 
 /** A button as printed: callback buttons get the next number, links show where they go. */

@@ -76,8 +76,10 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
   };
 }
 
-function closeServer(server: Server, state: EmulatorState): Promise<void> {
+async function closeServer(server: Server, state: EmulatorState): Promise<void> {
+  // Held long polls get their empty answer written before the sockets go.
   state.releaseWaiters();
+  await new Promise((r) => setImmediate(r));
   return new Promise((resolve) => {
     server.close(() => resolve());
     // Keep-alive sockets would otherwise hold the server (and a test run) open.

@@ -93,16 +93,16 @@ function isoCode(text: string | undefined): string | undefined {
 export function profileFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.use(createConversation<BotContext, Context>(profileConversation(deps), { id: PROFILE_CONVERSATION }));
-  const enter = async (ctx: BotContext) => {
+  const enter = async (ctx: BotContext, next: () => Promise<void>) => {
+    // In the middle of another conversation (/share): let that one say it is busy.
+    if (Object.keys(ctx.conversation.active()).some((id) => id !== PROFILE_CONVERSATION)) return next();
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     if (!ctx.member || ctx.chat?.type !== 'private') return;
     await ctx.conversation.exit(PROFILE_CONVERSATION);
     const args: ProfileArgs = { locale: ctx.locale, memberId: ctx.member.id };
     await ctx.conversation.enter(PROFILE_CONVERSATION, args);
   };
   composer.command('profile', enter);
-  composer.callbackQuery('profile:start', async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await enter(ctx);
-  });
+  composer.callbackQuery('profile:start', enter);
   return composer;
 }

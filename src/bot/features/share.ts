@@ -1,37 +1,18 @@
-import { conversations, createConversation, type ConversationData, type VersionedState } from '@grammyjs/conversations';
-import { Composer, type Context, type MiddlewareFn } from 'grammy';
+import { createConversation } from '@grammyjs/conversations';
+import { Composer, type Context } from 'grammy';
 import type { BotContext, BotDeps } from '../context.ts';
-import { createDbStorage } from '../db-storage.ts';
 import { createShareConversation, SHARE_CONVERSATION, type ShareArgs } from './share/conversation.ts';
 
-// Bump when the conversation's steps change shape: old replay state would no longer fit.
-const CONVERSATION_VERSION = 1;
 // A member who walks away mid-/share gets the bot back for questions after this long.
 const MAX_WAIT_MS = 6 * 60 * 60 * 1000;
 
 /**
- * The conversations plugin with its state in the database (never memory), so a /share in
- * progress survives a restart and works with several bot processes. Installed here unless the
- * bot already installed it further up.
- */
-export function conversationsMiddleware(deps: BotDeps): MiddlewareFn<BotContext> {
-  const plugin = conversations<BotContext, Context>({
-    storage: {
-      type: 'key',
-      version: CONVERSATION_VERSION,
-      adapter: createDbStorage<VersionedState<ConversationData>>(deps.app.db, 'conversation'),
-    },
-  });
-  return (ctx, next) => ('conversation' in ctx && ctx.conversation ? next() : plugin(ctx, next));
-}
-
-/**
  * /share: a guided contribution saved as `pending` for review, and /cancel to leave it at any
- * step. Install before any handler of plain text, or the answers are taken for questions.
+ * step. Needs the conversations plugin (createBot installs it, with its state in the database)
+ * and must come before any handler of plain text, or the answers are taken for questions.
  */
 export function shareFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.use(conversationsMiddleware(deps));
 
   // Before the conversation itself, so /cancel reaches us rather than the step waiting for text.
   composer.command('cancel', async (ctx, next) => {

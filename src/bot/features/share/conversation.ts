@@ -45,7 +45,9 @@ export function createShareConversation(deps: BotDeps) {
     /** Handles what is not an answer to this step; true when `c` was such a thing. */
     const deflect = async (c: Context): Promise<boolean> => {
       if (c.callbackQuery) {
-        await c.answerCallbackQuery(); // a button of an earlier step: nothing to do
+        // A /share button of an earlier step needs nothing; any other button waits until the end.
+        const ours = c.callbackQuery.data?.startsWith('share:') ?? false;
+        await c.answerCallbackQuery(ours ? {} : { text: t('share-busy') });
         return true;
       }
       const text = c.message?.text;
@@ -70,7 +72,8 @@ export function createShareConversation(deps: BotDeps) {
           return;
         }
         if (await deflect(c)) continue;
-        const text = c.message!.text!.trim();
+        // A title is one line; the other answers keep the member's paragraphs.
+        const text = field === 'title' ? c.message!.text!.replace(/\s+/g, ' ').trim() : c.message!.text!.trim();
         const problem = checkLength(field, text);
         if (problem) {
           await c.reply(t(problem.key, { length: problem.length, min: problem.min, max: problem.max }));
