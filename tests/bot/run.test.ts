@@ -10,7 +10,7 @@ import { startBotApiEmulator, type BotApiEmulator } from '../../src/bot/emulator
 import { startWebhook } from '../../src/bot/run.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/db.ts';
-import { openTestPglite } from '../helpers/db.ts';
+import { freshDataDir, openTestPglite } from '../helpers/db.ts';
 import { plain } from '../helpers/telegram.ts';
 
 async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
@@ -106,7 +106,7 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
   let dataDir: string;
   beforeAll(async () => {
     emulator = await startBotApiEmulator();
-    dataDir = mkdtempSync(join(tmpdir(), 'sme-bot-start-'));
+    dataDir = freshDataDir();
   });
   afterAll(async () => {
     await emulator?.close();

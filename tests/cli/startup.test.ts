@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freshDataDir } from '../helpers/db.ts';
 
 const run = promisify(execFile);
 const BIN = new URL('../../bin/sme-bridge.mjs', import.meta.url).pathname;
-const dataDir = mkdtempSync(join(tmpdir(), 'sme-cli-'));
+const dataDir = freshDataDir();
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs the real command line in a child process with only the given settings. */
@@ -47,22 +46,24 @@ describe('starting the program', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('migrates the embedded database, and a second run has nothing to do', async () => {
-    const first = await cli(['migrate']);
+  it('migrates a new embedded database, and a second run has nothing to do', async () => {
+    const newDataDir = `${dataDir}/new`;
+    const first = await cli(['migrate'], { DATA_DIR: newDataDir });
     expect(first).toMatchObject({ code: 0 });
     expect(first.stdout).toMatch(/Applied migrations 1, 2, 3/);
-    const second = await cli(['migrate']);
+    const second = await cli(['migrate'], { DATA_DIR: newDataDir });
     expect(second.stdout).toMatch(/Schema is up to date/);
   });
 
   it('prints help for every command', async () => {
     const top = await cli(['--help']);
     expect(top.code).toBe(0);
-    for (const command of ['start', 'migrate', 'import', 'export', 'ask', 'eval', 'glossary']) {
-      expect(top.stdout).toContain(command);
-      const help = await cli([command, '--help']);
-      expect(help.code, command).toBe(0);
+    const commands = ['start', 'migrate', 'import', 'export', 'ask', 'eval', 'glossary'];
+    for (const command of commands) expect(top.stdout).toContain(command);
+    const helps = await Promise.all(commands.map((command) => cli([command, '--help'])));
+    helps.forEach((help, i) => {
+      expect(help.code, commands[i]).toBe(0);
       expect(help.stdout).toMatch(/Usage: sme-bridge/);
-    }
+    });
   });
 });

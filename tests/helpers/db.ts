@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
 import pg from 'pg';
 import type { Db } from '../../src/db/db.ts';
 import { migrate } from '../../src/db/migrate.ts';
@@ -17,16 +21,17 @@ export const postgresUrl = process.env.SME_TEST_POSTGRES_URL;
 
 let template: Promise<Blob> | undefined;
 
-/** Creating a PGlite cluster costs seconds; cloning a migrated dump costs a fraction of that. */
+/** Creating a PGlite cluster costs seconds; cloning the migrated dump made once by tests/global-setup.ts costs a fraction. */
 async function pgliteTemplate(): Promise<Blob> {
-  template ??= (async () => {
-    const db = await openPglite(undefined);
-    await migrate(db);
-    const dump = await db.pglite.dumpDataDir('none');
-    await db.close();
-    return dump;
-  })();
+  template ??= readFile(inject('pgliteDumpFile')).then((bytes) => new Blob([bytes]));
   return template;
+}
+
+/** A fresh DATA_DIR holding a migrated, empty embedded database, for running the real program. */
+export function freshDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sme-data-'));
+  cpSync(inject('pgliteDataDirTemplate'), dir, { recursive: true });
+  return dir;
 }
 
 export async function openTestPglite(): Promise<Db> {
@@ -59,4 +64,3 @@ export function testDatabases(): TestDatabase[] {
   return list;
 }
 
-export { PGlite };

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ExperienceRepository } from '../../src/knowledge/experience-repository.ts';
 import { formatKbFile, parseKbFile } from '../../src/knowledge/kb-format.ts';
 import type { ExperienceRecord } from '../../src/knowledge/types.ts';
-import { postgresUrl, testDatabases } from '../helpers/db.ts';
+import { freshDataDir, postgresUrl, testDatabases } from '../helpers/db.ts';
 import { anExperience, kbLines } from '../helpers/experiences.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/sme-bridge.mjs', import.meta.url));
@@ -65,7 +65,7 @@ function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
 
 /** Environment pointing the program at a fresh database: a PGlite data dir or a PostgreSQL schema. */
 const cliTargets: { name: string; env(): Promise<Record<string, string>> }[] = [
-  { name: 'pglite', env: async () => ({ DATA_DIR: await mkdtemp(join(scratch, 'data-')) }) },
+  { name: 'pglite', env: async () => ({ DATA_DIR: freshDataDir() }) },
 ];
 if (postgresUrl) {
   const serverUrl = postgresUrl;

@@ -26,6 +26,8 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(ctx.t('bot-too-long', { max: MAX_QUESTION, length: text.length }));
       return;
     }
+    // Counted in the database, not with @grammyjs/ratelimiter: its store is process memory (or
+    // Redis), so each webhook replica would allow the full amount on its own.
     const limit = await community.rateLimits.hit(`ask:${member.id}`, app.config.rateLimitPerMinute);
     if (!limit.allowed) {
       ctx.log.info({ hits: limit.hits }, 'rate limited');
