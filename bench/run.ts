@@ -2,7 +2,8 @@
  * Benchmarks. `npm run bench` runs both parts; `npm run bench -- quality` or `-- speed` one.
  * Options: --dir DIR (eval folder, default ../shared/eval/dev), --distractors N (default 2000),
  * --pglite-sizes 1000,10000  --postgres-sizes 1000,10000,100000  (0 or empty skips),
- * --postgres-url URL (default DATABASE_URL or postgres://postgres@127.0.0.1:5432/test).
+ * --postgres-url URL (default DATABASE_URL or postgres://postgres@127.0.0.1:5432/test),
+ * --plain-synthetic (speed base without its long tail of made-up names: every word common).
  */
 import { parseArgs } from 'node:util';
 import { runQuality } from './quality.ts';
@@ -16,6 +17,7 @@ const { values, positionals } = parseArgs({
     'pglite-sizes': { type: 'string', default: '1000,10000' },
     'postgres-sizes': { type: 'string', default: '1000,10000,100000' },
     'postgres-url': { type: 'string' },
+    'plain-synthetic': { type: 'boolean', default: false },
   },
 });
 // The bench is a developer tool outside the application, so it reads its one setting directly.
@@ -27,10 +29,10 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 if (part === 'all' || part === 'quality') await runQuality(values.dir, out, Number(values.distractors));
 if (part === 'all' || part === 'speed') {
   const rows: SpeedRow[] = [];
-  for (const size of sizes(values['pglite-sizes'])) rows.push(await measure('pglite', size, values.dir, postgresUrl));
+  for (const size of sizes(values['pglite-sizes'])) rows.push(await measure('pglite', size, values.dir, postgresUrl, { longTail: !values['plain-synthetic'] }));
   for (const size of sizes(values['postgres-sizes'])) {
     try {
-      rows.push(await measure('postgres', size, values.dir, postgresUrl));
+      rows.push(await measure('postgres', size, values.dir, postgresUrl, { longTail: !values['plain-synthetic'] }));
     } catch (e) {
       out(`PostgreSQL at ${size}: skipped (${(e as Error).message})`);
     }

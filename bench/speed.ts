@@ -44,14 +44,14 @@ async function openBenchPostgres(url: string): Promise<{ db: Db; drop: () => Pro
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
-export async function measure(database: 'pglite' | 'postgres', size: number, dir: string, postgresUrl: string): Promise<SpeedRow> {
+export async function measure(database: 'pglite' | 'postgres', size: number, dir: string, postgresUrl: string, options: { longTail?: boolean } = {}): Promise<SpeedRow> {
   const set = loadEvalSet(dir);
   const opened = database === 'pglite' ? { db: await openPglite(undefined), drop: async () => {} } : await openBenchPostgres(postgresUrl);
   const { db } = opened;
   try {
     await migrate(db);
     await seedGlossaryIfEmpty(db);
-    const records = syntheticExperiences([...set.experiences, ...set.distractors], size, 1, 'speed');
+    const records = syntheticExperiences([...set.experiences, ...set.distractors], size, 1, 'speed', options);
     const repository = new ExperienceRepository(db);
     const started = performance.now();
     for (let i = 0; i < records.length; i += 5000) await repository.upsertRecords(records.slice(i, i + 5000), { status: 'published' });

@@ -10,6 +10,7 @@ import { Glossary, seedGlossaryIfEmpty } from './knowledge/glossary.ts';
 import { createRetriever } from './knowledge/retrieval.ts';
 import { createAnsweringService } from './answering/answering-service.ts';
 import { createCommunity } from './community/index.ts';
+import { embedMissingTexts } from './knowledge/embeddings.ts';
 
 const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));
 const LOCALES = fileURLToPath(new URL('../locales/', import.meta.url));
@@ -46,6 +47,19 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     retriever,
     answering,
     community,
+    /**
+     * Embeds published texts that have no vector yet (when a provider and pgvector exist);
+     * returns how many. Failures are logged, not thrown: search still works lexically.
+     */
+    async embedNewTexts(): Promise<number> {
+      if (!db.hasVector || !ai.embedder) return 0;
+      try {
+        return await embedMissingTexts(db, ai.embedder, logger);
+      } catch (error) {
+        logger.warn({ err: error }, 'embedding new experience texts failed; search stays lexical for them until the next try');
+        return 0;
+      }
+    },
     assetsDir: ASSETS,
     localesDir: LOCALES,
     async close() {

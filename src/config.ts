@@ -50,6 +50,8 @@ export type TelegramConfig =
 
 export interface Config {
   database: DatabaseConfig;
+  /** Folder for local files: the embedded database and the console chat's log. */
+  dataDir: string;
   ai: AiConfig;
   telegram: TelegramConfig;
   logLevel: Env['LOG_LEVEL'];
@@ -84,6 +86,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
 
   return {
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR },
+    dataDir: e.DATA_DIR,
     ai: e.OPENAI_API_KEY
       ? {
           mode: 'openai',

@@ -37,6 +37,7 @@ export function register(program: Command, ctx: CliContext): void {
         const { created, updated } = await app.experiences.upsertRecords(records, { status: options.status, onProgress: (done) => bar?.update(done) });
         bar?.stop();
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        await app.embedNewTexts();
         ctx.out(
           `Imported ${records.length} experience${records.length === 1 ? '' : 's'} from ${file}: ${created} new, ${updated} updated (status of new: ${options.status}) in ${seconds} s`,
         );

@@ -4,6 +4,8 @@ import { registerCommands } from '../bot/commands.ts';
 import { runConsole } from '../bot/console/run-console.ts';
 import { startPolling, startWebhook, type RunningBot } from '../bot/run.ts';
 import type { CliContext } from './context.ts';
+import { join } from 'node:path';
+import { createFileLogger } from '../log.ts';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -13,7 +15,11 @@ export function register(program: Command, ctx: CliContext): void {
     .description('Run the bot: long polling with BOT_TOKEN, webhook when WEBHOOK_URL and WEBHOOK_SECRET are set too, or a chat in this terminal without a token.')
     .action(async () => {
       const config = ctx.loadConfig();
-      const app = await ctx.openApp(config);
+      // In the console chat the terminal belongs to the conversation: logs go to a file.
+      const logger = config.telegram.mode === 'console' ? createFileLogger(config.logLevel, join(config.dataDir, 'console.log')) : undefined;
+      const app = await ctx.openApp(config, logger ? { logger } : {});
+      // Not awaited: the bot answers (lexically) while vectors are made for new texts.
+      void app.embedNewTexts();
       try {
         const telegram = config.telegram;
         if (telegram.mode === 'console') {

@@ -28,17 +28,36 @@ export interface LexicalTuning {
   lookupTermsPerLanguage: number;
   /** Rows the index lookup may return; the best by ts_rank are kept. */
   candidateLimit: number;
-  /** Terms in more than this share of texts find everything and rank nothing: not looked up. */
+  /** Terms in more than this share of texts find everything and rank nothing: not looked up... */
   maxLookupDfShare: number;
+  /**
+   * ...once the base holds more than this many texts. In a small base every word is in a large
+   * share of the texts, and skipping them would leave nothing to look up.
+   */
+  minTextsForDfShare: number;
   /**
    * Cap on the summed document frequency of the looked-up terms: the rarest terms are taken
    * first, and a relevant text nearly always holds one of them, so the index lookup stays
    * small (and fast) however large the base grows.
    */
   maxLookupRows: number;
+  /**
+   * Hard cap on the rows ts_rank reads, for a question made only of common words (its rarest
+   * term is still looked up, so it is answered, but its candidates are a sample).
+   */
+  maxScannedRows: number;
 }
 
-export const DEFAULT_LEXICAL_TUNING: LexicalTuning = { k1: 1.2, b: 0.75, lookupTermsPerLanguage: 16, candidateLimit: 400, maxLookupDfShare: 0.1, maxLookupRows: 4000 };
+export const DEFAULT_LEXICAL_TUNING: LexicalTuning = {
+  k1: 1.2,
+  b: 0.75,
+  lookupTermsPerLanguage: 16,
+  candidateLimit: 400,
+  maxLookupDfShare: 0.1,
+  minTextsForDfShare: 2000,
+  maxLookupRows: 4000,
+  maxScannedRows: 4000,
+};
 
 export async function fetchStats(db: Queryable, terms: string[]): Promise<CorpusStats> {
   const [row] = await db.query<{ stats: Record<string, [number, number]> | null; dfs: Record<string, number> | null }>(
@@ -61,15 +80,17 @@ export function idf(stats: CorpusStats, term: string): number {
   return Math.log(1 + (stats.n - df + 0.5) / (df + 0.5));
 }
 
-/** The terms worth an index lookup: per script, those with the highest weighted IDF. */
+/**
+ * The terms worth an index lookup: per script, those with the highest weighted IDF, within the
+ * summed-df budget. Very common terms are skipped in a large base, but each script keeps at
+ * least its rarest term, so a question made of common words still finds candidates.
+ */
 export function lookupTerms(groups: QueryGroup[], stats: CorpusStats, tuning: LexicalTuning, weights: QueryWeights): string[] {
   const best = new Map<string, number>();
   for (const g of groups) {
     for (const a of g.alternatives) {
       for (const t of a.tokens) {
-        const df = stats.df.get(t) ?? 0;
-        // In a small base every term is "common"; the share only matters once rows are many.
-        if (df === 0 || df > Math.max(tuning.maxLookupDfShare * stats.n, tuning.maxLookupRows / 20)) continue;
+        if ((stats.df.get(t) ?? 0) === 0) continue;
         const value = a.weight * tokenWeight(t, weights) * idf(stats, t);
         if (value > (best.get(t) ?? 0)) best.set(t, value);
       }
@@ -81,10 +102,14 @@ export function lookupTerms(groups: QueryGroup[], stats: CorpusStats, tuning: Le
     list.push(entry);
     byLanguage.set(tokenLanguage(entry[0]), list);
   }
+  const maxDf = stats.n > tuning.minTextsForDfShare ? tuning.maxLookupDfShare * stats.n : Infinity;
   const chosen: string[] = [];
   for (const list of byLanguage.values()) {
     let rows = 0;
-    for (const [t] of list.sort((x, y) => y[1] - x[1]).slice(0, tuning.lookupTermsPerLanguage)) {
+    const ranked = list.sort((x, y) => y[1] - x[1] || (stats.df.get(x[0])! - stats.df.get(y[0])!));
+    const informative = ranked.filter(([t]) => stats.df.get(t)! <= maxDf);
+    const pool = informative.length > 0 ? informative : [...ranked].sort((x, y) => stats.df.get(x[0])! - stats.df.get(y[0])!).slice(0, 1);
+    for (const [t] of pool.slice(0, tuning.lookupTermsPerLanguage)) {
       const df = stats.df.get(t)!;
       if (rows > 0 && rows + df > tuning.maxLookupRows / byLanguage.size) continue;
       rows += df;
@@ -95,31 +120,41 @@ export function lookupTerms(groups: QueryGroup[], stats: CorpusStats, tuning: Le
 }
 
 /**
- * Each token as a quoted tsquery lexeme. to_tsquery re-parses quoted text with the same parser
- * to_tsvector used on search_text (so a token the parser splits, like "l/c", becomes a phrase
- * of its parts), and inside quotes no character is an operator: safe for any input.
+ * The tokens as a tsquery of literal lexemes OR-ed together: inside quotes no character is an
+ * operator (quotes doubled, backslashes escaped), and tsquery input does not re-parse or
+ * normalise a quoted lexeme, so it matches the lexemes migration 0008 stores: safe for any input.
  */
 export function orQuery(terms: string[]): string {
   return terms.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ');
 }
 
-/** Published texts containing any of `terms`, through the GIN index on tsv; the best by ts_rank first. */
+/**
+ * Published texts containing any of `terms`, through the GIN index on tsv; the best `limit` by
+ * ts_rank. Only ids and ranks are sorted, and at most `scanLimit` rows are ranked; the texts
+ * themselves are read for the kept candidates only.
+ */
 export async function fetchCandidates(
   db: Queryable,
   terms: string[],
   filters: { country?: string; industry?: string },
   limit: number,
+  scanLimit = DEFAULT_LEXICAL_TUNING.maxScannedRows,
 ): Promise<CandidateText[]> {
   if (terms.length === 0) return [];
   return db.query<CandidateText>(
-    `SELECT t.id::int AS "textId", t.experience_id::int AS "experienceId", e.external_id AS "externalId",
+    `WITH matched AS (
+       SELECT t.id, t.tsv FROM experience_texts t JOIN experiences e ON e.id = t.experience_id
+       WHERE t.tsv @@ $1::tsquery AND e.status = 'published'
+         AND ($2::text IS NULL OR e.country = $2) AND ($3::text IS NULL OR e.industry = $3)
+       LIMIT $5
+     ), best AS (
+       SELECT id, ts_rank(tsv, $1::tsquery) AS rank FROM matched ORDER BY rank DESC LIMIT $4
+     )
+     SELECT t.id::int AS "textId", t.experience_id::int AS "experienceId", e.external_id AS "externalId",
             t.language, e.country, e.industry, t.search_text AS "searchText", t.search_length AS "searchLength"
-     FROM experience_texts t JOIN experiences e ON e.id = t.experience_id
-     WHERE t.tsv @@ to_tsquery('simple', $1) AND e.status = 'published'
-       AND ($2::text IS NULL OR e.country = $2) AND ($3::text IS NULL OR e.industry = $3)
-     ORDER BY ts_rank(t.tsv, to_tsquery('simple', $1)) DESC
-     LIMIT $4`,
-    [orQuery(terms), filters.country ?? null, filters.industry ?? null, limit],
+     FROM best JOIN experience_texts t ON t.id = best.id JOIN experiences e ON e.id = t.experience_id
+     ORDER BY best.rank DESC, t.id`,
+    [orQuery(terms), filters.country ?? null, filters.industry ?? null, limit, scanLimit],
   );
 }
 

@@ -90,7 +90,7 @@ export function createRetriever(deps: { db: Db; glossary: Glossary; embedder?: E
     const vectorRanking = embedder && db.hasVector ? vectorRank(embedder, q, filters) : Promise.resolve(undefined);
     const stats = await fetchStats(db, queryTerms(groups));
     const terms = lookupTerms(groups, stats, options.lexical, options.query);
-    const candidates = await fetchCandidates(db, terms, filters, options.lexical.candidateLimit);
+    const candidates = await fetchCandidates(db, terms, filters, options.lexical.candidateLimit, options.lexical.maxScannedRows);
     const scored = scoreTexts(candidates, groups, stats, options.lexical, options.query);
     const self = selfScore(groups, stats, options.lexical, options.query, new Set(['original'])) || 1;
     for (const s of scored) s.score /= self;

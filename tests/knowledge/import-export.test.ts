@@ -4,12 +4,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExperienceRepository } from '../../src/knowledge/experience-repository.ts';
 import { formatKbFile, parseKbFile } from '../../src/knowledge/kb-format.ts';
 import type { ExperienceRecord } from '../../src/knowledge/types.ts';
-import { freshDataDir, postgresUrl, testDatabases } from '../helpers/db.ts';
+import { freshDataDir, testDatabases } from '../helpers/db.ts';
 import { anExperience, kbLines } from '../helpers/experiences.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/sme-bridge.mjs', import.meta.url));
@@ -63,26 +62,13 @@ function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
   });
 }
 
-/** Environment pointing the program at a fresh database: a PGlite data dir or a PostgreSQL schema. */
+/**
+ * The program in a child process against a fresh embedded database. The same import and export
+ * code runs on PostgreSQL in the repository tests; one child process per step is slow enough.
+ */
 const cliTargets: { name: string; env(): Promise<Record<string, string>> }[] = [
   { name: 'pglite', env: async () => ({ DATA_DIR: freshDataDir() }) },
 ];
-if (postgresUrl) {
-  const serverUrl = postgresUrl;
-  cliTargets.push({
-    name: 'postgres',
-    env: async () => {
-      const schema = `cli_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`).finally(() => admin.end());
-      const url = new URL(serverUrl);
-      url.searchParams.set('options', `-c search_path=${schema},public`);
-      return { DATABASE_URL: url.toString() };
-    },
-  });
-}
-
 async function writeKb(name: string, lines: readonly (ExperienceRecord | string)[]): Promise<string> {
   const path = join(scratch, `${name}-${Math.random().toString(36).slice(2, 8)}.jsonl`);
   await writeFile(path, kbLines(lines));

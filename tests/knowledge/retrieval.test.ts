@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.ts';
 import { ExperienceRepository } from '../../src/knowledge/experience-repository.ts';
-import { Glossary, importCsv } from '../../src/knowledge/glossary.ts';
+import { Glossary, importCsv, seedGlossaryIfEmpty } from '../../src/knowledge/glossary.ts';
+import { parseKbFile } from '../../src/knowledge/kb-format.ts';
 import { createRetriever, type Embedder, type Retriever } from '../../src/knowledge/retrieval.ts';
 import type { ExperienceRecord } from '../../src/knowledge/types.ts';
 import { createLogger } from '../../src/log.ts';
@@ -179,5 +181,50 @@ describe.each(testDatabases())('retrieval on $name', (database) => {
     expect(lexical.hits.map((h) => h.externalId)).not.toContain('rail-zh');
     if (db.hasVector) expect(hybrid.hits.slice(0, 3).map((h) => h.externalId)).toContain('rail-zh');
     else expect(hybrid).toEqual(lexical);
+  });
+});
+
+describe.each(testDatabases())('retrieval in a small base on $name', (database) => {
+  it('finds the one experience of two that a question is about, and abstains on an unrelated question', async () => {
+    const db = await database.open();
+    try {
+      await importCsv(db, GLOSSARY);
+      const f = fixtures();
+      await new ExperienceRepository(db).upsertRecords([f.saffronFa!, f.trucksEn!], { status: 'published' });
+      const retriever = createRetriever({ db, glossary: await Glossary.load(db), logger });
+      const trucks = await retriever.search({ text: 'our truck spare parts sold to Iran keep coming back because they do not fit' });
+      expect(trucks.hits[0]?.externalId).toBe('trucks-en');
+      expect(trucks.abstained).toBe(false);
+      const saffron = await retriever.search({ text: 'زعفران ما بدون ثبت در گمرک چین ترخیص نمیشه' });
+      expect(saffron.hits[0]?.externalId).toBe('saffron-fa');
+      expect(saffron.abstained).toBe(false);
+      expect((await retriever.search({ text: 'which accounting software do bakeries in Shiraz use for payroll?' })).abstained).toBe(true);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('answers natural questions in fa, zh and en from the 30-experience demo base', async () => {
+    const db = await database.open();
+    try {
+      await seedGlossaryIfEmpty(db);
+      const { records } = parseKbFile(readFileSync('assets/demo-kb.jsonl', 'utf8'));
+      await new ExperienceRepository(db).upsertRecords(records, { status: 'published' });
+      const retriever = createRetriever({ db, glossary: await Glossary.load(db), logger });
+      const cases: [string, string][] = [
+        ['برای فروش خرما به چین، کارگاه بسته‌بندی ما باید در سامانه گمرک چین ثبت بشه؟', 'demo-001'],
+        ['伊朗藏红花样品很好，可是大货着色力不达标，怎么办？', 'demo-014'],
+        ['How should we handle sample requests and MOQ for small Iranian buyers?', 'demo-026'],
+        ['我们第一次参加伊朗博览会没有收获，第二次应该改什么？', 'demo-020'],
+      ];
+      for (const [text, expected] of cases) {
+        const result = await retriever.search({ text });
+        expect(result.hits[0]?.externalId, text).toBe(expected);
+        expect(result.abstained, text).toBe(false);
+      }
+      expect((await retriever.search({ text: 'what is a good recipe for a chocolate birthday cake?' })).abstained).toBe(true);
+    } finally {
+      await db.close();
+    }
   });
 });
