@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Both cores: most test files wait on PGlite or child processes, not on each other.
+    maxWorkers: 2,
   },
 });

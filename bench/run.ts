@@ -1,5 +1,6 @@
 /**
- * Benchmarks. `npm run bench` runs both parts; `npm run bench -- quality` or `-- speed` one.
+ * Benchmarks. `npm run bench` runs every part; `npm run bench -- quality`, `-- speed` or `-- bot`
+ * one (the bot part alone also runs as `tsx bench/bot.ts` with its own flags).
  * Options: --dir DIR (eval folder, default ../shared/eval/dev), --distractors N (default 2000),
  * --pglite-sizes 1000,10000  --postgres-sizes 1000,10000,100000  (0 or empty skips),
  * --postgres-url URL (default DATABASE_URL or postgres://postgres@127.0.0.1:5432/test),
@@ -8,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { runQuality } from './quality.ts';
 import { measure, type SpeedRow, speedTable } from './speed.ts';
+import { botBenchTable, runBotBench, type BotBenchRow } from './bot.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -39,4 +41,16 @@ if (part === 'all' || part === 'speed') {
   }
   out('\n### Speed (synthetic trilingual experiences; 90 dev questions asked twice after a warm-up)\n');
   for (const line of speedTable(rows)) out(line);
+}
+if (part === 'all' || part === 'bot') {
+  const rows: BotBenchRow[] = [];
+  for (const database of ['pglite', 'postgres'] as const) {
+    try {
+      rows.push(await runBotBench({ database, experiences: 10_000, members: 50, questionsPerMember: 4, llm: 'fake', dir: values.dir, postgresUrl }));
+    } catch (e) {
+      out(`Bot bench on ${database}: skipped (${(e as Error).message})`);
+    }
+  }
+  out('\n### Bot: 50 members asking at once through the Bot API emulator, instant fake LLM, 10k experiences\n');
+  for (const line of botBenchTable(rows)) out(line);
 }
