@@ -6,4 +6,6 @@ DROP INDEX IF EXISTS experience_texts_tsv_idx;
 ALTER TABLE experience_texts DROP COLUMN tsv;
 ALTER TABLE experience_texts ADD COLUMN tsv tsvector
   GENERATED ALWAYS AS (array_to_tsvector(array_remove(string_to_array(search_text, ' '), ''))) STORED;
-CREATE INDEX experience_texts_tsv_idx ON experience_texts USING gin (tsv);
+-- fastupdate off: otherwise new entries wait in a pending list that every search scans in full
+-- until a VACUUM merges it, and PGlite never vacuums on its own.
+CREATE INDEX experience_texts_tsv_idx ON experience_texts USING gin (tsv) WITH (fastupdate = off);

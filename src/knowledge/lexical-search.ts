@@ -26,7 +26,7 @@ export interface LexicalTuning {
   b: number;
   /** How many of the most informative terms go into the index lookup, per script. */
   lookupTermsPerLanguage: number;
-  /** Rows the index lookup may return; the best by ts_rank are kept. */
+  /** Texts kept from the index lookup (the best by summed weights of the terms they hold) and scored. */
   candidateLimit: number;
   /** Terms in more than this share of texts find everything and rank nothing: not looked up... */
   maxLookupDfShare: number;
@@ -42,8 +42,8 @@ export interface LexicalTuning {
    */
   maxLookupRows: number;
   /**
-   * Hard cap on the rows ts_rank reads, for a question made only of common words (its rarest
-   * term is still looked up, so it is answered, but its candidates are a sample).
+   * Rows one term's lookup may return: bounds the work for a question made only of common
+   * words (its rarest term is still looked up, so it is answered, from a sample).
    */
   maxScannedRows: number;
 }
@@ -52,11 +52,11 @@ export const DEFAULT_LEXICAL_TUNING: LexicalTuning = {
   k1: 1.2,
   b: 0.75,
   lookupTermsPerLanguage: 16,
-  candidateLimit: 400,
+  candidateLimit: 100,
   maxLookupDfShare: 0.1,
   minTextsForDfShare: 2000,
-  maxLookupRows: 4000,
-  maxScannedRows: 4000,
+  maxLookupRows: 800,
+  maxScannedRows: 400,
 };
 
 export async function fetchStats(db: Queryable, terms: string[]): Promise<CorpusStats> {
@@ -80,12 +80,18 @@ export function idf(stats: CorpusStats, term: string): number {
   return Math.log(1 + (stats.n - df + 0.5) / (df + 0.5));
 }
 
+/** A term to look up in the index, with what a text containing it earns in the pre-ranking. */
+export interface LookupTerm {
+  term: string;
+  weight: number;
+}
+
 /**
- * The terms worth an index lookup: per script, those with the highest weighted IDF, within the
- * summed-df budget. Very common terms are skipped in a large base, but each script keeps at
- * least its rarest term, so a question made of common words still finds candidates.
+ * The terms worth an index lookup: per script, those with the highest weighted IDF that fit
+ * the summed-df budget. Very common terms are skipped in a large base, but each script keeps
+ * at least its rarest term, so a question made of common words still finds candidates.
  */
-export function lookupTerms(groups: QueryGroup[], stats: CorpusStats, tuning: LexicalTuning, weights: QueryWeights): string[] {
+export function lookupTerms(groups: QueryGroup[], stats: CorpusStats, tuning: LexicalTuning, weights: QueryWeights): LookupTerm[] {
   const best = new Map<string, number>();
   for (const g of groups) {
     for (const a of g.alternatives) {
@@ -102,59 +108,73 @@ export function lookupTerms(groups: QueryGroup[], stats: CorpusStats, tuning: Le
     list.push(entry);
     byLanguage.set(tokenLanguage(entry[0]), list);
   }
+  const df = (t: string) => stats.df.get(t)!;
   const maxDf = stats.n > tuning.minTextsForDfShare ? tuning.maxLookupDfShare * stats.n : Infinity;
-  const chosen: string[] = [];
+  const chosen: LookupTerm[] = [];
+  const budget = tuning.maxLookupRows / byLanguage.size;
   for (const list of byLanguage.values()) {
     let rows = 0;
-    const ranked = list.sort((x, y) => y[1] - x[1] || (stats.df.get(x[0])! - stats.df.get(y[0])!));
-    const informative = ranked.filter(([t]) => stats.df.get(t)! <= maxDf);
-    const pool = informative.length > 0 ? informative : [...ranked].sort((x, y) => stats.df.get(x[0])! - stats.df.get(y[0])!).slice(0, 1);
-    for (const [t] of pool.slice(0, tuning.lookupTermsPerLanguage)) {
-      const df = stats.df.get(t)!;
-      if (rows > 0 && rows + df > tuning.maxLookupRows / byLanguage.size) continue;
-      rows += df;
-      chosen.push(t);
+    const before = chosen.length;
+    // Most valuable first, but a term that alone would exhaust the budget is passed over for
+    // rarer ones (a common glossary synonym can outweigh a rare word of the question).
+    for (const [term, weight] of list.sort((x, y) => y[1] - x[1] || df(x[0]) - df(y[0])).slice(0, tuning.lookupTermsPerLanguage)) {
+      if (df(term) > maxDf || rows + df(term) > budget) continue;
+      rows += df(term);
+      chosen.push({ term, weight });
+    }
+    if (chosen.length === before) {
+      const [term, weight] = list.reduce((a, b) => (df(b[0]) < df(a[0]) ? b : a));
+      chosen.push({ term, weight });
     }
   }
   return chosen;
 }
 
 /**
- * The tokens as a tsquery of literal lexemes OR-ed together: inside quotes no character is an
- * operator (quotes doubled, backslashes escaped), and tsquery input does not re-parse or
- * normalise a quoted lexeme, so it matches the lexemes migration 0008 stores: safe for any input.
+ * A token as a tsquery of one literal lexeme: inside quotes no character is an operator (quotes
+ * doubled, backslashes escaped), and tsquery input neither re-parses nor normalises a quoted
+ * lexeme, so it matches the lexemes migration 0008 stores, whatever the input.
  */
-export function orQuery(terms: string[]): string {
-  return terms.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ');
+export function lexemeQuery(term: string): string {
+  return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
 /**
- * Published texts containing any of `terms`, through the GIN index on tsv; the best `limit` by
- * ts_rank. Only ids and ranks are sorted, and at most `scanLimit` rows are ranked; the texts
- * themselves are read for the kept candidates only.
+ * Published texts containing any of the terms, pre-ranked by the summed weights of the terms
+ * they contain; the best `limit`. Each term is looked up on its own through the GIN index (at
+ * most `perTermLimit` rows), so only index entries and row headers are read, never the stored
+ * tsvectors. The matches are then walked best first, checking status and filters one row at a
+ * time until `limit` pass, and only those texts are read. The LIMIT 1 subqueries keep those
+ * checks index probes: without planner statistics (PGlite never analyses on its own) a plain
+ * join was planned as a hash of every experience.
  */
 export async function fetchCandidates(
   db: Queryable,
-  terms: string[],
+  terms: LookupTerm[],
   filters: { country?: string; industry?: string },
   limit: number,
-  scanLimit = DEFAULT_LEXICAL_TUNING.maxScannedRows,
+  perTermLimit = DEFAULT_LEXICAL_TUNING.maxScannedRows,
 ): Promise<CandidateText[]> {
   if (terms.length === 0) return [];
   return db.query<CandidateText>(
-    `WITH matched AS (
-       SELECT t.id, t.tsv FROM experience_texts t JOIN experiences e ON e.id = t.experience_id
-       WHERE t.tsv @@ $1::tsquery AND e.status = 'published'
-         AND ($2::text IS NULL OR e.country = $2) AND ($3::text IS NULL OR e.industry = $3)
-       LIMIT $5
-     ), best AS (
-       SELECT id, ts_rank(tsv, $1::tsquery) AS rank FROM matched ORDER BY rank DESC LIMIT $4
+    `WITH hits AS (
+       SELECT h.id, h.experience_id, sum(q.weight) AS score
+       FROM unnest($1::tsquery[], $2::float8[]) AS q(query, weight)
+       CROSS JOIN LATERAL (SELECT t.id, t.experience_id FROM experience_texts t WHERE t.tsv @@ q.query LIMIT $6) h
+       GROUP BY h.id, h.experience_id
      )
      SELECT t.id::int AS "textId", t.experience_id::int AS "experienceId", e.external_id AS "externalId",
             t.language, e.country, e.industry, t.search_text AS "searchText", t.search_length AS "searchLength"
-     FROM best JOIN experience_texts t ON t.id = best.id JOIN experiences e ON e.id = t.experience_id
-     ORDER BY best.rank DESC, t.id`,
-    [orQuery(terms), filters.country ?? null, filters.industry ?? null, limit, scanLimit],
+     FROM (SELECT id, experience_id, score FROM hits ORDER BY score DESC, id OFFSET 0) r
+     CROSS JOIN LATERAL (
+       SELECT e.external_id, e.country, e.industry FROM experiences e
+       WHERE e.id = r.experience_id AND e.status = 'published'
+         AND ($3::text IS NULL OR e.country = $3) AND ($4::text IS NULL OR e.industry = $4)
+       LIMIT 1
+     ) e
+     CROSS JOIN LATERAL (SELECT * FROM experience_texts t WHERE t.id = r.id LIMIT 1) t
+     LIMIT $5`,
+    [terms.map((t) => lexemeQuery(t.term)), terms.map((t) => t.weight), filters.country ?? null, filters.industry ?? null, limit, perTermLimit],
   );
 }
 
