@@ -10,7 +10,8 @@ export interface ExperienceScore {
   matchedLanguage: Language;
 }
 
-interface TextScore {
+/** One language variant's score in one ranking (lexical or vector). */
+export interface TextScore {
   experienceId: number;
   externalId: string;
   country: string;

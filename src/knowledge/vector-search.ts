@@ -1,4 +1,4 @@
-import type { Language } from '../config.ts';
+import type { TextScore } from './fusion.ts';
 import type { Queryable } from '../db/db.ts';
 
 /** Turns texts into embedding vectors (an OpenAI-compatible model, or a fake in tests). */
@@ -7,15 +7,8 @@ export interface Embedder {
   embed(texts: string[]): Promise<number[][]>;
 }
 
-export interface VectorHit {
-  experienceId: number;
-  externalId: string;
-  country: string;
-  industry: string;
-  language: Language;
-  /** Cosine similarity in [-1, 1]. */
-  score: number;
-}
+/** A text's cosine similarity to the question, in [-1, 1], as its score. */
+export type VectorHit = TextScore;
 
 /**
  * Nearest published texts by cosine distance, exact scan over this model's embeddings (fine at the
