@@ -33,6 +33,15 @@ describe.each(testDatabases())('on $name', (database) => {
   });
   afterAll(() => tg?.stop());
 
+  it('answers a question typed in Persian in Persian, even when the member\'s Telegram is in English', async () => {
+    const member = tg.member({ language_code: 'en' });
+    const [answer] = await member.says(QUESTIONS.fa.about);
+    expect(answer!.text).toContain(PAYMENT.title);
+    expect(answer!.buttons).toContain(tg.text('fa', 'bot-button-helpful'));
+    const [latin] = await member.says(QUESTIONS.en.about);
+    expect(latin!.text).toContain(PAYMENT.translations!.en!.title);
+  });
+
   describe.each(['fa', 'zh', 'en'] as const)('asking in %s', (language) => {
     const title = language === 'fa' ? PAYMENT.title : PAYMENT.translations![language]!.title;
 

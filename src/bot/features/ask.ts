@@ -4,6 +4,9 @@ import type { BotContext, BotDeps } from '../context.ts';
 import { answerKeyboard, renderAnswer } from '../render/answer.ts';
 import { splitMessage } from '../render/html.ts';
 import { whileTyping } from './typing.ts';
+import type { Translate } from '../render/story.ts';
+import type { Language } from '../../config.ts';
+import { detectLanguage } from '../../text/language.ts';
 
 /** Longer questions are refused: they are pasted documents, not questions, and cost the model dearly. */
 export const MAX_QUESTION = 4_000;
@@ -40,7 +43,7 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
     const answer = await whileTyping(ctx, () =>
       app.answering.answer({
         text,
-        language: ctx.locale,
+        language: questionLanguage(text, ctx.locale as Language),
         profile: { ...(member.country ? { country: member.country } : {}), ...(member.industry ? { industry: member.industry } : {}) },
         ...(previous ? { previousQuestion: previous.text } : {}),
       }),
@@ -60,7 +63,9 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
     });
     ctx.log.info({ handler: 'ask', question_id: questionId, abstained: answer.abstained, cited: answer.cited.length, latency_ms: Math.round(latencyMs) }, 'question answered');
 
-    const parts = splitMessage(renderAnswer(answer, ctx.locale, ctx.t, app.translator));
+    // The answer and what frames it speak the language of the question, which may not be the menus'.
+    const t: Translate = (key, vars) => app.translator.t(answer.language, key, vars);
+    const parts = splitMessage(renderAnswer(answer, answer.language, t, app.translator));
     const sent: Message[] = [];
     for (const [i, part] of parts.entries()) {
       const last = i === parts.length - 1;
@@ -68,7 +73,7 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
         await ctx.reply(part, {
           parse_mode: 'HTML',
           ...(i === 0 ? { reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true } } : {}),
-          ...(last ? { reply_markup: answerKeyboard(answer, questionId, ctx.t) } : {}),
+          ...(last ? { reply_markup: answerKeyboard(answer, questionId, t) } : {}),
         }),
       );
     }
@@ -82,4 +87,14 @@ async function followUpOf(ctx: BotContext, deps: BotDeps) {
   const replied = ctx.message?.reply_to_message;
   if (!replied || replied.from?.id !== ctx.me.id || ctx.chatId === undefined) return undefined;
   return deps.app.community.questions.findByAnswerMessage(ctx.chatId, replied.message_id);
+}
+
+/**
+ * A question in Persian or Chinese script is answered in that language whatever the member's
+ * settings (many Iranian members keep Telegram in English); Latin text keeps the member's
+ * language, since it may be Persian typed in Latin letters as well as English.
+ */
+export function questionLanguage(text: string, memberLanguage: Language): Language {
+  const detected = detectLanguage(text, memberLanguage);
+  return detected === 'en' ? memberLanguage : detected;
 }
