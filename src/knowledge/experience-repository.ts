@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { LANGUAGES } from '../config.ts';
 import type { Db, Queryable } from '../db/db.ts';
-import { loadExperiences, toRecord } from './experience-rows.ts';
+import { loadExperiences, toRecord, type TextRowOut } from './experience-rows.ts';
 import { deleteTextRows, indexText, insertTextRows, TermDeltas, updateTextRows, type TextRow } from './search-index.ts';
 import type { Experience, ExperienceRecord, ExperienceStatus, ExperienceText, Industry, Language } from './types.ts';
 
@@ -23,17 +23,9 @@ export interface NewContribution {
   contributor: { name?: string; company?: string; city?: string };
 }
 
-interface StoredText {
-  experience_id: number | string;
+interface StoredText extends TextRowOut {
   external_id: string;
   id: number | string | null;
-  language: Language;
-  is_original: boolean;
-  origin: 'human' | 'machine';
-  title: string;
-  problem: string;
-  solution: string;
-  outcome: string | null;
   search_text: string;
 }
 

@@ -18,7 +18,8 @@ interface ExperienceRow {
   verified_on: string | null;
 }
 
-interface TextRowOut {
+/** A stored text row as both reading and re-importing need it. */
+export interface TextRowOut {
   experience_id: number | string;
   language: Language;
   is_original: boolean;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { runConsole } from '../../src/bot/console/run-console.ts';
 import { parseTelegramHtml } from '../../src/bot/emulator/telegram-html.ts';
@@ -50,9 +50,6 @@ function startConsole(a: App, languageCode?: string): { term: FakeTerminal; runn
   return { term, running };
 }
 
-beforeAll(async () => {
-  await (await openTestPglite()).close();
-}, 120_000);
 afterEach(async () => {
   for (const c of consoles.splice(0)) {
     c.term.input.end();

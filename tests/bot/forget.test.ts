@@ -1,12 +1,9 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.ts';
-import { openTestPglite, testDatabases } from '../helpers/db.ts';
+import { testDatabases } from '../helpers/db.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
 
 let t: TelegramTest | undefined;
-beforeAll(async () => {
-  await (await openTestPglite()).close();
-}, 120_000);
 afterEach(async () => {
   await t?.stop();
   t = undefined;

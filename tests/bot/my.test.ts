@@ -1,12 +1,8 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ExperienceStatus } from '../../src/knowledge/types.ts';
-import { openTestPglite } from '../helpers/db.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
 
 let t: TelegramTest | undefined;
-beforeAll(async () => {
-  await (await openTestPglite()).close();
-}, 120_000);
 afterEach(async () => {
   await t?.stop();
   t = undefined;

@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Language } from '../../src/config.ts';
 import type { Db } from '../../src/db/db.ts';
 import { openTestPglite, testDatabases } from '../helpers/db.ts';
@@ -36,9 +36,6 @@ const STORIES: Record<Language, { title: string; problem: string; solution: stri
 
 let tests: TelegramTest[] = [];
 // The first PGlite cluster of a run is slow to make; later ones are cloned from it.
-beforeAll(async () => {
-  await (await openTestPglite()).close();
-}, 120_000);
 afterEach(async () => {
   for (const t of tests) await t.stop();
   tests = [];
