@@ -52,7 +52,7 @@ export const DEFAULT_LEXICAL_TUNING: LexicalTuning = {
   k1: 1.2,
   b: 0.75,
   lookupTermsPerLanguage: 16,
-  candidateLimit: 100,
+  candidateLimit: 40,
   maxLookupDfShare: 0.1,
   minTextsForDfShare: 2000,
   maxLookupRows: 800,
