@@ -44,34 +44,46 @@ export type QuestionLog = ReturnType<typeof createQuestionLog>;
 export function createQuestionLog(db: Db) {
   return {
     /** Stores the question with its citations in one transaction; returns the question id. */
+    // One statement each: a question is logged while the member waits, and every round trip
+    // to the database is paid for on that path.
     async record(q: QuestionRecord): Promise<number> {
-      return db.transaction(async (tx) => {
-        const [row] = await tx.query<{ id: string | number }>(
-          `INSERT INTO questions (member_id, chat_id, text, language, follow_up_of, abstained, answer_mode, answer_text, latency_ms)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-          [q.memberId, q.chatId, q.text, q.language, q.followUpOf ?? null, q.abstained, q.mode, q.answerText, Math.round(q.latencyMs)],
-        );
-        const id = Number(row!.id);
-        for (const [rank, c] of q.citations.entries()) {
-          await tx.query(
-            `INSERT INTO answer_citations (question_id, experience_id, rank, score) VALUES ($1, $2, $3, $4)
-             ON CONFLICT DO NOTHING`,
-            [id, c.experienceId, rank + 1, c.score],
-          );
-        }
-        return id;
-      });
+      const [row] = await db.query<{ id: string | number }>(
+        `WITH q AS (
+           INSERT INTO questions (member_id, chat_id, text, language, follow_up_of, abstained, answer_mode, answer_text, latency_ms)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
+         ), cited AS (
+           INSERT INTO answer_citations (question_id, experience_id, rank, score)
+           SELECT q.id, c.experience_id, c.rank, c.score
+           FROM q, unnest($10::bigint[], $11::float8[]) WITH ORDINALITY AS c(experience_id, score, rank)
+           ON CONFLICT DO NOTHING
+         )
+         SELECT id FROM q`,
+        [
+          q.memberId,
+          q.chatId,
+          q.text,
+          q.language,
+          q.followUpOf ?? null,
+          q.abstained,
+          q.mode,
+          q.answerText,
+          Math.round(q.latencyMs),
+          q.citations.map((c) => c.experienceId),
+          q.citations.map((c) => c.score),
+        ],
+      );
+      return Number(row!.id);
     },
 
     /** Remembers which chat messages carry the answer, so replying to any of them is a follow-up. */
     async linkMessages(questionId: number, chatId: number, messageIds: number[]): Promise<void> {
-      for (const messageId of messageIds) {
-        await db.query(
-          `INSERT INTO answer_messages (chat_id, message_id, question_id) VALUES ($1, $2, $3)
-           ON CONFLICT (chat_id, message_id) DO UPDATE SET question_id = excluded.question_id`,
-          [chatId, messageId, questionId],
-        );
-      }
+      if (messageIds.length === 0) return;
+      await db.query(
+        `INSERT INTO answer_messages (chat_id, message_id, question_id)
+         SELECT $1, m, $3 FROM unnest($2::bigint[]) AS m
+         ON CONFLICT (chat_id, message_id) DO UPDATE SET question_id = excluded.question_id`,
+        [chatId, messageIds, questionId],
+      );
     },
 
     async findByAnswerMessage(chatId: number, messageId: number): Promise<LoggedQuestion | undefined> {

@@ -35,29 +35,23 @@ const EXPERIENCE_COLUMNS = `e.id, e.external_id, e.status, e.language, e.country
 
 /**
  * Loads experiences matching `where` (SQL on alias e, parameterised by `params`) with all their
- * texts, in id order: two queries whatever the number of experiences.
+ * texts, in id order: one query whatever the number of experiences (answers load their cited
+ * experiences while the member waits).
  */
 export async function loadExperiences(q: Queryable, where: string, params: readonly unknown[] = []): Promise<Experience[]> {
-  const rows = await q.query<ExperienceRow>(`SELECT ${EXPERIENCE_COLUMNS} FROM experiences e WHERE ${where} ORDER BY e.id`, params);
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => Number(r.id));
-  const texts = await q.query<TextRowOut>(
-    `SELECT experience_id, language, is_original, origin, title, problem, solution, outcome
-     FROM experience_texts WHERE experience_id = ANY($1::bigint[])`,
-    [ids],
+  const rows = await q.query<ExperienceRow & { texts: Omit<TextRowOut, 'experience_id'>[] | null }>(
+    `SELECT ${EXPERIENCE_COLUMNS},
+            (SELECT json_agg(json_build_object('language', t.language, 'is_original', t.is_original, 'origin', t.origin,
+                    'title', t.title, 'problem', t.problem, 'solution', t.solution, 'outcome', t.outcome))
+             FROM experience_texts t WHERE t.experience_id = e.id) AS texts
+     FROM experiences e WHERE ${where} ORDER BY e.id`,
+    params,
   );
-  const byId = new Map<number, Experience>();
-  for (const row of rows) byId.set(Number(row.id), toExperience(row));
-  for (const t of texts) {
-    const experience = byId.get(Number(t.experience_id));
-    if (!experience) continue;
-    experience.texts[t.language] = {
-      ...textOf(t),
-      isOriginal: t.is_original,
-      origin: t.origin,
-    };
-  }
-  return [...byId.values()];
+  return rows.map((row) => {
+    const experience = toExperience(row);
+    for (const t of row.texts ?? []) experience.texts[t.language] = { ...textOf(t), isOriginal: t.is_original, origin: t.origin };
+    return experience;
+  });
 }
 
 function toExperience(row: ExperienceRow): Experience {

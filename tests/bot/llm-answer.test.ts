@@ -44,6 +44,19 @@ it('splits an answer over 4,096 characters on paragraph boundaries, buttons unde
   expect(parts.at(-1)!.text).toContain(TITLE);
 });
 
+it('shows "typing…" while a slow model writes the answer, and renews nothing after it', async () => {
+  llm.onChat((r) => (r.messages.some((m) => /you translate/i.test(m.content)) ? { content: '{}' } : { delayMs: 1_500, then: { content: `As in "${TITLE}": pay through a licensed exchange house.` } }));
+  try {
+    const member = tg.member({ language_code: 'en' });
+    const [answer] = await member.says('How do I pay a Chinese supplier through an exchange house?');
+    expect(answer!.text).toContain('pay through a licensed exchange house');
+    const actions = tg.emulator.state.calls.filter((c) => c.method === 'sendChatAction' && c.params.chat_id === member.chatId);
+    expect(actions.map((c) => c.params.action)).toEqual(['typing']);
+  } finally {
+    llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : LONG }));
+  }
+});
+
 it('a reply to any part of a split answer is a follow-up of that question', async () => {
   const member = tg.member({ language_code: 'en' });
   const [first] = await member.says('How do I pay a Chinese supplier through an exchange house?');

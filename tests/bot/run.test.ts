@@ -128,10 +128,11 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
       emulator.say(user, '/help');
       await until(() => emulator.state.messages(user.id).some((m) => m.from === 'bot'), 20_000, 'the /help reply');
 
-      // Telegram is slow to take the typing action: the stop arrives while the question is in hand.
-      emulator.state.slowNext('sendChatAction', 1_500);
+      // Telegram is slow to take the answer: the stop arrives while the question is in hand.
+      emulator.state.slowNext('sendMessage', 1_500);
+      const sentBefore = emulator.state.calls.filter((c) => c.method === 'sendMessage').length;
       emulator.say(user, 'How do I pay a supplier in China?');
-      await until(() => emulator.state.calls.some((c) => c.method === 'sendChatAction'), 20_000, 'the question to be taken');
+      await until(() => emulator.state.calls.filter((c) => c.method === 'sendMessage').length > sentBefore, 20_000, 'the question to be taken');
       child.kill('SIGTERM');
       const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
       expect(code, stderr).toBe(0);

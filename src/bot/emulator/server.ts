@@ -46,13 +46,14 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
     if (match[1] !== token) return reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = match[2]!;
     const params = await readParams(req);
+    // A slow network: the call is taken at once, its answer arrives late.
     const delay = state.takeDelay(method);
-    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     try {
       const result =
         method === 'getUpdates'
           ? await state.getUpdates(params, holdMs, (cancel) => res.once('close', cancel))
           : state.call(method, params);
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       reply(res, 200, { ok: true, result });
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
