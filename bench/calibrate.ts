@@ -1,16 +1,20 @@
 /**
  * Calibrates the abstention model (src/knowledge/abstention.ts) on an evaluation folder:
- *  1. asks every question with abstention features recorded;
+ *  1. asks every question with abstention features recorded, once on the folder's base and once
+ *     with synthetic distractors added (bench/synthetic.ts, as the quality bench does), so the
+ *     model is fitted on how the features move when the base grows, not on one base size;
  *  2. fits a logistic regression (standardised features, L2 penalty) separating answerable
- *     questions asked in a language the experience has (same, cross_translated) from `none`;
+ *     questions asked in a language the experience has (same, cross_translated) from `none`,
+ *     over both runs together;
  *  3. picks the single threshold that minimises 4 × (share of answerable questions abstained)
  *     + (share of none questions answered): wrongly refusing a member who could have been
  *     helped costs more than occasionally showing a loosely related experience;
  *  4. prints the model to paste into DEFAULT_ABSTENTION_MODEL.
- * Usage: tsx bench/calibrate.ts [DIR]
+ * Usage: tsx bench/calibrate.ts [DIR] [DISTRACTORS]   (default ../shared/eval/dev 2000; 0 for the base alone)
  */
 import { type AbstentionFeatures, type AbstentionModel, confidence, NO_FEATURES } from '../src/knowledge/abstention.ts';
 import { evaluateWithFeatures, openEvalSet } from './support.ts';
+import { syntheticExperiences } from './synthetic.ts';
 
 const KEYS: (keyof AbstentionFeatures)[] = ['prominence', 'margin', 'coverage'];
 export const REFUSAL_COST = 4;
@@ -53,25 +57,37 @@ export function chooseThreshold(positives: number[], negatives: number[]): numbe
 
 async function main(): Promise<void> {
   const dir = process.argv[2] ?? '../shared/eval/dev';
-  const { set, db, glossary } = await openEvalSet(dir);
-  try {
-    const rows = await evaluateWithFeatures(db, glossary, set.questions);
-    const train = rows.filter((r) => r.kind !== 'cross_untranslated');
-    const fit = fitLogistic(train.map((r) => KEYS.map((k) => r.features[k])), train.map((r) => (r.kind === 'none' ? 0 : 1)));
-    // Back to raw feature units so the model needs no scaler at run time.
-    const weights = { ...NO_FEATURES, ...Object.fromEntries(KEYS.map((k, j) => [k, fit.w[j]! / fit.sd[j]!])) } as AbstentionFeatures;
-    const intercept = fit.b - KEYS.reduce((s, _k, j) => s + (fit.w[j]! * fit.mean[j]!) / fit.sd[j]!, 0);
-    const model: AbstentionModel = { weights, intercept, threshold: 0.5 };
-    const conf = (r: (typeof rows)[number]) => confidence(r.features, model);
-    model.threshold = chooseThreshold(train.filter((r) => r.kind !== 'none').map(conf), train.filter((r) => r.kind === 'none').map(conf));
-    const round = (x: number) => Number(x.toFixed(3));
-    console.log(JSON.stringify({ weights: Object.fromEntries(Object.entries(model.weights).map(([k, v]) => [k, round(v)])), intercept: round(model.intercept), threshold: round(model.threshold) }));
-    for (const kind of ['same', 'cross_translated', 'cross_untranslated', 'none'] as const) {
-      const subset = rows.filter((r) => r.kind === kind);
-      console.log(`${kind}: abstained ${subset.filter((r) => conf(r) < model.threshold).length} of ${subset.length}`);
+  const distractors = Number(process.argv[3] ?? 2000);
+  const runs: { extra: number; rows: Awaited<ReturnType<typeof evaluateWithFeatures>> }[] = [];
+  for (const extra of distractors > 0 ? [0, distractors] : [0]) {
+    const probe = await openEvalSet(dir);
+    let { db, glossary } = probe;
+    if (extra > 0) {
+      await db.close();
+      ({ db, glossary } = await openEvalSet(dir, syntheticExperiences([...probe.set.distractors], extra, 7, 'bench-distractor')));
     }
-  } finally {
-    await db.close();
+    try {
+      runs.push({ extra, rows: await evaluateWithFeatures(db, glossary, probe.set.questions) });
+    } finally {
+      await db.close();
+    }
+  }
+  const train = runs.flatMap((r) => r.rows).filter((r) => r.kind !== 'cross_untranslated');
+  const fit = fitLogistic(train.map((r) => KEYS.map((k) => r.features[k])), train.map((r) => (r.kind === 'none' ? 0 : 1)));
+  // Back to raw feature units so the model needs no scaler at run time.
+  const weights = { ...NO_FEATURES, ...Object.fromEntries(KEYS.map((k, j) => [k, fit.w[j]! / fit.sd[j]!])) } as AbstentionFeatures;
+  const intercept = fit.b - KEYS.reduce((s, _k, j) => s + (fit.w[j]! * fit.mean[j]!) / fit.sd[j]!, 0);
+  const model: AbstentionModel = { weights, intercept, threshold: 0.5 };
+  const conf = (r: (typeof train)[number]) => confidence(r.features, model);
+  model.threshold = chooseThreshold(train.filter((r) => r.kind !== 'none').map(conf), train.filter((r) => r.kind === 'none').map(conf));
+  const round = (x: number) => Number(x.toFixed(3));
+  console.log(JSON.stringify({ weights: Object.fromEntries(Object.entries(model.weights).map(([k, v]) => [k, round(v)])), intercept: round(model.intercept), threshold: round(model.threshold) }));
+  for (const { extra, rows } of runs) {
+    const counts = (['same', 'cross_translated', 'cross_untranslated', 'none'] as const).map((kind) => {
+      const subset = rows.filter((r) => r.kind === kind);
+      return `${kind} ${subset.filter((r) => conf(r) < model.threshold).length}/${subset.length}`;
+    });
+    console.log(`+${extra} distractors, abstained: ${counts.join(', ')}`);
   }
 }
 

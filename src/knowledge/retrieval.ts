@@ -2,7 +2,7 @@ import type { Language } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../log.ts';
 import { detectLanguage } from '../text/language.ts';
-import { type AbstentionFeatures, type AbstentionModel, abstentionFeatures, confidence, DEFAULT_ABSTENTION_MODEL } from './abstention.ts';
+import { type AbstentionFeatures, type AbstentionModel, abstentionFeatures, confidence, DEFAULT_ABSTENTION_MODEL, evidenceGroups } from './abstention.ts';
 import { type ExperienceScore, groupByExperience, reciprocalRankFusion } from './fusion.ts';
 import type { Glossary } from './glossary.ts';
 import { buildQuery, DEFAULT_QUERY_WEIGHTS, type QueryWeights, queryTerms } from './lexical-query.ts';
@@ -104,7 +104,6 @@ export function createRetriever(deps: { db: Db; glossary: Glossary; embedder?: E
       logger.warn({ err: e }, 'vector search failed; answering from the lexical ranking');
       return undefined;
     });
-    const lexicalRanking = ranking;
     const lexicalTop = ranking[0];
     if (vector && vector.length > 0) {
       ranking = reciprocalRankFusion([
@@ -114,8 +113,12 @@ export function createRetriever(deps: { db: Db; glossary: Glossary; embedder?: E
     }
 
     const topTexts = lexicalTop ? scored.filter((s) => s.text.experienceId === lexicalTop.experienceId) : [];
-    const lexicalScores = lexicalRanking.map((r) => r.score);
-    const features = abstentionFeatures(groups, stats, topTexts, lexicalScores);
+    // The same candidates rescored with glossary matches discounted (see abstention.ts).
+    const evidence = groupByExperience(
+      scoreTexts(candidates, evidenceGroups(groups, options.query), stats, options.lexical, options.query).map((s) => ({ ...s.text, score: s.score / self })),
+      options.otherVariantsBonus,
+    );
+    const features = abstentionFeatures(groups, stats, topTexts, evidence.map((r) => r.score));
     const conf = lexicalTop ? confidence(features, options.abstention) : 0;
     return {
       language,
