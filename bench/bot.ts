@@ -1,19 +1,24 @@
 /**
- * Bot benchmark: many members asking at once through the Bot API emulator, the real bot and
- * the real application, with an instant fake LLM (or offline). Measures answered questions
- * per second and the latency from the update being queued at "Telegram" to the answer's last
- * message arriving there, at a given knowledge-base size, on PGlite and on PostgreSQL.
+ * Bot benchmark: members asking through the Bot API emulator, the real bot and the real
+ * application, with an instant fake LLM (or offline), at a given knowledge-base size, on PGlite
+ * and on PostgreSQL. Latency runs from the update being queued at "Telegram" to the answer's
+ * last message arriving there. Two loads: members asking back to back (the bot's capacity in
+ * questions per second), and questions arriving at fixed rates (the latency a member sees at
+ * that load). `--floor` adds the ceiling of any bot on this machine (an echo bot).
  *
- *   npx tsx bench/bot.ts [--experiences 10000] [--members 50] [--questions 4] [--llm fake|offline]
- *                        [--databases pglite,postgres] [--postgres-url URL] [--dir ../shared/eval/dev]
+ *   npx tsx bench/bot.ts [--experiences 10000] [--members 50] [--questions 4] [--rates 10,25,50,100,200]
+ *                        [--seconds 4] [--llm fake|offline] [--databases pglite,postgres] [--floor]
+ *                        [--postgres-url URL] [--dir ../shared/eval/dev]
  */
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { run } from '@grammyjs/runner';
+import { Bot } from 'grammy';
 import pg from 'pg';
 import { createApp } from '../src/app.ts';
 import { createBot } from '../src/bot/bot.ts';
-import { startBotApiEmulator, type EmulatedUser } from '../src/bot/emulator/index.ts';
+import { type BotApiEmulator, startBotApiEmulator, type EmulatedUser } from '../src/bot/emulator/index.ts';
 import { startPolling } from '../src/bot/run.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Db } from '../src/db/db.ts';
@@ -23,13 +28,17 @@ import { openPostgres } from '../src/db/postgres.ts';
 import { loadEvalSet } from '../src/knowledge/eval.ts';
 import { ExperienceRepository } from '../src/knowledge/experience-repository.ts';
 import { startFakeOpenAi } from '../tests/helpers/fake-openai.ts';
-import { syntheticExperiences } from './synthetic.ts';
+import { random, syntheticExperiences } from './synthetic.ts';
 
 export interface BotBenchOptions {
   database: 'pglite' | 'postgres';
   experiences: number;
+  /** Closed loop: this many members ask back to back (the bot's capacity). */
   members: number;
   questionsPerMember: number;
+  /** Open loop: questions arrive at these rates (per second, Poisson), each for `seconds`. */
+  rates: number[];
+  seconds: number;
   llm: 'fake' | 'offline';
   dir: string;
   postgresUrl: string;
@@ -39,7 +48,10 @@ export interface BotBenchRow {
   database: string;
   experiences: number;
   llm: string;
-  members: number;
+  /** "50 members back to back" or "open loop". */
+  load: string;
+  /** Offered questions per second (open loop only). */
+  offered?: number;
   answered: number;
   perSecond: number;
   p50: number;
@@ -48,8 +60,9 @@ export interface BotBenchRow {
 }
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+const rssMb = () => process.resourceUsage().maxRSS / 1024;
 
-async function openDb(o: BotBenchOptions): Promise<{ db: Db; drop(): Promise<void> }> {
+async function openDb(o: Pick<BotBenchOptions, 'database' | 'postgresUrl'>): Promise<{ db: Db; drop(): Promise<void> }> {
   if (o.database === 'pglite') {
     const db = await openPglite(undefined);
     return { db, drop: () => db.close() };
@@ -74,7 +87,61 @@ async function openDb(o: BotBenchOptions): Promise<{ db: Db; drop(): Promise<voi
   };
 }
 
-export async function runBotBench(o: BotBenchOptions, log: (line: string) => void = () => {}): Promise<BotBenchRow> {
+/**
+ * Members talking to "Telegram": a question is an update offered to the bot, and it is answered
+ * when the message carrying the buttons (an answer's last message) arrives. A chat's answers
+ * come in the order of its questions (the bot handles one chat's updates in order).
+ */
+function membersOf(emulator: BotApiEmulator) {
+  const waiting = new Map<number, (() => void)[]>();
+  emulator.subscribe((a) => {
+    if (a.kind === 'message' && a.message.reply_markup) waiting.get(a.message.chat_id)?.shift()?.();
+  });
+  return {
+    ask(user: EmulatedUser, text: string): Promise<number> {
+      return new Promise<number>((resolve) => {
+        const started = performance.now();
+        const queue = waiting.get(user.id) ?? [];
+        queue.push(() => resolve(performance.now() - started));
+        waiting.set(user.id, queue);
+        emulator.say(user, text);
+      });
+    },
+  };
+}
+
+type Ask = (user: EmulatedUser, text: string) => Promise<number>;
+
+/** `members` members each asking `perMember` questions, the next as soon as the last is answered. */
+async function closedLoop(ask: Ask, users: EmulatedUser[], questions: string[], perMember: number) {
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(users.map(async (u, i) => {
+    for (let k = 0; k < perMember; k++) latencies.push(await ask(u, questions[(i * perMember + k) % questions.length]!));
+  }));
+  return { latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Questions arriving at `rate` per second for `seconds` (exponential gaps, seeded), from members
+ * taken in turn, whether or not earlier ones are answered: the latency a member sees at that load.
+ */
+async function openLoop(ask: Ask, users: EmulatedUser[], questions: string[], rate: number, seconds: number) {
+  const rand = random(rate);
+  const pending: Promise<number>[] = [];
+  const started = performance.now();
+  let due = 0;
+  for (let i = 0; due < seconds * 1000; i++) {
+    const wait = started + due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    pending.push(ask(users[i % users.length]!, questions[i % questions.length]!));
+    due += (-Math.log(1 - rand()) / rate) * 1000;
+  }
+  const latencies = await Promise.all(pending);
+  return { latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+async function withBot(o: BotBenchOptions, log: (line: string) => void, fn: (ask: Ask) => Promise<BotBenchRow[]>): Promise<BotBenchRow[]> {
   const set = loadEvalSet(o.dir);
   const { db, drop } = await openDb(o);
   const llm = o.llm === 'fake' ? await startFakeOpenAi() : undefined;
@@ -99,47 +166,12 @@ export async function runBotBench(o: BotBenchOptions, log: (line: string) => voi
     // The emulator has no Telegram limits; throttling would measure the throttler, not the bot.
     const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, throttle: false });
     const polling = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });
-
-    // An answer's last message carries the buttons; that is when the member has the answer.
-    const waiting = new Map<number, () => void>();
-    emulator.subscribe((a) => {
-      if (a.kind === 'message' && a.message.reply_markup) waiting.get(a.message.chat_id)?.();
-    });
-    const ask = (user: EmulatedUser, text: string) =>
-      new Promise<number>((resolve) => {
-        const started = performance.now();
-        waiting.set(user.id, () => {
-          waiting.delete(user.id);
-          resolve(performance.now() - started);
-        });
-        emulator.say(user, text);
-      });
-
-    const questions = set.questions;
-    const users = Array.from({ length: o.members }, (_, i): EmulatedUser => ({ id: 9_000_000 + i, first_name: `Bench${i}`, language_code: questions[i % questions.length]!.language }));
-    for (const u of users.slice(0, 5)) await ask(u, questions[0]!.text); // warm-up: caches, JIT, member rows
-
-    const latencies: number[] = [];
-    const started = performance.now();
-    await Promise.all(
-      users.map(async (u, i) => {
-        for (let k = 0; k < o.questionsPerMember; k++) latencies.push(await ask(u, questions[(i * o.questionsPerMember + k) % questions.length]!.text));
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    await polling.stop();
-    await app.close();
-    return {
-      database: o.database,
-      experiences: records.length,
-      llm: o.llm,
-      members: o.members,
-      answered: latencies.length,
-      perSecond: latencies.length / seconds,
-      p50: percentile(latencies, 50),
-      p95: percentile(latencies, 95),
-      rssMb: process.resourceUsage().maxRSS / 1024,
-    };
+    try {
+      return await fn(membersOf(emulator).ask);
+    } finally {
+      await polling.stop();
+      await app.close();
+    }
   } finally {
     await emulator.close();
     await llm?.close();
@@ -147,40 +179,98 @@ export async function runBotBench(o: BotBenchOptions, log: (line: string) => voi
   }
 }
 
+export async function runBotBench(o: BotBenchOptions, log: (line: string) => void = () => {}): Promise<BotBenchRow[]> {
+  const questions = loadEvalSet(o.dir).questions;
+  const texts = questions.map((q) => q.text);
+  // Many more members than questions in flight: a member rarely waits behind their own question.
+  const users = Array.from({ length: Math.max(o.members, 500) }, (_, i): EmulatedUser => ({ id: 9_000_000 + i, first_name: `Bench${i}`, language_code: questions[i % questions.length]!.language }));
+  const base = { database: o.database, experiences: o.experiences, llm: o.llm };
+  return withBot(o, log, async (ask) => {
+    // Warm-up: caches, JIT, and every member's row exists before anything is measured.
+    for (let i = 0; i < users.length; i += o.members) await closedLoop(ask, users.slice(i, i + o.members), texts, 1);
+    const rows: BotBenchRow[] = [];
+    const closed = await closedLoop(ask, users.slice(0, o.members), texts, o.questionsPerMember);
+    rows.push({ ...base, load: `${o.members} members back to back`, ...summary(closed) });
+    log(`${o.database}: capacity ${rows[0]!.perSecond.toFixed(1)} questions/s`);
+    for (const rate of o.rates) {
+      const open = await openLoop(ask, users, texts, rate, o.seconds);
+      rows.push({ ...base, load: 'open loop', offered: rate, ...summary(open) });
+      log(`${o.database}: at ${rate}/s p95 ${rows.at(-1)!.p95.toFixed(0)} ms`);
+    }
+    return rows;
+  });
+}
+
+function summary(r: { latencies: number[]; seconds: number }) {
+  return { answered: r.latencies.length, perSecond: r.latencies.length / r.seconds, p50: percentile(r.latencies, 50), p95: percentile(r.latencies, 95), rssMb: rssMb() };
+}
+
+/**
+ * The machine's ceiling for any bot on this stack: grammY with the runner answering each
+ * question with one message and `statements` trivial database round trips, through the same
+ * emulator, with no search and no model. What the real bot does costs on top of this.
+ */
+export async function runFloorBench(o: Pick<BotBenchOptions, 'database' | 'postgresUrl' | 'members' | 'questionsPerMember'>, statements: number): Promise<BotBenchRow> {
+  const { db, drop } = await openDb(o);
+  const emulator = await startBotApiEmulator({ holdMs: 500 });
+  await db.exec('CREATE TABLE floor_log (id bigserial PRIMARY KEY, text text NOT NULL)');
+  const bot = new Bot(emulator.token, { client: { apiRoot: emulator.apiRoot }, botInfo: emulator.botInfo });
+  bot.on('message:text', async (ctx) => {
+    for (let i = 0; i < statements; i++) await (i % 2 === 0 ? db.query('INSERT INTO floor_log (text) VALUES ($1)', [ctx.message.text]) : db.query('SELECT count(*) FROM floor_log WHERE id = $1', [i]));
+    await ctx.reply(`echo: ${ctx.message.text}`, { reply_markup: { inline_keyboard: [[{ text: 'ok', callback_data: 'ok' }]] } });
+  });
+  const runner = run(bot, { runner: { fetch: { timeout: 1 } } });
+  try {
+    const { ask } = membersOf(emulator);
+    const users = Array.from({ length: o.members }, (_, i): EmulatedUser => ({ id: 8_000_000 + i, first_name: `Floor${i}` }));
+    for (const u of users) await ask(u, 'warm-up');
+    const closed = await closedLoop(ask, users, ['a question'], o.questionsPerMember);
+    return { database: o.database, experiences: 0, llm: 'none', load: `echo bot, ${statements} statements: ${o.members} back to back`, ...summary(closed) };
+  } finally {
+    await runner.stop();
+    await emulator.close();
+    await drop();
+  }
+}
+
 export function botBenchTable(rows: BotBenchRow[]): string[] {
   return [
-    '| database | experiences | LLM | members at once | answered | answered/s | p50 (ms) | p95 (ms) | peak RSS (MB) |',
-    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.database} | ${r.experiences} | ${r.llm} | ${r.members} | ${r.answered} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.rssMb.toFixed(0)} |`),
+    '| database | experiences | LLM | load | offered/s | answered | answered/s | p50 (ms) | p95 (ms) | peak RSS (MB) |',
+    '| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.database} | ${r.experiences} | ${r.llm} | ${r.load} | ${r.offered ?? '–'} | ${r.answered} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.rssMb.toFixed(0)} |`),
   ];
 }
+
+export const DEFAULT_BOT_BENCH = { experiences: 10_000, members: 50, questionsPerMember: 4, rates: [10, 25, 50, 100, 200], seconds: 4 } as const;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({
     options: {
-      experiences: { type: 'string', default: '10000' },
-      members: { type: 'string', default: '50' },
-      questions: { type: 'string', default: '4' },
+      experiences: { type: 'string', default: String(DEFAULT_BOT_BENCH.experiences) },
+      members: { type: 'string', default: String(DEFAULT_BOT_BENCH.members) },
+      questions: { type: 'string', default: String(DEFAULT_BOT_BENCH.questionsPerMember) },
+      rates: { type: 'string', default: DEFAULT_BOT_BENCH.rates.join(',') },
+      seconds: { type: 'string', default: String(DEFAULT_BOT_BENCH.seconds) },
       llm: { type: 'string', default: 'fake' },
       databases: { type: 'string', default: 'pglite,postgres' },
+      floor: { type: 'boolean', default: false },
       dir: { type: 'string', default: '../shared/eval/dev' },
       'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     },
   });
   const out = (line: string) => process.stdout.write(`${line}\n`);
+  const err = (line: string) => process.stderr.write(`${line}\n`);
   const rows: BotBenchRow[] = [];
+  const rates = values.rates.split(',').map(Number).filter((n) => n > 0);
   for (const database of values.databases.split(',').filter(Boolean) as BotBenchOptions['database'][]) {
+    const common = { database, members: Number(values.members), questionsPerMember: Number(values.questions), postgresUrl: values['postgres-url'] };
     try {
-      rows.push(
-        await runBotBench(
-          { database, experiences: Number(values.experiences), members: Number(values.members), questionsPerMember: Number(values.questions), llm: values.llm === 'offline' ? 'offline' : 'fake', dir: values.dir, postgresUrl: values['postgres-url'] },
-          (line) => process.stderr.write(`${line}\n`),
-        ),
-      );
+      if (values.floor) for (const statements of [0, 8]) rows.push(await runFloorBench(common, statements));
+      rows.push(...(await runBotBench({ ...common, experiences: Number(values.experiences), rates, seconds: Number(values.seconds), llm: values.llm === 'offline' ? 'offline' : 'fake', dir: values.dir }, err)));
     } catch (e) {
       out(`${database}: skipped (${(e as Error).message})`);
     }
   }
-  out('\n### Bot: members asking at once through the Bot API emulator\n');
+  out('\n### Bot: members asking through the Bot API emulator\n');
   for (const line of botBenchTable(rows)) out(line);
 }

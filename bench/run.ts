@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { runQuality } from './quality.ts';
 import { measure, type SpeedRow, speedTable } from './speed.ts';
-import { botBenchTable, runBotBench, type BotBenchRow } from './bot.ts';
+import { botBenchTable, DEFAULT_BOT_BENCH, runBotBench, runFloorBench, type BotBenchRow } from './bot.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -46,11 +46,13 @@ if (part === 'all' || part === 'bot') {
   const rows: BotBenchRow[] = [];
   for (const database of ['pglite', 'postgres'] as const) {
     try {
-      rows.push(await runBotBench({ database, experiences: 10_000, members: 50, questionsPerMember: 4, llm: 'fake', dir: values.dir, postgresUrl }));
+      const common = { database, members: DEFAULT_BOT_BENCH.members, questionsPerMember: DEFAULT_BOT_BENCH.questionsPerMember, postgresUrl };
+      for (const statements of [0, 8]) rows.push(await runFloorBench(common, statements));
+      rows.push(...(await runBotBench({ ...common, ...DEFAULT_BOT_BENCH, rates: [...DEFAULT_BOT_BENCH.rates], llm: 'fake', dir: values.dir })));
     } catch (e) {
       out(`Bot bench on ${database}: skipped (${(e as Error).message})`);
     }
   }
-  out('\n### Bot: 50 members asking at once through the Bot API emulator, instant fake LLM, 10k experiences\n');
+  out('\n### Bot: members asking through the Bot API emulator, instant fake LLM, 10k experiences\n');
   for (const line of botBenchTable(rows)) out(line);
 }
