@@ -185,21 +185,32 @@ export interface ScoredText {
   matched: Set<string>;
 }
 
-/** BM25 with query-group weights; a group scores its best alternative. */
+/** How often each of the query's terms occurs in each candidate text (same order as `candidates`). */
+export function countTerms(candidates: CandidateText[], groups: QueryGroup[]): Map<string, number>[] {
+  const occurrences = wholeTokenPattern(queryTerms(groups));
+  return candidates.map((text) => {
+    const tf = new Map<string, number>();
+    for (const [token] of text.searchText.matchAll(occurrences)) tf.set(token, (tf.get(token) ?? 0) + 1);
+    return tf;
+  });
+}
+
+/**
+ * BM25 with query-group weights; a group scores its best alternative. `counts` may be shared by
+ * several scorings of the same candidates with groups of the same terms.
+ */
 export function scoreTexts(
   candidates: CandidateText[],
   groups: QueryGroup[],
   stats: CorpusStats,
   tuning: LexicalTuning,
   weights: QueryWeights,
+  counts: Map<string, number>[] = countTerms(candidates, groups),
 ): ScoredText[] {
-  const wanted = queryTerms(groups);
-  const idfs = new Map(wanted.map((t) => [t, idf(stats, t)]));
-  const occurrences = wholeTokenPattern(wanted);
+  const idfs = new Map(queryTerms(groups).map((t) => [t, idf(stats, t)]));
   const out: ScoredText[] = [];
-  for (const text of candidates) {
-    const tf = new Map<string, number>();
-    for (const [token] of text.searchText.matchAll(occurrences)) tf.set(token, (tf.get(token) ?? 0) + 1);
+  for (const [i, text] of candidates.entries()) {
+    const tf = counts[i]!;
     const norm = tuning.k1 * (1 - tuning.b + (tuning.b * text.searchLength) / stats.avgLength[text.language]);
     let score = 0;
     const matched = new Set<string>();

@@ -6,7 +6,7 @@ import { type AbstentionFeatures, type AbstentionModel, abstentionFeatures, conf
 import { type ExperienceScore, groupByExperience, reciprocalRankFusion } from './fusion.ts';
 import type { Glossary } from './glossary.ts';
 import { buildQuery, DEFAULT_QUERY_WEIGHTS, type QueryWeights, queryTerms } from './lexical-query.ts';
-import { DEFAULT_LEXICAL_TUNING, fetchCandidates, fetchStats, type LexicalTuning, lookupTerms, scoreTexts, selfScore } from './lexical-search.ts';
+import { countTerms, DEFAULT_LEXICAL_TUNING, fetchCandidates, fetchStats, type LexicalTuning, lookupTerms, scoreTexts, selfScore } from './lexical-search.ts';
 import { type Embedder, vectorSearch } from './vector-search.ts';
 
 export type { Embedder };
@@ -91,7 +91,8 @@ export function createRetriever(deps: { db: Db; glossary: Glossary; embedder?: E
     const stats = await fetchStats(db, queryTerms(groups));
     const terms = lookupTerms(groups, stats, options.lexical, options.query);
     const candidates = await fetchCandidates(db, terms, filters, options.lexical.candidateLimit, options.lexical.maxScannedRows);
-    const scored = scoreTexts(candidates, groups, stats, options.lexical, options.query);
+    const counts = countTerms(candidates, groups);
+    const scored = scoreTexts(candidates, groups, stats, options.lexical, options.query, counts);
     const self = selfScore(groups, stats, options.lexical, options.query, new Set(['original'])) || 1;
     for (const s of scored) s.score /= self;
 
@@ -115,7 +116,7 @@ export function createRetriever(deps: { db: Db; glossary: Glossary; embedder?: E
     const topTexts = lexicalTop ? scored.filter((s) => s.text.experienceId === lexicalTop.experienceId) : [];
     // The same candidates rescored with glossary matches discounted (see abstention.ts).
     const evidence = groupByExperience(
-      scoreTexts(candidates, evidenceGroups(groups, options.query), stats, options.lexical, options.query).map((s) => ({ ...s.text, score: s.score / self })),
+      scoreTexts(candidates, evidenceGroups(groups, options.query), stats, options.lexical, options.query, counts).map((s) => ({ ...s.text, score: s.score / self })),
       options.otherVariantsBonus,
     );
     const features = abstentionFeatures(groups, stats, topTexts, evidence.map((r) => r.score));
