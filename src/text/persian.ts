@@ -17,7 +17,7 @@ import {
 const SUFFIXES_BY_LAST_LETTER: ReadonlyMap<string, readonly (readonly [string, number])[]> = (() => {
   const all: (readonly [string, number])[] = [
     ...'هایمان هایتان هایشان هامون هاتون هاشون هایم هایت هایش هایی های هام هاش ها'.split(' ').map((s) => [s, 2] as const),
-    ...'مان تان شان مون تون شون ترین تر اش ام ات ایم اید اند ای ان ی ا و'.split(' ').map((s) => [s, 3] as const),
+    ...'جات مان تان شان مون تون شون ترین تر اش ام ات ایم اید اند ای ان ی ا و'.split(' ').map((s) => [s, 3] as const),
     ['ش', 4],
     ['م', 4],
   ];
@@ -77,7 +77,7 @@ function stemWord(word: string, depth: number, out: string[]): void {
     }
   }
   if (w.startsWith('نمی') && w.length > 4) w = w.slice(1);
-  if (w.startsWith('می') && w.length >= 4 && !NOT_VERBS.has(w)) {
+  if (w.startsWith('می') && w.length >= 4 && !NOT_VERBS.has(w) && !isNounWithSuffix(w)) {
     const stem = stemAfterMi(w.slice(2));
     if (stem.length >= 2 && !STOP.has(stem)) out.push(stem);
     return;
@@ -111,6 +111,16 @@ function stemWord(word: string, depth: number, out: string[]): void {
     if (written !== undefined && !written.includes(' ')) w = dropFinalE(written);
   }
   if (w.length >= 2 && !STOP.has(w)) out.push(w);
+}
+
+// What may follow a noun that starts with می (میوه‌ها، میلیون‌ها، میدانی); a person ending
+// (میزنم) or a bare ه/م/ن (میشه، میشم) marks a verb instead.
+const NOUN_SUFFIXES = new Set('ها های هایی هایم هایت هایش هایمان هایتان هایشان هامون هاتون هاشون جات ی ای ات اش ام مان تان شان'.split(' '));
+
+/** A noun from NOT_VERBS (میوه، میگو…) with a plural or possessive suffix, not می + a verb. */
+function isNounWithSuffix(word: string): boolean {
+  for (const noun of NOT_VERBS) if (word.startsWith(noun) && NOUN_SUFFIXES.has(word.slice(noun.length))) return true;
+  return false;
 }
 
 /**

@@ -57,6 +57,20 @@ describe('Persian search tokens', () => {
     }
   });
 
+  it('nouns that begin with می are not taken for verbs when they carry a plural or possessive', () => {
+    for (const [noun, forms] of [
+      ['میوه', ['میوه‌ها', 'میوهها', 'میوه ها', 'میوه‌جات', 'میوه‌های']],
+      ['میلیون', ['میلیون‌ها', 'میلیونها']],
+      ['میگو', ['میگوها', 'میگوی']],
+    ] as const) {
+      for (const form of forms) expect(fa(form), form).toEqual(fa(noun));
+    }
+    // …while می + a verb still is one: میزنم is a form of زدن, not "my table".
+    expect(fa('میزنم')).toEqual(fa('می‌زنم'));
+    expect(fa('میزنم')).not.toEqual(fa('میز'));
+    expect(shared('صادرات میوه‌های خشک به چین', 'صادرکننده میوه خشک')).toEqual(expect.arrayContaining(fa('میوه')));
+  });
+
   it('Arabic letter variants, diacritics, tatweel and odd hamza spellings do not matter', () => {
     expect(fa('كارخانة ي')).toEqual(fa('کارخانه ی'));
     expect(fa('مُشتَرِیٌ')).toEqual(fa('مشتری'));
