@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/db.ts';
+import { normalize } from '../text/normalize.ts';
+import { searchTokens } from '../text/tokenize.ts';
 import { csvCell, CsvSyntaxError, parseCsv } from './csv.ts';
 import type { GlossaryEntry } from './glossary.ts';
 
@@ -31,6 +33,7 @@ export function parseGlossaryCsv(csv: string): GlossaryEntry[] {
   const problems: { line: number; message: string }[] = [];
   const seen = new Map<string, number>();
   const entries: GlossaryEntry[] = [];
+  const lines: number[] = [];
   for (const { line, cells } of body) {
     if (cells.every((c) => c.trim() === '')) continue;
     if (cells.length !== HEADER.length) {
@@ -55,10 +58,47 @@ export function parseGlossaryCsv(csv: string): GlossaryEntry[] {
       continue;
     }
     entries.push(entry);
+    lines.push(line);
   }
-  if (problems.length > 0) throw new GlossaryCsvError(problems);
+  problems.push(...variantProblems(entries, lines));
+  if (problems.length > 0) throw new GlossaryCsvError(problems.sort((a, b) => a.line - b.line));
   return entries;
 }
+
+/**
+ * Persian and English variants are matched by their search tokens, and the search drops common
+ * words (از، روی، پس، of…). A variant left with no token never matches; a phrase left with one
+ * word (پس از فروش → فروش, فلز روی → فلز) fires on every question with that word, and as an
+ * expansion it matches every text that has it.
+ */
+function variantProblems(entries: GlossaryEntry[], lines: number[]): { line: number; message: string }[] {
+  const problems: { line: number; message: string }[] = [];
+  entries.forEach((entry, i) => {
+    for (const language of ['fa', 'en'] as const) {
+      const read = entry[language].map((variant) => ({ variant, tokens: searchTokens(variant, language) }));
+      for (const { variant, tokens } of read) {
+        if (tokens.length === 0) {
+          problems.push({ line: lines[i]!, message: `${language} variant "${variant}" of "${entry.concept}" is made only of words the search ignores (prepositions, pronouns, common verbs), so it can never match: remove it or write the term itself` });
+          continue;
+        }
+        if (tokens.length !== 1 || !/\s/.test(variant.trim())) continue;
+        const token = tokens[0]!;
+        // Light verbs (صادر کردن → صادر) and suffixes typed apart (تامین کننده) lose no meaning;
+        // neither does a phrase whose remaining word the concept already lists on its own.
+        const joined = (w: string) => token.includes(normalize(w, language).toLowerCase().replace(/\u200c/g, '').replace(/ه$/, ''));
+        const lost = variant.trim().split(/\s+/).filter((w) => searchTokens(w, language).length === 0 && !LIGHT_VERBS.has(w) && !joined(w));
+        if (lost.length === 0 || read.some((r) => r.variant !== variant && r.tokens.length === 1 && r.tokens[0] === token && !/\s/.test(r.variant.trim()))) continue;
+        problems.push({
+          line: lines[i]!,
+          message: `${language} variant "${variant}" of "${entry.concept}" is searched as "${token}" alone (the search ignores ${lost.map((w) => `"${w}"`).join(', ')}), so every question and text with that word would be taken for "${entry.concept}": remove the variant or use a more specific one`,
+        });
+      }
+    }
+  });
+  return problems;
+}
+
+const LIGHT_VERBS = new Set(['کردن', 'کرد', 'کن', 'شدن', 'شد', 'شده', 'نمودن', 'to']);
 
 function variants(cell: string): string[] {
   return [...new Set(cell.split('|').map((v) => v.trim()).filter((v) => v !== ''))];

@@ -80,7 +80,7 @@ describe.each(testDatabases())('glossary CSV on $name', (database) => {
     const before = await exportCsv(db);
     const bad = [
       'concept,fa,zh,en',
-      'fine-one,سلام,你好,hello',
+      'fine-one,بارنامه,提单,bill of lading',
       ',ترخیص,清关,clearance',
       'only-english,,,just english',
       'fine-one,x,y,z',
@@ -91,6 +91,25 @@ describe.each(testDatabases())('glossary CSV on $name', (database) => {
     const problems = (error as GlossaryCsvError).problems;
     expect(problems.map((p) => p.line)).toEqual([3, 4, 5, 6]);
     expect(problems[2]!.message).toMatch(/already appears on line 2/);
+    expect(await exportCsv(db)).toBe(before);
+  });
+
+  it('rejects variants the search would read as one unrelated word, or as nothing, saying what it reads', async () => {
+    const before = await exportCsv(db);
+    const bad = [
+      'concept,fa,zh,en',
+      'after-sales,خدمات پس از فروش|پس از فروش,售后,after-sales service',
+      'documentary-collection,وصولی اسنادی|برات,托收,documentary collection',
+      // Light verbs and suffixes typed apart lose no meaning: these are fine.
+      'export,صادرات|صادر کردن,出口,export',
+      'supplier,تامین کننده,供应商,supplier',
+    ].join('\n');
+    const error = await importCsv(db, bad).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GlossaryCsvError);
+    const problems = (error as GlossaryCsvError).problems;
+    expect(problems.map((p) => p.line)).toEqual([2, 3]);
+    expect(problems[0]!.message).toContain('"پس از فروش" of "after-sales" is searched as "فروش" alone');
+    expect(problems[1]!.message).toMatch(/"برات" of "documentary-collection" is made only of words the search ignores/);
     expect(await exportCsv(db)).toBe(before);
   });
 
