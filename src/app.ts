@@ -11,6 +11,7 @@ import { createRetriever } from './knowledge/retrieval.ts';
 import { createAnsweringService } from './answering/answering-service.ts';
 import { createCommunity } from './community/index.ts';
 import { embedMissingTexts } from './knowledge/embeddings.ts';
+import { reindexIfStale } from './knowledge/reindex.ts';
 
 const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));
 const LOCALES = fileURLToPath(new URL('../locales/', import.meta.url));
@@ -27,6 +28,8 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
   if (!db.hasVector) {
     logger.warn({ database: db.kind }, 'pgvector is not installed in this database: search runs lexical-only (install pgvector to add vector search)');
   }
+  // Search tokens stored by another version of the text pipeline would not meet the questions'.
+  await reindexIfStale(db, logger);
   const translator = createTranslator(LOCALES);
   const ai = createAiProvider(config.ai, logger);
   const experiences = new ExperienceRepository(db);
