@@ -120,6 +120,22 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
     expect(calls).toEqual([[250, 600], [500, 600], [600, 600]]);
   });
 
+  it('leaves no pending search-index entries after imports and contributions (migration 0009)', async () => {
+    // flush_search_index returns how many pending-list pages it merged: none once writers are done.
+    const pendingPages = async () => Number((await db.query<{ n: string }>('SELECT flush_search_index() AS n'))[0]!.n);
+    const [probe] = await db.query<{ id: number }>(
+      "INSERT INTO experiences (external_id, status, language, country, industry) VALUES ('probe', 'draft', 'en', 'IR', 'food') RETURNING id::int AS id",
+    );
+    await db.query("INSERT INTO experience_texts (experience_id, language, is_original, title, problem, solution, search_text, search_length) VALUES ($1, 'en', true, 't', 'p', 's', 'probe word', 2)", [probe!.id]);
+    expect(await pendingPages()).toBeGreaterThan(0); // the index takes new entries into its pending list...
+    await repo.upsertRecords(Array.from({ length: 300 }, () => anExperience()), { status: 'published' });
+    expect(await pendingPages()).toBe(0); // ...which the import merged before committing
+    await repo.createContribution({ memberId: await aMember(db), language: 'en', industry: 'food', tags: [], text: { title: 'Probe', problem: 'A problem.', solution: 'A solution.' }, contributor: {} });
+    expect(await pendingPages()).toBe(0);
+    const [found] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM experience_texts WHERE tsv @@ 'probe'::tsquery");
+    expect(found!.n).toBe(2);
+  });
+
   it('exports in insertion order, narrowed by status on request', async () => {
     const [a, b, c] = [anExperience(), anExperience({ outcome: undefined, tags: [], contributor: undefined }), anExperience({ language: 'zh', translations: {} })];
     await repo.upsertRecords([a!, b!], { status: 'published' });
