@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../db/db.ts';
 import type { Logger } from '../log.ts';
 import { TEXT_PIPELINE_VERSION } from '../text/pipeline-version.ts';
-import { indexText } from './search-index.ts';
+import { beginBulkIndexing, flushSearchIndex, indexText } from './search-index.ts';
 import type { ExperienceText, Language } from './types.ts';
 
 const TEXTS_PER_BATCH = 1_000;
@@ -31,7 +31,9 @@ export async function reindexIfStale(db: Db, logger: Logger, version = TEXT_PIPE
     if (state?.pipeline_version === version) return 0;
     const started = performance.now();
     logger.info({ from: state?.pipeline_version, to: version }, 're-indexing experience texts for this version of the text pipeline');
+    await beginBulkIndexing(tx);
     const changed = await retokenize(tx);
+    await flushSearchIndex(tx);
     await tx.exec(`DELETE FROM term_stats;
       INSERT INTO term_stats (term, df)
       SELECT term, count(*) FROM (SELECT DISTINCT t.id, w.term FROM experience_texts t, unnest(string_to_array(t.search_text, ' ')) AS w(term) WHERE w.term <> '') d
