@@ -93,10 +93,15 @@ export class ExperienceRepository {
   /** Writes one tokenised batch; returns how many of its experiences existed already. */
   private async upsertBatch(tx: Queryable, batch: readonly PreparedRecord[], status: ExperienceStatus, deltas: TermDeltas): Promise<number> {
     const externalIds = batch.map(({ record }) => record.id);
-    // Only the experiences that exist have texts to compare with, and a first import has none:
-    // two index lookups rather than one join, whose generic plan (prepared statements on
-    // PostgreSQL) hashed all of experience_texts on every batch.
-    const existing = await tx.query<{ id: number | string }>('SELECT id FROM experiences WHERE external_id = ANY($1::text[])', [externalIds]);
+    // Only the experiences that exist have texts to compare with, and a first import has none.
+    // One index probe per id (LIMIT 1 keeps it one): the generic plan of the prepared statement
+    // for `external_id = ANY($1)` (or a join) was a sequential scan of experiences, 0.4 s per
+    // batch at 100k experiences, most of the import.
+    const existing = await tx.query<{ id: number | string }>(
+      `SELECT e.id FROM unnest($1::text[]) AS u(external_id)
+       CROSS JOIN LATERAL (SELECT id FROM experiences WHERE external_id = u.external_id LIMIT 1) e`,
+      [externalIds],
+    );
     const stored =
       existing.length === 0
         ? []
