@@ -10,24 +10,20 @@
  *                        [--seconds 4] [--llm fake|offline] [--databases pglite,postgres] [--floor]
  *                        [--postgres-url URL] [--dir ../shared/eval/dev]
  */
-import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { run } from '@grammyjs/runner';
 import { Bot } from 'grammy';
-import pg from 'pg';
 import { createApp } from '../src/app.ts';
 import { createBot } from '../src/bot/bot.ts';
 import { type BotApiEmulator, startBotApiEmulator, type EmulatedUser } from '../src/bot/emulator/index.ts';
 import { startPolling } from '../src/bot/run.ts';
 import { loadConfig } from '../src/config.ts';
-import type { Db } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { openPglite } from '../src/db/pglite.ts';
-import { openPostgres } from '../src/db/postgres.ts';
 import { loadEvalSet } from '../src/knowledge/eval.ts';
 import { ExperienceRepository } from '../src/knowledge/experience-repository.ts';
 import { startFakeOpenAi } from '../tests/helpers/fake-openai.ts';
+import { openBenchDb } from './support.ts';
 import { random, syntheticExperiences } from './synthetic.ts';
 
 export interface BotBenchOptions {
@@ -61,31 +57,6 @@ export interface BotBenchRow {
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 const rssMb = () => process.resourceUsage().maxRSS / 1024;
-
-async function openDb(o: Pick<BotBenchOptions, 'database' | 'postgresUrl'>): Promise<{ db: Db; drop(): Promise<void> }> {
-  if (o.database === 'pglite') {
-    const db = await openPglite(undefined);
-    return { db, drop: () => db.close() };
-  }
-  const schema = `bench_bot_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: o.postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const scoped = new URL(o.postgresUrl);
-  scoped.searchParams.set('options', `-c search_path=${schema},public`);
-  const db = await openPostgres(scoped.toString());
-  return {
-    db,
-    async drop() {
-      await db.close();
-      const c = new pg.Client({ connectionString: o.postgresUrl });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
-    },
-  };
-}
 
 /**
  * Members talking to "Telegram": a question is an update offered to the bot, and it is answered
@@ -143,7 +114,7 @@ async function openLoop(ask: Ask, users: EmulatedUser[], questions: string[], ra
 
 async function withBot(o: BotBenchOptions, log: (line: string) => void, fn: (ask: Ask) => Promise<BotBenchRow[]>): Promise<BotBenchRow[]> {
   const set = loadEvalSet(o.dir);
-  const { db, drop } = await openDb(o);
+  const { db, drop } = await openBenchDb(o.database, o.postgresUrl);
   const llm = o.llm === 'fake' ? await startFakeOpenAi() : undefined;
   // Instant and well-formed: the "translation" repeats the question, the answer is one line.
   llm?.onChat((r) => {
@@ -211,7 +182,7 @@ function summary(r: { latencies: number[]; seconds: number }) {
  * emulator, with no search and no model. What the real bot does costs on top of this.
  */
 export async function runFloorBench(o: Pick<BotBenchOptions, 'database' | 'postgresUrl' | 'members' | 'questionsPerMember'>, statements: number): Promise<BotBenchRow> {
-  const { db, drop } = await openDb(o);
+  const { db, drop } = await openBenchDb(o.database, o.postgresUrl);
   const emulator = await startBotApiEmulator({ holdMs: 500 });
   await db.exec('CREATE TABLE floor_log (id bigserial PRIMARY KEY, text text NOT NULL)');
   const bot = new Bot(emulator.token, { client: { apiRoot: emulator.apiRoot }, botInfo: emulator.botInfo });

@@ -4,42 +4,20 @@
  * rate moves.
  *   npx tsx bench/profile-import.ts pglite|postgres SIZE
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { Db, Queryable } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { openPglite } from '../src/db/pglite.ts';
-import { openPostgres } from '../src/db/postgres.ts';
 import { loadEvalSet } from '../src/knowledge/eval.ts';
 import { ExperienceRepository } from '../src/knowledge/experience-repository.ts';
 import { indexText } from '../src/knowledge/search-index.ts';
 import { seedGlossaryIfEmpty } from '../src/knowledge/glossary.ts';
+import { openBenchDb } from './support.ts';
 import { syntheticExperiences } from './synthetic.ts';
 
 const [database, sizeArg] = process.argv.slice(2);
 const size = Number(sizeArg);
 const url = 'postgres://postgres@127.0.0.1:5432/test';
 const set = loadEvalSet('../shared/eval/dev');
-let db: Db;
-let drop = async () => {};
-if (database === 'pglite') db = await openPglite(undefined);
-else {
-  const schema = `prof_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const u = new URL(url);
-  u.searchParams.set('options', `-c search_path=${schema},public`);
-  db = await openPostgres(u.toString());
-  drop = async () => {
-    await db.close();
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`DROP SCHEMA ${schema} CASCADE`);
-    await c.end();
-  };
-}
+const { db, drop } = await openBenchDb(database === 'postgres' ? 'postgres' : 'pglite', url);
 await migrate(db);
 await seedGlossaryIfEmpty(db);
 const t0 = performance.now();
@@ -87,4 +65,3 @@ const cpu = process.cpuUsage(cpu0);
 console.log(`${database} ${size} texts=${texts} gen=${tGen.toFixed(0)}ms tokenise=${tTok.toFixed(0)}ms (${(tTok / texts).toFixed(3)} ms/text) import=${tImp.toFixed(0)}ms => ${(size / (tImp / 1000)).toFixed(0)}/s, node cpu=${((cpu.user + cpu.system) / 1000).toFixed(0)}ms`);
 for (const [k, [ms, n]] of [...times].sort((a, b) => b[1][0] - a[1][0])) console.log(`  ${ms.toFixed(0).padStart(7)} ms ${String(n).padStart(5)}x  ${k}`);
 await drop();
-await db.close().catch(() => {});

@@ -1,14 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import type { Db } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { openPglite } from '../src/db/pglite.ts';
-import { openPostgres } from '../src/db/postgres.ts';
 import { loadEvalSet } from '../src/knowledge/eval.ts';
 import { ExperienceRepository } from '../src/knowledge/experience-repository.ts';
 import { Glossary, seedGlossaryIfEmpty } from '../src/knowledge/glossary.ts';
 import { createRetriever } from '../src/knowledge/retrieval.ts';
-import { logger } from './support.ts';
+import { logger, openBenchDb } from './support.ts';
 import { syntheticExperiences } from './synthetic.ts';
 
 export interface SpeedRow {
@@ -21,32 +16,11 @@ export interface SpeedRow {
   rssMb: number;
 }
 
-async function openBenchPostgres(url: string): Promise<{ db: Db; drop: () => Promise<void> }> {
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const scoped = new URL(url);
-  scoped.searchParams.set('options', `-c search_path=${schema},public`);
-  const db = await openPostgres(scoped.toString());
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
-    },
-  };
-}
-
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 export async function measure(database: 'pglite' | 'postgres', size: number, dir: string, postgresUrl: string, options: { longTail?: boolean } = {}): Promise<SpeedRow> {
   const set = loadEvalSet(dir);
-  const opened = database === 'pglite' ? { db: await openPglite(undefined), drop: async () => {} } : await openBenchPostgres(postgresUrl);
+  const opened = await openBenchDb(database, postgresUrl);
   const { db } = opened;
   try {
     await migrate(db);
@@ -71,7 +45,6 @@ export async function measure(database: 'pglite' | 'postgres', size: number, dir
     return { database, experiences: size, texts: n, importPerSecond: size / importSeconds, p50: percentile(times, 50), p95: percentile(times, 95), rssMb: process.resourceUsage().maxRSS / 1024 };
   } finally {
     await opened.drop();
-    await db.close().catch(() => {});
   }
 }
 

@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import type { Db } from '../src/db/db.ts';
+import { openPglite } from '../src/db/pglite.ts';
+import { openPostgres } from '../src/db/postgres.ts';
 import type { AbstentionFeatures } from '../src/knowledge/abstention.ts';
 import { type EvalQuestion, type EvalSet, loadEvalSet, openEvalDatabase } from '../src/knowledge/eval.ts';
 import type { Glossary } from '../src/knowledge/glossary.ts';
@@ -22,4 +26,33 @@ export async function evaluateWithFeatures(db: Db, glossary: Glossary, questions
     rows.push({ id: q.id, kind: q.kind, ok: q.relevant.includes(result.hits[0]?.externalId ?? ''), features: result.features! });
   }
   return rows;
+}
+
+/**
+ * A database for one benchmark run: an in-memory PGlite, or a fresh schema on the PostgreSQL
+ * at `postgresUrl` that `drop` removes (closing the database either way).
+ */
+export async function openBenchDb(database: 'pglite' | 'postgres', postgresUrl: string): Promise<{ db: Db; drop: () => Promise<void> }> {
+  if (database === 'pglite') {
+    const db = await openPglite(undefined);
+    return { db, drop: () => db.close() };
+  }
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const scoped = new URL(postgresUrl);
+  scoped.searchParams.set('options', `-c search_path=${schema},public`);
+  const db = await openPostgres(scoped.toString());
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      const c = new pg.Client({ connectionString: postgresUrl });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
 }
