@@ -174,3 +174,18 @@ describe('/forget without published experiences', () => {
     expect((await t.app.community.members.getByTelegramId(m.user.id))?.id).not.toBe(id);
   });
 });
+
+describe('/forget in the middle of /share', () => {
+  it('drops the unfinished contribution and asks what to erase at once, without /cancel first', async () => {
+    t = await TelegramTest.start();
+    const m = t.member({ language_code: 'en' });
+    await m.says('/share');
+    await m.says('Paying a supplier in Guangzhou through an exchange house');
+    await m.says('/forget');
+    expect(m.lastReply?.buttons).toEqual([t.text('en', 'forget-button-erase'), t.text('en', 'forget-button-cancel')]);
+    expect(await t.db.query(`SELECT key FROM sessions WHERE key LIKE 'conversation:%'`)).toEqual([]);
+    await m.presses(t.text('en', 'forget-button-erase'));
+    expect(m.lastReply?.text).toBe(t.text('en', 'forget-done-delete'));
+    expect(await t.db.query('SELECT id FROM experiences')).toEqual([]);
+  });
+});

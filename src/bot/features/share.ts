@@ -21,6 +21,13 @@ export function shareFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(ctx.t('share-cancelled'));
   });
 
+  // Erasing one's data must never wait for a form to be finished: the unsaved draft goes first
+  // (it is the member's data too), then /forget goes on to its own handler.
+  composer.command('forget', async (ctx, next) => {
+    if (ctx.conversation.active(SHARE_CONVERSATION) > 0) await ctx.conversation.exit(SHARE_CONVERSATION);
+    await next();
+  });
+
   composer.use(createConversation<BotContext, Context>(createShareConversation(deps), { id: SHARE_CONVERSATION, maxMillisecondsToWait: MAX_WAIT_MS }));
 
   composer.command('share', async (ctx) => {
