@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { createBot } from '../bot/bot.ts';
 import { registerCommands } from '../bot/commands.ts';
 import { runConsole } from '../bot/console/run-console.ts';
-import { startPolling, startWebhook, type RunningBot } from '../bot/run.ts';
-import type { CliContext } from './context.ts';
+import { startPolling, startWebhook, TelegramRefusedError, type RunningBot } from '../bot/run.ts';
+import { UserError, type CliContext } from './context.ts';
 import { join } from 'node:path';
 import { createFileLogger } from '../log.ts';
 
@@ -32,8 +32,12 @@ export function register(program: Command, ctx: CliContext): void {
           telegram.mode === 'webhook'
             ? await startWebhook(bot, { db: app.db, logger: app.logger, url: telegram.url, secret: telegram.secret, port: telegram.port })
             : await startPolling(bot, app.logger);
-        const signal = await stopSignal();
-        app.logger.info({ signal }, 'stopping: finishing the updates in hand');
+        const ended = await Promise.race([stopSignal(), running.failed.catch((e: unknown) => e)]);
+        if (ended instanceof TelegramRefusedError) {
+          await running.stop();
+          throw new UserError(ended.message, 1);
+        }
+        app.logger.info({ signal: ended }, 'stopping: finishing the updates in hand');
         await running.stop();
       } finally {
         // After the bot has stopped, so no handler loses its database half-way.

@@ -142,4 +142,27 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
       child.kill('SIGKILL');
     }
   }, 240_000);
+
+  it('stops with exit code 1 and says why when Telegram gives the updates to another process (409)', async () => {
+    const other = await startBotApiEmulator();
+    other.state.failNext('getUpdates', 409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running');
+    const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'start'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: other.token, TELEGRAM_API_ROOT: other.apiRoot, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    try {
+      const code = await Promise.race([new Promise<number | null>((resolve) => child.on('exit', resolve)), new Promise((r) => setTimeout(() => r('still running'), 150_000))]);
+      expect(code, stderr).toBe(1);
+      // The last line is for the person at the terminal; the log lines before it, for whoever watches the logs.
+      const lines = stderr.trim().split('\n');
+      expect(lines.at(-1)).toContain('another process is polling with the same BOT_TOKEN');
+      expect(lines.some((l) => l.startsWith('{') && JSON.parse(l).level === 60 && JSON.parse(l).msg.includes('409 Conflict'))).toBe(true);
+      expect(stderr).not.toMatch(/\n\s+at /); // messages, not a stack trace
+    } finally {
+      child.kill('SIGKILL');
+      await other.close();
+    }
+  }, 240_000);
 });

@@ -93,6 +93,8 @@ export class EmulatorState {
   /** Long poll: resolves with pending updates now, or when one arrives, or [] after `holdMs`. */
   getUpdates(p: Params, holdMs: number, onClose: (cancel: () => void) => void): Promise<Update[]> {
     this.record('getUpdates', p);
+    const fault = this.faults.get('getUpdates')?.shift();
+    if (fault) throw fault;
     if (this.webhookUrl) throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
     const offset = Number(p.offset ?? 0);
     const limit = Math.min(100, Math.max(1, Number(p.limit ?? 100)));
