@@ -75,7 +75,8 @@ function toExperience(row: ExperienceRow): Experience {
   };
 }
 
-function textOf(t: { title: string; problem: string; solution: string; outcome: string | null }): ExperienceText {
+/** The ExperienceText of a stored text row (a null outcome is left out). */
+export function textOf(t: { title: string; problem: string; solution: string; outcome: string | null }): ExperienceText {
   return { title: t.title, problem: t.problem, solution: t.solution, ...(t.outcome !== null ? { outcome: t.outcome } : {}) };
 }
 

@@ -98,7 +98,7 @@ function variantProblems(entries: GlossaryEntry[], lines: number[]): { line: num
   return problems;
 }
 
-const LIGHT_VERBS = new Set(['کردن', 'کرد', 'کن', 'شدن', 'شد', 'شده', 'نمودن', 'to']);
+const LIGHT_VERBS = new Set(['کردن', 'کرد', 'کن', 'شدن', 'شد', 'شده', 'نمودن']);
 
 function variants(cell: string): string[] {
   return [...new Set(cell.split('|').map((v) => v.trim()).filter((v) => v !== ''))];

@@ -1,18 +1,13 @@
 import type { Db, Queryable } from '../db/db.ts';
 import type { Logger } from '../log.ts';
 import { TEXT_PIPELINE_VERSION } from '../text/pipeline-version.ts';
+import { textOf, type TextRowOut } from './experience-rows.ts';
 import { beginBulkIndexing, flushSearchIndex, indexText } from './search-index.ts';
-import type { ExperienceText, Language } from './types.ts';
 
 const TEXTS_PER_BATCH = 1_000;
 
-interface StoredText {
+interface StoredText extends Pick<TextRowOut, 'language' | 'title' | 'problem' | 'solution' | 'outcome'> {
   id: number | string;
-  language: Language;
-  title: string;
-  problem: string;
-  solution: string;
-  outcome: string | null;
   tags: string[];
   search_text: string;
 }
@@ -61,8 +56,7 @@ async function retokenize(tx: Queryable): Promise<number> {
     if (rows.length === 0) return changed;
     after = Number(rows.at(-1)!.id);
     const updates = rows.flatMap((row) => {
-      const text: ExperienceText = { title: row.title, problem: row.problem, solution: row.solution, ...(row.outcome !== null ? { outcome: row.outcome } : {}) };
-      const indexed = indexText(text, row.tags, row.language);
+      const indexed = indexText(textOf(row), row.tags, row.language);
       return indexed.searchText === row.search_text ? [] : [{ id: Number(row.id), ...indexed }];
     });
     if (updates.length === 0) continue;
