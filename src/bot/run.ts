@@ -48,13 +48,14 @@ export async function startPolling(bot: SmeBot, logger: Logger, options: { pollT
       throw error;
     }
   });
+  const maxRetryMs = options.maxRetryMs ?? MAX_RETRY_MS;
   const runner: RunnerHandle = run(bot, {
-    runner: { fetch: { timeout: options.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] }, silent: true, maxRetryTime: options.maxRetryMs ?? MAX_RETRY_MS },
+    runner: { fetch: { timeout: options.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] }, silent: true, maxRetryTime: maxRetryMs },
   });
   logger.info({ username: bot.botInfo.username }, 'bot polling for updates');
   const failed = new Promise<never>((_, reject) => {
     runner.task()?.catch((error: unknown) => {
-      const refused = refusal(error, options.maxRetryMs ?? MAX_RETRY_MS);
+      const refused = refusal(error, maxRetryMs);
       logger.fatal({ err: error }, refused.message);
       reject(refused);
     });
