@@ -8,23 +8,19 @@
  *
  *   npx tsx bench/bot.ts [--experiences 10000] [--members 50] [--questions 4] [--rates 10,25,50,100,200]
  *                        [--seconds 4] [--llm fake|offline] [--databases pglite,postgres] [--floor]
- *                        [--postgres-url URL] [--dir ../shared/eval/dev]
+ *                        [--postgres-url URL] [--dir ../shared/eval/dev] [--profile DIR (the bot's CPU profile)]
  */
-import { pathToFileURL } from 'node:url';
+import { fork } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { run } from '@grammyjs/runner';
-import { Bot } from 'grammy';
-import { createApp } from '../src/app.ts';
-import { createBot } from '../src/bot/bot.ts';
 import { type BotApiEmulator, startBotApiEmulator, type EmulatedUser } from '../src/bot/emulator/index.ts';
-import { startPolling } from '../src/bot/run.ts';
-import { loadConfig } from '../src/config.ts';
-import { migrate } from '../src/db/migrate.ts';
-import { loadEvalSet } from '../src/knowledge/eval.ts';
-import { ExperienceRepository } from '../src/knowledge/experience-repository.ts';
+import type { Language } from '../src/config.ts';
+import { type EvalQuestion, loadEvalSet } from '../src/knowledge/eval.ts';
 import { startFakeOpenAi } from '../tests/helpers/fake-openai.ts';
-import { openBenchDb } from './support.ts';
-import { random, syntheticExperiences } from './synthetic.ts';
+import type { BotProcessReply, BotProcessStart } from './bot-process.ts';
+import { benchSchema } from './support.ts';
+import { random } from './synthetic.ts';
 
 export interface BotBenchOptions {
   database: 'pglite' | 'postgres';
@@ -38,6 +34,8 @@ export interface BotBenchOptions {
   llm: 'fake' | 'offline';
   dir: string;
   postgresUrl: string;
+  /** Write a CPU profile of the bot's process into this folder. */
+  profileDir?: string;
 }
 
 export interface BotBenchRow {
@@ -52,6 +50,9 @@ export interface BotBenchRow {
   perSecond: number;
   p50: number;
   p95: number;
+  /** CPU per answered question: the bot's process, and the PostgreSQL server (PGlite runs inside the bot). */
+  botCpuMs?: number;
+  dbCpuMs?: number;
   rssMb: number;
 }
 
@@ -112,42 +113,109 @@ async function openLoop(ask: Ask, users: EmulatedUser[], questions: string[], ra
   return { latencies, seconds: (performance.now() - started) / 1000 };
 }
 
-async function withBot(o: BotBenchOptions, log: (line: string) => void, fn: (ask: Ask) => Promise<BotBenchRow[]>): Promise<BotBenchRow[]> {
+/** CPU time (ms) of every PostgreSQL server process on this machine: the database's share of the work. */
+function postgresCpuMs(): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/**
+ * The instant fake model. A "translation" into another language is a dev question in that
+ * language about the same experience (else any question in it): text of a real question's
+ * size and script, so the search does the work a real translation gives it.
+ */
+function fakeTranslations(questions: EvalQuestion[]): (question: string) => Record<Language, string> {
+  const byText = new Map(questions.map((q) => [q.text, q]));
+  const pick = (q: EvalQuestion | undefined, language: Language, i: number) => {
+    const same = questions.filter((o) => o.language === language);
+    return (q && same.find((o) => o.relevant.some((r) => q.relevant.includes(r)))?.text) ?? same[i % same.length]?.text ?? '';
+  };
+  return (question) => {
+    const q = byText.get(question);
+    const i = question.length;
+    return { fa: q?.language === 'fa' ? question : pick(q, 'fa', i), zh: q?.language === 'zh' ? question : pick(q, 'zh', i), en: q?.language === 'en' ? question : pick(q, 'en', i) };
+  };
+}
+
+interface BotUnderTest {
+  ask: Ask;
+  /** CPU used since the last call: the bot's process and the PostgreSQL server's. */
+  cpuSinceLast(): Promise<{ botMs: number; dbMs: number; botRssMb: number }>;
+}
+
+async function withBot<T>(o: BotBenchOptions, kind: Pick<BotProcessStart, 'kind' | 'statements' | 'llmCalls'>, log: (line: string) => void, fn: (bot: BotUnderTest) => Promise<T>): Promise<T> {
   const set = loadEvalSet(o.dir);
-  const { db, drop } = await openBenchDb(o.database, o.postgresUrl);
+  const target = await benchDatabase(o.database, o.postgresUrl);
   const llm = o.llm === 'fake' ? await startFakeOpenAi() : undefined;
-  // Instant and well-formed: the "translation" repeats the question, the answer is one line.
+  const translate = fakeTranslations(set.questions);
   llm?.onChat((r) => {
     if (!r.messages.some((m) => /you translate/i.test(m.content))) return { content: 'From the experiences cited below: pay through a licensed exchange house.' };
     const question = r.messages.at(-1)!.content.split('\n\n').slice(1).join('\n\n');
-    return { content: JSON.stringify({ fa: question, zh: question, en: question }) };
+    return { content: JSON.stringify(translate(question)) };
   });
   const emulator = await startBotApiEmulator({ holdMs: 500 });
-  try {
-    await migrate(db);
-    const records = [...set.experiences, ...syntheticExperiences([...set.experiences, ...set.distractors], Math.max(0, o.experiences - set.experiences.length), 7, 'botbench')];
-    const t0 = performance.now();
-    const repository = new ExperienceRepository(db);
-    for (let i = 0; i < records.length; i += 2000) await repository.upsertRecords(records.slice(i, i + 2000), { status: 'published' });
-    if (o.database === 'postgres') await db.exec('ANALYZE');
-    log(`${o.database}: ${records.length} experiences imported in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
-    const env = { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000', ...(llm ? { OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: llm.baseURL } : {}) };
-    const app = await createApp(loadConfig(env), { db });
-    // The emulator has no Telegram limits; throttling would measure the throttler, not the bot.
-    const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, throttle: false });
-    const polling = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });
-    try {
-      return await fn(membersOf(emulator).ask);
-    } finally {
-      await polling.stop();
-      await app.close();
+  const child = fork(fileURLToPath(new URL('./bot-process.ts', import.meta.url)), { execArgv: ['--import', 'tsx', ...(o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const replies: BotProcessReply[] = [];
+  let wake = () => {};
+  child.on('message', (m: BotProcessReply) => {
+    replies.push(m);
+    wake();
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const next = async <T extends BotProcessReply['type']>(type: T): Promise<Extract<BotProcessReply, { type: T }>> => {
+    for (;;) {
+      const i = replies.findIndex((r) => r.type === type || r.type === 'failed');
+      if (i >= 0) {
+        const [r] = replies.splice(i, 1);
+        if (r!.type === 'failed') throw new Error(`bot process: ${r!.message}`);
+        return r as Extract<BotProcessReply, { type: T }>;
+      }
+      const woken = new Promise<void>((resolve) => (wake = resolve));
+      await Promise.race([woken, exited.then(() => Promise.reject(new Error('bot process exited')))]);
     }
+  };
+  try {
+    const start: BotProcessStart = { type: 'start', ...kind, database: target.url, experiences: o.experiences, dir: o.dir, token: emulator.token, apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, ...(llm ? { llmBaseUrl: llm.baseURL } : {}) };
+    child.send(start);
+    const ready = await next('ready');
+    if (kind.kind === 'bot') log(`${o.database}: ${ready.experiences} experiences imported in ${ready.importSeconds.toFixed(1)} s`);
+    let last = { bot: 0, db: postgresCpuMs() };
+    const cpuSinceLast = async () => {
+      child.send({ type: 'cpu' });
+      const cpu = await next('cpu');
+      const now = { bot: cpu.userMs + cpu.systemMs, db: postgresCpuMs() };
+      const delta = { botMs: now.bot - last.bot, dbMs: now.db - last.db, botRssMb: cpu.maxRssMb };
+      last = now;
+      return delta;
+    };
+    return await fn({ ask: membersOf(emulator).ask, cpuSinceLast });
   } finally {
+    if (child.connected) {
+      child.send({ type: 'stop' });
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
+    child.kill();
+    await exited;
     await emulator.close();
     await llm?.close();
-    await drop();
+    await target.drop();
   }
+}
+
+/** Where the bot process keeps its data: an in-memory PGlite of its own, or a fresh PostgreSQL schema. */
+async function benchDatabase(database: BotBenchOptions['database'], postgresUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  return database === 'pglite' ? { url: 'pglite', drop: async () => {} } : benchSchema(postgresUrl);
 }
 
 export async function runBotBench(o: BotBenchOptions, log: (line: string) => void = () => {}): Promise<BotBenchRow[]> {
@@ -156,16 +224,23 @@ export async function runBotBench(o: BotBenchOptions, log: (line: string) => voi
   // Many more members than questions in flight: a member rarely waits behind their own question.
   const users = Array.from({ length: Math.max(o.members, 500) }, (_, i): EmulatedUser => ({ id: 9_000_000 + i, first_name: `Bench${i}`, language_code: questions[i % questions.length]!.language }));
   const base = { database: o.database, experiences: o.experiences, llm: o.llm };
-  return withBot(o, log, async (ask) => {
+  return withBot(o, { kind: 'bot' }, log, async ({ ask, cpuSinceLast }) => {
     // Warm-up: caches, JIT, and every member's row exists before anything is measured.
     for (let i = 0; i < users.length; i += o.members) await closedLoop(ask, users.slice(i, i + o.members), texts, 1);
     const rows: BotBenchRow[] = [];
+    const measured = async (r: { latencies: number[]; seconds: number }) => {
+      const cpu = await cpuSinceLast();
+      const n = r.latencies.length;
+      return { ...summary(r), botCpuMs: cpu.botMs / n, ...(o.database === 'postgres' ? { dbCpuMs: cpu.dbMs / n } : {}), rssMb: cpu.botRssMb };
+    };
+    await cpuSinceLast();
     const closed = await closedLoop(ask, users.slice(0, o.members), texts, o.questionsPerMember);
-    rows.push({ ...base, load: `${o.members} members back to back`, ...summary(closed) });
+    rows.push({ ...base, load: `${o.members} members back to back`, ...(await measured(closed)) });
     log(`${o.database}: capacity ${rows[0]!.perSecond.toFixed(1)} questions/s`);
     for (const rate of o.rates) {
+      await cpuSinceLast();
       const open = await openLoop(ask, users, texts, rate, o.seconds);
-      rows.push({ ...base, load: 'open loop', offered: rate, ...summary(open) });
+      rows.push({ ...base, load: 'open loop', offered: rate, ...(await measured(open)) });
       log(`${o.database}: at ${rate}/s p95 ${rows.at(-1)!.p95.toFixed(0)} ms`);
     }
     return rows;
@@ -177,40 +252,44 @@ function summary(r: { latencies: number[]; seconds: number }) {
 }
 
 /**
- * The machine's ceiling for any bot on this stack: grammY with the runner answering each
- * question with one message and `statements` trivial database round trips, through the same
- * emulator, with no search and no model. What the real bot does costs on top of this.
+ * The machine's ceiling for any bot that does what the issue asks: grammY with the runner, in a
+ * process of its own like the real bot, answering each question with `statements` trivial
+ * database round trips, `llmCalls` calls to the same instant fake model and one message with
+ * buttons, through the same emulator, with no search at all. What the real bot does costs on
+ * top of this.
  */
-export async function runFloorBench(o: Pick<BotBenchOptions, 'database' | 'postgresUrl' | 'members' | 'questionsPerMember'>, statements: number): Promise<BotBenchRow> {
-  const { db, drop } = await openBenchDb(o.database, o.postgresUrl);
-  const emulator = await startBotApiEmulator({ holdMs: 500 });
-  await db.exec('CREATE TABLE floor_log (id bigserial PRIMARY KEY, text text NOT NULL)');
-  const bot = new Bot(emulator.token, { client: { apiRoot: emulator.apiRoot }, botInfo: emulator.botInfo });
-  bot.on('message:text', async (ctx) => {
-    for (let i = 0; i < statements; i++) await (i % 2 === 0 ? db.query('INSERT INTO floor_log (text) VALUES ($1)', [ctx.message.text]) : db.query('SELECT count(*) FROM floor_log WHERE id = $1', [i]));
-    await ctx.reply(`echo: ${ctx.message.text}`, { reply_markup: { inline_keyboard: [[{ text: 'ok', callback_data: 'ok' }]] } });
+export async function runFloorBench(o: Omit<BotBenchOptions, 'experiences'>, statements: number, llmCalls: number): Promise<BotBenchRow[]> {
+  const users = Array.from({ length: Math.max(o.members, 500) }, (_, i): EmulatedUser => ({ id: 8_000_000 + i, first_name: `Floor${i}` }));
+  const base = { database: o.database, experiences: 0, llm: llmCalls > 0 ? 'fake' : 'none' };
+  const load = `floor: ${statements} statements, ${llmCalls} model calls`;
+  return withBot({ ...o, experiences: 0 }, { kind: 'floor', statements, llmCalls }, () => {}, async ({ ask, cpuSinceLast }) => {
+    for (let i = 0; i < users.length; i += o.members) await closedLoop(ask, users.slice(i, i + o.members), ['warm-up'], 1);
+    const measured = async (r: { latencies: number[]; seconds: number }) => {
+      const cpu = await cpuSinceLast();
+      const n = r.latencies.length;
+      return { ...summary(r), botCpuMs: cpu.botMs / n, ...(o.database === 'postgres' ? { dbCpuMs: cpu.dbMs / n } : {}), rssMb: cpu.botRssMb };
+    };
+    await cpuSinceLast();
+    const closed = await closedLoop(ask, users.slice(0, o.members), ['a question'], o.questionsPerMember);
+    const rows: BotBenchRow[] = [{ ...base, load: `${load}, ${o.members} back to back`, ...(await measured(closed)) }];
+    for (const rate of o.rates) {
+      await cpuSinceLast();
+      rows.push({ ...base, load: `${load}, open loop`, offered: rate, ...(await measured(await openLoop(ask, users, ['a question'], rate, o.seconds))) });
+    }
+    return rows;
   });
-  const runner = run(bot, { runner: { fetch: { timeout: 1 } } });
-  try {
-    const { ask } = membersOf(emulator);
-    const users = Array.from({ length: o.members }, (_, i): EmulatedUser => ({ id: 8_000_000 + i, first_name: `Floor${i}` }));
-    for (const u of users) await ask(u, 'warm-up');
-    const closed = await closedLoop(ask, users, ['a question'], o.questionsPerMember);
-    return { database: o.database, experiences: 0, llm: 'none', load: `echo bot, ${statements} statements: ${o.members} back to back`, ...summary(closed) };
-  } finally {
-    await runner.stop();
-    await emulator.close();
-    await drop();
-  }
 }
 
 export function botBenchTable(rows: BotBenchRow[]): string[] {
   return [
-    '| database | experiences | LLM | load | offered/s | answered | answered/s | p50 (ms) | p95 (ms) | peak RSS (MB) |',
-    '| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.database} | ${r.experiences} | ${r.llm} | ${r.load} | ${r.offered ?? '–'} | ${r.answered} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.rssMb.toFixed(0)} |`),
+    '| database | experiences | LLM | load | offered/s | answered | answered/s | p50 (ms) | p95 (ms) | bot CPU ms/question | PostgreSQL CPU ms/question | peak RSS (MB) |',
+    '| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.database} | ${r.experiences} | ${r.llm} | ${r.load} | ${r.offered ?? '–'} | ${r.answered} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.botCpuMs?.toFixed(2) ?? '–'} | ${r.dbCpuMs?.toFixed(2) ?? '–'} | ${r.rssMb.toFixed(0)} |`),
   ];
 }
+
+/** Floors measured: nothing; the round trips alone; round trips and the two model calls. */
+export const FLOORS = [[0, 0], [6, 0], [6, 2]] as const;
 
 export const DEFAULT_BOT_BENCH = { experiences: 10_000, members: 50, questionsPerMember: 4, rates: [10, 25, 50, 100, 200], seconds: 4 } as const;
 
@@ -225,6 +304,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       llm: { type: 'string', default: 'fake' },
       databases: { type: 'string', default: 'pglite,postgres' },
       floor: { type: 'boolean', default: false },
+      profile: { type: 'string' },
       dir: { type: 'string', default: '../shared/eval/dev' },
       'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     },
@@ -236,8 +316,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const database of values.databases.split(',').filter(Boolean) as BotBenchOptions['database'][]) {
     const common = { database, members: Number(values.members), questionsPerMember: Number(values.questions), postgresUrl: values['postgres-url'] };
     try {
-      if (values.floor) for (const statements of [0, 8]) rows.push(await runFloorBench(common, statements));
-      rows.push(...(await runBotBench({ ...common, experiences: Number(values.experiences), rates, seconds: Number(values.seconds), llm: values.llm === 'offline' ? 'offline' : 'fake', dir: values.dir }, err)));
+      const options = { ...common, llm: values.llm === 'offline' ? ('offline' as const) : ('fake' as const), dir: values.dir, ...(values.profile ? { profileDir: values.profile } : {}) };
+      const timed = { ...options, rates, seconds: Number(values.seconds) };
+      if (values.floor) for (const [statements, llmCalls] of FLOORS) rows.push(...(await runFloorBench({ ...timed, rates: statements > 0 && llmCalls > 0 ? rates : [] }, statements, llmCalls)));
+      rows.push(...(await runBotBench({ ...timed, experiences: Number(values.experiences) }, err)));
     } catch (e) {
       out(`${database}: skipped (${(e as Error).message})`);
     }

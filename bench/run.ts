@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { runQuality } from './quality.ts';
 import { measure, type SpeedRow, speedTable } from './speed.ts';
-import { botBenchTable, DEFAULT_BOT_BENCH, runBotBench, runFloorBench, type BotBenchRow } from './bot.ts';
+import { botBenchTable, DEFAULT_BOT_BENCH, FLOORS, runBotBench, runFloorBench, type BotBenchRow } from './bot.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -47,8 +47,10 @@ if (part === 'all' || part === 'bot') {
   for (const database of ['pglite', 'postgres'] as const) {
     try {
       const common = { database, members: DEFAULT_BOT_BENCH.members, questionsPerMember: DEFAULT_BOT_BENCH.questionsPerMember, postgresUrl };
-      for (const statements of [0, 8]) rows.push(await runFloorBench(common, statements));
-      rows.push(...(await runBotBench({ ...common, ...DEFAULT_BOT_BENCH, rates: [...DEFAULT_BOT_BENCH.rates], llm: 'fake', dir: values.dir })));
+      const options = { ...common, llm: 'fake' as const, dir: values.dir };
+      const timed = { ...options, ...DEFAULT_BOT_BENCH, rates: [...DEFAULT_BOT_BENCH.rates] };
+      for (const [statements, llmCalls] of FLOORS) rows.push(...(await runFloorBench({ ...timed, rates: statements > 0 && llmCalls > 0 ? timed.rates : [] }, statements, llmCalls)));
+      rows.push(...(await runBotBench(timed)));
     } catch (e) {
       out(`Bot bench on ${database}: skipped (${(e as Error).message})`);
     }

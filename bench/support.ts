@@ -28,6 +28,26 @@ export async function evaluateWithFeatures(db: Db, glossary: Glossary, questions
   return rows;
 }
 
+/** A fresh schema on the PostgreSQL at `postgresUrl`: a URL whose connections use it, and its removal. */
+export async function benchSchema(postgresUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const scoped = new URL(postgresUrl);
+  scoped.searchParams.set('options', `-c search_path=${schema},public`);
+  return {
+    url: scoped.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: postgresUrl });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
 /**
  * A database for one benchmark run: an in-memory PGlite, or a fresh schema on the PostgreSQL
  * at `postgresUrl` that `drop` removes (closing the database either way).
@@ -37,22 +57,13 @@ export async function openBenchDb(database: 'pglite' | 'postgres', postgresUrl: 
     const db = await openPglite(undefined);
     return { db, drop: () => db.close() };
   }
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  const scoped = new URL(postgresUrl);
-  scoped.searchParams.set('options', `-c search_path=${schema},public`);
-  const db = await openPostgres(scoped.toString());
+  const schema = await benchSchema(postgresUrl);
+  const db = await openPostgres(schema.url);
   return {
     db,
     drop: async () => {
       await db.close();
-      const c = new pg.Client({ connectionString: postgresUrl });
-      await c.connect();
-      await c.query(`DROP SCHEMA ${schema} CASCADE`);
-      await c.end();
+      await schema.drop();
     },
   };
 }

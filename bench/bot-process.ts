@@ -1,0 +1,112 @@
+/**
+ * The bot under benchmark, in a process of its own (forked by bench/bot.ts): in production
+ * Telegram and the model run elsewhere, so the bot's event loop must not also carry the fake
+ * Bot API, the fake model and the simulated members. The parent sends one `start` message and
+ * later `cpu` and `stop`; this process answers each on the IPC channel.
+ */
+import { run, sequentialize } from '@grammyjs/runner';
+import { Bot } from 'grammy';
+import OpenAI from 'openai';
+import { createApp } from '../src/app.ts';
+import { createBot } from '../src/bot/bot.ts';
+import { startPolling } from '../src/bot/run.ts';
+import { loadConfig } from '../src/config.ts';
+import type { Db } from '../src/db/db.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { openPglite } from '../src/db/pglite.ts';
+import { openPostgres } from '../src/db/postgres.ts';
+import { loadEvalSet } from '../src/knowledge/eval.ts';
+import { ExperienceRepository } from '../src/knowledge/experience-repository.ts';
+import type { UserFromGetMe } from 'grammy/types';
+import { syntheticExperiences } from './synthetic.ts';
+
+export interface BotProcessStart {
+  type: 'start';
+  /**
+   * `bot`: the real bot and application. `floor`: the least any bot meeting the issue must do
+   * per question, with none of ours: `statements` trivial round trips (claim the update, load
+   * the member and conversation state, count the rate limit, log the question), `llmCalls`
+   * model calls through the `openai` SDK (translate, answer), one reply with buttons.
+   */
+  kind: 'bot' | 'floor';
+  statements?: number;
+  llmCalls?: number;
+  /** `pglite` (in memory, in this process) or a PostgreSQL URL scoped to the run's schema. */
+  database: 'pglite' | string;
+  experiences: number;
+  dir: string;
+  token: string;
+  apiRoot: string;
+  botInfo: UserFromGetMe;
+  llmBaseUrl?: string;
+}
+
+export type BotProcessReply =
+  | { type: 'ready'; importSeconds: number; experiences: number }
+  | { type: 'cpu'; userMs: number; systemMs: number; maxRssMb: number }
+  | { type: 'stopped' }
+  | { type: 'failed'; message: string };
+
+const send = (m: BotProcessReply) => process.send?.(m);
+
+async function start(m: BotProcessStart): Promise<() => Promise<void>> {
+  const db: Db = m.database === 'pglite' ? await openPglite(undefined) : await openPostgres(m.database);
+  if (m.kind === 'floor') return startFloor(m, db);
+  await migrate(db);
+  const set = loadEvalSet(m.dir);
+  const records = [...set.experiences, ...syntheticExperiences([...set.experiences, ...set.distractors], Math.max(0, m.experiences - set.experiences.length), 7, 'botbench')];
+  const t0 = performance.now();
+  const repository = new ExperienceRepository(db);
+  for (let i = 0; i < records.length; i += 2000) await repository.upsertRecords(records.slice(i, i + 2000), { status: 'published' });
+  if (m.database !== 'pglite') await db.exec('ANALYZE');
+  const importSeconds = (performance.now() - t0) / 1000;
+
+  const env = { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000', ...(m.llmBaseUrl ? { OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: m.llmBaseUrl } : {}) };
+  const app = await createApp(loadConfig(env), { db });
+  // The emulator has no Telegram limits; throttling would measure the throttler, not the bot.
+  const bot = createBot(m.token, { app }, { apiRoot: m.apiRoot, botInfo: m.botInfo, throttle: false });
+  const polling = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });
+  send({ type: 'ready', importSeconds, experiences: records.length });
+  return async () => {
+    await polling.stop();
+    await app.close();
+    await db.close();
+  };
+}
+
+async function startFloor(m: BotProcessStart, db: Db): Promise<() => Promise<void>> {
+  await db.exec('CREATE TABLE floor_log (id bigserial PRIMARY KEY, text text NOT NULL)');
+  const model = new OpenAI({ apiKey: 'bench', baseURL: m.llmBaseUrl ?? 'http://127.0.0.1:9/v1', maxRetries: 0 });
+  const bot = new Bot(m.token, { client: { apiRoot: m.apiRoot }, botInfo: m.botInfo });
+  bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
+  bot.on('message:text', async (ctx) => {
+    for (let i = 0; i < (m.statements ?? 0); i++) await (i % 2 === 0 ? db.query('INSERT INTO floor_log (text) VALUES ($1)', [ctx.message.text]) : db.query('SELECT count(*) FROM floor_log WHERE id = $1', [i]));
+    for (let i = 0; i < (m.llmCalls ?? 0); i++) await model.chat.completions.create({ model: 'bench', messages: [{ role: 'user', content: ctx.message.text }] });
+    await ctx.reply(`echo: ${ctx.message.text}`, { reply_markup: { inline_keyboard: [[{ text: 'ok', callback_data: 'ok' }]] } });
+  });
+  const runner = run(bot, { runner: { fetch: { timeout: 1 } } });
+  send({ type: 'ready', importSeconds: 0, experiences: 0 });
+  return async () => {
+    await runner.stop();
+    await db.close();
+  };
+}
+
+let stop: (() => Promise<void>) | undefined;
+process.on('message', (m: BotProcessStart | { type: 'cpu' } | { type: 'stop' }) => {
+  void (async () => {
+    try {
+      if (m.type === 'start') stop = await start(m);
+      else if (m.type === 'cpu') {
+        const { user, system } = process.cpuUsage();
+        send({ type: 'cpu', userMs: user / 1000, systemMs: system / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024 });
+      } else {
+        await stop?.();
+        // Exiting (rather than being killed) also writes the CPU profile when one is asked for.
+        process.send?.({ type: 'stopped' } satisfies BotProcessReply, () => process.exit(0));
+      }
+    } catch (e) {
+      send({ type: 'failed', message: (e as Error).stack ?? String(e) });
+    }
+  })();
+});
