@@ -72,7 +72,11 @@ export function buildQuery(
     const group = groups.get(key) ?? { key, source: 'glossary' as const, language: e.language, alternatives: [] };
     // Per token, so a concept counts about as much as one word of the question, whether its
     // variant is one English word or a Chinese phrase of several bigrams.
-    group.alternatives.push({ tokens, weight: (e.weight * weights.glossary) / tokens.length });
+    const weight = (e.weight * weights.glossary) / tokens.length;
+    // The question and its translations often name the same concept: one alternative, at its best weight.
+    const same = group.alternatives.find((a) => a.tokens.length === tokens.length && a.tokens.every((t, i) => t === tokens[i]));
+    if (same) same.weight = Math.max(same.weight, weight);
+    else group.alternatives.push({ tokens, weight });
     groups.set(key, group);
   }
   return [...groups.values()];

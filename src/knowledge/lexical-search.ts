@@ -185,19 +185,29 @@ export interface ScoredText {
   matched: Set<string>;
 }
 
-/** How often each of the query's terms occurs in each candidate text (same order as `candidates`). */
-export function countTerms(candidates: CandidateText[], groups: QueryGroup[]): Map<string, number>[] {
-  const occurrences = wholeTokenPattern(queryTerms(groups));
-  return candidates.map((text) => {
-    const tf = new Map<string, number>();
-    for (const [token] of text.searchText.matchAll(occurrences)) tf.set(token, (tf.get(token) ?? 0) + 1);
+/** How often each of the query's terms occurs in each candidate text: `perText[i][index.get(term)]`. */
+export interface TermCounts {
+  index: Map<string, number>;
+  perText: Uint32Array[];
+}
+
+export function countTerms(candidates: CandidateText[], groups: QueryGroup[]): TermCounts {
+  const terms = queryTerms(groups);
+  const index = new Map(terms.map((t, i) => [t, i]));
+  const occurrences = wholeTokenPattern(terms);
+  const perText = candidates.map((text) => {
+    const tf = new Uint32Array(terms.length);
+    for (const [token] of text.searchText.matchAll(occurrences)) tf[index.get(token)!]! += 1;
     return tf;
   });
+  return { index, perText };
 }
 
 /**
  * BM25 with query-group weights; a group scores its best alternative. `counts` may be shared by
- * several scorings of the same candidates with groups of the same terms.
+ * several scorings of the same candidates with groups of the same terms. The query is first
+ * turned into term indices with each term's weight × IDF, so the loop over candidates does
+ * array arithmetic only: it runs for every candidate, twice per question.
  */
 export function scoreTexts(
   candidates: CandidateText[],
@@ -205,22 +215,25 @@ export function scoreTexts(
   stats: CorpusStats,
   tuning: LexicalTuning,
   weights: QueryWeights,
-  counts: Map<string, number>[] = countTerms(candidates, groups),
+  counts: TermCounts = countTerms(candidates, groups),
 ): ScoredText[] {
-  const idfs = new Map(queryTerms(groups).map((t) => [t, idf(stats, t)]));
+  const value = new Float64Array(counts.index.size);
+  for (const [term, i] of counts.index) value[i] = tokenWeight(term, weights) * idf(stats, term);
+  const compiled = groups.map((g) => ({ key: g.key, alternatives: g.alternatives.map((a) => ({ weight: a.weight, terms: Int32Array.from(a.tokens, (t) => counts.index.get(t)!) })) }));
+  const k1 = tuning.k1;
   const out: ScoredText[] = [];
-  for (const [i, text] of candidates.entries()) {
-    const tf = counts[i]!;
-    const norm = tuning.k1 * (1 - tuning.b + (tuning.b * text.searchLength) / stats.avgLength[text.language]);
+  for (const [c, text] of candidates.entries()) {
+    const tf = counts.perText[c]!;
+    const norm = k1 * (1 - tuning.b + (tuning.b * text.searchLength) / stats.avgLength[text.language]);
     let score = 0;
     const matched = new Set<string>();
-    for (const g of groups) {
+    for (const g of compiled) {
       let best = 0;
       for (const a of g.alternatives) {
         let s = 0;
-        for (const t of a.tokens) {
-          const f = tf.get(t);
-          if (f) s += tokenWeight(t, weights) * idfs.get(t)! * ((f * (tuning.k1 + 1)) / (f + norm));
+        for (const i of a.terms) {
+          const f = tf[i]!;
+          if (f > 0) s += value[i]! * ((f * (k1 + 1)) / (f + norm));
         }
         s *= a.weight;
         if (s > best) best = s;

@@ -6,7 +6,8 @@ import { type AbstentionFeatures, type AbstentionModel, abstentionFeatures, conf
 import { type ExperienceScore, groupByExperience, reciprocalRankFusion } from './fusion.ts';
 import type { Glossary } from './glossary.ts';
 import { buildQuery, DEFAULT_QUERY_WEIGHTS, type QueryWeights, queryTerms } from './lexical-query.ts';
-import { countTerms, DEFAULT_LEXICAL_TUNING, fetchCandidates, fetchStats, type LexicalTuning, lookupTerms, scoreTexts, selfScore } from './lexical-search.ts';
+import { cachedCorpusStats, type CorpusStatsSource } from './corpus-stats-cache.ts';
+import { countTerms, DEFAULT_LEXICAL_TUNING, fetchCandidates, type LexicalTuning, lookupTerms, scoreTexts, selfScore } from './lexical-search.ts';
 import { type Embedder, vectorSearch } from './vector-search.ts';
 
 export type { Embedder };
@@ -75,9 +76,10 @@ export const DEFAULT_RETRIEVAL_OPTIONS: RetrievalOptions = {
  * vector ranking when an embedder and pgvector are there; grouped per experience; with a
  * calibrated decision to abstain when nothing in the base answers the question.
  */
-export function createRetriever(deps: { db: Db; glossary: Glossary; embedder?: Embedder; logger: Logger; options?: Partial<RetrievalOptions> }): Retriever {
+export function createRetriever(deps: { db: Db; glossary: Glossary; embedder?: Embedder; logger: Logger; options?: Partial<RetrievalOptions>; corpusStats?: CorpusStatsSource }): Retriever {
   const options = { ...DEFAULT_RETRIEVAL_OPTIONS, ...deps.options };
   const { db, glossary, embedder, logger } = deps;
+  const corpusStats = deps.corpusStats ?? cachedCorpusStats(db);
 
   async function search(q: SearchQuery): Promise<SearchResult> {
     const language = q.language ?? detectLanguage(q.text);
@@ -88,7 +90,7 @@ export function createRetriever(deps: { db: Db; glossary: Glossary; embedder?: E
     const groups = buildQuery({ text: q.text, language, ...(q.translations ? { translations: q.translations } : {}), expansions }, options.query);
 
     const vectorRanking = embedder && db.hasVector ? vectorRank(embedder, q, filters) : Promise.resolve(undefined);
-    const stats = await fetchStats(db, queryTerms(groups));
+    const stats = await corpusStats(queryTerms(groups));
     const terms = lookupTerms(groups, stats, options.lexical, options.query);
     const candidates = await fetchCandidates(db, terms, filters, options.lexical.candidateLimit, options.lexical.maxScannedRows);
     const counts = countTerms(candidates, groups);
