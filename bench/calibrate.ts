@@ -10,10 +10,12 @@
  *     + (share of none questions answered): wrongly refusing a member who could have been
  *     helped costs more than occasionally showing a loosely related experience;
  *  4. prints the model to paste into DEFAULT_ABSTENTION_MODEL.
- * Usage: tsx bench/calibrate.ts [DIR] [DISTRACTORS]   (default ../shared/eval/dev 2000; 0 for the base alone)
+ * Usage: tsx bench/calibrate.ts [DIR] [DISTRACTORS] [--held-out] [--sweep]   (default ../shared/eval/dev 2000; 0 for
+ * the base alone; --held-out also fits on answerable questions asked with their answers archived;
+ * --sweep prints what each threshold would abstain on)
  */
-import { type AbstentionFeatures, type AbstentionModel, confidence, NO_FEATURES } from '../src/knowledge/abstention.ts';
-import { evaluateWithFeatures, openEvalSet } from './support.ts';
+import { type AbstentionFeatures, type AbstentionModel, confidence, DEFAULT_ABSTENTION_MODEL, NO_FEATURES } from '../src/knowledge/abstention.ts';
+import { evaluateHeldOut, evaluateWithFeatures, openEvalSet } from './support.ts';
 import { syntheticExperiences } from './synthetic.ts';
 
 const KEYS: (keyof AbstentionFeatures)[] = ['prominence', 'margin', 'coverage'];
@@ -58,7 +60,8 @@ export function chooseThreshold(positives: number[], negatives: number[]): numbe
 async function main(): Promise<void> {
   const dir = process.argv[2] ?? '../shared/eval/dev';
   const distractors = Number(process.argv[3] ?? 2000);
-  const runs: { extra: number; rows: Awaited<ReturnType<typeof evaluateWithFeatures>> }[] = [];
+  const heldOut = process.argv.includes('--held-out');
+  const runs: { extra: number; rows: Awaited<ReturnType<typeof evaluateWithFeatures>>; held: Awaited<ReturnType<typeof evaluateHeldOut>> }[] = [];
   for (const extra of distractors > 0 ? [0, distractors] : [0]) {
     const probe = await openEvalSet(dir);
     let { db, glossary } = probe;
@@ -67,12 +70,12 @@ async function main(): Promise<void> {
       ({ db, glossary } = await openEvalSet(dir, syntheticExperiences([...probe.set.distractors], extra, 7, 'bench-distractor')));
     }
     try {
-      runs.push({ extra, rows: await evaluateWithFeatures(db, glossary, probe.set.questions) });
+      runs.push({ extra, rows: await evaluateWithFeatures(db, glossary, probe.set.questions), held: await evaluateHeldOut(db, glossary, probe.set.questions) });
     } finally {
       await db.close();
     }
   }
-  const train = runs.flatMap((r) => r.rows).filter((r) => r.kind !== 'cross_untranslated');
+  const train = runs.flatMap((r) => [...r.rows, ...(heldOut ? r.held : [])]).filter((r) => r.kind !== 'cross_untranslated');
   const fit = fitLogistic(train.map((r) => KEYS.map((k) => r.features[k])), train.map((r) => (r.kind === 'none' ? 0 : 1)));
   // Back to raw feature units so the model needs no scaler at run time.
   const weights = { ...NO_FEATURES, ...Object.fromEntries(KEYS.map((k, j) => [k, fit.w[j]! / fit.sd[j]!])) } as AbstentionFeatures;
@@ -82,12 +85,29 @@ async function main(): Promise<void> {
   model.threshold = chooseThreshold(train.filter((r) => r.kind !== 'none').map(conf), train.filter((r) => r.kind === 'none').map(conf));
   const round = (x: number) => Number(x.toFixed(3));
   console.log(JSON.stringify({ weights: Object.fromEntries(Object.entries(model.weights).map(([k, v]) => [k, round(v)])), intercept: round(model.intercept), threshold: round(model.threshold) }));
-  for (const { extra, rows } of runs) {
+  for (const run of runs) {
+    const { extra, rows } = run;
     const counts = (['same', 'cross_translated', 'cross_untranslated', 'none'] as const).map((kind) => {
       const subset = rows.filter((r) => r.kind === kind);
       return `${kind} ${subset.filter((r) => conf(r) < model.threshold).length}/${subset.length}`;
     });
-    console.log(`+${extra} distractors, abstained: ${counts.join(', ')}`);
+    console.log(`+${extra} distractors, abstained: ${counts.join(', ')}, answerable asked with their answers archived ${run.held.filter((r) => conf(r) < model.threshold).length}/${run.held.length}`);
+  }
+  if (process.argv.includes('--sweep')) {
+    for (let t = 0.4; t <= 0.75; t += 0.02) {
+      const line = runs.map((run) => {
+        const ab = (r: { features: AbstentionFeatures }) => confidence(r.features) < t;
+        const answerable = run.rows.filter((r) => r.kind === 'same' || r.kind === 'cross_translated');
+        return `+${run.extra}: answerable ${answerable.filter(ab).length}/${answerable.length} none ${run.rows.filter((r) => r.kind === 'none' && ab(r)).length}/18 held ${run.held.filter(ab).length}/${run.held.length}`;
+      });
+      console.log(`t=${t.toFixed(2)} ${line.join(' | ')}`);
+    }
+  }
+  // The model in use, on the same questions: what a refit would change.
+  for (const run of runs) {
+    const inUse = (r: { features: AbstentionFeatures }) => confidence(r.features) < DEFAULT_ABSTENTION_MODEL.threshold;
+    const counts = (['same', 'cross_translated', 'cross_untranslated', 'none'] as const).map((kind) => `${kind} ${run.rows.filter((r) => r.kind === kind && inUse(r)).length}/${run.rows.filter((r) => r.kind === kind).length}`);
+    console.log(`model in use, +${run.extra} distractors, abstained: ${counts.join(', ')}, held out ${run.held.filter(inUse).length}/${run.held.length}`);
   }
 }
 

@@ -28,6 +28,29 @@ export async function evaluateWithFeatures(db: Db, glossary: Glossary, questions
   return rows;
 }
 
+/**
+ * Answerable questions turned into unanswerable ones: each asked with the experiences that
+ * answer it archived (back to published afterwards). A `none` question is one the base has no
+ * answer for, and these are the hardest kind: on topic, in the words of the base, with near
+ * neighbours of the missing answer still there. They give the abstention model more negatives
+ * than the dev set's own `none` questions, without writing any question for it.
+ */
+export async function evaluateHeldOut(db: Db, glossary: Glossary, questions: EvalQuestion[], options: Partial<RetrievalOptions> = {}) {
+  const retriever = createRetriever({ db, glossary, logger, options });
+  const setStatus = (ids: string[], status: string) => db.query('UPDATE experiences SET status = $2 WHERE external_id = ANY($1::text[])', [ids, status]);
+  const rows: { id: string; kind: 'none'; ok: boolean; features: AbstentionFeatures }[] = [];
+  for (const q of questions.filter((x) => x.kind === 'same' || x.kind === 'cross_translated')) {
+    await setStatus(q.relevant, 'archived');
+    try {
+      const result = await retriever.search({ text: q.text, language: q.language });
+      rows.push({ id: `${q.id}-held-out`, kind: 'none', ok: false, features: result.features! });
+    } finally {
+      await setStatus(q.relevant, 'published');
+    }
+  }
+  return rows;
+}
+
 /** A fresh schema on the PostgreSQL at `postgresUrl`: a URL whose connections use it, and its removal. */
 export async function benchSchema(postgresUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const schema = `bench_${randomBytes(4).toString('hex')}`;
