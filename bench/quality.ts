@@ -4,7 +4,8 @@ import { type EvalSummary, type QuestionOutcome, summarise } from '../src/knowle
 import type { Glossary } from '../src/knowledge/glossary.ts';
 import { createRetriever } from '../src/knowledge/retrieval.ts';
 import { miniSearchBaseline, miniSearchTokensBaseline, postgresBaseline, runBaseline } from './baselines.ts';
-import { logger, openEvalSet } from './support.ts';
+import { confidence, DEFAULT_ABSTENTION_MODEL } from '../src/knowledge/abstention.ts';
+import { evaluateHeldOut, logger, openEvalSet } from './support.ts';
 import { syntheticExperiences } from './synthetic.ts';
 
 async function systems(db: Db, glossary: Glossary, set: EvalSet): Promise<[string, QuestionOutcome[]][]> {
@@ -57,6 +58,10 @@ export async function runQuality(dir: string, out: (line: string) => void, distr
       const results = await systems(db, glossary, probe.set);
       out(`\n### Quality on ${dir}${extra > 0 ? ` + ${extra} synthetic distractors` : ''} (${probe.set.questions.length} questions, offline; ${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
       for (const line of qualityTables(results.map(([n, o]) => [n, summarise(o)]))) out(line);
+      // More unanswerable questions than the set's own: its answerable ones, their answers archived.
+      const held = await evaluateHeldOut(db, glossary, probe.set.questions);
+      const abstained = held.filter((r) => confidence(r.features) < DEFAULT_ABSTENTION_MODEL.threshold).length;
+      out(`\nAnswerable questions asked with their answers archived (unanswerable, on topic): abstained ${abstained} of ${held.length} (${(abstained / held.length).toFixed(2)}).`);
     } finally {
       await db.close();
     }
