@@ -1,4 +1,4 @@
-import type { QueryGroup, QueryWeights } from './lexical-query.ts';
+import { type QueryGroup, type QueryWeights, tokenWeight } from './lexical-query.ts';
 import type { CorpusStats, ScoredText } from './lexical-search.ts';
 import { idf } from './lexical-search.ts';
 
@@ -26,7 +26,11 @@ export interface AbstentionFeatures {
   prominence: number;
   /** How far the top experience is ahead of the third, relative to its score (the second is skipped for the same reason). */
   margin: number;
-  /** Share of the question's own IDF mass found in one text of the top experience (the best covered). */
+  /**
+   * Share of the question's own IDF mass found in one text of the top experience (the best
+   * covered), each word weighted as in the ranking: a Chinese question sharing only single
+   * characters with a text (天, 明) covers little of it.
+   */
   coverage: number;
 }
 
@@ -56,9 +60,13 @@ export function evidenceGroups(groups: QueryGroup[], weights: QueryWeights): Que
   return groups.map((g) => (g.source === 'glossary' ? { ...g, alternatives: g.alternatives.map((a) => ({ ...a, weight: a.weight / weights.glossary })) } : g));
 }
 
-function originalMass(groups: QueryGroup[], stats: CorpusStats, include: (g: QueryGroup) => boolean): number {
+/** The question's own words, each weighted as the ranking weighs it (a lone Chinese character counts little). */
+function originalMass(groups: QueryGroup[], stats: CorpusStats, weights: QueryWeights, include: (g: QueryGroup) => boolean): number {
   let total = 0;
-  for (const g of groups) if (g.source === 'original' && include(g)) total += idf(stats, g.alternatives[0]!.tokens[0]!);
+  for (const g of groups) {
+    const token = g.alternatives[0]!.tokens[0]!;
+    if (g.source === 'original' && include(g)) total += tokenWeight(token, weights) * idf(stats, token);
+  }
   return total;
 }
 
@@ -66,17 +74,17 @@ function originalMass(groups: QueryGroup[], stats: CorpusStats, include: (g: Que
  * `topTexts`: the scored texts of the experience the ranking puts first; `evidenceScores`: the
  * experiences' scores under `evidenceGroups`, best first.
  */
-export function abstentionFeatures(groups: QueryGroup[], stats: CorpusStats, topTexts: ScoredText[], evidenceScores: number[]): AbstentionFeatures {
+export function abstentionFeatures(groups: QueryGroup[], stats: CorpusStats, weights: QueryWeights, topTexts: ScoredText[], evidenceScores: number[]): AbstentionFeatures {
   const [first, , third = 0] = evidenceScores;
   if (topTexts.length === 0 || first === undefined || first <= 0) return NO_FEATURES;
   const rest = evidenceScores.slice(2, 12);
   const meanRest = rest.length > 0 ? rest.reduce((a, b) => a + b, 0) / rest.length : 0;
-  const all = originalMass(groups, stats, () => true);
+  const all = originalMass(groups, stats, weights, () => true);
   return {
     // A lone candidate stands out as much as one five times its neighbours' mean.
     prominence: Math.min(Math.log(meanRest > 0 ? first / meanRest : 5), Math.log(5)),
     margin: (first - third) / first,
-    coverage: all > 0 ? Math.max(...topTexts.map((t) => originalMass(groups, stats, (g) => t.matched.has(g.key)))) / all : 0,
+    coverage: all > 0 ? Math.max(...topTexts.map((t) => originalMass(groups, stats, weights, (g) => t.matched.has(g.key)))) / all : 0,
   };
 }
 

@@ -59,11 +59,11 @@ export function buildQuery(
     }
     groups.set(key, { key, source, language: tokenLanguage(term), alternatives: [{ tokens: [term], weight: w }] });
   };
-  for (const t of searchTokens(input.text, input.language)) addTerm(t, 1, 'original');
+  for (const t of searchTokens(input.text, input.language, { question: true })) addTerm(t, 1, 'original');
   for (const language of LANGUAGES) {
     const translated = input.translations?.[language];
     if (!translated || language === input.language) continue;
-    for (const t of searchTokens(translated, language)) addTerm(t, weights.translation, 'translation');
+    for (const t of searchTokens(translated, language, { question: true })) addTerm(t, weights.translation, 'translation');
   }
   for (const e of input.expansions) {
     const tokens = [...new Set(e.tokens)];

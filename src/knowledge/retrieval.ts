@@ -121,7 +121,7 @@ export function createRetriever(deps: { db: Db; glossary: Glossary; embedder?: E
       scoreTexts(candidates, evidenceGroups(groups, options.query), stats, options.lexical, options.query, counts).map((s) => ({ ...s.text, score: s.score / self })),
       options.otherVariantsBonus,
     );
-    const features = abstentionFeatures(groups, stats, topTexts, evidence.map((r) => r.score));
+    const features = abstentionFeatures(groups, stats, options.query, topTexts, evidence.map((r) => r.score));
     const conf = lexicalTop ? confidence(features, options.abstention) : 0;
     return {
       language,

@@ -21,12 +21,13 @@ const RUNS = new RegExp(
  * stop words dropped. Chinese: traditional made simplified, informal words made standard,
  * segmenter words plus character bigrams. English and other letters: lower case, light
  * stemming, stop words dropped. Digits are kept as ASCII. Deterministic; no token has a space.
+ * A question's tokens (`options.question`) are a subset of what the same text would index.
  */
-export function searchTokens(text: string, language: Language): string[] {
+export function searchTokens(text: string, language: Language, options: { question?: boolean } = {}): string[] {
   const out: string[] = [];
   for (const match of normalize(text, language).matchAll(RUNS)) {
     const [, han, persian, other] = match;
-    if (han !== undefined) chineseTokens(han, out);
+    if (han !== undefined) chineseTokens(han, out, options);
     else if (persian !== undefined) persianTokens(persian, out);
     else if (other !== undefined) englishTokens(other, out);
   }

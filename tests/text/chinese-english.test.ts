@@ -30,6 +30,17 @@ describe('Chinese search tokens', () => {
     expect(tokens.every((t) => !/[\s，。？！、]/.test(t))).toBe(true);
   });
 
+  it("a question loses the bigrams joining two words, which are no word and match texts by chance", () => {
+    const question = searchTokens('北京明天天气怎么样？', 'zh', { question: true });
+    expect(question).toEqual(expect.arrayContaining(['北京', '明天', '天气']));
+    expect(question).not.toContain('天天');
+    expect(question).not.toContain('京明');
+    expect(zh('北京明天天气怎么样？')).toContain('天天');
+    // Words the segmenter does not know come out as single characters: their bigrams stay.
+    expect(searchTokens('伊朗清关怎么办？', 'zh', { question: true })).toContain('清关');
+    expect(searchTokens('如何在伊朗找到经销商？', 'zh', { question: true })).toEqual(expect.arrayContaining(['经销', '销商']));
+  });
+
   it('full-width letters and digits become ASCII, and Latin terms keep their own tokens', () => {
     expect(zh('ＨＳ编码１２３４')).toEqual(zh('HS编码1234'));
     const tokens = zh('报关需要HS code吗？我们有CE证书，货值48,000美元');
