@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   // Back to raw feature units so the model needs no scaler at run time.
   const weights = { ...NO_FEATURES, ...Object.fromEntries(KEYS.map((k, j) => [k, fit.w[j]! / fit.sd[j]!])) } as AbstentionFeatures;
   const intercept = fit.b - KEYS.reduce((s, _k, j) => s + (fit.w[j]! * fit.mean[j]!) / fit.sd[j]!, 0);
-  const model: AbstentionModel = { weights, intercept, threshold: 0.5 };
+  const model: AbstentionModel = { ...DEFAULT_ABSTENTION_MODEL, weights, intercept, threshold: 0.5 };
   const conf = (r: (typeof train)[number]) => confidence(r.features, model);
   model.threshold = chooseThreshold(train.filter((r) => r.kind !== 'none').map(conf), train.filter((r) => r.kind === 'none').map(conf));
   const round = (x: number) => Number(x.toFixed(3));

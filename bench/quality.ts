@@ -4,7 +4,6 @@ import { type EvalSummary, type QuestionOutcome, summarise } from '../src/knowle
 import type { Glossary } from '../src/knowledge/glossary.ts';
 import { createRetriever } from '../src/knowledge/retrieval.ts';
 import { miniSearchBaseline, miniSearchTokensBaseline, postgresBaseline, runBaseline } from './baselines.ts';
-import { confidence, DEFAULT_ABSTENTION_MODEL } from '../src/knowledge/abstention.ts';
 import { evaluateHeldOut, logger, openEvalSet } from './support.ts';
 import { syntheticExperiences } from './synthetic.ts';
 
@@ -60,7 +59,7 @@ export async function runQuality(dir: string, out: (line: string) => void, distr
       for (const line of qualityTables(results.map(([n, o]) => [n, summarise(o)]))) out(line);
       // More unanswerable questions than the set's own: its answerable ones, their answers archived.
       const held = await evaluateHeldOut(db, glossary, probe.set.questions);
-      const abstained = held.filter((r) => confidence(r.features) < DEFAULT_ABSTENTION_MODEL.threshold).length;
+      const abstained = held.filter((r) => r.abstained).length;
       out(`\nAnswerable questions asked with their answers archived (unanswerable, on topic): abstained ${abstained} of ${held.length} (${(abstained / held.length).toFixed(2)}).`);
     } finally {
       await db.close();

@@ -38,12 +38,12 @@ export async function evaluateWithFeatures(db: Db, glossary: Glossary, questions
 export async function evaluateHeldOut(db: Db, glossary: Glossary, questions: EvalQuestion[], options: Partial<RetrievalOptions> = {}) {
   const retriever = createRetriever({ db, glossary, logger, options });
   const setStatus = (ids: string[], status: string) => db.query('UPDATE experiences SET status = $2 WHERE external_id = ANY($1::text[])', [ids, status]);
-  const rows: { id: string; kind: 'none'; ok: boolean; features: AbstentionFeatures }[] = [];
+  const rows: { id: string; kind: 'none'; ok: boolean; abstained: boolean; features: AbstentionFeatures }[] = [];
   for (const q of questions.filter((x) => x.kind === 'same' || x.kind === 'cross_translated')) {
     await setStatus(q.relevant, 'archived');
     try {
       const result = await retriever.search({ text: q.text, language: q.language });
-      rows.push({ id: `${q.id}-held-out`, kind: 'none', ok: false, features: result.features! });
+      rows.push({ id: `${q.id}-held-out`, kind: 'none', ok: false, abstained: result.abstained, features: result.features! });
     } finally {
       await setStatus(q.relevant, 'published');
     }

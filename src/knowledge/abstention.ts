@@ -40,6 +40,14 @@ export interface AbstentionModel {
   intercept: number;
   /** Abstain when the confidence is below this. */
   threshold: number;
+  /**
+   * When fewer than three experiences match at all, prominence and margin compare the top one
+   * with nothing and come out at their maximum, so one shared word ("capital" in "What is the
+   * capital of France?") would look like a clear answer. The top experience must then hold at
+   * least this share of the question's weight. Never the case on the dev set (every question
+   * there matches ten or more), common in a small base and with short questions.
+   */
+  minCoverageWithFewMatches: number;
 }
 
 // Fitted by bench/calibrate.ts on the dev set, alone and with 2,000 synthetic distractors (see the README).
@@ -47,7 +55,18 @@ export const DEFAULT_ABSTENTION_MODEL: AbstentionModel = {
   weights: { prominence: 1.826, margin: 3.982, coverage: 4.296 },
   intercept: -4.12,
   threshold: 0.58,
+  minCoverageWithFewMatches: 0.5,
 };
+
+/** Experiences that must match for prominence and margin to mean anything (both look at rank 3). */
+const ENOUGH_MATCHES = 3;
+
+/** `matches`: how many experiences matched the question at all. */
+export function abstains(features: AbstentionFeatures, matches: number, model: AbstentionModel = DEFAULT_ABSTENTION_MODEL): boolean {
+  if (matches === 0) return true;
+  if (matches < ENOUGH_MATCHES && features.coverage < model.minCoverageWithFewMatches) return true;
+  return confidence(features, model) < model.threshold;
+}
 
 export const NO_FEATURES: AbstentionFeatures = { prominence: 0, margin: 0, coverage: 0 };
 

@@ -2,7 +2,7 @@ import type { Language } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../log.ts';
 import { detectLanguage } from '../text/language.ts';
-import { type AbstentionFeatures, type AbstentionModel, abstentionFeatures, confidence, DEFAULT_ABSTENTION_MODEL, evidenceGroups } from './abstention.ts';
+import { type AbstentionFeatures, type AbstentionModel, abstains, abstentionFeatures, confidence, DEFAULT_ABSTENTION_MODEL, evidenceGroups } from './abstention.ts';
 import { type ExperienceScore, groupByExperience, reciprocalRankFusion } from './fusion.ts';
 import type { Glossary } from './glossary.ts';
 import { buildQuery, DEFAULT_QUERY_WEIGHTS, type QueryWeights, queryTerms } from './lexical-query.ts';
@@ -125,7 +125,7 @@ export function createRetriever(deps: { db: Db; glossary: Glossary; embedder?: E
     const conf = lexicalTop ? confidence(features, options.abstention) : 0;
     return {
       language,
-      abstained: conf < options.abstention.threshold,
+      abstained: abstains(features, evidence.length, options.abstention),
       confidence: conf,
       hits: ranking.slice(0, limit).map((r) => ({ experienceId: r.experienceId, externalId: r.externalId, score: r.score, matchedLanguage: r.matchedLanguage })),
       features,

@@ -230,6 +230,11 @@ describe.each(testDatabases())('retrieval in a small base on $name', (database) 
       }
       expect((await retriever.search({ text: 'what is a good recipe for a chocolate birthday cake?' })).abstained).toBe(true);
       expect((await retriever.search({ text: '北京明天天气怎么样？' })).abstained).toBe(true);
+      // One shared word ("registered capital") and no other experience to compare with is no answer...
+      expect((await retriever.search({ text: 'What is the capital of France?' })).abstained).toBe(true);
+      // ...but a keyword that only one experience holds is.
+      expect((await retriever.search({ text: 'CIFER' })).hits[0]?.externalId).toBe('demo-001');
+      expect((await retriever.search({ text: 'CIFER' })).abstained).toBe(false);
     } finally {
       await db.close();
     }
