@@ -57,7 +57,6 @@ export interface BotBenchRow {
 }
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
-const rssMb = () => process.resourceUsage().maxRSS / 1024;
 
 /**
  * Members talking to "Telegram": a question is an update offered to the bot, and it is answered
@@ -225,14 +224,10 @@ export async function runBotBench(o: BotBenchOptions, log: (line: string) => voi
   const users = Array.from({ length: Math.max(o.members, 500) }, (_, i): EmulatedUser => ({ id: 9_000_000 + i, first_name: `Bench${i}`, language_code: questions[i % questions.length]!.language }));
   const base = { database: o.database, experiences: o.experiences, llm: o.llm };
   return withBot(o, { kind: 'bot' }, log, async ({ ask, cpuSinceLast }) => {
+    const measured = measuredWith(o.database, cpuSinceLast);
     // Warm-up: caches, JIT, and every member's row exists before anything is measured.
     for (let i = 0; i < users.length; i += o.members) await closedLoop(ask, users.slice(i, i + o.members), texts, 1);
     const rows: BotBenchRow[] = [];
-    const measured = async (r: { latencies: number[]; seconds: number }) => {
-      const cpu = await cpuSinceLast();
-      const n = r.latencies.length;
-      return { ...summary(r), botCpuMs: cpu.botMs / n, ...(o.database === 'postgres' ? { dbCpuMs: cpu.dbMs / n } : {}), rssMb: cpu.botRssMb };
-    };
     await cpuSinceLast();
     const closed = await closedLoop(ask, users.slice(0, o.members), texts, o.questionsPerMember);
     rows.push({ ...base, load: `${o.members} members back to back`, ...(await measured(closed)) });
@@ -247,8 +242,17 @@ export async function runBotBench(o: BotBenchOptions, log: (line: string) => voi
   });
 }
 
+/** A load's row: its latencies and rate, with the CPU used since the last reading, per question. */
+function measuredWith(database: BotBenchOptions['database'], cpuSinceLast: BotUnderTest['cpuSinceLast']) {
+  return async (r: { latencies: number[]; seconds: number }) => {
+    const cpu = await cpuSinceLast();
+    const n = r.latencies.length;
+    return { ...summary(r), botCpuMs: cpu.botMs / n, ...(database === 'postgres' ? { dbCpuMs: cpu.dbMs / n } : {}), rssMb: cpu.botRssMb };
+  };
+}
+
 function summary(r: { latencies: number[]; seconds: number }) {
-  return { answered: r.latencies.length, perSecond: r.latencies.length / r.seconds, p50: percentile(r.latencies, 50), p95: percentile(r.latencies, 95), rssMb: rssMb() };
+  return { answered: r.latencies.length, perSecond: r.latencies.length / r.seconds, p50: percentile(r.latencies, 50), p95: percentile(r.latencies, 95) };
 }
 
 /**
@@ -263,12 +267,8 @@ export async function runFloorBench(o: Omit<BotBenchOptions, 'experiences'>, sta
   const base = { database: o.database, experiences: 0, llm: llmCalls > 0 ? 'fake' : 'none' };
   const load = `floor: ${statements} statements, ${llmCalls} model calls`;
   return withBot({ ...o, experiences: 0 }, { kind: 'floor', statements, llmCalls }, () => {}, async ({ ask, cpuSinceLast }) => {
+    const measured = measuredWith(o.database, cpuSinceLast);
     for (let i = 0; i < users.length; i += o.members) await closedLoop(ask, users.slice(i, i + o.members), ['warm-up'], 1);
-    const measured = async (r: { latencies: number[]; seconds: number }) => {
-      const cpu = await cpuSinceLast();
-      const n = r.latencies.length;
-      return { ...summary(r), botCpuMs: cpu.botMs / n, ...(o.database === 'postgres' ? { dbCpuMs: cpu.dbMs / n } : {}), rssMb: cpu.botRssMb };
-    };
     await cpuSinceLast();
     const closed = await closedLoop(ask, users.slice(0, o.members), ['a question'], o.questionsPerMember);
     const rows: BotBenchRow[] = [{ ...base, load: `${load}, ${o.members} back to back`, ...(await measured(closed)) }];
