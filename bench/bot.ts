@@ -53,6 +53,8 @@ export interface BotBenchRow {
   /** CPU per answered question: the bot's process, and the PostgreSQL server (PGlite runs inside the bot). */
   botCpuMs?: number;
   dbCpuMs?: number;
+  /** ...and the bench's own process: the fake Bot API, the fake model and the members. */
+  harnessCpuMs?: number;
   rssMb: number;
 }
 
@@ -112,21 +114,32 @@ async function openLoop(ask: Ask, users: EmulatedUser[], questions: string[], ra
   return { latencies, seconds: (performance.now() - started) / 1000 };
 }
 
-/** CPU time (ms) of every PostgreSQL server process on this machine: the database's share of the work. */
-function postgresCpuMs(): number {
-  let ticks = 0;
+/** CPU time (ms) of each PostgreSQL server process on this machine, by pid. */
+function postgresCpuByPid(): Map<string, number> {
+  const cpu = new Map<string, number>();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       if (!stat.includes('(postgres)')) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) * 10); // USER_HZ is 100 on Linux
     } catch {
       // The process ended between listing and reading.
     }
   }
-  return ticks * 10; // USER_HZ is 100 on Linux
+  return cpu;
+}
+
+/**
+ * The database's CPU since `before`: what each server process used since then (all of it for
+ * one started since). A backend that exits in between loses its last share rather than
+ * making the sum go backwards.
+ */
+function postgresCpuSince(before: Map<string, number>, now: Map<string, number>): number {
+  let ms = 0;
+  for (const [pid, used] of now) ms += used - (before.get(pid) ?? 0);
+  return ms;
 }
 
 /**
@@ -150,7 +163,8 @@ function fakeTranslations(questions: EvalQuestion[]): (question: string) => Reco
 interface BotUnderTest {
   ask: Ask;
   /** CPU used since the last call: the bot's process and the PostgreSQL server's. */
-  cpuSinceLast(): Promise<{ botMs: number; dbMs: number; botRssMb: number }>;
+  /** CPU used since the last call: the bot's process, the PostgreSQL server's, and this process's (the fakes and the members). */
+  cpuSinceLast(): Promise<{ botMs: number; dbMs: number; harnessMs: number; botRssMb: number }>;
 }
 
 async function withBot<T>(o: BotBenchOptions, kind: Pick<BotProcessStart, 'kind' | 'statements' | 'llmCalls'>, log: (line: string) => void, fn: (bot: BotUnderTest) => Promise<T>): Promise<T> {
@@ -189,12 +203,13 @@ async function withBot<T>(o: BotBenchOptions, kind: Pick<BotProcessStart, 'kind'
     child.send(start);
     const ready = await next('ready');
     if (kind.kind === 'bot') log(`${o.database}: ${ready.experiences} experiences imported in ${ready.importSeconds.toFixed(1)} s`);
-    let last = { bot: 0, db: postgresCpuMs() };
+    let last = { bot: 0, db: postgresCpuByPid(), harness: process.cpuUsage() };
     const cpuSinceLast = async () => {
       child.send({ type: 'cpu' });
       const cpu = await next('cpu');
-      const now = { bot: cpu.userMs + cpu.systemMs, db: postgresCpuMs() };
-      const delta = { botMs: now.bot - last.bot, dbMs: now.db - last.db, botRssMb: cpu.maxRssMb };
+      const now = { bot: cpu.userMs + cpu.systemMs, db: postgresCpuByPid(), harness: process.cpuUsage() };
+      const harness = process.cpuUsage(last.harness);
+      const delta = { botMs: now.bot - last.bot, dbMs: postgresCpuSince(last.db, now.db), harnessMs: (harness.user + harness.system) / 1000, botRssMb: cpu.maxRssMb };
       last = now;
       return delta;
     };
@@ -247,7 +262,7 @@ function measuredWith(database: BotBenchOptions['database'], cpuSinceLast: BotUn
   return async (r: { latencies: number[]; seconds: number }) => {
     const cpu = await cpuSinceLast();
     const n = r.latencies.length;
-    return { ...summary(r), botCpuMs: cpu.botMs / n, ...(database === 'postgres' ? { dbCpuMs: cpu.dbMs / n } : {}), rssMb: cpu.botRssMb };
+    return { ...summary(r), botCpuMs: cpu.botMs / n, ...(database === 'postgres' ? { dbCpuMs: cpu.dbMs / n } : {}), harnessCpuMs: cpu.harnessMs / n, rssMb: cpu.botRssMb };
   };
 }
 
@@ -282,9 +297,9 @@ export async function runFloorBench(o: Omit<BotBenchOptions, 'experiences'>, sta
 
 export function botBenchTable(rows: BotBenchRow[]): string[] {
   return [
-    '| database | experiences | LLM | load | offered/s | answered | answered/s | p50 (ms) | p95 (ms) | bot CPU ms/question | PostgreSQL CPU ms/question | peak RSS (MB) |',
-    '| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.database} | ${r.experiences} | ${r.llm} | ${r.load} | ${r.offered ?? '–'} | ${r.answered} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.botCpuMs?.toFixed(2) ?? '–'} | ${r.dbCpuMs?.toFixed(2) ?? '–'} | ${r.rssMb.toFixed(0)} |`),
+    '| database | experiences | LLM | load | offered/s | answered | answered/s | p50 (ms) | p95 (ms) | CPU ms/question: bot | PostgreSQL | fakes | bot peak RSS (MB) |',
+    '| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.database} | ${r.experiences} | ${r.llm} | ${r.load} | ${r.offered ?? '–'} | ${r.answered} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.botCpuMs?.toFixed(1) ?? '–'} | ${r.dbCpuMs?.toFixed(1) ?? '–'} | ${r.harnessCpuMs?.toFixed(1) ?? '–'} | ${r.rssMb.toFixed(0)} |`),
   ];
 }
 
