@@ -52,9 +52,9 @@ export interface AbstentionModel {
 
 // Fitted by bench/calibrate.ts on the dev set, alone and with 2,000 synthetic distractors (see the README).
 export const DEFAULT_ABSTENTION_MODEL: AbstentionModel = {
-  weights: { prominence: 1.826, margin: 3.982, coverage: 4.296 },
-  intercept: -4.12,
-  threshold: 0.58,
+  weights: { prominence: 1.827, margin: 4.51, coverage: 3.997 },
+  intercept: -4.139,
+  threshold: 0.548,
   minCoverageWithFewMatches: 0.5,
 };
 
