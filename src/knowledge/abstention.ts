@@ -7,7 +7,7 @@ import { idf } from './lexical-search.ts';
  * any particular question, so they carry over to questions and bases never seen.
  *
  * Prominence and margin are measured on an evidence view of the candidates (see
- * `evidenceGroups`), not on the ranking's scores: in the ranking a glossary concept weighs twice
+ * `ScoredText.evidence`), not on the ranking's scores: in the ranking a glossary concept weighs twice
  * a question word, which lets a question reach texts in other languages, but concepts are also
  * triggered by everyday words ("check", "order", "ship"), so a text can stand out on them alone.
  * English questions, whose answers are mostly Persian or Chinese originals, suffered most: on
@@ -70,15 +70,6 @@ export function abstains(features: AbstentionFeatures, matches: number, model: A
 
 export const NO_FEATURES: AbstentionFeatures = { prominence: 0, margin: 0, coverage: 0 };
 
-/**
- * The query as evidence that a text answers it: each glossary concept counts as much as one
- * word of the question (its ranking weight divided by the glossary weight), no more.
- */
-export function evidenceGroups(groups: QueryGroup[], weights: QueryWeights): QueryGroup[] {
-  if (weights.glossary <= 0) return groups;
-  return groups.map((g) => (g.source === 'glossary' ? { ...g, alternatives: g.alternatives.map((a) => ({ ...a, weight: a.weight / weights.glossary })) } : g));
-}
-
 /** The question's own words, each weighted as the ranking weighs it (a lone Chinese character counts little). */
 function originalMass(groups: QueryGroup[], stats: CorpusStats, weights: QueryWeights, include: (g: QueryGroup) => boolean): number {
   let total = 0;
@@ -91,7 +82,7 @@ function originalMass(groups: QueryGroup[], stats: CorpusStats, weights: QueryWe
 
 /**
  * `topTexts`: the scored texts of the experience the ranking puts first; `evidenceScores`: the
- * experiences' scores under `evidenceGroups`, best first.
+ * experiences' evidence scores (`ScoredText.evidence`), best first.
  */
 export function abstentionFeatures(groups: QueryGroup[], stats: CorpusStats, weights: QueryWeights, topTexts: ScoredText[], evidenceScores: number[]): AbstentionFeatures {
   const [first, , third = 0] = evidenceScores;

@@ -181,6 +181,12 @@ export async function fetchCandidates(
 export interface ScoredText {
   text: CandidateText;
   score: number;
+  /**
+   * The same score with each glossary concept counting as much as one word of the question (its
+   * ranking weight divided by the glossary weight), no more: what the abstention weighs (see
+   * abstention.ts), computed in the same pass since only the glossary groups' weights differ.
+   */
+  evidence: number;
   /** Keys of the query groups this text matched. */
   matched: Set<string>;
 }
@@ -207,7 +213,7 @@ export function countTerms(candidates: CandidateText[], groups: QueryGroup[]): T
  * BM25 with query-group weights; a group scores its best alternative. `counts` may be shared by
  * several scorings of the same candidates with groups of the same terms. The query is first
  * turned into term indices with each term's weight × IDF, so the loop over candidates does
- * array arithmetic only: it runs for every candidate, twice per question.
+ * array arithmetic only: it runs for every candidate of every question.
  */
 export function scoreTexts(
   candidates: CandidateText[],
@@ -219,13 +225,18 @@ export function scoreTexts(
 ): ScoredText[] {
   const value = new Float64Array(counts.index.size);
   for (const [term, i] of counts.index) value[i] = tokenWeight(term, weights) * idf(stats, term);
-  const compiled = groups.map((g) => ({ key: g.key, alternatives: g.alternatives.map((a) => ({ weight: a.weight, terms: Int32Array.from(a.tokens, (t) => counts.index.get(t)!) })) }));
+  const compiled = groups.map((g) => ({
+    key: g.key,
+    evidenceShare: g.source === 'glossary' && weights.glossary > 0 ? 1 / weights.glossary : 1,
+    alternatives: g.alternatives.map((a) => ({ weight: a.weight, terms: Int32Array.from(a.tokens, (t) => counts.index.get(t)!) })),
+  }));
   const k1 = tuning.k1;
   const out: ScoredText[] = [];
   for (const [c, text] of candidates.entries()) {
     const tf = counts.perText[c]!;
     const norm = k1 * (1 - tuning.b + (tuning.b * text.searchLength) / stats.avgLength[text.language]);
     let score = 0;
+    let evidence = 0;
     const matched = new Set<string>();
     for (const g of compiled) {
       let best = 0;
@@ -240,10 +251,11 @@ export function scoreTexts(
       }
       if (best > 0) {
         score += best;
+        evidence += best * g.evidenceShare;
         matched.add(g.key);
       }
     }
-    if (score > 0) out.push({ text, score, matched });
+    if (score > 0) out.push({ text, score, evidence, matched });
   }
   return out;
 }

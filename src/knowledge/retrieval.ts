@@ -2,12 +2,12 @@ import type { Language } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../log.ts';
 import { detectLanguage } from '../text/language.ts';
-import { type AbstentionFeatures, type AbstentionModel, abstains, abstentionFeatures, confidence, DEFAULT_ABSTENTION_MODEL, evidenceGroups } from './abstention.ts';
+import { type AbstentionFeatures, type AbstentionModel, abstains, abstentionFeatures, confidence, DEFAULT_ABSTENTION_MODEL } from './abstention.ts';
 import { type ExperienceScore, groupByExperience, reciprocalRankFusion } from './fusion.ts';
 import type { Glossary } from './glossary.ts';
 import { buildQuery, DEFAULT_QUERY_WEIGHTS, type QueryWeights, queryTerms } from './lexical-query.ts';
 import { cachedCorpusStats, type CorpusStatsSource } from './corpus-stats-cache.ts';
-import { countTerms, DEFAULT_LEXICAL_TUNING, fetchCandidates, type LexicalTuning, lookupTerms, scoreTexts, selfScore } from './lexical-search.ts';
+import { DEFAULT_LEXICAL_TUNING, fetchCandidates, type LexicalTuning, lookupTerms, scoreTexts, selfScore } from './lexical-search.ts';
 import { type Embedder, vectorSearch } from './vector-search.ts';
 
 export type { Embedder };
@@ -93,8 +93,7 @@ export function createRetriever(deps: { db: Db; glossary: Glossary; embedder?: E
     const stats = await corpusStats(queryTerms(groups));
     const terms = lookupTerms(groups, stats, options.lexical, options.query);
     const candidates = await fetchCandidates(db, terms, filters, options.lexical.candidateLimit, options.lexical.maxScannedRows);
-    const counts = countTerms(candidates, groups);
-    const scored = scoreTexts(candidates, groups, stats, options.lexical, options.query, counts);
+    const scored = scoreTexts(candidates, groups, stats, options.lexical, options.query);
     const self = selfScore(groups, stats, options.lexical, options.query, new Set(['original'])) || 1;
     for (const s of scored) s.score /= self;
 
@@ -116,9 +115,9 @@ export function createRetriever(deps: { db: Db; glossary: Glossary; embedder?: E
     }
 
     const topTexts = lexicalTop ? scored.filter((s) => s.text.experienceId === lexicalTop.experienceId) : [];
-    // The same candidates rescored with glossary matches discounted (see abstention.ts).
+    // The same candidates ranked with glossary matches discounted (see abstention.ts).
     const evidence = groupByExperience(
-      scoreTexts(candidates, evidenceGroups(groups, options.query), stats, options.lexical, options.query, counts).map((s) => ({ ...s.text, score: s.score / self })),
+      scored.map((s) => ({ ...s.text, score: s.evidence / self })),
       options.otherVariantsBonus,
     );
     const features = abstentionFeatures(groups, stats, options.query, topTexts, evidence.map((r) => r.score));
