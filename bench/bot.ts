@@ -306,7 +306,7 @@ export function botBenchTable(rows: BotBenchRow[]): string[] {
 /** Floors measured: nothing; the round trips alone; round trips and the two model calls. */
 export const FLOORS = [[0, 0], [6, 0], [6, 2]] as const;
 
-export const DEFAULT_BOT_BENCH = { experiences: 10_000, members: 50, questionsPerMember: 4, rates: [10, 25, 50, 100, 200], seconds: 4 } as const;
+export const DEFAULT_BOT_BENCH = { experiences: 10_000, members: 50, questionsPerMember: 8, rates: [10, 25, 50, 100, 200], seconds: 8 } as const;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({
