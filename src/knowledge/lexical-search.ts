@@ -192,12 +192,12 @@ export interface ScoredText {
 }
 
 /** How often each of the query's terms occurs in each candidate text: `perText[i][index.get(term)]`. */
-export interface TermCounts {
+interface TermCounts {
   index: Map<string, number>;
   perText: Uint32Array[];
 }
 
-export function countTerms(candidates: CandidateText[], groups: QueryGroup[]): TermCounts {
+function countTerms(candidates: CandidateText[], groups: QueryGroup[]): TermCounts {
   const terms = queryTerms(groups);
   const index = new Map(terms.map((t, i) => [t, i]));
   const occurrences = wholeTokenPattern(terms);
@@ -210,10 +210,9 @@ export function countTerms(candidates: CandidateText[], groups: QueryGroup[]): T
 }
 
 /**
- * BM25 with query-group weights; a group scores its best alternative. `counts` may be shared by
- * several scorings of the same candidates with groups of the same terms. The query is first
- * turned into term indices with each term's weight × IDF, so the loop over candidates does
- * array arithmetic only: it runs for every candidate of every question.
+ * BM25 with query-group weights; a group scores its best alternative. The query is first turned
+ * into term indices with each term's weight × IDF, so the loop over candidates does array
+ * arithmetic only: it runs for every candidate of every question.
  */
 export function scoreTexts(
   candidates: CandidateText[],
@@ -221,8 +220,8 @@ export function scoreTexts(
   stats: CorpusStats,
   tuning: LexicalTuning,
   weights: QueryWeights,
-  counts: TermCounts = countTerms(candidates, groups),
 ): ScoredText[] {
+  const counts = countTerms(candidates, groups);
   const value = new Float64Array(counts.index.size);
   for (const [term, i] of counts.index) value[i] = tokenWeight(term, weights) * idf(stats, term);
   const compiled = groups.map((g) => ({

@@ -40,10 +40,10 @@ const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 function bigramsAcrossWords(piece: string): Set<number> {
   const across = new Set<number>();
   if (ASTRAL.test(piece)) return across;
-  let previous: { index: number; length: number } | undefined;
+  let previousLength = 0;
   for (const { segment, index } of WORDS.segment(piece)) {
-    if (previous && previous.length >= 2 && segment.length >= 2) across.add(index - 1);
-    previous = { index, length: segment.length };
+    if (previousLength >= 2 && segment.length >= 2) across.add(index - 1);
+    previousLength = segment.length;
   }
   return across;
 }
