@@ -63,6 +63,7 @@ async function start(m: BotProcessStart): Promise<() => Promise<void>> {
 
   const env = { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000', ...(m.llmBaseUrl ? { OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: m.llmBaseUrl } : {}) };
   const app = await createApp(loadConfig(env), { db });
+  await app.loadSearchIndex();
   // The emulator has no Telegram limits; throttling would measure the throttler, not the bot.
   const bot = createBot(m.token, { app }, { apiRoot: m.apiRoot, botInfo: m.botInfo, throttle: false });
   const polling = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });

@@ -2,13 +2,14 @@ import type { Db } from '../src/db/db.ts';
 import { type EvalSet, evaluate } from '../src/knowledge/eval.ts';
 import { type EvalSummary, type QuestionOutcome, summarise } from '../src/knowledge/eval-metrics.ts';
 import type { Glossary } from '../src/knowledge/glossary.ts';
+import { memoryLexicalIndex } from '../src/knowledge/published-index-sync.ts';
 import { createRetriever } from '../src/knowledge/retrieval.ts';
 import { miniSearchBaseline, miniSearchTokensBaseline, postgresBaseline, runBaseline } from './baselines.ts';
 import { evaluateHeldOut, logger, openEvalSet } from './support.ts';
 import { syntheticExperiences } from './synthetic.ts';
 
 async function systems(db: Db, glossary: Glossary, set: EvalSet): Promise<[string, QuestionOutcome[]][]> {
-  const ours = (useGlossary: boolean) => evaluate(createRetriever({ db, glossary, logger, options: { useGlossary } }), set.questions);
+  const ours = (useGlossary: boolean) => evaluate(createRetriever({ db, glossary, logger, lexical: memoryLexicalIndex(db, logger), options: { useGlossary } }), set.questions);
   return [
     ['SME Bridge (glossary on)', await ours(true)],
     ['SME Bridge (glossary off)', await ours(false)],

@@ -6,6 +6,7 @@ import { openPostgres } from '../src/db/postgres.ts';
 import type { AbstentionFeatures } from '../src/knowledge/abstention.ts';
 import { type EvalQuestion, type EvalSet, loadEvalSet, openEvalDatabase } from '../src/knowledge/eval.ts';
 import type { Glossary } from '../src/knowledge/glossary.ts';
+import { memoryLexicalIndex } from '../src/knowledge/published-index-sync.ts';
 import { createRetriever, type RetrievalOptions } from '../src/knowledge/retrieval.ts';
 import { createLogger } from '../src/log.ts';
 import type { ExperienceRecord } from '../src/knowledge/types.ts';
@@ -19,7 +20,7 @@ export async function openEvalSet(dir: string, extra: ExperienceRecord[] = []): 
 }
 
 export async function evaluateWithFeatures(db: Db, glossary: Glossary, questions: EvalQuestion[], options: Partial<RetrievalOptions> = {}) {
-  const retriever = createRetriever({ db, glossary, logger, options });
+  const retriever = createRetriever({ db, glossary, logger, lexical: memoryLexicalIndex(db, logger), options });
   const rows: { id: string; kind: EvalQuestion['kind']; ok: boolean; features: AbstentionFeatures }[] = [];
   for (const q of questions) {
     const result = await retriever.search({ text: q.text, language: q.language });
@@ -36,7 +37,7 @@ export async function evaluateWithFeatures(db: Db, glossary: Glossary, questions
  * than the dev set's own `none` questions, without writing any question for it.
  */
 export async function evaluateHeldOut(db: Db, glossary: Glossary, questions: EvalQuestion[], options: Partial<RetrievalOptions> = {}) {
-  const retriever = createRetriever({ db, glossary, logger, options });
+  const retriever = createRetriever({ db, glossary, logger, lexical: memoryLexicalIndex(db, logger), options });
   const setStatus = (ids: string[], status: string) => db.query('UPDATE experiences SET status = $2 WHERE external_id = ANY($1::text[])', [ids, status]);
   const rows: { id: string; kind: 'none'; ok: boolean; abstained: boolean; features: AbstentionFeatures }[] = [];
   for (const q of questions.filter((x) => x.kind === 'same' || x.kind === 'cross_translated')) {

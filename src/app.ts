@@ -8,6 +8,8 @@ import { createAiProvider } from './ai/provider.ts';
 import { ExperienceRepository } from './knowledge/experience-repository.ts';
 import { Glossary, seedGlossaryIfEmpty } from './knowledge/glossary.ts';
 import { createRetriever } from './knowledge/retrieval.ts';
+import { databaseLexicalIndex } from './knowledge/lexical-index.ts';
+import { memoryLexicalIndex } from './knowledge/published-index-sync.ts';
 import { createAnsweringService } from './answering/answering-service.ts';
 import { createCommunity } from './community/index.ts';
 import { embedMissingTexts } from './knowledge/embeddings.ts';
@@ -35,7 +37,9 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
   const experiences = new ExperienceRepository(db);
   await seedGlossaryIfEmpty(db, `${ASSETS}glossary.csv`);
   const glossary = await Glossary.load(db);
-  const retriever = createRetriever({ db, glossary, ...(db.hasVector && ai.embedder ? { embedder: ai.embedder } : {}), logger });
+  const memoryIndex = config.searchIndex === 'memory' ? memoryLexicalIndex(db, logger) : undefined;
+  const lexical = memoryIndex ?? databaseLexicalIndex(db);
+  const retriever = createRetriever({ db, glossary, lexical, ...(db.hasVector && ai.embedder ? { embedder: ai.embedder } : {}), logger });
   const answering = createAnsweringService({ retriever, experiences, ai, translator, logger });
   const community = createCommunity(db);
 
@@ -62,6 +66,13 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
         logger.warn({ err: error }, 'embedding new experience texts failed; search stays lexical for them until the next try');
         return 0;
       }
+    },
+    /** Loads the search index now, so the first question does not wait for it (no-op for `database`). */
+    async loadSearchIndex(): Promise<void> {
+      if (!memoryIndex) return;
+      const started = performance.now();
+      const texts = await memoryIndex.load();
+      logger.info({ texts, ms: Math.round(performance.now() - started) }, 'published texts loaded into the search index');
     },
     assetsDir: ASSETS,
     localesDir: LOCALES,

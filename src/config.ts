@@ -32,6 +32,7 @@ const schema = z.object({
   WEBHOOK_SECRET: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'expects 1–256 characters of A–Z, a–z, 0–9, _ or -').optional()),
   PORT: positiveInt(8080),
   RATE_LIMIT_PER_MINUTE: positiveInt(10),
+  SEARCH_INDEX: z.enum(['memory', 'database'], { error: 'expects memory or database' }).default('memory'),
 }).superRefine((e, ctx) => {
   if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'expects a secret whenever WEBHOOK_URL is set' });
   if (e.WEBHOOK_URL && !e.BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: 'expects the bot token whenever WEBHOOK_URL is set' });
@@ -56,6 +57,11 @@ export interface Config {
   telegram: TelegramConfig;
   logLevel: Env['LOG_LEVEL'];
   rateLimitPerMinute: number;
+  /**
+   * `memory`: published texts held in the process, kept in step with the database (fast, costs
+   * memory and a load at start); `database`: looked up in the database for every question.
+   */
+  searchIndex: Env['SEARCH_INDEX'];
 }
 
 /** A configuration problem the user must fix; `problems` names each variable. */
@@ -101,6 +107,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     telegram,
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    searchIndex: e.SEARCH_INDEX,
   };
 }
 

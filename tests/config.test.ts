@@ -7,22 +7,24 @@ describe('configuration', () => {
     expect(config.database).toEqual({ kind: 'pglite', dataDir: './data' });
     expect(config.ai).toEqual({ mode: 'offline' });
     expect(config.telegram).toEqual({ mode: 'console' });
+    expect(config.searchIndex).toBe('memory');
   });
 
   it('lists every bad variable with what it expects, in one error', () => {
     let error: unknown;
     try {
-      loadConfig({ DATABASE_URL: 'mysql://db', EMBEDDING_DIMENSIONS: 'many', LOG_LEVEL: 'loud', OPENAI_BASE_URL: 'not a url' });
+      loadConfig({ DATABASE_URL: 'mysql://db', EMBEDDING_DIMENSIONS: 'many', LOG_LEVEL: 'loud', OPENAI_BASE_URL: 'not a url', SEARCH_INDEX: 'disk' });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(5);
     expect(problems.join('\n')).toMatch(/DATABASE_URL: expects a postgres/);
     expect(problems.join('\n')).toMatch(/EMBEDDING_DIMENSIONS: expects a whole number/);
     expect(problems.join('\n')).toMatch(/LOG_LEVEL: expects one of/);
     expect(problems.join('\n')).toMatch(/OPENAI_BASE_URL: expects an http/);
+    expect(problems.join('\n')).toMatch(/SEARCH_INDEX: expects memory or database/);
   });
 
   it('chooses webhook mode only with a token, URL and secret, and says what is missing', () => {

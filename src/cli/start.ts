@@ -26,6 +26,8 @@ export function register(program: Command, ctx: CliContext): void {
           await runConsole({ app, input: process.stdin, output: process.stdout });
           return;
         }
+        // Before the first update, so no member waits for the published texts to load.
+        await app.loadSearchIndex();
         const bot = createBot(telegram.token, { app }, { apiRoot: telegram.apiRoot });
         await registerCommands(bot.api, app.translator);
         const running: RunningBot =

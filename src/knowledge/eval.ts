@@ -10,6 +10,7 @@ import { ExperienceRepository } from './experience-repository.ts';
 import { QUESTION_KINDS, type QuestionOutcome, summarise, type EvalSummary } from './eval-metrics.ts';
 import { Glossary, seedGlossaryIfEmpty } from './glossary.ts';
 import { parseKbFile } from './kb-format.ts';
+import { memoryLexicalIndex } from './published-index-sync.ts';
 import { createRetriever, type RetrievalOptions, type Retriever } from './retrieval.ts';
 import type { ExperienceRecord } from './types.ts';
 
@@ -102,7 +103,9 @@ export async function runEval(dir: string, options: { k?: number; glossaryPath?:
   const set = loadEvalSet(dir);
   const { db, glossary } = await openEvalDatabase([...set.experiences, ...set.distractors], options.glossaryPath ? { glossaryPath: options.glossaryPath } : {});
   try {
-    const retriever = createRetriever({ db, glossary, logger: options.logger, ...(options.retrieval ? { options: options.retrieval } : {}) });
+    // The index the bot uses, so the figures are the bot's.
+    const lexical = memoryLexicalIndex(db, options.logger);
+    const retriever = createRetriever({ db, glossary, lexical, logger: options.logger, ...(options.retrieval ? { options: options.retrieval } : {}) });
     const outcomes = await evaluate(retriever, set.questions, options.k ?? 10);
     return { outcomes, summary: summarise(outcomes) };
   } finally {

@@ -1,6 +1,6 @@
 import type { Language } from '../config.ts';
 import type { Queryable } from '../db/db.ts';
-import { type QueryGroup, type QueryWeights, queryTerms, tokenLanguage, tokenWeight } from './lexical-query.ts';
+import { type QueryGroup, type QueryWeights, tokenLanguage, tokenWeight } from './lexical-query.ts';
 
 /** Corpus statistics BM25 needs: document frequencies of the query's terms, text counts and lengths. */
 export interface CorpusStats {
@@ -17,7 +17,6 @@ export interface CandidateText {
   language: Language;
   country: string;
   industry: string;
-  searchText: string;
   searchLength: number;
 }
 
@@ -154,9 +153,9 @@ export async function fetchCandidates(
   filters: { country?: string; industry?: string },
   limit: number,
   perTermLimit = DEFAULT_LEXICAL_TUNING.maxScannedRows,
-): Promise<CandidateText[]> {
+): Promise<(CandidateText & { searchText: string })[]> {
   if (terms.length === 0) return [];
-  return db.query<CandidateText>(
+  return db.query<CandidateText & { searchText: string }>(
     `WITH hits AS (
        SELECT h.id, h.experience_id, sum(q.weight) AS score
        FROM unnest($1::tsquery[], $2::float8[]) AS q(query, weight)
@@ -178,6 +177,12 @@ export async function fetchCandidates(
   );
 }
 
+/** How often each query term occurs in each candidate: `perText[c][index.get(term)]`. */
+export interface TermCounts {
+  index: Map<string, number>;
+  perText: Uint32Array[];
+}
+
 export interface ScoredText {
   text: CandidateText;
   score: number;
@@ -191,24 +196,6 @@ export interface ScoredText {
   matched: Set<string>;
 }
 
-/** How often each of the query's terms occurs in each candidate text: `perText[i][index.get(term)]`. */
-interface TermCounts {
-  index: Map<string, number>;
-  perText: Uint32Array[];
-}
-
-function countTerms(candidates: CandidateText[], groups: QueryGroup[]): TermCounts {
-  const terms = queryTerms(groups);
-  const index = new Map(terms.map((t, i) => [t, i]));
-  const occurrences = wholeTokenPattern(terms);
-  const perText = candidates.map((text) => {
-    const tf = new Uint32Array(terms.length);
-    for (const [token] of text.searchText.matchAll(occurrences)) tf[index.get(token)!]! += 1;
-    return tf;
-  });
-  return { index, perText };
-}
-
 /**
  * BM25 with query-group weights; a group scores its best alternative. The query is first turned
  * into term indices with each term's weight × IDF, so the loop over candidates does array
@@ -216,12 +203,12 @@ function countTerms(candidates: CandidateText[], groups: QueryGroup[]): TermCoun
  */
 export function scoreTexts(
   candidates: CandidateText[],
+  counts: TermCounts,
   groups: QueryGroup[],
   stats: CorpusStats,
   tuning: LexicalTuning,
   weights: QueryWeights,
 ): ScoredText[] {
-  const counts = countTerms(candidates, groups);
   const value = new Float64Array(counts.index.size);
   for (const [term, i] of counts.index) value[i] = tokenWeight(term, weights) * idf(stats, term);
   const compiled = groups.map((g) => ({
@@ -257,16 +244,6 @@ export function scoreTexts(
     if (score > 0) out.push({ text, score, evidence, matched });
   }
   return out;
-}
-
-/**
- * Matches any of `tokens` as a whole token of a space-separated search_text. One regular
- * expression pass finds the query's terms without cutting the text into a string per token,
- * which made scoring the costliest step of answering a question.
- */
-function wholeTokenPattern(tokens: string[]): RegExp {
-  const alternatives = tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
-  return new RegExp(`(?<![^ ])(?:${alternatives || '(?!)'})(?![^ ])`, 'g');
 }
 
 /** The score a text made of exactly the question would get: the scale for relative scores. */

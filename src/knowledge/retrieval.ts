@@ -7,7 +7,8 @@ import { type ExperienceScore, groupByExperience, reciprocalRankFusion } from '.
 import type { Glossary } from './glossary.ts';
 import { buildQuery, DEFAULT_QUERY_WEIGHTS, type QueryWeights, queryTerms } from './lexical-query.ts';
 import { cachedCorpusStats, type CorpusStatsSource } from './corpus-stats-cache.ts';
-import { DEFAULT_LEXICAL_TUNING, fetchCandidates, type LexicalTuning, lookupTerms, scoreTexts, selfScore } from './lexical-search.ts';
+import { databaseLexicalIndex, type LexicalIndex } from './lexical-index.ts';
+import { DEFAULT_LEXICAL_TUNING, type LexicalTuning, lookupTerms, scoreTexts, selfScore } from './lexical-search.ts';
 import { type Embedder, vectorSearch } from './vector-search.ts';
 
 export type { Embedder };
@@ -76,10 +77,20 @@ export const DEFAULT_RETRIEVAL_OPTIONS: RetrievalOptions = {
  * vector ranking when an embedder and pgvector are there; grouped per experience; with a
  * calibrated decision to abstain when nothing in the base answers the question.
  */
-export function createRetriever(deps: { db: Db; glossary: Glossary; embedder?: Embedder; logger: Logger; options?: Partial<RetrievalOptions>; corpusStats?: CorpusStatsSource }): Retriever {
+export function createRetriever(deps: {
+  db: Db;
+  glossary: Glossary;
+  embedder?: Embedder;
+  logger: Logger;
+  options?: Partial<RetrievalOptions>;
+  /** Where published texts are looked up; by default the database itself, for every question. */
+  lexical?: LexicalIndex;
+  /** BM25 statistics for the default (database) index. */
+  corpusStats?: CorpusStatsSource;
+}): Retriever {
   const options = { ...DEFAULT_RETRIEVAL_OPTIONS, ...deps.options };
   const { db, glossary, embedder, logger } = deps;
-  const corpusStats = deps.corpusStats ?? cachedCorpusStats(db);
+  const lexical = deps.lexical ?? databaseLexicalIndex(db, deps.corpusStats ?? cachedCorpusStats(db));
 
   async function search(q: SearchQuery): Promise<SearchResult> {
     const language = q.language ?? detectLanguage(q.text);
@@ -90,10 +101,13 @@ export function createRetriever(deps: { db: Db; glossary: Glossary; embedder?: E
     const groups = buildQuery({ text: q.text, language, ...(q.translations ? { translations: q.translations } : {}), expansions }, options.query);
 
     const vectorRanking = embedder && db.hasVector ? vectorRank(embedder, q, filters) : Promise.resolve(undefined);
-    const stats = await corpusStats(queryTerms(groups));
+    const view = await lexical.view();
+    const allTerms = queryTerms(groups);
+    const stats = await view.stats(allTerms);
     const terms = lookupTerms(groups, stats, options.lexical, options.query);
-    const candidates = await fetchCandidates(db, terms, filters, options.lexical.candidateLimit, options.lexical.maxScannedRows);
-    const scored = scoreTexts(candidates, groups, stats, options.lexical, options.query);
+    const candidates = await view.candidates(terms, filters, options.lexical.candidateLimit, options.lexical.maxScannedRows);
+    const counts = { index: new Map(allTerms.map((t, i) => [t, i])), perText: view.countTerms(candidates, allTerms) };
+    const scored = scoreTexts(candidates, counts, groups, stats, options.lexical, options.query);
     const self = selfScore(groups, stats, options.lexical, options.query, new Set(['original'])) || 1;
     for (const s of scored) s.score /= self;
 

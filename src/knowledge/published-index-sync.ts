@@ -1,0 +1,101 @@
+import type { Queryable } from '../db/db.ts';
+import type { Logger } from '../log.ts';
+import type { LexicalIndex, LexicalView } from './lexical-index.ts';
+import { PublishedTextIndex, type PublishedTextRow } from './published-text-index.ts';
+
+export interface MemoryIndexOptions {
+  /** Texts read per statement while loading everything. */
+  pageSize: number;
+  /** More changed experiences than this at once (an import) are reloaded whole, not one by one. */
+  maxDeltaExperiences: number;
+}
+
+export const DEFAULT_MEMORY_INDEX: MemoryIndexOptions = { pageSize: 2000, maxDeltaExperiences: 1000 };
+
+export interface MemoryLexicalIndex extends LexicalIndex {
+  /** Loads the published texts now (otherwise the first question does), and returns how many. */
+  load(): Promise<number>;
+}
+
+const PUBLISHED_TEXTS = `SELECT t.id::int AS "textId", t.experience_id::int AS "experienceId", e.external_id AS "externalId",
+       t.language, e.country, e.industry, t.search_text AS "searchText", t.search_length AS "searchLength"
+FROM experience_texts t JOIN experiences e ON e.id = t.experience_id
+WHERE e.status = 'published'`;
+
+/**
+ * The published texts in this process's memory (published-text-index.ts), kept in step with
+ * the database through the change numbers migration 0012 records: before each question the
+ * changes since the last one applied are read (one indexed range read, shared by the
+ * questions that arrive meanwhile) and those experiences reloaded, so what another process
+ * archives is never found by a question asked after it committed.
+ */
+export function memoryLexicalIndex(db: Queryable, logger: Logger, options: MemoryIndexOptions = DEFAULT_MEMORY_INDEX): MemoryLexicalIndex {
+  let index: PublishedTextIndex | undefined;
+  let appliedSeq = 0;
+  let running: Promise<void> | undefined;
+  let next: Promise<void> | undefined;
+
+  async function loadAll(): Promise<void> {
+    const started = performance.now();
+    // The number first: whatever changes while the pages are read is numbered above it and applied again.
+    const [mark] = await db.query<{ seq: number }>('SELECT coalesce(max(seq), 0)::float8 AS seq FROM search_changes');
+    const fresh = new PublishedTextIndex();
+    for (let after = 0; ; ) {
+      const rows = await db.query<PublishedTextRow>(`${PUBLISHED_TEXTS} AND t.id > $1 ORDER BY t.id LIMIT $2`, [after, options.pageSize]);
+      fresh.replace([], rows);
+      if (rows.length < options.pageSize) break;
+      after = rows.at(-1)!.textId;
+    }
+    index = fresh;
+    appliedSeq = mark!.seq;
+    logger.debug({ texts: fresh.size, ms: Math.round(performance.now() - started) }, 'published texts loaded into the search index');
+  }
+
+  async function catchUp(): Promise<void> {
+    if (!index) return loadAll();
+    const [changes] = await db.query<{ seq: number | null; ids: number[] | null; everything: boolean | null }>(
+      `SELECT max(seq)::float8 AS seq, array_agg(DISTINCT experience_id::float8) AS ids, bool_or(experience_id IS NULL) AS everything
+       FROM search_changes WHERE seq > $1`,
+      [appliedSeq],
+    );
+    if (!changes?.seq) return;
+    const ids = (changes.ids ?? []).filter((id) => id !== null).map(Number);
+    if (changes.everything || ids.length > options.maxDeltaExperiences) return loadAll();
+    const rows = await db.query<PublishedTextRow>(`${PUBLISHED_TEXTS} AND e.id = ANY($1::bigint[]) ORDER BY t.id`, [ids]);
+    index.replace(ids, rows);
+    appliedSeq = changes.seq;
+  }
+
+  /**
+   * Resolves once every change committed before the call is applied. A catch-up already
+   * running may have read before the call, so callers arriving meanwhile share the next one.
+   */
+  function current(): Promise<PublishedTextIndex> {
+    if (!running) {
+      running = catchUp().finally(() => (running = undefined));
+      return running.then(() => index!);
+    }
+    next ??= running
+      .catch(() => {})
+      .then(() => {
+        next = undefined;
+        return current();
+      })
+      .then(() => {});
+    return next.then(() => index!);
+  }
+
+  return {
+    async load() {
+      return (await current()).size;
+    },
+    async view(): Promise<LexicalView> {
+      const held = await current();
+      return {
+        stats: async (terms) => held.stats(terms),
+        candidates: async (terms, filters, limit, perTermLimit) => held.candidates(terms, filters, limit, perTermLimit),
+        countTerms: (candidates, terms) => held.countTerms(candidates, terms),
+      };
+    },
+  };
+}
