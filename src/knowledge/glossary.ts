@@ -42,8 +42,8 @@ export class Glossary {
   private entries: GlossaryEntry[] = [];
   /** fa/en variants keyed by their first token; matched as token sequences. */
   private byFirstToken = new Map<string, Variant[]>();
-  /** zh variants as normalised character strings; matched as substrings. */
-  private hanVariants: { entry: number; chars: string }[] = [];
+  /** zh variants as normalised character strings, keyed by their first two characters; matched as substrings. */
+  private hanVariants = new Map<string, { entry: number; chars: string }[]>();
   /** Per entry and language, the token lists of its variants. */
   private tokensOf: Record<Language, string[][]>[] = [];
   private loading: Promise<void> | undefined;
@@ -86,7 +86,7 @@ export class Glossary {
   private index(entries: GlossaryEntry[]): void {
     this.entries = entries;
     this.byFirstToken = new Map();
-    this.hanVariants = [];
+    this.hanVariants = new Map();
     this.tokensOf = entries.map((entry, i) => {
       const perLanguage = { fa: [], zh: [], en: [] } as Record<Language, string[][]>;
       for (const language of LANGUAGES) {
@@ -97,7 +97,12 @@ export class Glossary {
           if (HAN.test(variant)) {
             const chars = normalize(variant, 'zh').replace(NON_HAN, '');
             // One Chinese character matches inside too many unrelated words.
-            if ([...chars].length >= 2) this.hanVariants.push({ entry: i, chars });
+            if ([...chars].length >= 2) {
+              const key = [...chars].slice(0, 2).join('');
+              const list = this.hanVariants.get(key) ?? [];
+              list.push({ entry: i, chars });
+              this.hanVariants.set(key, list);
+            }
           } else if (isSpecific(variant, tokens)) {
             const list = this.byFirstToken.get(tokens[0]!) ?? [];
             list.push({ entry: i, language, tokens });
@@ -120,8 +125,14 @@ export class Glossary {
       }
     }
     if (HAN.test(text)) {
-      const han = normalize(text, 'zh');
-      for (const v of this.hanVariants) if (han.includes(v.chars)) note(v.entry, [...v.chars].length >= 4 ? 2 : 1);
+      // Only the variants that start with a pair of characters the text has: a question holds a
+      // few dozen pairs, the glossary over a thousand variants.
+      const han = [...normalize(text, 'zh')];
+      for (let i = 0; i + 1 < han.length; i++) {
+        for (const v of this.hanVariants.get(han[i]! + han[i + 1]!) ?? []) {
+          if (han.slice(i, i + v.chars.length).join('').startsWith(v.chars)) note(v.entry, [...v.chars].length >= 4 ? 2 : 1);
+        }
+      }
     }
     return found;
   }
