@@ -10,6 +10,7 @@ import OpenAI from 'openai';
 import { createApp } from '../src/app.ts';
 import { createBot } from '../src/bot/bot.ts';
 import { startPolling } from '../src/bot/run.ts';
+import { createDistributingBot } from '../src/bot/workers/pool.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Db } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -31,6 +32,8 @@ export interface BotProcessStart {
   kind: 'bot' | 'floor';
   statements?: number;
   llmCalls?: number;
+  /** Threads the bot spreads updates over (BOT_WORKERS); more than 1 needs PostgreSQL. */
+  workers?: number;
   /** `pglite` (in memory, in this process) or a PostgreSQL URL scoped to the run's schema. */
   database: 'pglite' | string;
   experiences: number;
@@ -61,15 +64,24 @@ async function start(m: BotProcessStart): Promise<() => Promise<void>> {
   if (m.database !== 'pglite') await db.exec('ANALYZE');
   const importSeconds = (performance.now() - t0) / 1000;
 
-  const env = { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000', ...(m.llmBaseUrl ? { OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: m.llmBaseUrl } : {}) };
-  const app = await createApp(loadConfig(env), { db });
-  await app.loadSearchIndex();
+  const workers = m.workers ?? 1;
+  const env = {
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    ...(m.llmBaseUrl ? { OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: m.llmBaseUrl } : {}),
+    ...(workers > 1 ? { DATABASE_URL: m.database, BOT_WORKERS: String(workers) } : {}),
+  };
+  const config = loadConfig(env);
+  const app = await createApp(config, { db });
   // The emulator has no Telegram limits; throttling would measure the throttler, not the bot.
-  const bot = createBot(m.token, { app }, { apiRoot: m.apiRoot, botInfo: m.botInfo, throttle: false });
+  const distributing = workers > 1 ? await createDistributingBot(m.token, { config, logger: app.logger, apiRoot: m.apiRoot, botInfo: m.botInfo, throttle: false }) : undefined;
+  if (!distributing) await app.loadSearchIndex();
+  const bot = distributing ?? createBot(m.token, { app }, { apiRoot: m.apiRoot, botInfo: m.botInfo, throttle: false });
   const polling = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });
   send({ type: 'ready', importSeconds, experiences: records.length });
   return async () => {
     await polling.stop();
+    await distributing?.workers.stop();
     await app.close();
     await db.close();
   };

@@ -36,6 +36,8 @@ export interface BotBenchOptions {
   postgresUrl: string;
   /** Write a CPU profile of the bot's process into this folder. */
   profileDir?: string;
+  /** Threads the bot's process spreads updates over (BOT_WORKERS; PostgreSQL only). */
+  workers?: number;
 }
 
 export interface BotBenchRow {
@@ -199,7 +201,7 @@ async function withBot<T>(o: BotBenchOptions, kind: Pick<BotProcessStart, 'kind'
     }
   };
   try {
-    const start: BotProcessStart = { type: 'start', ...kind, database: target.url, experiences: o.experiences, dir: o.dir, token: emulator.token, apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, ...(llm ? { llmBaseUrl: llm.baseURL } : {}) };
+    const start: BotProcessStart = { type: 'start', ...kind, workers: o.workers ?? 1, database: target.url, experiences: o.experiences, dir: o.dir, token: emulator.token, apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, ...(llm ? { llmBaseUrl: llm.baseURL } : {}) };
     child.send(start);
     const ready = await next('ready');
     if (kind.kind === 'bot') log(`${o.database}: ${ready.experiences} experiences imported in ${ready.importSeconds.toFixed(1)} s`);
@@ -237,7 +239,7 @@ export async function runBotBench(o: BotBenchOptions, log: (line: string) => voi
   const texts = questions.map((q) => q.text);
   // Many more members than questions in flight: a member rarely waits behind their own question.
   const users = Array.from({ length: Math.max(o.members, 500) }, (_, i): EmulatedUser => ({ id: 9_000_000 + i, first_name: `Bench${i}`, language_code: questions[i % questions.length]!.language }));
-  const base = { database: o.database, experiences: o.experiences, llm: o.llm };
+  const base = { database: (o.workers ?? 1) > 1 ? `${o.database}, ${o.workers} bot threads` : o.database, experiences: o.experiences, llm: o.llm };
   return withBot(o, { kind: 'bot' }, log, async ({ ask, cpuSinceLast }) => {
     const measured = measuredWith(o.database, cpuSinceLast);
     // Warm-up: caches, JIT, and every member's row exists before anything is measured.
@@ -320,6 +322,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       databases: { type: 'string', default: 'pglite,postgres' },
       floor: { type: 'boolean', default: false },
       profile: { type: 'string' },
+      workers: { type: 'string', default: '1' },
       dir: { type: 'string', default: '../shared/eval/dev' },
       'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     },
@@ -334,7 +337,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       const options = { ...common, llm: values.llm === 'offline' ? ('offline' as const) : ('fake' as const), dir: values.dir, ...(values.profile ? { profileDir: values.profile } : {}) };
       const timed = { ...options, rates, seconds: Number(values.seconds) };
       if (values.floor) for (const [statements, llmCalls] of FLOORS) rows.push(...(await runFloorBench({ ...timed, rates: statements > 0 && llmCalls > 0 ? rates : [] }, statements, llmCalls)));
-      rows.push(...(await runBotBench({ ...timed, experiences: Number(values.experiences) }, err)));
+      rows.push(...(await runBotBench({ ...timed, experiences: Number(values.experiences), ...(database === 'postgres' ? { workers: Number(values.workers) } : {}) }, err)));
     } catch (e) {
       out(`${database}: skipped (${(e as Error).message})`);
     }

@@ -32,9 +32,13 @@ const schema = z.object({
   WEBHOOK_SECRET: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'expects 1–256 characters of A–Z, a–z, 0–9, _ or -').optional()),
   PORT: positiveInt(8080),
   RATE_LIMIT_PER_MINUTE: positiveInt(10),
+  BOT_WORKERS: positiveInt(1),
   SEARCH_INDEX: z.enum(['memory', 'database'], { error: 'expects memory or database' }).default('memory'),
 }).superRefine((e, ctx) => {
   if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'expects a secret whenever WEBHOOK_URL is set' });
+  if (e.BOT_WORKERS > 1 && !e.DATABASE_URL) {
+    ctx.addIssue({ code: 'custom', path: ['BOT_WORKERS'], message: 'expects 1 with the embedded database, which one thread owns; set DATABASE_URL (PostgreSQL) to use more' });
+  }
   if (e.WEBHOOK_URL && !e.BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: 'expects the bot token whenever WEBHOOK_URL is set' });
 });
 
@@ -62,6 +66,8 @@ export interface Config {
    * memory and a load at start); `database`: looked up in the database for every question.
    */
   searchIndex: Env['SEARCH_INDEX'];
+  /** Threads that handle updates (PostgreSQL only); the main thread fetches and hands them out. */
+  botWorkers: number;
 }
 
 /** A configuration problem the user must fix; `problems` names each variable. */
@@ -108,6 +114,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     searchIndex: e.SEARCH_INDEX,
+    botWorkers: e.BOT_WORKERS,
   };
 }
 

@@ -27,6 +27,12 @@ describe('configuration', () => {
     expect(problems.join('\n')).toMatch(/SEARCH_INDEX: expects memory or database/);
   });
 
+  it('spreads the bot over threads only on PostgreSQL, and says why', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/sme', BOT_WORKERS: '4' }).botWorkers).toBe(4);
+    expect(loadConfig({}).botWorkers).toBe(1);
+    expect(() => loadConfig({ BOT_WORKERS: '2' })).toThrow(/BOT_WORKERS: expects 1 with the embedded database.*set DATABASE_URL/);
+  });
+
   it('chooses webhook mode only with a token, URL and secret, and says what is missing', () => {
     expect(() => loadConfig({ WEBHOOK_URL: 'https://bot.example.org/hook' })).toThrow(/WEBHOOK_SECRET: expects a secret[\s\S]*BOT_TOKEN: expects the bot token/);
     const config = loadConfig({ BOT_TOKEN: '1:abc', WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 's3cret', PORT: '9000' });

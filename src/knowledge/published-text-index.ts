@@ -12,20 +12,6 @@ interface IndexedText extends CandidateText {
   counts: Uint16Array;
 }
 
-/** A term's texts, as slots, in the order they were added; removed texts leave dead slots. */
-class Postings {
-  slots = new Int32Array(4);
-  length = 0;
-  push(slot: number): void {
-    if (this.length === this.slots.length) {
-      const grown = new Int32Array(this.slots.length * 2);
-      grown.set(this.slots);
-      this.slots = grown;
-    }
-    this.slots[this.length++] = slot;
-  }
-}
-
 /**
  * The published texts held in memory with what BM25 needs: an inverted index (term → texts),
  * each text's term counts, document frequencies and lengths. Answers a question with array
@@ -36,7 +22,8 @@ class Postings {
 export class PublishedTextIndex {
   private readonly termIds = new Map<string, number>();
   private df: number[] = [];
-  private postings: Postings[] = [];
+  /** By term id: the slots of the texts holding it, in the order added (plain arrays: tens of thousands of typed arrays, one buffer each, cost the garbage collector more). */
+  private postings: number[][] = [];
   /** By slot; a removed text leaves `undefined`, and its slot is never reused until compaction. */
   private slots: (IndexedText | undefined)[] = [];
   private readonly slotByText = new Map<number, number>();
@@ -95,7 +82,7 @@ export class PublishedTextIndex {
       const postings = this.postings[id]!;
       let taken = 0;
       for (let k = 0; k < postings.length && taken < perTermLimit; k++) {
-        const slot = postings.slots[k]!;
+        const slot = postings[k]!;
         const text = this.slots[slot];
         if (!text) continue;
         if ((filters.country && text.country !== filters.country) || (filters.industry && text.industry !== filters.industry)) continue;
@@ -195,7 +182,7 @@ export class PublishedTextIndex {
       id = this.df.length;
       this.termIds.set(token, id);
       this.df.push(0);
-      this.postings.push(new Postings());
+      this.postings.push([]);
     }
     return id;
   }
@@ -204,7 +191,7 @@ export class PublishedTextIndex {
   private compact(): void {
     const live = this.slots.filter((t): t is IndexedText => t !== undefined).sort((a, b) => a.textId - b.textId);
     this.slots = live;
-    this.postings = this.postings.map(() => new Postings());
+    this.postings = this.postings.map(() => []);
     this.slotByText.clear();
     for (const [slot, text] of live.entries()) {
       this.slotByText.set(text.textId, slot);

@@ -10,7 +10,7 @@ import { startBotApiEmulator, type BotApiEmulator } from '../../src/bot/emulator
 import { startWebhook } from '../../src/bot/run.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/db.ts';
-import { freshDataDir, openTestPglite } from '../helpers/db.ts';
+import { createTestPostgresSchema, freshDataDir, openTestPglite, postgresUrl } from '../helpers/db.ts';
 import { plain } from '../helpers/telegram.ts';
 
 async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
@@ -102,20 +102,23 @@ describe('webhook mode', () => {
 });
 
 describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
-  let emulator: BotApiEmulator;
   let dataDir: string;
-  beforeAll(async () => {
-    emulator = await startBotApiEmulator();
+  beforeAll(() => {
     dataDir = freshDataDir();
   });
-  afterAll(async () => {
-    await emulator?.close();
+  afterAll(() => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('answers, and on SIGTERM finishes the update in hand, then exits 0 with nothing left open', async () => {
+  const setups = [
+    { name: 'on the embedded database', env: async () => ({ DATA_DIR: dataDir }) },
+    // The threads open their own connections, and each must close them before the process can exit.
+    ...(postgresUrl ? [{ name: 'on PostgreSQL, spread over 2 worker threads', env: async () => ({ DATABASE_URL: await createTestPostgresSchema(), BOT_WORKERS: '2' }) }] : []),
+  ];
+  it.each(setups)('answers, and on SIGTERM finishes the update in hand, then exits 0 with nothing left open ($name)', async (setup) => {
+    const emulator = await startBotApiEmulator();
     const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'start'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, LOG_LEVEL: 'warn', ...(await setup.env()) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -140,6 +143,7 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
       expect(replies).toHaveLength(2);
     } finally {
       child.kill('SIGKILL');
+      await emulator.close();
     }
   }, 240_000);
 

@@ -42,6 +42,13 @@ export async function openTestPglite(): Promise<Db> {
 
 /** Each call gets its own schema, left in place afterwards so a failure can be inspected. */
 export async function openTestPostgres(url = postgresUrl!): Promise<Db> {
+  const db = await openPostgres(await createTestPostgresSchema(url));
+  await migrate(db);
+  return db;
+}
+
+/** A URL whose connections see only a new, empty schema of their own (not migrated). */
+export async function createTestPostgresSchema(url = postgresUrl!): Promise<string> {
   const schema = `t_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -53,9 +60,7 @@ export async function openTestPostgres(url = postgresUrl!): Promise<Db> {
   }
   const scoped = new URL(url);
   scoped.searchParams.set('options', `-c search_path=${schema},public`);
-  const db = await openPostgres(scoped.toString());
-  await migrate(db);
-  return db;
+  return scoped.toString();
 }
 
 export function testDatabases(): TestDatabase[] {
