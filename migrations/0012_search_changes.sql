@@ -2,6 +2,8 @@
 -- texts in memory (src/knowledge/published-index-sync.ts) asks for the numbers above the last
 -- one it applied before each question, one indexed range read, and reloads only those
 -- experiences. Triggers record every change, whoever makes it (the bot, an import, psql).
+-- Readers delete numbers far below their own (only the last 10,000 are kept); a reader that
+-- finds the numbers after its own gone reloads everything.
 CREATE TABLE search_changes (
   seq           bigserial PRIMARY KEY,
   -- NULL: anything may have changed (the texts were truncated); readers reload everything.

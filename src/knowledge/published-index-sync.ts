@@ -8,9 +8,14 @@ export interface MemoryIndexOptions {
   pageSize: number;
   /** More changed experiences than this at once (an import) are reloaded whole, not one by one. */
   maxDeltaExperiences: number;
+  /**
+   * Change numbers kept in the database: older ones are deleted (by whichever process applies
+   * a change crossing a tenth of this). A process further behind than that reloads everything.
+   */
+  keepChanges: number;
 }
 
-export const DEFAULT_MEMORY_INDEX: MemoryIndexOptions = { pageSize: 2000, maxDeltaExperiences: 1000 };
+export const DEFAULT_MEMORY_INDEX: MemoryIndexOptions = { pageSize: 2000, maxDeltaExperiences: 1000, keepChanges: 10_000 };
 
 export interface MemoryLexicalIndex extends LexicalIndex {
   /** Loads the published texts now (otherwise the first question does), and returns how many. */
@@ -53,17 +58,27 @@ export function memoryLexicalIndex(db: Queryable, logger: Logger, options: Memor
 
   async function catchUp(): Promise<void> {
     if (!index) return loadAll();
-    const [changes] = await db.query<{ seq: number | null; ids: number[] | null; everything: boolean | null }>(
-      `SELECT max(seq)::float8 AS seq, array_agg(DISTINCT experience_id::float8) AS ids, bool_or(experience_id IS NULL) AS everything
+    const [changes] = await db.query<{ seq: number | null; ids: number[] | null; everything: boolean | null; oldest: number | null }>(
+      `SELECT max(seq)::float8 AS seq, array_agg(DISTINCT experience_id::float8) AS ids, bool_or(experience_id IS NULL) AS everything,
+              (SELECT min(seq) FROM search_changes)::float8 AS oldest
        FROM search_changes WHERE seq > $1`,
       [appliedSeq],
     );
     if (!changes?.seq) return;
     const ids = (changes.ids ?? []).filter((id) => id !== null).map(Number);
-    if (changes.everything || ids.length > options.maxDeltaExperiences) return loadAll();
-    const rows = await db.query<PublishedTextRow>(`${PUBLISHED_TEXTS} AND e.id = ANY($1::bigint[]) ORDER BY t.id`, [ids]);
-    index.replace(ids, rows);
-    appliedSeq = changes.seq;
+    // Numbers right after ours were deleted: changes this process never saw may be among them.
+    const missed = changes.oldest !== null && changes.oldest > appliedSeq + 1;
+    const before = appliedSeq;
+    if (changes.everything || missed || ids.length > options.maxDeltaExperiences) await loadAll();
+    else {
+      const rows = await db.query<PublishedTextRow>(`${PUBLISHED_TEXTS} AND e.id = ANY($1::bigint[]) ORDER BY t.id`, [ids]);
+      index.replace(ids, rows);
+      appliedSeq = changes.seq;
+    }
+    const every = Math.max(1, Math.floor(options.keepChanges / 10));
+    if (Math.floor(appliedSeq / every) > Math.floor(before / every)) {
+      await db.query('DELETE FROM search_changes WHERE seq <= $1', [appliedSeq - options.keepChanges]);
+    }
   }
 
   /**

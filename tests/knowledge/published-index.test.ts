@@ -65,6 +65,32 @@ describe.each(testDatabases())('search from the published texts held in memory, 
     expect(await ask('pistachio aflatoxin')).toEqual([]);
   });
 
+  it('a process that fell behind old change numbers already deleted reloads everything instead of missing them', async () => {
+    db = await database.open();
+    const opened = db;
+    await new ExperienceRepository(opened).upsertRecords([SAFFRON, PISTACHIO], { status: 'published' });
+    const options = { pageSize: 1, maxDeltaExperiences: 1000, keepChanges: 2 };
+    const search = (lexical: ReturnType<typeof memoryLexicalIndex>) => {
+      const retriever = createRetriever({ db: opened, glossary: Glossary.fromEntries([]), logger, lexical });
+      return async (text: string) => (await retriever.search({ text, language: 'en' })).hits.map((h) => h.externalId);
+    };
+    const [busy, idle] = [search(memoryLexicalIndex(opened, logger, options)), search(memoryLexicalIndex(opened, logger, options))];
+    expect((await idle('pistachio aflatoxin'))[0]).toBe('pistachio');
+
+    await opened.query(`UPDATE experiences SET status = 'archived' WHERE external_id = 'pistachio'`);
+    for (const industry of ['food', 'agriculture', 'food', 'agriculture']) {
+      await opened.query(`UPDATE experiences SET industry = $1 WHERE external_id = 'saffron'`, [industry]);
+      await busy('saffron customs');
+    }
+    // The busy process kept only the last two numbers; the archiving is not among them.
+    const [{ oldest }] = (await opened.query<{ oldest: number }>('SELECT min(seq)::int AS oldest FROM search_changes')) as [{ oldest: number }];
+    const [{ archived }] = (await opened.query<{ archived: number }>(`SELECT count(*)::int AS archived FROM search_changes WHERE experience_id = (SELECT id FROM experiences WHERE external_id = 'pistachio')`)) as [{ archived: number }];
+    expect(oldest).toBeGreaterThan(2);
+    expect(archived).toBe(0);
+    expect(await idle('pistachio aflatoxin')).not.toContain('pistachio');
+    expect((await idle('saffron customs'))[0]).toBe('saffron');
+  });
+
   it('answers as the database path does when every experience is published (the demo base)', async () => {
     db = await database.open();
     await seedGlossaryIfEmpty(db);
