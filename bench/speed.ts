@@ -2,6 +2,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { type EvalQuestion, loadEvalSet } from '../src/knowledge/eval.ts';
 import { ExperienceRepository } from '../src/knowledge/experience-repository.ts';
 import { Glossary, seedGlossaryIfEmpty } from '../src/knowledge/glossary.ts';
+import { databaseLexicalIndex } from '../src/knowledge/lexical-index.ts';
 import { fetchStats } from '../src/knowledge/lexical-search.ts';
 import { memoryLexicalIndex } from '../src/knowledge/published-index-sync.ts';
 import { createRetriever, type Retriever } from '../src/knowledge/retrieval.ts';
@@ -39,7 +40,7 @@ export async function measure(database: 'pglite' | 'postgres', size: number, dir
     if (database === 'postgres') await db.exec('ANALYZE');
     const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM experience_texts')) as [{ n: number }];
     // Statistics read for every question, as if none were cached: the search's cost when its terms are new.
-    const retriever = createRetriever({ db, glossary: await Glossary.load(db), logger, corpusStats: (terms) => fetchStats(db, terms) });
+    const retriever = createRetriever({ db, glossary: await Glossary.load(db), logger, lexical: databaseLexicalIndex(db, (terms) => fetchStats(db, terms)) });
     for (const q of set.questions.slice(0, 10)) await retriever.search({ text: q.text, language: q.language });
     const times = await timeQuestions(retriever, set.questions);
     const memory = memoryLexicalIndex(db, logger);

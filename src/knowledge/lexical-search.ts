@@ -4,7 +4,7 @@ import { type QueryGroup, type QueryWeights, tokenLanguage, tokenWeight } from '
 
 /** Corpus statistics BM25 needs: document frequencies of the query's terms, text counts and lengths. */
 export interface CorpusStats {
-  /** Number of texts (all statuses: term_stats counts them all too). */
+  /** Number of texts: of all statuses from the database (as term_stats counts them), published ones in memory. */
   n: number;
   avgLength: Record<Language, number>;
   df: Map<string, number>;

@@ -6,7 +6,6 @@ import { type AbstentionFeatures, type AbstentionModel, abstains, abstentionFeat
 import { type ExperienceScore, groupByExperience, reciprocalRankFusion } from './fusion.ts';
 import type { Glossary } from './glossary.ts';
 import { buildQuery, DEFAULT_QUERY_WEIGHTS, type QueryWeights, queryTerms } from './lexical-query.ts';
-import { cachedCorpusStats, type CorpusStatsSource } from './corpus-stats-cache.ts';
 import { databaseLexicalIndex, type LexicalIndex } from './lexical-index.ts';
 import { DEFAULT_LEXICAL_TUNING, type LexicalTuning, lookupTerms, scoreTexts, selfScore } from './lexical-search.ts';
 import { type Embedder, vectorSearch } from './vector-search.ts';
@@ -85,12 +84,10 @@ export function createRetriever(deps: {
   options?: Partial<RetrievalOptions>;
   /** Where published texts are looked up; by default the database itself, for every question. */
   lexical?: LexicalIndex;
-  /** BM25 statistics for the default (database) index. */
-  corpusStats?: CorpusStatsSource;
 }): Retriever {
   const options = { ...DEFAULT_RETRIEVAL_OPTIONS, ...deps.options };
   const { db, glossary, embedder, logger } = deps;
-  const lexical = deps.lexical ?? databaseLexicalIndex(db, deps.corpusStats ?? cachedCorpusStats(db));
+  const lexical = deps.lexical ?? databaseLexicalIndex(db);
 
   async function search(q: SearchQuery): Promise<SearchResult> {
     const language = q.language ?? detectLanguage(q.text);

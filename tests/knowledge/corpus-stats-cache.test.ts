@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.ts';
 import { cachedCorpusStats } from '../../src/knowledge/corpus-stats-cache.ts';
+import { databaseLexicalIndex } from '../../src/knowledge/lexical-index.ts';
 import { ExperienceRepository } from '../../src/knowledge/experience-repository.ts';
 import { Glossary } from '../../src/knowledge/glossary.ts';
 import { createRetriever } from '../../src/knowledge/retrieval.ts';
@@ -22,7 +23,7 @@ describe.each(testDatabases())('BM25 statistics reused between questions on $nam
     const repository = new ExperienceRepository(db);
     await repository.upsertRecords([SAFFRON], { status: 'published' });
     let clock = 0;
-    const retriever = createRetriever({ db, glossary: Glossary.fromEntries([]), logger, corpusStats: cachedCorpusStats(db, { ...OPTIONS, now: () => clock }) });
+    const retriever = createRetriever({ db, glossary: Glossary.fromEntries([]), logger, lexical: databaseLexicalIndex(db, cachedCorpusStats(db, { ...OPTIONS, now: () => clock })) });
     const ask = async (text: string) => (await retriever.search({ text, language: 'en' })).hits.map((h) => h.externalId);
 
     expect(await ask('pistachio aflatoxin test')).toEqual([]);
