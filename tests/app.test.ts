@@ -43,3 +43,21 @@ describe('the application with an embedding provider (PGlite, pgvector)', () => 
     expect(log.warnings().map((w) => w.msg).join('\n')).toMatch(/embedding new experience texts failed/);
   });
 });
+
+describe.each(['memory', 'database'] as const)('the application searching with SEARCH_INDEX=%s', (searchIndex) => {
+  let db: Db;
+  afterEach(() => db?.close());
+
+  it('answers from what is published now, and not from what was archived since', async () => {
+    db = await openTestPglite();
+    const app = await createApp(loadConfig({ LOG_LEVEL: 'silent', SEARCH_INDEX: searchIndex }), { db, logger: memoryLogger().logger });
+    await app.loadSearchIndex();
+    const carpet = anExperience({ id: 'carpet', language: 'en', translations: {}, title: 'Hand-woven carpets to a Shanghai showroom', problem: 'The showroom would not pay before delivery.', solution: 'A letter of credit confirmed by a Chinese bank.' });
+    await app.experiences.upsertRecords([carpet], { status: 'published' });
+    const ask = async () => (await app.answering.answer({ text: 'How can a showroom in Shanghai pay for carpets by letter of credit?', language: 'en' })).cited.map((c) => c.experience.externalId);
+    expect(await ask()).toEqual(['carpet']);
+    await app.experiences.setStatus((await app.experiences.getByExternalId('carpet'))!.id, 'archived');
+    expect(await ask()).toEqual([]);
+    await app.close();
+  });
+});
