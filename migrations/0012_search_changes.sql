@@ -19,9 +19,7 @@ DECLARE
   ids bigint[];
 BEGIN
   IF TG_TABLE_NAME = 'experiences' THEN
-    IF TG_OP = 'INSERT' THEN
-      SELECT array_agg(id) INTO ids FROM new_rows WHERE status = 'published';
-    ELSIF TG_OP = 'UPDATE' THEN
+    IF TG_OP = 'UPDATE' THEN
       SELECT array_agg(DISTINCT id) INTO ids FROM (
         SELECT id FROM new_rows WHERE status = 'published' UNION ALL SELECT id FROM old_rows WHERE status = 'published'
       ) c;
@@ -42,8 +40,8 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER search_changes_experiences_insert AFTER INSERT ON experiences
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_changes_record();
+-- No trigger on inserting experiences: a new experience is found through its texts, whose
+-- insertion is recorded (recording both doubled the rows an import writes here).
 CREATE TRIGGER search_changes_experiences_update AFTER UPDATE ON experiences
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_changes_record();
 CREATE TRIGGER search_changes_experiences_delete AFTER DELETE ON experiences
