@@ -34,6 +34,7 @@ export interface BotProcessStart {
   llmCalls?: number;
   /** Threads the bot spreads updates over (BOT_WORKERS); more than 1 needs PostgreSQL. */
   workers?: number;
+  searchIndex?: 'memory' | 'database';
   /** `pglite` (in memory, in this process) or a PostgreSQL URL scoped to the run's schema. */
   database: 'pglite' | string;
   experiences: number;
@@ -68,6 +69,7 @@ async function start(m: BotProcessStart): Promise<() => Promise<void>> {
   const env = {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '1000000',
+    SEARCH_INDEX: m.searchIndex ?? 'memory',
     ...(m.llmBaseUrl ? { OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: m.llmBaseUrl } : {}),
     ...(workers > 1 ? { DATABASE_URL: m.database, BOT_WORKERS: String(workers) } : {}),
   };

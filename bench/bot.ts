@@ -6,9 +6,10 @@
  * questions per second), and questions arriving at fixed rates (the latency a member sees at
  * that load). `--floor` adds the ceiling of any bot on this machine (an echo bot).
  *
- *   npx tsx bench/bot.ts [--experiences 10000] [--members 50] [--questions 4] [--rates 10,25,50,100,200]
- *                        [--seconds 4] [--llm fake|offline] [--databases pglite,postgres] [--floor]
+ *   npx tsx bench/bot.ts [--experiences 10000] [--members 50] [--questions 8] [--rates 10,25,50,100,200]
+ *                        [--seconds 8] [--llm fake|offline] [--databases pglite,postgres] [--floor]
  *                        [--postgres-url URL] [--dir ../shared/eval/dev] [--profile DIR (the bot's CPU profile)]
+ *                        [--workers N (BOT_WORKERS on PostgreSQL)] [--search-index memory|database]
  */
 import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -38,6 +39,8 @@ export interface BotBenchOptions {
   profileDir?: string;
   /** Threads the bot's process spreads updates over (BOT_WORKERS; PostgreSQL only). */
   workers?: number;
+  /** SEARCH_INDEX of the bot (default memory). */
+  searchIndex?: 'memory' | 'database';
 }
 
 export interface BotBenchRow {
@@ -201,7 +204,7 @@ async function withBot<T>(o: BotBenchOptions, kind: Pick<BotProcessStart, 'kind'
     }
   };
   try {
-    const start: BotProcessStart = { type: 'start', ...kind, workers: o.workers ?? 1, database: target.url, experiences: o.experiences, dir: o.dir, token: emulator.token, apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, ...(llm ? { llmBaseUrl: llm.baseURL } : {}) };
+    const start: BotProcessStart = { type: 'start', ...kind, workers: o.workers ?? 1, searchIndex: o.searchIndex ?? 'memory', database: target.url, experiences: o.experiences, dir: o.dir, token: emulator.token, apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, ...(llm ? { llmBaseUrl: llm.baseURL } : {}) };
     child.send(start);
     const ready = await next('ready');
     if (kind.kind === 'bot') log(`${o.database}: ${ready.experiences} experiences imported in ${ready.importSeconds.toFixed(1)} s`);
@@ -239,7 +242,8 @@ export async function runBotBench(o: BotBenchOptions, log: (line: string) => voi
   const texts = questions.map((q) => q.text);
   // Many more members than questions in flight: a member rarely waits behind their own question.
   const users = Array.from({ length: Math.max(o.members, 500) }, (_, i): EmulatedUser => ({ id: 9_000_000 + i, first_name: `Bench${i}`, language_code: questions[i % questions.length]!.language }));
-  const base = { database: (o.workers ?? 1) > 1 ? `${o.database}, ${o.workers} bot threads` : o.database, experiences: o.experiences, llm: o.llm };
+  const label = [o.database, ...((o.workers ?? 1) > 1 ? [`${o.workers} bot threads`] : []), ...(o.searchIndex === 'database' ? ['search in the database'] : [])].join(', ');
+  const base = { database: label, experiences: o.experiences, llm: o.llm };
   return withBot(o, { kind: 'bot' }, log, async ({ ask, cpuSinceLast }) => {
     const measured = measuredWith(o.database, cpuSinceLast);
     // Warm-up: caches, JIT, and every member's row exists before anything is measured.
@@ -323,6 +327,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       floor: { type: 'boolean', default: false },
       profile: { type: 'string' },
       workers: { type: 'string', default: '1' },
+      'search-index': { type: 'string', default: 'memory' },
       dir: { type: 'string', default: '../shared/eval/dev' },
       'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
     },
@@ -337,7 +342,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       const options = { ...common, llm: values.llm === 'offline' ? ('offline' as const) : ('fake' as const), dir: values.dir, ...(values.profile ? { profileDir: values.profile } : {}) };
       const timed = { ...options, rates, seconds: Number(values.seconds) };
       if (values.floor) for (const [statements, llmCalls] of FLOORS) rows.push(...(await runFloorBench({ ...timed, rates: statements > 0 && llmCalls > 0 ? rates : [] }, statements, llmCalls)));
-      rows.push(...(await runBotBench({ ...timed, experiences: Number(values.experiences), ...(database === 'postgres' ? { workers: Number(values.workers) } : {}) }, err)));
+      rows.push(...(await runBotBench({ ...timed, experiences: Number(values.experiences), ...(database === 'postgres' ? { workers: Number(values.workers) } : {}), searchIndex: values['search-index'] === 'database' ? 'database' : 'memory' }, err)));
     } catch (e) {
       out(`${database}: skipped (${(e as Error).message})`);
     }
