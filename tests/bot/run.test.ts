@@ -8,6 +8,9 @@ import { createBot } from '../../src/bot/bot.ts';
 import { commandList, registerCommands } from '../../src/bot/commands.ts';
 import { startBotApiEmulator, type BotApiEmulator } from '../../src/bot/emulator/index.ts';
 import { startWebhook } from '../../src/bot/run.ts';
+import { createDistributingBot } from '../../src/bot/workers/pool.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { openPostgres } from '../../src/db/postgres.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/db.ts';
 import { createTestPostgresSchema, freshDataDir, openTestPglite, postgresUrl } from '../helpers/db.ts';
@@ -34,7 +37,35 @@ const messageUpdate = (updateId: number, text: string) => ({
   },
 });
 
-describe('webhook mode', () => {
+/** The bot of one process, or (on PostgreSQL) one spread over two worker threads. */
+const webhookSetups = [
+  {
+    name: 'one thread, embedded database',
+    async open(emulator: BotApiEmulator) {
+      const db = await openTestPglite();
+      const app = await createApp(loadConfig({ LOG_LEVEL: 'silent' }), { db });
+      return { db, app, bot: createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo }), stopWorkers: async () => {} };
+    },
+  },
+  ...(postgresUrl
+    ? [
+        {
+          name: 'two worker threads, PostgreSQL',
+          async open(emulator: BotApiEmulator) {
+            const url = await createTestPostgresSchema();
+            const db = await openPostgres(url);
+            await migrate(db);
+            const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url, BOT_WORKERS: '2' });
+            const app = await createApp(config, { db });
+            const bot = await createDistributingBot(emulator.token, { config, logger: app.logger, apiRoot: emulator.apiRoot, botInfo: emulator.botInfo });
+            return { db, app, bot, stopWorkers: () => bot.workers.stop() };
+          },
+        },
+      ]
+    : []),
+];
+
+describe.each(webhookSetups)('webhook mode ($name)', (setup) => {
   let emulator: BotApiEmulator;
   let db: Db;
   let app: App;
@@ -43,12 +74,14 @@ describe('webhook mode', () => {
 
   beforeAll(async () => {
     emulator = await startBotApiEmulator();
-    db = await openTestPglite();
-    app = await createApp(loadConfig({ LOG_LEVEL: 'silent' }), { db });
-    const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo });
-    await registerCommands(bot.api, app.translator);
-    const running = await startWebhook(bot, { db, logger: app.logger, url: 'https://bot.example.org/telegram/hook', secret: 'right-secret', port: 0, hostname: '127.0.0.1' });
-    stop = running.stop;
+    const opened = await setup.open(emulator);
+    ({ db, app } = opened);
+    await registerCommands(opened.bot.api, app.translator);
+    const running = await startWebhook(opened.bot, { db, logger: app.logger, url: 'https://bot.example.org/telegram/hook', secret: 'right-secret', port: 0, hostname: '127.0.0.1' });
+    stop = async () => {
+      await running.stop();
+      await opened.stopWorkers();
+    };
     base = `http://127.0.0.1:${running.port}`;
   });
   afterAll(async () => {
