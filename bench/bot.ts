@@ -152,7 +152,7 @@ function postgresCpuSince(before: Map<string, number>, now: Map<string, number>)
  * language about the same experience (else any question in it): text of a real question's
  * size and script, so the search does the work a real translation gives it.
  */
-function fakeTranslations(questions: EvalQuestion[]): (question: string) => Record<Language, string> {
+export function fakeTranslations(questions: EvalQuestion[]): (question: string) => Record<Language, string> {
   const byText = new Map(questions.map((q) => [q.text, q]));
   const pick = (q: EvalQuestion | undefined, language: Language, i: number) => {
     const same = questions.filter((o) => o.language === language);
