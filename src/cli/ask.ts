@@ -22,7 +22,9 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (question: string, options: AskOptions) => {
       const language = parseLanguage(options.lang);
       if (question.trim() === '') throw new UserError('The question is empty.');
-      const app = await ctx.openApp(ctx.loadConfig());
+      // One question, then exit: looking it up in the database costs less than loading every
+      // published text into memory first (seconds for a large base).
+      const app = await ctx.openApp({ ...ctx.loadConfig(), searchIndex: 'database' });
       try {
         const answer = await app.answering.answer({ text: question, ...(language ? { language } : {}) });
         const hits = answer.hits.slice(0, MAX_RESULTS);
