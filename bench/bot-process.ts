@@ -8,9 +8,8 @@ import { run, sequentialize } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import OpenAI from 'openai';
 import { createApp } from '../src/app.ts';
-import { createBot } from '../src/bot/bot.ts';
 import { startPolling } from '../src/bot/run.ts';
-import { createDistributingBot } from '../src/bot/workers/pool.ts';
+import { createConfiguredBot } from '../src/bot/workers/pool.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Db } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -73,17 +72,14 @@ async function start(m: BotProcessStart): Promise<() => Promise<void>> {
     ...(m.llmBaseUrl ? { OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: m.llmBaseUrl } : {}),
     ...(workers > 1 ? { DATABASE_URL: m.database, BOT_WORKERS: String(workers) } : {}),
   };
-  const config = loadConfig(env);
-  const app = await createApp(config, { db });
+  const app = await createApp(loadConfig(env), { db });
   // The emulator has no Telegram limits; throttling would measure the throttler, not the bot.
-  const distributing = workers > 1 ? await createDistributingBot(m.token, { config, logger: app.logger, apiRoot: m.apiRoot, botInfo: m.botInfo, throttle: false }) : undefined;
-  if (!distributing) await app.loadSearchIndex();
-  const bot = distributing ?? createBot(m.token, { app }, { apiRoot: m.apiRoot, botInfo: m.botInfo, throttle: false });
+  const bot = await createConfiguredBot(m.token, { app }, { apiRoot: m.apiRoot, botInfo: m.botInfo, throttle: false });
   const polling = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });
   send({ type: 'ready', importSeconds, experiences: records.length });
   return async () => {
     await polling.stop();
-    await distributing?.workers.stop();
+    await bot.workers?.stop();
     await app.close();
     await db.close();
   };

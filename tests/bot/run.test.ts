@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
-import { createBot } from '../../src/bot/bot.ts';
 import { commandList, registerCommands } from '../../src/bot/commands.ts';
 import { startBotApiEmulator, type BotApiEmulator } from '../../src/bot/emulator/index.ts';
 import { startWebhook } from '../../src/bot/run.ts';
-import { createDistributingBot } from '../../src/bot/workers/pool.ts';
+import { createConfiguredBot } from '../../src/bot/workers/pool.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -41,24 +40,22 @@ const messageUpdate = (updateId: number, text: string) => ({
 const webhookSetups = [
   {
     name: 'one thread, embedded database',
-    async open(emulator: BotApiEmulator) {
+    async open() {
       const db = await openTestPglite();
       const app = await createApp(loadConfig({ LOG_LEVEL: 'silent' }), { db });
-      return { db, app, bot: createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo }), stopWorkers: async () => {} };
+      return { db, app };
     },
   },
   ...(postgresUrl
     ? [
         {
           name: 'two worker threads, PostgreSQL',
-          async open(emulator: BotApiEmulator) {
+          async open() {
             const url = await createTestPostgresSchema();
             const db = await openPostgres(url);
             await migrate(db);
-            const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url, BOT_WORKERS: '2' });
-            const app = await createApp(config, { db });
-            const bot = await createDistributingBot(emulator.token, { config, logger: app.logger, apiRoot: emulator.apiRoot, botInfo: emulator.botInfo });
-            return { db, app, bot, stopWorkers: () => bot.workers.stop() };
+            const app = await createApp(loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url, BOT_WORKERS: '2' }), { db });
+            return { db, app };
           },
         },
       ]
@@ -74,13 +71,13 @@ describe.each(webhookSetups)('webhook mode ($name)', (setup) => {
 
   beforeAll(async () => {
     emulator = await startBotApiEmulator();
-    const opened = await setup.open(emulator);
-    ({ db, app } = opened);
-    await registerCommands(opened.bot.api, app.translator);
-    const running = await startWebhook(opened.bot, { db, logger: app.logger, url: 'https://bot.example.org/telegram/hook', secret: 'right-secret', port: 0, hostname: '127.0.0.1' });
+    ({ db, app } = await setup.open());
+    const bot = await createConfiguredBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo });
+    await registerCommands(bot.api, app.translator);
+    const running = await startWebhook(bot, { db, logger: app.logger, url: 'https://bot.example.org/telegram/hook', secret: 'right-secret', port: 0, hostname: '127.0.0.1' });
     stop = async () => {
       await running.stop();
-      await opened.stopWorkers();
+      await bot.workers?.stop();
     };
     base = `http://127.0.0.1:${running.port}`;
   });

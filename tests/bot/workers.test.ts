@@ -22,13 +22,12 @@ describe.skipIf(!postgresUrl)('the bot spread over worker threads (BOT_WORKERS=2
   beforeAll(async () => {
     const url = await createTestPostgresSchema();
     tg = await TelegramTest.start({
-      env: { DATABASE_URL: url },
+      env: { DATABASE_URL: url, BOT_WORKERS: '2' },
       openDb: async () => {
         const db = await openPostgres(url);
         await migrate(db);
         return db;
       },
-      workers: 2,
       experiences: [PAYMENT, ...unrelatedExperiences()],
     });
   });

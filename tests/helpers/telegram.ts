@@ -1,10 +1,10 @@
 import type { Update } from 'grammy/types';
 import { createApp, type App } from '../../src/app.ts';
-import { createBot, type CreateBotOptions, type SmeBot } from '../../src/bot/bot.ts';
+import type { CreateBotOptions, SmeBot } from '../../src/bot/bot.ts';
 import { startBotApiEmulator, type BotAction, type BotApiEmulator, type ChatMessage, type EmulatedUser } from '../../src/bot/emulator/index.ts';
 import { parseTelegramHtml } from '../../src/bot/emulator/telegram-html.ts';
 import { startPolling, type RunningBot } from '../../src/bot/run.ts';
-import { createDistributingBot, type DistributingBot } from '../../src/bot/workers/pool.ts';
+import { type BotWorkers, createConfiguredBot } from '../../src/bot/workers/pool.ts';
 import { loadConfig, type Language } from '../../src/config.ts';
 import type { Db } from '../../src/db/db.ts';
 import type { ExperienceRecord } from '../../src/knowledge/types.ts';
@@ -33,11 +33,6 @@ export interface TelegramTestOptions {
   /** Replaces parts of the real application (e.g. an answering service that fails). */
   patchApp?: (app: App) => App;
   bot?: CreateBotOptions;
-  /**
-   * Spread the bot over this many worker threads (createDistributingBot); needs `env.DATABASE_URL`
-   * (the threads open it themselves) and `openDb` opening the same database.
-   */
-  workers?: number;
   /** Where the application logs go (JSON lines), e.g. to assert an error was logged. */
   logDestination?: NodeJS.WritableStream;
 }
@@ -60,7 +55,7 @@ export class TelegramTest {
     readonly emulator: BotApiEmulator,
     readonly app: App,
     readonly db: Db,
-    readonly bot: SmeBot,
+    readonly bot: SmeBot & { workers?: BotWorkers },
   ) {}
 
   private running?: RunningBot;
@@ -72,9 +67,8 @@ export class TelegramTest {
     if (options.patchApp) app = options.patchApp(app);
     if (options.experiences?.length) await app.experiences.upsertRecords(options.experiences, { status: 'published' });
     const emulator = await startBotApiEmulator({ holdMs: 200 });
-    const bot = options.workers
-      ? await createDistributingBot(emulator.token, { config: { ...config, botWorkers: options.workers }, logger: app.logger, apiRoot: emulator.apiRoot })
-      : createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, ...options.bot });
+    // With env BOT_WORKERS > 1 (and DATABASE_URL, which the threads open themselves) the bot is spread over threads.
+    const bot = await createConfiguredBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, ...options.bot });
     const test = new TelegramTest(emulator, app, db, bot);
     // The one seam: know when the bot has finished with an update (runner calls handleUpdate).
     const handle = bot.handleUpdate.bind(bot);
@@ -130,7 +124,7 @@ export class TelegramTest {
 
   async stop(): Promise<void> {
     await this.running?.stop();
-    if ('workers' in this.bot) await (this.bot as DistributingBot).workers.stop();
+    await this.bot.workers?.stop();
     await this.emulator.close();
     await this.app.close();
     await this.db.close();

@@ -4,8 +4,8 @@ import { Bot, type Context } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
-import type { SmeBot } from '../bot.ts';
-import type { BotContext } from '../context.ts';
+import { createBot, type CreateBotOptions, type SmeBot } from '../bot.ts';
+import type { BotContext, BotDeps } from '../context.ts';
 import { createInFlight } from '../middleware/in-flight.ts';
 import type { BotWorkerData, FromWorker, ToWorker } from './protocol.ts';
 
@@ -30,6 +30,26 @@ export interface DistributingBotOptions {
   botInfo?: UserFromGetMe;
   /** `false`: no throttling, for a Bot API server without Telegram's limits (the emulator). */
   throttle?: false;
+}
+
+/**
+ * The bot as configured, ready to poll or take webhook calls: spread over worker threads when
+ * `config.botWorkers` > 1, otherwise in this thread with its search index loaded first, so no
+ * member waits for it (each worker thread loads its own).
+ */
+export async function createConfiguredBot(token: string, deps: BotDeps, options: CreateBotOptions = {}): Promise<SmeBot & { workers?: BotWorkers }> {
+  const { app } = deps;
+  if (app.config.botWorkers > 1) {
+    return createDistributingBot(token, {
+      config: app.config,
+      logger: app.logger,
+      ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+      ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+      ...(options.throttle === false ? { throttle: false as const } : {}),
+    });
+  }
+  await app.loadSearchIndex?.();
+  return createBot(token, deps, options);
 }
 
 /**
