@@ -71,11 +71,11 @@ export function abstains(features: AbstentionFeatures, matches: number, model: A
 export const NO_FEATURES: AbstentionFeatures = { prominence: 0, margin: 0, coverage: 0 };
 
 /** The question's own words, each weighted as the ranking weighs it (a lone Chinese character counts little). */
-function originalMass(groups: QueryGroup[], stats: CorpusStats, weights: QueryWeights, include: (g: QueryGroup) => boolean): number {
+function originalMass(groups: QueryGroup[], stats: CorpusStats, weights: QueryWeights, include: (position: number) => boolean): number {
   let total = 0;
-  for (const g of groups) {
+  for (const [position, g] of groups.entries()) {
     const token = g.alternatives[0]!.tokens[0]!;
-    if (g.source === 'original' && include(g)) total += tokenWeight(token, weights) * idf(stats, token);
+    if (g.source === 'original' && include(position)) total += tokenWeight(token, weights) * idf(stats, token);
   }
   return total;
 }
@@ -94,7 +94,7 @@ export function abstentionFeatures(groups: QueryGroup[], stats: CorpusStats, wei
     // A lone candidate stands out as much as one five times its neighbours' mean.
     prominence: Math.min(Math.log(meanRest > 0 ? first / meanRest : 5), Math.log(5)),
     margin: (first - third) / first,
-    coverage: all > 0 ? Math.max(...topTexts.map((t) => originalMass(groups, stats, weights, (g) => t.matched.has(g.key)))) / all : 0,
+    coverage: all > 0 ? Math.max(...topTexts.map((t) => originalMass(groups, stats, weights, (position) => t.matched.includes(position)))) / all : 0,
   };
 }
 

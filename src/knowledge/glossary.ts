@@ -2,7 +2,7 @@ import type { Language } from '../config.ts';
 import { LANGUAGES } from '../config.ts';
 import type { Queryable } from '../db/db.ts';
 import { normalize } from '../text/normalize.ts';
-import { searchTokens } from '../text/tokenize.ts';
+import { searchTokens, type TokenizedText } from '../text/tokenize.ts';
 
 export { importGlossaryCsv as importCsv, exportGlossaryCsv as exportCsv, seedGlossaryIfEmpty, GlossaryCsvError, parseGlossaryCsv } from './glossary-csv.ts';
 
@@ -114,20 +114,25 @@ export class Glossary {
     });
   }
 
-  /** Indexes of the entries whose variants occur in `text`, with the longest matched variant's token count. */
-  match(text: string, language: Language): Map<number, number> {
+  /**
+   * Indexes of the entries whose variants occur in `text`, with the longest matched variant's
+   * token count. A question already tokenised (retrieval does it once) may be passed as such:
+   * its tokens differ from an indexed text's only in Chinese bigrams, which never start a
+   * Persian or English variant.
+   */
+  match(text: string | TokenizedText, language: Language): Map<number, number> {
     const found = new Map<number, number>();
     const note = (entry: number, length: number) => found.set(entry, Math.max(found.get(entry) ?? 0, length));
-    const tokens = searchTokens(text, language);
+    const { tokens, normalized } = typeof text === 'string' ? { tokens: searchTokens(text, language), normalized: normalize(text, 'zh') } : text;
     for (let i = 0; i < tokens.length; i++) {
       for (const v of this.byFirstToken.get(tokens[i]!) ?? []) {
         if (v.tokens.every((t, j) => tokens[i + j] === t)) note(v.entry, v.tokens.length);
       }
     }
-    if (HAN.test(text)) {
+    if (HAN.test(normalized)) {
       // Only the variants that start with a pair of characters the text has: a question holds a
       // few dozen pairs, the glossary over a thousand variants.
-      const han = [...normalize(text, 'zh')];
+      const han = [...normalized];
       for (let i = 0; i + 1 < han.length; i++) {
         for (const v of this.hanVariants.get(han[i]! + han[i + 1]!) ?? []) {
           if (han.slice(i, i + v.chars.length).join('').startsWith(v.chars)) note(v.entry, [...v.chars].length >= 4 ? 2 : 1);
@@ -147,7 +152,7 @@ export class Glossary {
    * per variant. Longer matched phrases are more trustworthy than one short word, so they
    * weigh more.
    */
-  expand(text: string, language: Language): Expansion[] {
+  expand(text: string | TokenizedText, language: Language): Expansion[] {
     const out: Expansion[] = [];
     for (const [entry, length] of this.match(text, language)) {
       const weight = length >= 2 ? 1 : 0.8;

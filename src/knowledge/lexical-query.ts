@@ -1,6 +1,4 @@
 import type { Language } from '../config.ts';
-import { LANGUAGES } from '../config.ts';
-import { searchTokens } from '../text/tokenize.ts';
 import type { Expansion } from './glossary.ts';
 
 /**
@@ -42,10 +40,11 @@ export function tokenLanguage(token: string): Language {
   return 'en';
 }
 
-export function buildQuery(
-  input: { text: string; language: Language; translations?: Partial<Record<Language, string>>; expansions: Expansion[] },
-  weights: QueryWeights = DEFAULT_QUERY_WEIGHTS,
-): QueryGroup[] {
+/**
+ * The query from the tokens of the question (`original`), of its translations into the other
+ * languages, and the glossary's expansions of them all.
+ */
+export function buildQuery(input: { original: string[]; translations: string[][]; expansions: Expansion[] }, weights: QueryWeights = DEFAULT_QUERY_WEIGHTS): QueryGroup[] {
   const groups = new Map<string, QueryGroup>();
   const addTerm = (term: string, weight: number, source: QueryGroup['source']) => {
     const key = `t:${term}`;
@@ -59,12 +58,8 @@ export function buildQuery(
     }
     groups.set(key, { key, source, language: tokenLanguage(term), alternatives: [{ tokens: [term], weight: w }] });
   };
-  for (const t of searchTokens(input.text, input.language, { question: true })) addTerm(t, 1, 'original');
-  for (const language of LANGUAGES) {
-    const translated = input.translations?.[language];
-    if (!translated || language === input.language) continue;
-    for (const t of searchTokens(translated, language, { question: true })) addTerm(t, weights.translation, 'translation');
-  }
+  for (const t of input.original) addTerm(t, 1, 'original');
+  for (const tokens of input.translations) for (const t of tokens) addTerm(t, weights.translation, 'translation');
   for (const e of input.expansions) {
     const tokens = [...new Set(e.tokens)];
     if (tokens.length === 0) continue;

@@ -192,14 +192,14 @@ export interface ScoredText {
    * abstention.ts), computed in the same pass since only the glossary groups' weights differ.
    */
   evidence: number;
-  /** Keys of the query groups this text matched. */
-  matched: Set<string>;
+  /** Positions in the query's groups of those this text matched, ascending. */
+  matched: number[];
 }
 
 /**
- * BM25 with query-group weights; a group scores its best alternative. The query is first turned
- * into term indices with each term's weight × IDF, so the loop over candidates does array
- * arithmetic only: it runs for every candidate of every question.
+ * BM25 with query-group weights; a group scores its best alternative. The query is first
+ * flattened into typed arrays of term indices and weights × IDF, so the loop over candidates
+ * does array arithmetic only: it runs for every candidate of every question.
  */
 export function scoreTexts(
   candidates: CandidateText[],
@@ -211,34 +211,59 @@ export function scoreTexts(
 ): ScoredText[] {
   const value = new Float64Array(counts.index.size);
   for (const [term, i] of counts.index) value[i] = tokenWeight(term, weights) * idf(stats, term);
-  const compiled = groups.map((g) => ({
-    key: g.key,
-    evidenceShare: g.source === 'glossary' && weights.glossary > 0 ? 1 / weights.glossary : 1,
-    alternatives: g.alternatives.map((a) => ({ weight: a.weight, terms: Int32Array.from(a.tokens, (t) => counts.index.get(t)!) })),
-  }));
+  // Group g's alternatives are firstAlternative[g] up to firstAlternative[g + 1]; alternative
+  // a's terms are firstTerm[a] up to firstTerm[a + 1].
+  let alternatives = 0;
+  let tokens = 0;
+  for (const g of groups) {
+    alternatives += g.alternatives.length;
+    for (const a of g.alternatives) tokens += a.tokens.length;
+  }
+  const firstAlternative = new Int32Array(groups.length + 1);
+  const evidenceShare = new Float64Array(groups.length);
+  const firstTerm = new Int32Array(alternatives + 1);
+  const alternativeWeight = new Float64Array(alternatives);
+  const termAt = new Int32Array(tokens);
+  let a = 0;
+  let k = 0;
+  for (const [g, group] of groups.entries()) {
+    firstAlternative[g] = a;
+    evidenceShare[g] = group.source === 'glossary' && weights.glossary > 0 ? 1 / weights.glossary : 1;
+    for (const alternative of group.alternatives) {
+      firstTerm[a] = k;
+      alternativeWeight[a] = alternative.weight;
+      for (const t of alternative.tokens) termAt[k++] = counts.index.get(t)!;
+      a += 1;
+    }
+  }
+  firstAlternative[groups.length] = a;
+  firstTerm[a] = k;
+
   const k1 = tuning.k1;
   const out: ScoredText[] = [];
-  for (const [c, text] of candidates.entries()) {
+  for (let c = 0; c < candidates.length; c++) {
+    const text = candidates[c]!;
     const tf = counts.perText[c]!;
     const norm = k1 * (1 - tuning.b + (tuning.b * text.searchLength) / stats.avgLength[text.language]);
     let score = 0;
     let evidence = 0;
-    const matched = new Set<string>();
-    for (const g of compiled) {
+    const matched: number[] = [];
+    for (let g = 0; g < groups.length; g++) {
       let best = 0;
-      for (const a of g.alternatives) {
+      for (let x = firstAlternative[g]!; x < firstAlternative[g + 1]!; x++) {
         let s = 0;
-        for (const i of a.terms) {
+        for (let y = firstTerm[x]!; y < firstTerm[x + 1]!; y++) {
+          const i = termAt[y]!;
           const f = tf[i]!;
           if (f > 0) s += value[i]! * ((f * (k1 + 1)) / (f + norm));
         }
-        s *= a.weight;
+        s *= alternativeWeight[x]!;
         if (s > best) best = s;
       }
       if (best > 0) {
         score += best;
-        evidence += best * g.evidenceShare;
-        matched.add(g.key);
+        evidence += best * evidenceShare[g]!;
+        matched.push(g);
       }
     }
     if (score > 0) out.push({ text, score, evidence, matched });

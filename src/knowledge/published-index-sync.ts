@@ -6,7 +6,7 @@ import { PublishedTextIndex, type PublishedTextRow } from './published-text-inde
 export interface MemoryIndexOptions {
   /** Texts read per statement while loading everything. */
   pageSize: number;
-  /** More changed experiences than this at once (an import) are reloaded whole, not one by one. */
+  /** More changes than this at once (an import) are reloaded whole, not experience by experience. */
   maxDeltaExperiences: number;
   /**
    * Change numbers kept in the database: older ones are deleted (by whichever process applies
@@ -58,22 +58,24 @@ export function memoryLexicalIndex(db: Queryable, logger: Logger, options: Memor
 
   async function catchUp(): Promise<void> {
     if (!index) return loadAll();
-    const [changes] = await db.query<{ seq: number | null; ids: number[] | null; everything: boolean | null; oldest: number | null }>(
-      `SELECT max(seq)::float8 AS seq, array_agg(DISTINCT experience_id::float8) AS ids, bool_or(experience_id IS NULL) AS everything,
-              (SELECT min(seq) FROM search_changes)::float8 AS oldest
-       FROM search_changes WHERE seq > $1`,
-      [appliedSeq],
+    // The usual answer is no row: a plain range read of the key, the cheapest statement there is
+    // (an aggregate over the same empty range cost PGlite three times as much).
+    const changes = await db.query<{ seq: number; id: number | null }>(
+      'SELECT seq::float8 AS seq, experience_id::float8 AS id FROM search_changes WHERE seq > $1 ORDER BY seq LIMIT $2',
+      [appliedSeq, options.maxDeltaExperiences + 1],
     );
-    if (!changes?.seq) return;
-    const ids = (changes.ids ?? []).filter((id) => id !== null).map(Number);
+    if (changes.length === 0) return;
+    const ids = [...new Set(changes.map((c) => c.id))];
+    const [{ oldest }] = (await db.query<{ oldest: number | null }>('SELECT min(seq)::float8 AS oldest FROM search_changes')) as [{ oldest: number | null }];
     // Numbers right after ours were deleted: changes this process never saw may be among them.
-    const missed = changes.oldest !== null && changes.oldest > appliedSeq + 1;
+    const missed = oldest !== null && oldest > appliedSeq + 1;
     const before = appliedSeq;
-    if (changes.everything || missed || ids.length > options.maxDeltaExperiences) await loadAll();
+    if (ids.includes(null) || missed || changes.length > options.maxDeltaExperiences) await loadAll();
     else {
-      const rows = await db.query<PublishedTextRow>(`${PUBLISHED_TEXTS} AND e.id = ANY($1::bigint[]) ORDER BY t.id`, [ids]);
-      index.replace(ids, rows);
-      appliedSeq = changes.seq;
+      const changed = ids as number[];
+      const rows = await db.query<PublishedTextRow>(`${PUBLISHED_TEXTS} AND e.id = ANY($1::bigint[]) ORDER BY t.id`, [changed]);
+      index.replace(changed, rows);
+      appliedSeq = changes.at(-1)!.seq;
     }
     const every = Math.max(1, Math.floor(options.keepChanges / 10));
     if (Math.floor(appliedSeq / every) > Math.floor(before / every)) {
@@ -106,10 +108,14 @@ export function memoryLexicalIndex(db: Queryable, logger: Logger, options: Memor
     },
     async view(): Promise<LexicalView> {
       const held = await current();
+      // One view serves one question, which asks for the statistics and the counts of the same
+      // terms: each term is looked up in the index's vocabulary once.
+      let resolved: { terms: string[]; ids: Int32Array } | undefined;
+      const idsOf = (terms: string[]) => (resolved?.terms === terms ? resolved : (resolved = { terms, ids: held.termIdsOf(terms) })).ids;
       return {
-        stats: async (terms) => held.stats(terms),
+        stats: async (terms) => held.stats(terms, idsOf(terms)),
         candidates: async (terms, filters, limit, perTermLimit) => held.candidates(terms, filters, limit, perTermLimit),
-        countTerms: (candidates, terms) => held.countTerms(candidates, terms),
+        countTerms: (candidates, terms) => held.countTerms(candidates, terms, idsOf(terms)),
       };
     },
   };

@@ -26,11 +26,14 @@ export class PublishedTextIndex {
   private postings: number[][] = [];
   /** By slot; a removed text leaves `undefined`, and its slot is never reused until compaction. */
   private slots: (IndexedText | undefined)[] = [];
+  /** By slot, the text id (0 once removed): the lookup reads this array, not the texts, for each posting. */
+  private textIdBySlot = new Int32Array(1024);
   private readonly slotByText = new Map<number, number>();
   private readonly textsByExperience = new Map<number, number[]>();
   private readonly lengths: Record<Language, { texts: number; total: number }> = { fa: { texts: 0, total: 0 }, zh: { texts: 0, total: 0 }, en: { texts: 0, total: 0 } };
   /** Pre-ranking sums by slot, zero between calls: one array reused instead of a map per question. */
   private scores = new Float64Array(0);
+  private queryBits = new Uint32Array(0);
   private positions = new Int32Array(0);
   private liveEntries = 0;
   private deadEntries = 0;
@@ -51,12 +54,16 @@ export class PublishedTextIndex {
     if (this.deadEntries > this.liveEntries) this.compact();
   }
 
-  stats(terms: string[]): CorpusStats {
+  /** The ids of `terms` in this index (-1: in no text): a question resolves its terms once. */
+  termIdsOf(terms: string[]): Int32Array {
+    return Int32Array.from(terms, (t) => this.termIds.get(t) ?? -1);
+  }
+
+  stats(terms: string[], ids = this.termIdsOf(terms)): CorpusStats {
     const df = new Map<string, number>();
-    for (const t of terms) {
-      const id = this.termIds.get(t);
-      const n = id === undefined ? 0 : this.df[id]!;
-      if (n > 0) df.set(t, n);
+    for (let i = 0; i < terms.length; i++) {
+      const n = ids[i]! < 0 ? 0 : this.df[ids[i]!]!;
+      if (n > 0) df.set(terms[i]!, n);
     }
     const avgLength = { fa: 1, zh: 1, en: 1 } as Record<Language, number>;
     let n = 0;
@@ -75,6 +82,8 @@ export class PublishedTextIndex {
   candidates(terms: LookupTerm[], filters: { country?: string; industry?: string }, limit: number, perTermLimit: number): CandidateText[] {
     if (this.scores.length < this.slots.length) this.scores = new Float64Array(this.slots.length * 2);
     const scores = this.scores;
+    const textIds = this.textIdBySlot;
+    const filtered = filters.country !== undefined || filters.industry !== undefined;
     const touched: number[] = [];
     for (const { term, weight } of terms) {
       const id = this.termIds.get(term);
@@ -83,55 +92,49 @@ export class PublishedTextIndex {
       let taken = 0;
       for (let k = 0; k < postings.length && taken < perTermLimit; k++) {
         const slot = postings[k]!;
-        const text = this.slots[slot];
-        if (!text) continue;
-        if ((filters.country && text.country !== filters.country) || (filters.industry && text.industry !== filters.industry)) continue;
+        if (textIds[slot] === 0) continue;
+        if (filtered) {
+          const text = this.slots[slot]!;
+          if ((filters.country && text.country !== filters.country) || (filters.industry && text.industry !== filters.industry)) continue;
+        }
         taken += 1;
         if (scores[slot] === 0) touched.push(slot);
         scores[slot] = scores[slot]! + weight;
       }
     }
-    const best = new TopTexts(limit);
-    for (const slot of touched) {
-      best.offer(this.slots[slot]!, scores[slot]!);
-      scores[slot] = 0;
-    }
-    return best.sorted().map((text) => ({
-      textId: text.textId,
-      experienceId: text.experienceId,
-      externalId: text.externalId,
-      language: text.language,
-      country: text.country,
-      industry: text.industry,
-      searchLength: text.searchLength,
-    }));
+    const best = bestSlots(touched, scores, textIds, limit);
+    for (const slot of touched) scores[slot] = 0;
+    return best.map((slot) => this.slots[slot]!);
   }
 
   /** How often each of `terms` occurs in each candidate (zeros for a text removed since). */
-  countTerms(candidates: CandidateText[], terms: string[]): Uint32Array[] {
-    // Term id → position in `terms` + 1, so each text's own terms are walked once.
+  countTerms(candidates: CandidateText[], terms: string[], ids = this.termIdsOf(terms)): Uint32Array[] {
+    // A bit per term id says whether the query holds it: each text's own terms are walked once,
+    // and the bits (a few kilobytes) stay in the cache where a position per id would not.
+    const words = (this.df.length + 31) >>> 5;
+    if (this.queryBits.length < words) this.queryBits = new Uint32Array(words * 2);
     if (this.positions.length < this.df.length) this.positions = new Int32Array(this.df.length * 2);
+    const bits = this.queryBits;
     const positions = this.positions;
-    const ids: number[] = [];
-    for (const [i, t] of terms.entries()) {
-      const id = this.termIds.get(t);
-      if (id === undefined) continue;
-      positions[id] = i + 1;
-      ids.push(id);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (id < 0) continue;
+      bits[id >>> 5]! |= 1 << (id & 31);
+      positions[id] = i;
     }
     const counts = candidates.map((c) => {
-      const tf = new Uint32Array(terms.length);
+      const tf = new Uint32Array(ids.length);
       const slot = this.slotByText.get(c.textId);
       const text = slot === undefined ? undefined : this.slots[slot];
       if (!text) return tf;
-      const textTerms = text.terms;
-      for (let k = 0; k < textTerms.length; k++) {
-        const at = positions[textTerms[k]!]!;
-        if (at > 0) tf[at - 1] = text.counts[k]!;
+      const own = text.terms;
+      for (let k = 0; k < own.length; k++) {
+        const id = own[k]!;
+        if ((bits[id >>> 5]! & (1 << (id & 31))) !== 0) tf[positions[id]!] = text.counts[k]!;
       }
       return tf;
     });
-    for (const id of ids) positions[id] = 0;
+    for (let i = 0; i < ids.length; i++) if (ids[i]! >= 0) bits[ids[i]! >>> 5] = 0;
     return counts;
   }
 
@@ -148,6 +151,12 @@ export class PublishedTextIndex {
     const slot = this.slots.length;
     const { searchText: _tokens, ...meta } = row;
     this.slots.push({ ...meta, terms, counts });
+    if (slot >= this.textIdBySlot.length) {
+      const grown = new Int32Array(this.textIdBySlot.length * 2);
+      grown.set(this.textIdBySlot);
+      this.textIdBySlot = grown;
+    }
+    this.textIdBySlot[slot] = row.textId;
     this.slotByText.set(row.textId, slot);
     const ofExperience = this.textsByExperience.get(row.experienceId);
     if (!ofExperience) this.textsByExperience.set(row.experienceId, [row.textId]);
@@ -173,6 +182,7 @@ export class PublishedTextIndex {
     l.texts -= 1;
     l.total -= text.searchLength;
     this.slots[slot] = undefined;
+    this.textIdBySlot[slot] = 0;
     this.slotByText.delete(textId);
   }
 
@@ -193,8 +203,10 @@ export class PublishedTextIndex {
     this.slots = live;
     this.postings = this.postings.map(() => []);
     this.slotByText.clear();
+    this.textIdBySlot = new Int32Array(Math.max(1024, live.length * 2));
     for (const [slot, text] of live.entries()) {
       this.slotByText.set(text.textId, slot);
+      this.textIdBySlot[slot] = text.textId;
       for (const id of text.terms) this.postings[id]!.push(slot);
     }
     this.deadEntries = 0;
@@ -202,40 +214,14 @@ export class PublishedTextIndex {
 }
 
 /**
- * The best `limit` texts by score (ties: lower text id first), kept in a min-heap of that size:
- * the pre-ranking sees thousands of texts per question and keeps forty.
+ * The best `limit` of the touched slots by score (ties: lower text id first), best first, kept
+ * in a min-heap of slot numbers: the pre-ranking sees hundreds of texts per question and keeps
+ * forty, and compares them through the two typed arrays without reading any text.
  */
-class TopTexts {
-  private readonly heap: { text: IndexedText; score: number }[] = [];
-  constructor(private readonly limit: number) {}
-
-  offer(text: IndexedText, score: number): void {
-    const heap = this.heap;
-    if (heap.length < this.limit) {
-      heap.push({ text, score });
-      this.up(heap.length - 1);
-    } else if (this.limit > 0 && worse(heap[0]!, { text, score })) {
-      heap[0] = { text, score };
-      this.down(0);
-    }
-  }
-
-  sorted(): IndexedText[] {
-    return [...this.heap].sort((a, b) => (worse(a, b) ? 1 : -1)).map((e) => e.text);
-  }
-
-  private up(i: number): void {
-    const heap = this.heap;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!worse(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-      i = parent;
-    }
-  }
-
-  private down(i: number): void {
-    const heap = this.heap;
+function bestSlots(touched: number[], scores: Float64Array, textIds: Int32Array, limit: number): number[] {
+  const worse = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && textIds[a]! > textIds[b]!);
+  const heap: number[] = [];
+  const down = (i: number) => {
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
@@ -246,9 +232,20 @@ class TopTexts {
       [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
       i = worst;
     }
+  };
+  for (const slot of touched) {
+    if (heap.length < limit) {
+      heap.push(slot);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!worse(heap[i]!, heap[parent]!)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (limit > 0 && worse(heap[0]!, slot)) {
+      heap[0] = slot;
+      down(0);
+    }
   }
-}
-
-function worse(a: { text: IndexedText; score: number }, b: { text: IndexedText; score: number }): boolean {
-  return a.score < b.score || (a.score === b.score && a.text.textId > b.text.textId);
+  return heap.sort((a, b) => (worse(a, b) ? 1 : -1));
 }

@@ -1,7 +1,8 @@
-import type { Language } from '../config.ts';
+import { type Language, LANGUAGES } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../log.ts';
 import { detectLanguage } from '../text/language.ts';
+import { tokenizeQuestion } from '../text/tokenize.ts';
 import { type AbstentionFeatures, type AbstentionModel, abstains, abstentionFeatures, confidence, DEFAULT_ABSTENTION_MODEL } from './abstention.ts';
 import { type ExperienceScore, groupByExperience, reciprocalRankFusion } from './fusion.ts';
 import type { Glossary } from './glossary.ts';
@@ -94,8 +95,17 @@ export function createRetriever(deps: {
     const limit = q.limit ?? 10;
     const filters = { ...(q.country ? { country: q.country } : {}), ...(q.industry ? { industry: q.industry } : {}) };
     if (options.useGlossary) await glossary.ensureLoaded();
-    const expansions = options.useGlossary ? [q.text, ...Object.values(q.translations ?? {})].flatMap((t, i) => glossary.expand(t ?? '', i === 0 ? language : detectLanguage(t ?? '', language))) : [];
-    const groups = buildQuery({ text: q.text, language, ...(q.translations ? { translations: q.translations } : {}), expansions }, options.query);
+    // Each text is tokenised once, for the query and for the glossary.
+    const original = tokenizeQuestion(q.text, language);
+    const translated = Object.entries(q.translations ?? {}).map(([l, text]) => ({ language: l as Language, text: tokenizeQuestion(text ?? '', l as Language), raw: text ?? '' }));
+    const inQueryOrder = LANGUAGES.flatMap((l) => translated.filter((t) => t.language === l && l !== language));
+    const expansions = options.useGlossary
+      ? [glossary.expand(original, language), ...translated.map((t) => glossary.expand(t.text, detectLanguage(t.raw, language)))].flat()
+      : [];
+    const groups = buildQuery(
+      { original: original.tokens, translations: inQueryOrder.map((t) => t.text.tokens), expansions },
+      options.query,
+    );
 
     const vectorRanking = embedder && db.hasVector ? vectorRank(embedder, q, filters) : Promise.resolve(undefined);
     const view = await lexical.view();

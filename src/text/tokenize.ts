@@ -24,8 +24,24 @@ const RUNS = new RegExp(
  * A question's tokens (`options.question`) are a subset of what the same text would index.
  */
 export function searchTokens(text: string, language: Language, options: { question?: boolean } = {}): string[] {
+  return tokensOfNormalized(normalize(text, language), options);
+}
+
+/** A question as the search reads it: normalised once, and its tokens. */
+export interface TokenizedText {
+  normalized: string;
+  tokens: string[];
+}
+
+/** `searchTokens` of a question, keeping the normalised text too (the glossary matches Chinese in it). */
+export function tokenizeQuestion(text: string, language: Language): TokenizedText {
+  const normalized = normalize(text, language);
+  return { normalized, tokens: tokensOfNormalized(normalized, { question: true }) };
+}
+
+function tokensOfNormalized(normalized: string, options: { question?: boolean }): string[] {
   const out: string[] = [];
-  for (const match of normalize(text, language).matchAll(RUNS)) {
+  for (const match of normalized.matchAll(RUNS)) {
     const [, han, persian, other] = match;
     if (han !== undefined) chineseTokens(han, out, options);
     else if (persian !== undefined) persianTokens(persian, out);
