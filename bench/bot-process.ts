@@ -4,6 +4,9 @@
  * Bot API, the fake model and the simulated members. The parent sends one `start` message and
  * later `cpu` and `stop`; this process answers each on the IPC channel.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { run, sequentialize } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import OpenAI from 'openai';
@@ -42,6 +45,8 @@ export interface BotProcessStart {
   apiRoot: string;
   botInfo: UserFromGetMe;
   llmBaseUrl?: string;
+  /** Where to write the CPU profile of the bot answering (from ready to stop: not the import). */
+  profileDir?: string;
 }
 
 export type BotProcessReply =
@@ -103,17 +108,37 @@ async function startFloor(m: BotProcessStart, db: Db): Promise<() => Promise<voi
   };
 }
 
+/** Profiles from now until the returned function writes the profile into `dir`. */
+async function startProfile(dir: string): Promise<() => Promise<void>> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `bot-${process.pid}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 let stop: (() => Promise<void>) | undefined;
 process.on('message', (m: BotProcessStart | { type: 'cpu' } | { type: 'stop' }) => {
   void (async () => {
     try {
-      if (m.type === 'start') stop = await start(m);
+      if (m.type === 'start') {
+        const stopBot = await start(m);
+        const stopProfile = m.profileDir ? await startProfile(m.profileDir) : undefined;
+        stop = async () => {
+          await stopProfile?.();
+          await stopBot();
+        };
+      }
       else if (m.type === 'cpu') {
         const { user, system } = process.cpuUsage();
         send({ type: 'cpu', userMs: user / 1000, systemMs: system / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024 });
       } else {
         await stop?.();
-        // Exiting (rather than being killed) also writes the CPU profile when one is asked for.
         process.send?.({ type: 'stopped' } satisfies BotProcessReply, () => process.exit(0));
       }
     } catch (e) {

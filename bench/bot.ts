@@ -8,7 +8,7 @@
  *
  *   npx tsx bench/bot.ts [--experiences 10000] [--members 50] [--questions 8] [--rates 10,25,50,100,200]
  *                        [--seconds 8] [--llm fake|offline] [--databases pglite,postgres] [--floor]
- *                        [--postgres-url URL] [--dir ../shared/eval/dev] [--profile DIR (the bot's CPU profile)]
+ *                        [--postgres-url URL] [--dir ../shared/eval/dev] [--profile DIR (the bot's CPU profile while it answers)]
  *                        [--workers N (BOT_WORKERS on PostgreSQL)] [--search-index memory|database]
  */
 import { fork } from 'node:child_process';
@@ -183,7 +183,7 @@ async function withBot<T>(o: BotBenchOptions, kind: Pick<BotProcessStart, 'kind'
     return { content: JSON.stringify(translate(question)) };
   });
   const emulator = await startBotApiEmulator({ holdMs: 500 });
-  const child = fork(fileURLToPath(new URL('./bot-process.ts', import.meta.url)), { execArgv: ['--import', 'tsx', ...(o.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${o.profileDir}`] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(new URL('./bot-process.ts', import.meta.url)), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const replies: BotProcessReply[] = [];
   let wake = () => {};
   child.on('message', (m: BotProcessReply) => {
@@ -204,7 +204,7 @@ async function withBot<T>(o: BotBenchOptions, kind: Pick<BotProcessStart, 'kind'
     }
   };
   try {
-    const start: BotProcessStart = { type: 'start', ...kind, workers: o.workers ?? 1, searchIndex: o.searchIndex ?? 'memory', database: target.url, experiences: o.experiences, dir: o.dir, token: emulator.token, apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, ...(llm ? { llmBaseUrl: llm.baseURL } : {}) };
+    const start: BotProcessStart = { type: 'start', ...kind, workers: o.workers ?? 1, searchIndex: o.searchIndex ?? 'memory', database: target.url, experiences: o.experiences, dir: o.dir, token: emulator.token, apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, ...(llm ? { llmBaseUrl: llm.baseURL } : {}), ...(o.profileDir ? { profileDir: o.profileDir } : {}) };
     child.send(start);
     const ready = await next('ready');
     if (kind.kind === 'bot') log(`${o.database}: ${ready.experiences} experiences imported in ${ready.importSeconds.toFixed(1)} s`);

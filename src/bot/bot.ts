@@ -9,9 +9,8 @@ import { createDbStorage } from './db-storage.ts';
 import { apologise, lastResort } from './errors.ts';
 import { installFeatures } from './features/index.ts';
 import { createI18n } from './i18n.ts';
-import { dedupeUpdates } from './middleware/dedupe.ts';
 import { createInFlight, type InFlight } from './middleware/in-flight.ts';
-import { loadMember } from './middleware/member.ts';
+import { intake } from './middleware/intake.ts';
 import { updateLogger } from './middleware/update-logger.ts';
 
 /** The grammY bot plus a count of updates being handled (for a stop that leaves none half-done). */
@@ -35,6 +34,8 @@ export interface CreateBotOptions {
 
 // Shared with bot-share's composer, which installs the plugin only when we have not.
 const CONVERSATION_NAMESPACE = 'conversation';
+// A chat has one conversation state (the plugin's default key, named so intake reads the same row).
+const conversationKey = (ctx: Context) => ctx.chatId?.toString();
 // Bump when a conversation's steps change shape: older replay state would no longer fit.
 const CONVERSATION_VERSION = 1;
 
@@ -64,16 +65,12 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   // Updates of one chat run one after another (runner fetches concurrently); others in parallel.
   bot.use(sequentialize((ctx: Context) => ctx.chatId?.toString() ?? ctx.from?.id.toString()));
   bot.use(updateLogger(app.logger));
-  bot.use(dedupeUpdates(app.db));
-  bot.use(loadMember(app.community));
+  const conversationStorage = createDbStorage<VersionedState<ConversationData>>(app.db, CONVERSATION_NAMESPACE);
+  bot.use(intake({ db: app.db, members: app.community.members, conversations: conversationStorage, conversationKey }));
   bot.use(i18n);
   bot.use(
     conversations<BotContext, Context>({
-      storage: {
-        type: 'key',
-        version: CONVERSATION_VERSION,
-        adapter: createDbStorage<VersionedState<ConversationData>>(app.db, CONVERSATION_NAMESPACE),
-      },
+      storage: { type: 'key', version: CONVERSATION_VERSION, adapter: conversationStorage, getStorageKey: conversationKey },
     }),
   );
   // A failing feature costs the member one apology, never the bot.

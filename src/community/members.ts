@@ -24,7 +24,8 @@ export interface MemberProfile {
   industry?: string | null;
 }
 
-interface MemberRow {
+/** A members row as selected with `MEMBER_COLUMNS`. */
+export interface MemberRow {
   id: string | number;
   telegram_id: string | number;
   name: string | null;
@@ -37,9 +38,11 @@ interface MemberRow {
   forgotten_at: Date | string | null;
 }
 
-const COLUMNS = 'id, telegram_id, name, language, country, company, industry, role, consent_introductions, forgotten_at';
+/** The columns a Member is read from; a statement that reads a member with other things selects these. */
+export const MEMBER_COLUMNS = 'id, telegram_id, name, language, country, company, industry, role, consent_introductions, forgotten_at';
+const COLUMNS = MEMBER_COLUMNS;
 
-function toMember(r: MemberRow): Member {
+export function memberFromRow(r: MemberRow): Member {
   return {
     id: Number(r.id),
     telegramId: Number(r.telegram_id),
@@ -59,7 +62,7 @@ export type MembersRepository = ReturnType<typeof createMembers>;
 export function createMembers(db: Queryable) {
   const one = async (sql: string, params: unknown[]) => {
     const [row] = await db.query<MemberRow>(sql, params);
-    return row ? toMember(row) : undefined;
+    return row ? memberFromRow(row) : undefined;
   };
 
   return {
@@ -68,10 +71,11 @@ export function createMembers(db: Queryable) {
 
     /**
      * The member behind a Telegram user, created on first contact. Called for every update, so
-     * the common case (known member, same name) is a single read and no write.
+     * the common case (known member, same name) is a single read and no write — none at all
+     * when the caller already read the member (`known`; null: read, and not there).
      */
-    async upsertFromTelegram(user: { telegramId: number; name: string }): Promise<Member> {
-      const known = await this.getByTelegramId(user.telegramId);
+    async upsertFromTelegram(user: { telegramId: number; name: string }, known?: Member | null): Promise<Member> {
+      if (known === undefined) known = (await this.getByTelegramId(user.telegramId)) ?? null;
       if (known && (known.name === user.name || known.forgottenAt)) return known;
       const saved = await one(
         `INSERT INTO members (telegram_id, name) VALUES ($1, $2)
