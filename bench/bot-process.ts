@@ -16,7 +16,7 @@ import { createConfiguredBot } from '../src/bot/workers/pool.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Db } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { openPglite } from '../src/db/pglite.ts';
+import { openPgliteThread } from '../src/db/pglite-worker.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import { loadEvalSet } from '../src/knowledge/eval.ts';
 import { ExperienceRepository } from '../src/knowledge/experience-repository.ts';
@@ -58,7 +58,7 @@ export type BotProcessReply =
 const send = (m: BotProcessReply) => process.send?.(m);
 
 async function start(m: BotProcessStart): Promise<() => Promise<void>> {
-  const db: Db = m.database === 'pglite' ? await openPglite(undefined) : await openPostgres(m.database);
+  const db: Db = m.database === 'pglite' ? await openPgliteThread(undefined) : await openPostgres(m.database);
   if (m.kind === 'floor') return startFloor(m, db);
   await migrate(db);
   const set = loadEvalSet(m.dir);

@@ -1,12 +1,13 @@
 /**
  * What one question's search costs the bot: the dev questions asked with the two translations
  * the bot bench's fake model gives (so the three-language work of a real question), through the
- * in-memory index, over synthetic experiences in an in-memory PGlite.
+ * in-memory index, over synthetic experiences in an in-memory PGlite (in its own thread, as the
+ * product opens it).
  *
  *   npx tsx bench/search-cost.ts [experiences, default 10000] [rounds, default 10]
  */
 import { migrate } from '../src/db/migrate.ts';
-import { openPglite } from '../src/db/pglite.ts';
+import { openPgliteThread } from '../src/db/pglite-worker.ts';
 import { loadEvalSet } from '../src/knowledge/eval.ts';
 import { ExperienceRepository } from '../src/knowledge/experience-repository.ts';
 import { Glossary, seedGlossaryIfEmpty } from '../src/knowledge/glossary.ts';
@@ -19,7 +20,7 @@ import { syntheticExperiences } from './synthetic.ts';
 const size = Number(process.argv[2] ?? 10_000);
 const rounds = Number(process.argv[3] ?? 10);
 const set = loadEvalSet('../shared/eval/dev');
-const db = await openPglite(undefined);
+const db = await openPgliteThread(undefined);
 try {
   await migrate(db);
   await seedGlossaryIfEmpty(db);

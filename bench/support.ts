@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Db } from '../src/db/db.ts';
-import { openPglite } from '../src/db/pglite.ts';
+import { openPgliteThread } from '../src/db/pglite-worker.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import type { AbstentionFeatures } from '../src/knowledge/abstention.ts';
 import { type EvalQuestion, type EvalSet, loadEvalSet, openEvalDatabase } from '../src/knowledge/eval.ts';
@@ -73,12 +73,12 @@ export async function benchSchema(postgresUrl: string): Promise<{ url: string; d
 }
 
 /**
- * A database for one benchmark run: an in-memory PGlite, or a fresh schema on the PostgreSQL
+ * A database for one benchmark run: an in-memory PGlite in its own thread (as the product opens it), or a fresh schema on the PostgreSQL
  * at `postgresUrl` that `drop` removes (closing the database either way).
  */
 export async function openBenchDb(database: 'pglite' | 'postgres', postgresUrl: string): Promise<{ db: Db; drop: () => Promise<void> }> {
   if (database === 'pglite') {
-    const db = await openPglite(undefined);
+    const db = await openPgliteThread(undefined);
     return { db, drop: () => db.close() };
   }
   const schema = await benchSchema(postgresUrl);

@@ -1,12 +1,12 @@
 import type { DatabaseConfig } from '../config.ts';
 import type { Db } from './db.ts';
 import { migrate } from './migrate.ts';
-import { openPglite } from './pglite.ts';
+import { openPgliteThread } from './pglite-worker.ts';
 import { openPostgres } from './postgres.ts';
 
 /** Opens the configured database; `migrateSchema` (default true) applies pending migrations. */
 export async function openDatabase(config: DatabaseConfig, options: { migrateSchema?: boolean } = {}): Promise<Db> {
-  const db = config.kind === 'pglite' ? await openPglite(config.dataDir) : await openPostgres(config.url);
+  const db = config.kind === 'pglite' ? await openPgliteThread(config.dataDir) : await openPostgres(config.url);
   if (options.migrateSchema ?? true) {
     try {
       await migrate(db);
