@@ -7,7 +7,7 @@ export interface MemoryIndexOptions {
   /** Texts read per statement while loading everything. */
   pageSize: number;
   /** More changes than this at once (an import) are reloaded whole, not experience by experience. */
-  maxDeltaExperiences: number;
+  maxDeltaChanges: number;
   /**
    * Change numbers kept in the database: older ones are deleted (by whichever process applies
    * a change crossing a tenth of this). A process further behind than that reloads everything.
@@ -15,7 +15,7 @@ export interface MemoryIndexOptions {
   keepChanges: number;
 }
 
-export const DEFAULT_MEMORY_INDEX: MemoryIndexOptions = { pageSize: 2000, maxDeltaExperiences: 1000, keepChanges: 10_000 };
+export const DEFAULT_MEMORY_INDEX: MemoryIndexOptions = { pageSize: 2000, maxDeltaChanges: 1000, keepChanges: 10_000 };
 
 export interface MemoryLexicalIndex extends LexicalIndex {
   /** Loads the published texts now (otherwise the first question does), and returns how many. */
@@ -62,7 +62,7 @@ export function memoryLexicalIndex(db: Queryable, logger: Logger, options: Memor
     // (an aggregate over the same empty range cost PGlite three times as much).
     const changes = await db.query<{ seq: number; id: number | null }>(
       'SELECT seq::float8 AS seq, experience_id::float8 AS id FROM search_changes WHERE seq > $1 ORDER BY seq LIMIT $2',
-      [appliedSeq, options.maxDeltaExperiences + 1],
+      [appliedSeq, options.maxDeltaChanges + 1],
     );
     if (changes.length === 0) return;
     const ids = [...new Set(changes.map((c) => c.id))];
@@ -70,7 +70,7 @@ export function memoryLexicalIndex(db: Queryable, logger: Logger, options: Memor
     // Numbers right after ours were deleted: changes this process never saw may be among them.
     const missed = oldest !== null && oldest > appliedSeq + 1;
     const before = appliedSeq;
-    if (ids.includes(null) || missed || changes.length > options.maxDeltaExperiences) await loadAll();
+    if (ids.includes(null) || missed || changes.length > options.maxDeltaChanges) await loadAll();
     else {
       const changed = ids as number[];
       const rows = await db.query<PublishedTextRow>(`${PUBLISHED_TEXTS} AND e.id = ANY($1::bigint[]) ORDER BY t.id`, [changed]);

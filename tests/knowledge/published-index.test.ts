@@ -69,7 +69,7 @@ describe.each(testDatabases())('search from the published texts held in memory, 
     db = await database.open();
     const opened = db;
     await new ExperienceRepository(opened).upsertRecords([SAFFRON, PISTACHIO], { status: 'published' });
-    const options = { pageSize: 1, maxDeltaExperiences: 1000, keepChanges: 2 };
+    const options = { pageSize: 1, maxDeltaChanges: 1000, keepChanges: 2 };
     const search = (lexical: ReturnType<typeof memoryLexicalIndex>) => {
       const retriever = createRetriever({ db: opened, glossary: Glossary.fromEntries([]), logger, lexical });
       return async (text: string) => (await retriever.search({ text, language: 'en' })).hits.map((h) => h.externalId);
