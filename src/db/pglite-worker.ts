@@ -27,12 +27,13 @@ export async function openPgliteThread(dataDir: string | undefined): Promise<Db>
     else w.reject(deserializeError(m.error));
   });
   const fail = (error: Error) => {
-    ended = error;
-    for (const w of waiting.values()) w.reject(error);
+    // A crash reports 'error' before 'exit': the first reason is the one worth keeping.
+    ended ??= error;
+    for (const w of waiting.values()) w.reject(ended);
     waiting.clear();
   };
   worker.on('error', (e) => fail(new Error(`the PGlite thread failed: ${e.message}`, { cause: e })));
-  worker.on('exit', () => fail(new Error('the PGlite thread has ended (the database was closed)')));
+  worker.on('exit', () => fail(new Error('the database was closed: its PGlite thread has ended')));
 
   const call = (request: Request): Promise<unknown[] | undefined> => {
     if (ended) return Promise.reject(ended);
