@@ -23,6 +23,9 @@ export async function openPgliteThread(dataDir: string | undefined): Promise<Db>
     const w = waiting.get(m.id);
     if (!w) return;
     waiting.delete(m.id);
+    // An idle database does not keep the process alive (as PGlite in the caller's thread would
+    // not): a command that ends without closing it still exits. A statement under way does.
+    if (waiting.size === 0) worker.unref();
     if (m.ok) w.resolve(m.rows);
     else w.reject(deserializeError(m.error));
   });
@@ -40,6 +43,7 @@ export async function openPgliteThread(dataDir: string | undefined): Promise<Db>
     const id = nextId++;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
+      worker.ref();
       worker.postMessage({ ...request, id } as ToPgliteThread);
     });
   };

@@ -1,3 +1,9 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DbUnavailableError, type Db } from '../../src/db/db.ts';
 import { openPgliteThread } from '../../src/db/pglite-worker.ts';
@@ -60,6 +66,14 @@ describe('PGlite in its own thread', () => {
 
   it('says what to fix when the data directory cannot be written', async () => {
     await expect(openPgliteThread('/dev/null/sme')).rejects.toSatisfy((e: unknown) => e instanceof DbUnavailableError && /DATA_DIR \/dev\/null\/sme is not writable/.test(e.message));
+  });
+
+  it('does not keep a process alive once idle, so a command that never closed it still ends', async () => {
+    const worker = fileURLToPath(new URL('../../src/db/pglite-worker.ts', import.meta.url));
+    const script = join(mkdtempSync(join(tmpdir(), 'sme-pglite-idle-')), 'never-closes.mjs');
+    writeFileSync(script, `const { openPgliteThread } = await import(${JSON.stringify(worker)});\nconst db = await openPgliteThread(undefined);\nconsole.log(JSON.stringify(await db.query('SELECT $1::int AS n', [7])));\n`);
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], { timeout: 20_000 });
+    expect(stdout.trim()).toBe('[{"n":7}]');
   });
 
   // Last: it closes the file's database.
