@@ -40,7 +40,6 @@ export interface MemberRow {
 
 /** The columns a Member is read from; a statement that reads a member with other things selects these. */
 export const MEMBER_COLUMNS = 'id, telegram_id, name, language, country, company, industry, role, consent_introductions, forgotten_at';
-const COLUMNS = MEMBER_COLUMNS;
 
 export function memberFromRow(r: MemberRow): Member {
   return {
@@ -66,8 +65,8 @@ export function createMembers(db: Queryable) {
   };
 
   return {
-    getByTelegramId: (telegramId: number) => one(`SELECT ${COLUMNS} FROM members WHERE telegram_id = $1`, [telegramId]),
-    getById: (id: number) => one(`SELECT ${COLUMNS} FROM members WHERE id = $1`, [id]),
+    getByTelegramId: (telegramId: number) => one(`SELECT ${MEMBER_COLUMNS} FROM members WHERE telegram_id = $1`, [telegramId]),
+    getById: (id: number) => one(`SELECT ${MEMBER_COLUMNS} FROM members WHERE id = $1`, [id]),
 
     /**
      * The member behind a Telegram user, created on first contact. Called for every update, so
@@ -80,7 +79,7 @@ export function createMembers(db: Queryable) {
       const saved = await one(
         `INSERT INTO members (telegram_id, name) VALUES ($1, $2)
          ON CONFLICT (telegram_id) DO UPDATE SET name = excluded.name
-         RETURNING ${COLUMNS}`,
+         RETURNING ${MEMBER_COLUMNS}`,
         [user.telegramId, user.name],
       );
       return saved!;
@@ -95,7 +94,7 @@ export function createMembers(db: Queryable) {
       const fields = (['company', 'country', 'industry'] as const).filter((f) => profile[f] !== undefined);
       if (fields.length === 0) return this.getById(memberId);
       const sets = fields.map((f, i) => `${f} = $${i + 2}`).join(', ');
-      return one(`UPDATE members SET ${sets} WHERE id = $1 RETURNING ${COLUMNS}`, [memberId, ...fields.map((f) => profile[f])]);
+      return one(`UPDATE members SET ${sets} WHERE id = $1 RETURNING ${MEMBER_COLUMNS}`, [memberId, ...fields.map((f) => profile[f])]);
     },
 
     async setRole(memberId: number, role: Role): Promise<void> {
