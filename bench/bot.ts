@@ -6,7 +6,7 @@
  * questions per second), and questions arriving at fixed rates (the latency a member sees at
  * that load). `--floor` adds the ceiling of any bot on this machine (an echo bot).
  *
- *   npx tsx bench/bot.ts [--experiences 10000] [--members 50] [--questions 8] [--rates 10,25,50,100,200]
+ *   npx tsx bench/bot.ts [--experiences 10000] [--members 50] [--questions 40] [--rates 10,25,50,100,200,300]
  *                        [--seconds 8] [--llm fake|offline] [--databases pglite,postgres] [--floor]
  *                        [--postgres-url URL] [--dir ../shared/eval/dev] [--profile DIR (the bot's CPU profile while it answers)]
  *                        [--workers N (BOT_WORKERS on PostgreSQL)] [--search-index memory|database]
@@ -101,19 +101,20 @@ async function closedLoop(ask: Ask, users: EmulatedUser[], questions: string[], 
 }
 
 /**
- * Questions arriving at `rate` per second for `seconds` (exponential gaps, seeded), from members
- * taken in turn, whether or not earlier ones are answered: the latency a member sees at that load.
+ * `rate × seconds` questions arriving at random moments of a `seconds` window (a Poisson stream
+ * of that rate, taken with exactly its mean count, so the offered rate is the one named), from
+ * members taken in turn, whether or not earlier ones are answered: the latency a member sees
+ * at that load.
  */
 async function openLoop(ask: Ask, users: EmulatedUser[], questions: string[], rate: number, seconds: number) {
   const rand = random(rate);
+  const arrivals = Array.from({ length: Math.round(rate * seconds) }, () => rand() * seconds * 1000).sort((a, b) => a - b);
   const pending: Promise<number>[] = [];
   const started = performance.now();
-  let due = 0;
-  for (let i = 0; due < seconds * 1000; i++) {
+  for (const [i, due] of arrivals.entries()) {
     const wait = started + due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     pending.push(ask(users[i % users.length]!, questions[i % questions.length]!));
-    due += (-Math.log(1 - rand()) / rate) * 1000;
   }
   const latencies = await Promise.all(pending);
   return { latencies, seconds: (performance.now() - started) / 1000 };
@@ -312,7 +313,7 @@ export function botBenchTable(rows: BotBenchRow[]): string[] {
 /** Floors measured: nothing; the round trips alone; round trips and the two model calls. */
 export const FLOORS = [[0, 0], [6, 0], [6, 2]] as const;
 
-export const DEFAULT_BOT_BENCH = { experiences: 10_000, members: 50, questionsPerMember: 8, rates: [10, 25, 50, 100, 200], seconds: 8 } as const;
+export const DEFAULT_BOT_BENCH = { experiences: 10_000, members: 50, questionsPerMember: 40, rates: [10, 25, 50, 100, 200, 300], seconds: 8 } as const;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({
