@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
 import { LANGUAGES, type Language } from './config.ts';
+import { inReadingDirection } from './text/direction.ts';
 
 export type TranslationArgs = Record<string, FluentVariable>;
 
@@ -17,7 +18,8 @@ export const DEFAULT_LOCALES_DIR = fileURLToPath(new URL('../locales', import.me
 /**
  * Loads every locales/<lang>/*.ftl file into one Fluent bundle per language — the same
  * layout the bot's @grammyjs/i18n reads. Fluent's bidi isolation marks are kept on purpose:
- * they keep Latin names and numbers from scrambling Persian right-to-left text.
+ * they keep Latin names and numbers from scrambling Persian right-to-left text; and every
+ * Persian line starts right to left, even one that begins with a value (text/direction.ts).
  */
 export function createTranslator(localesDir: string = DEFAULT_LOCALES_DIR): Translator {
   const bundles = new Map<Language, FluentBundle>();
@@ -27,7 +29,7 @@ export function createTranslator(localesDir: string = DEFAULT_LOCALES_DIR): Tran
     const bundle = bundles.get(language);
     const message = bundle?.getMessage(key);
     if (!bundle || !message?.value) return undefined;
-    return bundle.formatPattern(message.value, args ?? null, []);
+    return inReadingDirection(language, bundle.formatPattern(message.value, args ?? null, []));
   };
 
   return {

@@ -3,6 +3,7 @@ import type { PromptLibrary } from '../ai/prompts.ts';
 import type { AiProvider } from '../ai/provider.ts';
 import { LANGUAGE_NAMES } from '../ai/question-translation.ts';
 import type { Translator } from '../i18n.ts';
+import { inReadingDirection } from '../text/direction.ts';
 import { displayText } from './display.ts';
 import type { CitedExperience } from './types.ts';
 
@@ -33,7 +34,7 @@ export async function composeLlmAnswer(
     experiences: JSON.stringify(experiences, null, 2),
     titles: cited.map((c) => c.title).join('\n'),
   });
-  const reply = await deps.ai.chat(prompt);
+  const reply = inReadingDirection(question.language, await deps.ai.chat(prompt));
   // The member must be able to find the sources even when the model forgot to name them.
   if (cited.some((c) => reply.includes(c.title))) return reply;
   const titles = cited.map((c) => c.title).join(' · ');

@@ -1,5 +1,6 @@
 import type { Language } from '../config.ts';
 import type { Translator } from '../i18n.ts';
+import { inReadingDirection } from '../text/direction.ts';
 import { countryName, displayText, industryName } from './display.ts';
 import { gist } from './sentences.ts';
 import type { CitedExperience } from './types.ts';
@@ -16,7 +17,8 @@ export function composeOfflineAnswer(cited: CitedExperience[], language: Languag
       country: countryName(translator, language, c.experience.country),
       industry: industryName(translator, language, c.experience.industry),
     });
-    const lines = [`${i + 1}. ${text.title}`, meta, gist(text.solution, shown)];
+    // The quoted lines are laid out in their own language's direction, the messages in the reader's.
+    const lines = [inReadingDirection(shown, `${i + 1}. ${text.title}`), meta, inReadingDirection(shown, gist(text.solution, shown))];
     if (shown !== language) lines.push(translator.t(language, 'answer-original-note', { language: shown }));
     return lines.join('\n');
   });

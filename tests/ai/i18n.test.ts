@@ -5,6 +5,7 @@ import { FluentResource } from '@fluent/bundle';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/config.ts';
 import { createTranslator, DEFAULT_LOCALES_DIR, readLocaleFiles } from '../../src/i18n.ts';
+import { linesLaidOutLeftToRight, linesStartingLeftToRight } from '../helpers/bidi.ts';
 
 const strip = (s: string) => s.replace(/[\u2068\u2069]/g, '');
 
@@ -67,5 +68,44 @@ describe('translator', () => {
     const { t } = createTranslator(dir);
     expect(t('fa', 'only-english')).toBe('Hello');
     expect(t('zh', 'no-such-key')).toBe('no-such-key');
+  });
+});
+
+/** The variables a message's pattern and attributes refer to (Fluent's runtime syntax tree). */
+function variablesOf(node: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) for (const n of node) variablesOf(n, found);
+  else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (o.type === 'var' && typeof o.name === 'string') found.add(o.name);
+    for (const v of Object.values(o)) variablesOf(v, found);
+  }
+  return found;
+}
+
+describe('Persian is laid out right to left', () => {
+  // Each language's name in its own script, on the language buttons: not Persian text.
+  const FOREIGN_BY_DESIGN = new Set(['bot-language-name-zh', 'bot-language-name-en']);
+  const messages = readLocaleFiles(DEFAULT_LOCALES_DIR, 'fa').flatMap(({ source }) =>
+    (new FluentResource(source) as unknown as { body: { id: string }[] }).body.filter((m) => !m.id.startsWith('-') && !FOREIGN_BY_DESIGN.has(m.id)),
+  );
+  const { t } = createTranslator();
+
+  it.each([
+    ['a Latin name', 'Acme Trading Co.'],
+    ['a number', 42],
+  ] as const)('every line of every Persian message, with each value %s, starts right to left', (_, value) => {
+    const wrong: string[] = [];
+    for (const m of messages) {
+      const text = t('fa', m.id, Object.fromEntries([...variablesOf(m)].map((name) => [name, value])));
+      for (const line of [...linesLaidOutLeftToRight(text), ...linesStartingLeftToRight(text)]) wrong.push(`${m.id}: ${strip(line)}`);
+    }
+    expect(messages.length).toBeGreaterThan(100);
+    expect(wrong).toEqual([]);
+  });
+
+  it('a line made only of values, such as country and industry, still starts right to left', () => {
+    const meta = t('fa', 'answer-experience-meta', { country: 'ایران', industry: 'غذایی' });
+    expect(strip(meta)).toBe('\u200Fایران، غذایی');
+    expect(linesLaidOutLeftToRight(meta)).toEqual([]);
   });
 });

@@ -54,7 +54,8 @@ describe('offline answer (no model): extractive, in the asker\'s language where 
     expect(stripIsolation(answer.text)).toBe(
       [
         'تجربهٔ شرکت‌های عضو در این زمینه:',
-        '1. پرداخت به تأمین‌کننده چینی از راه صرافی\nایران، صنایع غذایی\nبا یک صرافی دارای مجوز در دبی قرارداد بستیم. پول را به یوآن پرداخت کردیم.',
+        // The country and industry line holds only values: it starts with a right-to-left mark.
+        '1. پرداخت به تأمین‌کننده چینی از راه صرافی\n\u200Fایران، صنایع غذایی\nبا یک صرافی دارای مجوز در دبی قرارداد بستیم. پول را به یوآن پرداخت کردیم.',
       ].join('\n\n'),
     );
   });
@@ -75,9 +76,9 @@ describe('offline answer (no model): extractive, in the asker\'s language where 
 
     expect(answer.cited.map((c) => c.displayLanguage)).toEqual(['zh', 'en']);
     const text = stripIsolation(answer.text);
-    expect(text).toContain('1. 伊朗海关的原产地证明\nچین، ماشین‌آلات\n我们请商会出具了原产地证书。清关三天完成！\n(متن اصلی به چینی)');
-    // A country without a locale entry is shown as its code.
-    expect(text).toContain('2. Rail freight via Kazakhstan\nKZ، حمل‌ونقل و لجستیک\nWe used the rail route via Khorgos. It took 18 days.\n(متن اصلی به انگلیسی)');
+    expect(text).toContain('1. 伊朗海关的原产地证明\n\u200Fچین، ماشین‌آلات\n我们请商会出具了原产地证书。清关三天完成！\n(متن اصلی به چینی)');
+    // A country without a locale entry is shown as its code; the Persian line then starts with a right-to-left mark.
+    expect(text).toContain('2. Rail freight via Kazakhstan\n\u200FKZ، حمل‌ونقل و لجستیک\nWe used the rail route via Khorgos. It took 18 days.\n(متن اصلی به انگلیسی)');
   });
 
   it('never says anything that is not in the experiences or the locale files', async () => {

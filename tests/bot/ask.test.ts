@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../src/config.ts';
+import { linesLaidOutLeftToRight } from '../helpers/bidi.ts';
 import { anExperience } from '../helpers/experiences.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
@@ -51,6 +52,8 @@ describe.each(testDatabases())('on $name', (database) => {
       expect(answer!.text).toContain(title);
       expect(answer!.text).toContain(tg.text(language, 'answer-experience-meta', { country: tg.text(language, 'country-IR'), industry: tg.text(language, 'industry-food') }));
       expect(answer!.message.reply_to_message_id).toBeDefined();
+      // Persian lines, the country and industry too (only values), are laid out right to left.
+      if (language === 'fa') expect(linesLaidOutLeftToRight(answer!.message.text ?? '')).toEqual([]);
       // Found in the knowledge base at once: no "typing…" flicker before it (Telegram's advice).
       expect(tg.emulator.state.calls.some((c) => c.method === 'sendChatAction' && c.params.chat_id === member.chatId)).toBe(false);
       expect(answer!.buttons).toEqual([

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExperienceStatus } from '../../src/knowledge/types.ts';
+import { linesLaidOutLeftToRight } from '../helpers/bidi.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
 
 let t: TelegramTest | undefined;
@@ -48,7 +49,10 @@ describe('/my', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(text).not.toContain('Somebody else’s');
     for (const [title, status] of [['Newest: pending', 'pending'], ['Middle: rejected', 'rejected'], ['Oldest: published', 'published']] as const) {
-      expect(text).toContain(`${title}\n${t.text(language, `my-status-${status}`)}`);
+      // In Persian the status line, only a value, starts with a right-to-left mark.
+      expect(text).toContain(`${title}\n${language === 'fa' ? '\u200F' : ''}${t.text(language, `my-status-${status}`)}`);
     }
+    // Every line, even one that starts with an English title, is laid out right to left in Persian.
+    if (language === 'fa') expect(linesLaidOutLeftToRight(m.lastReply!.message.text ?? '')).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { Language } from '../../config.ts';
 import type { Translator } from '../../i18n.ts';
 import type { Experience } from '../../knowledge/types.ts';
 import { displayText } from '../../answering/display.ts';
+import { inReadingDirection } from '../../text/direction.ts';
 import { escapeHtml } from './html.ts';
 import { countryLabel, industryLabel } from './labels.ts';
 
@@ -12,7 +13,9 @@ export type Translate = (key: string, vars?: Record<string, string | number>) =>
  * the original with a note saying so. Every value from the knowledge base is escaped.
  */
 export function renderStory(experience: Experience, language: Language, t: Translate, translator: Translator): string {
-  const { language: shown, text } = displayText(experience, language);
+  const { language: shown, text: stored } = displayText(experience, language);
+  const inOwnDirection = (s: string) => inReadingDirection(shown, s);
+  const text = { title: inOwnDirection(stored.title), problem: inOwnDirection(stored.problem), solution: inOwnDirection(stored.solution), outcome: stored.outcome && inOwnDirection(stored.outcome) };
   const meta = t('bot-story-meta', {
     country: escapeHtml(countryLabel(translator, language, experience.country)),
     industry: escapeHtml(industryLabel(translator, language, experience.industry)),

@@ -1,0 +1,33 @@
+import bidiModule from 'bidi-js';
+
+// Its types describe an ES module, but Node loads the CommonJS build, whose export is the factory.
+const bidi = (bidiModule as unknown as typeof bidiModule.default)();
+
+/**
+ * The lines of `text` that a client following the Unicode bidirectional algorithm lays out left
+ * to right. Telegram HTML tags are dropped first (they are not shown). bidi-js reads UTF-16 code
+ * units and takes an emoji's surrogates for Latin letters, so emoji become a neutral sign
+ * before it looks.
+ */
+export function linesLaidOutLeftToRight(text: string): string[] {
+  const shown = text.replace(/<[^>]*>/g, '').replace(/\p{Extended_Pictographic}\uFE0F?/gu, '★');
+  return bidi
+    .getEmbeddingLevels(shown)
+    .paragraphs.filter((p) => p.level % 2 === 0)
+    .map((p) => shown.slice(p.start, p.end + 1).replace(/\n$/, ''))
+    .filter((line) => /[\p{L}\p{N}]/u.test(line));
+}
+
+/**
+ * The lines whose first letter is not right to left, counting letters inside isolated values:
+ * how a client that does not skip isolates lays a line out.
+ */
+export function linesStartingLeftToRight(text: string): string[] {
+  return text
+    .replace(/<[^>]*>/g, '')
+    .split('\n')
+    .filter((line) => {
+      const first = /[\p{L}\u200E\u200F]/u.exec(line)?.[0];
+      return first !== undefined && first !== '\u200F' && !/\p{Script=Arabic}/u.test(first);
+    });
+}
