@@ -39,6 +39,7 @@ bot-profile-ask-industry = Which industry are you in?
 bot-profile-industry-invalid = Please choose your industry with one of the buttons.
 bot-profile-saved = Saved. Company: { $company } · Country: { $country } · Industry: { $industry }. Experiences of firms like yours now come first.
 bot-profile-none = —
+bot-profile-cancelled = Your company profile was left as it was.
 bot-button-skip = Skip
 
 bot-abstained-offer = I could not find a member's experience that answers this. Should I ask the community? Members who faced the same thing can answer, and you will hear back here.
@@ -70,6 +71,7 @@ bot-too-long = Your message is { $length } characters long; please shorten it to
 bot-rate-limited = You have asked { $limit } questions in the last minute. Please wait { $seconds } seconds, then ask again.
 bot-other-input = I can only read text. Write your business question as a message and I will look for members' experiences that answer it. /help shows what else I can do.
 bot-unknown-command = I do not know that command. /help lists the ones I know.
+bot-nothing-to-cancel = There is nothing to cancel. Write a question, or send /help to see what I can do.
 bot-button-expired = This button is no longer active.
 bot-error-apology = Sorry, something went wrong on my side. Please try again in a moment.
 

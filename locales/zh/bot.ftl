@@ -39,6 +39,7 @@ bot-profile-ask-industry = 您在哪个行业？
 bot-profile-industry-invalid = 请用下面的按钮选择行业。
 bot-profile-saved = 已保存。公司：{ $company } · 国家：{ $country } · 行业：{ $industry }。今后会优先展示同类企业的经验。
 bot-profile-none = —
+bot-profile-cancelled = 公司资料保持不变。
 bot-button-skip = 跳过
 
 bot-abstained-offer = 我没有找到能回答这个问题的会员经验。要把问题转给社区吗？遇到过同样情况的会员可以回答，答复会发到这里。
@@ -70,6 +71,7 @@ bot-too-long = 您的消息有 { $length } 个字符，请缩短到 { $max } 个
 bot-rate-limited = 您在一分钟内已经问了 { $limit } 个问题。请等 { $seconds } 秒后再问。
 bot-other-input = 我只能读文字。请把您的经营问题写成消息发给我，我会查找会员的相关经验。发送 /help 查看我还能做什么。
 bot-unknown-command = 我不认识这个命令。发送 /help 查看可用命令。
+bot-nothing-to-cancel = 目前没有可以取消的操作。请直接提问，或发送 /help 查看我能做什么。
 bot-button-expired = 这个按钮已失效。
 bot-error-apology = 抱歉，我这边出了点问题，请稍后再试。
 

@@ -159,28 +159,38 @@ describe('/share limits', () => {
   });
 });
 
-describe('/cancel', () => {
+describe.each(['fa', 'zh', 'en'] as const)('/cancel in %s', (language) => {
   it('leaves /share at any step and saves nothing; the next message is a question again', async () => {
     const t = await start();
-    const m = t.member({ language_code: 'en' });
+    const m = t.member({ language_code: language });
     await m.says('/share');
-    await m.says(STORIES.en.title);
+    await m.says(STORIES[language].title);
     await m.says('/cancel');
-    expect(m.lastReply?.text).toBe(t.text('en', 'share-cancelled'));
+    expect(m.lastReply?.text).toBe(t.text(language, 'share-cancelled'));
     expect(await t.db.query(`SELECT key FROM sessions WHERE key LIKE 'conversation:%'`)).toEqual([]);
 
-    await m.says(STORIES.en.problem);
-    expect(m.lastReply?.text).not.toBe(t.text('en', 'share-ask-solution', { min: 20, max: 4000 }));
+    await m.says(STORIES[language].problem);
+    expect(m.lastReply?.text).not.toBe(t.text(language, 'share-ask-solution', { min: 20, max: 4000 }));
+    expect(m.lastReply?.buttons).toContain(t.text(language, 'bot-button-ask-community'));
+    expect(await t.db.query('SELECT id FROM experiences')).toEqual([]);
+  });
+
+  it('leaves /share at the tags step, after the industry was chosen', async () => {
+    const t = await start();
+    const m = t.member({ language_code: language });
+    await answerUpToTags(t, m, language);
+    await m.says('/cancel');
+    expect(m.lastReply?.text).toBe(t.text(language, 'share-cancelled'));
     expect(await t.db.query('SELECT id FROM experiences')).toEqual([]);
   });
 
   it('is also a button on the preview', async () => {
     const t = await start();
-    const m = t.member({ language_code: 'en' });
-    await answerUpToTags(t, m, 'en');
-    await m.presses(t.text('en', 'share-skip'));
-    await m.presses(t.text('en', 'share-button-cancel'));
-    expect(m.lastReply?.text).toBe(t.text('en', 'share-cancelled'));
+    const m = t.member({ language_code: language });
+    await answerUpToTags(t, m, language);
+    await m.presses(t.text(language, 'share-skip'));
+    await m.presses(t.text(language, 'share-button-cancel'));
+    expect(m.lastReply?.text).toBe(t.text(language, 'share-cancelled'));
     expect(await t.db.query('SELECT id FROM experiences')).toEqual([]);
   });
 });

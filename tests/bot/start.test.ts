@@ -73,6 +73,17 @@ describe.each(['fa', 'zh', 'en'] as const)('in %s', (language) => {
     expect((await memberRow(member.user.id))[0]!.country).toBeNull();
   });
 
+  it('/cancel in the middle of the profile leaves it unchanged and says so', async () => {
+    const member = tg.member({ language_code: language });
+    await member.says('/profile');
+    await member.says('Negin Pars');
+    const [cancelled] = await member.says('/cancel');
+    expect(cancelled!.text).toBe(tg.text(language, 'bot-profile-cancelled'));
+    expect(await memberRow(member.user.id)).toEqual([{ language: null, company: null, country: null, industry: null }]);
+    const [nothing] = await member.says('/cancel');
+    expect(nothing!.text).toBe(tg.text(language, 'bot-nothing-to-cancel'));
+  });
+
   it('a deep link t.me/<bot>?start=exp_<id> opens that experience', async () => {
     const member = tg.member({ language_code: language });
     const [story] = await member.says('/start exp_exp-deep-1');

@@ -17,17 +17,24 @@ interface ProfileArgs {
 }
 
 type Step = 'company' | 'country' | 'industry';
-type Answer = { value: string | null } | { halt: true };
+type Answer = { value: string | null } | { halt: true } | { cancelled: true };
 
 /**
  * The optional profile (company, country, industry): it ranks experiences of similar firms
  * first. Replayed from the start on each update (conversations v2), so writes go through
- * conversation.external. A command at any step leaves the profile and runs that command.
+ * conversation.external. /cancel at any step leaves the profile unchanged and says so; any
+ * other command leaves it and runs that command.
  */
 function profileConversation(deps: BotDeps) {
   return async function profile(conversation: Conversation<BotContext, Context>, ctx: Context, args: ProfileArgs): Promise<void> {
     const t = (key: string, a?: Record<string, string>) => deps.app.translator.t(args.locale, key, a);
     const skip = (step: Step) => new InlineKeyboard().text(t('bot-button-skip'), `profile:${step}:-`);
+
+    const leave = async (answer: Answer) => {
+      if (!('cancelled' in answer)) return conversation.halt({ next: true });
+      await ctx.reply(t('bot-profile-cancelled'));
+      return conversation.halt();
+    };
 
     const ask = async (step: Step, accept: (c: Context) => string | null | undefined, invalidKey: string): Promise<Answer> => {
       for (;;) {
@@ -39,7 +46,9 @@ function profileConversation(deps: BotDeps) {
           if (data.startsWith(`profile:${step}:`)) return { value: data.slice(`profile:${step}:`.length) };
           continue; // a button of another message
         }
-        if (/^\/\w/.test(c.message?.text ?? '')) return { halt: true };
+        const command = /^\/(\w+)/.exec(c.message?.text ?? '')?.[1];
+        if (command === 'cancel') return { cancelled: true };
+        if (command) return { halt: true };
         const value = accept(c);
         if (value !== undefined) return { value };
         if (c.message) await c.reply(t(invalidKey));
@@ -48,13 +57,13 @@ function profileConversation(deps: BotDeps) {
 
     await ctx.reply(t('bot-profile-ask-company'), { reply_markup: skip('company') });
     const company = await ask('company', (c) => clean(c.message?.text, MAX_COMPANY), 'bot-profile-company-invalid');
-    if ('halt' in company) return conversation.halt({ next: true });
+    if (!('value' in company)) return leave(company);
 
     const countries = new InlineKeyboard();
     for (const code of COUNTRY_BUTTONS) countries.text(countryLabel(deps.app.translator, args.locale, code), `profile:country:${code}`);
     await ctx.reply(t('bot-profile-ask-country'), { reply_markup: countries.row().text(t('bot-button-skip'), 'profile:country:-') });
     const country = await ask('country', (c) => isoCode(c.message?.text), 'bot-profile-country-invalid');
-    if ('halt' in country) return conversation.halt({ next: true });
+    if (!('value' in country)) return leave(country);
 
     const industries = new InlineKeyboard();
     INDUSTRIES.forEach((slug, i) => {
@@ -63,7 +72,7 @@ function profileConversation(deps: BotDeps) {
     });
     await ctx.reply(t('bot-profile-ask-industry'), { reply_markup: industries.row().text(t('bot-button-skip'), 'profile:industry:-') });
     const industry = await ask('industry', () => undefined, 'bot-profile-industry-invalid');
-    if ('halt' in industry) return conversation.halt({ next: true });
+    if (!('value' in industry)) return leave(industry);
 
     await conversation.external(() =>
       deps.app.community.members.updateProfile(args.memberId, { company: company.value, country: country.value, industry: industry.value }),
