@@ -110,6 +110,19 @@ describe.each(testDatabases())('on $name', (database) => {
       expect((await member.says(QUESTION))[0]!.buttons).toContain(tg.text('fa', 'bot-button-ask-community'));
     });
 
+    it('Telegram asking to slow down (429 with retry_after): the answer is sent again after the wait, once', async () => {
+      const member = tg.member({ language_code: 'en' });
+      const logged = logLines.length;
+      tg.emulator.state.failNext('sendMessage', 429, 'Too Many Requests: retry after 1', { retry_after: 1 });
+      const [answer, ...more] = await member.says(QUESTION);
+      expect(answer!.buttons).toContain(tg.text('en', 'bot-button-ask-community'));
+      expect(more).toEqual([]);
+      const sends = tg.emulator.state.calls.filter((c) => c.method === 'sendMessage' && c.params.chat_id === member.chatId);
+      expect(sends).toHaveLength(2);
+      expect(sends[1]!.params.text).toBe(sends[0]!.params.text);
+      expect(logLines.slice(logged).filter((l) => l.msg === 'handler failed')).toEqual([]);
+    });
+
     it('a service throwing: apology, error logged with its cause, next question answered', async () => {
       const member = tg.member({ language_code: 'zh' });
       const [apology] = await member.says(`${QUESTION} ${BOOM}`);

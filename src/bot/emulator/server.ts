@@ -57,7 +57,7 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
       reply(res, 200, { ok: true, result });
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      reply(res, e.code, { ok: false, error_code: e.code, description: e.message });
+      reply(res, e.code, { ok: false, error_code: e.code, description: e.message, ...(e.parameters ? { parameters: e.parameters } : {}) });
     }
   }
 

@@ -4,7 +4,12 @@ import type { ApiCall, BotAction, ChatMessage, EmulatedUser, NewUpdate } from '.
 
 /** A Bot API refusal: becomes `{ ok: false, error_code, description }`. */
 export class ApiError extends Error {
-  constructor(readonly code: number, description: string) {
+  constructor(
+    readonly code: number,
+    description: string,
+    /** Telegram's ResponseParameters, e.g. `retry_after` with a 429. */
+    readonly parameters?: { retry_after?: number },
+  ) {
     super(description);
   }
 }
@@ -128,8 +133,8 @@ export class EmulatorState {
   }
 
   /** Makes the next call of `method` fail as Telegram would (fault injection for tests). */
-  failNext(method: string, code = 400, description = 'Bad Request: chat not found'): void {
-    this.faults.set(method, [...(this.faults.get(method) ?? []), new ApiError(code, description)]);
+  failNext(method: string, code = 400, description = 'Bad Request: chat not found', parameters?: ApiError['parameters']): void {
+    this.faults.set(method, [...(this.faults.get(method) ?? []), new ApiError(code, description, parameters)]);
   }
 
   /** Makes the next answer to `method` arrive `ms` late (a slow network, for stop tests). */
