@@ -6,6 +6,8 @@ import type { SmeBot } from './bot.ts';
 
 /** How long a stop waits for updates already being handled before giving up on them. */
 const DRAIN_MS = 30_000;
+/** How long a stopping webhook server waits for the answers of finished handlers to be sent. */
+const RESPONSE_GRACE_MS = 2_000;
 /** The update kinds the features handle; Telegram sends no others. */
 const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
@@ -111,6 +113,9 @@ export async function startWebhook(
       stopping ??= (async () => {
         const closed = server.close();
         await waitForHandlers(bot, options.logger);
+        // A finished handler's 200 is still being written: cut now, and Telegram would send the
+        // update again. Whatever is open after the grace is idle or stuck.
+        await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, RESPONSE_GRACE_MS))]);
         server.terminate();
         await closed;
         options.logger.info('bot stopped');

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Language } from '../../src/config.ts';
 import type { Db } from '../../src/db/db.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
@@ -19,9 +20,12 @@ interface Seeded {
   bPublished: number;
 }
 
-/** Two members, each with a question, feedback, an open question, session rows and contributions. */
-async function seed(test: TelegramTest): Promise<Seeded> {
-  const a = test.member({ language_code: 'en', first_name: 'Darya', last_name: 'Karimi' });
+/**
+ * Two members, each with a question, feedback, an open question, session rows and contributions;
+ * the first (who will forget) speaks `language`.
+ */
+async function seed(test: TelegramTest, language: Language = 'en'): Promise<Seeded> {
+  const a = test.member({ language_code: language, first_name: 'Darya', last_name: 'Karimi' });
   const b = test.member({ language_code: 'zh', first_name: 'Wei' });
   await a.says('/start');
   await b.says('/start');
@@ -47,13 +51,13 @@ async function seed(test: TelegramTest): Promise<Seeded> {
   const bPublished = await contribute(bId, 'Tea from Hangzhou', true);
 
   const question = (memberId: number, chatId: number, text: string) =>
-    community.questions.record({ memberId, chatId, text, language: 'en', abstained: true, mode: 'offline', answerText: 'Nothing found.', latencyMs: 5, citations: [{ experienceId: bPublished, score: 1 }] });
+    community.questions.record({ memberId, chatId, text, language: memberId === aId ? language : 'en', abstained: true, mode: 'offline', answerText: 'Nothing found.', latencyMs: 5, citations: [{ experienceId: bPublished, score: 1 }] });
   const qa = await question(aId, a.chatId, 'How do I export saffron to China?');
   const qb = await question(bId, b.chatId, 'How do I import tea?');
   await community.feedback.record({ questionId: qa, memberId: aId, helpful: false });
   await community.feedback.record({ questionId: qb, memberId: aId, helpful: true });
   await community.feedback.record({ questionId: qb, memberId: bId, helpful: true });
-  await community.openQuestions.open({ questionId: qa, memberId: aId, text: 'How do I export saffron to China?', language: 'en' });
+  await community.openQuestions.open({ questionId: qa, memberId: aId, text: 'How do I export saffron to China?', language });
   await community.openQuestions.open({ questionId: qb, memberId: bId, text: 'How do I import tea?', language: 'en' });
   await community.rateLimits.hit(`ask:${aId}`, 10);
   await community.rateLimits.hit(`ask:${bId}`, 10);
@@ -65,6 +69,14 @@ async function seed(test: TelegramTest): Promise<Seeded> {
 }
 
 const count = async (db: Db, sql: string, params: unknown[] = []) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params))[0]!.n);
+const rowCounts = (db: Db, tables: readonly string[]) => Promise.all(tables.map((table) => count(db, table)));
+
+/** Sends /forget and checks the member is asked, in their language, what becomes of their one published experience. */
+async function asksToForget(test: TelegramTest, member: TestMember, language: Language) {
+  await member.says('/forget');
+  expect(member.lastReply?.text).toBe(`${test.text(language, 'forget-explain')}\n\n${test.text(language, 'forget-choose', { published: 1 })}`);
+  expect(member.lastReply?.buttons).toEqual(['forget-button-delete', 'forget-button-anonymise', 'forget-button-cancel'].map((k) => test.text(language, k)));
+}
 
 /** term_stats must still equal the document frequencies recomputed from the texts. */
 async function expectTermStatsExact(db: Db) {
@@ -99,33 +111,49 @@ async function expectOnlyBLeft(db: Db, s: Seeded) {
 }
 
 describe.each(testDatabases())('/forget on $name', ({ open }) => {
-  it('deletes the member and, as chosen, their experiences, in one go', async () => {
-    t = await TelegramTest.start({ openDb: open });
-    const s = await seed(t);
-    await s.a.says('/forget');
-    expect(s.a.lastReply?.text).toBe(`${t.text('en', 'forget-explain')}\n\n${t.text('en', 'forget-choose', { published: 1 })}`);
-    expect(s.a.lastReply?.buttons).toEqual(['forget-button-delete', 'forget-button-anonymise', 'forget-button-cancel'].map((k) => t!.text('en', k)));
+  describe.each(['fa', 'zh', 'en'] as const)('in %s', (language) => {
+    it('erases the member and all their experiences when they choose so', async () => {
+      t = await TelegramTest.start({ openDb: open });
+      const s = await seed(t, language);
+      await asksToForget(t, s.a, language);
+      await s.a.presses(t.text(language, 'forget-button-delete'));
+      expect(s.a.lastReply?.text).toBe(t.text(language, 'forget-done-delete'));
+      await expectOnlyBLeft(t.db, s);
+      expect(await count(t.db, 'experiences WHERE id = $1', [s.aPublished])).toBe(0);
+      expect(await count(t.db, 'experiences')).toBe(1);
+    });
 
-    await s.a.presses(t.text('en', 'forget-button-delete'));
-    expect(s.a.lastReply?.text).toBe(t.text('en', 'forget-done-delete'));
-    await expectOnlyBLeft(t.db, s);
-    expect(await count(t.db, 'experiences WHERE id = $1', [s.aPublished])).toBe(0);
-    expect(await count(t.db, 'experiences')).toBe(1);
-  });
+    it('erases the member but keeps their published experiences without the contributor when they choose so', async () => {
+      t = await TelegramTest.start({ openDb: open });
+      const s = await seed(t, language);
+      await asksToForget(t, s.a, language);
+      await s.a.presses(t.text(language, 'forget-button-anonymise'));
+      expect(s.a.lastReply?.text).toBe(t.text(language, 'forget-done-anonymise'));
+      await expectOnlyBLeft(t.db, s);
+      const [kept] = await t.db.query(
+        'SELECT status, contributor_name, contributor_company, contributor_city, contributor_member_id FROM experiences WHERE id = $1',
+        [s.aPublished],
+      );
+      expect(kept).toEqual({ status: 'published', contributor_name: null, contributor_company: null, contributor_city: null, contributor_member_id: null });
+      expect((await t.app.experiences.getById(s.aPublished))?.texts.en?.title).toBe('Saffron to Shanghai');
+    });
 
-  it('keeps published experiences without the contributor when the member asks so', async () => {
-    t = await TelegramTest.start({ openDb: open });
-    const s = await seed(t);
-    await s.a.says('/forget');
-    await s.a.presses(t.text('en', 'forget-button-anonymise'));
-    expect(s.a.lastReply?.text).toBe(t.text('en', 'forget-done-anonymise'));
-    await expectOnlyBLeft(t.db, s);
-    const [kept] = await t.db.query(
-      'SELECT status, contributor_name, contributor_company, contributor_city, contributor_member_id FROM experiences WHERE id = $1',
-      [s.aPublished],
-    );
-    expect(kept).toEqual({ status: 'published', contributor_name: null, contributor_company: null, contributor_city: null, contributor_member_id: null });
-    expect((await t.app.experiences.getById(s.aPublished))?.texts.en?.title).toBe('Saffron to Shanghai');
+    it('erases nothing when the member keeps everything', async () => {
+      t = await TelegramTest.start({ openDb: open });
+      const s = await seed(t, language);
+      const tables = ['members', 'questions', 'feedback', 'open_questions', 'sessions', 'experiences', 'rate_limits', 'audit_log'];
+      const before = await rowCounts(t.db, tables);
+      await asksToForget(t, s.a, language);
+      await s.a.presses(t.text(language, 'forget-button-cancel'));
+      expect(s.a.lastReply?.text).toBe(t.text(language, 'forget-cancelled'));
+      expect(await rowCounts(t.db, tables)).toEqual(before);
+      expect(await count(t.db, `members WHERE id = $1 AND company = 'Karimi Saffron Co'`, [s.aId])).toBe(1);
+      expect(await count(t.db, 'questions WHERE member_id = $1', [s.aId])).toBe(1);
+      expect(await count(t.db, 'feedback WHERE member_id = $1', [s.aId])).toBe(2);
+      expect(await count(t.db, 'open_questions WHERE member_id = $1', [s.aId])).toBe(1);
+      expect(await count(t.db, 'sessions WHERE key = $1', [`conversation:${s.a.chatId}`])).toBe(1);
+      expect(await count(t.db, `experiences WHERE contributor_member_id = $1 AND contributor_name = 'Darya Karimi'`, [s.aId])).toBe(2);
+    });
   });
 
   it('changes nothing when any part of the erasure fails (one transaction)', async () => {
@@ -135,23 +163,11 @@ describe.each(testDatabases())('/forget on $name', ({ open }) => {
     await t.db.exec(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$;
       CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit();`);
     const tables = ['members', 'questions', 'feedback', 'open_questions', 'sessions', 'experiences', 'experience_texts', 'term_stats', 'rate_limits'];
-    const before = await Promise.all(tables.map((table) => count(t!.db, table)));
+    const before = await rowCounts(t.db, tables);
     await s.a.says('/forget');
     await s.a.presses(t.text('en', 'forget-button-delete'));
     expect(s.a.lastReply?.text).toBe(t.text('en', 'forget-failed'));
-    expect(await Promise.all(tables.map((table) => count(t!.db, table)))).toEqual(before);
-    expect(await count(t.db, 'experiences WHERE contributor_member_id = $1', [s.aId])).toBe(2);
-  });
-
-  it('erases nothing when the member keeps everything', async () => {
-    t = await TelegramTest.start({ openDb: open });
-    const s = await seed(t);
-    const before = await Promise.all(['members', 'questions', 'feedback', 'open_questions', 'sessions', 'experiences', 'rate_limits', 'audit_log'].map((table) => count(t!.db, table)));
-    await s.a.says('/forget');
-    await s.a.presses(t.text('en', 'forget-button-cancel'));
-    expect(s.a.lastReply?.text).toBe(t.text('en', 'forget-cancelled'));
-    const after = await Promise.all(['members', 'questions', 'feedback', 'open_questions', 'sessions', 'experiences', 'rate_limits', 'audit_log'].map((table) => count(t!.db, table)));
-    expect(after).toEqual(before);
+    expect(await rowCounts(t.db, tables)).toEqual(before);
     expect(await count(t.db, 'experiences WHERE contributor_member_id = $1', [s.aId])).toBe(2);
   });
 });

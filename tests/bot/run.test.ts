@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,15 @@ import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/db.ts';
 import { createTestPostgresSchema, freshDataDir, openTestPglite, postgresUrl } from '../helpers/db.ts';
 import { plain } from '../helpers/telegram.ts';
+
+/** A port nothing listens on just now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -171,6 +181,44 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
       expect(code, stderr).toBe(0);
       const replies = emulator.state.messages(user.id).filter((m) => m.from === 'bot');
       expect(replies).toHaveLength(2);
+    } finally {
+      child.kill('SIGKILL');
+      await emulator.close();
+    }
+  }, 240_000);
+
+  it('in webhook mode: registers the hook, refuses a call without the secret, answers, and on SIGINT finishes the update in hand, then exits 0', async () => {
+    const emulator = await startBotApiEmulator();
+    const port = await freePort();
+    const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'start'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 'process-secret', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const post = (update: object, secret?: string) =>
+      fetch(`http://127.0.0.1:${port}/hook`, { method: 'POST', headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) }, body: JSON.stringify(update) });
+    const botReplies = () => emulator.state.messages(user.id).filter((m) => m.from === 'bot');
+    try {
+      await until(() => emulator.state.calls.some((c) => c.method === 'setWebhook'), 150_000, 'the bot to register its webhook');
+      expect(emulator.state.calls.find((c) => c.method === 'setWebhook')?.params).toMatchObject({ url: 'https://bot.example.org/hook', secret_token: 'process-secret' });
+      expect(emulator.state.calls.filter((c) => c.method === 'setMyCommands')).toHaveLength(4);
+
+      expect((await post(messageUpdate(11, '/help'))).status).toBe(401);
+      expect((await post(messageUpdate(12, '/help'), 'process-secret')).status).toBe(200);
+      expect(botReplies()).toHaveLength(1);
+
+      // Telegram is slow to take the answer: the stop arrives while the question is in hand.
+      emulator.state.slowNext('sendMessage', 1_500);
+      const sentBefore = emulator.state.calls.filter((c) => c.method === 'sendMessage').length;
+      const inHand = post(messageUpdate(13, 'How do I pay a supplier in China?'), 'process-secret');
+      await until(() => emulator.state.calls.filter((c) => c.method === 'sendMessage').length > sentBefore, 20_000, 'the question to be taken');
+      child.kill('SIGINT');
+      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
+      expect(code, stderr).toBe(0);
+      expect((await inHand).status).toBe(200);
+      expect(botReplies()).toHaveLength(2);
     } finally {
       child.kill('SIGKILL');
       await emulator.close();
