@@ -24,6 +24,8 @@ export function register(program: Command, ctx: CliContext): void {
         const telegram = config.telegram;
         if (telegram.mode === 'console') {
           await runConsole({ app, input: process.stdin, output: process.stdout });
+          // After /quit a piped stdin is still open, and an open stdin keeps the process alive.
+          process.stdin.destroy();
           return;
         }
         const bot = await createConfiguredBot(telegram.token, { app }, { apiRoot: telegram.apiRoot });

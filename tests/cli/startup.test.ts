@@ -1,5 +1,6 @@
-import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDataDir } from '../helpers/db.ts';
@@ -71,4 +72,40 @@ describe('starting the program', () => {
       expect(page.text).toMatch(new RegExp(`Usage: sme-bridge ${command}`));
     }
   });
+
+  it('`start` without BOT_TOKEN opens the console chat on the demo base, logs to a file, and /quit exits 0', async () => {
+    const consoleDir = `${dataDir}/console`;
+    const child = spawn(process.execPath, [BIN, 'start'], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', DATA_DIR: consoleDir },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const waitFor = async (pattern: RegExp, what: string) => {
+      const deadline = Date.now() + 120_000;
+      while (!pattern.test(stdout)) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no ${what} in the console's output:\n${stdout}\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    try {
+      await waitFor(/BOT_TOKEN/, 'banner saying how to connect to Telegram');
+      child.stdin.write('How do I pay a supplier in China?\n');
+      // An answer ends with its buttons, shown as numbered choices.
+      await waitFor(/\[1\] .+/, 'answer with numbered buttons');
+      child.stdin.write('/quit\n');
+      expect(await exited).toBe(0);
+      // The terminal belongs to the chat: the log lines went to a file.
+      expect(stderr).toBe('');
+      expect(stdout).not.toMatch(/"level":/);
+      const logFile = join(consoleDir, 'console.log');
+      expect(existsSync(logFile)).toBe(true);
+      expect(readFileSync(logFile, 'utf8').split('\n').filter(Boolean).every((l) => typeof JSON.parse(l).level === 'number')).toBe(true);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 180_000);
 });
