@@ -1,6 +1,6 @@
 import type { Language } from '../config.ts';
 
-const RIGHT_TO_LEFT_MARK = '\u200F';
+export const RIGHT_TO_LEFT_MARK = '\u200F';
 // Fluent wraps each value in these (first-strong isolate … pop directional isolate).
 const ISOLATE_START = /[\u2066\u2067\u2068]/g;
 const ISOLATE_END = /\u2069/g;
@@ -40,6 +40,11 @@ function needsMark(line: string): boolean {
   if (!hasValue && /\p{L}/u.test(all) && !PERSIAN_LETTER.test(all)) return false;
   // Clients that skip values see only the text between them; the others see everything.
   return !startsRightToLeft(outsideValues(visible)) || !startsRightToLeft(all);
+}
+
+/** Whether the first letter of a line of Telegram HTML (or a right-to-left mark before it) is right to left. */
+export function htmlStartsRightToLeft(line: string): boolean {
+  return startsRightToLeft(line.replace(MARKUP, ''));
 }
 
 function startsRightToLeft(text: string): boolean {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { runConsole } from '../../src/bot/console/run-console.ts';
 import { parseTelegramHtml } from '../../src/bot/emulator/telegram-html.ts';
-import { loadConfig, type Language } from '../../src/config.ts';
+import { LANGUAGES, loadConfig, type Language } from '../../src/config.ts';
 import type { Db } from '../../src/db/db.ts';
 import { parseKbFile } from '../../src/knowledge/kb-format.ts';
 import { openTestPglite } from '../helpers/db.ts';
@@ -146,5 +146,33 @@ describe('console mode', () => {
     await running;
     expect(term.text).not.toContain(t(a, 'en', 'console-seeded', { count: demoRecords() }));
     expect(await a.db.query('SELECT external_id FROM experiences')).toEqual([{ external_id: 'own-1' }]);
+  });
+
+  it('ships a demo knowledge base of at least 24 experiences with originals in Persian, Chinese and English, titles unique', async () => {
+    const a = await openApp();
+    // The file the console seeds, read through the importer's own parser.
+    const { records, problems } = parseKbFile(readFileSync(join(a.assetsDir, 'demo-kb.jsonl'), 'utf8'));
+    expect(problems).toEqual([]);
+    expect(records.length).toBeGreaterThanOrEqual(24);
+    for (const language of LANGUAGES) expect(records.filter((r) => r.language === language).length, `originals in ${language}`).toBeGreaterThan(0);
+    // A member sees titles in their own language: within each, no two experiences share one.
+    for (const language of LANGUAGES) {
+      const titles = records.flatMap((r) => {
+        const title = r.language === language ? r.title : r.translations?.[language]?.title;
+        return title ? [title.trim().toLowerCase()] : [];
+      });
+      expect(new Set(titles).size, `titles in ${language}`).toBe(titles.length);
+    }
+  });
+
+  it('ships every demo experience with translations; a few lack one language on purpose', async () => {
+    const a = await openApp();
+    const { records } = parseKbFile(readFileSync(join(a.assetsDir, 'demo-kb.jsonl'), 'utf8'));
+    const missing = records.map((r) => LANGUAGES.filter((l) => l !== r.language && !r.translations?.[l]).length);
+    // At most one language missing each: the demo also shows an original with a note, and a
+    // question finding an experience with no text in its language (through the glossary).
+    expect(missing.every((n) => n <= 1)).toBe(true);
+    expect(missing.filter((n) => n === 0).length).toBeGreaterThanOrEqual(20);
+    expect(missing.some((n) => n === 1)).toBe(true);
   });
 });

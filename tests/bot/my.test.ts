@@ -55,4 +55,14 @@ describe('/my', () => {
     // Every line, even one that starts with an English title, is laid out right to left in Persian.
     if (language === 'fa') expect(linesLaidOutLeftToRight(m.lastReply!.message.text ?? '')).toEqual([]);
   });
+
+  it('lists a title with <, & and tags in it literally (Telegram would refuse it as HTML)', async () => {
+    t = await TelegramTest.start();
+    const m = t.member({ language_code: 'en' });
+    await m.says('/start');
+    const title = 'Fees < 5% & <b>no</b> delays: <script>x()</script> &amp; more';
+    await contribute(t, m, title, 'pending');
+    await m.says('/my');
+    expect(m.lastReply?.text).toBe(`${t.text('en', 'my-header', { count: 1 })}\n\n1. ${title}\n${t.text('en', 'my-status-pending')}`);
+  });
 });

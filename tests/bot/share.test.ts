@@ -159,6 +159,202 @@ describe('/share limits', () => {
   });
 });
 
+const LANGUAGES = ['fa', 'zh', 'en'] as const;
+
+/** The text steps in their order, with the limits the member is told about (characters). */
+const TEXT_STEPS = [
+  { field: 'title', min: 5, max: 200 },
+  { field: 'problem', min: 20, max: 4000 },
+  { field: 'solution', min: 20, max: 4000 },
+  { field: 'outcome', min: 5, max: 4000 },
+] as const;
+type TextStep = (typeof TEXT_STEPS)[number];
+
+/** One letter of each language's script, to build answers of an exact length. */
+const LETTER: Record<Language, string> = { fa: 'ب', zh: '款', en: 'x' };
+
+const texts = (replies: { text: string }[]) => replies.map((r) => r.text);
+/** A message's lines; in Persian a line that starts with a value begins with a right-to-left mark, dropped here. */
+const linesOf = (text: string) => text.split('\n').map((line) => line.replace(/^\u200F/, ''));
+
+/** The question of a text step as the member sees it (the outcome one with its Skip button). */
+function question(t: TelegramTest, language: Language, { field, min, max }: TextStep): string {
+  return t.text(language, `share-ask-${field}`, { min, max });
+}
+
+/** The preview as the member should see it, built from the locale with the member's answers. */
+function expectedPreview(
+  t: TelegramTest,
+  language: Language,
+  d: { title: string; problem: string; solution: string; outcome?: string; industry: string; tags: string[] },
+): string {
+  const none = t.text(language, 'share-preview-none');
+  return t.text(language, 'share-preview', {
+    title: d.title,
+    industry: t.text(language, `share-industry-${d.industry}`),
+    tags: d.tags.length > 0 ? d.tags.join(', ') : none,
+    problem: d.problem,
+    solution: d.solution,
+    outcome: d.outcome ?? none,
+  });
+}
+
+async function savedContribution(t: TelegramTest, m: TestMember) {
+  const member = await t.app.community.members.getByTelegramId(m.user.id);
+  const mine = await t.app.experiences.listByContributor(member!.id);
+  expect(mine).toHaveLength(1);
+  return mine[0]!;
+}
+
+// Every text step in every language (4 × 3 short conversations): each gets a too short and a
+// too long answer, one letter short of the minimum and one over the maximum.
+describe.each(LANGUAGES)('/share length limits in %s', (language) => {
+  it.each(TEXT_STEPS.map((step, i) => ({ ...step, step, next: TEXT_STEPS[i + 1] })))(
+    'refuses a too short and a too long $field with the numbers, asks again, then goes on',
+    async ({ field, min, max, step, next }) => {
+      const t = await start();
+      const m = t.member({ language_code: language });
+      const story = STORIES[language];
+      await m.says('/share');
+      for (const earlier of TEXT_STEPS.slice(0, TEXT_STEPS.indexOf(step))) await m.says(story[earlier.field]);
+      expect(m.lastReply?.text).toBe(question(t, language, step));
+      const askedAgain = field === 'outcome' ? [t.text(language, 'share-skip')] : [];
+
+      expect(texts(await m.says(LETTER[language].repeat(min - 1)))).toEqual([
+        t.text(language, 'share-too-short', { length: min - 1, min, max }),
+        question(t, language, step),
+      ]);
+      expect(m.lastReply?.buttons).toEqual(askedAgain);
+
+      expect(texts(await m.says(LETTER[language].repeat(max + 1)))).toEqual([
+        t.text(language, 'share-too-long', { length: max + 1, min, max }),
+        question(t, language, step),
+      ]);
+      expect(m.lastReply?.buttons).toEqual(askedAgain);
+
+      await m.says(story[field]);
+      expect(m.lastReply?.text).toBe(next ? question(t, language, next) : t.text(language, 'share-ask-industry'));
+    },
+  );
+});
+
+/** Per language: a word to number into many tags, and the comma members of that language type. */
+const TAG_SAMPLES: Record<Language, { word: string; comma: string }> = {
+  fa: { word: 'برچسب', comma: '، ' },
+  zh: { word: '标签', comma: '，' },
+  en: { word: 'tag', comma: ', ' },
+};
+
+describe.each(LANGUAGES)('/share tags in %s', (language) => {
+  it('refuses more than 10 tags or one over 40 characters, asks again, and takes exactly 10 with one of 40', async () => {
+    const t = await start();
+    const m = t.member({ language_code: language });
+    const { word, comma } = TAG_SAMPLES[language];
+    await answerUpToTags(t, m, language);
+    const refusal = [t.text(language, 'share-too-many-tags', { max: 10, maxLength: 40 }), t.text(language, 'share-ask-tags')];
+    const numbered = (n: number) => Array.from({ length: n }, (_, i) => `${word}${i + 1}`);
+
+    expect(texts(await m.says(numbered(11).join(comma)))).toEqual(refusal);
+    expect(m.lastReply?.buttons).toEqual([t.text(language, 'share-skip')]);
+    expect(texts(await m.says([word, LETTER[language].repeat(41)].join(comma)))).toEqual(refusal);
+    expect(m.lastReply?.buttons).toEqual([t.text(language, 'share-skip')]);
+
+    const tags = [LETTER[language].repeat(40), ...numbered(9)];
+    await m.says(tags.join(comma));
+    const story = STORIES[language];
+    expect(m.lastReply?.text).toBe(expectedPreview(t, language, { ...story, industry: 'food', tags }));
+    await m.presses(t.text(language, 'share-button-submit'));
+    expect((await savedContribution(t, m)).tags).toEqual(tags);
+  });
+});
+
+/** Tags to change to in the preview, as typed and as saved. */
+const NEW_TAGS: Record<Language, { typed: string; slugs: string[] }> = {
+  fa: { typed: 'گمرک، اعتبار اسنادی', slugs: ['گمرک', 'اعتبار-اسنادی'] },
+  zh: { typed: '信用证、清关', slugs: ['信用证', '清关'] },
+  en: { typed: 'Customs, Letter of credit', slugs: ['customs', 'letter-of-credit'] },
+};
+
+describe.each(LANGUAGES)('editing in the /share preview in %s', (language) => {
+  it('goes back to the preview unchanged, changes the industry with the buttons and the tags, and saves the new values', async () => {
+    const t = await start();
+    const m = t.member({ language_code: language });
+    const story = STORIES[language];
+    await answerUpToTags(t, m, language);
+    await m.says(story.tags);
+    const original = { ...story, industry: 'food', tags: story.slugs };
+    expect(m.lastReply?.text).toBe(expectedPreview(t, language, original));
+    const previewButtons = ['share-button-submit', 'share-button-edit', 'share-button-cancel'].map((k) => t.text(language, k));
+
+    await m.presses(t.text(language, 'share-button-edit'));
+    expect(m.lastReply?.buttons).toEqual([
+      ...['title', 'problem', 'solution', 'outcome', 'industry', 'tags'].map((f) => t.text(language, `share-field-${f}`)),
+      t.text(language, 'share-button-back'),
+    ]);
+    await m.presses(t.text(language, 'share-button-back'));
+    expect(m.lastReply?.text).toBe(expectedPreview(t, language, original));
+    expect(m.lastReply?.buttons).toEqual(previewButtons);
+
+    await m.presses(t.text(language, 'share-button-edit'));
+    await m.presses(t.text(language, 'share-field-industry'));
+    expect(m.lastReply?.text).toBe(t.text(language, 'share-ask-industry'));
+    expect(m.lastReply?.buttons).toHaveLength(14);
+    await m.presses(t.text(language, 'share-industry-logistics'));
+    expect(m.lastReply?.text).toBe(expectedPreview(t, language, { ...original, industry: 'logistics' }));
+
+    // Skipping the tags when editing them removes them; typing new ones replaces them.
+    await m.presses(t.text(language, 'share-button-edit'));
+    await m.presses(t.text(language, 'share-field-tags'));
+    expect(m.lastReply?.text).toBe(t.text(language, 'share-ask-tags'));
+    await m.presses(t.text(language, 'share-skip'));
+    expect(m.lastReply?.text).toBe(expectedPreview(t, language, { ...original, industry: 'logistics', tags: [] }));
+    await m.presses(t.text(language, 'share-button-edit'));
+    await m.presses(t.text(language, 'share-field-tags'));
+    await m.says(NEW_TAGS[language].typed);
+    expect(m.lastReply?.text).toBe(expectedPreview(t, language, { ...original, industry: 'logistics', tags: NEW_TAGS[language].slugs }));
+    expect(m.lastReply?.buttons).toEqual(previewButtons);
+
+    await m.presses(t.text(language, 'share-button-submit'));
+    expect(m.lastReply?.text).toBe(t.text(language, 'share-submitted'));
+    expect(await savedContribution(t, m)).toMatchObject({ industry: 'logistics', tags: NEW_TAGS[language].slugs });
+  });
+});
+
+/** Answers with HTML-like text in each language; Telegram would refuse them unescaped. */
+const MARKUP: Record<Language, { title: string; problem: string }> = {
+  fa: {
+    title: 'پرداخت <b>فوری</b> & <script>alert(1)</script>',
+    problem: 'بانک گفت هزینه < ۵٪ است & <b>رایگان</b> است، اما <script>x()</script> و &amp; را در فاکتور نوشت.',
+  },
+  zh: {
+    title: '付款 <b>加急</b> & <script>alert(1)</script>',
+    problem: '银行说手续费 < 5% & <b>免费</b>，但发票上写着 <script>x()</script> 和 &amp; 等字样。',
+  },
+  en: {
+    title: 'Paying <b>fast</b> & <script>alert(1)</script>',
+    problem: 'The bank said fees < 5% & <b>free</b>, yet the invoice read <script>x()</script> and &amp; too.',
+  },
+};
+
+describe.each(LANGUAGES)('what a member types as HTML in /share, in %s', (language) => {
+  it('shows <b>, & and <script> literally in the preview and saves them exactly', async () => {
+    const t = await start();
+    const m = t.member({ language_code: language });
+    const story = { ...STORIES[language], ...MARKUP[language] };
+    await answerUpToTags(t, m, language, story);
+    await m.presses(t.text(language, 'share-skip'));
+    // The preview, not an apology: Telegram accepted the message.
+    expect(m.lastReply?.buttons).toEqual(['share-button-submit', 'share-button-edit', 'share-button-cancel'].map((k) => t.text(language, k)));
+    expect(linesOf(m.lastReply!.text)).toContain(story.title);
+    expect(linesOf(m.lastReply!.text)).toContain(story.problem);
+
+    await m.presses(t.text(language, 'share-button-submit'));
+    expect(m.lastReply?.text).toBe(t.text(language, 'share-submitted'));
+    const saved = await savedContribution(t, m);
+    expect(saved.texts[saved.language]).toMatchObject({ title: story.title, problem: story.problem });
+  });
+});
+
 describe.each(['fa', 'zh', 'en'] as const)('/cancel in %s', (language) => {
   it('leaves /share at any step and saves nothing; the next message is a question again', async () => {
     const t = await start();

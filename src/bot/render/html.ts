@@ -1,3 +1,5 @@
+import { htmlStartsRightToLeft, RIGHT_TO_LEFT_MARK } from '../../text/direction.ts';
+
 /** Escapes text for Telegram's HTML parse mode; every interpolated value goes through it. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -8,8 +10,10 @@ export const TELEGRAM_MAX_MESSAGE = 4096;
 
 /**
  * Splits an HTML message into parts Telegram accepts: on paragraph boundaries first, then
- * lines, then (for a single overlong line) at a space, never inside an `&…;` entity. Tags
- * must not span a line, which holds for everything this bot renders.
+ * lines, then (for a single overlong line) at a space, never inside an `&…;` entity. A line
+ * that is cut keeps the lines before it (a heading) with its first piece, and a right-to-left
+ * line's pieces each start right to left. Tags must not span a line, which holds for
+ * everything this bot renders.
  */
 export function splitMessage(html: string, max = TELEGRAM_MAX_MESSAGE): string[] {
   if (html.length <= max) return [html];
@@ -37,21 +41,25 @@ function splitLong(paragraph: string, max: number): string[] {
   const out: string[] = [];
   let line = '';
   for (const l of paragraph.split('\n')) {
-    const pieces = l.length <= max ? [l] : hardCut(l, max);
-    for (const p of pieces) {
-      const joined = line === '' ? p : `${line}\n${p}`;
-      if (joined.length <= max) line = joined;
-      else {
-        out.push(line);
-        line = p;
-      }
+    if (l.length > max) {
+      // Cut together with the lines gathered so far, so a heading stays above its text.
+      const pieces = hardCut(line === '' ? l : `${line}\n${l}`, max, htmlStartsRightToLeft(l));
+      out.push(...pieces.slice(0, -1));
+      line = pieces.at(-1) ?? '';
+      continue;
+    }
+    const joined = line === '' ? l : `${line}\n${l}`;
+    if (joined.length <= max) line = joined;
+    else {
+      out.push(line);
+      line = l;
     }
   }
   if (line !== '') out.push(line);
   return out;
 }
 
-function hardCut(text: string, max: number): string[] {
+function hardCut(text: string, max: number, rightToLeft: boolean): string[] {
   const out: string[] = [];
   let rest = text;
   while (rest.length > max) {
@@ -63,6 +71,8 @@ function hardCut(text: string, max: number): string[] {
     if (/[\uD800-\uDBFF]/.test(rest[cut - 1] ?? '')) cut -= 1;
     out.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).trimStart();
+    // A piece that starts mid-line with a Latin word would otherwise be laid out left to right.
+    if (rightToLeft && !htmlStartsRightToLeft(rest)) rest = RIGHT_TO_LEFT_MARK + rest;
   }
   if (rest !== '') out.push(rest);
   return out;
