@@ -34,6 +34,14 @@ function failingOnce(app: App): App {
   };
 }
 
+/** Waits (up to 10 s) for something the bot does after an update counts as handled. */
+async function until(check: () => boolean): Promise<void> {
+  for (const deadline = Date.now() + 10_000; !check(); ) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 describe.each(testDatabases())('on $name', (database) => {
   let tg: TelegramTest;
   beforeAll(async () => {
@@ -126,6 +134,24 @@ describe.each(testDatabases())('on $name', (database) => {
         expect(more).toEqual([]);
         expect((await member.says(QUESTION))[0]!.buttons).toContain(tg.text(language, 'bot-button-ask-community'));
       });
+    });
+
+    it.each(['fa', 'zh', 'en'] as const)('the database failing before any feature runs (%s): apology in Telegram\'s language, logged with its cause, next update handled', async (language) => {
+      const member = tg.member({ language_code: language });
+      const logged = logLines.length;
+      // A real failure of the first statement every update makes (claiming it), not a fake.
+      await tg.db.exec('ALTER TABLE processed_updates RENAME TO processed_updates_away');
+      try {
+        await member.says(QUESTION);
+        // The runner hands such a failure to bot.catch after the update is given up: wait for it.
+        await until(() => member.history.length > 0);
+        expect(member.history.map((r) => r.text)).toEqual([tg.text(language, 'bot-error-apology')]);
+      } finally {
+        await tg.db.exec('ALTER TABLE processed_updates_away RENAME TO processed_updates');
+      }
+      const failure = logLines.slice(logged).find((l) => l.msg === 'update failed before reaching a feature');
+      expect(JSON.stringify(failure)).toContain('relation \\"processed_updates\\" does not exist');
+      expect((await member.says(QUESTION))[0]!.buttons).toContain(tg.text(language, 'bot-button-ask-community'));
     });
 
     it('Telegram asking to slow down (429 with retry_after): the answer is sent again after the wait, once', async () => {
