@@ -8,6 +8,12 @@ describe('configuration', () => {
     expect(config.ai).toEqual({ mode: 'offline' });
     expect(config.telegram).toEqual({ mode: 'console' });
     expect(config.searchIndex).toBe('memory');
+    // The default: ten questions a member a minute.
+    expect(config.rateLimitPerMinute).toBe(10);
+  });
+
+  it('talks to the public Bot API unless TELEGRAM_API_ROOT says otherwise', () => {
+    expect(loadConfig({ BOT_TOKEN: '1:abc' }).telegram).toEqual({ mode: 'polling', token: '1:abc', apiRoot: 'https://api.telegram.org' });
   });
 
   it('lists every bad variable with what it expects, in one error', () => {
