@@ -69,3 +69,23 @@ it('a reply to any part of a split answer is a follow-up of that question', asyn
   const previous = llm.chatRequests().at(-1)!.messages.map((m) => m.content).join('\n');
   expect(previous).toContain('How do I pay a Chinese supplier through an exchange house?');
 });
+
+it('answers one member\'s questions in the order they were asked, even when the first keeps the model longer', async () => {
+  const member = tg.member({ language_code: 'en' });
+  const slow = 'How do I pay a Chinese supplier through an exchange house, slowly please?';
+  llm.onChat((r) => {
+    if (r.messages.some((m) => /you translate/i.test(m.content))) return { content: '{}' };
+    const first = r.messages.some((m) => m.content.includes('slowly please'));
+    return first ? { delayMs: 800, then: { content: `First: as in "${TITLE}".` } } : { content: `Second: as in "${TITLE}".` };
+  });
+  try {
+    // Sent together, as a member typing fast: the bot fetches both at once.
+    const asked = [tg.emulator.say(member.user, slow), tg.emulator.say(member.user, 'And how long does the transfer take?')];
+    await Promise.all(asked.map((u) => tg.handled(u.update_id)));
+    const answers = member.history.filter((r) => r.message.reply_to_message_id !== undefined);
+    expect(answers.map((r) => r.message.reply_to_message_id)).toEqual(asked.map((u) => u.message!.message_id));
+    expect(answers[0]!.text.startsWith('First')).toBe(true);
+  } finally {
+    llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : LONG }));
+  }
+});
