@@ -3,8 +3,8 @@ import type { BotContext } from '../context.ts';
 
 /**
  * Whatever no feature took: in a private chat, say what the bot can do (photos, voice,
- * stickers, files, unknown commands) or that there is nothing to cancel; a stale button gets a short notice instead of a
- * spinner that never stops. Installed last.
+ * stickers, files, unknown commands) or that there is nothing to cancel; a stale button gets
+ * a short notice instead of a spinner that never stops. Installed last.
  */
 export function fallbackFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
