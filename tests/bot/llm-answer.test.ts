@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anExperience } from '../helpers/experiences.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
@@ -88,4 +88,23 @@ it('answers one member\'s questions in the order they were asked, even when the 
   } finally {
     llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : LONG }));
   }
+});
+
+describe.each([
+  ['fa', 'چطور از طریق صرافی به تأمین‌کننده چینی پرداخت کنم؟', 'از راه یک صرافی دارای مجوز پرداخت کنید.'],
+  ['zh', '怎么通过换汇所向中国供应商付款？', '请通过持牌换汇所付款。'],
+  ['en', 'How do I pay a Chinese supplier through an exchange house?', 'Pay through a licensed exchange house.'],
+] as const)('a model answer in %s that names no experience', (language, question, modelText) => {
+  it('is followed by the cited experiences: title in the member\'s language, country and industry', async () => {
+    llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : modelText }));
+    try {
+      const [answer] = await tg.member({ language_code: language }).says(question);
+      const title = language === 'fa' ? EXPERIENCE.title : EXPERIENCE.translations![language]!.title;
+      const label = (key: string) => tg.app.translator.t(language, key);
+      expect(answer!.text).toContain(modelText);
+      expect(answer!.text).toContain(`${tg.text(language, 'bot-sources')}\n${tg.text(language, 'bot-source-line', { n: 1, title, country: label('country-IR'), industry: label('industry-food') })}`);
+    } finally {
+      llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : LONG }));
+    }
+  });
 });
