@@ -64,6 +64,8 @@ bot-story-problem = Problem
 bot-story-solution = What they did
 bot-story-outcome = Outcome
 bot-story-contributor = Shared by { $who }
+# Between the contributor's name, company and city.
+bot-story-who-separator = { ", " }
 bot-story-verified = Last verified on { $date }
 bot-story-not-found = That experience is not available (it may have been withdrawn).
 

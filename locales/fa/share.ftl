@@ -5,7 +5,7 @@ share-intro = <b>ثبت یک تجربه</b>
 share-ask-title = <b>گام ۱ از ۶: عنوان</b>
     یک خط که تجربه را معرفی کند (حداکثر { $max } نویسه)، مثلاً «پرداخت به تأمین‌کنندهٔ چینی از طریق بانکی در دبی».
 share-ask-problem = <b>گام ۲ از ۶: مشکل</b>
-    شرکت شما با چه مشکلی روبه‌رو شد؟ کجا، کی، با چه کسی؟ ({ $min } تا { $max } نویسه)
+    شرکت شما با چه مشکلی روبه‌رو شد؟ کجا، چه زمانی و با چه کسی؟ ({ $min } تا { $max } نویسه)
 share-ask-solution = <b>گام ۳ از ۶: راه‌حل</b>
     چه کردید؟ قدم‌به‌قدم توضیح دهید. ({ $min } تا { $max } نویسه)
 share-ask-outcome = <b>گام ۴ از ۶: نتیجه (اختیاری)</b>
@@ -15,13 +15,13 @@ share-ask-industry = <b>گام ۵ از ۶: صنعت</b>
 share-ask-tags = <b>گام ۶ از ۶: برچسب‌ها (اختیاری)</b>
     چند کلیدواژه که با ویرگول از هم جدا شده‌اند، مثلاً: گمرک، پرداخت، اعتبار اسنادی
 share-skip = رد شدن
-share-too-short = این متن کوتاه است: { $length } نویسه، در حالی که این پاسخ دست‌کم { $min } نویسه لازم دارد. لطفاً جزئیات بیشتری بنویسید و دوباره بفرستید.
-share-too-long = این متن بلند است: { $length } نویسه، در حالی که سقف این بخش { $max } نویسه است. لطفاً کوتاه‌ترش کنید و دوباره بفرستید.
+share-too-short = این متن بیش از حد کوتاه است: { $length } نویسه، در حالی که این پاسخ دست‌کم { $min } نویسه لازم دارد. لطفاً جزئیات بیشتری بنویسید و دوباره بفرستید.
+share-too-long = این متن بیش از حد طولانی است: { $length } نویسه، در حالی که سقف این بخش { $max } نویسه است. لطفاً کوتاه‌ترش کنید و دوباره بفرستید.
 share-too-many-tags = لطفاً حداکثر { $max } برچسب بنویسید، هر کدام تا { $maxLength } نویسه.
 share-text-only = لطفاً با یک پیام متنی پاسخ دهید.
 share-use-buttons = لطفاً یکی از دکمه‌های بالا را انتخاب کنید.
 share-busy = شما در حال ثبت یک تجربه هستید. به پرسش بالا پاسخ دهید یا برای توقف { "/cancel" } را بفرستید.
-share-preview = <b>تجربهٔ شما همان‌طور که دیگران می‌بینند:</b>
+share-preview = <b>تجربهٔ شما به این شکل به دیگران نشان داده می‌شود:</b>
 
     <b>{ $title }</b>
     <b>صنعت:</b> { $industry }
@@ -53,7 +53,7 @@ share-failed = متأسفیم، الان نتوانستیم تجربهٔ شما 
 share-not-member = لطفاً اول { "/start" } و سپس { "/share" } را بفرستید.
 share-private-only = لطفاً { "/share" } را در گفت‌وگوی خصوصی با من به کار ببرید.
 
-share-industry-food = مواد غذایی
+share-industry-food = صنایع غذایی
 share-industry-textiles = نساجی
 share-industry-machinery = ماشین‌آلات
 share-industry-chemicals = مواد شیمیایی
@@ -63,7 +63,7 @@ share-industry-construction = ساختمان
 share-industry-agriculture = کشاورزی
 share-industry-handicrafts = صنایع دستی
 share-industry-pharma = دارویی
-share-industry-logistics = لجستیک
+share-industry-logistics = حمل‌ونقل و لجستیک
 share-industry-software = نرم‌افزار
 share-industry-energy = انرژی
 share-industry-other = سایر

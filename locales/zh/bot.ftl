@@ -1,6 +1,6 @@
 # 机器人自己的文字（src/bot）。消息以 HTML 发送：可以用标签，插入的值由代码转义。
 
-bot-start-greeting = { $name }，您好！我是 <b>SME Bridge</b>，伊中中小企业合作中心的助手。
+bot-start-greeting = { $name }，您好！我是 <b>SME Bridge</b>，中伊中小企业合作中心的助手。
 bot-start-howto = 您可以用中文、波斯语或英语问我任何经营问题：付款、清关、供应商、标准、物流、融资。我根据会员企业分享的真实经验来回答，注明每条经验的出处，您还可以打开查看完整经过。如果找不到合适的经验，我可以把您的问题转给社区。
 bot-start-choose = 请选择语言。如果愿意，也可以介绍一下您的公司，我会优先展示同类企业的经验。
 bot-button-profile = 📝 我的公司资料（可选）
@@ -35,7 +35,7 @@ bot-profile-ask-company = 您的公司叫什么名字？（也可以点“跳过
 bot-profile-company-invalid = 请用简短的文字发送公司名称（不超过 120 个字符），或点“跳过”。
 bot-profile-ask-country = 您的公司在哪个国家？请点按钮，或输入两个字母的国家代码，例如 TR。
 bot-profile-country-invalid = 请点按钮，或输入两个字母的国家代码，例如 TR。
-bot-profile-ask-industry = 您在哪个行业？
+bot-profile-ask-industry = 贵公司属于哪个行业？
 bot-profile-industry-invalid = 请用下面的按钮选择行业。
 bot-profile-saved = 已保存。公司：{ $company } · 国家：{ $country } · 行业：{ $industry }。今后会优先展示同类企业的经验。
 bot-profile-none = —
@@ -47,11 +47,11 @@ bot-sources = 引用的经验：
 bot-source-line = { $n }. <b>{ $title }</b> — { $country } · { $industry }
 bot-button-story = 📖 { $title }
 bot-button-helpful = 👍 有帮助
-bot-button-not-helpful = 👎 没帮助
+bot-button-not-helpful = 👎 没有帮助
 bot-button-ask-community = 🙋 向社区提问
 bot-feedback-thanks = 谢谢，已记录。
-bot-community-opened = 您的问题已向社区公开。会员回答后，我会在这里转给您。
-bot-community-already = 这个问题已经向社区公开了。
+bot-community-opened = 您的问题已转给社区。会员回答后，我会在这里转给您。
+bot-community-already = 这个问题已经转给社区了。
 bot-community-not-yours = 只有提问者本人才能把这个问题转给社区。
 
 bot-story-meta = { $country } · { $industry }
@@ -60,17 +60,19 @@ bot-story-original-note = 暂无中文版本；以下是{ $language ->
     [zh] 中文
    *[en] 英文
   }原文。
-bot-story-problem = 遇到的问题
-bot-story-solution = 怎么做的
+bot-story-problem = 问题
+bot-story-solution = 解决办法
 bot-story-outcome = 结果
 bot-story-contributor = 分享者：{ $who }
+# Between the contributor's name, company and city.
+bot-story-who-separator = { "，" }
 bot-story-verified = 最近核实：{ $date }
 bot-story-not-found = 这条经验已无法查看（可能已被撤下）。
 
 bot-too-long = 您的消息有 { $length } 个字符，请缩短到 { $max } 个字符以内再问。
 bot-rate-limited = 您在一分钟内已经问了 { $limit } 个问题。请等 { $seconds } 秒后再问。
-bot-other-input = 我只能读文字。请把您的经营问题写成消息发给我，我会查找会员的相关经验。发送 /help 查看我还能做什么。
-bot-unknown-command = 我不认识这个命令。发送 /help 查看可用命令。
+bot-other-input = 我只能识别文字消息。请把您的经营问题写成消息发给我，我会查找会员的相关经验。发送 /help 查看我还能做什么。
+bot-unknown-command = 我无法识别这个命令。发送 /help 查看可用命令。
 bot-nothing-to-cancel = 目前没有可以取消的操作。请直接提问，或发送 /help 查看我能做什么。
 bot-button-expired = 这个按钮已失效。
 bot-error-apology = 抱歉，我这边出了点问题，请稍后再试。

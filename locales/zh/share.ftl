@@ -6,7 +6,7 @@ share-ask-title = <b>第 1 步（共 6 步）：标题</b>
 share-ask-problem = <b>第 2 步（共 6 步）：遇到的问题</b>
     贵公司遇到了什么问题？在哪里、什么时候、和谁？（{ $min }–{ $max } 个字符）
 share-ask-solution = <b>第 3 步（共 6 步）：解决办法</b>
-    你们是怎么做的？请一步一步说明。（{ $min }–{ $max } 个字符）
+    贵公司是怎么做的？请一步一步说明。（{ $min }–{ $max } 个字符）
 share-ask-outcome = <b>第 4 步（共 6 步）：结果（可选）</b>
     最后结果如何？有数字更好：节省的天数、成本、金额。（不超过 { $max } 个字符）
 share-ask-industry = <b>第 5 步（共 6 步）：行业</b>
@@ -16,9 +16,9 @@ share-ask-tags = <b>第 6 步（共 6 步）：标签（可选）</b>
 share-skip = 跳过
 share-too-short = 内容太短：只有 { $length } 个字符，这一项至少需要 { $min } 个。请补充一些细节后重新发送。
 share-too-long = 内容太长：共 { $length } 个字符，这一项最多 { $max } 个。请精简后重新发送。
-share-too-many-tags = 最多 { $max } 个标签，每个不超过 { $maxLength } 个字符。
+share-too-many-tags = 标签最多 { $max } 个，每个不超过 { $maxLength } 个字符，请修改后重新发送。
 share-text-only = 请用文字消息回答。
-share-use-buttons = 请点击上面的按钮之一。
+share-use-buttons = 请点击上方的按钮进行选择。
 share-busy = 您正在分享一条经验。请回答上面的问题，或发送 /cancel 停止。
 share-preview = <b>其他会员将看到的内容如下：</b>
 

@@ -35,7 +35,8 @@ function needsMark(line: string): boolean {
   const visible = line.replace(MARKUP, '');
   const hasValue = /[\u2066\u2067\u2068]/.test(visible);
   const all = visible.replace(ISOLATE_START, '').replace(ISOLATE_END, '');
-  if (all.trim() === '') return false;
+  // Nothing to lay out: only spaces, punctuation or emoji.
+  if (!/[\p{L}\p{N}]/u.test(all)) return false;
   // No Persian letter and no value: not Persian text (a language's name on its own button).
   if (!hasValue && /\p{L}/u.test(all) && !PERSIAN_LETTER.test(all)) return false;
   // Clients that skip values see only the text between them; the others see everything.

@@ -252,7 +252,7 @@ describe('a full story longer than one message', () => {
         `${t('bot-story-problem')}\n${story.problem.join('\n\n')}`,
         `${t('bot-story-solution')}\n${story.solution.join('\n\n')}`,
         `${t('bot-story-outcome')}\n${story.outcome.join('\n\n')}`,
-        t('bot-story-contributor', { who: '王芳, 青岛海润, 青岛' }),
+        t('bot-story-contributor', { who: ['王芳', '青岛海润', '青岛'].join(t('bot-story-who-separator')) }),
       ].join('\n\n');
       expect(joints(parts, whole).every((j) => j === '\n\n')).toBe(true);
       // A heading is never left at the end of a part without its text.

@@ -25,7 +25,7 @@ export function renderStory(experience: Experience, language: Language, t: Trans
   parts.push(`<b>${t('bot-story-problem')}</b>\n${escapeHtml(text.problem)}`);
   parts.push(`<b>${t('bot-story-solution')}</b>\n${escapeHtml(text.solution)}`);
   if (text.outcome) parts.push(`<b>${t('bot-story-outcome')}</b>\n${escapeHtml(text.outcome)}`);
-  const who = [experience.contributor.name, experience.contributor.company, experience.contributor.city].filter(Boolean).join(', ');
+  const who = [experience.contributor.name, experience.contributor.company, experience.contributor.city].filter(Boolean).join(t('bot-story-who-separator'));
   if (who) parts.push(t('bot-story-contributor', { who: escapeHtml(who) }));
   if (experience.verifiedOn) parts.push(t('bot-story-verified', { date: experience.verifiedOn }));
   return parts.join('\n\n');
