@@ -9,7 +9,6 @@ answer-original-note = (original in { $language ->
    *[en] English
   })
 answer-experience-meta = { $country } · { $industry }
-answer-sources = Sources: { $titles }
 answer-results-heading = Matching experiences:
 
 industry-food = Food

@@ -8,7 +8,6 @@ answer-original-note = (متن اصلی به { $language ->
    *[en] انگلیسی
   })
 answer-experience-meta = { $country }، { $industry }
-answer-sources = منابع: { $titles }
 answer-results-heading = تجربه‌های مرتبط:
 
 industry-food = صنایع غذایی

@@ -8,7 +8,6 @@ answer-original-note = （原文为{ $language ->
    *[en] 英文
   }）
 answer-experience-meta = { $country } · { $industry }
-answer-sources = 来源：{ $titles }
 answer-results-heading = 相关经验：
 
 industry-food = 食品

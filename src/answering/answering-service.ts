@@ -67,7 +67,7 @@ export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
 
       if (prompts && ai.mode === 'openai') {
         try {
-          const text = await composeLlmAnswer({ ai, prompts, translator }, { ...question, language }, cited);
+          const text = await composeLlmAnswer({ ai, prompts }, { ...question, language }, cited);
           return { language, abstained: false, mode: 'llm', text, cited, hits: result.hits };
         } catch (e) {
           logger.warn({ err: e, kind: kindOf(e) }, 'model answer failed; sending the extractive answer instead');

@@ -2,7 +2,6 @@ import type { Language } from '../config.ts';
 import type { PromptLibrary } from '../ai/prompts.ts';
 import type { AiProvider } from '../ai/provider.ts';
 import { LANGUAGE_NAMES } from '../ai/question-translation.ts';
-import type { Translator } from '../i18n.ts';
 import { inReadingDirection } from '../text/direction.ts';
 import { displayText } from './display.ts';
 import type { CitedExperience } from './types.ts';
@@ -12,7 +11,7 @@ import type { CitedExperience } from './types.ts';
  * Throws AiError on any provider failure; the caller falls back to the offline answer.
  */
 export async function composeLlmAnswer(
-  deps: { ai: AiProvider; prompts: PromptLibrary; translator: Translator },
+  deps: { ai: AiProvider; prompts: PromptLibrary },
   question: { text: string; previousQuestion?: string; language: Language },
   cited: CitedExperience[],
 ): Promise<string> {
@@ -34,9 +33,6 @@ export async function composeLlmAnswer(
     experiences: JSON.stringify(experiences, null, 2),
     titles: cited.map((c) => c.title).join('\n'),
   });
-  const reply = inReadingDirection(question.language, await deps.ai.chat(prompt));
-  // The member must be able to find the sources even when the model forgot to name them.
-  if (cited.some((c) => reply.includes(c.title))) return reply;
-  const titles = cited.map((c) => c.title).join(' · ');
-  return `${reply}\n\n${deps.translator.t(question.language, 'answer-sources', { titles })}`;
+  // The sources are listed by whoever shows the answer (the bot, `ask`), from `cited`.
+  return inReadingDirection(question.language, await deps.ai.chat(prompt));
 }

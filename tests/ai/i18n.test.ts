@@ -55,9 +55,9 @@ describe('translator', () => {
     const { t } = createTranslator();
     expect(t('en', 'answer-nothing-found')).toBe('Nothing in the knowledge base answers this yet.');
     expect(t('zh', 'answer-original-note', { language: 'fa' })).toContain('波斯语');
-    const fa = t('fa', 'answer-sources', { titles: 'Letter of credit' });
+    const fa = t('fa', 'bot-story-contributor', { who: 'Letter of credit' });
     expect(fa).toContain('\u2068Letter of credit\u2069');
-    expect(strip(fa)).toBe('منابع: Letter of credit');
+    expect(strip(fa)).toBe('ثبت‌شده از سوی Letter of credit');
   });
 
   it('falls back to English, then to the key', () => {

@@ -77,10 +77,11 @@ describe('with a model', () => {
     expect(answerPrompt).toContain('Question: and in yuan?');
   });
 
-  it('adds the sources when the model names none of the titles', async () => {
+  it('gives the model\'s text as written and the cited experiences beside it, for the bot to list once', async () => {
     fake.onChat((r) => (isTranslation(r) ? translationReply : { content: 'Use a letter of credit.' }));
     const answer = await service(crossLingualRetriever()).answering.answer({ text: 'letter of credit?', language: 'en' });
-    expect(stripIsolation(answer.text)).toBe('Use a letter of credit.\n\nSources: 用信用证向伊朗出口机床 · Paying through an exchange house');
+    expect(answer.text).toBe('Use a letter of credit.');
+    expect(answer.cited.map((c) => c.title)).toEqual(['用信用证向伊朗出口机床', 'Paying through an exchange house']);
   });
 
   it('searches without translations when the translation reply is malformed, and says so in the log', async () => {

@@ -103,6 +103,8 @@ describe.each([
       const label = (key: string) => tg.app.translator.t(language, key);
       expect(answer!.text).toContain(modelText);
       expect(answer!.text).toContain(`${tg.text(language, 'bot-sources')}\n${tg.text(language, 'bot-source-line', { n: 1, title, country: label('country-IR'), industry: label('industry-food') })}`);
+      // Listed once, under the answer.
+      expect(answer!.text.split(title)).toHaveLength(2);
     } finally {
       llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : LONG }));
     }
