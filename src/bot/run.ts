@@ -9,7 +9,7 @@ const DRAIN_MS = 30_000;
 /** How long a stopping webhook server waits for the answers of finished handlers to be sent. */
 const RESPONSE_GRACE_MS = 2_000;
 /** The update kinds the features handle; Telegram sends no others. */
-const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
 export interface RunningBot {
   /** Stops fetching, then waits for every update already being handled. */

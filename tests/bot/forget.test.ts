@@ -189,6 +189,25 @@ describe('/forget without published experiences', () => {
     expect(m.lastReply?.text).toBe(t.text('fa', 'my-empty'));
     expect((await t.app.community.members.getByTelegramId(m.user.id))?.id).not.toBe(id);
   });
+
+  it('stays forgotten when the member then blocks the bot: no update but their own messages and presses brings them back', async () => {
+    t = await TelegramTest.start();
+    const m = t.member({ language_code: 'en' });
+    await m.says('/start');
+    await m.says('/forget');
+    await m.presses(t.text('en', 'forget-button-erase'));
+    const blocked = t.emulator.inject({
+      my_chat_member: {
+        chat: { id: m.chatId, type: 'private', first_name: m.user.first_name },
+        from: { id: m.user.id, is_bot: false, first_name: m.user.first_name },
+        date: Math.floor(Date.now() / 1000),
+        old_chat_member: { status: 'member', user: { ...t.emulator.botInfo } },
+        new_chat_member: { status: 'kicked', until_date: 0, user: { ...t.emulator.botInfo } },
+      },
+    });
+    await t.handled(blocked.update_id);
+    expect(await t.app.community.members.getByTelegramId(m.user.id)).toBeUndefined();
+  });
 });
 
 describe('/forget in the middle of /share', () => {

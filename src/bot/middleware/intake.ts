@@ -35,7 +35,9 @@ type IntakeRow = { claimed: boolean; conversation: unknown } & ({ id: null } | M
 export function intake<T>(deps: { db: Queryable; members: Pick<MembersRepository, 'upsertFromTelegram'>; conversations: PrefetchingStorage<T>; conversationKey: (ctx: Context) => string | undefined }) {
   return async (ctx: Context & BotContextExtras, next: NextFunction): Promise<void> => {
     const updateId = ctx.update.update_id;
-    const from = ctx.from && !ctx.from.is_bot ? ctx.from : undefined;
+    // Only a member's own message or press makes them a member (again, after /forget).
+    const acting = ctx.message !== undefined || ctx.callbackQuery !== undefined;
+    const from = acting && ctx.from && !ctx.from.is_bot ? ctx.from : undefined;
     const key = deps.conversationKey(ctx);
     const [row] = (await deps.db.query<IntakeRow>(INTAKE, [updateId, from?.id ?? null, key === undefined ? null : deps.conversations.rowKey(key)])) as [IntakeRow];
     if (!row.claimed) {
