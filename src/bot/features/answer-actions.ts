@@ -1,15 +1,13 @@
 import { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../context.ts';
 import { markVote } from '../render/answer.ts';
-import { storyFeature } from './story.ts';
 
 const VOTED = '✓';
 
-/** The buttons under an answer: full story, 👍/👎, and putting the question to the community. */
+/** The buttons under an answer: 👍/👎, and putting the question to the community (the full story is story.ts). */
 export function answerActionsFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const { community } = deps.app;
-  composer.use(storyFeature(deps));
 
   composer.callbackQuery(/^fb:(\d+):([01])$/, async (ctx) => {
     const questionId = Number(ctx.match[1]);

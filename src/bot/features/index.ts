@@ -10,6 +10,7 @@ import { myFeature } from './my.ts';
 import { profileFeature } from './profile.ts';
 import { shareFeature } from './share.ts';
 import { startFeature } from './start.ts';
+import { storyFeature } from './story.ts';
 
 /**
  * Every feature, in the order an update meets them: conversations and commands first (so a
@@ -24,6 +25,7 @@ export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): 
   composer.use(languageFeature(deps));
   composer.use(myFeature(deps));
   composer.use(forgetFeature(deps));
+  composer.use(storyFeature(deps));
   composer.use(answerActionsFeature(deps));
   composer.use(askFeature(deps));
   composer.use(fallbackFeature());

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
-import type { Experience } from '../../knowledge/types.ts';
 import type { BotContext, BotDeps } from '../context.ts';
-import { clip, escapeHtml } from './share/fields.ts';
+import { displayText } from '../../answering/display.ts';
+import { clip, escapeHtml } from '../render/html.ts';
 
 // Telegram refuses messages over 4,096 characters; titles are ≤ 200, so this many always fit.
 const MAX_LISTED = 15;
@@ -25,17 +25,11 @@ export function myFeature(deps: BotDeps): Composer<BotContext> {
     const lines = newest.map((e, i) =>
       ctx.t('my-item', {
         index: i + 1,
-        title: escapeHtml(clip(titleFor(e, ctx.locale), 200)),
+        title: escapeHtml(clip(displayText(e, ctx.locale).text.title, 200)),
         status: ctx.t(`my-status-${e.status}`),
       }),
     );
     await ctx.reply([ctx.t('my-header', { count: mine.length }), ...lines].join('\n\n'), { parse_mode: 'HTML' });
   });
   return composer;
-}
-
-/** The title in the reader's language when a text exists in it, else the original. */
-function titleFor(e: Experience, language: string): string {
-  const texts = e.texts as Record<string, { title: string } | undefined>;
-  return texts[language]?.title ?? texts[e.language]?.title ?? e.externalId;
 }

@@ -2,14 +2,13 @@ import { InlineKeyboard } from 'grammy';
 import type { Answer } from '../../answering/answering-service.ts';
 import type { Language } from '../../config.ts';
 import type { Translator } from '../../i18n.ts';
-import { escapeHtml } from './html.ts';
+import { clip, escapeHtml } from './html.ts';
 import { countryLabel, industryLabel } from './labels.ts';
 import type { Translate } from './story.ts';
 
 /** Telegram shows about this many characters of a button on a phone. */
 const BUTTON_TITLE = 40;
 
-const clip = (s: string, n: number) => ([...s].length <= n ? s : `${[...s].slice(0, n - 1).join('')}…`);
 
 /**
  * The answer message: the answering service's text (escaped: it quotes experiences and, with a

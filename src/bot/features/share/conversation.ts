@@ -4,7 +4,8 @@ import type { Language } from '../../../config.ts';
 import type { TranslationArgs } from '../../../i18n.ts';
 import { INDUSTRIES, type Industry } from '../../../knowledge/types.ts';
 import type { BotContext, BotDeps } from '../../context.ts';
-import { checkLength, clip, escapeHtml, FIELDS, type Field, LIMITS, MAX_TAG_LENGTH, MAX_TAGS, parseTags, type TextField } from './fields.ts';
+import { clip, escapeHtml } from '../../render/html.ts';
+import { checkLength, FIELDS, type Field, LIMITS, MAX_TAG_LENGTH, MAX_TAGS, parseTags, type TextField } from './fields.ts';
 import { saveContribution, type Draft } from './save.ts';
 
 /** What /share passes when entering; persisted with the conversation, so JSON only. */

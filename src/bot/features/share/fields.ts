@@ -52,14 +52,3 @@ export function parseTags(text: string): string[] | undefined {
   }
   return tags.length > MAX_TAGS ? undefined : tags;
 }
-
-/** Telegram reads our messages as HTML: member text must not become markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Shortens long answers in the preview so the whole preview fits one Telegram message. */
-export function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
-}
