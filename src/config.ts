@@ -28,7 +28,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expects one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   BOT_TOKEN: optionalText,
   TELEGRAM_API_ROOT: z.url({ error: 'expects an http(s) URL' }).default('https://api.telegram.org').transform((v) => v.replace(/\/+$/, '')),
-  WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'expects an https URL' }).optional()),
+  WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'expects an http(s) URL (Telegram itself calls only https)' }).optional()),
   WEBHOOK_SECRET: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'expects 1–256 characters of A–Z, a–z, 0–9, _ or -').optional()),
   PORT: positiveInt(8080),
   RATE_LIMIT_PER_MINUTE: positiveInt(10),

@@ -32,7 +32,7 @@ export interface CreateBotOptions {
   throttle?: ThrottlerOptions | false;
 }
 
-// Shared with bot-share's composer, which installs the plugin only when we have not.
+// The conversations' rows in `sessions` are keyed `conversation:<chat id>`.
 const CONVERSATION_NAMESPACE = 'conversation';
 // A chat has one conversation state (the plugin's default key, named so intake reads the same row).
 const conversationKey = (ctx: Context) => ctx.chatId?.toString();

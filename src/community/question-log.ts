@@ -43,9 +43,10 @@ export type QuestionLog = ReturnType<typeof createQuestionLog>;
 
 export function createQuestionLog(db: Db) {
   return {
-    /** Stores the question with its citations in one transaction; returns the question id. */
-    // One statement each: a question is logged while the member waits, and every round trip
-    // to the database is paid for on that path.
+    /**
+     * Stores the question with its citations in one statement (so atomically); returns the
+     * question id. One statement because the member waits for it: every round trip counts.
+     */
     async record(q: QuestionRecord): Promise<number> {
       const [row] = await db.query<{ id: string | number }>(
         `WITH q AS (

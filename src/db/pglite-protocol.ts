@@ -1,4 +1,4 @@
-/** Messages between the main thread's PgliteThreadDb and the thread that holds PGlite (pglite-thread.ts). */
+/** Messages between the Db of the main thread (pglite-worker.ts) and the thread that holds PGlite (pglite-thread.ts). */
 export type ToPgliteThread =
   | { id: number; op: 'query'; sql: string; params: readonly unknown[]; tx?: number }
   | { id: number; op: 'exec'; sql: string; tx?: number }

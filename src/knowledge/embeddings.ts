@@ -1,4 +1,4 @@
-import type { Embedder } from '../ai/provider.ts';
+import type { Embedder } from './vector-search.ts';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../log.ts';
 
