@@ -26,7 +26,12 @@ export type App = Awaited<ReturnType<typeof createApp>>;
  */
 export async function createApp(config: Config, options: { db?: Db; logger?: Logger; migrate?: boolean } = {}) {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const db = options.db ?? (await openDatabase(config.database, { migrateSchema: options.migrate ?? true }));
+  const db =
+    options.db ??
+    (await openDatabase(config.database, {
+      migrateSchema: options.migrate ?? true,
+      onIdleClientError: (err) => logger.warn({ err }, 'an idle PostgreSQL connection failed; the next statement opens a new one'),
+    }));
   if (!db.hasVector) {
     logger.warn({ database: db.kind }, 'pgvector is not installed in this database: search runs lexical-only (install pgvector to add vector search)');
   }

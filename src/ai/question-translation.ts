@@ -47,11 +47,10 @@ export async function translateQuestion(
 function parseJsonObject(reply: string): unknown {
   const start = reply.indexOf('{');
   const end = reply.lastIndexOf('}');
-  if (start < 0 || end < start) return undefined;
+  if (start < 0 || end < start) throw new AiError('malformed', 'the translation reply holds no JSON object');
   try {
     return JSON.parse(reply.slice(start, end + 1));
   } catch (e) {
-    if (e instanceof SyntaxError) return undefined;
-    throw e;
+    throw new AiError('malformed', 'the translation reply is not valid JSON', { cause: e });
   }
 }

@@ -5,8 +5,8 @@ import { openPgliteThread } from './pglite-worker.ts';
 import { openPostgres } from './postgres.ts';
 
 /** Opens the configured database; `migrateSchema` (default true) applies pending migrations. */
-export async function openDatabase(config: DatabaseConfig, options: { migrateSchema?: boolean } = {}): Promise<Db> {
-  const db = config.kind === 'pglite' ? await openPgliteThread(config.dataDir) : await openPostgres(config.url);
+export async function openDatabase(config: DatabaseConfig, options: { migrateSchema?: boolean; onIdleClientError?: (error: Error) => void } = {}): Promise<Db> {
+  const db = config.kind === 'pglite' ? await openPgliteThread(config.dataDir) : await openPostgres(config.url, options.onIdleClientError ? { onIdleClientError: options.onIdleClientError } : {});
   if (options.migrateSchema ?? true) {
     try {
       await migrate(db);

@@ -19,6 +19,8 @@ export interface SerializedError {
   message: string;
   stack?: string;
   fields: Record<string, string | number | undefined>;
+  /** The error's cause, so the log still says why (an unwritable DATA_DIR…). */
+  cause?: SerializedError;
 }
 
 // The fields of a PostgreSQL error that callers and logs read.
@@ -31,5 +33,11 @@ export function serializeError(e: unknown): SerializedError {
     const value = (error as unknown as Record<string, unknown>)[f];
     if (typeof value === 'string' || typeof value === 'number') fields[f] = value;
   }
-  return { name: error.name, message: error.message, ...(error.stack ? { stack: error.stack } : {}), fields };
+  return {
+    name: error.name,
+    message: error.message,
+    ...(error.stack ? { stack: error.stack } : {}),
+    fields,
+    ...(error.cause !== undefined ? { cause: serializeError(error.cause) } : {}),
+  };
 }

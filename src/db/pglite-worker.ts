@@ -87,7 +87,8 @@ export async function openPgliteThread(dataDir: string | undefined): Promise<Db>
 }
 
 function deserializeError(e: SerializedError): Error {
-  const error = e.name === 'DbUnavailableError' ? new DbUnavailableError(e.message) : new Error(e.message);
+  const options = e.cause ? { cause: deserializeError(e.cause) } : undefined;
+  const error = e.name === 'DbUnavailableError' ? new DbUnavailableError(e.message, options) : new Error(e.message, options);
   if (e.name !== 'DbUnavailableError') error.name = e.name;
   Object.assign(error, e.fields);
   if (e.stack) error.stack = e.stack;

@@ -3,10 +3,10 @@ import pg from 'pg';
 import { DbUnavailableError, type Db, type Queryable } from './db.ts';
 
 /** Connects to PostgreSQL; fails with a message naming host and port when it is unreachable. */
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Db> {
+export async function openPostgres(url: string, options: { max?: number; onIdleClientError?: (error: Error) => void } = {}): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
-  pool.on('error', () => {});
+  pool.on('error', (error) => options.onIdleClientError?.(error));
   try {
     const client = await pool.connect();
     client.release();

@@ -64,8 +64,9 @@ describe('PGlite in its own thread', () => {
     expect(await db.query('SELECT count(*)::int AS n FROM notes')).toEqual([{ n: 1 }]);
   });
 
-  it('says what to fix when the data directory cannot be written', async () => {
+  it('says what to fix when the data directory cannot be written, with the cause for the log', async () => {
     await expect(openPgliteThread('/dev/null/sme')).rejects.toSatisfy((e: unknown) => e instanceof DbUnavailableError && /DATA_DIR \/dev\/null\/sme is not writable/.test(e.message));
+    await expect(openPgliteThread('/dev/null/sme')).rejects.toSatisfy((e: unknown) => e instanceof Error && e.cause instanceof Error && /ENOTDIR/.test(String((e.cause as Error & { code?: string }).code ?? e.cause.message)));
   });
 
   it('does not keep a process alive once idle, so a command that never closed it still ends', async () => {
