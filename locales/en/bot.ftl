@@ -40,6 +40,7 @@ bot-profile-industry-invalid = Please choose your industry with one of the butto
 bot-profile-saved = Saved. Company: { $company } · Country: { $country } · Industry: { $industry }. Experiences of firms like yours now come first.
 bot-profile-none = —
 bot-profile-cancelled = Your company profile was left as it was.
+bot-profile-private-only = Please use /profile in a private chat with me.
 bot-button-skip = Skip
 
 bot-abstained-offer = I could not find a member's experience that answers this. Should I ask the community? Members who faced the same thing can answer, and you will hear back here.

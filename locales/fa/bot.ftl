@@ -41,6 +41,7 @@ bot-profile-industry-invalid = لطفاً صنعت خود را با یکی از 
 bot-profile-saved = ذخیره شد. شرکت: { $company } · کشور: { $country } · صنعت: { $industry }. از این پس تجربه‌های شرکت‌های مشابه شما اول می‌آیند.
 bot-profile-none = —
 bot-profile-cancelled = مشخصات شرکت شما بدون تغییر ماند.
+bot-profile-private-only = لطفاً { "/profile" } را در گفت‌وگوی خصوصی با من به کار ببرید.
 bot-button-skip = رد شدن
 
 bot-abstained-offer = تجربه‌ای از اعضا پیدا نکردم که به این پرسش پاسخ دهد. پرسش را با اعضا در میان بگذارم؟ اعضایی که همین مشکل را داشته‌اند می‌توانند پاسخ دهند و پاسخ همین‌جا به دستتان می‌رسد.

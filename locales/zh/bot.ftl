@@ -40,6 +40,7 @@ bot-profile-industry-invalid = 请用下面的按钮选择行业。
 bot-profile-saved = 已保存。公司：{ $company } · 国家：{ $country } · 行业：{ $industry }。今后会优先展示同类企业的经验。
 bot-profile-none = —
 bot-profile-cancelled = 公司资料保持不变。
+bot-profile-private-only = 请在与我的私聊中使用 /profile。
 bot-button-skip = 跳过
 
 bot-abstained-offer = 我没有找到能回答这个问题的会员经验。要把问题转给社区吗？遇到过同样情况的会员可以回答，答复会发到这里。

@@ -106,7 +106,8 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
     // In the middle of another conversation (/share): let that one say it is busy.
     if (Object.keys(ctx.conversation.active()).some((id) => id !== PROFILE_CONVERSATION)) return next();
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-    if (!ctx.member || ctx.chat?.type !== 'private') return;
+    if (ctx.chat?.type !== 'private') return void (await ctx.reply(ctx.t('bot-profile-private-only')));
+    if (!ctx.member) return;
     await ctx.conversation.exit(PROFILE_CONVERSATION);
     const args: ProfileArgs = { locale: ctx.locale, memberId: ctx.member.id };
     await ctx.conversation.enter(PROFILE_CONVERSATION, args);
