@@ -3,7 +3,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/db.ts';
 import { openDatabase } from './db/open.ts';
 import { createLogger, type Logger } from './log.ts';
-import { createTranslator } from './i18n.ts';
+import { createTranslator, DEFAULT_LOCALES_DIR } from './i18n.ts';
 import { createAiProvider } from './ai/provider.ts';
 import { ExperienceRepository } from './knowledge/experience-repository.ts';
 import { Glossary, seedGlossaryIfEmpty } from './knowledge/glossary.ts';
@@ -16,7 +16,6 @@ import { embedMissingTexts } from './knowledge/embeddings.ts';
 import { reindexIfStale } from './knowledge/reindex.ts';
 
 const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));
-const LOCALES = fileURLToPath(new URL('../locales/', import.meta.url));
 
 export type App = Awaited<ReturnType<typeof createApp>>;
 
@@ -37,7 +36,7 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
   }
   // Search tokens stored by another version of the text pipeline would not meet the questions'.
   await reindexIfStale(db, logger);
-  const translator = createTranslator(LOCALES);
+  const translator = createTranslator(DEFAULT_LOCALES_DIR);
   const ai = createAiProvider(config.ai, logger);
   const experiences = new ExperienceRepository(db);
   await seedGlossaryIfEmpty(db, `${ASSETS}glossary.csv`);
@@ -80,7 +79,7 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
       logger.info({ texts, ms: Math.round(performance.now() - started) }, 'published texts loaded into the search index');
     },
     assetsDir: ASSETS,
-    localesDir: LOCALES,
+    localesDir: DEFAULT_LOCALES_DIR,
     async close() {
       if (!options.db) await db.close();
     },

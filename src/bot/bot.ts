@@ -59,7 +59,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
 
   const { app } = deps;
-  const i18n = createI18n<BotContext>(deps.localesDir);
+  const i18n = createI18n<BotContext>(app.localesDir);
 
   bot.use(inFlight.middleware);
   // Updates of one chat run one after another (runner fetches concurrently); others in parallel.

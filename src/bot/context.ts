@@ -12,8 +12,6 @@ export type BotApp = Pick<App, 'config' | 'logger' | 'db' | 'answering' | 'exper
 /** Everything the bot's features are given; nothing reaches for a global. */
 export interface BotDeps {
   app: BotApp;
-  /** locales/<lang>/*.ftl root; defaults to the project's own locales folder. */
-  localesDir?: string;
 }
 
 /** What our middleware adds to every update's context, before any feature runs. */
@@ -25,9 +23,6 @@ export interface BotContextExtras {
   /** The language this update is answered in: the member's choice, else Telegram's. */
   locale: Language;
 }
-
-/** Context inside conversations: conversations do not see outer middleware, so plugins are re-installed there. */
-export type ConversationContext = Context & I18nFlavor & BotContextExtras;
 
 /** Context of every handler outside conversations. */
 export type BotContext = ConversationFlavor<Context & I18nFlavor & BotContextExtras>;

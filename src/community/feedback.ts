@@ -12,13 +12,5 @@ export function createFeedback(db: Queryable) {
         [f.questionId, f.memberId, f.helpful],
       );
     },
-
-    async forQuestion(questionId: number): Promise<{ memberId: number; helpful: boolean }[]> {
-      const rows = await db.query<{ member_id: string | number; helpful: boolean }>(
-        'SELECT member_id, helpful FROM feedback WHERE question_id = $1 ORDER BY created_at',
-        [questionId],
-      );
-      return rows.map((r) => ({ memberId: Number(r.member_id), helpful: r.helpful }));
-    },
   };
 }

@@ -96,9 +96,5 @@ export function createMembers(db: Queryable) {
       const sets = fields.map((f, i) => `${f} = $${i + 2}`).join(', ');
       return one(`UPDATE members SET ${sets} WHERE id = $1 RETURNING ${MEMBER_COLUMNS}`, [memberId, ...fields.map((f) => profile[f])]);
     },
-
-    async setRole(memberId: number, role: Role): Promise<void> {
-      await db.query('UPDATE members SET role = $2 WHERE id = $1', [memberId, role]);
-    },
   };
 }

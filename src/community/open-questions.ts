@@ -52,10 +52,5 @@ export function createOpenQuestions(db: Queryable) {
       );
       return { openQuestion: toOpen(row!), created: true };
     },
-
-    async list(status: OpenQuestion['status'] = 'open', limit = 50): Promise<OpenQuestion[]> {
-      const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM open_questions WHERE status = $1 ORDER BY created_at DESC, id DESC LIMIT $2`, [status, limit]);
-      return rows.map(toOpen);
-    },
   };
 }

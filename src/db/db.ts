@@ -25,9 +25,3 @@ export class DbUnavailableError extends Error {
     this.name = 'DbUnavailableError';
   }
 }
-
-/** PostgreSQL error codes we react to, by name. */
-export const PG_ERROR = {
-  uniqueViolation: '23505',
-  undefinedTable: '42P01',
-} as const;

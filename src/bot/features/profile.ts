@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard, type Context } from 'grammy';
 import type { Language } from '../../config.ts';
 import { INDUSTRIES } from '../../knowledge/types.ts';
 import type { BotContext, BotDeps } from '../context.ts';
-import { countryLabel, industryLabel } from '../render/labels.ts';
+import { countryName, industryName } from '../../answering/display.ts';
 
 export const PROFILE_CONVERSATION = 'profile';
 /** Countries offered as buttons; any other ISO code can be typed. */
@@ -60,14 +60,14 @@ function profileConversation(deps: BotDeps) {
     if (!('value' in company)) return leave(company);
 
     const countries = new InlineKeyboard();
-    for (const code of COUNTRY_BUTTONS) countries.text(countryLabel(deps.app.translator, args.locale, code), `profile:country:${code}`);
+    for (const code of COUNTRY_BUTTONS) countries.text(countryName(deps.app.translator, args.locale, code), `profile:country:${code}`);
     await ctx.reply(t('bot-profile-ask-country'), { reply_markup: countries.row().text(t('bot-button-skip'), 'profile:country:-') });
     const country = await ask('country', (c) => isoCode(c.message?.text), 'bot-profile-country-invalid');
     if (!('value' in country)) return leave(country);
 
     const industries = new InlineKeyboard();
     INDUSTRIES.forEach((slug, i) => {
-      industries.text(industryLabel(deps.app.translator, args.locale, slug), `profile:industry:${slug}`);
+      industries.text(industryName(deps.app.translator, args.locale, slug), `profile:industry:${slug}`);
       if (i % 2 === 1) industries.row();
     });
     await ctx.reply(t('bot-profile-ask-industry'), { reply_markup: industries.row().text(t('bot-button-skip'), 'profile:industry:-') });
@@ -81,8 +81,8 @@ function profileConversation(deps: BotDeps) {
     await ctx.reply(
       t('bot-profile-saved', {
         company: company.value ?? none,
-        country: country.value ? countryLabel(deps.app.translator, args.locale, country.value) : none,
-        industry: industry.value ? industryLabel(deps.app.translator, args.locale, industry.value) : none,
+        country: country.value ? countryName(deps.app.translator, args.locale, country.value) : none,
+        industry: industry.value ? industryName(deps.app.translator, args.locale, industry.value) : none,
       }),
     );
   };

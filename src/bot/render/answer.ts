@@ -3,7 +3,7 @@ import type { Answer } from '../../answering/answering-service.ts';
 import type { Language } from '../../config.ts';
 import type { Translator } from '../../i18n.ts';
 import { clip, escapeHtml } from './html.ts';
-import { countryLabel, industryLabel } from './labels.ts';
+import { countryName, industryName } from '../../answering/display.ts';
 import type { Translate } from './story.ts';
 
 /** Telegram shows about this many characters of a button on a phone. */
@@ -24,8 +24,8 @@ export function renderAnswer(answer: Answer, language: Language, t: Translate, t
       t('bot-source-line', {
         n: i + 1,
         title: escapeHtml(c.title),
-        country: escapeHtml(countryLabel(translator, language, c.experience.country)),
-        industry: escapeHtml(industryLabel(translator, language, c.experience.industry)),
+        country: escapeHtml(countryName(translator, language, c.experience.country)),
+        industry: escapeHtml(industryName(translator, language, c.experience.industry)),
       }),
     );
     parts.push([`<b>${t('bot-sources')}</b>`, ...lines].join('\n'));

@@ -1,10 +1,9 @@
 import type { Language } from '../../config.ts';
 import type { Translator } from '../../i18n.ts';
 import type { Experience } from '../../knowledge/types.ts';
-import { displayText } from '../../answering/display.ts';
 import { inReadingDirection } from '../../text/direction.ts';
 import { escapeHtml } from './html.ts';
-import { countryLabel, industryLabel } from './labels.ts';
+import { countryName, displayText, industryName } from '../../answering/display.ts';
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
@@ -17,8 +16,8 @@ export function renderStory(experience: Experience, language: Language, t: Trans
   const inOwnDirection = (s: string) => inReadingDirection(shown, s);
   const text = { title: inOwnDirection(stored.title), problem: inOwnDirection(stored.problem), solution: inOwnDirection(stored.solution), outcome: stored.outcome && inOwnDirection(stored.outcome) };
   const meta = t('bot-story-meta', {
-    country: escapeHtml(countryLabel(translator, language, experience.country)),
-    industry: escapeHtml(industryLabel(translator, language, experience.industry)),
+    country: escapeHtml(countryName(translator, language, experience.country)),
+    industry: escapeHtml(industryName(translator, language, experience.industry)),
   });
   const parts = [`<b>${escapeHtml(text.title)}</b>\n${meta}`];
   if (shown !== language) parts.push(`<i>${t('bot-story-original-note', { language: shown })}</i>`);
