@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { registerCommands } from '../bot/commands.ts';
 import { runConsole } from '../bot/console/run-console.ts';
-import { startPolling, startWebhook, TelegramRefusedError, type RunningBot } from '../bot/run.ts';
+import { startPolling, TelegramRefusedError, type RunningBot } from '../bot/run.ts';
+import { startWebhook } from '../web/webhook.ts';
 import { createConfiguredBot } from '../bot/workers/pool.ts';
 import { UserError, type CliContext } from './context.ts';
 import { join } from 'node:path';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { commandList, registerCommands } from '../../src/bot/commands.ts';
 import { startBotApiEmulator, type BotApiEmulator } from '../../src/bot/emulator/index.ts';
-import { startWebhook } from '../../src/bot/run.ts';
+import { startWebhook } from '../../src/web/webhook.ts';
 import { createConfiguredBot } from '../../src/bot/workers/pool.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
