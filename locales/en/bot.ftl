@@ -17,6 +17,7 @@ bot-help =
     /my — the experiences you shared
     /privacy — what we store and why
     /forget — delete your data
+    /cancel — stop sharing or filling in your profile
 bot-privacy =
     <b>What SME Bridge stores, and why</b>
     • Your Telegram id and name: to know who is asking and to keep your settings.

@@ -17,6 +17,7 @@ bot-help =
     /my — 您分享过的经验
     /privacy — 我们保存什么、为什么
     /forget — 删除您的数据
+    /cancel — 中途退出分享经验或填写资料
 bot-privacy =
     <b>SME Bridge 保存哪些信息，为什么</b>
     • 您的 Telegram ID 和名字：用来识别提问者并保留您的设置。
