@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { inReadingDirection, startLinesRightToLeft } from '../../src/text/direction.ts';
 import { linesLaidOutLeftToRight, linesStartingLeftToRight } from '../helpers/bidi.ts';
 
@@ -37,5 +38,30 @@ describe('Persian lines start right to left', () => {
     expect(startLinesRightToLeft(once)).toBe(once);
     expect(inReadingDirection('en', 'Alibaba and 12 suppliers')).toBe('Alibaba and 12 suppliers');
     expect(inReadingDirection('zh', '阿里巴巴')).toBe('阿里巴巴');
+  });
+});
+
+describe('Persian lines start right to left, for any mix of words, numbers, values and markup', () => {
+  const word = fc.constantFrom('پرداخت', 'صرافی', 'گمرک', 'WeChat', 'L/C', 'Alibaba', '۱۲', '42', '📦', '،', ':', '<b>', '</b>', '&amp;');
+  const plainText = fc.array(word, { minLength: 1, maxLength: 5 }).map((ws) => ws.join(' '));
+  const isolated = plainText.map(value);
+  const line = fc.array(fc.oneof(plainText, isolated), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' '));
+  const text = fc.array(line, { minLength: 1, maxLength: 5 }).map((lines) => lines.join('\n'));
+
+  it('lays out every line with a Persian letter or a value right to left, adds nothing but marks, and marks once', () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        const output = startLinesRightToLeft(input);
+        expect(output.replaceAll(RLM, '')).toBe(input.replaceAll(RLM, ''));
+        expect(startLinesRightToLeft(output)).toBe(output);
+        for (const l of output.split('\n')) {
+          const persianOrValue = /\p{Script=Arabic}|\u2068/u.test(l);
+          if (!persianOrValue) continue;
+          expect(linesLaidOutLeftToRight(l)).toEqual([]);
+          expect(linesStartingLeftToRight(l)).toEqual([]);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
