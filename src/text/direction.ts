@@ -2,7 +2,8 @@ import type { Language } from '../config.ts';
 
 export const RIGHT_TO_LEFT_MARK = '\u200F';
 // Fluent wraps each value in these (first-strong isolate … pop directional isolate).
-const ISOLATE_START = /[\u2066\u2067\u2068]/g;
+const ISOLATE_OPENER = /[\u2066\u2067\u2068]/;
+const ISOLATE_START = new RegExp(ISOLATE_OPENER.source, 'g');
 const ISOLATE_END = /\u2069/g;
 // Telegram HTML: tags and entities are not shown, so none of their letters starts a line.
 const MARKUP = /<[^>]*>|&(?:#\d+|#x[\da-f]+|[a-z]+);/gi;
@@ -33,7 +34,7 @@ export function startLinesRightToLeft(text: string): string {
 
 function needsMark(line: string): boolean {
   const visible = line.replace(MARKUP, '');
-  const hasValue = /[\u2066\u2067\u2068]/.test(visible);
+  const hasValue = ISOLATE_OPENER.test(visible);
   const all = visible.replace(ISOLATE_START, '').replace(ISOLATE_END, '');
   // Nothing to lay out: only spaces, punctuation or emoji.
   if (!/[\p{L}\p{N}]/u.test(all)) return false;
@@ -58,7 +59,7 @@ function outsideValues(line: string): string {
   let depth = 0;
   let out = '';
   for (const ch of line) {
-    if (ch === '\u2066' || ch === '\u2067' || ch === '\u2068') depth++;
+    if (ISOLATE_OPENER.test(ch)) depth++;
     else if (ch === '\u2069') depth = Math.max(0, depth - 1);
     else if (depth === 0) out += ch;
   }

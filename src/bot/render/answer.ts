@@ -9,7 +9,6 @@ import type { Translate } from './story.ts';
 /** Telegram shows about this many characters of a button on a phone. */
 const BUTTON_TITLE = 40;
 
-
 /**
  * The answer message: the answering service's text (escaped: it quotes experiences and, with a
  * model, generated prose), then the cited experiences by title with country and industry

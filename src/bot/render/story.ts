@@ -12,18 +12,18 @@ export type Translate = (key: string, vars?: Record<string, string | number>) =>
  * the original with a note saying so. Every value from the knowledge base is escaped.
  */
 export function renderStory(experience: Experience, language: Language, t: Translate, translator: Translator): string {
-  const { language: shown, text: stored } = displayText(experience, language);
-  const inOwnDirection = (s: string) => inReadingDirection(shown, s);
-  const text = { title: inOwnDirection(stored.title), problem: inOwnDirection(stored.problem), solution: inOwnDirection(stored.solution), outcome: stored.outcome && inOwnDirection(stored.outcome) };
+  const { language: shown, text } = displayText(experience, language);
+  // The experience's own words, escaped and laid out in their language's direction.
+  const own = (s: string) => escapeHtml(inReadingDirection(shown, s));
   const meta = t('bot-story-meta', {
     country: escapeHtml(countryName(translator, language, experience.country)),
     industry: escapeHtml(industryName(translator, language, experience.industry)),
   });
-  const parts = [`<b>${escapeHtml(text.title)}</b>\n${meta}`];
+  const parts = [`<b>${own(text.title)}</b>\n${meta}`];
   if (shown !== language) parts.push(`<i>${t('bot-story-original-note', { language: shown })}</i>`);
-  parts.push(`<b>${t('bot-story-problem')}</b>\n${escapeHtml(text.problem)}`);
-  parts.push(`<b>${t('bot-story-solution')}</b>\n${escapeHtml(text.solution)}`);
-  if (text.outcome) parts.push(`<b>${t('bot-story-outcome')}</b>\n${escapeHtml(text.outcome)}`);
+  parts.push(`<b>${t('bot-story-problem')}</b>\n${own(text.problem)}`);
+  parts.push(`<b>${t('bot-story-solution')}</b>\n${own(text.solution)}`);
+  if (text.outcome) parts.push(`<b>${t('bot-story-outcome')}</b>\n${own(text.outcome)}`);
   const who = [experience.contributor.name, experience.contributor.company, experience.contributor.city].filter(Boolean).join(t('bot-story-who-separator'));
   if (who) parts.push(t('bot-story-contributor', { who: escapeHtml(who) }));
   if (experience.verifiedOn) parts.push(t('bot-story-verified', { date: experience.verifiedOn }));
