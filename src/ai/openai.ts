@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import type { AiConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { AiError } from './errors.ts';
-import type { AiProvider, ChatPrompt, Embedder } from './provider.ts';
+import type { AiProvider, ChatPrompt, Embedder } from './ports.ts';
 
 type OpenAiConfig = Extract<AiConfig, { mode: 'openai' }>;
 

@@ -2,24 +2,9 @@ import type { AiConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { AiError } from './errors.ts';
 import { createOpenAiProvider } from './openai.ts';
+import type { AiProvider } from './ports.ts';
 
-export interface Embedder {
-  /** Rows of other models are ignored, so the model name is stored next to each vector. */
-  model: string;
-  embed(texts: string[]): Promise<number[][]>;
-}
-
-export interface ChatPrompt {
-  system: string;
-  user: string;
-}
-
-export interface AiProvider {
-  mode: 'openai' | 'offline';
-  embedder?: Embedder;
-  /** The model's reply text, never empty; failures are thrown as AiError. */
-  chat(prompt: ChatPrompt): Promise<string>;
-}
+export type { AiProvider, ChatPrompt, Embedder } from './ports.ts';
 
 /** An OpenAI-compatible provider when a key is configured, otherwise the offline one. */
 export function createAiProvider(config: AiConfig, logger: Logger): AiProvider {
