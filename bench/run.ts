@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { runQuality } from './quality.ts';
 import { measure, type SpeedRow, speedTable } from './speed.ts';
+import { writeLatestRun } from './docs.ts';
 import { botBenchTable, DEFAULT_BOT_BENCH, FLOORS, runBotBench, runFloorBench, type BotBenchRow } from './bot.ts';
 
 const { values, positionals } = parseArgs({
@@ -26,10 +27,21 @@ const { values, positionals } = parseArgs({
 const postgresUrl = values['postgres-url'] ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const sizes = (s: string) => s.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const part = positionals[0] ?? 'all';
-const out = (line: string) => process.stdout.write(`${line}\n`);
+const printed: string[] = [];
+const out = (line: string) => {
+  printed.push(line);
+  process.stdout.write(`${line}\n`);
+};
+/** Writes what the part printed since `from` into its document in docs/. */
+const record = (doc: string, command: string, from: number) => writeLatestRun(new URL(`../docs/${doc}.md`, import.meta.url).pathname, command, printed.slice(from));
 
-if (part === 'all' || part === 'quality') await runQuality(values.dir, out, Number(values.distractors));
+if (part === 'all' || part === 'quality') {
+  const from = printed.length;
+  await runQuality(values.dir, out, Number(values.distractors));
+  record('quality', 'npm run bench -- quality', from);
+}
 if (part === 'all' || part === 'speed') {
+  const from = printed.length;
   const rows: SpeedRow[] = [];
   for (const size of sizes(values['pglite-sizes'])) rows.push(await measure('pglite', size, values.dir, postgresUrl, { longTail: !values['plain-synthetic'] }));
   for (const size of sizes(values['postgres-sizes'])) {
@@ -41,8 +53,10 @@ if (part === 'all' || part === 'speed') {
   }
   out('\n### Speed (synthetic trilingual experiences; 90 dev questions asked twice after a warm-up)\n');
   for (const line of speedTable(rows)) out(line);
+  record('speed', 'npm run bench -- speed', from);
 }
 if (part === 'all' || part === 'bot') {
+  const from = printed.length;
   const rows: BotBenchRow[] = [];
   for (const database of ['pglite', 'postgres'] as const) {
     try {
@@ -57,4 +71,5 @@ if (part === 'all' || part === 'bot') {
   }
   out('\n### Bot: members asking through the Bot API emulator, instant fake LLM, 10k experiences\n');
   for (const line of botBenchTable(rows)) out(line);
+  record('load', 'npm run bench -- bot', from);
 }
