@@ -11,8 +11,8 @@ import { run, sequentialize } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import OpenAI from 'openai';
 import { createApp } from '../src/app.ts';
+import { createBot } from '../src/bot/bot.ts';
 import { startPolling } from '../src/bot/run.ts';
-import { createConfiguredBot } from '../src/bot/workers/pool.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Db } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -34,8 +34,6 @@ export interface BotProcessStart {
   kind: 'bot' | 'floor';
   statements?: number;
   llmCalls?: number;
-  /** Threads the bot spreads updates over (BOT_WORKERS); more than 1 needs PostgreSQL. */
-  workers?: number;
   searchIndex?: 'memory' | 'database';
   /** `pglite` (in memory, in this process) or a PostgreSQL URL scoped to the run's schema. */
   database: 'pglite' | string;
@@ -69,22 +67,20 @@ async function start(m: BotProcessStart): Promise<() => Promise<void>> {
   if (m.database !== 'pglite') await db.exec('ANALYZE');
   const importSeconds = (performance.now() - t0) / 1000;
 
-  const workers = m.workers ?? 1;
   const env = {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '1000000',
     SEARCH_INDEX: m.searchIndex ?? 'memory',
     ...(m.llmBaseUrl ? { OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: m.llmBaseUrl } : {}),
-    ...(workers > 1 ? { DATABASE_URL: m.database, BOT_WORKERS: String(workers) } : {}),
   };
   const app = await createApp(loadConfig(env), { db });
   // The emulator has no Telegram limits; throttling would measure the throttler, not the bot.
-  const bot = await createConfiguredBot(m.token, { app }, { apiRoot: m.apiRoot, botInfo: m.botInfo, throttle: false });
+  await app.loadSearchIndex();
+  const bot = createBot(m.token, { app }, { apiRoot: m.apiRoot, botInfo: m.botInfo, throttle: false });
   const polling = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });
   send({ type: 'ready', importSeconds, experiences: records.length });
   return async () => {
     await polling.stop();
-    await bot.workers?.stop();
     await app.close();
     await db.close();
   };

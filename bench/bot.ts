@@ -9,7 +9,7 @@
  *   npx tsx bench/bot.ts [--experiences 10000] [--members 50] [--questions 40] [--rates 10,25,50,100,200,300]
  *                        [--seconds 8] [--llm fake|offline] [--databases pglite,postgres] [--floor]
  *                        [--postgres-url URL] [--dir ../shared/eval/dev] [--profile DIR (the bot's CPU profile while it answers)]
- *                        [--workers N (BOT_WORKERS on PostgreSQL)] [--search-index memory|database]
+ *                        [--search-index memory|database]
  */
 import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -37,8 +37,6 @@ export interface BotBenchOptions {
   postgresUrl: string;
   /** Write a CPU profile of the bot's process into this folder. */
   profileDir?: string;
-  /** Threads the bot's process spreads updates over (BOT_WORKERS; PostgreSQL only). */
-  workers?: number;
   /** SEARCH_INDEX of the bot (default memory). */
   searchIndex?: 'memory' | 'database';
 }
@@ -205,7 +203,7 @@ async function withBot<T>(o: BotBenchOptions, kind: Pick<BotProcessStart, 'kind'
     }
   };
   try {
-    const start: BotProcessStart = { type: 'start', ...kind, workers: o.workers ?? 1, searchIndex: o.searchIndex ?? 'memory', database: target.url, experiences: o.experiences, dir: o.dir, token: emulator.token, apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, ...(llm ? { llmBaseUrl: llm.baseURL } : {}), ...(o.profileDir ? { profileDir: o.profileDir } : {}) };
+    const start: BotProcessStart = { type: 'start', ...kind, searchIndex: o.searchIndex ?? 'memory', database: target.url, experiences: o.experiences, dir: o.dir, token: emulator.token, apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, ...(llm ? { llmBaseUrl: llm.baseURL } : {}), ...(o.profileDir ? { profileDir: o.profileDir } : {}) };
     child.send(start);
     const ready = await next('ready');
     if (kind.kind === 'bot') log(`${o.database}: ${ready.experiences} experiences imported in ${ready.importSeconds.toFixed(1)} s`);
@@ -243,7 +241,7 @@ export async function runBotBench(o: BotBenchOptions, log: (line: string) => voi
   const texts = questions.map((q) => q.text);
   // Many more members than questions in flight: a member rarely waits behind their own question.
   const users = Array.from({ length: Math.max(o.members, 500) }, (_, i): EmulatedUser => ({ id: 9_000_000 + i, first_name: `Bench${i}`, language_code: questions[i % questions.length]!.language }));
-  const label = [o.database, ...((o.workers ?? 1) > 1 ? [`${o.workers} bot threads`] : []), ...(o.searchIndex === 'database' ? ['search in the database'] : [])].join(', ');
+  const label = [o.database, ...(o.searchIndex === 'database' ? ['search in the database'] : [])].join(', ');
   const base = { database: label, experiences: o.experiences, llm: o.llm };
   return withBot(o, { kind: 'bot' }, log, async ({ ask, cpuSinceLast }) => {
     const measured = measuredWith(o.database, cpuSinceLast);
@@ -327,7 +325,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       databases: { type: 'string', default: 'pglite,postgres' },
       floor: { type: 'boolean', default: false },
       profile: { type: 'string' },
-      workers: { type: 'string', default: '1' },
       'search-index': { type: 'string', default: 'memory' },
       dir: { type: 'string', default: '../shared/eval/dev' },
       'postgres-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/test' },
@@ -343,7 +340,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       const options = { ...common, llm: values.llm === 'offline' ? ('offline' as const) : ('fake' as const), dir: values.dir, ...(values.profile ? { profileDir: values.profile } : {}) };
       const timed = { ...options, rates, seconds: Number(values.seconds) };
       if (values.floor) for (const [statements, llmCalls] of FLOORS) rows.push(...(await runFloorBench({ ...timed, rates: statements > 0 && llmCalls > 0 ? rates : [] }, statements, llmCalls)));
-      rows.push(...(await runBotBench({ ...timed, experiences: Number(values.experiences), ...(database === 'postgres' ? { workers: Number(values.workers) } : {}), searchIndex: values['search-index'] === 'database' ? 'database' : 'memory' }, err)));
+      rows.push(...(await runBotBench({ ...timed, experiences: Number(values.experiences), searchIndex: values['search-index'] === 'database' ? 'database' : 'memory' }, err)));
     } catch (e) {
       out(`${database}: skipped (${(e as Error).message})`);
     }

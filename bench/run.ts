@@ -1,6 +1,7 @@
 /**
- * Benchmarks. `npm run bench` runs every part; `npm run bench -- quality`, `-- speed` or `-- bot`
- * one (the bot part alone also runs as `tsx bench/bot.ts` with its own flags).
+ * Benchmarks. `npm run bench` runs every part; `npm run bench -- quality`, `-- speed`, `-- bot` or
+ * `-- memory` one (the bot and memory parts also run alone as `tsx bench/bot.ts` and
+ * `tsx bench/memory.ts`, with their own flags).
  * Options: --dir DIR (eval folder, default ../shared/eval/dev), --distractors N (default 2000),
  * --pglite-sizes 1000,10000  --postgres-sizes 1000,10000,100000  (0 or empty skips),
  * --postgres-url URL (default DATABASE_URL or postgres://postgres@127.0.0.1:5432/test),
@@ -10,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { runQuality } from './quality.ts';
 import { measure, type SpeedRow, speedTable } from './speed.ts';
 import { writeLatestRun } from './docs.ts';
+import { memoryTable, runMemoryBench, type MemoryRow } from './memory.ts';
 import { botBenchTable, DEFAULT_BOT_BENCH, FLOORS, runBotBench, runFloorBench, type BotBenchRow } from './bot.ts';
 
 const { values, positionals } = parseArgs({
@@ -72,4 +74,18 @@ if (part === 'all' || part === 'bot') {
   out('\n### Bot: members asking through the Bot API emulator, instant fake LLM, 10k experiences\n');
   for (const line of botBenchTable(rows)) out(line);
   record('load', 'npm run bench -- bot', from);
+}
+if (part === 'all' || part === 'memory') {
+  const from = printed.length;
+  const rows: MemoryRow[] = [];
+  for (const database of ['pglite', 'postgres'] as const) {
+    try {
+      rows.push(...(await runMemoryBench({ databases: [database], experiences: 10_000, dir: values.dir, postgresUrl })));
+    } catch (e) {
+      out(`Memory bench on ${database}: skipped (${(e as Error).message})`);
+    }
+  }
+  out('\n### Memory: `sme-bridge start` in the console, one question, then /quit\n');
+  for (const line of memoryTable(rows)) out(line);
+  record('memory', 'npm run bench -- memory', from);
 }

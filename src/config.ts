@@ -32,12 +32,20 @@ const schema = z.object({
   WEBHOOK_SECRET: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'expects 1–256 characters of A–Z, a–z, 0–9, _ or -').optional()),
   PORT: positiveInt(8080),
   RATE_LIMIT_PER_MINUTE: positiveInt(10),
-  BOT_WORKERS: positiveInt(1),
+  // Removed: see the check below.
+  BOT_WORKERS: optionalText,
   SEARCH_INDEX: z.enum(['memory', 'database'], { error: 'expects memory or database' }).default('memory'),
 }).superRefine((e, ctx) => {
   if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'expects a secret whenever WEBHOOK_URL is set' });
-  if (e.BOT_WORKERS > 1 && !e.DATABASE_URL) {
-    ctx.addIssue({ code: 'custom', path: ['BOT_WORKERS'], message: 'expects 1 with the embedded database, which one thread owns; set DATABASE_URL (PostgreSQL) to use more' });
+  if (e.BOT_WORKERS !== undefined) {
+    // Two threads answered no faster than one, so the setting went; a value left in .env must not
+    // silently mean something it no longer does.
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BOT_WORKERS'],
+      message:
+        'was removed: the bot answers in one thread per process. Delete BOT_WORKERS from the environment or .env. To serve more members, run several `sme-bridge start` processes in webhook mode behind a load balancer, sharing one PostgreSQL database (DATABASE_URL)',
+    });
   }
   if (e.WEBHOOK_URL && !e.BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: 'expects the bot token whenever WEBHOOK_URL is set' });
 });
@@ -66,8 +74,6 @@ export interface Config {
    * memory and a load at start); `database`: looked up in the database for every question.
    */
   searchIndex: Env['SEARCH_INDEX'];
-  /** Threads that handle updates (PostgreSQL only); the main thread fetches and hands them out. */
-  botWorkers: number;
 }
 
 /** A configuration problem the user must fix; `problems` names each variable. */
@@ -114,7 +120,6 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     searchIndex: e.SEARCH_INDEX,
-    botWorkers: e.BOT_WORKERS,
   };
 }
 

@@ -33,10 +33,11 @@ describe('configuration', () => {
     expect(problems.join('\n')).toMatch(/SEARCH_INDEX: expects memory or database/);
   });
 
-  it('spreads the bot over threads only on PostgreSQL, and says why', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://db/sme', BOT_WORKERS: '4' }).botWorkers).toBe(4);
-    expect(loadConfig({}).botWorkers).toBe(1);
-    expect(() => loadConfig({ BOT_WORKERS: '2' })).toThrow(/BOT_WORKERS: expects 1 with the embedded database.*set DATABASE_URL/);
+  it('refuses the removed BOT_WORKERS setting and says how to scale out instead', () => {
+    for (const value of ['1', '4']) {
+      expect(() => loadConfig({ DATABASE_URL: 'postgres://db/sme', BOT_WORKERS: value })).toThrow(/BOT_WORKERS: was removed.*Delete BOT_WORKERS.*several `sme-bridge start` processes in webhook mode/);
+    }
+    expect(() => loadConfig({ BOT_WORKERS: '' })).not.toThrow();
   });
 
   it('chooses webhook mode only with a token, URL and secret, and says what is missing', () => {

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
+import { createBot } from '../bot/bot.ts';
 import { registerCommands } from '../bot/commands.ts';
 import { runConsole } from '../bot/console/run-console.ts';
 import { startPolling, TelegramRefusedError, type RunningBot } from '../bot/run.ts';
 import { startWebhook } from '../web/webhook.ts';
-import { createConfiguredBot } from '../bot/workers/pool.ts';
 import { UserError, type CliContext } from './context.ts';
 import { join } from 'node:path';
 import { createFileLogger } from '../log.ts';
@@ -29,23 +29,23 @@ export function register(program: Command, ctx: CliContext): void {
           process.stdin.destroy();
           return;
         }
-        const bot = await createConfiguredBot(telegram.token, { app }, { apiRoot: telegram.apiRoot });
+        // Loaded before the first update, so no member waits for it.
+        await app.loadSearchIndex();
+        const bot = createBot(telegram.token, { app }, { apiRoot: telegram.apiRoot });
         await registerCommands(bot.api, app.translator);
         const running: RunningBot =
           telegram.mode === 'webhook'
             ? await startWebhook(bot, { db: app.db, logger: app.logger, url: telegram.url, secret: telegram.secret, port: telegram.port })
             : await startPolling(bot, app.logger);
-        const ended = await Promise.race([stopSignal(), running.failed.catch((e: unknown) => e), ...(bot.workers ? [bot.workers.failed.catch((e: unknown) => e)] : [])]);
+        const ended = await Promise.race([stopSignal(), running.failed.catch((e: unknown) => e)]);
         if (ended instanceof Error) {
           // A refused token was logged where it was seen.
           if (!(ended instanceof TelegramRefusedError)) app.logger.fatal({ err: ended }, ended.message);
           await running.stop();
-          await bot.workers?.stop();
           throw new UserError(ended instanceof TelegramRefusedError ? ended.message : `${ended.message}. The bot has stopped.`, 1);
         }
         app.logger.info({ signal: ended }, 'stopping: finishing the updates in hand');
         await running.stop();
-        await bot.workers?.stop();
       } finally {
         // After the bot has stopped, so no handler loses its database half-way.
         await app.close();

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
+import { createBot } from '../../src/bot/bot.ts';
 import { commandList, registerCommands } from '../../src/bot/commands.ts';
 import { startBotApiEmulator, type BotApiEmulator } from '../../src/bot/emulator/index.ts';
 import { startWebhook } from '../../src/web/webhook.ts';
-import { createConfiguredBot } from '../../src/bot/workers/pool.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -46,7 +46,7 @@ const messageUpdate = (updateId: number, text: string) => ({
   },
 });
 
-/** The bot of one process, or (on PostgreSQL) one spread over two worker threads. */
+/** The bot of one process, on either database. */
 const webhookSetups = [
   {
     name: 'one thread, embedded database',
@@ -59,12 +59,12 @@ const webhookSetups = [
   ...(postgresUrl
     ? [
         {
-          name: 'two worker threads, PostgreSQL',
+          name: 'PostgreSQL',
           async open() {
             const url = await createTestPostgresSchema();
             const db = await openPostgres(url);
             await migrate(db);
-            const app = await createApp(loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url, BOT_WORKERS: '2' }), { db });
+            const app = await createApp(loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: url }), { db });
             return { db, app };
           },
         },
@@ -82,13 +82,11 @@ describe.each(webhookSetups)('webhook mode ($name)', (setup) => {
   beforeAll(async () => {
     emulator = await startBotApiEmulator();
     ({ db, app } = await setup.open());
-    const bot = await createConfiguredBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo });
+    await app.loadSearchIndex();
+    const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo });
     await registerCommands(bot.api, app.translator);
     const running = await startWebhook(bot, { db, logger: app.logger, url: 'https://bot.example.org/telegram/hook', secret: 'right-secret', port: 0, hostname: '127.0.0.1' });
-    stop = async () => {
-      await running.stop();
-      await bot.workers?.stop();
-    };
+    stop = () => running.stop();
     base = `http://127.0.0.1:${running.port}`;
   });
   afterAll(async () => {
@@ -152,8 +150,8 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
 
   const setups = [
     { name: 'on the embedded database', env: async () => ({ DATA_DIR: dataDir }) },
-    // The threads open their own connections, and each must close them before the process can exit.
-    ...(postgresUrl ? [{ name: 'on PostgreSQL, spread over 2 worker threads', env: async () => ({ DATABASE_URL: await createTestPostgresSchema(), BOT_WORKERS: '2' }) }] : []),
+    // The pool's connections must be closed before the process can exit.
+    ...(postgresUrl ? [{ name: 'on PostgreSQL', env: async () => ({ DATABASE_URL: await createTestPostgresSchema() }) }] : []),
   ];
   it.each(setups)('answers, and on SIGTERM finishes the update in hand, then exits 0 with nothing left open ($name)', async (setup) => {
     const emulator = await startBotApiEmulator();

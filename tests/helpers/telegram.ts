@@ -1,10 +1,9 @@
 import type { Update } from 'grammy/types';
 import { createApp, type App } from '../../src/app.ts';
-import type { CreateBotOptions, SmeBot } from '../../src/bot/bot.ts';
+import { createBot, type CreateBotOptions, type SmeBot } from '../../src/bot/bot.ts';
 import { startBotApiEmulator, type BotAction, type BotApiEmulator, type ChatMessage, type EmulatedUser } from '../../src/bot/emulator/index.ts';
 import { parseTelegramHtml } from '../../src/bot/emulator/telegram-html.ts';
 import { startPolling, type RunningBot } from '../../src/bot/run.ts';
-import { type BotWorkers, createConfiguredBot } from '../../src/bot/workers/pool.ts';
 import { loadConfig, type Language } from '../../src/config.ts';
 import type { Db } from '../../src/db/db.ts';
 import type { ExperienceRecord } from '../../src/knowledge/types.ts';
@@ -55,7 +54,7 @@ export class TelegramTest {
     readonly emulator: BotApiEmulator,
     readonly app: App,
     readonly db: Db,
-    readonly bot: SmeBot & { workers?: BotWorkers },
+    readonly bot: SmeBot,
   ) {}
 
   private running?: RunningBot;
@@ -67,8 +66,8 @@ export class TelegramTest {
     if (options.patchApp) app = options.patchApp(app);
     if (options.experiences?.length) await app.experiences.upsertRecords(options.experiences, { status: 'published' });
     const emulator = await startBotApiEmulator({ holdMs: 200 });
-    // With env BOT_WORKERS > 1 (and DATABASE_URL, which the threads open themselves) the bot is spread over threads.
-    const bot = await createConfiguredBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, ...options.bot });
+    await app.loadSearchIndex();
+    const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, ...options.bot });
     const test = new TelegramTest(emulator, app, db, bot);
     // The one seam: know when the bot has finished with an update (runner calls handleUpdate).
     const handle = bot.handleUpdate.bind(bot);
@@ -124,7 +123,6 @@ export class TelegramTest {
 
   async stop(): Promise<void> {
     await this.running?.stop();
-    await this.bot.workers?.stop();
     await this.emulator.close();
     await this.app.close();
     await this.db.close();

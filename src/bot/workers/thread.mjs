@@ -1,6 +1,0 @@
-// A worker thread's entry: threads do not inherit the loader hooks the CLI registered, so
-// each registers tsx itself before loading the TypeScript.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('./thread.ts');
