@@ -9,7 +9,8 @@ export function register(program: Command, ctx: CliContext): void {
     .command('export')
     .description(
       'Write the knowledge base to a kb-format v1 JSON Lines file, one experience per line in the order they were added. ' +
-        'Exports every status by default, so the file is a complete backup; importing it into an empty database and exporting again gives the same file.',
+        'Exports every status by default, so the file is a complete backup: each record carries its status, verification date and ' +
+        'which translations a model made, so importing it into an empty database publishes nothing staff had not approved and exporting again gives the same file.',
     )
     .argument('<file>', 'the .jsonl file to write (replaced if it exists)')
     .option('--status <statuses>', `only experiences with these statuses, comma-separated (${STATUSES.join(', ')})`)

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { formatKbProblem, parseKbFile } from '../knowledge/kb-format.ts';
+import type { StatusOutcome, UpsertSummary } from '../knowledge/experience-repository.ts';
 import { STATUSES, type ExperienceStatus } from '../knowledge/types.ts';
 import { UserError, type CliContext } from './context.ts';
 
@@ -15,10 +16,11 @@ export function register(program: Command, ctx: CliContext): void {
       'Import experiences from a kb-format v1 JSON Lines file (see kb-format.md). Every line is checked first: ' +
         'if any is wrong, each problem is listed and nothing is imported (exit code 2). Otherwise the whole file is ' +
         'imported in one transaction; an id that already exists updates that experience (its texts are replaced, ' +
-        'translations left out of the file are removed) and keeps its status.',
+        'translations left out of the file are removed). A record\'s own "status" is always applied; an experience ' +
+        'whose record has none keeps the status it has, or gets --status when it is new.',
     )
     .argument('<file>', 'the .jsonl file to import')
-    .addOption(new Option('--status <status>', 'status given to experiences that are new (existing ones keep theirs)').choices(STATUSES).default('published'))
+    .addOption(new Option('--status <status>', 'status of new experiences whose record has no "status" (existing ones keep theirs)').choices(STATUSES).default('published'))
     .action(async (file: string, options: { status: ExperienceStatus }) => {
       const content = await readKbFile(file);
       const parseStarted = performance.now();
@@ -34,18 +36,29 @@ export function register(program: Command, ctx: CliContext): void {
         // Timed without opening the database, which is start-up cost rather than import work.
         const started = performance.now() - parseMs;
         bar?.start(records.length, 0);
-        const { created, updated } = await app.experiences.upsertRecords(records, { status: options.status, onProgress: (done) => bar?.update(done) });
+        const summary = await app.experiences.upsertRecords(records, { status: options.status, onProgress: (done) => bar?.update(done) });
         bar?.stop();
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         await app.embedNewTexts();
         ctx.out(
-          `Imported ${records.length} experience${records.length === 1 ? '' : 's'} from ${file}: ${created} new, ${updated} updated (status of new: ${options.status}) in ${seconds} s`,
+          `Imported ${records.length} experience${records.length === 1 ? '' : 's'} from ${file}: ${describeStatuses(summary)} in ${seconds} s`,
         );
       } finally {
         bar?.stop();
         await app.close();
       }
     });
+}
+
+/** "2 new (1 published, 1 pending), 2 updated (1 kept pending, 1 pending → published)". */
+function describeStatuses({ created, updated, statuses }: UpsertSummary): string {
+  const part = (count: number, label: string, outcomes: StatusOutcome[]) => {
+    const what = outcomes.map((o) => (o.before === undefined ? o.after : o.before === o.after ? `kept ${o.after}` : `${o.before} → ${o.after}`));
+    if (what.length === 0) return `${count} ${label}`;
+    if (what.length === 1) return `${count} ${label} (${what[0]})`;
+    return `${count} ${label} (${outcomes.map((o, i) => `${o.count} ${what[i]}`).join(', ')})`;
+  };
+  return `${part(created, 'new', statuses.filter((s) => s.before === undefined))}, ${part(updated, 'updated', statuses.filter((s) => s.before !== undefined))}`;
 }
 
 /** The file as text; unreadable files and bytes that are not UTF-8 are the user's to fix. */

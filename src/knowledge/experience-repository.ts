@@ -3,10 +3,14 @@ import { LANGUAGES } from '../config.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { loadExperiences, toRecord, type TextRowOut } from './experience-rows.ts';
 import { beginBulkIndexing, deleteTextRows, flushSearchIndex, indexText, insertTextRows, TermDeltas, updateTextRows, type TextRow } from './search-index.ts';
-import type { Experience, ExperienceRecord, ExperienceStatus, ExperienceText, Industry, Language } from './types.ts';
+import { STATUSES, type Experience, type ExperienceRecord, type ExperienceStatus, type ExperienceText, type Industry, type Language } from './types.ts';
 
 export interface UpsertOptions {
-  /** Status given to experiences that do not exist yet; existing ones keep theirs. */
+  /**
+   * Status of a new experience whose record has none. A record's own status always wins; an
+   * existing experience whose record has none keeps the status it has (a re-import never
+   * publishes, or unpublishes, what staff decided).
+   */
   status: ExperienceStatus;
   /** Called after each batch with the number of records written so far. */
   onProgress?: (done: number, total: number) => void;
@@ -37,18 +41,38 @@ interface PreparedRecord {
 // About 750 text rows per batch: round trips stay few, parameter arrays modest, progress visible.
 const EXPERIENCES_PER_BATCH = 250;
 
+/** What an import did to the status of the experiences with one `before` → `after`. */
+export interface StatusOutcome {
+  /** Undefined for a new experience. */
+  before?: ExperienceStatus;
+  after: ExperienceStatus;
+  count: number;
+}
+
+export interface UpsertSummary {
+  created: number;
+  updated: number;
+  /** One entry per distinct (before, after), new experiences first, in STATUSES order. */
+  statuses: StatusOutcome[];
+}
+
+// $9: each record's own status (null when it has none); $10: the status for new ones without;
+// $11: the ids whose record has a status, the only existing experiences whose status changes.
+// verified_on is kept when the record has none, like the status.
 const UPSERT_EXPERIENCES = `
-  INSERT INTO experiences (external_id, status, language, country, industry, tags, contributor_name, contributor_company, contributor_city, source)
-  SELECT u.external_id, $9, u.language, u.country, u.industry, ARRAY(SELECT jsonb_array_elements_text(u.tags::jsonb)),
-         u.name, u.company, u.city, 'import'
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-    WITH ORDINALITY AS u(external_id, language, country, industry, tags, name, company, city, ord)
+  INSERT INTO experiences (external_id, status, language, country, industry, tags, contributor_name, contributor_company, contributor_city, verified_on, source)
+  SELECT u.external_id, COALESCE(u.status, $10), u.language, u.country, u.industry, ARRAY(SELECT jsonb_array_elements_text(u.tags::jsonb)),
+         u.name, u.company, u.city, u.verified_on::date, 'import'
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $12::text[])
+    WITH ORDINALITY AS u(external_id, language, country, industry, tags, name, company, city, status, verified_on, ord)
   ORDER BY u.ord
   ON CONFLICT (external_id) DO UPDATE SET
     language = excluded.language, country = excluded.country, industry = excluded.industry, tags = excluded.tags,
     contributor_name = excluded.contributor_name, contributor_company = excluded.contributor_company,
-    contributor_city = excluded.contributor_city, updated_at = now()
-  RETURNING id, external_id`;
+    contributor_city = excluded.contributor_city,
+    status = CASE WHEN excluded.external_id = ANY($11::text[]) THEN excluded.status ELSE experiences.status END,
+    verified_on = COALESCE(excluded.verified_on, experiences.verified_on), updated_at = now()
+  RETURNING id, external_id, status`;
 
 /** Experiences and their per-language texts, keeping the search index (term_stats) exact. */
 export class ExperienceRepository {
@@ -58,7 +82,7 @@ export class ExperienceRepository {
    * Creates or updates experiences by their kb-format id, all in one transaction. An updated
    * experience gets exactly the texts of its record: translations left out are deleted.
    */
-  async upsertRecords(records: readonly ExperienceRecord[], options: UpsertOptions): Promise<{ created: number; updated: number }> {
+  async upsertRecords(records: readonly ExperienceRecord[], options: UpsertOptions): Promise<UpsertSummary> {
     const seen = new Set<string>();
     for (const r of records) {
       if (seen.has(r.id)) throw new Error(`Experience id "${r.id}" appears twice in one import; ids must be unique.`);
@@ -66,8 +90,7 @@ export class ExperienceRepository {
     }
     return this.db.transaction(async (tx) => {
       await beginBulkIndexing(tx);
-      let created = 0;
-      let updated = 0;
+      const changes = new StatusTally();
       // Applied once at the end: common terms recur in every batch, so this saves most upserts.
       const deltas = new TermDeltas();
       let next = prepareBatch(records.slice(0, EXPERIENCES_PER_BATCH));
@@ -80,26 +103,30 @@ export class ExperienceRepository {
         if (written.status === 'rejected') throw written.reason;
         if (prepared.status === 'rejected') throw prepared.reason;
         next = prepared.value;
-        updated += written.value;
-        created += batch.length - written.value;
+        for (const change of written.value) changes.add(change.before, change.after);
         options.onProgress?.(start + batch.length, records.length);
       }
       await deltas.apply(tx);
       await flushSearchIndex(tx);
-      return { created, updated };
+      return changes.summary();
     });
   }
 
-  /** Writes one tokenised batch; returns how many of its experiences existed already. */
-  private async upsertBatch(tx: Queryable, batch: readonly PreparedRecord[], status: ExperienceStatus, deltas: TermDeltas): Promise<number> {
+  /** Writes one tokenised batch; returns the status of each experience before (if it existed) and after. */
+  private async upsertBatch(
+    tx: Queryable,
+    batch: readonly PreparedRecord[],
+    status: ExperienceStatus,
+    deltas: TermDeltas,
+  ): Promise<{ before?: ExperienceStatus; after: ExperienceStatus }[]> {
     const externalIds = batch.map(({ record }) => record.id);
     // Only the experiences that exist have texts to compare with, and a first import has none.
     // One index probe per id (LIMIT 1 keeps it one) whatever plan the server chooses: a generic
     // plan for `external_id = ANY($1)` (or a join) was seen to scan all of experiences, 0.4 s per
     // batch at 100k experiences, most of the import.
-    const existing = await tx.query<{ id: number | string }>(
-      `SELECT e.id FROM unnest($1::text[]) AS u(external_id)
-       CROSS JOIN LATERAL (SELECT id FROM experiences WHERE external_id = u.external_id LIMIT 1) e`,
+    const existing = await tx.query<{ id: number | string; external_id: string; status: ExperienceStatus }>(
+      `SELECT e.id, e.external_id, e.status FROM unnest($1::text[]) AS u(external_id)
+       CROSS JOIN LATERAL (SELECT id, external_id, status FROM experiences WHERE external_id = u.external_id LIMIT 1) e`,
       [externalIds],
     );
     const stored =
@@ -110,7 +137,7 @@ export class ExperienceRepository {
              FROM experience_texts t WHERE t.experience_id = ANY($1::bigint[])`,
             [existing.map((e) => e.id)],
           );
-    const returned = await tx.query<{ id: number | string; external_id: string }>(UPSERT_EXPERIENCES, [
+    const returned = await tx.query<{ id: number | string; external_id: string; status: ExperienceStatus }>(UPSERT_EXPERIENCES, [
       externalIds,
       batch.map(({ record }) => record.language),
       batch.map(({ record }) => record.country),
@@ -119,12 +146,16 @@ export class ExperienceRepository {
       batch.map(({ record }) => record.contributor?.name ?? null),
       batch.map(({ record }) => record.contributor?.company ?? null),
       batch.map(({ record }) => record.contributor?.city ?? null),
+      batch.map(({ record }) => record.status ?? null),
       status,
+      batch.flatMap(({ record }) => (record.status !== undefined ? [record.id] : [])),
+      batch.map(({ record }) => record.verified_on ?? null),
     ]);
     const idOf = new Map(returned.map((r) => [r.external_id, Number(r.id)]));
     const wanted = batch.flatMap(({ record, texts }) => texts.map((text) => ({ ...text, experienceId: idOf.get(record.id)! })));
     await this.syncTexts(tx, stored, wanted, deltas);
-    return existing.length;
+    const before = new Map(existing.map((e) => [e.external_id, e.status]));
+    return returned.map((r) => ({ before: before.get(r.external_id), after: r.status }));
   }
 
   /** Brings stored texts to `wanted`: unchanged rows are left alone (and keep their embeddings). */
@@ -221,28 +252,6 @@ export class ExperienceRepository {
     );
     return rows.length > 0;
   }
-
-  /** Deletes everything a member contributed (right to be forgotten); returns how many experiences. */
-  async deleteByContributor(memberId: number): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      const deltas = new TermDeltas();
-      await deleteTextRows(tx, 't.experience_id IN (SELECT id FROM experiences WHERE contributor_member_id = $1)', [memberId], deltas);
-      await deltas.apply(tx);
-      const gone = await tx.query('DELETE FROM experiences WHERE contributor_member_id = $1 RETURNING id', [memberId]);
-      return gone.length;
-    });
-  }
-
-  /** Keeps a member's experiences but removes who contributed them; returns how many. */
-  async anonymiseContributor(memberId: number): Promise<number> {
-    const rows = await this.db.query(
-      `UPDATE experiences SET contributor_name = NULL, contributor_company = NULL, contributor_city = NULL,
-         contributor_member_id = NULL, updated_at = now()
-       WHERE contributor_member_id = $1 RETURNING id`,
-      [memberId],
-    );
-    return rows.length;
-  }
 }
 
 function prepareBatch(records: readonly ExperienceRecord[]): PreparedRecord[] {
@@ -267,9 +276,29 @@ function textRowsOf(record: ExperienceRecord): Omit<TextRow, 'experienceId'>[] {
   const rows = [{ ...textRow(record.language, record, tags), isOriginal: true }];
   for (const language of LANGUAGES) {
     const translation = record.translations?.[language];
-    if (translation && language !== record.language) rows.push(textRow(language, translation, tags));
+    if (translation && language !== record.language) rows.push({ ...textRow(language, translation, tags), origin: translation.machine ? 'machine' : 'human' });
   }
   return rows;
+}
+
+/** Counts the (before, after) status pairs of an import for its summary. */
+class StatusTally {
+  private readonly counts = new Map<string, StatusOutcome>();
+
+  add(before: ExperienceStatus | undefined, after: ExperienceStatus): void {
+    const key = `${before ?? ''}>${after}`;
+    const outcome = this.counts.get(key);
+    if (outcome) outcome.count++;
+    else this.counts.set(key, { ...(before !== undefined ? { before } : {}), after, count: 1 });
+  }
+
+  summary(): UpsertSummary {
+    const rank = (s: ExperienceStatus | undefined) => (s === undefined ? -1 : STATUSES.indexOf(s));
+    const statuses = [...this.counts.values()].sort((a, b) => rank(a.before) - rank(b.before) || rank(a.after) - rank(b.after));
+    const created = statuses.filter((s) => s.before === undefined).reduce((n, s) => n + s.count, 0);
+    const updated = statuses.reduce((n, s) => n + s.count, 0) - created;
+    return { created, updated, statuses };
+  }
 }
 
 function textRow(language: Language, text: ExperienceText, tags: readonly string[]): Omit<TextRow, 'experienceId'> {

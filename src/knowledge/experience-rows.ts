@@ -1,6 +1,6 @@
 import { LANGUAGES } from '../config.ts';
 import type { Queryable } from '../db/db.ts';
-import type { Experience, ExperienceRecord, ExperienceStatus, ExperienceText, Industry, Language } from './types.ts';
+import type { Experience, ExperienceRecord, ExperienceStatus, ExperienceText, ExperienceTranslation, Industry, Language } from './types.ts';
 
 interface ExperienceRow {
   id: number | string;
@@ -81,8 +81,8 @@ export function textOf(t: { title: string; problem: string; solution: string; ou
 }
 
 /**
- * The kb-format record of a stored experience. Machine translations are exported as
- * translations too, because the format has no place for their origin and a backup must keep them.
+ * The kb-format record of a stored experience, with its status, verification date and which
+ * translations a model made, so that importing it elsewhere gives the same knowledge base.
  */
 export function toRecord(experience: Experience): ExperienceRecord | undefined {
   const original = experience.texts[experience.language];
@@ -99,10 +99,14 @@ export function toRecord(experience: Experience): ExperienceRecord | undefined {
   if (name !== undefined || company !== undefined || city !== undefined) {
     record.contributor = { ...(name !== undefined ? { name } : {}), ...(company !== undefined ? { company } : {}), ...(city !== undefined ? { city } : {}) };
   }
-  const translations: Partial<Record<Language, ExperienceText>> = {};
+  record.status = experience.status;
+  if (experience.verifiedOn !== undefined) record.verified_on = experience.verifiedOn;
+  const translations: Partial<Record<Language, ExperienceTranslation>> = {};
   for (const language of LANGUAGES) {
     const text = experience.texts[language];
-    if (language !== experience.language && text) translations[language] = textOf({ ...text, outcome: text.outcome ?? null });
+    if (language !== experience.language && text) {
+      translations[language] = { ...textOf({ ...text, outcome: text.outcome ?? null }), ...(text.origin === 'machine' ? { machine: true } : {}) };
+    }
   }
   if (Object.keys(translations).length > 0) record.translations = translations;
   return record;

@@ -1,6 +1,17 @@
 import { z } from 'zod';
-import { LANGUAGES, type Language } from '../config.ts';
-import { INDUSTRIES, type ExperienceRecord, type ExperienceText } from './types.ts';
+import {
+  experienceTextSchema,
+  INDUSTRIES,
+  isoDateSchema,
+  LANGUAGES,
+  MAX_ID_CHARS,
+  STATUSES,
+  storedText,
+  tagsSchema,
+  TEXT_FIELDS,
+  type Language,
+} from './experience-rules.ts';
+import type { ExperienceRecord, ExperienceText, ExperienceTranslation } from './types.ts';
 
 /** One thing wrong with a kb-format file; `message` says what to fix. */
 export interface KbProblem {
@@ -15,39 +26,16 @@ export interface KbParseResult {
   problems: KbProblem[];
 }
 
-export const MAX_TEXT_CHARS = 20_000;
-const MAX_ID_CHARS = 200;
-const RECORD_FIELDS = ['id', 'language', 'country', 'industry', 'title', 'problem', 'solution', 'outcome', 'tags', 'contributor', 'translations'] as const;
-const TEXT_FIELDS = ['title', 'problem', 'solution', 'outcome'] as const;
+export { MAX_TEXT_CHARS } from './experience-rules.ts';
+const RECORD_FIELDS = ['id', 'language', 'country', 'industry', 'title', 'problem', 'solution', 'outcome', 'tags', 'contributor', 'status', 'verified_on', 'translations'] as const;
+const TRANSLATION_FIELDS = [...TEXT_FIELDS, 'machine'] as const;
 const CONTRIBUTOR_FIELDS = ['name', 'company', 'city'] as const;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Rules every stored string shares: PostgreSQL text holds neither NUL nor lone surrogates. */
-function checkedString(options: { oneLine?: boolean; maxChars?: number } = {}) {
-  const maxChars = options.maxChars ?? MAX_TEXT_CHARS;
-  return z.string().superRefine((s, ctx) => {
-    if (s.trim() === '') ctx.addIssue({ code: 'custom', message: 'is empty; write the text, or leave the field out if it is optional' });
-    // Counting code points only matters near the limit, where it is worth the cost.
-    if (s.length > maxChars && Array.from(s).length > maxChars) {
-      ctx.addIssue({ code: 'custom', message: `is ${Array.from(s).length} characters long; shorten it to at most ${maxChars}` });
-    }
-    if (s.includes('\u0000')) ctx.addIssue({ code: 'custom', message: 'contains a NUL character (\\u0000); remove it' });
-    if (LONE_SURROGATE.test(s)) ctx.addIssue({ code: 'custom', message: 'contains an unpaired UTF-16 surrogate; fix the text encoding' });
-    if (options.oneLine && /[\r\n]/.test(s)) ctx.addIssue({ code: 'custom', message: 'must be one line; remove the line breaks' });
-  });
-}
-
-const textSchema = z.object({
-  title: checkedString({ oneLine: true }),
-  problem: checkedString(),
-  solution: checkedString(),
-  outcome: checkedString().optional(),
-});
+const translationSchema = experienceTextSchema.extend({ machine: z.boolean().optional() });
 
 const recordSchema = z
   .object({
-    id: checkedString({ oneLine: true, maxChars: MAX_ID_CHARS }).refine((s) => !/[\s\p{Cc}]/u.test(s), {
+    id: storedText({ oneLine: true, maxChars: MAX_ID_CHARS }).refine((s) => !/[\s\p{Cc}]/u.test(s), {
       message: 'must not contain spaces or control characters; use e.g. "exp-ir-0001"',
     }),
     language: z.enum(LANGUAGES),
@@ -59,28 +47,14 @@ const recordSchema = z
       },
     }),
     industry: z.enum(INDUSTRIES),
-    ...textSchema.shape,
-    tags: z
-      .array(
-        z.string().refine((s) => SLUG.test(s), {
-          error: (issue) => {
-            const suggestion = slugify(String(issue.input));
-            return `${JSON.stringify(issue.input)} is not a lowercase slug (a–z, 0–9 and single hyphens)${suggestion ? `; use e.g. "${suggestion}"` : ''}`;
-          },
-        }),
-      )
-      .superRefine((tags, ctx) => {
-        const seen = new Set<string>();
-        tags.forEach((tag, index) => {
-          if (seen.has(tag)) ctx.addIssue({ code: 'custom', path: [index], message: `repeats the tag "${tag}"; list each tag once` });
-          seen.add(tag);
-        });
-      })
-      .optional(),
+    ...experienceTextSchema.shape,
+    tags: tagsSchema.optional(),
     contributor: z
-      .object({ name: checkedString().optional(), company: checkedString().optional(), city: checkedString().optional() })
+      .object({ name: storedText().optional(), company: storedText().optional(), city: storedText().optional() })
       .optional(),
-    translations: z.object({ fa: textSchema.optional(), zh: textSchema.optional(), en: textSchema.optional() }).optional(),
+    status: z.enum(STATUSES).optional(),
+    verified_on: isoDateSchema.optional(),
+    translations: z.object({ fa: translationSchema.optional(), zh: translationSchema.optional(), en: translationSchema.optional() }).optional(),
   });
 
 /**
@@ -161,10 +135,14 @@ export function formatKbRecord(record: ExperienceRecord): string {
     if (value !== undefined) contributor[key] = value;
   }
   if (Object.keys(contributor).length > 0) out.contributor = contributor;
-  const translations: Partial<Record<Language, Record<string, string>>> = {};
+  if (record.status !== undefined) out.status = record.status;
+  if (record.verified_on !== undefined) out.verified_on = record.verified_on;
+  const translations: Partial<Record<Language, Record<string, unknown>>> = {};
   for (const language of LANGUAGES) {
-    const translation = record.translations?.[language];
-    if (language !== record.language && translation) translations[language] = orderedText(translation);
+    const translation: ExperienceTranslation | undefined = record.translations?.[language];
+    if (language !== record.language && translation) {
+      translations[language] = { ...orderedText(translation), ...(translation.machine ? { machine: true } : {}) };
+    }
   }
   if (Object.keys(translations).length > 0) out.translations = translations;
   return JSON.stringify(out);
@@ -203,7 +181,7 @@ function unknownKeys(record: object, line: number): KbProblem[] {
   check(translations, ['translations'], LANGUAGES);
   for (const language of LANGUAGES) {
     if (typeof translations === 'object' && translations !== null && Object.hasOwn(translations, language)) {
-      check(translations[language], ['translations', language], TEXT_FIELDS);
+      check(translations[language], ['translations', language], TRANSLATION_FIELDS);
     }
   }
   return found;
@@ -215,7 +193,7 @@ function unknownKeyProblem(line: number, path: string[], key: string): KbProblem
   if (parent === 'translations') {
     return { line, field, message: `unknown translation language ${JSON.stringify(key)}; translations may only be ${LANGUAGES.join(', ')} (other than the original language)` };
   }
-  const allowed = parent === '' ? RECORD_FIELDS : parent === 'contributor' ? CONTRIBUTOR_FIELDS : TEXT_FIELDS;
+  const allowed = parent === '' ? RECORD_FIELDS : parent === 'contributor' ? CONTRIBUTOR_FIELDS : TRANSLATION_FIELDS;
   const where = parent === '' ? 'a record' : parent;
   return { line, field, message: `unknown field ${JSON.stringify(key)}; ${where} may only have ${allowed.join(', ')}: remove it or correct its name` };
 }
@@ -228,7 +206,7 @@ function issueMessage(issue: z.core.$ZodIssue, path: (string | number)[]): strin
       return `expected ${issue.expected === 'object' ? 'a JSON object' : issue.expected === 'array' ? 'a JSON array' : `a ${issue.expected}`}, got ${describeValue(issue.input)}${issue.input === null ? '; leave an optional field out instead of writing null' : ''}`;
     case 'invalid_value': {
       if (issue.input === undefined) return `is missing; ${requiredHint(path)}`;
-      const kind = last === 'language' ? 'language' : last === 'industry' ? 'industry' : 'value';
+      const kind = last === 'language' || last === 'industry' || last === 'status' ? last : 'value';
       const given = issue.input;
       const suggestion = typeof given === 'string' ? closest(given, issue.values.map(String)) : undefined;
       return `unknown ${kind} ${JSON.stringify(given)}; expected one of ${issue.values.join(', ')}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
@@ -269,8 +247,4 @@ function describeValue(value: unknown): string {
 function closest(given: string, options: string[]): string | undefined {
   const g = given.trim().toLowerCase();
   return options.find((o) => o === g) ?? options.find((o) => g.length >= 3 && (g.startsWith(o) || o.startsWith(g)));
-}
-
-function slugify(value: string): string {
-  return value.toLowerCase().trim().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }

@@ -1,21 +1,18 @@
-import type { Language } from '../config.ts';
+import { INDUSTRIES, STATUSES, type ExperienceStatus, type Industry, type Language } from './experience-rules.ts';
 
-export type { Language };
-
-export const INDUSTRIES = [
-  'food', 'textiles', 'machinery', 'chemicals', 'automotive', 'electronics', 'construction',
-  'agriculture', 'handicrafts', 'pharma', 'logistics', 'software', 'energy', 'other',
-] as const;
-export type Industry = (typeof INDUSTRIES)[number];
-
-export const STATUSES = ['draft', 'pending', 'published', 'rejected', 'archived'] as const;
-export type ExperienceStatus = (typeof STATUSES)[number];
+export { INDUSTRIES, STATUSES };
+export type { ExperienceStatus, Industry, Language };
 
 export interface ExperienceText {
   title: string;
   problem: string;
   solution: string;
   outcome?: string;
+}
+
+/** A translation; `machine` marks one made by a model and not yet checked by a person. */
+export interface ExperienceTranslation extends ExperienceText {
+  machine?: boolean;
 }
 
 /** One experience exactly as kb-format v1 carries it (see ../shared/kb-format.md). */
@@ -26,7 +23,11 @@ export interface ExperienceRecord extends ExperienceText {
   industry: Industry;
   tags?: string[];
   contributor?: { name?: string; company?: string; city?: string };
-  translations?: Partial<Record<Language, ExperienceText>>;
+  /** Absent: the importer decides (see ExperienceRepository.upsertRecords). */
+  status?: ExperienceStatus;
+  /** YYYY-MM-DD: the day staff last confirmed the experience still holds. */
+  verified_on?: string;
+  translations?: Partial<Record<Language, ExperienceTranslation>>;
 }
 
 /** A stored experience with every language variant it has. */

@@ -246,20 +246,20 @@ const TAG_SAMPLES: Record<Language, { word: string; comma: string }> = {
 };
 
 describe.each(LANGUAGES)('/share tags in %s', (language) => {
-  it('refuses more than 10 tags or one over 40 characters, asks again, and takes exactly 10 with one of 40', async () => {
+  it('refuses more than 12 tags (kb-format v1) or one over 40 characters, asks again, and takes exactly 12 with one of 40', async () => {
     const t = await start();
     const m = t.member({ language_code: language });
     const { word, comma } = TAG_SAMPLES[language];
     await answerUpToTags(t, m, language);
-    const refusal = [t.text(language, 'share-too-many-tags', { max: 10, maxLength: 40 }), t.text(language, 'share-ask-tags')];
+    const refusal = [t.text(language, 'share-too-many-tags', { max: 12, maxLength: 40 }), t.text(language, 'share-ask-tags')];
     const numbered = (n: number) => Array.from({ length: n }, (_, i) => `${word}${i + 1}`);
 
-    expect(texts(await m.says(numbered(11).join(comma)))).toEqual(refusal);
+    expect(texts(await m.says(numbered(13).join(comma)))).toEqual(refusal);
     expect(m.lastReply?.buttons).toEqual([t.text(language, 'share-skip')]);
     expect(texts(await m.says([word, LETTER[language].repeat(41)].join(comma)))).toEqual(refusal);
     expect(m.lastReply?.buttons).toEqual([t.text(language, 'share-skip')]);
 
-    const tags = [LETTER[language].repeat(40), ...numbered(9)];
+    const tags = [LETTER[language].repeat(40), ...numbered(11)];
     await m.says(tags.join(comma));
     const story = STORIES[language];
     expect(m.lastReply?.text).toBe(expectedPreview(t, language, { ...story, industry: 'food', tags }));

@@ -32,8 +32,8 @@ describe.each(testDatabases())('kb-format round trip on $name', ({ open }) => {
     try {
       await new ExperienceRepository(first).upsertRecords(input, { status: 'published' });
       const exported = formatKbFile(await new ExperienceRepository(first).exportRecords());
-      // Nothing of the input is lost: the export is the input in the canonical key order.
-      expect(exported).toBe(formatKbFile(input));
+      // Nothing of the input is lost: the export is the input in the canonical key order, with its status.
+      expect(exported).toBe(formatKbFile(input.map((r) => ({ ...r, status: 'published' }))));
 
       const { records, problems } = parseKbFile(exported);
       expect(problems).toEqual([]);
@@ -103,7 +103,7 @@ describe.each(cliTargets)('sme-bridge import and export on $name', (target) => {
     const good = [anExperience(), anExperience({ language: 'zh', country: 'CN', translations: {} })];
     const first = await runCli(['import', await writeKb('good', good)], env);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/^Imported 2 experiences from .*good-\w+\.jsonl: 2 new, 0 updated \(status of new: published\) in \d+\.\d s\n$/);
+    expect(first.stdout).toMatch(/^Imported 2 experiences from .*good-\w+\.jsonl: 2 new \(published\), 0 updated in \d+\.\d s\n$/);
 
     const bad = await writeKb('bad', [
       { ...good[0]!, title: 'changed title' },
@@ -119,10 +119,10 @@ describe.each(cliTargets)('sme-bridge import and export on $name', (target) => {
     expect(lines[1]).toMatch(/^line 4, field country: "iran" is not an ISO 3166-1 alpha-2 code/);
     expect(lines[2]).toMatch(/2 problems found; nothing was imported/);
 
-    expect(await exported(env)).toBe(kbLines(good));
+    expect(await exported(env)).toBe(kbLines(good.map((r) => ({ ...r, status: 'published' }))));
   }, CLI_TIMEOUT);
 
-  it('updates experiences imported again, gives --status to new ones only and removes dropped translations', async () => {
+  it('updates experiences imported again, gives --status to new ones without a status only and removes dropped translations', async () => {
     const env = await target.env();
     const original = anExperience();
     expect((await runCli(['import', await writeKb('a', [original]), '--status', 'pending'], env)).code).toBe(0);
@@ -131,10 +131,11 @@ describe.each(cliTargets)('sme-bridge import and export on $name', (target) => {
     const added = anExperience({ language: 'en', translations: {} });
     const run = await runCli(['import', await writeKb('b', [revised, added]), '--status', 'published'], env);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/: 1 new, 1 updated \(status of new: published\)/);
+    expect(run.stdout).toMatch(/: 1 new \(published\), 1 updated \(kept pending\) in /);
 
-    expect(await exported(env, '--status', 'pending')).toBe(kbLines([revised]));
-    expect(await exported(env, '--status', 'published')).toBe(kbLines([added]));
-    expect(await exported(env)).toBe(kbLines([revised, added]));
+    const [pending, published] = [{ ...revised, status: 'pending' as const }, { ...added, status: 'published' as const }];
+    expect(await exported(env, '--status', 'pending')).toBe(kbLines([pending]));
+    expect(await exported(env, '--status', 'published')).toBe(kbLines([published]));
+    expect(await exported(env)).toBe(kbLines([pending, published]));
   }, CLI_TIMEOUT);
 });

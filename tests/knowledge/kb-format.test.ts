@@ -43,7 +43,14 @@ describe('parseKbFile', () => {
     ['an unknown industry', withField('industry', 'foods'), 'industry', /unknown industry "foods"; expected one of food, textiles, .*did you mean "food"/],
     ['a lowercase country', withField('country', 'ir'), 'country', /two uppercase letters.*"IR"/],
     ['a three-letter country', withField('country', 'IRN'), 'country', /ISO 3166-1 alpha-2/],
-    ['a tag that is not a slug', withField('tags', ['payment', 'Exchange House']), 'tags[1]', /not a lowercase slug.*"exchange-house"/],
+    ['a tag that is not a slug', withField('tags', ['payment', 'Exchange House']), 'tags[1]', /"Exchange House" is not a tag \(lowercase letters of any script.*"exchange-house"/],
+    ['a tag with a double hyphen', withField('tags', ['گمرک--ایران']), 'tags[0]', /is not a tag.*use e\.g\. "گمرک-ایران"/],
+    ['a tag not in Unicode NFC', withField('tags', ['cafe\u0301']), 'tags[0]', /not in Unicode NFC; use e\.g\. "café"/],
+    ['a tag over 40 characters', withField('tags', ['清'.repeat(41)]), 'tags[0]', /41 characters long; shorten it to at most 40/],
+    ['13 tags', withField('tags', Array.from({ length: 13 }, (_, i) => `t${i}`)), 'tags', /has 13 tags; keep at most 12/],
+    ['an unknown status', withField('status', 'publshed'), 'status', /unknown status "publshed"; expected one of draft, pending, published, rejected, archived/],
+    ['a verified_on that is no date', withField('verified_on', '2025-02-30'), 'verified_on', /"2025-02-30" is not a date written YYYY-MM-DD/],
+    ['a machine flag that is not a boolean', withField('translations', { en: { title: 't', problem: 'p', solution: 's', machine: 'yes' } }), 'translations.en.machine', /expected a boolean/],
     ['a repeated tag', withField('tags', ['payment', 'payment']), 'tags[1]', /repeats the tag "payment"/],
     ['a text over 20,000 characters', withField('solution', 'x'.repeat(20_001)), 'solution', /20001 characters long; shorten it to at most 20000/],
     ['a title over two lines', withField('title', 'one\ntwo'), 'title', /must be one line/],
@@ -62,6 +69,13 @@ describe('parseKbFile', () => {
     expect(problems[0]).toMatchObject(field ? { line: 3, field } : { line: 3 });
     expect(problems[0]!.field).toBe(field);
     expect(problems[0]!.message).toMatch(message);
+  });
+
+  it('accepts tags of any script, digits and ZWNJ inside a Persian word, at most 12 (kb-format v1)', () => {
+    const tags = ['customs', 'letter-of-credit', 'گمرک', 'حمل‌ونقل', '清关', 'incoterms-2020', '۱۴۰۳', 'тамо́жня', 'a', 'b', 'c', '清'.repeat(40)];
+    const result = parseKbFile(kbLines([anExperience({ tags })]));
+    expect(result.problems).toEqual([]);
+    expect(result.records[0]!.tags).toEqual(tags);
   });
 
   it('reports a duplicate id on the line of the duplicate, naming the first line', () => {
@@ -108,6 +122,14 @@ describe('formatKbRecord', () => {
       '{"id":"x-1","language":"fa","country":"IR","industry":"food","title":"عنوان","problem":"مشکل","solution":"راه","tags":["a"],' +
         '"contributor":{"name":"M","city":"Tehran"},"translations":{"zh":{"title":"题","problem":"问","solution":"解"},"en":{"title":"t","problem":"p","solution":"s","outcome":"o"}}}',
     );
+  });
+
+  it('writes status and verified_on after the contributor, and machine last in a translation, only when true', () => {
+    const record = anExperience({ id: 'm', tags: [], contributor: { name: 'M' }, outcome: undefined, status: 'pending', verified_on: '2025-03-14' });
+    record.translations = { en: { title: 't', problem: 'p', solution: 's', machine: true }, zh: { title: '题', problem: '问', solution: '解', machine: false } };
+    const line = formatKbRecord(record);
+    expect(line).toContain('"contributor":{"name":"M"},"status":"pending","verified_on":"2025-03-14","translations":{"zh":{"title":"题","problem":"问","solution":"解"},"en":{"title":"t","problem":"p","solution":"s","machine":true}}}');
+    expect(formatKbRecord(parseKbFile(`${line}\n`).records[0]!)).toBe(line);
   });
 
   it('leaves out empty tags, contributor and translations', () => {

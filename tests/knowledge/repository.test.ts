@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { forgetMember } from '../../src/community/forget.ts';
 import type { Db } from '../../src/db/db.ts';
 import { ExperienceRepository } from '../../src/knowledge/experience-repository.ts';
 import type { ExperienceRecord } from '../../src/knowledge/types.ts';
@@ -43,7 +44,7 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
 
   it('stores new experiences with every text, human and searchable', async () => {
     const record = anExperience();
-    expect(await repo.upsertRecords([record, anExperience()], { status: 'published' })).toEqual({ created: 2, updated: 0 });
+    expect(await repo.upsertRecords([record, anExperience()], { status: 'published' })).toMatchObject({ created: 2, updated: 0 });
     const stored = (await repo.getByExternalId(record.id))!;
     expect(stored).toMatchObject({ externalId: record.id, status: 'published', language: 'fa', country: 'IR', industry: 'food', tags: record.tags, source: 'import', contributor: record.contributor });
     expect(stored.texts.fa).toMatchObject({ title: record.title, isOriginal: true, origin: 'human' });
@@ -63,7 +64,11 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
     await repo.upsertRecords([record], { status: 'pending' });
     const changed: ExperienceRecord = { ...record, industry: 'logistics', tags: ['customs'], title: 'عنوان تازه', translations: { en: record.translations!.en! } };
     const fresh = anExperience();
-    expect(await repo.upsertRecords([changed, fresh], { status: 'published' })).toEqual({ created: 1, updated: 1 });
+    expect(await repo.upsertRecords([changed, fresh], { status: 'published' })).toEqual({
+      created: 1,
+      updated: 1,
+      statuses: [{ after: 'published', count: 1 }, { before: 'pending', after: 'pending', count: 1 }],
+    });
     expect(await count(db, 'experiences')).toBe(2);
     const stored = (await repo.getByExternalId(record.id))!;
     expect(stored).toMatchObject({ status: 'pending', industry: 'logistics', tags: ['customs'] });
@@ -86,7 +91,8 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
     await repo.createContribution({ memberId, language: 'zh', industry: 'textiles', tags: ['cotton'], text: { title: '棉纱清关', problem: '海关扣货', solution: '补交原产地证' }, contributor: { name: 'Li Wei' } });
     expect(await storedTermStats(db)).toEqual(await recountedTermStats(db));
 
-    expect(await repo.deleteByContributor(memberId)).toBe(1);
+    // Erasure goes through /forget's one implementation.
+    expect(await forgetMember(db, memberId, [], { contributions: 'delete' })).toMatchObject({ deletedExperiences: 1 });
     expect(await storedTermStats(db)).toEqual(await recountedTermStats(db));
     expect(await db.query("SELECT term FROM term_stats WHERE term = '棉纱'")).toEqual([]);
   });
@@ -143,8 +149,39 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
     // Empty tags and translations are left out, as the file format writes them.
     const { tags: _tags, ...bWithoutTags } = b!;
     const { translations: _translations, ...cWithoutTranslations } = c!;
-    expect(await repo.exportRecords()).toStrictEqual([a, JSON.parse(JSON.stringify(bWithoutTags)), cWithoutTranslations]);
+    expect(await repo.exportRecords()).toStrictEqual([
+      { ...a, status: 'published' },
+      JSON.parse(JSON.stringify({ ...bWithoutTags, status: 'published' })),
+      { ...cWithoutTranslations, status: 'draft' },
+    ]);
     expect((await repo.exportRecords({ statuses: ['draft'] })).map((r) => r.id)).toEqual([c!.id]);
+  });
+
+  it("keeps a record's own status, verification date and machine translations, and --status only for records without a status", async () => {
+    const machine = anExperience({ status: 'rejected', verified_on: '2025-03-14' });
+    machine.translations = { ...machine.translations, en: { ...machine.translations!.en!, machine: true } };
+    const [pending, plain] = [anExperience({ status: 'pending' }), anExperience()];
+    expect(await repo.upsertRecords([machine, pending, plain], { status: 'archived' })).toMatchObject({
+      created: 3,
+      statuses: [{ after: 'pending', count: 1 }, { after: 'rejected', count: 1 }, { after: 'archived', count: 1 }],
+    });
+    const stored = (await repo.getByExternalId(machine.id))!;
+    expect(stored).toMatchObject({ status: 'rejected', verifiedOn: '2025-03-14' });
+    expect([stored.texts.en!.origin, stored.texts.zh!.origin]).toEqual(['machine', 'human']);
+    expect((await repo.getByExternalId(pending.id))!.status).toBe('pending');
+    expect((await repo.getByExternalId(plain.id))!.status).toBe('archived');
+    expect(await repo.exportRecords()).toEqual([machine, pending, { ...plain, status: 'archived' }]);
+
+    // Again without status or date: both are kept. With a status: it is applied.
+    const { status: _s, verified_on: _v, ...bare } = machine;
+    const summary = await repo.upsertRecords([bare, { ...pending, status: 'published' }], { status: 'published' });
+    expect(summary).toEqual({
+      created: 0,
+      updated: 2,
+      statuses: [{ before: 'pending', after: 'published', count: 1 }, { before: 'rejected', after: 'rejected', count: 1 }],
+    });
+    expect(await repo.getByExternalId(machine.id)).toMatchObject({ status: 'rejected', verifiedOn: '2025-03-14' });
+    expect((await repo.getByExternalId(pending.id))!.status).toBe('published');
   });
 
   it('finds experiences by id, external id and many ids in the order asked', async () => {
@@ -158,7 +195,7 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
     expect(await repo.getMany([])).toEqual([]);
   });
 
-  it('creates a pending contribution from the bot, lists it, reviews and anonymises it', async () => {
+  it('creates a pending contribution from the bot, lists it, reviews it, and keeps it without the contributor when forgotten', async () => {
     const memberId = await aMember(db, 'CN');
     const created = await repo.createContribution({
       memberId, language: 'zh', industry: 'textiles', tags: ['cotton'],
@@ -174,7 +211,7 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
     expect(await repo.setStatus(999_999, 'published')).toBe(false);
     expect((await repo.getById(created.id))!.status).toBe('published');
 
-    expect(await repo.anonymiseContributor(memberId)).toBe(1);
+    expect(await forgetMember(db, memberId, [], { contributions: 'anonymise' })).toMatchObject({ anonymisedExperiences: 1 });
     const anonymous = (await repo.getById(created.id))!;
     expect(anonymous.contributor).toEqual({});
     expect(anonymous.texts.zh!.title).toBe('棉纱清关');

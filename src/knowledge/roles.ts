@@ -1,0 +1,48 @@
+/**
+ * Who may do what. Bot filters, the web panel and staff commands ask `can` rather than compare
+ * roles themselves, so a new role or action changes one table.
+ */
+
+/** members.role (migration 0001). */
+export const ROLES = ['member', 'curator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Someone acting: the member behind a Telegram user, a web session or a staff command. */
+export interface Actor {
+  memberId: number;
+  role: Role;
+}
+
+export const ACTIONS = [
+  'experience.submit',
+  'experience.withdraw',
+  'experience.publish',
+  'experience.reject',
+  'experience.archive',
+  'member.set-role',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** `own`: any member, on what they contributed; otherwise the roles allowed on anything. */
+const ALLOWED: Record<Action, 'own' | readonly Role[]> = {
+  'experience.submit': 'own',
+  'experience.withdraw': 'own',
+  'experience.publish': ['curator', 'admin'],
+  'experience.reject': ['curator', 'admin'],
+  'experience.archive': ['curator', 'admin'],
+  'member.set-role': ['admin'],
+};
+
+/**
+ * Whether `actor` may do `action`; `subject.ownerId` is the member who contributed the thing
+ * acted on (undefined when no member did, e.g. an imported experience).
+ */
+export function can(actor: Actor, action: Action, subject: { ownerId?: number } = {}): boolean {
+  const allowed = ALLOWED[action];
+  if (allowed === 'own') return subject.ownerId !== undefined && subject.ownerId === actor.memberId;
+  return allowed.includes(actor.role);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,117 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { register as registerAsk } from '../../src/cli/ask.ts';
+import type { CliContext } from '../../src/cli/context.ts';
+import { register as registerExport } from '../../src/cli/export.ts';
+import { register as registerImport } from '../../src/cli/import.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Db } from '../../src/db/db.ts';
+import type { ExperienceRecord } from '../../src/knowledge/types.ts';
+import { memoryLogger } from '../ai/support.ts';
+import { testDatabases } from '../helpers/db.ts';
+import { anExperience, kbLines } from '../helpers/experiences.ts';
+
+// A dozen commands, each building the app (and the first cloning a database): seconds on a busy machine.
+const COMMANDS_TIMEOUT = 120_000;
+const scratch = await mkdtemp(join(tmpdir(), 'sme-kb-status-'));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+const opened: Db[] = [];
+afterAll(async () => {
+  for (const db of opened) await db.close();
+});
+
+/**
+ * `sme-bridge import|export|ask …` in process against the real app on `db` (opening a data
+ * folder per command costs seconds; the spawned program is tested in tests/knowledge/import-export.test.ts).
+ */
+async function run(db: Db, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ctx: CliContext = {
+    loadConfig: () => loadConfig({ LOG_LEVEL: 'silent' }),
+    openApp: (config) => createApp(config, { db, logger: memoryLogger().logger }),
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+  };
+  const program = new Command('sme-bridge').exitOverride().configureOutput({ writeErr: (s) => err.push(s), writeOut: (s) => out.push(s) });
+  for (const register of [registerImport, registerExport, registerAsk]) register(program, ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return { code: 0, out: out.join('\n'), err: err.join('\n') };
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    return { code: error.exitCode, out: out.join('\n'), err: err.join('\n') };
+  }
+}
+
+async function file(lines: readonly (ExperienceRecord | string)[]): Promise<string> {
+  const path = join(scratch, `kb-${Math.random().toString(36).slice(2, 8)}.jsonl`);
+  await writeFile(path, kbLines(lines));
+  return path;
+}
+
+async function exportOf(db: Db): Promise<string> {
+  const path = join(scratch, `export-${Math.random().toString(36).slice(2, 8)}.jsonl`);
+  const result = await run(db, 'export', path);
+  expect(result.code, result.err).toBe(0);
+  return readFile(path, 'utf8');
+}
+
+/** The ids `ask` cites for a question that all the test experiences answer. */
+async function found(db: Db): Promise<string[]> {
+  const result = await run(db, 'ask', 'How do I pay a Chinese supplier through an exchange house?', '--lang', 'en', '--json');
+  expect(result.code, result.err).toBe(0);
+  return (JSON.parse(result.out) as { results: { id: string }[] }).results.map((r) => r.id).sort();
+}
+
+async function fresh(open: () => Promise<Db>): Promise<Db> {
+  const db = await open();
+  opened.push(db);
+  return db;
+}
+
+/** Every test record answers the same question; they differ in id and status. */
+const story = (id: string, overrides: Partial<ExperienceRecord> = {}) => anExperience({ id, ...overrides });
+
+describe.each(testDatabases())('import and export keep what staff decided, on $name', ({ open }) => {
+  it('an export imported into an empty database publishes nothing that was not published, and keeps verified_on and machine translations', async () => {
+    const first = await fresh(open);
+    const machineMade = story('exp-published', { verified_on: '2025-03-14' });
+    machineMade.translations = { ...machineMade.translations, en: { ...machineMade.translations!.en!, machine: true } };
+    expect((await run(first, 'import', await file([machineMade]))).code).toBe(0);
+    const imported = await run(first, 'import', await file([story('exp-pending'), story('exp-rejected', { status: 'rejected' }), story('exp-archived', { status: 'archived' })]), '--status', 'pending');
+    expect(imported.out).toMatch(/: 3 new \(1 pending, 1 rejected, 1 archived\), 0 updated in /);
+    expect(await found(first)).toEqual(['exp-published']);
+
+    const backup = await exportOf(first);
+    expect(backup).toContain('"status":"published","verified_on":"2025-03-14"');
+    expect(backup).toContain('"machine":true');
+
+    const second = await fresh(open);
+    // --status is the default, published: it must not apply to records that carry their own.
+    const restored = await run(second, 'import', await file(backup.trimEnd().split('\n')));
+    expect(restored.out).toMatch(/: 4 new \(1 pending, 1 published, 1 rejected, 1 archived\), 0 updated in /);
+    expect(await found(second)).toEqual(['exp-published']);
+    expect(await exportOf(second)).toBe(backup);
+  }, COMMANDS_TIMEOUT);
+
+  it("re-importing a pending experience keeps it pending unless the record carries a status, and the summary says so", async () => {
+    const db = await fresh(open);
+    const record = story('exp-review');
+    expect((await run(db, 'import', await file([record]), '--status', 'pending')).out).toMatch(/: 1 new \(pending\), 0 updated in /);
+
+    const again = await run(db, 'import', await file([record, story('exp-other')]), '--status', 'published');
+    expect(again.code, again.err).toBe(0);
+    expect(again.out).toMatch(/: 1 new \(published\), 1 updated \(kept pending\) in /);
+    expect(await found(db)).toEqual(['exp-other']);
+
+    const approved = await run(db, 'import', await file([{ ...record, status: 'published' }]));
+    expect(approved.out).toMatch(/: 0 new, 1 updated \(pending → published\) in /);
+    expect(await found(db)).toEqual(['exp-other', 'exp-review']);
+  }, COMMANDS_TIMEOUT);
+});
