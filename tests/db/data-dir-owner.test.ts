@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirInUseError, LOCK_FILE } from '../../src/db/data-dir-lock.ts';
 import type { Db } from '../../src/db/db.ts';
@@ -93,6 +94,24 @@ describe('one process owns an embedded DATA_DIR', () => {
       await expect(rolledBack).rejects.toThrow('roll back');
       await ownerInsert;
       expect(await owner.query('SELECT v FROM scratch')).toEqual([{ v: 'owner' }]);
+    });
+
+    it('a command that dies inside a transaction leaves nothing behind, and the owner goes on', async () => {
+      await owner.exec('DELETE FROM scratch');
+      const dying = new pg.Client({ host: dir, user: 'postgres', database: 'postgres' });
+      await dying.connect();
+      await dying.query('BEGIN');
+      await dying.query('INSERT INTO scratch VALUES ($1)', ['never committed']);
+      // And half-way through an extended-protocol exchange that failed: a bad Parse, no Sync.
+      const stream = (dying as unknown as { connection: { stream: { write(b: Buffer): void; end(): void } } }).connection.stream;
+      const parse = Buffer.from('P\0\0\0\0\0SELEC 1\0\0\0');
+      parse.writeInt32BE(parse.length - 1, 1);
+      stream.write(parse);
+      stream.end();
+      dying.on('error', () => {});
+      await owner.query('INSERT INTO scratch VALUES ($1)', ['owner']);
+      expect(await owner.query('SELECT v FROM scratch')).toEqual([{ v: 'owner' }]);
+      expect(await client.query<{ n: number }>('SELECT 1 AS n')).toEqual([{ n: 1 }]);
     });
 
     it("a command's statements never land in the owner's open transaction", async () => {
