@@ -21,14 +21,17 @@ export type App = Awaited<ReturnType<typeof createApp>>;
 
 /**
  * The composition root: builds every service from the typed config. `db` and `logger` may be
- * given (tests, eval); a given db stays open on close(), its owner closes it.
+ * given (tests, eval); a given db stays open on close(), its owner closes it. `ownDatabase`: the
+ * embedded database must be this process's (see openDatabase).
  */
-export async function createApp(config: Config, options: { db?: Db; logger?: Logger; migrate?: boolean } = {}) {
+export async function createApp(config: Config, options: { db?: Db; logger?: Logger; migrate?: boolean; ownDatabase?: boolean } = {}) {
   const logger = options.logger ?? createLogger(config.logLevel);
   const db =
     options.db ??
     (await openDatabase(config.database, {
       migrateSchema: options.migrate ?? true,
+      own: options.ownDatabase ?? false,
+      logger,
       onIdleClientError: (err) => logger.warn({ err }, 'an idle PostgreSQL connection failed; the next statement opens a new one'),
     }));
   if (!db.hasVector) {

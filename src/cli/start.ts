@@ -18,7 +18,8 @@ export function register(program: Command, ctx: CliContext): void {
       const config = ctx.loadConfig();
       // In the console chat the terminal belongs to the conversation: logs go to a file.
       const logger = config.telegram.mode === 'console' ? createFileLogger(config.logLevel, join(config.dataDir, 'console.log')) : undefined;
-      const app = await ctx.openApp(config, logger ? { logger } : {});
+      // The bot owns the embedded database, and serves it to the other commands while it runs.
+      const app = await ctx.openApp(config, { ...(logger ? { logger } : {}), ownDatabase: true });
       // Not awaited: the bot answers (lexically) while vectors are made for new texts.
       void app.embedNewTexts();
       try {

@@ -11,7 +11,7 @@ export interface Queryable {
  */
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** True when the pgvector extension is installed in this database (known after migrations). */
+  /** True when the pgvector extension is installed in this database (probed when the database is opened). */
   hasVector: boolean;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;

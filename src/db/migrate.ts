@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { probeCapabilities } from './capabilities.ts';
 import type { Db } from './db.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
@@ -53,7 +54,7 @@ export async function migrate(db: Db, migrations = readMigrations()): Promise<nu
     });
     if (didApply) applied.push(migration.version);
   }
-  const [ext] = await db.query("SELECT 1 FROM pg_extension WHERE extname = 'vector'");
-  db.hasVector = ext !== undefined;
+  // A migration may have installed an extension.
+  await probeCapabilities(db);
   return applied;
 }

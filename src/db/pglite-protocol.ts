@@ -11,6 +11,14 @@ export type FromPgliteThread = { id: number; ok: true; rows?: unknown[] } | { id
 
 export interface PgliteThreadData {
   dataDir: string | undefined;
+  /** A folder to serve the database in, on a unix socket, to other processes (pglite-session.ts). */
+  serveIn?: string;
+}
+
+/** The answer to the opening (id 0): whether the database is served on the socket asked for, and if not why. */
+export interface PgliteThreadOpened {
+  serving: boolean;
+  notServed?: string;
 }
 
 /** An error as it crosses threads: structured cloning keeps an Error's message but not PostgreSQL's fields. */

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Queryable } from './db.ts';
 import { openPglite } from './pglite.ts';
-import { type FromPgliteThread, type PgliteThreadData, serializeError, type ToPgliteThread } from './pglite-protocol.ts';
+import { BackendSession, serveOnSocket } from './pglite-session.ts';
+import { type FromPgliteThread, type PgliteThreadData, type PgliteThreadOpened, serializeError, type ToPgliteThread } from './pglite-protocol.ts';
 
 /**
  * The thread that holds an embedded PGlite database for the main thread (see pglite-worker.ts).
@@ -9,10 +10,22 @@ import { type FromPgliteThread, type PgliteThreadData, serializeError, type ToPg
  */
 const port = parentPort!;
 const send = (m: FromPgliteThread) => port.postMessage(m);
-const { dataDir } = workerData as PgliteThreadData;
+const { dataDir, serveIn } = workerData as PgliteThreadData;
 
 try {
   const db = await openPglite(dataDir);
+  // Shared with the commands served on the socket: one user of PGlite's backend at a time.
+  const session = new BackendSession();
+  let stopServing: (() => Promise<void>) | undefined;
+  let notServed: string | undefined;
+  if (serveIn) {
+    // Without the socket the database still works for this process; the caller says what is lost.
+    try {
+      stopServing = await serveOnSocket(db.pglite, session, serveIn);
+    } catch (e) {
+      notServed = (e as Error).message;
+    }
+  }
   /**
    * Open transactions. Each holds PGlite's lock until the main thread ends it, so statements
    * from outside wait, as they would in one thread; `settled` is PGlite's COMMIT or ROLLBACK.
@@ -25,7 +38,12 @@ try {
     if (!open) throw new Error(`transaction ${tx} is not open`);
     return open.tx;
   };
-  const begin = (id: number) =>
+  // The session is given back when the transaction has settled, whichever way (below).
+  const begin = async (id: number) => {
+    await session.acquire('app');
+    await beginHeld(id);
+  };
+  const beginHeld = (id: number) =>
     new Promise<void>((begun, failed) => {
       const settled = db
         .transaction(
@@ -38,16 +56,19 @@ try {
         .catch((e: unknown) => {
           if (e !== ROLLED_BACK) throw e;
         })
-        .finally(() => transactions.delete(id));
+        .finally(() => {
+          transactions.delete(id);
+          session.release();
+        });
       // Before the callback runs (PGlite first awaits its BEGIN), so `settled` above is set.
       settled.catch(failed);
     });
   const handle = async (m: ToPgliteThread): Promise<unknown[] | undefined> => {
     switch (m.op) {
       case 'query':
-        return target(m.tx).query(m.sql, m.params);
+        return m.tx === undefined ? session.run(() => db.query(m.sql, m.params)) : target(m.tx).query(m.sql, m.params);
       case 'exec':
-        await target(m.tx).exec(m.sql);
+        await (m.tx === undefined ? session.run(() => db.exec(m.sql)) : target(m.tx).exec(m.sql));
         return undefined;
       case 'begin':
         await begin(m.tx);
@@ -60,6 +81,7 @@ try {
         return undefined;
       }
       case 'close':
+        await stopServing?.();
         await db.close();
         return undefined;
     }
@@ -73,7 +95,7 @@ try {
       (e: unknown) => send({ id: m.id, ok: false, error: serializeError(e) }),
     );
   });
-  send({ id: 0, ok: true });
+  send({ id: 0, ok: true, rows: [{ serving: stopServing !== undefined, ...(notServed ? { notServed } : {}) } satisfies PgliteThreadOpened] });
 } catch (e) {
   send({ id: 0, ok: false, error: serializeError(e) });
 }

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { DbUnavailableError, type Db, type Queryable } from './db.ts';
-import type { FromPgliteThread, PgliteThreadData, SerializedError, ToPgliteThread } from './pglite-protocol.ts';
+import type { FromPgliteThread, PgliteThreadData, PgliteThreadOpened, SerializedError, ToPgliteThread } from './pglite-protocol.ts';
 
 const THREAD = new URL('./pglite-thread.mjs', import.meta.url);
 
@@ -10,15 +10,16 @@ type Request = ToPgliteThread extends infer M ? (M extends { id: number } ? Omit
  * The embedded PGlite database in a thread of its own. PGlite executes every statement on the
  * thread that calls it, so in the bot's thread the database's work and the bot's share one
  * core; here they run side by side, and the bot thread only posts statements and takes rows.
- * Same contract as openPglite (pglite.ts), which runs in the caller's thread.
+ * Same contract as openPglite (pglite.ts), which runs in the caller's thread. With `serveIn`
+ * the thread also serves the database to other processes on a unix socket in that folder.
  */
-export async function openPgliteThread(dataDir: string | undefined): Promise<Db> {
-  const worker = new Worker(THREAD, { workerData: { dataDir } satisfies PgliteThreadData });
+export async function openPgliteThread(dataDir: string | undefined, options: { serveIn?: string } = {}): Promise<Db & { served: PgliteThreadOpened }> {
+  const worker = new Worker(THREAD, { workerData: { dataDir, ...options } satisfies PgliteThreadData });
   const waiting = new Map<number, { resolve: (rows: unknown[] | undefined) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let nextTx = 1;
   let ended: Error | undefined;
-  const opened = new Promise<void>((resolve, reject) => waiting.set(0, { resolve: () => resolve(), reject }));
+  const opened = new Promise<unknown[] | undefined>((resolve, reject) => waiting.set(0, { resolve, reject }));
   worker.on('message', (m: FromPgliteThread) => {
     const w = waiting.get(m.id);
     if (!w) return;
@@ -54,8 +55,9 @@ export async function openPgliteThread(dataDir: string | undefined): Promise<Db>
     },
   });
 
+  let served: PgliteThreadOpened;
   try {
-    await opened;
+    served = ((await opened) as PgliteThreadOpened[])[0]!;
   } catch (e) {
     await worker.terminate();
     throw e;
@@ -63,6 +65,7 @@ export async function openPgliteThread(dataDir: string | undefined): Promise<Db>
   return {
     kind: 'pglite',
     hasVector: false,
+    served,
     ...queryable(),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       const tx = nextTx++;

@@ -11,16 +11,7 @@ import { DbUnavailableError, type Db, type Queryable } from './db.ts';
  * creating a fresh cluster.
  */
 export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob | File } = {}): Promise<Db & { pglite: PGlite }> {
-  let dir: string | undefined;
-  if (dataDir !== undefined) {
-    dir = resolve(dataDir);
-    try {
-      mkdirSync(dir, { recursive: true });
-      accessSync(dir, constants.W_OK);
-    } catch (cause) {
-      throw new DbUnavailableError(`DATA_DIR ${dir} is not writable: ${(cause as Error).message}. Point DATA_DIR at a folder this user can write, or set DATABASE_URL.`, { cause });
-    }
-  }
+  const dir = dataDir === undefined ? undefined : writableDataDir(dataDir);
   const pglite = await PGlite.create({
     ...(dir ? { dataDir: resolve(dir, 'pglite') } : {}),
     extensions: { vector, pg_trgm },
@@ -36,6 +27,18 @@ export async function openPglite(dataDir: string | undefined, options: { loadDat
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   return new PgliteDb(pglite);
+}
+
+/** DATA_DIR as an absolute path, created if needed; fails with what to fix when this user cannot write it. */
+export function writableDataDir(dataDir: string): string {
+  const dir = resolve(dataDir);
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (cause) {
+    throw new DbUnavailableError(`DATA_DIR ${dir} is not writable: ${(cause as Error).message}. Point DATA_DIR at a folder this user can write, or set DATABASE_URL.`, { cause });
+  }
+  return dir;
 }
 
 class PgliteDb implements Db {

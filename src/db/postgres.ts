@@ -2,9 +2,20 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { DbUnavailableError, type Db, type Queryable } from './db.ts';
 
-/** Connects to PostgreSQL; fails with a message naming host and port when it is unreachable. */
-export async function openPostgres(url: string, options: { max?: number; onIdleClientError?: (error: Error) => void } = {}): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
+export interface PostgresOptions {
+  max?: number;
+  onIdleClientError?: (error: Error) => void;
+  /** False for a server whose one session outlives our connections (PGlite served by a running bot, pglite-session.ts). */
+  namedStatements?: boolean;
+}
+
+/**
+ * Connects to PostgreSQL by URL, or to a server listening on a unix socket in `socketDir`;
+ * fails with a message naming where when it is unreachable.
+ */
+export async function openPostgres(target: string | { socketDir: string }, options: PostgresOptions = {}): Promise<Db> {
+  const where = typeof target === 'string' ? { connectionString: target } : { host: target.socketDir, user: 'postgres', database: 'postgres' };
+  const pool = new pg.Pool({ ...where, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', (error) => options.onIdleClientError?.(error));
   try {
@@ -12,13 +23,14 @@ export async function openPostgres(url: string, options: { max?: number; onIdleC
     client.release();
   } catch (cause) {
     await pool.end().catch(() => {});
-    const { hostname, port, pathname } = new URL(url);
+    if (typeof target !== 'string') throw new DbUnavailableError((cause as Error).message, { cause });
+    const { hostname, port, pathname } = new URL(target);
     throw new DbUnavailableError(
       `Cannot connect to PostgreSQL at ${hostname || 'localhost'}:${port || '5432'} (database ${pathname.slice(1) || '(default)'}): ${(cause as Error).message}. Check DATABASE_URL and that the server is running.`,
       { cause },
     );
   }
-  return new PostgresDb(pool);
+  return new PostgresDb(pool, options.namedStatements ?? true);
 }
 
 /** Distinct statement texts given a name; past this many, texts run unnamed (see `named`). */
@@ -49,11 +61,11 @@ class PostgresDb implements Db {
   readonly kind = 'postgres' as const;
   hasVector = false;
   private readonly named = statementNames();
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(private readonly pool: pg.Pool, private readonly namedStatements: boolean) {}
 
   private statement(sql: string, params: readonly unknown[]): pg.QueryConfig {
     // Without parameters pg sends the text as a simple query, which may hold several statements.
-    const name = params.length > 0 ? this.named(sql) : undefined;
+    const name = params.length > 0 && this.namedStatements ? this.named(sql) : undefined;
     return { text: sql, values: params as unknown[], ...(name ? { name } : {}) };
   }
 
