@@ -9,6 +9,8 @@ export interface EmulatorOptions {
   botInfo?: UserFromGetMe;
   /** Longest time an empty getUpdates is held open, in ms (Telegram holds up to `timeout`). */
   holdMs?: number;
+  /** The first update_id handed out (Telegram's also start from some positive number); default 1. */
+  firstUpdateId?: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface BotApiEmulator {
 
 export async function startBotApiEmulator(options: EmulatorOptions = {}): Promise<BotApiEmulator> {
   const token = options.token ?? '123456:emulator-token';
-  const state = new EmulatorState(options.botInfo ?? DEFAULT_BOT_INFO);
+  const state = new EmulatorState(options.botInfo ?? DEFAULT_BOT_INFO, options.firstUpdateId);
   const holdMs = options.holdMs ?? 1_000;
 
   const server = createServer((req, res) => {

@@ -32,13 +32,18 @@ export class EmulatorState {
   private readonly waiters = new Set<{ offset: number; limit: number; resolve: Waiter }>();
   private readonly chats = new Map<number, ChatMessage[]>();
   private readonly listeners = new Set<(action: BotAction) => void>();
-  private nextUpdateId = 1;
+  private nextUpdateId: number;
   private nextCallbackId = 1;
   private webhookUrl = '';
   private readonly faults = new Map<string, ApiError[]>();
   private readonly delays = new Map<string, number[]>();
 
-  constructor(readonly botInfo: UserFromGetMe) {}
+  constructor(
+    readonly botInfo: UserFromGetMe,
+    firstUpdateId = 1,
+  ) {
+    this.nextUpdateId = firstUpdateId;
+  }
 
   /** Queues an update for the bot; an update_id given again is a replay of that update. */
   inject(partial: NewUpdate): Update {
