@@ -4,8 +4,14 @@ import type { SmeBot } from './bot.ts';
 
 /** How long a stop waits for updates already being handled before giving up on them. */
 const DRAIN_MS = 30_000;
-/** The update kinds the features handle; Telegram sends no others. */
-export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+/**
+ * The update kinds the bot asks Telegram for; it sends no others. my_chat_member says the bot
+ * was added to or removed from a group, or blocked in private: it never makes anyone a member
+ * (only a person's own message or press does, see intake.ts), so a forgotten member who blocks
+ * the bot stays forgotten. chat_member (people joining groups) needs the bot to be a group
+ * admin and nothing uses it yet.
+ */
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
 export interface RunningBot {
   /** Stops fetching, then waits for every update already being handled. */

@@ -22,7 +22,7 @@ export function register(program: Command, ctx: CliContext): void {
       const app = await ctx.openApp(ctx.loadConfig());
       try {
         const { imported } = await importCsv(app.db, csv);
-        await app.glossary.reload();
+        await app.glossary.upToDate();
         ctx.out(`Imported ${imported} glossary concept${imported === 1 ? '' : 's'} from ${file}; the glossary now holds ${app.glossary.size}.`);
       } catch (e) {
         if (e instanceof GlossaryCsvError) throw new UserError(`${file}: ${e.message}`);

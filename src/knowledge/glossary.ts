@@ -1,5 +1,6 @@
 import type { Language } from '../config.ts';
 import { LANGUAGES } from '../config.ts';
+import { followChanges, oneAtATime, type ChangeFollower } from '../db/change-feed.ts';
 import type { Queryable } from '../db/db.ts';
 import { normalize } from '../text/normalize.ts';
 import { searchTokens, type TokenizedText } from '../text/tokenize.ts';
@@ -33,10 +34,11 @@ const HAN = /\p{Script=Han}/u;
 const NON_HAN = /[^\p{Script=Han}]/gu;
 
 /**
- * The trilingual glossary, held in memory (it is small, derived data) and loaded from
- * glossary_terms once per instance; call `reload()` after an import. Matches concept
- * variants inside a question and offers the same concept in the other languages, which
- * is what lets a Persian question find an experience that exists only in Chinese.
+ * The trilingual glossary, held in memory (it is small, derived data) and read again from
+ * glossary_terms whenever any process has changed it (the `glossary` topic of the change
+ * feed, checked by `upToDate()` before each use). Matches concept variants inside a question
+ * and offers the same concept in the other languages, which is what lets a Persian question
+ * find an experience that exists only in Chinese.
  */
 export class Glossary {
   private entries: GlossaryEntry[] = [];
@@ -46,14 +48,23 @@ export class Glossary {
   private hanVariants = new Map<string, { entry: number; chars: string }[]>();
   /** Per entry and language, the token lists of its variants. */
   private tokensOf: Record<Language, string[][]>[] = [];
-  private loading: Promise<void> | undefined;
+  /** Brings the entries up to date with the database; a no-op for a glossary built in memory. */
+  readonly upToDate: () => Promise<void>;
 
-  constructor(private readonly db?: Queryable) {}
+  private constructor(source?: { db: Queryable; changes: ChangeFollower }) {
+    this.upToDate = source
+      ? oneAtATime(async () => {
+          const changed = await source.changes.next();
+          if (!changed.everything && changed.keys.length === 0) return;
+          this.index(await source.db.query<GlossaryEntry>('SELECT concept, fa, zh, en FROM glossary_terms ORDER BY id'));
+        })
+      : async () => {};
+  }
 
-  /** A glossary loaded from the database. */
+  /** The glossary in the database, followed through its change numbers. */
   static async load(db: Queryable): Promise<Glossary> {
-    const glossary = new Glossary(db);
-    await glossary.reload();
+    const glossary = new Glossary({ db, changes: followChanges(db, 'glossary') });
+    await glossary.upToDate();
     return glossary;
   }
 
@@ -61,26 +72,11 @@ export class Glossary {
   static fromEntries(entries: GlossaryEntry[]): Glossary {
     const glossary = new Glossary();
     glossary.index(entries);
-    glossary.loading = Promise.resolve();
     return glossary;
   }
 
   get size(): number {
     return this.entries.length;
-  }
-
-  /** Loads on first use; later calls cost nothing. */
-  async ensureLoaded(): Promise<void> {
-    this.loading ??= this.reload();
-    return this.loading;
-  }
-
-  /** Re-reads glossary_terms, e.g. after `glossary import`. */
-  async reload(): Promise<void> {
-    if (!this.db) return;
-    const rows = await this.db.query<GlossaryEntry>('SELECT concept, fa, zh, en FROM glossary_terms ORDER BY id');
-    this.index(rows);
-    this.loading = Promise.resolve();
   }
 
   private index(entries: GlossaryEntry[]): void {

@@ -94,7 +94,7 @@ export function createRetriever(deps: {
     const language = q.language ?? detectLanguage(q.text);
     const limit = q.limit ?? 10;
     const filters = { ...(q.country ? { country: q.country } : {}), ...(q.industry ? { industry: q.industry } : {}) };
-    if (options.useGlossary) await glossary.ensureLoaded();
+    if (options.useGlossary) await glossary.upToDate();
     // Each text is tokenised once, for the query and for the glossary.
     const original = tokenizeQuestion(q.text, language);
     const translated = Object.entries(q.translations ?? {}).map(([l, text]) => ({ language: l as Language, text: tokenizeQuestion(text ?? '', l as Language), raw: text ?? '' }));

@@ -137,6 +137,28 @@ describe('console mode', () => {
     expect(row).toEqual({ status: 'pending', industry: 'agriculture', tags: ['گمرک', 'خرما'] });
   });
 
+  it('answers a member who comes back: a restarted console never reuses a handled update id', async () => {
+    const a = await openApp();
+    const first = startConsole(a, 'en');
+    await first.term.waitFor((out) => out.includes(t(a, 'en', 'console-telegram-hint')));
+    for (let i = 0; i < 3; i++) {
+      const mark = first.term.type('/my');
+      await first.term.waitFor((out) => out.includes(t(a, 'en', 'my-empty')), mark);
+    }
+    first.term.type('/quit');
+    await first.running;
+
+    // The same database, as the next `npm start` on the same DATA_DIR opens it.
+    const second = startConsole(a, 'en');
+    await second.term.waitFor((out) => out.includes(t(a, 'en', 'console-telegram-hint')));
+    for (let i = 0; i < 3; i++) {
+      const mark = second.term.type('/my');
+      await second.term.waitFor((out) => out.includes(t(a, 'en', 'my-empty')), mark);
+    }
+    second.term.type('/quit');
+    await second.running;
+  });
+
   it('seeds the demo knowledge base only into an empty database', async () => {
     const a = await openApp();
     await a.db.query(`INSERT INTO experiences (external_id, status, language, country, industry) VALUES ('own-1', 'published', 'en', 'IR', 'food')`);

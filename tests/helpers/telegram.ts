@@ -1,7 +1,7 @@
 import type { Update } from 'grammy/types';
 import { createApp, type App } from '../../src/app.ts';
 import { createBot, type CreateBotOptions, type SmeBot } from '../../src/bot/bot.ts';
-import { startBotApiEmulator, type BotAction, type BotApiEmulator, type ChatMessage, type EmulatedUser } from '../../src/bot/emulator/index.ts';
+import { startBotApiEmulator, type BotAction, type BotApiEmulator, type ChatMessage, type EmulatedGroup, type EmulatedUser, type NewGroup } from '../../src/bot/emulator/index.ts';
 import { parseTelegramHtml } from '../../src/bot/emulator/telegram-html.ts';
 import { startPolling, type RunningBot } from '../../src/bot/run.ts';
 import { loadConfig, type Language } from '../../src/config.ts';
@@ -111,6 +111,14 @@ export class TelegramTest {
     return new TestMember(this, { id, first_name: `Member${id}`, ...user });
   }
 
+  /**
+   * A group chat with the bot in it: a supergroup unless `type: 'group'`, with forum topics
+   * when `forum`. Members take part through `member.inGroup(group)`.
+   */
+  group(options: NewGroup = {}): TestGroup {
+    return new TestGroup(this.emulator, this.emulator.state.createGroup(options));
+  }
+
   /** The locale text as a member sees it: HTML parsed, isolation marks removed. */
   text(language: Language, key: string, args?: Record<string, string | number>): string {
     return plain(parseTelegramHtml(this.app.translator.t(language, key, args)));
@@ -129,6 +137,36 @@ export class TelegramTest {
   }
 }
 
+/** A group chat in a test: its chat, and its forum topics by name. */
+export class TestGroup {
+  private readonly topics = new Map<string, number>();
+
+  constructor(
+    private readonly emulator: BotApiEmulator,
+    readonly chat: EmulatedGroup,
+  ) {}
+
+  get id(): number {
+    return this.chat.id;
+  }
+
+  /** The message_thread_id of the forum topic `name`, opened by `by` the first time. */
+  topic(name: string, by: EmulatedUser): number {
+    let id = this.topics.get(name);
+    if (id === undefined) {
+      id = this.emulator.state.createTopic(this.chat, name, by);
+      this.topics.set(name, id);
+    }
+    return id;
+  }
+}
+
+/** Where a member speaks: their private chat with the bot, or a group (and a forum topic in it). */
+interface Seat {
+  group: TestGroup;
+  threadId?: number;
+}
+
 export class TestMember {
   /** Bot messages sent or edited in answer to this member's last action. */
   replies: Reply[] = [];
@@ -137,10 +175,29 @@ export class TestMember {
   /** The update this member's last action produced (to replay it). */
   lastUpdate?: Update;
 
-  constructor(private readonly test: TelegramTest, readonly user: EmulatedUser) {}
+  constructor(
+    private readonly test: TelegramTest,
+    readonly user: EmulatedUser,
+    private readonly seat?: Seat,
+  ) {}
+
+  /**
+   * The same person speaking in `group` (joining it first), in the forum topic `topic` when
+   * given: says, presses, replies and history are then that chat's (and that topic's).
+   */
+  inGroup(group: TestGroup, options: { topic?: string } = {}): TestMember {
+    this.test.emulator.state.joinGroup(group.chat, this.user);
+    const threadId = options.topic === undefined ? undefined : group.topic(options.topic, this.user);
+    return new TestMember(this.test, this.user, { group, ...(threadId !== undefined ? { threadId } : {}) });
+  }
 
   get chatId(): number {
-    return this.user.id;
+    return this.seat?.group.id ?? this.user.id;
+  }
+
+  /** The forum topic this member speaks in, if any. */
+  get threadId(): number | undefined {
+    return this.seat?.threadId;
   }
 
   get lastReply(): Reply | undefined {
@@ -149,22 +206,31 @@ export class TestMember {
 
   /** Every message the bot has in this chat, oldest first. */
   get history(): Reply[] {
-    return this.test.emulator.state.messages(this.chatId).filter((m) => m.from === 'bot' && !m.deleted).map(toReply);
+    return this.inSeat(this.test.emulator.state.messages(this.chatId).filter((m) => m.from === 'bot' && !m.deleted)).map(toReply);
+  }
+
+  /** In a forum topic, only that topic's messages. */
+  private inSeat(messages: ChatMessage[]): ChatMessage[] {
+    return this.threadId === undefined ? messages : messages.filter((m) => m.message_thread_id === this.threadId);
+  }
+
+  private where(): { group?: EmulatedGroup; threadId?: number } {
+    return this.seat ? { group: this.seat.group.chat, ...(this.seat.threadId !== undefined ? { threadId: this.seat.threadId } : {}) } : {};
   }
 
   /** Sends a text message and waits for the bot's replies to it. */
   says(text: string, options: { replyTo?: Reply } = {}): Promise<Reply[]> {
-    return this.act(() => this.test.emulator.say(this.user, text, options.replyTo ? { replyTo: options.replyTo.message.message_id } : {}));
+    return this.act(() => this.test.emulator.say(this.user, text, { ...this.where(), ...(options.replyTo ? { replyTo: options.replyTo.message.message_id } : {}) }));
   }
 
   /** Sends a non-text message (photo, voice, sticker, document…): the fields of Message to add. */
   sends(fields: Record<string, unknown>): Promise<Reply[]> {
-    return this.act(() => this.test.emulator.state.userMessage(this.user, '', { extra: fields }));
+    return this.act(() => this.test.emulator.state.userMessage(this.user, '', { ...this.where(), extra: fields }));
   }
 
   /** Presses the newest button whose label (or callback data) is `label`. */
   presses(label: string): Promise<Reply[]> {
-    const messages = [...this.test.emulator.state.messages(this.chatId)].reverse();
+    const messages = this.inSeat([...this.test.emulator.state.messages(this.chatId)]).reverse();
     for (const m of messages) {
       for (const b of (m.reply_markup?.inline_keyboard ?? []).flat()) {
         if ('callback_data' in b && (plain(b.text) === label || b.callback_data === label || plain(b.text).includes(label))) {
@@ -182,7 +248,8 @@ export class TestMember {
       const update = send();
       this.lastUpdate = update;
       await this.test.handled(update.update_id);
-      const mine = (a: BotAction) => ('message' in a ? a.message.chat_id === this.chatId : a.kind === 'callback_answer' ? a.callback_query_id === update.callback_query?.id : false);
+      const mine = (a: BotAction) =>
+        'message' in a ? a.message.chat_id === this.chatId && (this.threadId === undefined || a.message.message_thread_id === this.threadId) : a.kind === 'callback_answer' ? a.callback_query_id === update.callback_query?.id : false;
       const relevant = actions.filter(mine);
       this.replies = relevant.flatMap((a) => ('message' in a ? [toReply(a.message)] : []));
       this.toasts = relevant.flatMap((a) => (a.kind === 'callback_answer' && a.text ? [plain(a.text)] : []));

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { App } from '../../app.ts';
+import { highestHandledUpdateId } from '../../community/handled-updates.ts';
 import { createBot } from '../bot.ts';
 import { startBotApiEmulator, type BotApiEmulator, type EmulatedUser } from '../emulator/index.ts';
 import { languageFromTelegram } from '../i18n.ts';
@@ -28,7 +29,8 @@ const LOCAL_USER_ID = 100_000_001;
 export async function runConsole(options: RunConsoleOptions): Promise<void> {
   const { app, input, output } = options;
   const seeded = await seedDemoKnowledgeBase(app, join(app.assetsDir, 'demo-kb.jsonl'));
-  const emulator = await startBotApiEmulator({ holdMs: 500 });
+  // The database remembers handled update numbers (for days); this emulator's are new ones.
+  const emulator = await startBotApiEmulator({ holdMs: 500, firstUpdateId: (await highestHandledUpdateId(app.db)) + 1 });
   const user: EmulatedUser = { id: LOCAL_USER_ID, first_name: 'Console', last_name: 'Member', language_code: options.languageCode ?? systemLanguage() };
   const terminal = startTerminal({ input, output, emulator, user, translator: app.translator });
   try {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Update, UserFromGetMe } from 'grammy/types';
+import type { EmulatedGroup } from './chats.ts';
 import { ApiError, EmulatorState } from './state.ts';
 import { DEFAULT_BOT_INFO, type BotAction, type ChatMessage, type EmulatedUser, type NewUpdate } from './types.ts';
 
@@ -9,6 +10,8 @@ export interface EmulatorOptions {
   botInfo?: UserFromGetMe;
   /** Longest time an empty getUpdates is held open, in ms (Telegram holds up to `timeout`). */
   holdMs?: number;
+  /** The first update_id handed out (Telegram's also start from some positive number); default 1. */
+  firstUpdateId?: number;
 }
 
 /**
@@ -20,8 +23,11 @@ export interface BotApiEmulator {
   readonly token: string;
   readonly botInfo: UserFromGetMe;
   readonly state: EmulatorState;
-  /** A private text message from `user`; `replyTo` makes it a reply to that message id. */
-  say(user: EmulatedUser, text: string, options?: { replyTo?: number }): Update;
+  /**
+   * A text message from `user`, in their private chat or in `group` (in a forum topic with
+   * `threadId`); `replyTo` makes it a reply to that message id.
+   */
+  say(user: EmulatedUser, text: string, options?: { replyTo?: number; group?: EmulatedGroup; threadId?: number }): Update;
   /** Presses an inline button (by its callback data) under a message of the bot's. */
   press(user: EmulatedUser, message: Pick<ChatMessage, 'chat_id' | 'message_id'>, data: string): Update;
   /** Queues any update (give update_id to replay one). */
@@ -33,7 +39,7 @@ export interface BotApiEmulator {
 
 export async function startBotApiEmulator(options: EmulatorOptions = {}): Promise<BotApiEmulator> {
   const token = options.token ?? '123456:emulator-token';
-  const state = new EmulatorState(options.botInfo ?? DEFAULT_BOT_INFO);
+  const state = new EmulatorState(options.botInfo ?? DEFAULT_BOT_INFO, options.firstUpdateId);
   const holdMs = options.holdMs ?? 1_000;
 
   const server = createServer((req, res) => {

@@ -1,4 +1,5 @@
-import type { Message, Update, UserFromGetMe } from 'grammy/types';
+import type { Chat, ChatMember, Message, Update, User, UserFromGetMe } from 'grammy/types';
+import { ChatDirectory, isIn, type EmulatedGroup, type NewGroup } from './chats.ts';
 import { parseTelegramHtml, ParseError } from './telegram-html.ts';
 import type { ApiCall, BotAction, ChatMessage, EmulatedUser, NewUpdate } from './types.ts';
 
@@ -21,6 +22,8 @@ type Waiter = (updates: Update[]) => void;
 const MAX_CALLS = 10_000;
 /** Telegram's limit on one message's visible text, in UTF-16 code units. */
 const MAX_TEXT = 4096;
+/** What Telegram leaves out when a bot names no update kinds (or an empty list). */
+const NOT_BY_DEFAULT = new Set(['chat_member', 'message_reaction', 'message_reaction_count']);
 
 /**
  * The Bot API's state for one bot: queued updates, chats with their messages, what the bot
@@ -32,17 +35,29 @@ export class EmulatorState {
   private readonly waiters = new Set<{ offset: number; limit: number; resolve: Waiter }>();
   private readonly chats = new Map<number, ChatMessage[]>();
   private readonly listeners = new Set<(action: BotAction) => void>();
-  private nextUpdateId = 1;
+  private nextUpdateId: number;
   private nextCallbackId = 1;
   private webhookUrl = '';
   private readonly faults = new Map<string, ApiError[]>();
   private readonly delays = new Map<string, number[]>();
+  /** The update kinds the bot last asked for (getUpdates or setWebhook); undefined: Telegram's default. */
+  private allowedUpdates: Set<string> | undefined;
+  private readonly commands = new Map<string, unknown[]>();
+  readonly directory: ChatDirectory;
 
-  constructor(readonly botInfo: UserFromGetMe) {}
+  constructor(
+    readonly botInfo: UserFromGetMe,
+    firstUpdateId = 1,
+  ) {
+    this.nextUpdateId = firstUpdateId;
+    this.directory = new ChatDirectory(botInfo);
+  }
 
   /** Queues an update for the bot; an update_id given again is a replay of that update. */
   inject(partial: NewUpdate): Update {
     const update = { ...partial, update_id: partial.update_id ?? this.nextUpdateId++ } as Update;
+    const chat = update.message?.chat ?? update.my_chat_member?.chat ?? update.chat_member?.chat;
+    if (chat) this.directory.learn(chat);
     this.nextUpdateId = Math.max(this.nextUpdateId, update.update_id + 1);
     this.queue.push(update);
     for (const w of this.waiters) {
@@ -55,21 +70,80 @@ export class EmulatorState {
     return update;
   }
 
-  /** A private-chat text message from `user` (commands get their bot_command entity). */
-  userMessage(user: EmulatedUser, text: string, options: { replyTo?: number; extra?: Partial<Message> } = {}): Update {
-    const stored = this.store({ chat_id: user.id, from: user.id, text, raw: text, ...(options.replyTo ? { reply_to_message_id: options.replyTo } : {}) });
+  /**
+   * A text message from `user` (commands get their bot_command entity): in their private chat
+   * with the bot, or in a group they are a member of (in a forum topic when `threadId` is given).
+   */
+  userMessage(user: EmulatedUser, text: string, options: { replyTo?: number; extra?: Partial<Message>; group?: EmulatedGroup; threadId?: number } = {}): Update {
+    this.directory.seen(user);
+    const { group, threadId } = options;
+    const chatId = group?.id ?? user.id;
+    if (group && !isIn(this.directory.status(group.id, user.id))) throw new Error(`user ${user.id} is not a member of group ${group.id}: joinGroup first`);
+    if (group && !isIn(this.directory.status(group.id, this.botInfo.id))) throw new Error(`the bot is not in group ${group.id}: Telegram would not tell it about this message`);
+    if (threadId !== undefined && (!group || !this.directory.hasTopic(group.id, threadId))) throw new Error(`no topic ${threadId} in chat ${chatId}: createTopic first`);
+    if (!group && this.directory.setBlocked(user.id, false)) this.memberUpdate('my_chat_member', this.directory.chat(user.id), user, this.botInfo, 'kicked', 'member');
+    const stored = this.store({
+      chat_id: chatId,
+      from: user.id,
+      text,
+      raw: text,
+      ...(options.replyTo ? { reply_to_message_id: options.replyTo } : {}),
+      ...(threadId !== undefined ? { message_thread_id: threadId } : {}),
+    });
     const command = /^\/[A-Za-z0-9_]+(@\w+)?/.exec(text);
     const message = {
-      message_id: stored.message_id,
-      date: stored.date,
-      chat: { id: user.id, type: 'private', first_name: user.first_name },
-      from: { ...user, is_bot: false },
-      ...(text ? { text } : {}),
+      ...this.asMessage(stored),
       ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
-      ...(options.replyTo ? { reply_to_message: this.asMessage(this.find(user.id, options.replyTo)) } : {}),
+      ...(options.replyTo ? { reply_to_message: this.asMessage(this.find(chatId, options.replyTo)) } : {}),
       ...options.extra,
     } as Message & Update.NonChannel;
+    if (!text) delete (message as { text?: string }).text;
     return this.inject({ message });
+  }
+
+  /** A new group (a supergroup unless asked otherwise) with the bot already in it. */
+  createGroup(options: NewGroup = {}): EmulatedGroup {
+    return this.directory.createGroup(options);
+  }
+
+  /** `by` opens a topic in a forum supergroup; returns its message_thread_id. */
+  createTopic(group: EmulatedGroup, name: string, by: EmulatedUser): number {
+    this.directory.seen(by);
+    const created = this.store({ chat_id: group.id, from: by.id, text: name, raw: name });
+    this.directory.addTopic(group.id, created.message_id);
+    return created.message_id;
+  }
+
+  /** `user` joins a group: a chat_member update, which Telegram sends only to a bot that asked for it. */
+  joinGroup(group: EmulatedGroup, user: EmulatedUser): Update | undefined {
+    this.directory.seen(user);
+    const old = this.directory.setStatus(group.id, user.id, 'member');
+    return isIn(old) ? undefined : this.memberUpdate('chat_member', group, user, { ...user, is_bot: false }, old, 'member');
+  }
+
+  /** `by` adds the bot to a group (my_chat_member: left → member). */
+  addBot(group: EmulatedGroup, by: EmulatedUser): Update {
+    this.directory.seen(by);
+    return this.memberUpdate('my_chat_member', group, by, this.botInfo, this.directory.setStatus(group.id, this.botInfo.id, 'member'), 'member');
+  }
+
+  /** `by` removes the bot from a group (my_chat_member: member → kicked); posting there is refused after. */
+  removeBot(group: EmulatedGroup, by: EmulatedUser): Update {
+    this.directory.seen(by);
+    return this.memberUpdate('my_chat_member', group, by, this.botInfo, this.directory.setStatus(group.id, this.botInfo.id, 'kicked'), 'kicked');
+  }
+
+  /** `user` blocks the bot in their private chat (my_chat_member: member → kicked); messages to them are refused until they write again. */
+  blockBot(user: EmulatedUser): Update | undefined {
+    this.directory.seen(user);
+    if (!this.directory.setBlocked(user.id, true)) return undefined;
+    return this.memberUpdate('my_chat_member', this.directory.chat(user.id), user, this.botInfo, 'member', 'kicked');
+  }
+
+  private memberUpdate(kind: 'my_chat_member' | 'chat_member', chat: Chat, by: EmulatedUser, subject: User, old: ChatMember['status'], now: ChatMember['status']): Update {
+    const as = (status: ChatMember['status']) => ({ status, user: { ...subject }, ...(status === 'kicked' ? { until_date: 0 } : {}) }) as ChatMember;
+    const change = { chat, from: { ...by, is_bot: false }, date: Math.floor(Date.now() / 1000), old_chat_member: as(old), new_chat_member: as(now) };
+    return this.inject(kind === 'my_chat_member' ? { my_chat_member: change } : { chat_member: change });
   }
 
   /** A press on an inline button of one of the bot's messages. */
@@ -101,6 +175,7 @@ export class EmulatorState {
     const fault = this.faults.get('getUpdates')?.shift();
     if (fault) throw fault;
     if (this.webhookUrl) throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+    this.allow(p.allowed_updates);
     const offset = Number(p.offset ?? 0);
     const limit = Math.min(100, Math.max(1, Number(p.limit ?? 100)));
     // Updates below the offset are confirmed by the bot and gone for good, as in Telegram.
@@ -156,6 +231,7 @@ export class EmulatorState {
         return this.botInfo;
       case 'setWebhook':
         this.webhookUrl = String(p.url ?? '');
+        this.allow(p.allowed_updates);
         return true;
       case 'deleteWebhook':
         this.webhookUrl = '';
@@ -178,10 +254,62 @@ export class EmulatorState {
         this.emit({ kind: 'callback_answer', callback_query_id: String(p.callback_query_id), ...(p.text !== undefined ? { text: String(p.text) } : {}), ...(p.show_alert !== undefined ? { show_alert: Boolean(p.show_alert) } : {}) });
         return true;
       case 'sendChatAction':
+        this.postable(p);
         this.emit({ kind: 'chat_action', chat_id: Number(p.chat_id), action: String(p.action) });
         return true;
-      default:
+      case 'setMyCommands':
+        this.commands.set(commandsKey(p), list(p.commands));
         return true;
+      case 'deleteMyCommands':
+        this.commands.delete(commandsKey(p));
+        return true;
+      case 'getMyCommands':
+        return this.commands.get(commandsKey(p)) ?? [];
+      case 'getChat':
+        return this.knownChat(p);
+      case 'getChatMember': {
+        const chat = this.knownChat(p);
+        const userId = Number(p.user_id);
+        const status = this.directory.status(chat.id, userId);
+        return { status, user: userId === this.botInfo.id ? this.botInfo : this.directory.user(userId), ...(status === 'kicked' ? { until_date: 0 } : {}) };
+      }
+      case 'leaveChat': {
+        const chat = this.knownChat(p);
+        if (!this.directory.isGroup(chat.id)) throw new ApiError(400, 'Bad Request: chat member status can\'t be changed in private chats');
+        this.directory.setStatus(chat.id, this.botInfo.id, 'left');
+        return true;
+      }
+      default:
+        // As the Bot API server answers a method it does not have; `true` would hide a call the emulator never checked.
+        throw new ApiError(404, 'Not Found: method not found');
+    }
+  }
+
+  /** The update kinds the bot asks for from now on (Telegram keeps the last list given). */
+  private allow(kinds: unknown): void {
+    if (kinds === undefined) return;
+    const given = list(kinds).map(String);
+    this.allowedUpdates = given.length > 0 ? new Set(given) : undefined;
+  }
+
+  private wanted(update: Update): boolean {
+    const kind = Object.keys(update).find((k) => k !== 'update_id') ?? '';
+    return this.allowedUpdates ? this.allowedUpdates.has(kind) : !NOT_BY_DEFAULT.has(kind);
+  }
+
+  private knownChat(p: Params): Chat {
+    const id = Number(p.chat_id);
+    if (!this.directory.isGroup(id) && !this.chats.has(id)) throw new ApiError(400, 'Bad Request: chat not found');
+    return this.directory.chat(id);
+  }
+
+  /** Refuses a post Telegram would refuse: a member who blocked the bot, a group it left, a topic that is not there. */
+  private postable(p: Params): void {
+    const chatId = Number(p.chat_id);
+    const refusal = this.directory.refusal(chatId);
+    if (refusal) throw new ApiError(403, refusal);
+    if (p.message_thread_id !== undefined && this.directory.isForum(chatId) && !this.directory.hasTopic(chatId, Number(p.message_thread_id))) {
+      throw new ApiError(400, 'Bad Request: message thread not found');
     }
   }
 
@@ -191,10 +319,13 @@ export class EmulatorState {
   }
 
   private pending(offset: number, limit: number): Update[] {
+    // Telegram never makes the updates a bot did not ask for.
+    for (let i = this.queue.length - 1; i >= 0; i--) if (!this.wanted(this.queue[i]!)) this.queue.splice(i, 1);
     return this.queue.filter((u) => u.update_id >= offset).slice(0, limit);
   }
 
   private sendMessage(p: Params): Message {
+    this.postable(p);
     const raw = String(p.text ?? '');
     const text = this.visible(raw, p.parse_mode);
     const m = this.store({
@@ -205,6 +336,7 @@ export class EmulatorState {
       ...(p.parse_mode ? { parse_mode: String(p.parse_mode) } : {}),
       ...(p.reply_markup ? { reply_markup: p.reply_markup as ChatMessage['reply_markup'] } : {}),
       ...(replyTo(p) ? { reply_to_message_id: replyTo(p) } : {}),
+      ...(p.message_thread_id !== undefined && this.directory.isForum(Number(p.chat_id)) ? { message_thread_id: Number(p.message_thread_id) } : {}),
     });
     this.emit({ kind: 'message', message: m });
     return this.asMessage(m);
@@ -262,13 +394,14 @@ export class EmulatorState {
   }
 
   private asMessage(m: ChatMessage): Message {
-    const from = m.from === 'bot' ? this.botInfo : { id: m.from, is_bot: false, first_name: 'user' };
+    const from = m.from === 'bot' ? this.botInfo : this.directory.user(m.from);
     return {
       message_id: m.message_id,
       date: m.date,
-      chat: { id: m.chat_id, type: 'private', first_name: 'user' },
+      chat: this.directory.chat(m.chat_id),
       from,
       text: m.text,
+      ...(m.message_thread_id !== undefined ? { message_thread_id: m.message_thread_id, is_topic_message: true } : {}),
       ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}),
     } as Message;
   }
@@ -276,6 +409,19 @@ export class EmulatorState {
   private emit(action: BotAction): void {
     for (const l of this.listeners) l(action);
   }
+}
+
+/** A list parameter, sent as JSON (grammY) or as a JSON string in a form. */
+function list(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (typeof value === 'string' && value.trim().startsWith('[')) return JSON.parse(value) as unknown[];
+  return [];
+}
+
+/** setMyCommands keeps one list per scope and language. */
+function commandsKey(p: Params): string {
+  const scope = typeof p.scope === 'string' ? p.scope : JSON.stringify(p.scope ?? { type: 'default' });
+  return `${scope}|${String(p.language_code ?? '')}`;
 }
 
 function replyTo(p: Params): number | undefined {

@@ -22,6 +22,8 @@ export interface ChatMessage {
   parse_mode?: string;
   reply_markup?: InlineKeyboardMarkup;
   reply_to_message_id?: number;
+  /** The forum topic it is in. */
+  message_thread_id?: number;
   date: number;
   edited: boolean;
   deleted: boolean;
