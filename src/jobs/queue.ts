@@ -33,6 +33,14 @@ export class RetryLaterError extends Error {
   }
 }
 
+/** Thrown by a handler when trying again cannot help (the member blocked the bot): kept as failed now. */
+export class GiveUpError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'GiveUpError';
+  }
+}
+
 /**
  * Queues a job on `q` — the caller's transaction, so the job exists exactly when what caused it
  * was committed. Returns its id, or undefined when `uniqueKey` was already used.
@@ -90,14 +98,14 @@ export interface Backoff {
  * Records a failed attempt with its error: the job is due again after the backoff, or, when
  * that was its last attempt, kept as failed (failed_at) for someone to look at.
  */
-export async function failJob(q: Queryable, job: Job, error: string, backoff: Backoff): Promise<void> {
+export async function failJob(q: Queryable, job: Job, error: string, backoff: Backoff, options: { final?: boolean } = {}): Promise<void> {
   await q.query(
     `UPDATE jobs SET locked_until = NULL, last_error = $2, last_error_at = now(),
-       failed_at = CASE WHEN attempts >= max_attempts THEN now() END,
-       run_at = CASE WHEN attempts >= max_attempts THEN run_at
+       failed_at = CASE WHEN attempts >= max_attempts OR $5::boolean THEN now() END,
+       run_at = CASE WHEN attempts >= max_attempts OR $5::boolean THEN run_at
                 ELSE now() + make_interval(secs => least($3::float8 * 2 ^ (attempts - 1), $4::float8) / 1000) END
      WHERE id = $1`,
-    [job.id, error, backoff.baseMs, backoff.maxMs],
+    [job.id, error, backoff.baseMs, backoff.maxMs, options.final ?? false],
   );
 }
 

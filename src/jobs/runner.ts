@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
 import type { Logger } from '../log.ts';
-import { completeJob, failJob, postponeJob, RetryLaterError, takeJob, type Backoff, type Job } from './queue.ts';
+import { completeJob, failJob, GiveUpError, postponeJob, RetryLaterError, takeJob, type Backoff, type Job } from './queue.ts';
 
 /** Does one job; what it returns is kept with the job. Throwing fails the attempt. */
 export type JobHandler = (job: Job) => Promise<unknown>;
@@ -79,9 +79,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         return true;
       }
       const message = error instanceof Error ? error.message : String(error);
-      const last = job.attempts >= job.maxAttempts;
+      const last = job.attempts >= job.maxAttempts || error instanceof GiveUpError;
       log[last ? 'error' : 'warn']({ err: error }, last ? 'job failed for the last time; kept as failed' : 'job failed; retrying later');
-      await failJob(db, job, message, backoff);
+      await failJob(db, job, message, backoff, { final: last });
       return true;
     }
     await completeJob(db, job, workerId, result);
