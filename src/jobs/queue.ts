@@ -79,7 +79,10 @@ export async function takeJob(q: Queryable, kinds: readonly string[], workerId: 
   return row;
 }
 
-/** Marks a job done, with what it reports; in the same statement nothing else can take it again. */
+/**
+ * Marks a job done, with what it reports. This and the two below change a job only while it
+ * is still this worker's (a worker slower than its lease lost it to another).
+ */
 export async function completeJob(q: Queryable, job: Job, workerId: string, result: unknown): Promise<void> {
   await q.query('UPDATE jobs SET done_at = now(), locked_until = NULL, result = $3::jsonb WHERE id = $1 AND locked_by = $2', [
     job.id,
@@ -98,23 +101,23 @@ export interface Backoff {
  * Records a failed attempt with its error: the job is due again after the backoff, or, when
  * that was its last attempt, kept as failed (failed_at) for someone to look at.
  */
-export async function failJob(q: Queryable, job: Job, error: string, backoff: Backoff, options: { final?: boolean } = {}): Promise<void> {
+export async function failJob(q: Queryable, job: Job, workerId: string, error: string, backoff: Backoff, options: { final?: boolean } = {}): Promise<void> {
   await q.query(
     `UPDATE jobs SET locked_until = NULL, last_error = $2, last_error_at = now(),
        failed_at = CASE WHEN attempts >= max_attempts OR $5::boolean THEN now() END,
        run_at = CASE WHEN attempts >= max_attempts OR $5::boolean THEN run_at
                 ELSE now() + make_interval(secs => least($3::float8 * 2 ^ (attempts - 1), $4::float8) / 1000) END
-     WHERE id = $1`,
-    [job.id, error, backoff.baseMs, backoff.maxMs, options.final ?? false],
+     WHERE id = $1 AND locked_by = $6`,
+    [job.id, error, backoff.baseMs, backoff.maxMs, options.final ?? false, workerId],
   );
 }
 
 /** Puts a job back, due after `delayMs`, without counting the attempt. */
-export async function postponeJob(q: Queryable, job: Job, delayMs: number, reason: string): Promise<void> {
+export async function postponeJob(q: Queryable, job: Job, workerId: string, delayMs: number, reason: string): Promise<void> {
   await q.query(
     `UPDATE jobs SET locked_until = NULL, attempts = attempts - 1, last_error = $3, last_error_at = now(),
        run_at = now() + make_interval(secs => $2::float8 / 1000)
-     WHERE id = $1`,
-    [job.id, delayMs, reason],
+     WHERE id = $1 AND locked_by = $4`,
+    [job.id, delayMs, reason, workerId],
   );
 }

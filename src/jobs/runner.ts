@@ -75,13 +75,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     } catch (error) {
       if (error instanceof RetryLaterError) {
         log.warn({ err: error, delay_ms: error.delayMs }, 'job postponed: told to come back later');
-        await postponeJob(db, job, error.delayMs, error.message);
+        await postponeJob(db, job, workerId, error.delayMs, error.message);
         return true;
       }
       const message = error instanceof Error ? error.message : String(error);
       const last = job.attempts >= job.maxAttempts || error instanceof GiveUpError;
       log[last ? 'error' : 'warn']({ err: error }, last ? 'job failed for the last time; kept as failed' : 'job failed; retrying later');
-      await failJob(db, job, message, backoff, { final: last });
+      await failJob(db, job, workerId, message, backoff, { final: last });
       return true;
     }
     await completeJob(db, job, workerId, result);
