@@ -14,6 +14,7 @@ import { createAnsweringService } from './answering/answering-service.ts';
 import { createCommunity } from './community/index.ts';
 import { embedMissingTexts } from './knowledge/embeddings.ts';
 import { reindexIfStale } from './knowledge/reindex.ts';
+import { createNotifier } from './jobs/notify.ts';
 
 const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));
 
@@ -61,6 +62,8 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     retriever,
     answering,
     community,
+    /** Queues messages to members and chats (sent by the outbox, src/bot/outbox-sender.ts). */
+    notifier: createNotifier(db),
     /**
      * Embeds published texts that have no vector yet (when a provider and pgvector exist);
      * returns how many. Failures are logged, not thrown: search still works lexically.

@@ -30,7 +30,7 @@ const schema = z.object({
   TELEGRAM_API_ROOT: z.url({ error: 'expects an http(s) URL' }).default('https://api.telegram.org').transform((v) => v.replace(/\/+$/, '')),
   WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'expects an http(s) URL (Telegram itself calls only https)' }).optional()),
   WEBHOOK_SECRET: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'expects 1–256 characters of A–Z, a–z, 0–9, _ or -').optional()),
-  PORT: positiveInt(8080),
+  PORT: optionalText.pipe(z.coerce.number<string | undefined>({ error: 'expects a whole number' }).int('expects a whole number').positive('expects a number above 0').max(65535, 'expects a port up to 65535').optional()),
   RATE_LIMIT_PER_MINUTE: positiveInt(10),
   // Removed: see the check below.
   BOT_WORKERS: optionalText,
@@ -52,6 +52,8 @@ const schema = z.object({
 
 type Env = z.infer<typeof schema>;
 
+const DEFAULT_PORT = 8080;
+
 export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
 export type AiConfig =
   | { mode: 'offline' }
@@ -67,6 +69,11 @@ export interface Config {
   dataDir: string;
   ai: AiConfig;
   telegram: TelegramConfig;
+  /**
+   * Where the HTTP server (health, readiness, the webhook) listens: PORT, by default 8080 with
+   * a bot token; the console chat starts none unless PORT is set, so two chats never fight over it.
+   */
+  httpPort: number | undefined;
   logLevel: Env['LOG_LEVEL'];
   rateLimitPerMinute: number;
   /**
@@ -99,7 +106,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
   const telegram: TelegramConfig = !e.BOT_TOKEN
     ? { mode: 'console' }
     : e.WEBHOOK_URL && e.WEBHOOK_SECRET
-      ? { mode: 'webhook', token: e.BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.PORT }
+      ? { mode: 'webhook', token: e.BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.PORT ?? DEFAULT_PORT }
       : { mode: 'polling', token: e.BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT };
 
   return {
@@ -117,6 +124,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
         }
       : { mode: 'offline' },
     telegram,
+    httpPort: e.PORT ?? (telegram.mode === 'console' ? undefined : DEFAULT_PORT),
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     searchIndex: e.SEARCH_INDEX,

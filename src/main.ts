@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { UserError, type CliContext } from './cli/context.ts';
 import { DbUnavailableError } from './db/db.ts';
 import { SchemaTooNewError } from './db/migrate.ts';
+import { PortInUseError } from './web/server.ts';
 import { register as registerAsk } from './cli/ask.ts';
 import { register as registerEval } from './cli/eval.ts';
 import { register as registerExport } from './cli/export.ts';
@@ -11,8 +12,9 @@ import { register as registerGlossary } from './cli/glossary.ts';
 import { register as registerImport } from './cli/import.ts';
 import { register as registerMigrate } from './cli/migrate.ts';
 import { register as registerStart } from './cli/start.ts';
+import { register as registerWorker } from './cli/worker.ts';
 
-const PROBLEMS_THE_USER_FIXES = [ConfigError, DbUnavailableError, SchemaTooNewError, UserError];
+const PROBLEMS_THE_USER_FIXES = [ConfigError, DbUnavailableError, SchemaTooNewError, UserError, PortInUseError];
 
 /** Runs the command line; returns the exit code instead of exiting, so tests can call it. */
 export async function main(argv: string[], io: { out?: (line: string) => void; err?: (line: string) => void } = {}): Promise<number> {
@@ -30,7 +32,7 @@ export async function main(argv: string[], io: { out?: (line: string) => void; e
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });
-  for (const register of [registerStart, registerMigrate, registerImport, registerExport, registerAsk, registerEval, registerGlossary]) {
+  for (const register of [registerStart, registerMigrate, registerImport, registerExport, registerAsk, registerEval, registerGlossary, registerWorker]) {
     register(program, ctx);
   }
 

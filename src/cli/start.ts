@@ -3,12 +3,12 @@ import { createBot } from '../bot/bot.ts';
 import { registerCommands } from '../bot/commands.ts';
 import { runConsole } from '../bot/console/run-console.ts';
 import { startPolling, TelegramRefusedError, type RunningBot } from '../bot/run.ts';
-import { startWebhook } from '../web/webhook.ts';
+import { serveHttp } from '../web/serve.ts';
 import { UserError, type CliContext } from './context.ts';
 import { join } from 'node:path';
 import { createFileLogger } from '../log.ts';
-
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+import { startJobWorkers } from './job-workers.ts';
+import { stopSignal } from './stop-signal.ts';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -20,11 +20,14 @@ export function register(program: Command, ctx: CliContext): void {
       const logger = config.telegram.mode === 'console' ? createFileLogger(config.logLevel, join(config.dataDir, 'console.log')) : undefined;
       // The bot owns the embedded database, and serves it to the other commands while it runs.
       const app = await ctx.openApp(config, { ...(logger ? { logger } : {}), ownDatabase: true });
-      // Not awaited: the bot answers (lexically) while vectors are made for new texts.
-      void app.embedNewTexts();
+      // Vectors for new texts are made by a housekeeping job meanwhile: the bot answers lexically until then.
+      const workers = startJobWorkers(app, config.telegram.mode === 'console' ? undefined : config.telegram);
+      let http: Awaited<ReturnType<typeof serveHttp>> | undefined;
       try {
         const telegram = config.telegram;
+        const port = config.httpPort;
         if (telegram.mode === 'console') {
+          if (port !== undefined) http = await serveHttp({ db: app.db, logger: app.logger, port });
           await runConsole({ app, input: process.stdin, output: process.stdout });
           // After /quit a piped stdin is still open, and an open stdin keeps the process alive.
           process.stdin.destroy();
@@ -34,10 +37,9 @@ export function register(program: Command, ctx: CliContext): void {
         await app.loadSearchIndex();
         const bot = createBot(telegram.token, { app }, { apiRoot: telegram.apiRoot });
         await registerCommands(bot.api, app.translator);
-        const running: RunningBot =
-          telegram.mode === 'webhook'
-            ? await startWebhook(bot, { db: app.db, logger: app.logger, url: telegram.url, secret: telegram.secret, port: telegram.port })
-            : await startPolling(bot, app.logger);
+        // With a bot token there is always a port (8080 unless PORT says otherwise).
+        http = await serveHttp({ db: app.db, logger: app.logger, port: port!, ...(telegram.mode === 'webhook' ? { webhook: { bot, url: telegram.url, secret: telegram.secret } } : {}) });
+        const running: RunningBot = telegram.mode === 'webhook' ? { stop: http.stop, failed: new Promise<never>(() => {}) } : await startPolling(bot, app.logger);
         const ended = await Promise.race([stopSignal(), running.failed.catch((e: unknown) => e)]);
         if (ended instanceof Error) {
           // A refused token was logged where it was seen.
@@ -48,19 +50,10 @@ export function register(program: Command, ctx: CliContext): void {
         app.logger.info({ signal: ended }, 'stopping: finishing the updates in hand');
         await running.stop();
       } finally {
+        await http?.stop();
+        await workers.stop();
         // After the bot has stopped, so no handler loses its database half-way.
         await app.close();
       }
     });
-}
-
-/** Resolves with the first SIGINT or SIGTERM. */
-function stopSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const onSignal = (signal: string) => {
-      for (const s of STOP_SIGNALS) process.off(s, onSignal);
-      resolve(signal);
-    };
-    for (const s of STOP_SIGNALS) process.on(s, onSignal);
-  });
 }

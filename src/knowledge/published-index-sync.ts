@@ -8,14 +8,11 @@ export interface MemoryIndexOptions {
   pageSize: number;
   /** More changes than this at once (an import) are reloaded whole, not experience by experience. */
   maxDeltaChanges: number;
-  /**
-   * Change numbers kept in the database: older ones are deleted (by whichever process applies
-   * a change crossing a tenth of this). A process further behind than that reloads everything.
-   */
-  keepChanges: number;
 }
 
-export const DEFAULT_MEMORY_INDEX: MemoryIndexOptions = { pageSize: 2000, maxDeltaChanges: 1000, keepChanges: 10_000 };
+// Old change numbers are deleted by a housekeeping job (src/jobs/housekeeping.ts), not here in
+// the path of a question; a process further behind than the oldest kept reloads everything.
+export const DEFAULT_MEMORY_INDEX: MemoryIndexOptions = { pageSize: 2000, maxDeltaChanges: 1000 };
 
 export interface MemoryLexicalIndex extends LexicalIndex {
   /** Loads the published texts now (otherwise the first question does), and returns how many. */
@@ -69,17 +66,12 @@ export function memoryLexicalIndex(db: Queryable, logger: Logger, options: Memor
     const [{ oldest }] = (await db.query<{ oldest: number | null }>('SELECT min(seq)::float8 AS oldest FROM search_changes')) as [{ oldest: number | null }];
     // Numbers right after ours were deleted: changes this process never saw may be among them.
     const missed = oldest !== null && oldest > appliedSeq + 1;
-    const before = appliedSeq;
     if (ids.includes(null) || missed || changes.length > options.maxDeltaChanges) await loadAll();
     else {
       const changed = ids as number[];
       const rows = await db.query<PublishedTextRow>(`${PUBLISHED_TEXTS} AND e.id = ANY($1::bigint[]) ORDER BY t.id`, [changed]);
       index.replace(changed, rows);
       appliedSeq = changes.at(-1)!.seq;
-    }
-    const every = Math.max(1, Math.floor(options.keepChanges / 10));
-    if (Math.floor(appliedSeq / every) > Math.floor(before / every)) {
-      await db.query('DELETE FROM search_changes WHERE seq <= $1', [appliedSeq - options.keepChanges]);
     }
   }
 

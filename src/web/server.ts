@@ -1,44 +1,8 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { webhookCallback } from 'grammy';
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SmeBot } from '../bot/bot.ts';
-import type { Queryable } from '../db/db.ts';
-import type { Logger } from '../log.ts';
-
-export interface WebOptions {
-  bot: SmeBot;
-  db: Queryable;
-  logger: Logger;
-  /** Path Telegram posts updates to (the path of WEBHOOK_URL). */
-  webhookPath: string;
-  /** Telegram sends it in X-Telegram-Bot-Api-Secret-Token; anything else is refused with 401. */
-  secret: string;
-}
-
-// Telegram gives up on a webhook call after about a minute and sends the update again; answer
-// before that and let a slow answer (model) finish in the background, counted in bot.inFlight.
-const WEBHOOK_TIMEOUT_MS = 50_000;
-
-/** The HTTP face of the bot: Telegram's webhook and /healthz (database reachable). */
-export function createWebApp(options: WebOptions): Hono {
-  const app = new Hono();
-  app.get('/healthz', async (c) => {
-    try {
-      await options.db.query('SELECT 1');
-      return c.json({ ok: true });
-    } catch (e) {
-      options.logger.error({ err: e }, 'health check failed: database unreachable');
-      return c.json({ ok: false }, 503);
-    }
-  });
-  app.post(
-    options.webhookPath,
-    webhookCallback(options.bot, 'hono', { secretToken: options.secret, onTimeout: 'return', timeoutMilliseconds: WEBHOOK_TIMEOUT_MS }),
-  );
-  return app;
-}
+import type { Env } from 'hono';
 
 export interface RunningServer {
   readonly port: number;
@@ -48,10 +12,19 @@ export interface RunningServer {
   terminate(): void;
 }
 
+/** The port is taken by another program; `message` says what to do. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number, options?: { cause?: unknown }) {
+    super(`Port ${port} is already in use: stop the program that holds it, or set PORT to a free port.`, options);
+    this.name = 'PortInUseError';
+  }
+}
+
 /** Serves `app` on 127.0.0.1 or all interfaces; port 0 picks a free one. */
-export async function startWebServer(app: Hono, port: number, hostname = '0.0.0.0'): Promise<RunningServer> {
-  const server = await new Promise<ServerType>((resolve) => {
+export async function startWebServer<E extends Env>(app: Hono<E>, port: number, hostname = '0.0.0.0'): Promise<RunningServer> {
+  const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname }, () => resolve(s));
+    s.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new PortInUseError(port, { cause: e }) : e));
   });
   const http = server as Server;
   return {

@@ -1,42 +1,50 @@
+import { webhookCallback } from 'grammy';
+import { Hono } from 'hono';
 import type { SmeBot } from '../bot/bot.ts';
-import { ALLOWED_UPDATES, type RunningBot, waitForHandlers } from '../bot/run.ts';
-import type { Queryable } from '../db/db.ts';
+import { ALLOWED_UPDATES, waitForHandlers } from '../bot/run.ts';
 import type { Logger } from '../log.ts';
-import { createWebApp, startWebServer } from './server.ts';
+import type { WebEnv, WebRouter } from './app.ts';
+
+// Telegram gives up on a webhook call after about a minute and sends the update again; answer
+// before that and let a slow answer (model) finish in the background, counted in bot.inFlight.
+const WEBHOOK_TIMEOUT_MS = 50_000;
+
+export interface WebhookOptions {
+  bot: SmeBot;
+  /** The URL Telegram calls (its path is where updates are posted). */
+  url: string;
+  /** Telegram sends it in X-Telegram-Bot-Api-Secret-Token; anything else is refused with 401. */
+  secret: string;
+}
+
+/** Telegram's calls with updates, at the path of the webhook URL. */
+export function webhookRouter(options: WebhookOptions): WebRouter {
+  const router = new Hono<WebEnv>();
+  router.post(
+    new URL(options.url).pathname,
+    webhookCallback(options.bot, 'hono', { secretToken: options.secret, onTimeout: 'return', timeoutMilliseconds: WEBHOOK_TIMEOUT_MS }),
+  );
+  return router;
+}
+
+/** Registers the webhook with Telegram, with its secret and the update kinds the bot handles. */
+export async function registerWebhook(options: WebhookOptions & { logger: Logger }): Promise<void> {
+  await options.bot.init();
+  await options.bot.api.setWebhook(options.url, { secret_token: options.secret, allowed_updates: [...ALLOWED_UPDATES] });
+  options.logger.info({ path: '<webhook path>' }, 'bot listening for webhook calls');
+}
 
 /** How long a stopping webhook server waits for the answers of finished handlers to be sent. */
-const RESPONSE_GRACE_MS = 2_000;
+export const RESPONSE_GRACE_MS = 2_000;
 
-/**
- * Webhook mode: the web server takes Telegram's calls (secret checked), the webhook is
- * registered with the same secret. Stopping closes the server, then waits for the handlers.
- */
-export async function startWebhook(
-  bot: SmeBot,
-  options: { db: Queryable; logger: Logger; url: string; secret: string; port: number; hostname?: string },
-): Promise<RunningBot & { port: number }> {
-  await bot.init();
-  const webhookPath = new URL(options.url).pathname;
-  const app = createWebApp({ bot, db: options.db, logger: options.logger, webhookPath, secret: options.secret });
-  const server = await startWebServer(app, options.port, options.hostname);
-  await bot.api.setWebhook(options.url, { secret_token: options.secret, allowed_updates: [...ALLOWED_UPDATES] });
-  options.logger.info({ port: server.port, path: webhookPath }, 'bot listening for webhook calls');
-  let stopping: Promise<void> | undefined;
-  return {
-    port: server.port,
-    failed: new Promise<never>(() => {}),
-    stop() {
-      stopping ??= (async () => {
-        const closed = server.close();
-        await waitForHandlers(bot, options.logger);
-        // A finished handler's 200 is still being written: cut now, and Telegram would send the
-        // update again. Whatever is open after the grace is idle or stuck.
-        await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, RESPONSE_GRACE_MS))]);
-        server.terminate();
-        await closed;
-        options.logger.info('bot stopped');
-      })();
-      return stopping;
-    },
-  };
+/** Stops a server that takes webhook calls: no new calls, the handlers finish, their answers go out. */
+export async function stopWebhookServer(server: { close(): Promise<void>; terminate(): void }, bot: SmeBot, logger: Logger): Promise<void> {
+  const closed = server.close();
+  await waitForHandlers(bot, logger);
+  // A finished handler's 200 is still being written: cut now, and Telegram would send the
+  // update again. Whatever is open after the grace is idle or stuck.
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, RESPONSE_GRACE_MS))]);
+  server.terminate();
+  await closed;
+  logger.info('bot stopped');
 }

@@ -8,7 +8,7 @@ import { createApp, type App } from '../../src/app.ts';
 import { createBot } from '../../src/bot/bot.ts';
 import { commandList, registerCommands } from '../../src/bot/commands.ts';
 import { startBotApiEmulator, type BotApiEmulator } from '../../src/bot/emulator/index.ts';
-import { startWebhook } from '../../src/web/webhook.ts';
+import { startWebhook } from '../../src/web/serve.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -124,10 +124,22 @@ describe.each(webhookSetups)('webhook mode ($name)', (setup) => {
     expect(botMessages()).toHaveLength(before + 1);
   });
 
-  it('serves /healthz', async () => {
-    const res = await fetch(`${base}/healthz`);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+  it('serves /healthz and /readyz beside the webhook', async () => {
+    for (const path of ['/healthz', '/readyz']) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ok: true });
+    }
+  });
+
+  it('answers a call whose body is not JSON with 400, not as a failure of ours', async () => {
+    const res = await fetch(`${base}/telegram/hook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'right-secret' },
+      body: '{"update_id": 9, "message": ',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'The request body is not valid JSON.', requestId: res.headers.get('x-request-id') });
   });
 
   it('registers the command menu in fa, zh and en, and a default', () => {
@@ -153,10 +165,11 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
     // The pool's connections must be closed before the process can exit.
     ...(postgresUrl ? [{ name: 'on PostgreSQL', env: async () => ({ DATABASE_URL: await createTestPostgresSchema() }) }] : []),
   ];
-  it.each(setups)('answers, and on SIGTERM finishes the update in hand, then exits 0 with nothing left open ($name)', async (setup) => {
+  it.each(setups)('answers, serves /healthz and /readyz, and on SIGTERM finishes the update in hand, then exits 0 with nothing left open ($name)', async (setup) => {
     const emulator = await startBotApiEmulator();
+    const port = await freePort();
     const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'start'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, LOG_LEVEL: 'warn', ...(await setup.env()) },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, LOG_LEVEL: 'warn', PORT: String(port), ...(await setup.env()) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -165,6 +178,8 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
     try {
       await until(() => emulator.state.calls.some((c) => c.method === 'getUpdates'), 150_000, 'the bot to start polling');
       expect(emulator.state.calls.filter((c) => c.method === 'setMyCommands')).toHaveLength(4);
+      // Long polling has an HTTP face too, for a supervisor or a load balancer to ask.
+      for (const path of ['/healthz', '/readyz']) expect((await fetch(`http://127.0.0.1:${port}${path}`)).status).toBe(200);
 
       emulator.say(user, '/help');
       await until(() => emulator.state.messages(user.id).some((m) => m.from === 'bot'), 20_000, 'the /help reply');
@@ -227,7 +242,7 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
     const other = await startBotApiEmulator();
     other.state.failNext('getUpdates', 409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running');
     const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'start'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: other.token, TELEGRAM_API_ROOT: other.apiRoot, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: other.token, TELEGRAM_API_ROOT: other.apiRoot, DATA_DIR: dataDir, LOG_LEVEL: 'warn', PORT: String(await freePort()) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

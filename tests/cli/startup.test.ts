@@ -65,7 +65,7 @@ describe('starting the program', () => {
     };
     const top = await help(['--help']);
     expect(top.code).toBe(0);
-    for (const command of ['start', 'migrate', 'import', 'export', 'ask', 'eval', 'glossary']) {
+    for (const command of ['start', 'worker', 'migrate', 'import', 'export', 'ask', 'eval', 'glossary']) {
       expect(top.text).toContain(command);
       const page = await help([command, '--help']);
       expect(page.code, command).toBe(0);

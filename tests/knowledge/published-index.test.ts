@@ -4,6 +4,7 @@ import type { Db } from '../../src/db/db.ts';
 import { ExperienceRepository } from '../../src/knowledge/experience-repository.ts';
 import { Glossary, seedGlossaryIfEmpty } from '../../src/knowledge/glossary.ts';
 import { parseKbFile } from '../../src/knowledge/kb-format.ts';
+import { pruneSearchChanges } from '../../src/jobs/housekeeping.ts';
 import { memoryLexicalIndex } from '../../src/knowledge/published-index-sync.ts';
 import { createRetriever } from '../../src/knowledge/retrieval.ts';
 import { createLogger } from '../../src/log.ts';
@@ -69,7 +70,7 @@ describe.each(testDatabases())('search from the published texts held in memory, 
     db = await database.open();
     const opened = db;
     await new ExperienceRepository(opened).upsertRecords([SAFFRON, PISTACHIO], { status: 'published' });
-    const options = { pageSize: 1, maxDeltaChanges: 1000, keepChanges: 2 };
+    const options = { pageSize: 1, maxDeltaChanges: 1000 };
     const search = (lexical: ReturnType<typeof memoryLexicalIndex>) => {
       const retriever = createRetriever({ db: opened, glossary: Glossary.fromEntries([]), logger, lexical });
       return async (text: string) => (await retriever.search({ text, language: 'en' })).hits.map((h) => h.externalId);
@@ -82,7 +83,8 @@ describe.each(testDatabases())('search from the published texts held in memory, 
       await opened.query(`UPDATE experiences SET industry = $1 WHERE external_id = 'saffron'`, [industry]);
       await busy('saffron customs');
     }
-    // The busy process kept only the last two numbers; the archiving is not among them.
+    // Housekeeping kept only the last two numbers; the archiving is not among them.
+    await pruneSearchChanges(opened, 2);
     const [{ oldest }] = (await opened.query<{ oldest: number }>('SELECT min(seq)::int AS oldest FROM search_changes')) as [{ oldest: number }];
     const [{ archived }] = (await opened.query<{ archived: number }>(`SELECT count(*)::int AS archived FROM search_changes WHERE experience_id = (SELECT id FROM experiences WHERE external_id = 'pistachio')`)) as [{ archived: number }];
     expect(oldest).toBeGreaterThan(2);

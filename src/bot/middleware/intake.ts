@@ -5,11 +5,6 @@ import type { BotContextExtras } from '../context.ts';
 import type { PrefetchingStorage } from '../db-storage.ts';
 import { languageFromTelegram } from '../i18n.ts';
 
-// Telegram keeps an undelivered update for at most 24 hours, so older ids can never come back.
-const KEEP = '2 days';
-// Pruning on one update in this many keeps the table small without a job of its own.
-const PRUNE_EVERY = 1_000;
-
 // The claim is a data-modifying CTE, so it runs whatever the SELECT reads; the joins hang off one
 // row so the claim's answer comes back even for a stranger with no conversation.
 const INTAKE = `WITH claimed AS (
@@ -26,7 +21,8 @@ type IntakeRow = { claimed: boolean; conversation: unknown } & ({ id: null } | M
  * What every update needs before a feature runs, in one round trip to the database:
  * - the update claimed, so each update_id is handled at most once, whichever replica receives it
  *   and however often Telegram (or a restart before the offset was confirmed) delivers it; the
- *   claim comes before handling, so a crash half-way does not make the member see an answer twice;
+ *   claim comes before handling, so a crash half-way does not make the member see an answer twice
+ *   (old ids are pruned by a housekeeping job, src/jobs/housekeeping.ts);
  * - the member behind ctx.from (created on first contact) and the update's language: the
  *   member's own choice from /language, else Telegram's language_code;
  * - the chat's conversation state, handed to the conversations plugin's first read.
@@ -44,7 +40,6 @@ export function intake<T>(deps: { db: Queryable; members: Pick<MembersRepository
       ctx.log.info('update already handled, skipped');
       return;
     }
-    if (updateId % PRUNE_EVERY === 0) await deps.db.query(`DELETE FROM processed_updates WHERE processed_at < now() - interval '${KEEP}'`);
     if (from) {
       const name = [from.first_name, from.last_name].filter(Boolean).join(' ');
       ctx.member = await deps.members.upsertFromTelegram({ telegramId: from.id, name }, row.id === null ? null : memberFromRow(row));

@@ -1,0 +1,36 @@
+import type { Queryable } from '../db/db.ts';
+import { enqueueJob } from './queue.ts';
+
+/** Who a message is for: a member (in their language), or a chat (a group, in its language). */
+export type Recipient = { memberId: number } | { chatId: number };
+
+/** Plain values for the message's placeables; the sender escapes them for Telegram. */
+export type MessageValues = Record<string, string | number>;
+
+/** The job kind of a message waiting to be sent (served by src/bot/outbox-sender.ts). */
+export const OUTBOUND_MESSAGE = 'outbound-message';
+
+export interface OutboundMessage {
+  recipient: Recipient;
+  /** A key of the locale files (locales/<lang>/*.ftl). */
+  messageKey: string;
+  values: MessageValues;
+}
+
+export interface Notifier {
+  /**
+   * Queues a message for `recipient` on `within` — the caller's transaction, so the message
+   * goes out exactly when the action that caused it commits (default: on its own).
+   */
+  notify(recipient: Recipient, messageKey: string, values?: MessageValues, within?: Queryable): Promise<void>;
+}
+
+/** The domain's way to tell someone something, knowing nothing of Telegram. */
+export function createNotifier(db: Queryable): Notifier {
+  return {
+    async notify(recipient, messageKey, values = {}, within = db) {
+      const message: OutboundMessage = { recipient, messageKey, values };
+      await enqueueJob(within, { kind: OUTBOUND_MESSAGE, payload: { ...message }, maxAttempts: 8 });
+    },
+  };
+}

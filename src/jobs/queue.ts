@@ -1,0 +1,123 @@
+import type { Queryable } from '../db/db.ts';
+
+/** A job to be done later by a worker (src/jobs/runner.ts), in this or another process. */
+export interface NewJob {
+  kind: string;
+  /** Plain JSON: what the handler needs, read back as written. */
+  payload?: Record<string, unknown>;
+  /** At most one job of this kind with this key is ever enqueued; a second is dropped. */
+  uniqueKey?: string;
+  /** Not before this many milliseconds from now. */
+  delayMs?: number;
+  /** Tries before the job is kept as failed (default 5). */
+  maxAttempts?: number;
+}
+
+/** A job as a handler receives it; `attempts` counts this one. */
+export interface Job {
+  id: number;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  maxAttempts: number;
+}
+
+/**
+ * Thrown by a handler that was told to come back later (Telegram's 429 with retry_after): the
+ * job runs again after `delayMs`, and the attempt does not count against its maximum.
+ */
+export class RetryLaterError extends Error {
+  constructor(readonly delayMs: number, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RetryLaterError';
+  }
+}
+
+/** Thrown by a handler when trying again cannot help (the member blocked the bot): kept as failed now. */
+export class GiveUpError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'GiveUpError';
+  }
+}
+
+/**
+ * Queues a job on `q` — the caller's transaction, so the job exists exactly when what caused it
+ * was committed. Returns its id, or undefined when `uniqueKey` was already used.
+ */
+export async function enqueueJob(q: Queryable, job: NewJob): Promise<number | undefined> {
+  const [row] = await q.query<{ id: number }>(
+    `INSERT INTO jobs (kind, payload, unique_key, run_at, max_attempts)
+     VALUES ($1, $2::jsonb, $3, now() + make_interval(secs => $4::float8 / 1000), $5)
+     ON CONFLICT (kind, unique_key) WHERE unique_key IS NOT NULL DO NOTHING
+     RETURNING id::float8 AS id`,
+    [job.kind, JSON.stringify(job.payload ?? {}), job.uniqueKey ?? null, job.delayMs ?? 0, job.maxAttempts ?? 5],
+  );
+  return row?.id;
+}
+
+const TAKE = `UPDATE jobs
+SET attempts = attempts + 1, locked_by = $2,
+    locked_until = now() + make_interval(secs => $3::float8 / 1000)
+WHERE id = (
+  SELECT id FROM jobs
+  WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= now() AND kind = ANY($1::text[])
+    AND attempts < max_attempts AND (locked_until IS NULL OR locked_until < now())
+  ORDER BY run_at, id
+  LIMIT 1
+  FOR UPDATE SKIP LOCKED
+)
+RETURNING id::float8 AS id, kind, payload, attempts, max_attempts AS "maxAttempts"`;
+
+/**
+ * Takes the next due job of one of `kinds` for `leaseMs`: no other worker takes it meanwhile
+ * (rows another worker is taking are skipped, not waited for); after the lease, a job whose
+ * worker died is due again.
+ */
+export async function takeJob(q: Queryable, kinds: readonly string[], workerId: string, leaseMs: number): Promise<Job | undefined> {
+  const [row] = await q.query<Job>(TAKE, [kinds, workerId, leaseMs]);
+  return row;
+}
+
+/**
+ * Marks a job done, with what it reports. This and the two below change a job only while it
+ * is still this worker's (a worker slower than its lease lost it to another).
+ */
+export async function completeJob(q: Queryable, job: Job, workerId: string, result: unknown): Promise<void> {
+  await q.query('UPDATE jobs SET done_at = now(), locked_until = NULL, result = $3::jsonb WHERE id = $1 AND locked_by = $2', [
+    job.id,
+    workerId,
+    result === undefined ? null : JSON.stringify(result),
+  ]);
+}
+
+export interface Backoff {
+  /** Delay after the first failed attempt; each further one doubles it. */
+  baseMs: number;
+  maxMs: number;
+}
+
+/**
+ * Records a failed attempt with its error: the job is due again after the backoff, or, when
+ * that was its last attempt, kept as failed (failed_at) for someone to look at.
+ */
+export async function failJob(q: Queryable, job: Job, workerId: string, error: string, backoff: Backoff, options: { final?: boolean } = {}): Promise<void> {
+  await q.query(
+    `UPDATE jobs SET locked_until = NULL, last_error = $2, last_error_at = now(),
+       failed_at = CASE WHEN attempts >= max_attempts OR $5::boolean THEN now() END,
+       run_at = CASE WHEN attempts >= max_attempts OR $5::boolean THEN run_at
+                ELSE now() + make_interval(secs => least($3::float8 * 2 ^ (attempts - 1), $4::float8) / 1000) END
+     WHERE id = $1 AND locked_by = $6`,
+    [job.id, error, backoff.baseMs, backoff.maxMs, options.final ?? false, workerId],
+  );
+}
+
+/** Puts a job back, due after `delayMs`, without counting the attempt. */
+export async function postponeJob(q: Queryable, job: Job, workerId: string, delayMs: number, reason: string): Promise<void> {
+  await q.query(
+    `UPDATE jobs SET locked_until = NULL, attempts = attempts - 1, last_error = $3, last_error_at = now(),
+       run_at = now() + make_interval(secs => $2::float8 / 1000)
+     WHERE id = $1 AND locked_by = $4`,
+    [job.id, delayMs, reason, workerId],
+  );
+}

@@ -1,0 +1,138 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Queryable } from '../db/db.ts';
+import type { Logger } from '../log.ts';
+import { completeJob, failJob, GiveUpError, postponeJob, RetryLaterError, takeJob, type Backoff, type Job } from './queue.ts';
+
+/** Does one job; what it returns is kept with the job. Throwing fails the attempt. */
+export type JobHandler = (job: Job) => Promise<unknown>;
+
+/** A job enqueued once per period by whichever worker first notices the period began. */
+export interface Schedule {
+  kind: string;
+  everyMs: number;
+}
+
+export interface JobRunnerOptions {
+  db: Queryable;
+  logger: Logger;
+  handlers: Record<string, JobHandler>;
+  schedules?: Schedule[];
+  /** Jobs handled at once by this process. */
+  concurrency?: number;
+  /** How long an idle worker waits before looking again. */
+  pollMs?: number;
+  /** How long a taken job is this worker's; after that a job whose worker died is due again. */
+  leaseMs?: number;
+  backoff?: Backoff;
+}
+
+export const DEFAULT_BACKOFF: Backoff = { baseMs: 5_000, maxMs: 60 * 60_000 };
+
+export interface JobRunner {
+  /** Handles every job due now (and the schedules' jobs due now), one after another; returns how many. */
+  runDue(): Promise<number>;
+  /** Keeps handling jobs as they fall due until stop() (which waits for the jobs in hand). */
+  start(): { stop(): Promise<void> };
+}
+
+const SCHEDULE_CHECK_MS = 30_000;
+
+/**
+ * Workers over the jobs table. Any number of processes may run them against one database:
+ * each job is taken by one of them (queue.ts), and a period's scheduled job is enqueued once.
+ */
+export function createJobRunner(options: JobRunnerOptions): JobRunner {
+  const { db, logger, handlers } = options;
+  const kinds = Object.keys(handlers);
+  const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const leaseMs = options.leaseMs ?? 15 * 60_000;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const schedules = (options.schedules ?? []).filter((s) => handlers[s.kind]);
+  let scheduledAt = -Infinity;
+
+  async function enqueueScheduled(): Promise<void> {
+    if (schedules.length === 0) return;
+    scheduledAt = performance.now();
+    // The period's number, from the database's clock, is the unique key: every process computes the same.
+    await db.query(
+      `INSERT INTO jobs (kind, unique_key, max_attempts)
+       SELECT kind, floor(extract(epoch FROM now()) * 1000 / every_ms)::bigint::text, 3
+       FROM unnest($1::text[], $2::float8[]) AS s(kind, every_ms)
+       ON CONFLICT (kind, unique_key) WHERE unique_key IS NOT NULL DO NOTHING`,
+      [schedules.map((s) => s.kind), schedules.map((s) => s.everyMs)],
+    );
+  }
+
+  /** Takes and handles one due job; false when none was due. */
+  async function runOne(): Promise<boolean> {
+    const job = await takeJob(db, kinds, workerId, leaseMs);
+    if (!job) return false;
+    const log = logger.child({ job_id: job.id, job_kind: job.kind, attempt: job.attempts });
+    let result: unknown;
+    try {
+      result = await handlers[job.kind]!(job);
+    } catch (error) {
+      if (error instanceof RetryLaterError) {
+        log.warn({ err: error, delay_ms: error.delayMs }, 'job postponed: told to come back later');
+        await postponeJob(db, job, workerId, error.delayMs, error.message);
+        return true;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      const last = job.attempts >= job.maxAttempts || error instanceof GiveUpError;
+      log[last ? 'error' : 'warn']({ err: error }, last ? 'job failed for the last time; kept as failed' : 'job failed; retrying later');
+      await failJob(db, job, workerId, message, backoff, { final: last });
+      return true;
+    }
+    await completeJob(db, job, workerId, result);
+    log.debug('job done');
+    return true;
+  }
+
+  async function runDue(): Promise<number> {
+    await enqueueScheduled();
+    let count = 0;
+    while (await runOne()) count++;
+    return count;
+  }
+
+  function start() {
+    let stopping = false;
+    const sleeping = new Set<() => void>();
+    const pollMs = options.pollMs ?? 1_000;
+    const idle = () =>
+      new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          sleeping.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, pollMs);
+        sleeping.add(wake);
+      });
+    async function loop(): Promise<void> {
+      while (!stopping) {
+        let worked = false;
+        try {
+          if (performance.now() - scheduledAt >= SCHEDULE_CHECK_MS) await enqueueScheduled();
+          worked = await runOne();
+        } catch (error) {
+          // The database may be briefly unreachable: the job stays in the table; look again later.
+          logger.error({ err: error }, 'taking or recording a job failed; trying again shortly');
+        }
+        if (!worked && !stopping) await idle();
+      }
+    }
+    const loops = Array.from({ length: options.concurrency ?? 1 }, () => loop());
+    logger.info({ worker: workerId, kinds }, 'job workers started');
+    return {
+      async stop() {
+        stopping = true;
+        for (const wake of [...sleeping]) wake();
+        await Promise.all(loops);
+      },
+    };
+  }
+
+  return { runDue, start };
+}

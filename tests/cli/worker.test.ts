@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startBotApiEmulator } from '../../src/bot/emulator/index.ts';
+import { parseTelegramHtml } from '../../src/bot/emulator/telegram-html.ts';
+import { openPglite } from '../../src/db/pglite.ts';
+import { createTranslator } from '../../src/i18n.ts';
+import { createNotifier } from '../../src/jobs/notify.ts';
+import { freshDataDir } from '../helpers/db.ts';
+import { plain } from '../helpers/telegram.ts';
+
+const dataDir = freshDataDir();
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('`sme-bridge worker`', () => {
+  it('sends the messages queued while no bot ran, in the member\'s language, and on SIGTERM exits 0', async () => {
+    const db = await openPglite(dataDir);
+    const [member] = await db.query<{ id: number }>("INSERT INTO members (telegram_id, name, language) VALUES (8001, 'Li', 'zh') RETURNING id::int");
+    await createNotifier(db).notify({ memberId: member!.id }, 'notify-experience-published', { title: 'Saffron' });
+    await db.close();
+
+    const emulator = await startBotApiEmulator();
+    const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'worker'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const sent = () => emulator.state.messages(8001).filter((m) => m.from === 'bot');
+    try {
+      const deadline = Date.now() + 120_000;
+      while (sent().length === 0) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no message sent:\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const expected = plain(parseTelegramHtml(createTranslator().t('zh', 'notify-experience-published', { title: 'Saffron' })));
+      expect(plain(sent()[0]!.text)).toBe(expected);
+      child.kill('SIGTERM');
+      expect(await exited, stderr).toBe(0);
+      expect(sent()).toHaveLength(1);
+      // It polled no updates: answering members is `start`'s work.
+      expect(emulator.state.calls.some((c) => c.method === 'getUpdates')).toBe(false);
+    } finally {
+      child.kill('SIGKILL');
+      await emulator.close();
+    }
+  }, 180_000);
+});
