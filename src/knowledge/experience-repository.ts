@@ -221,28 +221,6 @@ export class ExperienceRepository {
     );
     return rows.length > 0;
   }
-
-  /** Deletes everything a member contributed (right to be forgotten); returns how many experiences. */
-  async deleteByContributor(memberId: number): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      const deltas = new TermDeltas();
-      await deleteTextRows(tx, 't.experience_id IN (SELECT id FROM experiences WHERE contributor_member_id = $1)', [memberId], deltas);
-      await deltas.apply(tx);
-      const gone = await tx.query('DELETE FROM experiences WHERE contributor_member_id = $1 RETURNING id', [memberId]);
-      return gone.length;
-    });
-  }
-
-  /** Keeps a member's experiences but removes who contributed them; returns how many. */
-  async anonymiseContributor(memberId: number): Promise<number> {
-    const rows = await this.db.query(
-      `UPDATE experiences SET contributor_name = NULL, contributor_company = NULL, contributor_city = NULL,
-         contributor_member_id = NULL, updated_at = now()
-       WHERE contributor_member_id = $1 RETURNING id`,
-      [memberId],
-    );
-    return rows.length;
-  }
 }
 
 function prepareBatch(records: readonly ExperienceRecord[]): PreparedRecord[] {
