@@ -49,7 +49,7 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
   const lexical = memoryIndex ?? databaseLexicalIndex(db);
   const retriever = createRetriever({ db, glossary, lexical, ...(db.hasVector && ai.embedder ? { embedder: ai.embedder } : {}), logger });
   const answering = createAnsweringService({ retriever, experiences, ai, translator, logger });
-  const community = createCommunity(db);
+  const community = createCommunity(db, { experiences });
 
   return {
     config,

@@ -77,6 +77,7 @@ bot-other-input = I can only read text. Write your business question as a messag
 bot-unknown-command = I do not know that command. /help lists the ones I know.
 bot-nothing-to-cancel = There is nothing to cancel. Write a question, or send /help to see what I can do.
 bot-button-expired = This button is no longer active.
+bot-button-invalid = This button is from an older version of the bot, or not valid. Nothing was changed.
 bot-error-apology = Sorry, something went wrong on my side. Please try again in a moment.
 
 bot-command-start = Welcome and language

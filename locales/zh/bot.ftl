@@ -77,6 +77,7 @@ bot-other-input = 我只能识别文字消息。请把您的经营问题写成�
 bot-unknown-command = 我无法识别这个命令。发送 /help 查看可用命令。
 bot-nothing-to-cancel = 目前没有可以取消的操作。请直接提问，或发送 /help 查看我能做什么。
 bot-button-expired = 这个按钮已失效。
+bot-button-invalid = 这个按钮来自旧版机器人或无效，没有做任何更改。
 bot-error-apology = 抱歉，我这边出了点问题，请稍后再试。
 
 bot-command-start = 欢迎与选择语言

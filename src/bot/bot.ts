@@ -5,12 +5,14 @@ import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotContext, BotDeps } from './context.ts';
+import { conversationKey } from './conversation-key.ts';
 import { createDbStorage } from './db-storage.ts';
 import { apologise, lastResort } from './errors.ts';
 import { installFeatures } from './features/index.ts';
 import { createI18n } from './i18n.ts';
 import { createInFlight, type InFlight } from './middleware/in-flight.ts';
 import { intake } from './middleware/intake.ts';
+import { refuseUnknownButtons } from './middleware/unknown-buttons.ts';
 import { updateLogger } from './middleware/update-logger.ts';
 
 /** The grammY bot plus a count of updates being handled (for a stop that leaves none half-done). */
@@ -32,10 +34,8 @@ export interface CreateBotOptions {
   throttle?: ThrottlerOptions | false;
 }
 
-// The conversations' rows in `sessions` are keyed `conversation:<chat id>`.
+// The conversations' rows in `sessions` are keyed `conversation:<conversationKey>`.
 const CONVERSATION_NAMESPACE = 'conversation';
-// A chat has one conversation state (the plugin's default key, named so intake reads the same row).
-const conversationKey = (ctx: Context) => ctx.chatId?.toString();
 // Bump when a conversation's steps change shape: older replay state would no longer fit.
 const CONVERSATION_VERSION = 1;
 
@@ -66,8 +66,9 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(sequentialize((ctx: Context) => ctx.chatId?.toString() ?? ctx.from?.id.toString()));
   bot.use(updateLogger(app.logger));
   const conversationStorage = createDbStorage<VersionedState<ConversationData>>(app.db, CONVERSATION_NAMESPACE);
-  bot.use(intake({ db: app.db, members: app.community.members, conversations: conversationStorage, conversationKey }));
+  bot.use(intake({ claimUpdate: app.community.claimUpdate, conversations: conversationStorage, conversationKey }));
   bot.use(i18n);
+  bot.use(refuseUnknownButtons);
   bot.use(
     conversations<BotContext, Context>({
       storage: { type: 'key', version: CONVERSATION_VERSION, adapter: conversationStorage, getStorageKey: conversationKey },

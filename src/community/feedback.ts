@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db.ts';
+import type { QuestionLog } from './question-log.ts';
 
 export type FeedbackRepository = ReturnType<typeof createFeedback>;
 
@@ -12,5 +13,16 @@ export function createFeedback(db: Queryable) {
         [f.questionId, f.memberId, f.helpful],
       );
     },
+  };
+}
+
+export type GiveFeedback = (input: { questionId: number; memberId: number; helpful: boolean }) => Promise<'recorded' | 'unknown-question'>;
+
+/** A member's vote on an answer; a question no longer logged (erased by /forget) takes none. */
+export function createGiveFeedback(repos: { questions: Pick<QuestionLog, 'getById'>; feedback: FeedbackRepository }): GiveFeedback {
+  return async (input) => {
+    if (!(await repos.questions.getById(input.questionId))) return 'unknown-question';
+    await repos.feedback.record(input);
+    return 'recorded';
   };
 }

@@ -1,5 +1,7 @@
 import type { Db, Queryable } from '../db/db.ts';
+import type { ExperienceRepository } from '../knowledge/experience-repository.ts';
 import { deleteTextRows, TermDeltas } from '../knowledge/search-index.ts';
+import type { ExperienceStatus } from '../knowledge/types.ts';
 
 /** What happens to a forgotten member's published experiences; unpublished ones always go. */
 export type ContributionChoice = 'delete' | 'anonymise';
@@ -14,67 +16,79 @@ export interface ForgetSummary {
   anonymisedExperiences: number;
 }
 
+export interface Forgetting {
+  /** What /forget asks about first: how many of the member's experiences are shared knowledge. */
+  preview(memberId: number): Promise<{ publishedContributions: number }>;
+  forget(memberId: number, options: { contributions: ContributionChoice }): Promise<ForgetSummary>;
+}
+
 /**
  * Erases a member (profile, questions and their answers, feedback, open questions, session and
- * conversation state, private chat row, rate-limit counters) in one transaction.
- * `telegramChatKeys` are the chat or user ids whose session rows (`<namespace>:<key>` or
- * `<namespace>:<key>:…`) must go. Published contributions are deleted or kept with the contributor cleared, as the member chose; pending,
+ * conversation state, private chat row, rate-limit counters) in one transaction. Published
+ * contributions are deleted or kept with the contributor cleared, as the member chose; pending,
  * draft and rejected ones are deleted either way, since they never became shared knowledge.
  * Leaves one audit row that names no one.
  */
-export async function forgetMember(
-  db: Db,
-  memberId: number,
-  telegramChatKeys: readonly string[],
-  options: { contributions: ContributionChoice },
-): Promise<ForgetSummary> {
-  return db.transaction(async (tx) => {
-    const [member] = await tx.query<{ id: string }>('SELECT id FROM members WHERE id = $1 FOR UPDATE', [memberId]);
-    const counts = await countOwned(tx, memberId);
+export function createForgetting(db: Db, experiences: Pick<ExperienceRepository, 'listByContributor'>): Forgetting {
+  return {
+    async preview(memberId) {
+      const mine = await experiences.listByContributor(memberId);
+      return { publishedContributions: mine.filter((e) => SHARED.includes(e.status)).length };
+    },
+    forget: (memberId, options) => db.transaction((tx) => forgetIn(tx, memberId, options)),
+  };
+}
 
-    const keep = options.contributions === 'anonymise' ? ['published', 'archived'] : [];
-    const doomed = await tx.query<{ id: string }>(
-      `SELECT id FROM experiences WHERE contributor_member_id = $1 AND NOT (status = ANY($2::text[]))`,
-      [memberId, keep],
-    );
-    const doomedIds = doomed.map((r) => r.id);
-    await deleteExperiences(tx, doomedIds);
-    const anonymised = await tx.query<{ id: string }>(
-      `UPDATE experiences
-          SET contributor_name = NULL, contributor_company = NULL, contributor_city = NULL,
-              contributor_member_id = NULL, updated_at = now()
-        WHERE contributor_member_id = $1
-        RETURNING id`,
-      [memberId],
-    );
+// Statuses in which an experience is shared knowledge, which a member may leave behind unnamed.
+const SHARED: readonly ExperienceStatus[] = ['published', 'archived'];
 
-    // Cascades remove questions, their citations, feedback and open questions.
-    await tx.query('DELETE FROM members WHERE id = $1', [memberId]);
-    const keys = [...telegramChatKeys];
-    const sessions = await tx.query<{ key: string }>(
-      `DELETE FROM sessions s
-        WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS k
-                       WHERE right(s.key, length(k) + 1) = ':' || k OR strpos(s.key, ':' || k || ':') > 0)
-        RETURNING key`,
-      [keys],
-    );
-    await tx.query(`DELETE FROM chats WHERE kind = 'private' AND chat_id::text = ANY($1::text[])`, [keys]);
-    // Rate-limit counters are keyed `<purpose>:<member id>`.
-    await tx.query(`DELETE FROM rate_limits WHERE right(key, length($1) + 1) = ':' || $1`, [String(memberId)]);
+async function forgetIn(tx: Queryable, memberId: number, options: { contributions: ContributionChoice }): Promise<ForgetSummary> {
+  const [member] = await tx.query<{ telegram_id: string }>('SELECT telegram_id FROM members WHERE id = $1 FOR UPDATE', [memberId]);
+  const counts = await countOwned(tx, memberId);
 
-    const summary: ForgetSummary = {
-      memberFound: member !== undefined,
-      ...counts,
-      sessions: sessions.length,
-      deletedExperiences: doomedIds.length,
-      anonymisedExperiences: anonymised.length,
-    };
-    // The audit trail records that an erasure happened and its size, never who it was.
-    await tx.query(`INSERT INTO audit_log (actor_id, action, subject, details) VALUES (NULL, 'member.forget', NULL, $1)`, [
-      JSON.stringify({ contributions: options.contributions, ...summary }),
-    ]);
-    return summary;
-  });
+  const keep = options.contributions === 'anonymise' ? SHARED : [];
+  const doomed = await tx.query<{ id: string }>(
+    `SELECT id FROM experiences WHERE contributor_member_id = $1 AND NOT (status = ANY($2::text[]))`,
+    [memberId, keep],
+  );
+  const doomedIds = doomed.map((r) => r.id);
+  await deleteExperiences(tx, doomedIds);
+  const anonymised = await tx.query<{ id: string }>(
+    `UPDATE experiences
+        SET contributor_name = NULL, contributor_company = NULL, contributor_city = NULL,
+            contributor_member_id = NULL, updated_at = now()
+      WHERE contributor_member_id = $1
+      RETURNING id`,
+    [memberId],
+  );
+
+  // Cascades remove questions, their citations, feedback and open questions.
+  await tx.query('DELETE FROM members WHERE id = $1', [memberId]);
+  // Session rows are keyed `<namespace>:<chat id>` (a private chat's id is the user's) or
+  // `<namespace>:<chat id>:<user id>` in a group: every row naming the user goes.
+  const userId = member ? String(member.telegram_id) : undefined;
+  const sessions = userId
+    ? await tx.query<{ key: string }>(
+        `DELETE FROM sessions WHERE right(key, length($1) + 1) = ':' || $1 OR strpos(key, ':' || $1 || ':') > 0 RETURNING key`,
+        [userId],
+      )
+    : [];
+  if (userId) await tx.query(`DELETE FROM chats WHERE kind = 'private' AND chat_id::text = $1`, [userId]);
+  // Rate-limit counters are keyed `<purpose>:<member id>`.
+  await tx.query(`DELETE FROM rate_limits WHERE right(key, length($1) + 1) = ':' || $1`, [String(memberId)]);
+
+  const summary: ForgetSummary = {
+    memberFound: member !== undefined,
+    ...counts,
+    sessions: sessions.length,
+    deletedExperiences: doomedIds.length,
+    anonymisedExperiences: anonymised.length,
+  };
+  // The audit trail records that an erasure happened and its size, never who it was.
+  await tx.query(`INSERT INTO audit_log (actor_id, action, subject, details) VALUES (NULL, 'member.forget', NULL, $1)`, [
+    JSON.stringify({ contributions: options.contributions, ...summary }),
+  ]);
+  return summary;
 }
 
 async function countOwned(tx: Queryable, memberId: number) {

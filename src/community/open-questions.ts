@@ -1,5 +1,6 @@
 import type { Language } from '../config.ts';
 import type { Queryable } from '../db/db.ts';
+import type { QuestionLog } from './question-log.ts';
 
 export interface OpenQuestion {
   id: number;
@@ -52,5 +53,18 @@ export function createOpenQuestions(db: Queryable) {
       );
       return { openQuestion: toOpen(row!), created: true };
     },
+  };
+}
+
+export type OpenQuestionToCommunity = (input: { questionId: number; memberId: number }) => Promise<'opened' | 'already-open' | 'unknown-question' | 'not-yours'>;
+
+/** Puts a member's own logged question to the community; only the asker may. */
+export function createOpenQuestionToCommunity(repos: { questions: Pick<QuestionLog, 'getById'>; openQuestions: OpenQuestions }): OpenQuestionToCommunity {
+  return async ({ questionId, memberId }) => {
+    const question = await repos.questions.getById(questionId);
+    if (!question) return 'unknown-question';
+    if (question.memberId !== memberId) return 'not-yours';
+    const { created } = await repos.openQuestions.open({ questionId: question.id, memberId, text: question.text, language: question.language });
+    return created ? 'opened' : 'already-open';
   };
 }

@@ -1,5 +1,5 @@
 import type { Language } from '../config.ts';
-import type { Db } from '../db/db.ts';
+import type { Queryable } from '../db/db.ts';
 
 /** One answered (or abstained) question as the analytics need it. */
 export interface QuestionRecord {
@@ -41,7 +41,7 @@ const toLogged = (r: Row): LoggedQuestion => ({
 
 export type QuestionLog = ReturnType<typeof createQuestionLog>;
 
-export function createQuestionLog(db: Db) {
+export function createQuestionLog(db: Queryable) {
   return {
     /**
      * Stores the question with its citations in one statement (so atomically); returns the

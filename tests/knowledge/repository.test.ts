@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { forgetMember } from '../../src/community/forget.ts';
 import type { Db } from '../../src/db/db.ts';
+import { createForgetting } from '../../src/community/forget.ts';
 import { ExperienceRepository } from '../../src/knowledge/experience-repository.ts';
 import type { ExperienceRecord } from '../../src/knowledge/types.ts';
 import { searchTokens } from '../../src/text/tokenize.ts';
@@ -91,8 +91,8 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
     await repo.createContribution({ memberId, language: 'zh', industry: 'textiles', tags: ['cotton'], text: { title: '棉纱清关', problem: '海关扣货', solution: '补交原产地证' }, contributor: { name: 'Li Wei' } });
     expect(await storedTermStats(db)).toEqual(await recountedTermStats(db));
 
-    // Erasure goes through /forget's one implementation.
-    expect(await forgetMember(db, memberId, [], { contributions: 'delete' })).toMatchObject({ deletedExperiences: 1 });
+    // Erasure has one implementation: forgetting the member.
+    expect((await createForgetting(db, repo).forget(memberId, { contributions: 'delete' })).deletedExperiences).toBe(1);
     expect(await storedTermStats(db)).toEqual(await recountedTermStats(db));
     expect(await db.query("SELECT term FROM term_stats WHERE term = '棉纱'")).toEqual([]);
   });
@@ -211,7 +211,7 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
     expect(await repo.setStatus(999_999, 'published')).toBe(false);
     expect((await repo.getById(created.id))!.status).toBe('published');
 
-    expect(await forgetMember(db, memberId, [], { contributions: 'anonymise' })).toMatchObject({ anonymisedExperiences: 1 });
+    expect((await createForgetting(db, repo).forget(memberId, { contributions: 'anonymise' })).anonymisedExperiences).toBe(1);
     const anonymous = (await repo.getById(created.id))!;
     expect(anonymous.contributor).toEqual({});
     expect(anonymous.texts.zh!.title).toBe('棉纱清关');

@@ -1,4 +1,6 @@
 import { Composer } from 'grammy';
+import { onPress } from '../callback-data.ts';
+import { ASK_COMMUNITY, FEEDBACK } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { markVote } from '../render/answer.ts';
 
@@ -9,12 +11,9 @@ export function answerActionsFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const { community } = deps.app;
 
-  composer.callbackQuery(/^fb:(\d+):([01])$/, async (ctx) => {
-    const questionId = Number(ctx.match[1]);
-    const helpful = ctx.match[2] === '1';
-    const question = await community.questions.getById(questionId);
-    if (!question || !ctx.member) return ctx.answerCallbackQuery({ text: ctx.t('bot-button-expired') });
-    await community.feedback.record({ questionId, memberId: ctx.member.id, helpful });
+  onPress(composer, FEEDBACK, async (ctx, { questionId, helpful }) => {
+    const given = ctx.member ? await community.giveFeedback({ questionId, memberId: ctx.member.id, helpful }) : 'unknown-question';
+    if (given !== 'recorded') return ctx.answerCallbackQuery({ text: ctx.t('bot-button-expired') });
     await ctx.answerCallbackQuery({ text: ctx.t('bot-feedback-thanks') });
     const markup = ctx.callbackQuery.message?.reply_markup?.inline_keyboard;
     if (markup) {
@@ -24,13 +23,12 @@ export function answerActionsFeature(deps: BotDeps): Composer<BotContext> {
     }
   });
 
-  composer.callbackQuery(/^oq:(\d+)$/, async (ctx) => {
-    const question = await community.questions.getById(Number(ctx.match[1]));
-    if (!question || !ctx.member) return ctx.answerCallbackQuery({ text: ctx.t('bot-button-expired') });
-    if (question.memberId !== ctx.member.id) return ctx.answerCallbackQuery({ text: ctx.t('bot-community-not-yours') });
-    const { created } = await community.openQuestions.open({ questionId: question.id, memberId: ctx.member.id, text: question.text, language: question.language });
+  onPress(composer, ASK_COMMUNITY, async (ctx, { questionId }) => {
+    const opened = ctx.member ? await community.openQuestionToCommunity({ questionId, memberId: ctx.member.id }) : 'unknown-question';
+    if (opened === 'unknown-question') return ctx.answerCallbackQuery({ text: ctx.t('bot-button-expired') });
+    if (opened === 'not-yours') return ctx.answerCallbackQuery({ text: ctx.t('bot-community-not-yours') });
     await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t(created ? 'bot-community-opened' : 'bot-community-already'));
+    await ctx.reply(ctx.t(opened === 'opened' ? 'bot-community-opened' : 'bot-community-already'));
   });
   return composer;
 }

@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import { forgetMember, type ContributionChoice } from '../../community/forget.ts';
+import { onPress } from '../callback-data.ts';
+import { FORGET } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 
 const HTML = { parse_mode: 'HTML' } as const;
@@ -9,7 +10,7 @@ const HTML = { parse_mode: 'HTML' } as const;
  * experiences (deleted, or kept without their name). Any other choice keeps everything.
  */
 export function forgetFeature(deps: BotDeps): Composer<BotContext> {
-  const { app } = deps;
+  const { forgetting } = deps.app.community;
   const composer = new Composer<BotContext>();
 
   composer.command('forget', async (ctx) => {
@@ -21,35 +22,31 @@ export function forgetFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(ctx.t('forget-nothing'));
       return;
     }
-    const mine = await app.experiences.listByContributor(ctx.member.id);
-    const published = mine.filter((e) => e.status === 'published' || e.status === 'archived').length;
+    const { publishedContributions: published } = await forgetting.preview(ctx.member.id);
+    const button = (key: string, choice: 'delete' | 'anonymise' | 'cancel') => [ctx.t(key), FORGET.encode({ choice })] as const;
     const keyboard =
       published > 0
         ? new InlineKeyboard()
-            .text(ctx.t('forget-button-delete'), 'forget:delete').row()
-            .text(ctx.t('forget-button-anonymise'), 'forget:anonymise').row()
-            .text(ctx.t('forget-button-cancel'), 'forget:cancel')
-        : new InlineKeyboard().text(ctx.t('forget-button-erase'), 'forget:delete').row().text(ctx.t('forget-button-cancel'), 'forget:cancel');
+            .text(...button('forget-button-delete', 'delete')).row()
+            .text(...button('forget-button-anonymise', 'anonymise')).row()
+            .text(...button('forget-button-cancel', 'cancel'))
+        : new InlineKeyboard().text(...button('forget-button-erase', 'delete')).row().text(...button('forget-button-cancel', 'cancel'));
     await ctx.reply(`${ctx.t('forget-explain')}\n\n${ctx.t('forget-choose', { published })}`, { ...HTML, reply_markup: keyboard });
   });
 
-  composer.callbackQuery('forget:cancel', async (ctx) => {
+  onPress(composer, FORGET, async (ctx, { choice }) => {
     await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t('forget-cancelled'));
-  });
-
-  composer.callbackQuery(/^forget:(delete|anonymise)$/, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    const choice = ctx.match[1] as ContributionChoice;
+    if (choice === 'cancel') {
+      await ctx.reply(ctx.t('forget-cancelled'));
+      return;
+    }
     const member = ctx.member;
     if (!member) {
       await ctx.reply(ctx.t('forget-nothing'));
       return;
     }
-    // Session rows are keyed by chat id (private chat = user id) or end in the user id.
-    const keys = [...new Set([String(ctx.from.id), ...(ctx.chat ? [String(ctx.chat.id)] : [])])];
     try {
-      const summary = await forgetMember(app.db, member.id, keys, { contributions: choice });
+      const summary = await forgetting.forget(member.id, { contributions: choice });
       ctx.log.info({ choice, ...summary }, 'member forgotten');
     } catch (e) {
       ctx.log.error({ err: e }, 'forgetting a member failed');

@@ -2,6 +2,8 @@ import { createConversation, type Conversation } from '@grammyjs/conversations';
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import type { Language } from '../../config.ts';
 import { INDUSTRIES } from '../../knowledge/types.ts';
+import { onPress } from '../callback-data.ts';
+import { PROFILE_COMPANY, PROFILE_COUNTRY, PROFILE_INDUSTRY, PROFILE_START } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { countryName, industryName } from '../../answering/display.ts';
 
@@ -28,7 +30,7 @@ type Answer = { value: string | null } | { halt: true } | { cancelled: true };
 function profileConversation(deps: BotDeps) {
   return async function profile(conversation: Conversation<BotContext, Context>, ctx: Context, args: ProfileArgs): Promise<void> {
     const t = (key: string, a?: Record<string, string>) => deps.app.translator.t(args.locale, key, a);
-    const skip = (step: Step) => new InlineKeyboard().text(t('bot-button-skip'), `profile:${step}:-`);
+    const skipCompany = () => new InlineKeyboard().text(t('bot-button-skip'), PROFILE_COMPANY.encode({ skip: '-' }));
 
     const leave = async (answer: Answer) => {
       if (!('cancelled' in answer)) return conversation.halt({ next: true });
@@ -42,8 +44,8 @@ function profileConversation(deps: BotDeps) {
         const data = c.callbackQuery?.data;
         if (data !== undefined) {
           await c.answerCallbackQuery();
-          if (data === `profile:${step}:-`) return { value: null };
-          if (data.startsWith(`profile:${step}:`)) return { value: data.slice(`profile:${step}:`.length) };
+          const pressed = pressedChoice(step, data);
+          if (pressed !== undefined) return { value: pressed };
           continue; // a button of another message
         }
         const command = /^\/(\w+)/.exec(c.message?.text ?? '')?.[1];
@@ -55,22 +57,22 @@ function profileConversation(deps: BotDeps) {
       }
     };
 
-    await ctx.reply(t('bot-profile-ask-company'), { reply_markup: skip('company') });
+    await ctx.reply(t('bot-profile-ask-company'), { reply_markup: skipCompany() });
     const company = await ask('company', (c) => clean(c.message?.text, MAX_COMPANY), 'bot-profile-company-invalid');
     if (!('value' in company)) return leave(company);
 
     const countries = new InlineKeyboard();
-    for (const code of COUNTRY_BUTTONS) countries.text(countryName(deps.app.translator, args.locale, code), `profile:country:${code}`);
-    await ctx.reply(t('bot-profile-ask-country'), { reply_markup: countries.row().text(t('bot-button-skip'), 'profile:country:-') });
+    for (const code of COUNTRY_BUTTONS) countries.text(countryName(deps.app.translator, args.locale, code), PROFILE_COUNTRY.encode({ country: code }));
+    await ctx.reply(t('bot-profile-ask-country'), { reply_markup: countries.row().text(t('bot-button-skip'), PROFILE_COUNTRY.encode({ country: null })) });
     const country = await ask('country', (c) => isoCode(c.message?.text), 'bot-profile-country-invalid');
     if (!('value' in country)) return leave(country);
 
     const industries = new InlineKeyboard();
     INDUSTRIES.forEach((slug, i) => {
-      industries.text(industryName(deps.app.translator, args.locale, slug), `profile:industry:${slug}`);
+      industries.text(industryName(deps.app.translator, args.locale, slug), PROFILE_INDUSTRY.encode({ industry: slug }));
       if (i % 2 === 1) industries.row();
     });
-    await ctx.reply(t('bot-profile-ask-industry'), { reply_markup: industries.row().text(t('bot-button-skip'), 'profile:industry:-') });
+    await ctx.reply(t('bot-profile-ask-industry'), { reply_markup: industries.row().text(t('bot-button-skip'), PROFILE_INDUSTRY.encode({ industry: null })) });
     const industry = await ask('industry', () => undefined, 'bot-profile-industry-invalid');
     if (!('value' in industry)) return leave(industry);
 
@@ -86,6 +88,13 @@ function profileConversation(deps: BotDeps) {
       }),
     );
   };
+}
+
+/** The value a press on one of `step`'s buttons chose (null: skipped); undefined for any other button. */
+function pressedChoice(step: Step, data: string): string | null | undefined {
+  if (step === 'company') return PROFILE_COMPANY.decode(data) ? null : undefined;
+  if (step === 'country') return PROFILE_COUNTRY.decode(data)?.country;
+  return PROFILE_INDUSTRY.decode(data)?.industry;
 }
 
 function clean(text: string | undefined, max: number): string | undefined {
@@ -113,6 +122,6 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.conversation.enter(PROFILE_CONVERSATION, args);
   };
   composer.command('profile', enter);
-  composer.callbackQuery('profile:start', enter);
+  onPress(composer, PROFILE_START, (ctx, _start, next) => enter(ctx, next));
   return composer;
 }

@@ -1,4 +1,5 @@
 import { Composer } from 'grammy';
+import { PROFILE_START } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { languageKeyboard } from '../keyboards.ts';
 import { escapeHtml } from '../render/html.ts';
@@ -20,7 +21,7 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
     }
     const name = escapeHtml(ctx.from?.first_name ?? '');
     await ctx.reply(`${ctx.t('bot-start-greeting', { name })}\n\n${ctx.t('bot-start-howto')}`, { parse_mode: 'HTML' });
-    const keyboard = languageKeyboard(ctx.t).row().text(ctx.t('bot-button-profile'), 'profile:start');
+    const keyboard = languageKeyboard(ctx.t).row().text(ctx.t('bot-button-profile'), PROFILE_START.encode({}));
     await ctx.reply(ctx.t('bot-start-choose'), { reply_markup: keyboard });
   });
   return composer;

@@ -1,5 +1,7 @@
 import { Composer } from 'grammy';
 import type { Experience } from '../../knowledge/types.ts';
+import { onPress } from '../callback-data.ts';
+import { STORY } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { splitMessage } from '../render/html.ts';
 import { renderStory } from '../render/story.ts';
@@ -13,8 +15,8 @@ export async function sendStory(ctx: BotContext, deps: BotDeps, experience: Expe
 /** The "full story" buttons under an answer. */
 export function storyFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.callbackQuery(/^story:(\d+)$/, async (ctx) => {
-    const experience = await deps.app.experiences.getById(Number(ctx.match[1]));
+  onPress(composer, STORY, async (ctx, { experienceId }) => {
+    const experience = await deps.app.experiences.getById(experienceId);
     await ctx.answerCallbackQuery();
     // Unpublished since the answer was given: the story is no longer shared.
     if (experience?.status !== 'published') {

@@ -5,6 +5,7 @@ import type { Translator } from '../../i18n.ts';
 import { clip, escapeHtml } from './html.ts';
 import { countryName, industryName } from '../../answering/display.ts';
 import type { Translate } from './story.ts';
+import { ASK_COMMUNITY, FEEDBACK, STORY } from '../callbacks.ts';
 
 /** Telegram shows about this many characters of a button on a phone. */
 const BUTTON_TITLE = 40;
@@ -36,19 +37,22 @@ export function renderAnswer(answer: Answer, language: Language, t: Translate, t
 export function answerKeyboard(answer: Answer, questionId: number, t: Translate): InlineKeyboard {
   const kb = new InlineKeyboard();
   if (!answer.abstained) {
-    for (const c of answer.cited) kb.text(t('bot-button-story', { title: clip(c.title, BUTTON_TITLE) }), `story:${c.experience.id}`).row();
-    kb.text(t('bot-button-helpful'), `fb:${questionId}:1`).text(t('bot-button-not-helpful'), `fb:${questionId}:0`).row();
+    for (const c of answer.cited) kb.text(t('bot-button-story', { title: clip(c.title, BUTTON_TITLE) }), STORY.encode({ experienceId: c.experience.id })).row();
+    kb.text(t('bot-button-helpful'), FEEDBACK.encode({ questionId, helpful: true }))
+      .text(t('bot-button-not-helpful'), FEEDBACK.encode({ questionId, helpful: false }))
+      .row();
   }
-  return kb.text(t('bot-button-ask-community'), `oq:${questionId}`);
+  return kb.text(t('bot-button-ask-community'), ASK_COMMUNITY.encode({ questionId }));
 }
 
 /** The same keyboard with the member's vote marked, so they see it was taken. */
 export function markVote(markup: InlineKeyboard['inline_keyboard'], helpful: boolean, mark: string): InlineKeyboard {
   const rows = markup.map((row) =>
     row.map((b) => {
-      if (!('callback_data' in b) || !b.callback_data?.startsWith('fb:')) return b;
+      const vote = 'callback_data' in b && b.callback_data !== undefined ? FEEDBACK.decode(b.callback_data) : undefined;
+      if (!vote) return b;
       const base = b.text.replace(` ${mark}`, '');
-      const chosen = b.callback_data.endsWith(helpful ? ':1' : ':0');
+      const chosen = vote.helpful === helpful;
       return { ...b, text: chosen ? `${base} ${mark}` : base };
     }),
   );

@@ -2,7 +2,9 @@ import type { Conversation } from '@grammyjs/conversations';
 import { type Context, InlineKeyboard } from 'grammy';
 import type { Language } from '../../../config.ts';
 import type { TranslationArgs } from '../../../i18n.ts';
-import { INDUSTRIES, type Industry } from '../../../knowledge/types.ts';
+import { INDUSTRIES } from '../../../knowledge/types.ts';
+import type { CallbackCodec } from '../../callback-data.ts';
+import { isOurButton, SHARE_BUTTONS, SHARE_EDIT, SHARE_INDUSTRY, SHARE_PREVIEW, SHARE_SKIP } from '../../callbacks.ts';
 import type { BotContext, BotDeps } from '../../context.ts';
 import { clip, escapeHtml } from '../../render/html.ts';
 import { checkLength, FIELDS, type Field, LIMITS, MAX_TAG_LENGTH, MAX_TAGS, parseTags, type TextField } from './fields.ts';
@@ -22,7 +24,12 @@ const PREVIEW_CLIP = 1000;
 const HTML = { parse_mode: 'HTML' } as const;
 
 const isCommand = (text: string) => /^\/[A-Za-z0-9_]/.test(text);
-const isIndustry = (s: string): s is Industry => (INDUSTRIES as readonly string[]).includes(s);
+/** The value of a press on one of `codec`'s buttons; undefined for anything else. */
+const pressed = <T>(c: Context, codec: CallbackCodec<T>): T | undefined => {
+  const data = c.callbackQuery?.data;
+  return data === undefined ? undefined : codec.decode(data);
+};
+const skipped = (c: Context): Field | undefined => pressed(c, SHARE_SKIP)?.field;
 
 /**
  * The guided contribution. The builder is replayed from the start on every update (that is how
@@ -47,7 +54,7 @@ export function createShareConversation(deps: BotDeps) {
     const deflect = async (c: Context): Promise<boolean> => {
       if (c.callbackQuery) {
         // A /share button of an earlier step needs nothing; any other button waits until the end.
-        const ours = c.callbackQuery.data?.startsWith('share:') ?? false;
+        const ours = c.callbackQuery.data !== undefined && isOurButton(c.callbackQuery.data, SHARE_BUTTONS);
         await c.answerCallbackQuery(ours ? {} : { text: t('share-busy') });
         return true;
       }
@@ -58,7 +65,7 @@ export function createShareConversation(deps: BotDeps) {
       return true;
     };
 
-    const skipButton = (field: Field) => new InlineKeyboard().text(t('share-skip'), `share:skip:${field}`);
+    const skipButton = (field: Field) => new InlineKeyboard().text(t('share-skip'), SHARE_SKIP.encode({ field }));
 
     const askText = async (field: TextField): Promise<void> => {
       const optional = field === 'outcome';
@@ -67,7 +74,7 @@ export function createShareConversation(deps: BotDeps) {
       await prompt(ctx);
       for (;;) {
         const c = await nextAnswer();
-        if (optional && c.callbackQuery?.data === `share:skip:${field}`) {
+        if (optional && skipped(c) === field) {
           await c.answerCallbackQuery();
           delete draft[field];
           return;
@@ -89,14 +96,14 @@ export function createShareConversation(deps: BotDeps) {
     const askIndustry = async (): Promise<void> => {
       const keyboard = new InlineKeyboard();
       INDUSTRIES.forEach((industry, i) => {
-        keyboard.text(t(`share-industry-${industry}`), `share:industry:${industry}`);
+        keyboard.text(t(`share-industry-${industry}`), SHARE_INDUSTRY.encode({ industry }));
         if (i % 2 === 1) keyboard.row();
       });
       await ctx.reply(t('share-ask-industry'), { ...HTML, reply_markup: keyboard });
       for (;;) {
         const c = await nextAnswer();
-        const chosen = c.callbackQuery?.data?.match(/^share:industry:(.+)$/)?.[1];
-        if (chosen !== undefined && isIndustry(chosen)) {
+        const chosen = pressed(c, SHARE_INDUSTRY)?.industry;
+        if (chosen !== undefined) {
           await c.answerCallbackQuery({ text: t(`share-industry-${chosen}`) });
           draft.industry = chosen;
           return;
@@ -110,7 +117,7 @@ export function createShareConversation(deps: BotDeps) {
       await prompt(ctx);
       for (;;) {
         const c = await nextAnswer();
-        if (c.callbackQuery?.data === 'share:skip:tags') {
+        if (skipped(c) === 'tags') {
           await c.answerCallbackQuery();
           draft.tags = [];
           return;
@@ -141,14 +148,14 @@ export function createShareConversation(deps: BotDeps) {
         outcome: draft.outcome ? escapeHtml(clip(draft.outcome, PREVIEW_CLIP)) : none,
       });
       const keyboard = new InlineKeyboard()
-        .text(t('share-button-submit'), 'share:preview:submit').row()
-        .text(t('share-button-edit'), 'share:preview:edit')
-        .text(t('share-button-cancel'), 'share:preview:cancel');
+        .text(t('share-button-submit'), SHARE_PREVIEW.encode({ action: 'submit' })).row()
+        .text(t('share-button-edit'), SHARE_PREVIEW.encode({ action: 'edit' }))
+        .text(t('share-button-cancel'), SHARE_PREVIEW.encode({ action: 'cancel' }));
       await ctx.reply(body, { ...HTML, reply_markup: keyboard });
       for (;;) {
         const c = await nextAnswer();
-        const action = c.callbackQuery?.data?.match(/^share:preview:(submit|edit|cancel)$/)?.[1];
-        if (action === 'submit' || action === 'edit' || action === 'cancel') {
+        const action = pressed(c, SHARE_PREVIEW)?.action;
+        if (action !== undefined) {
           await c.answerCallbackQuery();
           return action;
         }
@@ -160,17 +167,17 @@ export function createShareConversation(deps: BotDeps) {
     const chooseField = async (): Promise<Field | undefined> => {
       const keyboard = new InlineKeyboard();
       FIELDS.forEach((field, i) => {
-        keyboard.text(t(`share-field-${field}`), `share:edit:${field}`);
+        keyboard.text(t(`share-field-${field}`), SHARE_EDIT.encode({ field }));
         if (i % 2 === 1) keyboard.row();
       });
-      keyboard.row().text(t('share-button-back'), 'share:edit:back');
+      keyboard.row().text(t('share-button-back'), SHARE_EDIT.encode({ field: 'back' }));
       await ctx.reply(t('share-edit-which'), { reply_markup: keyboard });
       for (;;) {
         const c = await nextAnswer();
-        const chosen = c.callbackQuery?.data?.match(/^share:edit:(.+)$/)?.[1];
-        if (chosen !== undefined && (chosen === 'back' || (FIELDS as readonly string[]).includes(chosen))) {
+        const chosen = pressed(c, SHARE_EDIT)?.field;
+        if (chosen !== undefined) {
           await c.answerCallbackQuery();
-          return chosen === 'back' ? undefined : (chosen as Field);
+          return chosen === 'back' ? undefined : chosen;
         }
         if (!(await deflect(c))) await c.reply(t('share-use-buttons'));
       }

@@ -1,0 +1,45 @@
+import { callback, flag, id, matching, oneOf, optional, type CallbackCodec } from './callback-data.ts';
+import { LANGUAGES } from '../config.ts';
+import { INDUSTRIES } from '../knowledge/types.ts';
+import { FIELDS } from './features/share/fields.ts';
+
+/** Every button the bot sends, by what a press on it asks for. */
+
+/** Under an answer. */
+export const STORY = callback('story', { experienceId: id });
+export const FEEDBACK = callback('fb', { questionId: id, helpful: flag });
+export const ASK_COMMUNITY = callback('oq', { questionId: id });
+
+export const LANGUAGE = callback('lang', { language: oneOf(LANGUAGES) });
+
+export const FORGET = callback('forget', { choice: oneOf(['delete', 'anonymise', 'cancel'] as const) });
+
+/** /profile: the button under /start's greeting, and each step's choices ('-' skips). */
+export const PROFILE_START = callback('profile:start', {});
+export const PROFILE_COMPANY = callback('profile:company', { skip: oneOf(['-'] as const) });
+export const PROFILE_COUNTRY = callback('profile:country', { country: optional(matching(/^[A-Z]{2}$/, 'IR')) });
+export const PROFILE_INDUSTRY = callback('profile:industry', { industry: optional(oneOf(INDUSTRIES)) });
+
+/** /share's steps. */
+export const SHARE_SKIP = callback('share:skip', { field: oneOf(FIELDS) });
+export const SHARE_INDUSTRY = callback('share:industry', { industry: oneOf(INDUSTRIES) });
+export const SHARE_PREVIEW = callback('share:preview', { action: oneOf(['submit', 'edit', 'cancel'] as const) });
+export const SHARE_EDIT = callback('share:edit', { field: oneOf([...FIELDS, 'back'] as const) });
+export const SHARE_BUTTONS: readonly CallbackCodec<unknown>[] = [SHARE_SKIP, SHARE_INDUSTRY, SHARE_PREVIEW, SHARE_EDIT];
+
+export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
+  STORY,
+  FEEDBACK,
+  ASK_COMMUNITY,
+  LANGUAGE,
+  FORGET,
+  PROFILE_START,
+  PROFILE_COMPANY,
+  PROFILE_COUNTRY,
+  PROFILE_INDUSTRY,
+  ...SHARE_BUTTONS,
+];
+
+/** True when `data` is one of our buttons, in its current version. */
+export const isOurButton = (data: string, among: readonly CallbackCodec<unknown>[] = CALLBACKS): boolean =>
+  among.some((codec) => codec.decode(data) !== undefined);

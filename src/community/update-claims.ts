@@ -1,0 +1,43 @@
+import type { Queryable } from '../db/db.ts';
+import { MEMBER_COLUMNS, memberFromRow, type Member, type MemberRow, type MembersRepository } from './members.ts';
+
+// The claim is a data-modifying CTE, so it runs whatever the SELECT reads; the joins hang off one
+// row so the claim's answer comes back even for a stranger with no stored state.
+const CLAIM = `WITH claimed AS (
+  INSERT INTO processed_updates (update_id) VALUES ($1) ON CONFLICT (update_id) DO NOTHING RETURNING update_id
+)
+SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, s.value AS state, m.*
+FROM (SELECT 1) AS one
+LEFT JOIN (SELECT ${MEMBER_COLUMNS} FROM members WHERE telegram_id = $2) AS m ON true
+LEFT JOIN sessions AS s ON s.key = $3`;
+
+type ClaimRow = { claimed: boolean; state: unknown } & ({ id: null } | MemberRow);
+
+export interface UpdateToClaim {
+  updateId: number;
+  /** The person whose own message or press this is: they become (again) a member. */
+  sender?: { telegramId: number; name: string };
+  /** A `sessions` row to read along (the chat's conversation state), so it costs no extra trip. */
+  stateKey?: string;
+}
+
+export type UpdateClaim = { claimed: false } | { claimed: true; member?: Member; state: unknown };
+
+export type ClaimUpdate = (update: UpdateToClaim) => Promise<UpdateClaim>;
+
+/**
+ * Claims an incoming update so each update id is handled at most once, whichever process
+ * receives it and however often it is delivered; the claim comes before handling, so a crash
+ * half-way does not make the member see an answer twice. In the same round trip it reads the
+ * sender's member row (creating it on first contact) and one stored state row: three statements
+ * one after another were a quarter of a question's trips to the database. Old ids are pruned by
+ * a housekeeping job (src/jobs/housekeeping.ts), not here.
+ */
+export function createClaimUpdate(db: Queryable, members: Pick<MembersRepository, 'upsertFromTelegram'>): ClaimUpdate {
+  return async ({ updateId, sender, stateKey }) => {
+    const [row] = (await db.query<ClaimRow>(CLAIM, [updateId, sender?.telegramId ?? null, stateKey ?? null])) as [ClaimRow];
+    if (!row.claimed) return { claimed: false };
+    const member = sender ? await members.upsertFromTelegram(sender, row.id === null ? null : memberFromRow(row)) : undefined;
+    return { claimed: true, ...(member ? { member } : {}), state: row.state ?? undefined };
+  };
+}

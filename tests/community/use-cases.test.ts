@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app.ts';
+import { MAX_QUESTION, createAskQuestion } from '../../src/answering/ask-question.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Db } from '../../src/db/db.ts';
+import { anExperience } from '../helpers/experiences.ts';
+import { testDatabases } from '../helpers/db.ts';
+
+// The use cases as a web panel or a job would call them: plain values in and out, no Telegram.
+describe.each(testDatabases())('community use cases on $name', ({ open }) => {
+  let db: Db;
+  let app: App;
+  let nextTelegramId = 50_000;
+  beforeAll(async () => {
+    db = await open();
+    app = await createApp(loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '2' }), { db });
+    await app.experiences.upsertRecords([anExperience()], { status: 'published' });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  const aMember = (name = 'Darya Karimi') => app.community.members.upsertFromTelegram({ telegramId: nextTelegramId++, name });
+  const count = async (sql: string, params: unknown[]) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params))[0]!.n);
+
+  it('a submitted contribution waits for review, in the language it is written in, credited to the member', async () => {
+    const member = await app.community.members.updateProfile((await aMember()).id, { company: 'Karimi Saffron Co' });
+    const draft = {
+      title: 'صادرات زعفران به شانگهای',
+      problem: 'گمرک شانگهای محموله را برای گواهی مبدأ نگه داشت.',
+      solution: 'گواهی مبدأ را از اتاق بازرگانی گرفتیم و دوباره فرستادیم.',
+      industry: 'agriculture' as const,
+      tags: ['زعفران'],
+    };
+    const submitted = await app.community.submitContribution({ member: member!, draft, fallbackLanguage: 'en' });
+    expect(submitted.language).toBe('fa');
+    const [mine, ...more] = await app.experiences.listByContributor(member!.id);
+    expect(more).toEqual([]);
+    expect(mine).toMatchObject({ id: submitted.experienceId, status: 'pending', tags: ['زعفران'], contributor: { name: 'Darya Karimi', company: 'Karimi Saffron Co' } });
+    expect(mine!.texts.fa?.title).toBe(draft.title);
+  });
+
+  it('claims an update once: the first claim reads (and makes) the member and the stored state, a repeat is refused', async () => {
+    const telegramId = nextTelegramId++;
+    await db.query(`INSERT INTO sessions (key, value) VALUES ($1, '{"step": 2}')`, [`conversation:${telegramId}`]);
+    const update = { updateId: 900_001, sender: { telegramId, name: 'Lin Wei' }, stateKey: `conversation:${telegramId}` };
+    const first = await app.community.claimUpdate(update);
+    expect(first).toMatchObject({ claimed: true, member: { telegramId, name: 'Lin Wei' }, state: { step: 2 } });
+    expect(await app.community.claimUpdate(update)).toEqual({ claimed: false });
+  });
+
+  it('forgets a member: their conversation state in private and in every group goes, another member’s stays', async () => {
+    const leaving = await aMember();
+    const staying = await aMember('Wei');
+    const group = -100_200_300;
+    const keys = [leaving, staying].flatMap((m) => [`conversation:${m.telegramId}`, `conversation:${group}:${m.telegramId}`]);
+    for (const key of keys) await db.query(`INSERT INTO sessions (key, value) VALUES ($1, '{}')`, [key]);
+    expect(await app.community.forgetting.preview(leaving.id)).toEqual({ publishedContributions: 0 });
+
+    const summary = await app.community.forgetting.forget(leaving.id, { contributions: 'delete' });
+    expect(summary).toMatchObject({ memberFound: true, sessions: 2 });
+    expect(await app.community.members.getById(leaving.id)).toBeUndefined();
+    const left = await db.query<{ key: string }>('SELECT key FROM sessions WHERE key = ANY($1::text[]) ORDER BY key', [keys]);
+    expect(left.map((r) => r.key).sort()).toEqual([`conversation:${staying.telegramId}`, `conversation:${group}:${staying.telegramId}`].sort());
+  });
+
+  it('takes feedback and opens a question to the community only for a logged question, and only the asker opens it', async () => {
+    const asker = await aMember();
+    const other = await aMember('Wei');
+    const questionId = await app.community.questions.record({ memberId: asker.id, chatId: asker.telegramId, text: 'How do I pay a supplier?', language: 'en', abstained: true, mode: 'offline', answerText: '-', latencyMs: 1, citations: [] });
+    expect(await app.community.giveFeedback({ questionId: 999_999_999, memberId: asker.id, helpful: true })).toBe('unknown-question');
+    expect(await app.community.giveFeedback({ questionId, memberId: other.id, helpful: false })).toBe('recorded');
+    expect(await app.community.openQuestionToCommunity({ questionId, memberId: other.id })).toBe('not-yours');
+    expect(await app.community.openQuestionToCommunity({ questionId, memberId: asker.id })).toBe('opened');
+    expect(await app.community.openQuestionToCommunity({ questionId, memberId: asker.id })).toBe('already-open');
+    expect(await count('open_questions WHERE question_id = $1', [questionId])).toBe(1);
+  });
+
+  it('keeps all or nothing of what is done in one unit of work', async () => {
+    const member = await aMember();
+    const failing = app.community.inTransaction(async (repos) => {
+      await repos.members.setLanguage(member.id, 'zh');
+      await repos.rateLimits.hit(`ask:${member.id}`, 10);
+      throw new Error('the audit row was refused');
+    });
+    await expect(failing).rejects.toThrow('the audit row was refused');
+    expect((await app.community.members.getById(member.id))!.language).toBeUndefined();
+    expect(await count('rate_limits WHERE key = $1', [`ask:${member.id}`])).toBe(0);
+  });
+
+  it('asks a question: refuses one too long and one over the limit, answers and logs the others, follows up a reply', async () => {
+    const asking = createAskQuestion({ answering: app.answering, community: app.community, limitPerMinute: app.config.rateLimitPerMinute });
+    const member = await aMember();
+    const ask = (text: string, repliesTo?: number) =>
+      asking.ask({ member, chatId: member.telegramId, text, memberLanguage: 'en', ...(repliesTo ? { repliesTo: { messageId: repliesTo } } : {}) });
+
+    expect(await ask('x'.repeat(MAX_QUESTION + 1))).toEqual({ kind: 'too-long', max: MAX_QUESTION, length: MAX_QUESTION + 1 });
+    const first = await ask('How do I pay a Chinese supplier through an exchange house?');
+    if (first.kind !== 'answered') throw new Error(`not answered: ${first.kind}`);
+    expect(first.answer.abstained).toBe(false);
+    await asking.delivered(first.questionId, member.telegramId, [41, 42]);
+    const followUp = await ask('And from Turkey?', 42);
+    if (followUp.kind !== 'answered') throw new Error(`not answered: ${followUp.kind}`);
+    const [logged] = await db.query<{ follow_up_of: string }>('SELECT follow_up_of FROM questions WHERE id = $1', [followUp.questionId]);
+    expect(Number(logged!.follow_up_of)).toBe(first.questionId);
+    expect(await ask('One question too many?')).toMatchObject({ kind: 'rate-limited', limit: 2 });
+    expect(await count('questions WHERE member_id = $1', [member.id])).toBe(2);
+  });
+});
