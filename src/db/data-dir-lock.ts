@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DbUnavailableError } from './db.ts';
 
@@ -34,35 +34,51 @@ export class DataDirInUseError extends DbUnavailableError {
 /**
  * Takes DATA_DIR for this process, or says who has it. PGlite is one process's database: a
  * second process opening the same files loses what either writes, and can leave the folder
- * unusable. The file is created exclusively (O_EXCL); one left by a process that has died is
- * taken over (`onTakeOver` is told). Released by `release()`, and when the process exits.
+ * unusable. The file is created exclusively (a hard link, which fails when the file exists);
+ * one left by a process that has died is taken over (`onTakeOver` is told). Released by
+ * `release()`, and when the process exits.
  */
 export function lockDataDir(dir: string, onTakeOver: (stale: DataDirHolder | undefined) => void): { lock: DataDirLock } | { heldBy: DataDirHolder } {
   const file = join(dir, LOCK_FILE);
   const holder: DataDirHolder = { pid: process.pid, command: commandLine(), since: new Date().toISOString() };
-  // A takeover removes the dead holder's file, then competes for O_EXCL like anyone else.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    let fd: number;
-    try {
-      fd = openSync(file, 'wx');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const current = readHolder(file);
+  // Written whole beside it, then linked into place: link fails if the file exists (as O_EXCL
+  // would), and a reader never sees a half-written holder. A takeover removes the dead holder's
+  // file, then competes for the link like anyone else.
+  const partial = `${file}.${process.pid}.new`;
+  writeFileSync(partial, JSON.stringify(holder));
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        linkOrCreate(partial, file, holder);
+        return { lock: heldLock(file, holder) };
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      const seen = readText(file);
+      if (seen === undefined) continue;
+      const current = parseHolder(seen);
       if (current && isAlive(current.pid)) return { heldBy: current };
+      // Another process may have taken it over since: remove only the file we judged.
+      if (readText(file) !== seen) continue;
       onTakeOver(current);
       rmSync(file, { force: true });
-      continue;
     }
-    try {
-      writeSync(fd, JSON.stringify(holder));
-    } finally {
-      closeSync(fd);
-    }
-    return { lock: heldLock(file, holder) };
+  } finally {
+    rmSync(partial, { force: true });
   }
   const current = readHolder(file);
   if (current) return { heldBy: current };
   throw new DbUnavailableError(`Cannot take the lock ${file}: other processes keep replacing it. Stop the other sme-bridge processes on DATA_DIR ${dir} and try again.`);
+}
+
+/** A file system without hard links gets the file created with O_EXCL and written after. */
+function linkOrCreate(partial: string, file: string, holder: DataDirHolder): void {
+  try {
+    linkSync(partial, file);
+  } catch (e) {
+    if (!['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
+    writeFileSync(file, JSON.stringify(holder), { flag: 'wx' });
+  }
 }
 
 function heldLock(file: string, holder: DataDirHolder): DataDirLock {
@@ -91,8 +107,21 @@ function heldLock(file: string, holder: DataDirHolder): DataDirLock {
 
 /** The holder a lock file names; undefined when it is unreadable (a holder that died while writing it). */
 export function readHolder(file: string): DataDirHolder | undefined {
+  const text = readText(file);
+  return text === undefined ? undefined : parseHolder(text);
+}
+
+function readText(file: string): string | undefined {
   try {
-    const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<DataDirHolder>;
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function parseHolder(text: string): DataDirHolder | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<DataDirHolder>;
     return typeof value.pid === 'number' && Number.isInteger(value.pid) && value.pid > 0 ? { command: '?', since: '?', ...value, pid: value.pid } : undefined;
   } catch {
     return undefined;

@@ -68,7 +68,14 @@ export async function serveOnSocket(pglite: PGlite, session: BackendSession, dir
   const path = join(dir, SOCKET_NAME);
   // We hold DATA_DIR's lock: a socket file here is one a dead holder left.
   rmSync(path, { force: true });
-  const server = new PGLiteSocketServer({ db: sessionGuarded(pglite, session), path, maxConnections: MAX_CONNECTIONS });
+  const guarded = sessionGuarded(pglite, session, () => {
+    // Checked once the queue has noted whose message that was (it does so after the message).
+    setImmediate(() => {
+      if (session.heldBy !== 'socket' || holderAttached(server)) return;
+      void guarded.giveBack().then(() => resumeQueue(server));
+    });
+  });
+  const server = new PGLiteSocketServer({ db: guarded.db, path, maxConnections: MAX_CONNECTIONS });
   await server.start();
   return async () => {
     await server.stop();
@@ -80,10 +87,22 @@ export async function serveOnSocket(pglite: PGlite, session: BackendSession, dir
  * What pglite-socket's query queue uses of a PGlite instance, routed through `session`. The
  * queue asks isInTransaction() to decide whether only the last client may go next: answering
  * "the socket holds the session" makes it keep the backend for that client until it is idle,
- * and its disconnect's clean-up (exec('ROLLBACK')) give the session back.
+ * and its disconnect's clean-up (exec('ROLLBACK')) gives the session back. `stillHeld` is
+ * called after each message that leaves the session with the socket.
  */
-function sessionGuarded(pglite: PGlite, session: BackendSession) {
+function sessionGuarded(pglite: PGlite, session: BackendSession, stillHeld: () => void) {
   let idleAfterLast = false;
+  /** Ends an extended-protocol exchange left half-way, then any transaction left open, and frees the session. */
+  const giveBack = async (): Promise<void> => {
+    try {
+      await pglite.runExclusive(async () => {
+        await pglite.execProtocolRaw(SYNC);
+        if (pglite.isInTransaction()) await pglite.execProtocolRaw(simpleQuery('ROLLBACK'));
+      });
+    } finally {
+      if (session.heldBy === 'socket') session.release();
+    }
+  };
   const guarded = {
     waitReady: pglite.waitReady,
     isInTransaction: () => session.heldBy === 'socket',
@@ -94,6 +113,7 @@ function sessionGuarded(pglite: PGlite, session: BackendSession) {
         return await pglite.runExclusive(fn);
       } finally {
         if (idleAfterLast) session.release();
+        else stillHeld();
       }
     },
     async execProtocolRawStream(message: Uint8Array, options: { onRawData: (data: Uint8Array) => void }): Promise<void> {
@@ -111,19 +131,33 @@ function sessionGuarded(pglite: PGlite, session: BackendSession) {
       idleAfterLast = tail.length === 6 && tail[0] === READY_FOR_QUERY && tail[4] === 5 && tail[5] === IDLE;
     },
     /** Only called with ROLLBACK, for a client that left while holding the session. */
-    async exec(): Promise<void> {
-      try {
-        await pglite.runExclusive(async () => {
-          // Ends an extended-protocol exchange left half-way, then any transaction it left open.
-          await pglite.execProtocolRaw(SYNC);
-          if (pglite.isInTransaction()) await pglite.execProtocolRaw(simpleQuery('ROLLBACK'));
-        });
-      } finally {
-        if (session.heldBy === 'socket') session.release();
-      }
-    },
+    exec: giveBack,
   };
-  return guarded as unknown as PGlite;
+  return { db: guarded as unknown as PGlite, giveBack };
+}
+
+/** pglite-socket 0.2.17's private fields read below (the version is pinned in package.json). */
+interface ServerInternals {
+  handlers?: Set<{ handlerId: number; isAttached: boolean }>;
+  queryQueue?: { lastHandlerId?: number | null; processQueue?: () => Promise<void> };
+}
+
+/**
+ * Whether the client that holds the session is still connected. One that left while its
+ * message waited for the session had its clean-up then, before the session was its own, so
+ * nobody else would give it back. Should those fields change, it answers true (no check).
+ */
+function holderAttached(server: PGLiteSocketServer): boolean {
+  const { handlers, queryQueue } = server as unknown as ServerInternals;
+  const holder = queryQueue?.lastHandlerId;
+  if (!handlers || typeof holder !== 'number') return true;
+  return [...handlers].some((h) => h.handlerId === holder && h.isAttached);
+}
+
+/** Lets the queue serve the messages of other clients that waited for the one that left. */
+function resumeQueue(server: PGLiteSocketServer): void {
+  const { queryQueue } = server as unknown as ServerInternals;
+  void queryQueue?.processQueue?.call(queryQueue);
 }
 
 /** A simple-protocol Query message: 'Q', int32 length (itself, the text, its NUL), the text, NUL. */

@@ -80,7 +80,7 @@ describe('commands while the bot runs on the embedded database', () => {
     expect(started).toMatchObject({ code: 1 });
     expect((started as { stderr: string }).stderr.trim().split('\n')).toHaveLength(1);
     expect((started as { stderr: string }).stderr).toMatch(/is already open in pid \d+ .*stop that process first.*DATABASE_URL/);
-  }, 60_000);
+  }, 180_000);
 
   it('what was imported while the bot ran is still there after it stops', async () => {
     await running!.close();

@@ -114,6 +114,23 @@ describe('one process owns an embedded DATA_DIR', () => {
       expect(await client.query<{ n: number }>('SELECT 1 AS n')).toEqual([{ n: 1 }]);
     });
 
+    it('a command that leaves while its BEGIN waits for the owner does not keep the database', async () => {
+      const leaving = new pg.Client({ host: dir, user: 'postgres', database: 'postgres' });
+      await leaving.connect();
+      leaving.on('error', () => {});
+      const stream = (leaving as unknown as { connection: { stream: { destroy(): void } } }).connection.stream;
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+      await owner.transaction(async (tx) => {
+        await tx.query('SELECT 1');
+        void leaving.query('BEGIN').catch(() => undefined);
+        await settle();
+        stream.destroy();
+        await settle();
+      });
+      expect(await owner.query<{ n: number }>('SELECT 1 AS n')).toEqual([{ n: 1 }]);
+      expect(await client.query<{ n: number }>('SELECT 2 AS n')).toEqual([{ n: 2 }]);
+    }, 20_000);
+
     it("a command's statements never land in the owner's open transaction", async () => {
       await owner.exec('DELETE FROM scratch');
       let clientInsert: Promise<unknown> | undefined;
