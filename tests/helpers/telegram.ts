@@ -1,6 +1,7 @@
 import type { Update } from 'grammy/types';
 import { createApp, type App } from '../../src/app.ts';
 import type { CreateBotOptions, SmeBot } from '../../src/bot/bot.ts';
+import { highestHandledUpdateId } from '../../src/community/handled-updates.ts';
 import { startBotApiEmulator, type BotAction, type BotApiEmulator, type ChatMessage, type EmulatedGroup, type EmulatedUser, type NewGroup } from '../../src/bot/emulator/index.ts';
 import { parseTelegramHtml } from '../../src/bot/emulator/telegram-html.ts';
 import { startPolling, type RunningBot } from '../../src/bot/run.ts';
@@ -66,7 +67,8 @@ export class TelegramTest {
     let app = await createApp(config, { db, logger: createLogger(config.logLevel, options.logDestination) });
     if (options.patchApp) app = options.patchApp(app);
     if (options.experiences?.length) await app.experiences.upsertRecords(options.experiences, { status: 'published' });
-    const emulator = await startBotApiEmulator({ holdMs: 200 });
+    // Telegram's update ids keep growing across restarts: a bot started again on the same database sees new ones.
+    const emulator = await startBotApiEmulator({ holdMs: 200, firstUpdateId: (await highestHandledUpdateId(db)) + 1 });
     // With env BOT_WORKERS > 1 (and DATABASE_URL, which the threads open themselves) the bot is spread over threads.
     const bot = await createConfiguredBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, ...options.bot });
     const test = new TelegramTest(emulator, app, db, bot);
