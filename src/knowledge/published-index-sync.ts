@@ -1,3 +1,4 @@
+import { oneAtATime } from '../db/change-feed.ts';
 import type { Queryable } from '../db/db.ts';
 import type { Logger } from '../log.ts';
 import type { LexicalIndex, LexicalView } from './lexical-index.ts';
@@ -34,8 +35,6 @@ WHERE e.status = 'published'`;
 export function memoryLexicalIndex(db: Queryable, logger: Logger, options: MemoryIndexOptions = DEFAULT_MEMORY_INDEX): MemoryLexicalIndex {
   let index: PublishedTextIndex | undefined;
   let appliedSeq = 0;
-  let running: Promise<void> | undefined;
-  let next: Promise<void> | undefined;
 
   async function loadAll(): Promise<void> {
     const started = performance.now();
@@ -79,19 +78,10 @@ export function memoryLexicalIndex(db: Queryable, logger: Logger, options: Memor
    * Resolves once every change committed before the call is applied. A catch-up already
    * running may have read before the call, so callers arriving meanwhile share the next one.
    */
-  function current(): Promise<PublishedTextIndex> {
-    if (!running) {
-      running = catchUp().finally(() => (running = undefined));
-      return running.then(() => index!);
-    }
-    next ??= running
-      .catch(() => {})
-      .then(() => {
-        next = undefined;
-        return current();
-      })
-      .then(() => {});
-    return next.then(() => index!);
+  const caughtUp = oneAtATime(catchUp);
+  async function current(): Promise<PublishedTextIndex> {
+    await caughtUp();
+    return index!;
   }
 
   return {

@@ -1,6 +1,7 @@
 import type { Update } from 'grammy/types';
 import { createApp, type App } from '../../src/app.ts';
 import { createBot, type CreateBotOptions, type SmeBot } from '../../src/bot/bot.ts';
+import { highestHandledUpdateId } from '../../src/community/handled-updates.ts';
 import { startBotApiEmulator, type BotAction, type BotApiEmulator, type ChatMessage, type EmulatedGroup, type EmulatedUser, type NewGroup } from '../../src/bot/emulator/index.ts';
 import { parseTelegramHtml } from '../../src/bot/emulator/telegram-html.ts';
 import { startPolling, type RunningBot } from '../../src/bot/run.ts';
@@ -65,7 +66,8 @@ export class TelegramTest {
     let app = await createApp(config, { db, logger: createLogger(config.logLevel, options.logDestination) });
     if (options.patchApp) app = options.patchApp(app);
     if (options.experiences?.length) await app.experiences.upsertRecords(options.experiences, { status: 'published' });
-    const emulator = await startBotApiEmulator({ holdMs: 200 });
+    // Telegram's update ids keep growing across restarts: a bot started again on the same database sees new ones.
+    const emulator = await startBotApiEmulator({ holdMs: 200, firstUpdateId: (await highestHandledUpdateId(db)) + 1 });
     await app.loadSearchIndex();
     const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, ...options.bot });
     const test = new TelegramTest(emulator, app, db, bot);
