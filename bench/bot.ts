@@ -16,7 +16,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type BotApiEmulator, startBotApiEmulator, type EmulatedUser } from '../src/bot/emulator/index.ts';
-import type { Language } from '../src/config.ts';
+import type { Language } from '../src/text/language.ts';
 import { type EvalQuestion, loadEvalSet } from '../src/knowledge/eval.ts';
 import { startFakeOpenAi } from '../tests/helpers/fake-openai.ts';
 import type { BotProcessReply, BotProcessStart } from './bot-process.ts';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
-import { LANGUAGES, type Language } from './config.ts';
+import { LANGUAGES, type Language } from './text/language.ts';
 import { inReadingDirection } from './text/direction.ts';
 
 export type TranslationArgs = Record<string, FluentVariable>;

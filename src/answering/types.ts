@@ -1,4 +1,4 @@
-import type { Language } from '../config.ts';
+import type { Language } from '../text/language.ts';
 import type { Experience } from '../knowledge/types.ts';
 import type { ExperienceRepository } from '../knowledge/experience-repository.ts';
 import type { SearchHit } from '../knowledge/retrieval.ts';

@@ -1,5 +1,5 @@
 import { callback, flag, id, matching, oneOf, optional, type CallbackCodec } from './callback-data.ts';
-import { LANGUAGES } from '../config.ts';
+import { LANGUAGES } from '../text/language.ts';
 import { INDUSTRIES } from '../knowledge/types.ts';
 import { FIELDS } from './features/share/fields.ts';
 

@@ -2,7 +2,7 @@ import type { Context } from 'grammy';
 import type { I18nFlavor } from '@grammyjs/i18n';
 import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { App } from '../app.ts';
-import type { Language } from '../config.ts';
+import type { Language } from '../text/language.ts';
 import type { Member } from '../community/index.ts';
 import type { Logger } from '../log.ts';
 

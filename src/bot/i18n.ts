@@ -1,6 +1,6 @@
 import { I18n, type I18nFlavor } from '@grammyjs/i18n';
 import { Composer, type Context } from 'grammy';
-import type { Language } from '../config.ts';
+import type { Language } from '../text/language.ts';
 import { DEFAULT_LOCALES_DIR } from '../i18n.ts';
 import { inReadingDirection } from '../text/direction.ts';
 import type { BotContextExtras } from './context.ts';

@@ -1,4 +1,4 @@
-import type { Language } from '../config.ts';
+import type { Language } from '../text/language.ts';
 import type { ExperienceRepository } from '../knowledge/experience-repository.ts';
 import type { Industry } from '../knowledge/types.ts';
 import { detectLanguage } from '../text/language.ts';

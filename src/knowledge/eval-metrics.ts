@@ -1,4 +1,4 @@
-import type { Language } from '../config.ts';
+import type { Language } from '../text/language.ts';
 
 export const QUESTION_KINDS = ['same', 'cross_translated', 'cross_untranslated', 'none'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];

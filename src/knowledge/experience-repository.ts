@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { LANGUAGES } from '../config.ts';
+import { LANGUAGES } from '../text/language.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { loadExperiences, toRecord, type TextRowOut } from './experience-rows.ts';
 import { beginBulkIndexing, deleteTextRows, flushSearchIndex, indexText, insertTextRows, TermDeltas, updateTextRows, type TextRow } from './search-index.ts';

@@ -1,4 +1,4 @@
-import { LANGUAGES } from '../config.ts';
+import { LANGUAGES } from '../text/language.ts';
 import type { Queryable } from '../db/db.ts';
 import type { Experience, ExperienceRecord, ExperienceStatus, ExperienceText, ExperienceTranslation, Industry, Language } from './types.ts';
 

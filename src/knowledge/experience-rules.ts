@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES, type Language } from '../config.ts';
+import { LANGUAGES, type Language } from '../text/language.ts';
 
 /**
  * The rules of an experience, in one place: what kb-format v1 (../shared/kb-format.md) accepts,

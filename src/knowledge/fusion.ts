@@ -1,4 +1,4 @@
-import type { Language } from '../config.ts';
+import type { Language } from '../text/language.ts';
 
 /** One experience's best evidence from one ranking. */
 export interface ExperienceScore {

@@ -1,5 +1,5 @@
-import type { Language } from '../config.ts';
-import { LANGUAGES } from '../config.ts';
+import type { Language } from '../text/language.ts';
+import { LANGUAGES } from '../text/language.ts';
 import { followChanges, oneAtATime, type ChangeFollower } from '../db/change-feed.ts';
 import type { Queryable } from '../db/db.ts';
 import { normalize } from '../text/normalize.ts';

@@ -1,4 +1,4 @@
-import type { Language } from '../config.ts';
+import type { Language } from '../text/language.ts';
 import type { CandidateText, CorpusStats, LookupTerm } from './lexical-search.ts';
 
 /** A published text as the index takes it in: its metadata and its search tokens. */

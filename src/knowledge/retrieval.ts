@@ -1,4 +1,4 @@
-import { type Language, LANGUAGES } from '../config.ts';
+import { type Language, LANGUAGES } from '../text/language.ts';
 import type { Db } from '../db/db.ts';
 import type { Logger } from '../log.ts';
 import { detectLanguage } from '../text/language.ts';

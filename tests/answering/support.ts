@@ -1,4 +1,4 @@
-import type { Language } from '../../src/config.ts';
+import type { Language } from '../../src/text/language.ts';
 import type { Retriever, SearchQuery, SearchResult } from '../../src/knowledge/retrieval.ts';
 import type { Experience, ExperienceText } from '../../src/knowledge/types.ts';
 

@@ -1,6 +1,6 @@
 import { createConversation, type Conversation } from '@grammyjs/conversations';
 import { Composer, InlineKeyboard, type Context } from 'grammy';
-import type { Language } from '../../config.ts';
+import type { Language } from '../../text/language.ts';
 import { INDUSTRIES } from '../../knowledge/types.ts';
 import { onPress } from '../callback-data.ts';
 import { PROFILE_COMPANY, PROFILE_COUNTRY, PROFILE_INDUSTRY, PROFILE_START } from '../callbacks.ts';

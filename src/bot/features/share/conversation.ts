@@ -1,6 +1,6 @@
 import type { Conversation } from '@grammyjs/conversations';
 import { type Context, InlineKeyboard } from 'grammy';
-import type { Language } from '../../../config.ts';
+import type { Language } from '../../../text/language.ts';
 import type { TranslationArgs } from '../../../i18n.ts';
 import { INDUSTRIES } from '../../../knowledge/types.ts';
 import type { CallbackCodec } from '../../callback-data.ts';
