@@ -9,7 +9,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { loadEvalSet } from '../src/knowledge/eval.ts';
 import { ExperienceRepository } from '../src/knowledge/experience-repository.ts';
 import { indexText } from '../src/knowledge/search-index.ts';
-import { seedGlossaryIfEmpty } from '../src/knowledge/glossary.ts';
+import { seedGlossaryIfEmpty } from '../src/knowledge/glossary-csv.ts';
 import { openBenchDb } from './support.ts';
 import { syntheticExperiences } from './synthetic.ts';
 

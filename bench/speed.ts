@@ -1,7 +1,8 @@
 import { migrate } from '../src/db/migrate.ts';
 import { type EvalQuestion, loadEvalSet } from '../src/knowledge/eval.ts';
 import { ExperienceRepository } from '../src/knowledge/experience-repository.ts';
-import { Glossary, seedGlossaryIfEmpty } from '../src/knowledge/glossary.ts';
+import { Glossary } from '../src/knowledge/glossary.ts';
+import { seedGlossaryIfEmpty } from '../src/knowledge/glossary-csv.ts';
 import { databaseLexicalIndex } from '../src/knowledge/lexical-index.ts';
 import { fetchStats } from '../src/knowledge/lexical-search.ts';
 import { memoryLexicalIndex } from '../src/knowledge/published-index-sync.ts';

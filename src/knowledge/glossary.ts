@@ -5,7 +5,6 @@ import type { Queryable } from '../db/db.ts';
 import { normalize } from '../text/normalize.ts';
 import { searchTokens, type TokenizedText } from '../text/tokenize.ts';
 
-export { importGlossaryCsv as importCsv, exportGlossaryCsv as exportCsv, seedGlossaryIfEmpty, GlossaryCsvError, parseGlossaryCsv } from './glossary-csv.ts';
 
 /** One concept with its variants (synonyms, spellings) in each language. */
 export interface GlossaryEntry {

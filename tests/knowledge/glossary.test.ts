@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.ts';
-import { exportCsv, Glossary, GlossaryCsvError, importCsv, seedGlossaryIfEmpty } from '../../src/knowledge/glossary.ts';
+import { Glossary } from '../../src/knowledge/glossary.ts';
+import { exportGlossaryCsv as exportCsv, GlossaryCsvError, importGlossaryCsv as importCsv, seedGlossaryIfEmpty } from '../../src/knowledge/glossary-csv.ts';
 import { testDatabases } from '../helpers/db.ts';
 
 const CSV = [
