@@ -14,7 +14,7 @@ import { memoryLexicalIndex } from './knowledge/search/memory-index-sync.ts';
 import { createAnsweringService } from './answering/answering-service.ts';
 import { createCommunity } from './community/index.ts';
 import { embedMissingTexts } from './knowledge/search/embeddings.ts';
-import { reindexIfStale } from './knowledge/search/reindex.ts';
+import { reindexIfStale } from './knowledge/experiences/reindex.ts';
 import { createNotifier } from './jobs/notify.ts';
 
 const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));

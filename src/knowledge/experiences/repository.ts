@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { LANGUAGES } from '../../text/language.ts';
 import type { Db, Queryable } from '../../db/db.ts';
 import { loadExperiences, toRecord, type TextRowOut } from './rows.ts';
-import { beginBulkIndexing, deleteTextRows, flushSearchIndex, indexText, insertTextRows, TermDeltas, updateTextRows, type TextRow } from '../search/text-indexing.ts';
+import { beginBulkIndexing, deleteTextRows, flushSearchIndex, indexText, insertTextRows, TermDeltas, updateTextRows, type TextRow } from './search-tokens.ts';
 import { STATUSES, type Experience, type ExperienceRecord, type ExperienceStatus, type ExperienceText, type Industry, type Language } from './experience.ts';
 
 export interface UpsertOptions {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/db.ts';
 import { ExperienceRepository } from '../../../src/knowledge/experiences/repository.ts';
 import { Glossary } from '../../../src/knowledge/glossary/glossary.ts';
-import { reindexIfStale } from '../../../src/knowledge/search/reindex.ts';
+import { reindexIfStale } from '../../../src/knowledge/experiences/reindex.ts';
 import { createRetriever } from '../../../src/knowledge/search/retrieval.ts';
 import { createLogger } from '../../../src/log.ts';
 import { TEXT_PIPELINE_VERSION } from '../../../src/text/pipeline-version.ts';

@@ -1,8 +1,8 @@
 import type { Db, Queryable } from '../../db/db.ts';
 import type { Logger } from '../../log.ts';
 import { TEXT_PIPELINE_VERSION } from '../../text/pipeline-version.ts';
-import { textOf, type TextRowOut } from '../experiences/rows.ts';
-import { beginBulkIndexing, flushSearchIndex, indexText } from './text-indexing.ts';
+import { textOf, type TextRowOut } from './rows.ts';
+import { beginBulkIndexing, flushSearchIndex, indexText } from './search-tokens.ts';
 
 const TEXTS_PER_BATCH = 1_000;
 

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/db.ts';
 import { searchTokens } from '../../text/tokenize.ts';
-import type { ExperienceText, Language } from '../experiences/experience.ts';
+import type { ExperienceText, Language } from './experience.ts';
 
 /** What experience_texts stores for lexical search. */
 export interface IndexedText {
