@@ -86,7 +86,6 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
       logger.info({ texts, ms: Math.round(performance.now() - started) }, 'published texts loaded into the search index');
     },
     assetsDir: ASSETS,
-    localesDir: DEFAULT_LOCALES_DIR,
     async close() {
       if (!options.db) await db.close();
     },

@@ -16,8 +16,8 @@ export interface Translator {
 export const DEFAULT_LOCALES_DIR = fileURLToPath(new URL('../locales', import.meta.url));
 
 /**
- * Loads every locales/<lang>/*.ftl file into one Fluent bundle per language — the same
- * layout the bot's @grammyjs/i18n reads. Fluent's bidi isolation marks are kept on purpose:
+ * Loads every locales/<lang>/*.ftl file into one Fluent bundle per language: the one i18n path
+ * of the program (the bot's `ctx.t` goes through it too, src/bot/i18n.ts). Fluent's bidi isolation marks are kept on purpose:
  * they keep Latin names and numbers from scrambling Persian right-to-left text; and every
  * Persian line starts right to left, even one that begins with a value (text/direction.ts).
  */
