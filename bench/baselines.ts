@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Db } from '../src/db/db.ts';
-import type { EvalQuestion } from '../src/knowledge/eval.ts';
-import type { QuestionOutcome } from '../src/knowledge/eval-metrics.ts';
+import type { EvalQuestion } from '../src/knowledge/evaluation/eval.ts';
+import type { QuestionOutcome } from '../src/knowledge/evaluation/metrics.ts';
 import { searchTokens } from '../src/text/tokenize.ts';
 
 type Ask = (q: EvalQuestion) => Promise<{ ranked: string[]; abstained: boolean }>;

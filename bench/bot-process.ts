@@ -18,8 +18,8 @@ import type { Db } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { openPgliteThread } from '../src/db/pglite-worker.ts';
 import { openPostgres } from '../src/db/postgres.ts';
-import { loadEvalSet } from '../src/knowledge/eval.ts';
-import { ExperienceRepository } from '../src/knowledge/experience-repository.ts';
+import { loadEvalSet } from '../src/knowledge/evaluation/eval.ts';
+import { ExperienceRepository } from '../src/knowledge/experiences/repository.ts';
 import type { UserFromGetMe } from 'grammy/types';
 import { syntheticExperiences } from './synthetic.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Calibrates the abstention model (src/knowledge/abstention.ts) on an evaluation folder:
+ * Calibrates the abstention model (src/knowledge/search/abstention.ts) on an evaluation folder:
  *  1. asks every question with abstention features recorded, once on the folder's base and once
  *     with synthetic distractors added (bench/synthetic.ts, as the quality bench does), so the
  *     model is fitted on how the features move when the base grows, not on one base size;
@@ -14,7 +14,7 @@
  * the base alone; --held-out also fits on answerable questions asked with their answers archived;
  * --sweep prints what each threshold would abstain on)
  */
-import { type AbstentionFeatures, type AbstentionModel, confidence, DEFAULT_ABSTENTION_MODEL, NO_FEATURES } from '../src/knowledge/abstention.ts';
+import { type AbstentionFeatures, type AbstentionModel, confidence, DEFAULT_ABSTENTION_MODEL, NO_FEATURES } from '../src/knowledge/search/abstention.ts';
 import { evaluateHeldOut, evaluateWithFeatures, openEvalSet } from './support.ts';
 import { syntheticExperiences } from './synthetic.ts';
 

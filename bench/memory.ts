@@ -15,8 +15,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/open.ts';
-import { loadEvalSet } from '../src/knowledge/eval.ts';
-import { ExperienceRepository } from '../src/knowledge/experience-repository.ts';
+import { loadEvalSet } from '../src/knowledge/evaluation/eval.ts';
+import { ExperienceRepository } from '../src/knowledge/experiences/repository.ts';
 import { benchSchema } from './support.ts';
 import { syntheticExperiences } from './synthetic.ts';
 

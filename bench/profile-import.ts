@@ -6,10 +6,10 @@
  */
 import type { Db, Queryable } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { loadEvalSet } from '../src/knowledge/eval.ts';
-import { ExperienceRepository } from '../src/knowledge/experience-repository.ts';
-import { indexText } from '../src/knowledge/search-index.ts';
-import { seedGlossaryIfEmpty } from '../src/knowledge/glossary.ts';
+import { loadEvalSet } from '../src/knowledge/evaluation/eval.ts';
+import { ExperienceRepository } from '../src/knowledge/experiences/repository.ts';
+import { indexText } from '../src/knowledge/experiences/search-tokens.ts';
+import { seedGlossaryIfEmpty } from '../src/knowledge/glossary/glossary-csv.ts';
 import { openBenchDb } from './support.ts';
 import { syntheticExperiences } from './synthetic.ts';
 

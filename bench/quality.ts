@@ -1,9 +1,9 @@
 import type { Db } from '../src/db/db.ts';
-import { type EvalSet, evaluate } from '../src/knowledge/eval.ts';
-import { type EvalSummary, type QuestionOutcome, summarise } from '../src/knowledge/eval-metrics.ts';
-import type { Glossary } from '../src/knowledge/glossary.ts';
-import { memoryLexicalIndex } from '../src/knowledge/published-index-sync.ts';
-import { createRetriever } from '../src/knowledge/retrieval.ts';
+import { type EvalSet, evaluate } from '../src/knowledge/evaluation/eval.ts';
+import { type EvalSummary, type QuestionOutcome, summarise } from '../src/knowledge/evaluation/metrics.ts';
+import type { Glossary } from '../src/knowledge/glossary/glossary.ts';
+import { memoryLexicalIndex } from '../src/knowledge/search/memory-index-sync.ts';
+import { createRetriever } from '../src/knowledge/search/retrieval.ts';
 import { miniSearchBaseline, miniSearchTokensBaseline, postgresBaseline, runBaseline } from './baselines.ts';
 import { evaluateHeldOut, logger, openEvalSet } from './support.ts';
 import { syntheticExperiences } from './synthetic.ts';

@@ -8,11 +8,12 @@
  */
 import { migrate } from '../src/db/migrate.ts';
 import { openPgliteThread } from '../src/db/pglite-worker.ts';
-import { loadEvalSet } from '../src/knowledge/eval.ts';
-import { ExperienceRepository } from '../src/knowledge/experience-repository.ts';
-import { Glossary, seedGlossaryIfEmpty } from '../src/knowledge/glossary.ts';
-import { memoryLexicalIndex } from '../src/knowledge/published-index-sync.ts';
-import { createRetriever } from '../src/knowledge/retrieval.ts';
+import { loadEvalSet } from '../src/knowledge/evaluation/eval.ts';
+import { ExperienceRepository } from '../src/knowledge/experiences/repository.ts';
+import { Glossary } from '../src/knowledge/glossary/glossary.ts';
+import { seedGlossaryIfEmpty } from '../src/knowledge/glossary/glossary-csv.ts';
+import { memoryLexicalIndex } from '../src/knowledge/search/memory-index-sync.ts';
+import { createRetriever } from '../src/knowledge/search/retrieval.ts';
 import { fakeTranslations } from './bot.ts';
 import { logger } from './support.ts';
 import { syntheticExperiences } from './synthetic.ts';

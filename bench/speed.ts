@@ -1,11 +1,12 @@
 import { migrate } from '../src/db/migrate.ts';
-import { type EvalQuestion, loadEvalSet } from '../src/knowledge/eval.ts';
-import { ExperienceRepository } from '../src/knowledge/experience-repository.ts';
-import { Glossary, seedGlossaryIfEmpty } from '../src/knowledge/glossary.ts';
-import { databaseLexicalIndex } from '../src/knowledge/lexical-index.ts';
-import { fetchStats } from '../src/knowledge/lexical-search.ts';
-import { memoryLexicalIndex } from '../src/knowledge/published-index-sync.ts';
-import { createRetriever, type Retriever } from '../src/knowledge/retrieval.ts';
+import { type EvalQuestion, loadEvalSet } from '../src/knowledge/evaluation/eval.ts';
+import { ExperienceRepository } from '../src/knowledge/experiences/repository.ts';
+import { Glossary } from '../src/knowledge/glossary/glossary.ts';
+import { seedGlossaryIfEmpty } from '../src/knowledge/glossary/glossary-csv.ts';
+import { databaseLexicalIndex } from '../src/knowledge/search/lexical-index.ts';
+import { fetchStats } from '../src/knowledge/search/bm25.ts';
+import { memoryLexicalIndex } from '../src/knowledge/search/memory-index-sync.ts';
+import { createRetriever, type Retriever } from '../src/knowledge/search/retrieval.ts';
 import { logger, openBenchDb } from './support.ts';
 import { syntheticExperiences } from './synthetic.ts';
 

@@ -3,13 +3,13 @@ import pg from 'pg';
 import type { Db } from '../src/db/db.ts';
 import { openPgliteThread } from '../src/db/pglite-worker.ts';
 import { openPostgres } from '../src/db/postgres.ts';
-import type { AbstentionFeatures } from '../src/knowledge/abstention.ts';
-import { type EvalQuestion, type EvalSet, loadEvalSet, openEvalDatabase } from '../src/knowledge/eval.ts';
-import type { Glossary } from '../src/knowledge/glossary.ts';
-import { memoryLexicalIndex } from '../src/knowledge/published-index-sync.ts';
-import { createRetriever, type RetrievalOptions } from '../src/knowledge/retrieval.ts';
+import type { AbstentionFeatures } from '../src/knowledge/search/abstention.ts';
+import { type EvalQuestion, type EvalSet, loadEvalSet, openEvalDatabase } from '../src/knowledge/evaluation/eval.ts';
+import type { Glossary } from '../src/knowledge/glossary/glossary.ts';
+import { memoryLexicalIndex } from '../src/knowledge/search/memory-index-sync.ts';
+import { createRetriever, type RetrievalOptions } from '../src/knowledge/search/retrieval.ts';
 import { createLogger } from '../src/log.ts';
-import type { ExperienceRecord } from '../src/knowledge/types.ts';
+import type { ExperienceRecord } from '../src/knowledge/experiences/experience.ts';
 
 export const logger = createLogger('warn');
 

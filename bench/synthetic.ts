@@ -1,4 +1,4 @@
-import type { ExperienceRecord, ExperienceText, Language } from '../src/knowledge/types.ts';
+import type { ExperienceRecord, ExperienceText, Language } from '../src/knowledge/experiences/experience.ts';
 
 /** Small deterministic PRNG (mulberry32), so every run builds the same synthetic base. */
 export function random(seed: number): () => number {

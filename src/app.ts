@@ -5,15 +5,16 @@ import { openDatabase } from './db/open.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createTranslator, DEFAULT_LOCALES_DIR } from './i18n.ts';
 import { createAiProvider } from './ai/provider.ts';
-import { ExperienceRepository } from './knowledge/experience-repository.ts';
-import { Glossary, seedGlossaryIfEmpty } from './knowledge/glossary.ts';
-import { createRetriever } from './knowledge/retrieval.ts';
-import { databaseLexicalIndex } from './knowledge/lexical-index.ts';
-import { memoryLexicalIndex } from './knowledge/published-index-sync.ts';
+import { ExperienceRepository } from './knowledge/experiences/repository.ts';
+import { Glossary } from './knowledge/glossary/glossary.ts';
+import { seedGlossaryIfEmpty } from './knowledge/glossary/glossary-csv.ts';
+import { createRetriever } from './knowledge/search/retrieval.ts';
+import { databaseLexicalIndex } from './knowledge/search/lexical-index.ts';
+import { memoryLexicalIndex } from './knowledge/search/memory-index-sync.ts';
 import { createAnsweringService } from './answering/answering-service.ts';
 import { createCommunity } from './community/index.ts';
-import { embedMissingTexts } from './knowledge/embeddings.ts';
-import { reindexIfStale } from './knowledge/reindex.ts';
+import { embedMissingTexts } from './knowledge/search/embeddings.ts';
+import { reindexIfStale } from './knowledge/experiences/reindex.ts';
 import { createNotifier } from './jobs/notify.ts';
 
 const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));
@@ -85,7 +86,6 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
       logger.info({ texts, ms: Math.round(performance.now() - started) }, 'published texts loaded into the search index');
     },
     assetsDir: ASSETS,
-    localesDir: DEFAULT_LOCALES_DIR,
     async close() {
       if (!options.db) await db.close();
     },

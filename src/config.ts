@@ -1,10 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
-/** Languages the product speaks; also the kb-format language codes. */
-export const LANGUAGES = ['fa', 'zh', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
 const optionalText = z
   .string()
   .trim()

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
-import { LANGUAGES, type Language } from './config.ts';
+import { LANGUAGES, type Language } from './text/language.ts';
 import { inReadingDirection } from './text/direction.ts';
 
 export type TranslationArgs = Record<string, FluentVariable>;
@@ -16,8 +16,8 @@ export interface Translator {
 export const DEFAULT_LOCALES_DIR = fileURLToPath(new URL('../locales', import.meta.url));
 
 /**
- * Loads every locales/<lang>/*.ftl file into one Fluent bundle per language — the same
- * layout the bot's @grammyjs/i18n reads. Fluent's bidi isolation marks are kept on purpose:
+ * Loads every locales/<lang>/*.ftl file into one Fluent bundle per language: the one i18n path
+ * of the program (the bot's `ctx.t` goes through it too, src/bot/i18n.ts). Fluent's bidi isolation marks are kept on purpose:
  * they keep Latin names and numbers from scrambling Persian right-to-left text; and every
  * Persian line starts right to left, even one that begins with a value (text/direction.ts).
  */

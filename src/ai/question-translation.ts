@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES, type Language } from '../config.ts';
+import { LANGUAGES, type Language } from '../text/language.ts';
 import { AiError } from './errors.ts';
 import type { PromptLibrary } from './prompts.ts';
 import type { AiProvider } from './provider.ts';

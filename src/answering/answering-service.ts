@@ -2,7 +2,7 @@ import { AiError } from '../ai/errors.ts';
 import { loadPrompts, type PromptLibrary } from '../ai/prompts.ts';
 import type { AiProvider } from '../ai/provider.ts';
 import { translateQuestion, type QuestionTranslations } from '../ai/question-translation.ts';
-import type { Language } from '../config.ts';
+import type { Language } from '../text/language.ts';
 import type { Translator } from '../i18n.ts';
 import type { Logger } from '../log.ts';
 import { detectLanguage } from '../text/language.ts';

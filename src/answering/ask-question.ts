@@ -1,7 +1,7 @@
 import type { Member } from '../community/members.ts';
 import type { QuestionLog } from '../community/question-log.ts';
 import type { RateLimits } from '../community/rate-limits.ts';
-import type { Language } from '../config.ts';
+import type { Language } from '../text/language.ts';
 import { detectLanguage } from '../text/language.ts';
 import type { Answer, AnsweringService } from './answering-service.ts';
 

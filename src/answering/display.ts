@@ -1,5 +1,5 @@
-import type { Language } from '../config.ts';
-import type { Experience, ExperienceText } from '../knowledge/types.ts';
+import type { Language } from '../text/language.ts';
+import type { Experience, ExperienceText } from '../knowledge/experiences/experience.ts';
 import type { Translator } from '../i18n.ts';
 
 /** The experience's text in the asker's language when one exists, else the original. */

@@ -1,4 +1,4 @@
-import type { Language } from '../config.ts';
+import type { Language } from '../text/language.ts';
 import type { Translator } from '../i18n.ts';
 import { inReadingDirection } from '../text/direction.ts';
 import { countryName, displayText, industryName } from './display.ts';

@@ -1,4 +1,4 @@
-import type { Language } from '../config.ts';
+import type { Language } from '../text/language.ts';
 
 /** Past this many characters a second sentence is left out of a gist. */
 const GIST_MAX_CHARS: Record<Language, number> = { fa: 260, zh: 110, en: 260 };

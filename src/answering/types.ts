@@ -1,9 +1,9 @@
-import type { Language } from '../config.ts';
-import type { Experience } from '../knowledge/types.ts';
-import type { ExperienceRepository } from '../knowledge/experience-repository.ts';
-import type { SearchHit } from '../knowledge/retrieval.ts';
+import type { Language } from '../text/language.ts';
+import type { Experience } from '../knowledge/experiences/experience.ts';
+import type { ExperienceRepository } from '../knowledge/experiences/repository.ts';
+import type { SearchHit } from '../knowledge/search/retrieval.ts';
 
-export type { Retriever, SearchHit, SearchQuery, SearchResult } from '../knowledge/retrieval.ts';
+export type { Retriever, SearchHit, SearchQuery, SearchResult } from '../knowledge/search/retrieval.ts';
 
 /** The one repository method answering needs. */
 export type ExperienceSource = Pick<ExperienceRepository, 'getMany'>;

@@ -9,7 +9,7 @@ import { conversationKey } from './conversation-key.ts';
 import { createDbStorage } from './db-storage.ts';
 import { apologise, lastResort } from './errors.ts';
 import { installFeatures } from './features/index.ts';
-import { createI18n } from './i18n.ts';
+import { translateReplies } from './i18n.ts';
 import { createInFlight, type InFlight } from './middleware/in-flight.ts';
 import { intake } from './middleware/intake.ts';
 import { refuseUnknownButtons } from './middleware/unknown-buttons.ts';
@@ -59,15 +59,13 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
 
   const { app } = deps;
-  const i18n = createI18n<BotContext>(app.localesDir);
-
   bot.use(inFlight.middleware);
   // Updates of one chat run one after another (runner fetches concurrently); others in parallel.
   bot.use(sequentialize((ctx: Context) => ctx.chatId?.toString() ?? ctx.from?.id.toString()));
   bot.use(updateLogger(app.logger));
   const conversationStorage = createDbStorage<VersionedState<ConversationData>>(app.db, CONVERSATION_NAMESPACE);
   bot.use(intake({ claimUpdate: app.community.claimUpdate, conversations: conversationStorage, conversationKey }));
-  bot.use(i18n);
+  bot.use(translateReplies(app.translator));
   bot.use(refuseUnknownButtons);
   bot.use(
     conversations<BotContext, Context>({

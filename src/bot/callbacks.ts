@@ -1,6 +1,6 @@
 import { callback, flag, id, matching, oneOf, optional, type CallbackCodec } from './callback-data.ts';
-import { LANGUAGES } from '../config.ts';
-import { INDUSTRIES } from '../knowledge/types.ts';
+import { LANGUAGES } from '../text/language.ts';
+import { INDUSTRIES } from '../knowledge/experiences/experience.ts';
 import { FIELDS } from './features/share/fields.ts';
 
 /** Every button the bot sends, by what a press on it asks for. */

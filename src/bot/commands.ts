@@ -1,5 +1,5 @@
 import type { Api } from 'grammy';
-import { LANGUAGES, type Language } from '../config.ts';
+import { LANGUAGES, type Language } from '../text/language.ts';
 import type { Translator } from '../i18n.ts';
 
 /** The commands shown in Telegram's menu, in the order shown. */

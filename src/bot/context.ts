@@ -1,10 +1,10 @@
 import type { Context } from 'grammy';
-import type { I18nFlavor } from '@grammyjs/i18n';
 import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { App } from '../app.ts';
-import type { Language } from '../config.ts';
+import type { Language } from '../text/language.ts';
 import type { Member } from '../community/index.ts';
 import type { Logger } from '../log.ts';
+import type { TranslationFlavor } from './i18n.ts';
 
 /** The parts of the application the bot uses. The whole App satisfies it. */
 export type BotApp = Pick<App, 'config' | 'logger' | 'db' | 'answering' | 'experiences' | 'community' | 'translator'> & Partial<App>;
@@ -25,4 +25,4 @@ export interface BotContextExtras {
 }
 
 /** Context of every handler outside conversations. */
-export type BotContext = ConversationFlavor<Context & I18nFlavor & BotContextExtras>;
+export type BotContext = ConversationFlavor<Context & TranslationFlavor & BotContextExtras>;

@@ -1,8 +1,6 @@
-import { I18n, type I18nFlavor } from '@grammyjs/i18n';
-import { Composer, type Context } from 'grammy';
-import type { Language } from '../config.ts';
-import { DEFAULT_LOCALES_DIR } from '../i18n.ts';
-import { inReadingDirection } from '../text/direction.ts';
+import type { Context, NextFunction } from 'grammy';
+import type { TranslationArgs, Translator } from '../i18n.ts';
+import type { Language } from '../text/language.ts';
 import type { BotContextExtras } from './context.ts';
 
 /** Telegram's language_code mapped onto the three languages we speak. */
@@ -13,24 +11,20 @@ export function languageFromTelegram(code: string | undefined): Language {
   return 'en';
 }
 
+/** What `translateReplies` adds to a context. */
+export interface TranslationFlavor {
+  /** The message `key` in this update's language (ctx.locale at the moment of the call). */
+  t(key: string, args?: TranslationArgs): string;
+}
+
 /**
- * @grammyjs/i18n over locales/<lang>/*.ftl. The locale is decided once per update by the
- * member middleware (ctx.locale), so the negotiator only reads it. Fluent's bidi isolation
- * stays on: it keeps Latin names and numbers in place inside Persian text. `ctx.t` also starts
- * every Persian line right to left (text/direction.ts), as the app's Translator does.
+ * `ctx.t` through the application's one Translator, so the bot, the conversations, the outbox
+ * and the command line word things from the same Fluent bundles. It reads ctx.locale on every
+ * call: /language changes it in the middle of an update.
  */
-export function createI18n<C extends Context & I18nFlavor & Pick<BotContextExtras, 'locale'>>(localesDir = DEFAULT_LOCALES_DIR): Composer<C> {
-  const i18n = new I18n<C>({
-    defaultLocale: 'en',
-    directory: localesDir,
-    localeNegotiator: (ctx) => ctx.locale,
-  });
-  const composer = new Composer<C>(i18n);
-  composer.use((ctx, next) => {
-    const translate = ctx.translate;
-    // Reads ctx.locale on every call: /language changes it in the middle of an update.
-    ctx.translate = ctx.t = (key, variables) => inReadingDirection(ctx.locale, translate(key, variables));
+export function translateReplies(translator: Translator) {
+  return (ctx: Context & TranslationFlavor & Pick<BotContextExtras, 'locale'>, next: NextFunction): Promise<void> => {
+    ctx.t = (key, args) => translator.t(ctx.locale, key, args);
     return next();
-  });
-  return composer;
+  };
 }

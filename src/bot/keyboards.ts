@@ -1,5 +1,5 @@
 import { InlineKeyboard } from 'grammy';
-import { LANGUAGES } from '../config.ts';
+import { LANGUAGES } from '../text/language.ts';
 import type { Translate } from './render/story.ts';
 import { LANGUAGE } from './callbacks.ts';
 

@@ -1,5 +1,5 @@
 import { Api, GrammyError } from 'grammy';
-import { LANGUAGES, type Language } from '../config.ts';
+import { LANGUAGES, type Language } from '../text/language.ts';
 import type { Queryable } from '../db/db.ts';
 import type { Translator } from '../i18n.ts';
 import { OUTBOUND_MESSAGE, type MessageValues, type OutboundMessage } from '../jobs/notify.ts';

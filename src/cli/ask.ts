@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { displayText } from '../answering/display.ts';
-import { LANGUAGES, type Language } from '../config.ts';
+import { LANGUAGES, type Language } from '../text/language.ts';
 import type { CliContext } from './context.ts';
 import { UserError } from './context.ts';
 

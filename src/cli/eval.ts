@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { EvalSetError, runEval } from '../knowledge/eval.ts';
-import { formatSummary } from '../knowledge/eval-metrics.ts';
+import { EvalSetError, runEval } from '../knowledge/evaluation/eval.ts';
+import { formatSummary } from '../knowledge/evaluation/metrics.ts';
 import { createLogger } from '../log.ts';
 import { UserError, type CliContext } from './context.ts';
 

@@ -1,7 +1,7 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { formatKbFile } from '../knowledge/kb-format.ts';
-import { STATUSES, type ExperienceStatus } from '../knowledge/types.ts';
+import { formatKbFile } from '../knowledge/experiences/kb-format.ts';
+import { STATUSES, type ExperienceStatus } from '../knowledge/experiences/experience.ts';
 import { UserError, type CliContext } from './context.ts';
 
 export function register(program: Command, ctx: CliContext): void {

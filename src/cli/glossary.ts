@@ -1,6 +1,6 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { exportCsv, GlossaryCsvError, importCsv } from '../knowledge/glossary.ts';
+import { exportGlossaryCsv as exportCsv, GlossaryCsvError, importGlossaryCsv as importCsv } from '../knowledge/glossary/glossary-csv.ts';
 import { UserError, type CliContext } from './context.ts';
 
 export function register(program: Command, ctx: CliContext): void {

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { formatKbProblem, parseKbFile } from '../knowledge/kb-format.ts';
-import type { StatusOutcome, UpsertSummary } from '../knowledge/experience-repository.ts';
-import { STATUSES, type ExperienceStatus } from '../knowledge/types.ts';
+import { formatKbProblem, parseKbFile } from '../knowledge/experiences/kb-format.ts';
+import type { StatusOutcome, UpsertSummary } from '../knowledge/experiences/repository.ts';
+import { STATUSES, type ExperienceStatus } from '../knowledge/experiences/experience.ts';
 import { UserError, type CliContext } from './context.ts';
 
 // Below this a progress bar would only flash.

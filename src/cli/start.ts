@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createBot } from '../bot/bot.ts';
 import { registerCommands } from '../bot/commands.ts';
-import { runConsole } from '../bot/console/run-console.ts';
+import { runConsole } from '../console/run-console.ts';
 import { startPolling, TelegramRefusedError, type RunningBot } from '../bot/run.ts';
 import { serveHttp } from '../web/serve.ts';
 import { UserError, type CliContext } from './context.ts';

@@ -1,6 +1,6 @@
-import type { Language } from '../config.ts';
-import type { ExperienceRepository } from '../knowledge/experience-repository.ts';
-import type { Industry } from '../knowledge/types.ts';
+import type { Language } from '../text/language.ts';
+import type { ExperienceRepository } from '../knowledge/experiences/repository.ts';
+import type { Industry } from '../knowledge/experiences/experience.ts';
 import { detectLanguage } from '../text/language.ts';
 import type { Member } from './members.ts';
 

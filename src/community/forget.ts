@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../db/db.ts';
-import type { ExperienceRepository } from '../knowledge/experience-repository.ts';
-import { deleteTextRows, TermDeltas } from '../knowledge/search-index.ts';
-import type { ExperienceStatus } from '../knowledge/types.ts';
+import type { ExperienceRepository } from '../knowledge/experiences/repository.ts';
+import { deleteTextRows, TermDeltas } from '../knowledge/experiences/search-tokens.ts';
+import type { ExperienceStatus } from '../knowledge/experiences/experience.ts';
 
 /** What happens to a forgotten member's published experiences; unpublished ones always go. */
 export type ContributionChoice = 'delete' | 'anonymise';

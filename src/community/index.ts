@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../db/db.ts';
-import type { ExperienceRepository } from '../knowledge/experience-repository.ts';
+import type { ExperienceRepository } from '../knowledge/experiences/repository.ts';
 import { createSubmitContribution } from './contributions.ts';
 import { createFeedback, createGiveFeedback } from './feedback.ts';
 import { createForgetting } from './forget.ts';

@@ -1,4 +1,4 @@
-import type { Language } from '../config.ts';
+import type { Language } from '../text/language.ts';
 import type { Queryable } from '../db/db.ts';
 import type { QuestionLog } from './question-log.ts';
 

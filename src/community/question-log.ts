@@ -1,4 +1,4 @@
-import type { Language } from '../config.ts';
+import type { Language } from '../text/language.ts';
 import type { Queryable } from '../db/db.ts';
 
 /** One answered (or abstained) question as the analytics need it. */

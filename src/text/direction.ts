@@ -1,4 +1,4 @@
-import type { Language } from '../config.ts';
+import type { Language } from './language.ts';
 
 export const RIGHT_TO_LEFT_MARK = '\u200F';
 // Fluent wraps each value in these (first-strong isolate … pop directional isolate).

@@ -1,4 +1,6 @@
-import type { Language } from '../config.ts';
+/** Languages the product speaks; also the kb-format language codes. */
+export const LANGUAGES = ['fa', 'zh', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 // Han characters carry roughly a word each and Latin letters a fifth of one, so raw counts
 // are weighted before comparing; a few Latin brand names in a Persian or Chinese message

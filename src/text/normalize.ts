@@ -1,4 +1,4 @@
-import type { Language } from '../config.ts';
+import type { Language } from './language.ts';
 import { toSimplified } from './chinese-convert.ts';
 
 // One table for every character that is rewritten or removed; characters absent from it

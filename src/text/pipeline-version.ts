@@ -2,7 +2,7 @@
  * Version of what `searchTokens` produces. Stored search tokens are only comparable with a
  * question's tokens made by the same pipeline, so every change to tokenising, normalising,
  * stemming or stop words that changes any token bumps this, and the program re-indexes the
- * stored texts at its next start (src/knowledge/reindex.ts).
+ * stored texts at its next start (src/knowledge/experiences/reindex.ts).
  *   1: the first release.
  *   2: nouns starting with می keep their stem (میوه‌ها → میوه); ـجات is a plural; امام، برون،
  *      بایدو، میانه، تحریم are kept whole.

@@ -1,4 +1,4 @@
-import type { Language } from '../config.ts';
+import type { Language } from './language.ts';
 import { chineseTokens } from './chinese.ts';
 import { englishTokens } from './english.ts';
 import { normalize } from './normalize.ts';

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAiProvider } from '../../src/ai/provider.ts';
 import type { Db } from '../../src/db/db.ts';
-import { embeddingInput, embedMissingTexts } from '../../src/knowledge/embeddings.ts';
-import { ExperienceRepository } from '../../src/knowledge/experience-repository.ts';
+import { embeddingInput, embedMissingTexts } from '../../src/knowledge/search/embeddings.ts';
+import { ExperienceRepository } from '../../src/knowledge/experiences/repository.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { anExperience } from '../helpers/experiences.ts';
 import { fakeVector, startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';

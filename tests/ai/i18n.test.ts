@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FluentResource } from '@fluent/bundle';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../src/config.ts';
+import { LANGUAGES } from '../../src/text/language.ts';
 import { createTranslator, DEFAULT_LOCALES_DIR, readLocaleFiles } from '../../src/i18n.ts';
 import { linesLaidOutLeftToRight, linesStartingLeftToRight } from '../helpers/bidi.ts';
 

@@ -4,9 +4,9 @@ import { FluentResource } from '@fluent/bundle';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/bot/commands.ts';
 import { FIELDS } from '../../src/bot/features/share/fields.ts';
-import { LANGUAGES } from '../../src/config.ts';
+import { LANGUAGES } from '../../src/text/language.ts';
 import { DEFAULT_LOCALES_DIR, readLocaleFiles } from '../../src/i18n.ts';
-import { INDUSTRIES, STATUSES } from '../../src/knowledge/types.ts';
+import { INDUSTRIES, STATUSES } from '../../src/knowledge/experiences/experience.ts';
 
 const SRC = new URL('../../src/', import.meta.url).pathname;
 // The message families of the locale files; a string in the code that looks like one of them is a key.

@@ -5,7 +5,7 @@ import { register } from '../../src/cli/ask.ts';
 import { UserError, type CliContext } from '../../src/cli/context.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/db.ts';
-import { ExperienceRepository } from '../../src/knowledge/experience-repository.ts';
+import { ExperienceRepository } from '../../src/knowledge/experiences/repository.ts';
 import { memoryLogger } from '../ai/support.ts';
 import { openTestPglite } from '../helpers/db.ts';
 import { anExperience } from '../helpers/experiences.ts';

@@ -1,6 +1,6 @@
-import type { Language } from '../../src/config.ts';
-import type { Retriever, SearchQuery, SearchResult } from '../../src/knowledge/retrieval.ts';
-import type { Experience, ExperienceText } from '../../src/knowledge/types.ts';
+import type { Language } from '../../src/text/language.ts';
+import type { Retriever, SearchQuery, SearchResult } from '../../src/knowledge/search/retrieval.ts';
+import type { Experience, ExperienceText } from '../../src/knowledge/experiences/experience.ts';
 
 let nextId = 1;
 

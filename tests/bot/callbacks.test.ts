@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotAction } from '../../src/bot/emulator/index.ts';
+import type { BotAction } from '../../src/emulator/index.ts';
 import { callback, flag, id, MAX_CALLBACK_BYTES } from '../../src/bot/callback-data.ts';
 import { CALLBACKS, FEEDBACK, PROFILE_COUNTRY, SHARE_EDIT } from '../../src/bot/callbacks.ts';
 import { conversationKeyOf } from '../../src/bot/conversation-key.ts';

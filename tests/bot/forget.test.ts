@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Language } from '../../src/config.ts';
+import type { Language } from '../../src/text/language.ts';
 import type { Db } from '../../src/db/db.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';

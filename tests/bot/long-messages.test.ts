@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Language } from '../../src/config.ts';
-import type { ExperienceRecord } from '../../src/knowledge/types.ts';
+import type { Language } from '../../src/text/language.ts';
+import type { ExperienceRecord } from '../../src/knowledge/experiences/experience.ts';
 import { anExperience } from '../helpers/experiences.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExperienceStatus } from '../../src/knowledge/types.ts';
+import type { ExperienceStatus } from '../../src/knowledge/experiences/experience.ts';
 import { linesLaidOutLeftToRight } from '../helpers/bidi.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
-import { startBotApiEmulator, type BotApiEmulator } from '../../src/bot/emulator/index.ts';
-import { parseTelegramHtml } from '../../src/bot/emulator/telegram-html.ts';
+import { startBotApiEmulator, type BotApiEmulator } from '../../src/emulator/index.ts';
+import { parseTelegramHtml } from '../../src/emulator/telegram-html.ts';
 import { createOutboxSender, outboxApi } from '../../src/bot/outbox-sender.ts';
 import { createSendBudget } from '../../src/bot/send-budget.ts';
 import { loadConfig } from '../../src/config.ts';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { createBot } from '../../src/bot/bot.ts';
 import { commandList, registerCommands } from '../../src/bot/commands.ts';
-import { startBotApiEmulator, type BotApiEmulator } from '../../src/bot/emulator/index.ts';
+import { startBotApiEmulator, type BotApiEmulator } from '../../src/emulator/index.ts';
 import { startWebhook } from '../../src/web/serve.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { openPostgres } from '../../src/db/postgres.ts';

@@ -10,7 +10,7 @@ import { register as registerExport } from '../../src/cli/export.ts';
 import { register as registerImport } from '../../src/cli/import.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/db.ts';
-import type { ExperienceRecord } from '../../src/knowledge/types.ts';
+import type { ExperienceRecord } from '../../src/knowledge/experiences/experience.ts';
 import { memoryLogger } from '../ai/support.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { anExperience, kbLines } from '../helpers/experiences.ts';

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startBotApiEmulator } from '../../src/bot/emulator/index.ts';
-import { parseTelegramHtml } from '../../src/bot/emulator/telegram-html.ts';
+import { startBotApiEmulator } from '../../src/emulator/index.ts';
+import { parseTelegramHtml } from '../../src/emulator/telegram-html.ts';
 import { openPglite } from '../../src/db/pglite.ts';
 import { createTranslator } from '../../src/i18n.ts';
 import { createNotifier } from '../../src/jobs/notify.ts';

@@ -5,7 +5,7 @@ import { openPostgres } from '../../src/db/postgres.ts';
 import { followChanges } from '../../src/db/change-feed.ts';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { importCsv } from '../../src/knowledge/glossary.ts';
+import { importGlossaryCsv as importCsv } from '../../src/knowledge/glossary/glossary-csv.ts';
 import { createTestPostgresSchema, postgresUrl, testDatabases } from '../helpers/db.ts';
 import { anExperience } from '../helpers/experiences.ts';
 

@@ -1,5 +1,5 @@
-import { formatKbRecord } from '../../src/knowledge/kb-format.ts';
-import type { ExperienceRecord } from '../../src/knowledge/types.ts';
+import { formatKbRecord } from '../../src/knowledge/experiences/kb-format.ts';
+import type { ExperienceRecord } from '../../src/knowledge/experiences/experience.ts';
 
 let counter = 0;
 

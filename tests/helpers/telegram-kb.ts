@@ -1,4 +1,4 @@
-import type { ExperienceRecord, Industry } from '../../src/knowledge/types.ts';
+import type { ExperienceRecord, Industry } from '../../src/knowledge/experiences/experience.ts';
 
 type Topic = [Industry, { en: [string, string, string]; fa: [string, string, string]; zh: [string, string, string] }];
 

@@ -2,12 +2,13 @@ import type { Update } from 'grammy/types';
 import { createApp, type App } from '../../src/app.ts';
 import { createBot, type CreateBotOptions, type SmeBot } from '../../src/bot/bot.ts';
 import { highestHandledUpdateId } from '../../src/community/handled-updates.ts';
-import { startBotApiEmulator, type BotAction, type BotApiEmulator, type ChatMessage, type EmulatedGroup, type EmulatedUser, type NewGroup } from '../../src/bot/emulator/index.ts';
-import { parseTelegramHtml } from '../../src/bot/emulator/telegram-html.ts';
+import { startBotApiEmulator, type BotAction, type BotApiEmulator, type ChatMessage, type EmulatedGroup, type EmulatedUser, type NewGroup } from '../../src/emulator/index.ts';
+import { parseTelegramHtml } from '../../src/emulator/telegram-html.ts';
 import { startPolling, type RunningBot } from '../../src/bot/run.ts';
-import { loadConfig, type Language } from '../../src/config.ts';
+import { loadConfig } from '../../src/config.ts';
+import { type Language } from '../../src/text/language.ts';
 import type { Db } from '../../src/db/db.ts';
-import type { ExperienceRecord } from '../../src/knowledge/types.ts';
+import type { ExperienceRecord } from '../../src/knowledge/experiences/experience.ts';
 import { createLogger } from '../../src/log.ts';
 import { openTestPglite } from './db.ts';
 

@@ -14,7 +14,6 @@ export function languageFeature(deps: BotDeps): Composer<BotContext> {
     await deps.app.community.members.setLanguage(ctx.member.id, chosen);
     ctx.member = { ...ctx.member, language: chosen };
     ctx.locale = chosen;
-    await ctx.i18n.renegotiateLocale();
     await ctx.answerCallbackQuery({ text: ctx.t('bot-language-set') });
     await ctx.reply(ctx.t('bot-language-set'));
   });

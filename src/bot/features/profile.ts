@@ -1,7 +1,7 @@
 import { createConversation, type Conversation } from '@grammyjs/conversations';
 import { Composer, InlineKeyboard, type Context } from 'grammy';
-import type { Language } from '../../config.ts';
-import { INDUSTRIES } from '../../knowledge/types.ts';
+import type { Language } from '../../text/language.ts';
+import { INDUSTRIES } from '../../knowledge/experiences/experience.ts';
 import { onPress } from '../callback-data.ts';
 import { PROFILE_COMPANY, PROFILE_COUNTRY, PROFILE_INDUSTRY, PROFILE_START } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';

@@ -1,5 +1,5 @@
 import { Composer } from 'grammy';
-import type { Experience } from '../../knowledge/types.ts';
+import type { Experience } from '../../knowledge/experiences/experience.ts';
 import { onPress } from '../callback-data.ts';
 import { STORY } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from 'grammy';
 import type { Answer } from '../../answering/answering-service.ts';
-import type { Language } from '../../config.ts';
+import type { Language } from '../../text/language.ts';
 import type { Translator } from '../../i18n.ts';
 import { clip, escapeHtml } from './html.ts';
 import { countryName, industryName } from '../../answering/display.ts';

@@ -1,6 +1,6 @@
-import type { Language } from '../../config.ts';
+import type { Language } from '../../text/language.ts';
 import type { Translator } from '../../i18n.ts';
-import type { Experience } from '../../knowledge/types.ts';
+import type { Experience } from '../../knowledge/experiences/experience.ts';
 import { inReadingDirection } from '../../text/direction.ts';
 import { escapeHtml } from './html.ts';
 import { countryName, displayText, industryName } from '../../answering/display.ts';

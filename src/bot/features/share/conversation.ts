@@ -1,8 +1,8 @@
 import type { Conversation } from '@grammyjs/conversations';
 import { type Context, InlineKeyboard } from 'grammy';
-import type { Language } from '../../../config.ts';
+import type { Language } from '../../../text/language.ts';
 import type { TranslationArgs } from '../../../i18n.ts';
-import { INDUSTRIES } from '../../../knowledge/types.ts';
+import { INDUSTRIES } from '../../../knowledge/experiences/experience.ts';
 import type { CallbackCodec } from '../../callback-data.ts';
 import { isOurButton, SHARE_BUTTONS, SHARE_EDIT, SHARE_INDUSTRY, SHARE_PREVIEW, SHARE_SKIP } from '../../callbacks.ts';
 import type { BotContext, BotDeps } from '../../context.ts';

@@ -1,4 +1,4 @@
-import type { Language } from '../../../config.ts';
+import type { Language } from '../../../text/language.ts';
 import type { Draft } from '../../../community/contributions.ts';
 import type { BotContext, BotDeps } from '../../context.ts';
 

@@ -1,0 +1,170 @@
+import type { Language } from '../../text/language.ts';
+import { LANGUAGES } from '../../text/language.ts';
+import { followChanges, oneAtATime, type ChangeFollower } from '../../db/change-feed.ts';
+import type { Queryable } from '../../db/db.ts';
+import { normalize } from '../../text/normalize.ts';
+import { searchTokens, type TokenizedText } from '../../text/tokenize.ts';
+
+
+/** One concept with its variants (synonyms, spellings) in each language. */
+export interface GlossaryEntry {
+  concept: string;
+  fa: string[];
+  zh: string[];
+  en: string[];
+}
+
+/** Tokens of one variant of a matched concept in another language, to add to a query. */
+export interface Expansion {
+  language: Language;
+  tokens: string[];
+  weight: number;
+  /** Variants of one concept in one language share a group: a text gets credit for the best of them only. */
+  concept?: string;
+}
+
+interface Variant {
+  entry: number;
+  language: Language;
+  tokens: string[];
+}
+
+const HAN = /\p{Script=Han}/u;
+const NON_HAN = /[^\p{Script=Han}]/gu;
+
+/**
+ * The trilingual glossary, held in memory (it is small, derived data) and read again from
+ * glossary_terms whenever any process has changed it (the `glossary` topic of the change
+ * feed, checked by `upToDate()` before each use). Matches concept variants inside a question
+ * and offers the same concept in the other languages, which is what lets a Persian question
+ * find an experience that exists only in Chinese.
+ */
+export class Glossary {
+  private entries: GlossaryEntry[] = [];
+  /** fa/en variants keyed by their first token; matched as token sequences. */
+  private byFirstToken = new Map<string, Variant[]>();
+  /** zh variants as normalised character strings, keyed by their first two characters; matched as substrings. */
+  private hanVariants = new Map<string, { entry: number; chars: string }[]>();
+  /** Per entry and language, the token lists of its variants. */
+  private tokensOf: Record<Language, string[][]>[] = [];
+  /** Brings the entries up to date with the database; a no-op for a glossary built in memory. */
+  readonly upToDate: () => Promise<void>;
+
+  private constructor(source?: { db: Queryable; changes: ChangeFollower }) {
+    this.upToDate = source
+      ? oneAtATime(async () => {
+          const changed = await source.changes.next();
+          if (!changed.everything && changed.keys.length === 0) return;
+          this.index(await source.db.query<GlossaryEntry>('SELECT concept, fa, zh, en FROM glossary_terms ORDER BY id'));
+        })
+      : async () => {};
+  }
+
+  /** The glossary in the database, followed through its change numbers. */
+  static async load(db: Queryable): Promise<Glossary> {
+    const glossary = new Glossary({ db, changes: followChanges(db, 'glossary') });
+    await glossary.upToDate();
+    return glossary;
+  }
+
+  /** A glossary built from entries in memory (tools, benchmarks). */
+  static fromEntries(entries: GlossaryEntry[]): Glossary {
+    const glossary = new Glossary();
+    glossary.index(entries);
+    return glossary;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  private index(entries: GlossaryEntry[]): void {
+    this.entries = entries;
+    this.byFirstToken = new Map();
+    this.hanVariants = new Map();
+    this.tokensOf = entries.map((entry, i) => {
+      const perLanguage = { fa: [], zh: [], en: [] } as Record<Language, string[][]>;
+      for (const language of LANGUAGES) {
+        for (const variant of entry[language]) {
+          const tokens = searchTokens(variant, language);
+          if (tokens.length === 0) continue;
+          perLanguage[language].push(tokens);
+          if (HAN.test(variant)) {
+            const chars = normalize(variant, 'zh').replace(NON_HAN, '');
+            // One Chinese character matches inside too many unrelated words.
+            if ([...chars].length >= 2) {
+              const key = [...chars].slice(0, 2).join('');
+              const list = this.hanVariants.get(key) ?? [];
+              list.push({ entry: i, chars });
+              this.hanVariants.set(key, list);
+            }
+          } else if (isSpecific(variant, tokens)) {
+            const list = this.byFirstToken.get(tokens[0]!) ?? [];
+            list.push({ entry: i, language, tokens });
+            this.byFirstToken.set(tokens[0]!, list);
+          }
+        }
+      }
+      return perLanguage;
+    });
+  }
+
+  /**
+   * Indexes of the entries whose variants occur in `text`, with the longest matched variant's
+   * token count. A question already tokenised (retrieval does it once) may be passed as such:
+   * its tokens differ from an indexed text's only in Chinese bigrams, which never start a
+   * Persian or English variant.
+   */
+  match(text: string | TokenizedText, language: Language): Map<number, number> {
+    const found = new Map<number, number>();
+    const note = (entry: number, length: number) => found.set(entry, Math.max(found.get(entry) ?? 0, length));
+    const { tokens, normalized } = typeof text === 'string' ? { tokens: searchTokens(text, language), normalized: normalize(text, 'zh') } : text;
+    for (let i = 0; i < tokens.length; i++) {
+      for (const v of this.byFirstToken.get(tokens[i]!) ?? []) {
+        if (v.tokens.every((t, j) => tokens[i + j] === t)) note(v.entry, v.tokens.length);
+      }
+    }
+    if (HAN.test(normalized)) {
+      // Only the variants that start with a pair of characters the text has: a question holds a
+      // few dozen pairs, the glossary over a thousand variants.
+      const han = [...normalized];
+      for (let i = 0; i + 1 < han.length; i++) {
+        for (const v of this.hanVariants.get(han[i]! + han[i + 1]!) ?? []) {
+          if (han.slice(i, i + v.chars.length).join('').startsWith(v.chars)) note(v.entry, [...v.chars].length >= 4 ? 2 : 1);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Concepts found in `text` (for explanations and tests). */
+  concepts(text: string, language: Language): string[] {
+    return [...this.match(text, language).keys()].map((i) => this.entries[i]!.concept);
+  }
+
+  /**
+   * The matched concepts' variants in the languages other than `language`, one expansion
+   * per variant. Longer matched phrases are more trustworthy than one short word, so they
+   * weigh more.
+   */
+  expand(text: string | TokenizedText, language: Language): Expansion[] {
+    const out: Expansion[] = [];
+    for (const [entry, length] of this.match(text, language)) {
+      const weight = length >= 2 ? 1 : 0.8;
+      const concept = this.entries[entry]!.concept;
+      for (const target of LANGUAGES) {
+        if (target === language) continue;
+        for (const tokens of this.tokensOf[entry]![target]) out.push({ language: target, tokens, weight, concept });
+      }
+    }
+    return out;
+  }
+}
+
+/** Short single words (and two-letter non-acronyms) match by accident; skip them as triggers. */
+function isSpecific(variant: string, tokens: string[]): boolean {
+  if (tokens.length > 1) return true;
+  const token = tokens[0]!;
+  if (/^[\p{Script=Latin}\d]+$/u.test(token)) return token.length >= 3 || /^[A-Z]{2}$/.test(variant.trim());
+  return [...token].length >= 3;
+}

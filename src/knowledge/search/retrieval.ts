@@ -1,0 +1,175 @@
+import { type Language, LANGUAGES } from '../../text/language.ts';
+import type { Db } from '../../db/db.ts';
+import type { Logger } from '../../log.ts';
+import { detectLanguage } from '../../text/language.ts';
+import { tokenizeQuestion } from '../../text/tokenize.ts';
+import { type AbstentionFeatures, type AbstentionModel, abstains, abstentionFeatures, confidence, DEFAULT_ABSTENTION_MODEL } from './abstention.ts';
+import { type ExperienceScore, groupByExperience, reciprocalRankFusion } from './fusion.ts';
+import type { Glossary } from '../glossary/glossary.ts';
+import { buildQuery, DEFAULT_QUERY_WEIGHTS, type QueryWeights, queryTerms } from './query.ts';
+import { databaseLexicalIndex, type LexicalIndex } from './lexical-index.ts';
+import { DEFAULT_LEXICAL_TUNING, type LexicalTuning, lookupTerms, scoreTexts, selfScore } from './bm25.ts';
+import { type Embedder, vectorSearch } from './vector-search.ts';
+
+export type { Embedder };
+
+export interface SearchQuery {
+  text: string;
+  language?: Language;
+  /** The question translated (e.g. by an LLM) into other languages. */
+  translations?: Partial<Record<Language, string>>;
+  /** Hard filters. */
+  country?: string;
+  industry?: string;
+  limit?: number;
+  /** Soft preferences: "firms like mine" rank slightly higher. */
+  preferCountry?: string;
+  preferIndustry?: string;
+}
+
+export interface SearchHit {
+  experienceId: number;
+  externalId: string;
+  score: number;
+  matchedLanguage: Language;
+}
+
+export interface SearchResult {
+  language: Language;
+  abstained: boolean;
+  /** How sure we are that the top hit answers the question, in [0, 1]. */
+  confidence: number;
+  hits: SearchHit[];
+  /** Why: the abstention features (for eval and logs). */
+  features?: AbstentionFeatures;
+}
+
+export interface Retriever {
+  search(query: SearchQuery): Promise<SearchResult>;
+}
+
+export interface RetrievalOptions {
+  query: QueryWeights;
+  lexical: LexicalTuning;
+  /** Share of the other matching language variants' scores added to an experience's best. */
+  otherVariantsBonus: number;
+  /** Multiplier for a preferred country or industry. */
+  preferenceBoost: number;
+  useGlossary: boolean;
+  /** Weight of the vector ranking against the lexical one in the fusion. */
+  vectorWeight: number;
+  abstention: AbstentionModel;
+}
+
+export const DEFAULT_RETRIEVAL_OPTIONS: RetrievalOptions = {
+  query: DEFAULT_QUERY_WEIGHTS,
+  lexical: DEFAULT_LEXICAL_TUNING,
+  otherVariantsBonus: 0.05,
+  preferenceBoost: 0.05,
+  useGlossary: true,
+  vectorWeight: 1,
+  abstention: DEFAULT_ABSTENTION_MODEL,
+};
+
+/**
+ * Hybrid retrieval over every language variant of every published experience: BM25 over the
+ * project's own tokens (question, its translations and glossary expansions), fused with a
+ * vector ranking when an embedder and pgvector are there; grouped per experience; with a
+ * calibrated decision to abstain when nothing in the base answers the question.
+ */
+export function createRetriever(deps: {
+  db: Db;
+  glossary: Glossary;
+  embedder?: Embedder;
+  logger: Logger;
+  options?: Partial<RetrievalOptions>;
+  /** Where published texts are looked up; by default the database itself, for every question. */
+  lexical?: LexicalIndex;
+}): Retriever {
+  const options = { ...DEFAULT_RETRIEVAL_OPTIONS, ...deps.options };
+  const { db, glossary, embedder, logger } = deps;
+  const lexical = deps.lexical ?? databaseLexicalIndex(db);
+
+  async function search(q: SearchQuery): Promise<SearchResult> {
+    const language = q.language ?? detectLanguage(q.text);
+    const limit = q.limit ?? 10;
+    const filters = { ...(q.country ? { country: q.country } : {}), ...(q.industry ? { industry: q.industry } : {}) };
+    if (options.useGlossary) await glossary.upToDate();
+    // Each text is tokenised once, for the query and for the glossary.
+    const original = tokenizeQuestion(q.text, language);
+    const translated = Object.entries(q.translations ?? {}).map(([l, text]) => ({ language: l as Language, text: tokenizeQuestion(text ?? '', l as Language), raw: text ?? '' }));
+    const inQueryOrder = LANGUAGES.flatMap((l) => translated.filter((t) => t.language === l && l !== language));
+    const expansions = options.useGlossary
+      ? [glossary.expand(original, language), ...translated.map((t) => glossary.expand(t.text, detectLanguage(t.raw, language)))].flat()
+      : [];
+    const groups = buildQuery(
+      { original: original.tokens, translations: inQueryOrder.map((t) => t.text.tokens), expansions },
+      options.query,
+    );
+
+    const vectorRanking = embedder && db.hasVector ? vectorRank(embedder, q, filters) : Promise.resolve(undefined);
+    const view = await lexical.view();
+    const allTerms = queryTerms(groups);
+    const stats = await view.stats(allTerms);
+    const terms = lookupTerms(groups, stats, options.lexical, options.query);
+    const candidates = await view.candidates(terms, filters, options.lexical.candidateLimit, options.lexical.maxScannedRows);
+    const counts = { index: new Map(allTerms.map((t, i) => [t, i])), perText: view.countTerms(candidates, allTerms) };
+    const scored = scoreTexts(candidates, counts, groups, stats, options.lexical, options.query);
+    const self = selfScore(groups, stats, options.lexical, options.query, new Set(['original'])) || 1;
+    for (const s of scored) s.score /= self;
+
+    let ranking = groupByExperience(
+      scored.map((s) => ({ ...s.text, score: s.score })),
+      options.otherVariantsBonus,
+    );
+    ranking = applyPreferences(ranking, q, options.preferenceBoost);
+    const vector = await vectorRanking.catch((e: unknown) => {
+      logger.warn({ err: e }, 'vector search failed; answering from the lexical ranking');
+      return undefined;
+    });
+    const lexicalTop = ranking[0];
+    if (vector && vector.length > 0) {
+      ranking = reciprocalRankFusion([
+        { ranking, weight: 1 },
+        { ranking: applyPreferences(vector, q, options.preferenceBoost), weight: options.vectorWeight },
+      ]);
+    }
+
+    const topTexts = lexicalTop ? scored.filter((s) => s.text.experienceId === lexicalTop.experienceId) : [];
+    // The same candidates ranked with glossary matches discounted (see abstention.ts).
+    const evidence = groupByExperience(
+      scored.map((s) => ({ ...s.text, score: s.evidence / self })),
+      options.otherVariantsBonus,
+    );
+    const features = abstentionFeatures(groups, stats, options.query, topTexts, evidence.map((r) => r.score));
+    const conf = lexicalTop ? confidence(features, options.abstention) : 0;
+    return {
+      language,
+      abstained: abstains(features, evidence.length, options.abstention),
+      confidence: conf,
+      hits: ranking.slice(0, limit).map((r) => ({ experienceId: r.experienceId, externalId: r.externalId, score: r.score, matchedLanguage: r.matchedLanguage })),
+      features,
+    };
+  }
+
+  async function vectorRank(e: Embedder, q: SearchQuery, filters: { country?: string; industry?: string }): Promise<ExperienceScore[]> {
+    const [vector] = await e.embed([q.text]);
+    if (!vector) return [];
+    const hits = await vectorSearch(db, e.model, vector, filters, 50);
+    return groupByExperience(hits, 0);
+  }
+
+  return { search };
+}
+
+function applyPreferences(ranking: ExperienceScore[], q: SearchQuery, boost: number): ExperienceScore[] {
+  if (!q.preferCountry && !q.preferIndustry) return ranking;
+  return ranking
+    .map((r) => {
+      let factor = 1;
+      if (q.preferCountry && r.country === q.preferCountry) factor += boost;
+      if (q.preferIndustry && r.industry === q.preferIndustry) factor += boost;
+      return { ...r, score: r.score * factor };
+    })
+    .sort((a, b) => b.score - a.score || a.experienceId - b.experienceId);
+}
