@@ -26,6 +26,12 @@ TABLE audit_log
   CONSTRAINT audit_log_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES members(id) ON DELETE SET NULL
   CONSTRAINT audit_log_pkey PRIMARY KEY (id)
 
+TABLE changes
+  topic text NOT NULL
+  seq bigint NOT NULL
+  key text
+  CONSTRAINT changes_pkey PRIMARY KEY (topic, seq)
+
 TABLE chats
   chat_id bigint NOT NULL
   kind text NOT NULL
@@ -98,6 +104,25 @@ TABLE glossary_terms
   updated_at timestamp with time zone NOT NULL DEFAULT now()
   CONSTRAINT glossary_terms_concept_key UNIQUE (concept)
   CONSTRAINT glossary_terms_pkey PRIMARY KEY (id)
+
+TABLE jobs
+  id bigint NOT NULL DEFAULT nextval('jobs_id_seq'::regclass)
+  kind text NOT NULL
+  payload jsonb NOT NULL DEFAULT '{}'::jsonb
+  unique_key text
+  run_at timestamp with time zone NOT NULL DEFAULT now()
+  attempts integer NOT NULL DEFAULT 0
+  max_attempts integer NOT NULL DEFAULT 5
+  locked_until timestamp with time zone
+  locked_by text
+  last_error text
+  last_error_at timestamp with time zone
+  result jsonb
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+  done_at timestamp with time zone
+  failed_at timestamp with time zone
+  CONSTRAINT jobs_max_attempts_check CHECK ((max_attempts > 0))
+  CONSTRAINT jobs_pkey PRIMARY KEY (id)
 
 TABLE members
   id bigint NOT NULL DEFAULT nextval('members_id_seq'::regclass)
@@ -181,6 +206,11 @@ TABLE sessions
   updated_at timestamp with time zone NOT NULL DEFAULT now()
   CONSTRAINT sessions_pkey PRIMARY KEY (key)
 
+TABLE telegram_send_budget
+  second timestamp with time zone NOT NULL
+  used integer NOT NULL
+  CONSTRAINT telegram_send_budget_pkey PRIMARY KEY (second)
+
 TABLE term_stats
   term text NOT NULL
   df integer NOT NULL
@@ -204,6 +234,7 @@ CREATE UNIQUE INDEX answer_citations_pkey ON answer_citations USING btree (quest
 CREATE UNIQUE INDEX answer_messages_pkey ON answer_messages USING btree (chat_id, message_id);
 CREATE INDEX answer_messages_question_idx ON answer_messages USING btree (question_id);
 CREATE UNIQUE INDEX audit_log_pkey ON audit_log USING btree (id);
+CREATE UNIQUE INDEX changes_pkey ON changes USING btree (topic, seq);
 CREATE UNIQUE INDEX chats_pkey ON chats USING btree (chat_id);
 CREATE UNIQUE INDEX experience_texts_experience_id_language_key ON experience_texts USING btree (experience_id, language);
 CREATE UNIQUE INDEX experience_texts_pkey ON experience_texts USING btree (id);
@@ -215,6 +246,9 @@ CREATE INDEX experiences_status_idx ON experiences USING btree (status);
 CREATE UNIQUE INDEX feedback_pkey ON feedback USING btree (question_id, member_id);
 CREATE UNIQUE INDEX glossary_terms_concept_key ON glossary_terms USING btree (concept);
 CREATE UNIQUE INDEX glossary_terms_pkey ON glossary_terms USING btree (id);
+CREATE UNIQUE INDEX jobs_kind_unique_key ON jobs USING btree (kind, unique_key) WHERE (unique_key IS NOT NULL);
+CREATE INDEX jobs_pending_idx ON jobs USING btree (run_at, id) WHERE ((done_at IS NULL) AND (failed_at IS NULL));
+CREATE UNIQUE INDEX jobs_pkey ON jobs USING btree (id);
 CREATE UNIQUE INDEX members_pkey ON members USING btree (id);
 CREATE UNIQUE INDEX members_telegram_id_key ON members USING btree (telegram_id);
 CREATE UNIQUE INDEX open_questions_pkey ON open_questions USING btree (id);
@@ -226,10 +260,12 @@ CREATE UNIQUE INDEX schema_migrations_pkey ON schema_migrations USING btree (ver
 CREATE UNIQUE INDEX search_changes_pkey ON search_changes USING btree (seq);
 CREATE UNIQUE INDEX search_index_state_pkey ON search_index_state USING btree (id);
 CREATE UNIQUE INDEX sessions_pkey ON sessions USING btree (key);
+CREATE UNIQUE INDEX telegram_send_budget_pkey ON telegram_send_budget USING btree (second);
 CREATE UNIQUE INDEX term_stats_pkey ON term_stats USING btree (term);
 CREATE UNIQUE INDEX text_embeddings_pkey ON text_embeddings USING btree (text_id, model);
 CREATE UNIQUE INDEX text_length_stats_pkey ON text_length_stats USING btree (language);
 
+FUNCTION changes_record_statement() RETURNS trigger
 FUNCTION flush_search_index() RETURNS bigint
 FUNCTION search_changes_everything() RETURNS trigger
 FUNCTION search_changes_record() RETURNS trigger
@@ -247,3 +283,5 @@ CREATE TRIGGER text_length_stats_update AFTER UPDATE ON experience_texts REFEREN
 CREATE TRIGGER search_changes_experiences_delete AFTER DELETE ON experiences REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION search_changes_record();
 CREATE TRIGGER search_changes_experiences_truncate AFTER TRUNCATE ON experiences FOR EACH STATEMENT EXECUTE FUNCTION search_changes_everything();
 CREATE TRIGGER search_changes_experiences_update AFTER UPDATE ON experiences REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_changes_record();
+CREATE TRIGGER glossary_terms_changes AFTER INSERT OR DELETE OR UPDATE ON glossary_terms FOR EACH STATEMENT EXECUTE FUNCTION changes_record_statement('glossary');
+CREATE TRIGGER glossary_terms_truncate_changes AFTER TRUNCATE ON glossary_terms FOR EACH STATEMENT EXECUTE FUNCTION changes_record_statement('glossary');

@@ -1,7 +1,6 @@
 import type { Context, NextFunction } from 'grammy';
 import type { TranslationArgs, Translator } from '../i18n.ts';
 import type { Language } from '../text/language.ts';
-import type { BotContextExtras } from './context.ts';
 
 /** Telegram's language_code mapped onto the three languages we speak. */
 export function languageFromTelegram(code: string | undefined): Language {
@@ -23,7 +22,7 @@ export interface TranslationFlavor {
  * call: /language changes it in the middle of an update.
  */
 export function translateReplies(translator: Translator) {
-  return (ctx: Context & TranslationFlavor & Pick<BotContextExtras, 'locale'>, next: NextFunction): Promise<void> => {
+  return (ctx: Context & TranslationFlavor & { locale: Language }, next: NextFunction): Promise<void> => {
     ctx.t = (key, args) => translator.t(ctx.locale, key, args);
     return next();
   };
