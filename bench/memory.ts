@@ -31,7 +31,7 @@ export interface MemoryRow {
   start: 'first start' | 'existing';
   peakRssMb: number;
   seconds: number;
-  /** The question got an answer with its feedback buttons (else the figure measures less than a start). */
+  /** The question got an answer with its feedback buttons (else the figure measures less than a start, or the bot abstained). */
   answered: boolean;
 }
 
@@ -84,7 +84,7 @@ async function runStart(env: Record<string, string>, question?: string): Promise
     if (!question) return child.stdin.end('/quit\n');
     child.stdin.write(`${question}\n`);
     const quitOnAnswer = setInterval(() => {
-      if (!answered(output)) return;
+      if (!replied(output)) return;
       clearInterval(quitOnAnswer);
       child.stdin.end('/quit\n');
     }, 100);
@@ -98,6 +98,8 @@ async function runStart(env: Record<string, string>, question?: string): Promise
 }
 
 const answered = (output: string) => output.includes('👍');
+// Any reply with buttons (numbered choices in the console): an answer, or the offer to ask the community.
+const replied = (output: string) => /\[\d+\] /.test(output);
 
 export async function runMemoryBench(o: { databases: MemoryRow['database'][]; experiences: number; dir: string; postgresUrl: string }, log: (line: string) => void = () => {}): Promise<MemoryRow[]> {
   const rows: MemoryRow[] = [];
