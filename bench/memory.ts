@@ -99,7 +99,7 @@ async function runStart(env: Record<string, string>, question?: string): Promise
 
 const answered = (output: string) => output.includes('👍');
 // Any reply with buttons (numbered choices in the console): an answer, or the offer to ask the community.
-const replied = (output: string) => /\[\d+\] /.test(output);
+const replied = (output: string) => /^\s+\[\d+\] /m.test(output);
 
 export async function runMemoryBench(o: { databases: MemoryRow['database'][]; experiences: number; dir: string; postgresUrl: string }, log: (line: string) => void = () => {}): Promise<MemoryRow[]> {
   const rows: MemoryRow[] = [];
