@@ -13,15 +13,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/open.ts';
 import { loadEvalSet } from '../src/knowledge/evaluation/eval.ts';
-import { ExperienceRepository } from '../src/knowledge/experiences/repository.ts';
 import { benchSchema } from './support.ts';
 import { syntheticExperiences } from './synthetic.ts';
 
 const BIN = fileURLToPath(new URL('../bin/sme-bridge.mjs', import.meta.url));
 const QUESTION = 'How do I pay a supplier in China when my bank cannot send the transfer?';
+// A start that has not ended by then is stuck: it is stopped and reported, not waited for.
+const START_TIMEOUT_MS = 10 * 60_000;
 
 export interface MemoryRow {
   database: 'pglite' | 'postgres';
@@ -30,7 +31,7 @@ export interface MemoryRow {
   start: 'first start' | 'existing';
   peakRssMb: number;
   seconds: number;
-  /** The question got an answer with its feedback buttons (else the figure measures less than a start). */
+  /** The question got an answer with its feedback buttons (else the figure measures less than a start, or the bot abstained). */
   answered: boolean;
 }
 
@@ -50,10 +51,11 @@ async function newTarget(database: MemoryRow['database'], postgresUrl: string): 
 }
 
 /**
- * Runs `sme-bridge start` in the console with `input` typed, from an empty folder (no `.env`
- * of the developer's reaches it), and reads its peak resident set size (VmHWM, Linux).
+ * Runs `sme-bridge start` in the console from an empty folder (no `.env` of the developer's
+ * reaches it): types `question` (if any), waits for its answer as a member would, then /quit.
+ * Reads the process's peak resident set size (VmHWM, Linux).
  */
-async function runStart(env: Record<string, string>, input: string): Promise<{ peakRssMb: number; seconds: number; output: string }> {
+async function runStart(env: Record<string, string>, question?: string): Promise<{ peakRssMb: number; seconds: number; output: string }> {
   const cwd = mkdtempSync(join(tmpdir(), 'sme-memory-cwd-'));
   const started = performance.now();
   const child = spawn(process.execPath, [BIN, 'start'], {
@@ -76,10 +78,19 @@ async function runStart(env: Record<string, string>, input: string): Promise<{ p
     }
   };
   const poll = setInterval(read, 20);
+  const stuck = setTimeout(() => child.kill(), START_TIMEOUT_MS);
   const code = await new Promise<number | null>((resolve) => {
     child.on('exit', resolve);
-    child.stdin.end(input);
+    if (!question) return child.stdin.end('/quit\n');
+    child.stdin.write(`${question}\n`);
+    const quitOnAnswer = setInterval(() => {
+      if (!replied(output)) return;
+      clearInterval(quitOnAnswer);
+      child.stdin.end('/quit\n');
+    }, 100);
+    child.on('exit', () => clearInterval(quitOnAnswer));
   });
+  clearTimeout(stuck);
   clearInterval(poll);
   rmSync(cwd, { recursive: true, force: true });
   if (code !== 0) throw new Error(`sme-bridge start exited with ${code}: ${errors.trim().split('\n').slice(-3).join(' ')}`);
@@ -87,13 +98,14 @@ async function runStart(env: Record<string, string>, input: string): Promise<{ p
 }
 
 const answered = (output: string) => output.includes('👍');
+// Any reply with buttons (numbered choices in the console): an answer, or the offer to ask the community.
+const replied = (output: string) => /^\s+\[\d+\] /m.test(output);
 
 export async function runMemoryBench(o: { databases: MemoryRow['database'][]; experiences: number; dir: string; postgresUrl: string }, log: (line: string) => void = () => {}): Promise<MemoryRow[]> {
   const rows: MemoryRow[] = [];
-  const ask = `${QUESTION}\n/quit\n`;
   for (const database of o.databases) {
     const measured = async (base: string, start: MemoryRow['start'], target: Target) => {
-      const r = await runStart(target.env, ask);
+      const r = await runStart(target.env, QUESTION);
       rows.push({ database, base, start, peakRssMb: r.peakRssMb, seconds: r.seconds, answered: answered(r.output) });
       log(`${database}, ${base}, ${start}: peak ${r.peakRssMb.toFixed(0)} MB`);
     };
@@ -106,7 +118,7 @@ export async function runMemoryBench(o: { databases: MemoryRow['database'][]; ex
     const demo = await newTarget(database, o.postgresUrl);
     try {
       // A start that asks nothing sets the database up; the measured one then finds it ready.
-      await runStart(demo.env, '/quit\n');
+      await runStart(demo.env);
       await measured('demo (33)', 'existing', demo);
     } finally {
       await demo.drop();
@@ -114,14 +126,14 @@ export async function runMemoryBench(o: { databases: MemoryRow['database'][]; ex
     const large = await newTarget(database, o.postgresUrl);
     try {
       const set = loadEvalSet(o.dir);
-      const db = await openDatabase(loadConfig({ ...large.env }).database);
+      // Through the application, so the database is as `start` leaves it (search tokens of this version).
+      const app = await createApp(loadConfig({ LOG_LEVEL: 'warn', ...large.env }));
       try {
         const records = syntheticExperiences([...set.experiences, ...set.distractors], o.experiences, 11, 'memory');
-        const repository = new ExperienceRepository(db);
-        for (let i = 0; i < records.length; i += 2000) await repository.upsertRecords(records.slice(i, i + 2000), { status: 'published' });
-        if (database === 'postgres') await db.exec('ANALYZE');
+        for (let i = 0; i < records.length; i += 2000) await app.experiences.upsertRecords(records.slice(i, i + 2000), { status: 'published' });
+        if (database === 'postgres') await app.db.exec('ANALYZE');
       } finally {
-        await db.close();
+        await app.close();
       }
       await measured(`${o.experiences.toLocaleString('en')} synthetic`, 'existing', large);
     } finally {

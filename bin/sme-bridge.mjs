@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so `npx sme-bridge` works right after
-// `npm install` with no build step.
-import { register } from 'tsx/esm/api';
+// Runs the TypeScript sources directly, so `npx sme-bridge` works right after `npm install`
+// with no build step (see src/import-typescript.mjs).
+import { importTypeScript } from '../src/import-typescript.mjs';
 
-register();
-const { main } = await import('../src/main.ts');
+const { main } = await importTypeScript(new URL('../src/main.ts', import.meta.url));
 process.exitCode = await main(process.argv.slice(2));

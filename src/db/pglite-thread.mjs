@@ -1,6 +1,5 @@
-// The PGlite thread's entry: threads do not inherit the loader hooks the CLI registered, so
-// it registers tsx itself before loading the TypeScript.
-import { register } from 'tsx/esm/api';
+// The PGlite thread's entry: threads do not inherit how the CLI loaded its TypeScript, so it
+// loads its own (see ../import-typescript.mjs).
+import { importTypeScript } from '../import-typescript.mjs';
 
-register();
-await import('./pglite-thread.ts');
+await importTypeScript(new URL('./pglite-thread.ts', import.meta.url));
