@@ -8,8 +8,10 @@ export const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
   config: [],
   text: [],
   log: [],
+  // Loads the TypeScript sources (bin/ and the PGlite thread start through it).
+  'import-typescript': [],
   i18n: ['text'],
-  db: ['config'],
+  db: ['config', 'import-typescript'],
   ai: ['config', 'log', 'text'],
   // The domain: plain values in and out, no Telegram, no HTTP.
   'knowledge/experiences': ['db', 'log', 'text'],
