@@ -60,7 +60,10 @@ async function start(m: BotProcessStart): Promise<() => Promise<void>> {
   if (m.kind === 'floor') return startFloor(m, db);
   await migrate(db);
   const set = loadEvalSet(m.dir);
-  const records = [...set.experiences, ...syntheticExperiences([...set.experiences, ...set.distractors], Math.max(0, m.experiences - set.experiences.length), 7, 'botbench')];
+  const records = [
+    ...set.experiences,
+    ...syntheticExperiences([...set.experiences, ...set.distractors], Math.max(0, m.experiences - set.experiences.length), 7, 'botbench'),
+  ];
   const t0 = performance.now();
   const repository = new ExperienceRepository(db);
   for (let i = 0; i < records.length; i += 2000) await repository.upsertRecords(records.slice(i, i + 2000), { status: 'published' });
@@ -92,8 +95,12 @@ async function startFloor(m: BotProcessStart, db: Db): Promise<() => Promise<voi
   const bot = new Bot(m.token, { client: { apiRoot: m.apiRoot }, botInfo: m.botInfo });
   bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
   bot.on('message:text', async (ctx) => {
-    for (let i = 0; i < (m.statements ?? 0); i++) await (i % 2 === 0 ? db.query('INSERT INTO floor_log (text) VALUES ($1)', [ctx.message.text]) : db.query('SELECT count(*) FROM floor_log WHERE id = $1', [i]));
-    for (let i = 0; i < (m.llmCalls ?? 0); i++) await model.chat.completions.create({ model: 'bench', messages: [{ role: 'user', content: ctx.message.text }] });
+    for (let i = 0; i < (m.statements ?? 0); i++)
+      await (i % 2 === 0
+        ? db.query('INSERT INTO floor_log (text) VALUES ($1)', [ctx.message.text])
+        : db.query('SELECT count(*) FROM floor_log WHERE id = $1', [i]));
+    for (let i = 0; i < (m.llmCalls ?? 0); i++)
+      await model.chat.completions.create({ model: 'bench', messages: [{ role: 'user', content: ctx.message.text }] });
     await ctx.reply(`echo: ${ctx.message.text}`, { reply_markup: { inline_keyboard: [[{ text: 'ok', callback_data: 'ok' }]] } });
   });
   const runner = run(bot, { runner: { fetch: { timeout: 1 } } });
@@ -129,8 +136,7 @@ process.on('message', (m: BotProcessStart | { type: 'cpu' } | { type: 'stop' }) 
           await stopProfile?.();
           await stopBot();
         };
-      }
-      else if (m.type === 'cpu') {
+      } else if (m.type === 'cpu') {
         const { user, system } = process.cpuUsage();
         send({ type: 'cpu', userMs: user / 1000, systemMs: system / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024 });
       } else {

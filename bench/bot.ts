@@ -92,9 +92,11 @@ type Ask = (user: EmulatedUser, text: string) => Promise<number>;
 async function closedLoop(ask: Ask, users: EmulatedUser[], questions: string[], perMember: number) {
   const latencies: number[] = [];
   const started = performance.now();
-  await Promise.all(users.map(async (u, i) => {
-    for (let k = 0; k < perMember; k++) latencies.push(await ask(u, questions[(i * perMember + k) % questions.length]!));
-  }));
+  await Promise.all(
+    users.map(async (u, i) => {
+      for (let k = 0; k < perMember; k++) latencies.push(await ask(u, questions[(i * perMember + k) % questions.length]!));
+    }),
+  );
   return { latencies, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -160,7 +162,11 @@ export function fakeTranslations(questions: EvalQuestion[]): (question: string) 
   return (question) => {
     const q = byText.get(question);
     const i = question.length;
-    return { fa: q?.language === 'fa' ? question : pick(q, 'fa', i), zh: q?.language === 'zh' ? question : pick(q, 'zh', i), en: q?.language === 'en' ? question : pick(q, 'en', i) };
+    return {
+      fa: q?.language === 'fa' ? question : pick(q, 'fa', i),
+      zh: q?.language === 'zh' ? question : pick(q, 'zh', i),
+      en: q?.language === 'en' ? question : pick(q, 'en', i),
+    };
   };
 }
 
@@ -171,18 +177,27 @@ interface BotUnderTest {
   cpuSinceLast(): Promise<{ botMs: number; dbMs: number; harnessMs: number; botRssMb: number }>;
 }
 
-async function withBot<T>(o: BotBenchOptions, kind: Pick<BotProcessStart, 'kind' | 'statements' | 'llmCalls'>, log: (line: string) => void, fn: (bot: BotUnderTest) => Promise<T>): Promise<T> {
+async function withBot<T>(
+  o: BotBenchOptions,
+  kind: Pick<BotProcessStart, 'kind' | 'statements' | 'llmCalls'>,
+  log: (line: string) => void,
+  fn: (bot: BotUnderTest) => Promise<T>,
+): Promise<T> {
   const set = loadEvalSet(o.dir);
   const target = await benchDatabase(o.database, o.postgresUrl);
   const llm = o.llm === 'fake' ? await startFakeOpenAi() : undefined;
   const translate = fakeTranslations(set.questions);
   llm?.onChat((r) => {
-    if (!r.messages.some((m) => /you translate/i.test(m.content))) return { content: 'From the experiences cited below: pay through a licensed exchange house.' };
+    if (!r.messages.some((m) => /you translate/i.test(m.content)))
+      return { content: 'From the experiences cited below: pay through a licensed exchange house.' };
     const question = r.messages.at(-1)!.content.split('\n\n').slice(1).join('\n\n');
     return { content: JSON.stringify(translate(question)) };
   });
   const emulator = await startBotApiEmulator({ holdMs: 500 });
-  const child = fork(fileURLToPath(new URL('./bot-process.ts', import.meta.url)), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(new URL('./bot-process.ts', import.meta.url)), {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const replies: BotProcessReply[] = [];
   let wake = () => {};
   child.on('message', (m: BotProcessReply) => {
@@ -203,7 +218,19 @@ async function withBot<T>(o: BotBenchOptions, kind: Pick<BotProcessStart, 'kind'
     }
   };
   try {
-    const start: BotProcessStart = { type: 'start', ...kind, searchIndex: o.searchIndex ?? 'memory', database: target.url, experiences: o.experiences, dir: o.dir, token: emulator.token, apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, ...(llm ? { llmBaseUrl: llm.baseURL } : {}), ...(o.profileDir ? { profileDir: o.profileDir } : {}) };
+    const start: BotProcessStart = {
+      type: 'start',
+      ...kind,
+      searchIndex: o.searchIndex ?? 'memory',
+      database: target.url,
+      experiences: o.experiences,
+      dir: o.dir,
+      token: emulator.token,
+      apiRoot: emulator.apiRoot,
+      botInfo: emulator.botInfo,
+      ...(llm ? { llmBaseUrl: llm.baseURL } : {}),
+      ...(o.profileDir ? { profileDir: o.profileDir } : {}),
+    };
     child.send(start);
     const ready = await next('ready');
     if (kind.kind === 'bot') log(`${o.database}: ${ready.experiences} experiences imported in ${ready.importSeconds.toFixed(1)} s`);
@@ -213,7 +240,12 @@ async function withBot<T>(o: BotBenchOptions, kind: Pick<BotProcessStart, 'kind'
       const cpu = await next('cpu');
       const now = { bot: cpu.userMs + cpu.systemMs, db: postgresCpuByPid(), harness: process.cpuUsage() };
       const harness = process.cpuUsage(last.harness);
-      const delta = { botMs: now.bot - last.bot, dbMs: postgresCpuSince(last.db, now.db), harnessMs: (harness.user + harness.system) / 1000, botRssMb: cpu.maxRssMb };
+      const delta = {
+        botMs: now.bot - last.bot,
+        dbMs: postgresCpuSince(last.db, now.db),
+        harnessMs: (harness.user + harness.system) / 1000,
+        botRssMb: cpu.maxRssMb,
+      };
       last = now;
       return delta;
     };
@@ -240,7 +272,11 @@ export async function runBotBench(o: BotBenchOptions, log: (line: string) => voi
   const questions = loadEvalSet(o.dir).questions;
   const texts = questions.map((q) => q.text);
   // Many more members than questions in flight: a member rarely waits behind their own question.
-  const users = Array.from({ length: Math.max(o.members, 500) }, (_, i): EmulatedUser => ({ id: 9_000_000 + i, first_name: `Bench${i}`, language_code: questions[i % questions.length]!.language }));
+  const users = Array.from({ length: Math.max(o.members, 500) }, (_, i): EmulatedUser => ({
+    id: 9_000_000 + i,
+    first_name: `Bench${i}`,
+    language_code: questions[i % questions.length]!.language,
+  }));
   const label = [o.database, ...(o.searchIndex === 'database' ? ['search in the database'] : [])].join(', ');
   const base = { database: label, experiences: o.experiences, llm: o.llm };
   return withBot(o, { kind: 'bot' }, log, async ({ ask, cpuSinceLast }) => {
@@ -267,7 +303,13 @@ function measuredWith(database: BotBenchOptions['database'], cpuSinceLast: BotUn
   return async (r: { latencies: number[]; seconds: number }) => {
     const cpu = await cpuSinceLast();
     const n = r.latencies.length;
-    return { ...summary(r), botCpuMs: cpu.botMs / n, ...(database === 'postgres' ? { dbCpuMs: cpu.dbMs / n } : {}), harnessCpuMs: cpu.harnessMs / n, rssMb: cpu.botRssMb };
+    return {
+      ...summary(r),
+      botCpuMs: cpu.botMs / n,
+      ...(database === 'postgres' ? { dbCpuMs: cpu.dbMs / n } : {}),
+      harnessCpuMs: cpu.harnessMs / n,
+      rssMb: cpu.botRssMb,
+    };
   };
 }
 
@@ -286,30 +328,42 @@ export async function runFloorBench(o: Omit<BotBenchOptions, 'experiences'>, sta
   const users = Array.from({ length: Math.max(o.members, 500) }, (_, i): EmulatedUser => ({ id: 8_000_000 + i, first_name: `Floor${i}` }));
   const base = { database: o.database, experiences: 0, llm: llmCalls > 0 ? 'fake' : 'none' };
   const load = `floor: ${statements} statements, ${llmCalls} model calls`;
-  return withBot({ ...o, experiences: 0 }, { kind: 'floor', statements, llmCalls }, () => {}, async ({ ask, cpuSinceLast }) => {
-    const measured = measuredWith(o.database, cpuSinceLast);
-    for (let i = 0; i < users.length; i += o.members) await closedLoop(ask, users.slice(i, i + o.members), ['warm-up'], 1);
-    await cpuSinceLast();
-    const closed = await closedLoop(ask, users.slice(0, o.members), ['a question'], o.questionsPerMember);
-    const rows: BotBenchRow[] = [{ ...base, load: `${load}, ${o.members} back to back`, ...(await measured(closed)) }];
-    for (const rate of o.rates) {
+  return withBot(
+    { ...o, experiences: 0 },
+    { kind: 'floor', statements, llmCalls },
+    () => {},
+    async ({ ask, cpuSinceLast }) => {
+      const measured = measuredWith(o.database, cpuSinceLast);
+      for (let i = 0; i < users.length; i += o.members) await closedLoop(ask, users.slice(i, i + o.members), ['warm-up'], 1);
       await cpuSinceLast();
-      rows.push({ ...base, load: `${load}, open loop`, offered: rate, ...(await measured(await openLoop(ask, users, ['a question'], rate, o.seconds))) });
-    }
-    return rows;
-  });
+      const closed = await closedLoop(ask, users.slice(0, o.members), ['a question'], o.questionsPerMember);
+      const rows: BotBenchRow[] = [{ ...base, load: `${load}, ${o.members} back to back`, ...(await measured(closed)) }];
+      for (const rate of o.rates) {
+        await cpuSinceLast();
+        rows.push({ ...base, load: `${load}, open loop`, offered: rate, ...(await measured(await openLoop(ask, users, ['a question'], rate, o.seconds))) });
+      }
+      return rows;
+    },
+  );
 }
 
 export function botBenchTable(rows: BotBenchRow[]): string[] {
   return [
     '| database | experiences | LLM | load | offered/s | answered | answered/s | p50 (ms) | p95 (ms) | CPU ms/question: bot | PostgreSQL | fakes | bot peak RSS (MB) |',
     '| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.database} | ${r.experiences} | ${r.llm} | ${r.load} | ${r.offered ?? '–'} | ${r.answered} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.botCpuMs?.toFixed(1) ?? '–'} | ${r.dbCpuMs?.toFixed(1) ?? '–'} | ${r.harnessCpuMs?.toFixed(1) ?? '–'} | ${r.rssMb.toFixed(0)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.database} | ${r.experiences} | ${r.llm} | ${r.load} | ${r.offered ?? '–'} | ${r.answered} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.botCpuMs?.toFixed(1) ?? '–'} | ${r.dbCpuMs?.toFixed(1) ?? '–'} | ${r.harnessCpuMs?.toFixed(1) ?? '–'} | ${r.rssMb.toFixed(0)} |`,
+    ),
   ];
 }
 
 /** Floors measured: nothing; the round trips alone; round trips and the two model calls. */
-export const FLOORS = [[0, 0], [6, 0], [6, 2]] as const;
+export const FLOORS = [
+  [0, 0],
+  [6, 0],
+  [6, 2],
+] as const;
 
 export const DEFAULT_BOT_BENCH = { experiences: 10_000, members: 50, questionsPerMember: 40, rates: [10, 25, 50, 100, 200, 300], seconds: 8 } as const;
 
@@ -333,14 +387,29 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const err = (line: string) => process.stderr.write(`${line}\n`);
   const rows: BotBenchRow[] = [];
-  const rates = values.rates.split(',').map(Number).filter((n) => n > 0);
+  const rates = values.rates
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   for (const database of values.databases.split(',').filter(Boolean) as BotBenchOptions['database'][]) {
     const common = { database, members: Number(values.members), questionsPerMember: Number(values.questions), postgresUrl: values['postgres-url'] };
     try {
-      const options = { ...common, llm: values.llm === 'offline' ? ('offline' as const) : ('fake' as const), dir: values.dir, ...(values.profile ? { profileDir: values.profile } : {}) };
+      const options = {
+        ...common,
+        llm: values.llm === 'offline' ? ('offline' as const) : ('fake' as const),
+        dir: values.dir,
+        ...(values.profile ? { profileDir: values.profile } : {}),
+      };
       const timed = { ...options, rates, seconds: Number(values.seconds) };
-      if (values.floor) for (const [statements, llmCalls] of FLOORS) rows.push(...(await runFloorBench({ ...timed, rates: statements > 0 && llmCalls > 0 ? rates : [] }, statements, llmCalls)));
-      rows.push(...(await runBotBench({ ...timed, experiences: Number(values.experiences), searchIndex: values['search-index'] === 'database' ? 'database' : 'memory' }, err)));
+      if (values.floor)
+        for (const [statements, llmCalls] of FLOORS)
+          rows.push(...(await runFloorBench({ ...timed, rates: statements > 0 && llmCalls > 0 ? rates : [] }, statements, llmCalls)));
+      rows.push(
+        ...(await runBotBench(
+          { ...timed, experiences: Number(values.experiences), searchIndex: values['search-index'] === 'database' ? 'database' : 'memory' },
+          err,
+        )),
+      );
     } catch (e) {
       out(`${database}: skipped (${(e as Error).message})`);
     }

@@ -76,7 +76,10 @@ async function main(): Promise<void> {
     }
   }
   const train = runs.flatMap((r) => [...r.rows, ...(heldOut ? r.held : [])]).filter((r) => r.kind !== 'cross_untranslated');
-  const fit = fitLogistic(train.map((r) => KEYS.map((k) => r.features[k])), train.map((r) => (r.kind === 'none' ? 0 : 1)));
+  const fit = fitLogistic(
+    train.map((r) => KEYS.map((k) => r.features[k])),
+    train.map((r) => (r.kind === 'none' ? 0 : 1)),
+  );
   // Back to raw feature units so the model needs no scaler at run time.
   const weights = { ...NO_FEATURES, ...Object.fromEntries(KEYS.map((k, j) => [k, fit.w[j]! / fit.sd[j]!])) } as AbstentionFeatures;
   const intercept = fit.b - KEYS.reduce((s, _k, j) => s + (fit.w[j]! * fit.mean[j]!) / fit.sd[j]!, 0);
@@ -84,14 +87,22 @@ async function main(): Promise<void> {
   const conf = (r: (typeof train)[number]) => confidence(r.features, model);
   model.threshold = chooseThreshold(train.filter((r) => r.kind !== 'none').map(conf), train.filter((r) => r.kind === 'none').map(conf));
   const round = (x: number) => Number(x.toFixed(3));
-  console.log(JSON.stringify({ weights: Object.fromEntries(Object.entries(model.weights).map(([k, v]) => [k, round(v)])), intercept: round(model.intercept), threshold: round(model.threshold) }));
+  console.log(
+    JSON.stringify({
+      weights: Object.fromEntries(Object.entries(model.weights).map(([k, v]) => [k, round(v)])),
+      intercept: round(model.intercept),
+      threshold: round(model.threshold),
+    }),
+  );
   for (const run of runs) {
     const { extra, rows } = run;
     const counts = (['same', 'cross_translated', 'cross_untranslated', 'none'] as const).map((kind) => {
       const subset = rows.filter((r) => r.kind === kind);
       return `${kind} ${subset.filter((r) => conf(r) < model.threshold).length}/${subset.length}`;
     });
-    console.log(`+${extra} distractors, abstained: ${counts.join(', ')}, answerable asked with their answers archived ${run.held.filter((r) => conf(r) < model.threshold).length}/${run.held.length}`);
+    console.log(
+      `+${extra} distractors, abstained: ${counts.join(', ')}, answerable asked with their answers archived ${run.held.filter((r) => conf(r) < model.threshold).length}/${run.held.length}`,
+    );
   }
   if (process.argv.includes('--sweep')) {
     for (let t = 0.4; t <= 0.75; t += 0.02) {
@@ -106,7 +117,9 @@ async function main(): Promise<void> {
   // The model in use, on the same questions: what a refit would change.
   for (const run of runs) {
     const inUse = (r: { features: AbstentionFeatures }) => confidence(r.features) < DEFAULT_ABSTENTION_MODEL.threshold;
-    const counts = (['same', 'cross_translated', 'cross_untranslated', 'none'] as const).map((kind) => `${kind} ${run.rows.filter((r) => r.kind === kind && inUse(r)).length}/${run.rows.filter((r) => r.kind === kind).length}`);
+    const counts = (['same', 'cross_translated', 'cross_untranslated', 'none'] as const).map(
+      (kind) => `${kind} ${run.rows.filter((r) => r.kind === kind && inUse(r)).length}/${run.rows.filter((r) => r.kind === kind).length}`,
+    );
     console.log(`model in use, +${run.extra} distractors, abstained: ${counts.join(', ')}, held out ${run.held.filter(inUse).length}/${run.held.length}`);
   }
 }

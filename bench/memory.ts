@@ -101,7 +101,10 @@ const answered = (output: string) => output.includes('👍');
 // Any reply with buttons (numbered choices in the console): an answer, or the offer to ask the community.
 const replied = (output: string) => /^\s+\[\d+\] /m.test(output);
 
-export async function runMemoryBench(o: { databases: MemoryRow['database'][]; experiences: number; dir: string; postgresUrl: string }, log: (line: string) => void = () => {}): Promise<MemoryRow[]> {
+export async function runMemoryBench(
+  o: { databases: MemoryRow['database'][]; experiences: number; dir: string; postgresUrl: string },
+  log: (line: string) => void = () => {},
+): Promise<MemoryRow[]> {
   const rows: MemoryRow[] = [];
   for (const database of o.databases) {
     const measured = async (base: string, start: MemoryRow['start'], target: Target) => {
@@ -161,7 +164,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     },
   });
   const databases = values.databases.split(',').filter((d): d is MemoryRow['database'] => d === 'pglite' || d === 'postgres');
-  const rows = await runMemoryBench({ databases, experiences: Number(values.experiences), dir: values.dir, postgresUrl: values['postgres-url'] }, (line) => process.stderr.write(`${line}\n`));
+  const rows = await runMemoryBench({ databases, experiences: Number(values.experiences), dir: values.dir, postgresUrl: values['postgres-url'] }, (line) =>
+    process.stderr.write(`${line}\n`),
+  );
   process.stdout.write('\n### Memory: `sme-bridge start` in the console, one question, then /quit\n\n');
   for (const line of memoryTable(rows)) process.stdout.write(`${line}\n`);
 }

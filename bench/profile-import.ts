@@ -62,6 +62,8 @@ for (let i = 0; i < records.length; i += 5000) {
 }
 const tImp = performance.now() - t2;
 const cpu = process.cpuUsage(cpu0);
-console.log(`${database} ${size} texts=${texts} gen=${tGen.toFixed(0)}ms tokenise=${tTok.toFixed(0)}ms (${(tTok / texts).toFixed(3)} ms/text) import=${tImp.toFixed(0)}ms => ${(size / (tImp / 1000)).toFixed(0)}/s, node cpu=${((cpu.user + cpu.system) / 1000).toFixed(0)}ms`);
+console.log(
+  `${database} ${size} texts=${texts} gen=${tGen.toFixed(0)}ms tokenise=${tTok.toFixed(0)}ms (${(tTok / texts).toFixed(3)} ms/text) import=${tImp.toFixed(0)}ms => ${(size / (tImp / 1000)).toFixed(0)}/s, node cpu=${((cpu.user + cpu.system) / 1000).toFixed(0)}ms`,
+);
 for (const [k, [ms, n]] of [...times].sort((a, b) => b[1][0] - a[1][0])) console.log(`  ${ms.toFixed(0).padStart(7)} ms ${String(n).padStart(5)}x  ${k}`);
 await drop();

@@ -9,7 +9,8 @@ import { evaluateHeldOut, logger, openEvalSet } from './support.ts';
 import { syntheticExperiences } from './synthetic.ts';
 
 async function systems(db: Db, glossary: Glossary, set: EvalSet): Promise<[string, QuestionOutcome[]][]> {
-  const ours = (useGlossary: boolean) => evaluate(createRetriever({ db, glossary, logger, lexical: memoryLexicalIndex(db, logger), options: { useGlossary } }), set.questions);
+  const ours = (useGlossary: boolean) =>
+    evaluate(createRetriever({ db, glossary, logger, lexical: memoryLexicalIndex(db, logger), options: { useGlossary } }), set.questions);
   return [
     ['SME Bridge (glossary on)', await ours(true)],
     ['SME Bridge (glossary off)', await ours(false)],
@@ -28,17 +29,34 @@ export function qualityTables(results: [string, EvalSummary][]): string[] {
   ];
   for (const [name, s] of results) {
     const k = s.byKind;
-    const answerableAbstained = ((k.same?.abstentionRate ?? 0) * (k.same?.questions ?? 0) + (k.cross_translated?.abstentionRate ?? 0) * (k.cross_translated?.questions ?? 0)) / ((k.same?.questions ?? 0) + (k.cross_translated?.questions ?? 0) || 1);
-    lines.push(`| ${name} | ${f(k.same?.recallAt1)} | ${f(k.same?.mrrAt10)} | ${f(k.cross_translated?.recallAt1)} | ${f(k.cross_translated?.mrrAt10)} | ${f(k.cross_untranslated?.recallAt5)} | ${f(k.cross_untranslated?.mrrAt10)} | ${f(k.none?.abstentionRate)} | ${f(answerableAbstained)} |`);
+    const answerableAbstained =
+      ((k.same?.abstentionRate ?? 0) * (k.same?.questions ?? 0) + (k.cross_translated?.abstentionRate ?? 0) * (k.cross_translated?.questions ?? 0)) /
+      ((k.same?.questions ?? 0) + (k.cross_translated?.questions ?? 0) || 1);
+    lines.push(
+      `| ${name} | ${f(k.same?.recallAt1)} | ${f(k.same?.mrrAt10)} | ${f(k.cross_translated?.recallAt1)} | ${f(k.cross_translated?.mrrAt10)} | ${f(k.cross_untranslated?.recallAt5)} | ${f(k.cross_untranslated?.mrrAt10)} | ${f(k.none?.abstentionRate)} | ${f(answerableAbstained)} |`,
+    );
   }
   lines.push('', '| system | ' + ['fa', 'zh', 'en'].flatMap((l) => [`${l} R@1`, `${l} R@5`, `${l} MRR`]).join(' | ') + ' |', '| --- |' + ' ---: |'.repeat(9));
   for (const [name, s] of results) {
-    lines.push(`| ${name} | ${(['fa', 'zh', 'en'] as const).flatMap((l) => [f(s.byLanguage[l]?.recallAt1), f(s.byLanguage[l]?.recallAt5), f(s.byLanguage[l]?.mrrAt10)]).join(' | ')} |`);
+    lines.push(
+      `| ${name} | ${(['fa', 'zh', 'en'] as const).flatMap((l) => [f(s.byLanguage[l]?.recallAt1), f(s.byLanguage[l]?.recallAt5), f(s.byLanguage[l]?.mrrAt10)]).join(' | ')} |`,
+    );
   }
   lines.push('', 'Per kind and language (SME Bridge, glossary on): R@1 / R@5 / MRR@10 / abstained', '', '| kind | fa | zh | en |', '| --- | --- | --- | --- |');
   const ours = results[0]![1];
   for (const kind of ['same', 'cross_translated', 'cross_untranslated', 'none']) {
-    lines.push(`| ${kind} | ${(['fa', 'zh', 'en'] as const).map((l) => { const m = ours.byKindAndLanguage[`${kind}/${l}`]; return m ? (kind === 'none' ? `abst ${f(m.abstentionRate)}` : `${f(m.recallAt1)} / ${f(m.recallAt5)} / ${f(m.mrrAt10)} / ${f(m.abstentionRate)}`) : '–'; }).join(' | ')} |`);
+    lines.push(
+      `| ${kind} | ${(['fa', 'zh', 'en'] as const)
+        .map((l) => {
+          const m = ours.byKindAndLanguage[`${kind}/${l}`];
+          return m
+            ? kind === 'none'
+              ? `abst ${f(m.abstentionRate)}`
+              : `${f(m.recallAt1)} / ${f(m.recallAt5)} / ${f(m.mrrAt10)} / ${f(m.abstentionRate)}`
+            : '–';
+        })
+        .join(' | ')} |`,
+    );
   }
   return lines;
 }
@@ -56,12 +74,16 @@ export async function runQuality(dir: string, out: (line: string) => void, distr
     }
     try {
       const results = await systems(db, glossary, probe.set);
-      out(`\n### Quality on ${dir}${extra > 0 ? ` + ${extra} synthetic distractors` : ''} (${probe.set.questions.length} questions, offline; ${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+      out(
+        `\n### Quality on ${dir}${extra > 0 ? ` + ${extra} synthetic distractors` : ''} (${probe.set.questions.length} questions, offline; ${((performance.now() - started) / 1000).toFixed(0)} s)\n`,
+      );
       for (const line of qualityTables(results.map(([n, o]) => [n, summarise(o)]))) out(line);
       // More unanswerable questions than the set's own: its answerable ones, their answers archived.
       const held = await evaluateHeldOut(db, glossary, probe.set.questions);
       const abstained = held.filter((r) => r.abstained).length;
-      out(`\nAnswerable questions asked with their answers archived (unanswerable, on topic): abstained ${abstained} of ${held.length} (${(abstained / held.length).toFixed(2)}).`);
+      out(
+        `\nAnswerable questions asked with their answers archived (unanswerable, on topic): abstained ${abstained} of ${held.length} (${(abstained / held.length).toFixed(2)}).`,
+      );
     } finally {
       await db.close();
     }

@@ -27,7 +27,11 @@ const { values, positionals } = parseArgs({
 });
 // The bench is a developer tool outside the application, so it reads its one setting directly.
 const postgresUrl = values['postgres-url'] ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const sizes = (s: string) => s.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = (s: string) =>
+  s
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
 const part = positionals[0] ?? 'all';
 const printed: string[] = [];
 const out = (line: string) => {
@@ -35,7 +39,8 @@ const out = (line: string) => {
   process.stdout.write(`${line}\n`);
 };
 /** Writes what the part printed since `from` into its document in docs/. */
-const record = (doc: string, command: string, from: number) => writeLatestRun(new URL(`../docs/${doc}.md`, import.meta.url).pathname, command, printed.slice(from));
+const record = (doc: string, command: string, from: number) =>
+  writeLatestRun(new URL(`../docs/${doc}.md`, import.meta.url).pathname, command, printed.slice(from));
 
 if (part === 'all' || part === 'quality') {
   const from = printed.length;
@@ -65,7 +70,8 @@ if (part === 'all' || part === 'bot') {
       const common = { database, members: DEFAULT_BOT_BENCH.members, questionsPerMember: DEFAULT_BOT_BENCH.questionsPerMember, postgresUrl };
       const options = { ...common, llm: 'fake' as const, dir: values.dir };
       const timed = { ...options, ...DEFAULT_BOT_BENCH, rates: [...DEFAULT_BOT_BENCH.rates] };
-      for (const [statements, llmCalls] of FLOORS) rows.push(...(await runFloorBench({ ...timed, rates: statements > 0 && llmCalls > 0 ? timed.rates : [] }, statements, llmCalls)));
+      for (const [statements, llmCalls] of FLOORS)
+        rows.push(...(await runFloorBench({ ...timed, rates: statements > 0 && llmCalls > 0 ? timed.rates : [] }, statements, llmCalls)));
       rows.push(...(await runBotBench(timed)));
     } catch (e) {
       out(`Bot bench on ${database}: skipped (${(e as Error).message})`);

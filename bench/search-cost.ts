@@ -25,7 +25,10 @@ const db = await openPgliteThread(undefined);
 try {
   await migrate(db);
   await seedGlossaryIfEmpty(db);
-  const records = [...set.experiences, ...syntheticExperiences([...set.experiences, ...set.distractors], Math.max(0, size - set.experiences.length), 7, 'cost')];
+  const records = [
+    ...set.experiences,
+    ...syntheticExperiences([...set.experiences, ...set.distractors], Math.max(0, size - set.experiences.length), 7, 'cost'),
+  ];
   await new ExperienceRepository(db).upsertRecords(records, { status: 'published' });
   const retriever = createRetriever({ db, glossary: await Glossary.load(db), logger, lexical: memoryLexicalIndex(db, logger) });
   const translate = fakeTranslations(set.questions);
@@ -45,7 +48,9 @@ try {
   times.sort((a, b) => a - b);
   const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(2);
   const mean = (times.reduce((a, b) => a + b, 0) / times.length).toFixed(2);
-  process.stdout.write(`${records.length} experiences, ${times.length} searches with two translations each: mean ${mean} ms, p50 ${at(0.5)} ms, p95 ${at(0.95)} ms\n`);
+  process.stdout.write(
+    `${records.length} experiences, ${times.length} searches with two translations each: mean ${mean} ms, p50 ${at(0.5)} ms, p95 ${at(0.95)} ms\n`,
+  );
 } finally {
   await db.close();
 }

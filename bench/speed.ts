@@ -26,7 +26,13 @@ export interface SpeedRow {
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
-export async function measure(database: 'pglite' | 'postgres', size: number, dir: string, postgresUrl: string, options: { longTail?: boolean } = {}): Promise<SpeedRow> {
+export async function measure(
+  database: 'pglite' | 'postgres',
+  size: number,
+  dir: string,
+  postgresUrl: string,
+  options: { longTail?: boolean } = {},
+): Promise<SpeedRow> {
   const set = loadEvalSet(dir);
   const opened = await openBenchDb(database, postgresUrl);
   const { db } = opened;

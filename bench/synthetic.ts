@@ -14,7 +14,11 @@ export function random(seed: number): () => number {
 
 const SENTENCE_END = /(?<=[.!?。！？؟])\s*/u;
 const sentences = (s: string) => s.split(SENTENCE_END).filter((x) => x.trim() !== '');
-const SYLLABLES = { en: ['ka', 'ro', 'mi', 'tan', 'vel', 'dor', 'sun', 'pra', 'lin', 'qu'], fa: ['کا', 'رو', 'می', 'تان', 'ول', 'دور', 'سن', 'پرا', 'لین', 'شا'], zh: ['华', '鑫', '瑞', '通', '达', '丰', '源', '泰', '恒', '盛', '远', '嘉'] };
+const SYLLABLES = {
+  en: ['ka', 'ro', 'mi', 'tan', 'vel', 'dor', 'sun', 'pra', 'lin', 'qu'],
+  fa: ['کا', 'رو', 'می', 'تان', 'ول', 'دور', 'سن', 'پرا', 'لین', 'شا'],
+  zh: ['华', '鑫', '瑞', '通', '达', '丰', '源', '泰', '恒', '盛', '远', '嘉'],
+};
 
 /** A made-up company or product name: gives the synthetic base a long tail of rare words. */
 function name(rand: () => number, language: Language): string {
@@ -56,7 +60,13 @@ function longTail(rand: () => number, vocabulary: number, language: Language): s
  * each problem also names made-up places, firms and products drawn from a long-tailed
  * vocabulary, so term frequencies look like a real base's.
  */
-export function syntheticExperiences(sources: ExperienceRecord[], count: number, seed = 42, prefix = 'syn', options: { longTail?: boolean } = {}): ExperienceRecord[] {
+export function syntheticExperiences(
+  sources: ExperienceRecord[],
+  count: number,
+  seed = 42,
+  prefix = 'syn',
+  options: { longTail?: boolean } = {},
+): ExperienceRecord[] {
   const vocabulary = 50 * count;
   const rand = random(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
@@ -82,7 +92,10 @@ export function syntheticExperiences(sources: ExperienceRecord[], count: number,
       const outcome = textIn(d, language)?.outcome ?? textIn(a, language)?.outcome;
       return {
         title: `${textIn(a, language)!.title} (${company} ${seeds.figure})`,
-        problem: options.longTail === false ? from(b, 'problem') : `${from(b, 'problem')} ${longTail(random(Math.floor(seeds.names[2]! * 1e9)), vocabulary, language)}`,
+        problem:
+          options.longTail === false
+            ? from(b, 'problem')
+            : `${from(b, 'problem')} ${longTail(random(Math.floor(seeds.names[2]! * 1e9)), vocabulary, language)}`,
         solution: from(c, 'solution'),
         ...(outcome ? { outcome } : {}),
       };

@@ -10,41 +10,58 @@ const optionalText = z
 const positiveInt = (fallback: number) =>
   z.coerce.number({ error: 'expects a whole number' }).int('expects a whole number').positive('expects a number above 0').default(fallback);
 
-const schema = z.object({
-  DATABASE_URL: optionalText.pipe(
-    z.url({ protocol: /^postgres(ql)?$/, error: 'expects a postgres:// or postgresql:// URL' }).optional(),
-  ),
-  DATA_DIR: z.string().trim().min(1).default('./data'),
-  OPENAI_API_KEY: optionalText,
-  OPENAI_BASE_URL: optionalText.pipe(z.url({ error: 'expects an http(s) URL' }).optional()),
-  OPENAI_CHAT_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
-  OPENAI_EMBEDDING_MODEL: optionalText,
-  EMBEDDING_DIMENSIONS: positiveInt(1536),
-  OPENAI_TIMEOUT_MS: positiveInt(20_000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expects one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
-  BOT_TOKEN: optionalText,
-  TELEGRAM_API_ROOT: z.url({ error: 'expects an http(s) URL' }).default('https://api.telegram.org').transform((v) => v.replace(/\/+$/, '')),
-  WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'expects an http(s) URL (Telegram itself calls only https)' }).optional()),
-  WEBHOOK_SECRET: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'expects 1–256 characters of A–Z, a–z, 0–9, _ or -').optional()),
-  PORT: optionalText.pipe(z.coerce.number<string | undefined>({ error: 'expects a whole number' }).int('expects a whole number').positive('expects a number above 0').max(65535, 'expects a port up to 65535').optional()),
-  RATE_LIMIT_PER_MINUTE: positiveInt(10),
-  // Removed: see the check below.
-  BOT_WORKERS: optionalText,
-  SEARCH_INDEX: z.enum(['memory', 'database'], { error: 'expects memory or database' }).default('memory'),
-}).superRefine((e, ctx) => {
-  if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'expects a secret whenever WEBHOOK_URL is set' });
-  if (e.BOT_WORKERS !== undefined) {
-    // Two threads answered no faster than one, so the setting went; a value left in .env must not
-    // silently mean something it no longer does.
-    ctx.addIssue({
-      code: 'custom',
-      path: ['BOT_WORKERS'],
-      message:
-        'was removed: the bot answers in one thread per process. Delete BOT_WORKERS from the environment or .env. To serve more members, run several `sme-bridge start` processes in webhook mode behind a load balancer, sharing one PostgreSQL database (DATABASE_URL)',
-    });
-  }
-  if (e.WEBHOOK_URL && !e.BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: 'expects the bot token whenever WEBHOOK_URL is set' });
-});
+const schema = z
+  .object({
+    DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/, error: 'expects a postgres:// or postgresql:// URL' }).optional()),
+    DATA_DIR: z.string().trim().min(1).default('./data'),
+    OPENAI_API_KEY: optionalText,
+    OPENAI_BASE_URL: optionalText.pipe(z.url({ error: 'expects an http(s) URL' }).optional()),
+    OPENAI_CHAT_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+    OPENAI_EMBEDDING_MODEL: optionalText,
+    EMBEDDING_DIMENSIONS: positiveInt(1536),
+    OPENAI_TIMEOUT_MS: positiveInt(20_000),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expects one of fatal, error, warn, info, debug, trace, silent' })
+      .default('info'),
+    BOT_TOKEN: optionalText,
+    TELEGRAM_API_ROOT: z
+      .url({ error: 'expects an http(s) URL' })
+      .default('https://api.telegram.org')
+      .transform((v) => v.replace(/\/+$/, '')),
+    WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'expects an http(s) URL (Telegram itself calls only https)' }).optional()),
+    WEBHOOK_SECRET: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,256}$/, 'expects 1–256 characters of A–Z, a–z, 0–9, _ or -')
+        .optional(),
+    ),
+    PORT: optionalText.pipe(
+      z.coerce
+        .number<string | undefined>({ error: 'expects a whole number' })
+        .int('expects a whole number')
+        .positive('expects a number above 0')
+        .max(65535, 'expects a port up to 65535')
+        .optional(),
+    ),
+    RATE_LIMIT_PER_MINUTE: positiveInt(10),
+    // Removed: see the check below.
+    BOT_WORKERS: optionalText,
+    SEARCH_INDEX: z.enum(['memory', 'database'], { error: 'expects memory or database' }).default('memory'),
+  })
+  .superRefine((e, ctx) => {
+    if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'expects a secret whenever WEBHOOK_URL is set' });
+    if (e.BOT_WORKERS !== undefined) {
+      // Two threads answered no faster than one, so the setting went; a value left in .env must not
+      // silently mean something it no longer does.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BOT_WORKERS'],
+        message:
+          'was removed: the bot answers in one thread per process. Delete BOT_WORKERS from the environment or .env. To serve more members, run several `sme-bridge start` processes in webhook mode behind a load balancer, sharing one PostgreSQL database (DATABASE_URL)',
+      });
+    }
+    if (e.WEBHOOK_URL && !e.BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: 'expects the bot token whenever WEBHOOK_URL is set' });
+  });
 
 type Env = z.infer<typeof schema>;
 
@@ -52,8 +69,7 @@ const DEFAULT_PORT = 8080;
 
 export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
 export type AiConfig =
-  | { mode: 'offline' }
-  | { mode: 'openai'; apiKey: string; baseURL?: string; chatModel: string; embeddingModel?: string; dimensions: number; timeoutMs: number };
+  { mode: 'offline' } | { mode: 'openai'; apiKey: string; baseURL?: string; chatModel: string; embeddingModel?: string; dimensions: number; timeoutMs: number };
 export type TelegramConfig =
   | { mode: 'console' }
   | { mode: 'polling'; token: string; apiRoot: string }

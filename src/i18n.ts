@@ -42,7 +42,9 @@ export function readLocaleFiles(localesDir: string, language: Language): { file:
   const dir = join(localesDir, language);
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.ftl')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.ftl'))
+      .sort();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;

@@ -28,7 +28,7 @@ export async function main(argv: string[], io: { out?: (line: string) => void; e
   };
 
   const program = new Command('sme-bridge')
-    .description('SME Bridge: answers SME owners\' business questions from a curated trilingual knowledge base of member experiences.')
+    .description("SME Bridge: answers SME owners' business questions from a curated trilingual knowledge base of member experiences.")
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });

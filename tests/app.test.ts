@@ -14,7 +14,13 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 const settings = () =>
-  loadConfig({ LOG_LEVEL: 'silent', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.baseURL, OPENAI_EMBEDDING_MODEL: 'fake-embed', EMBEDDING_DIMENSIONS: '8' });
+  loadConfig({
+    LOG_LEVEL: 'silent',
+    OPENAI_API_KEY: 'sk-test',
+    OPENAI_BASE_URL: fake.baseURL,
+    OPENAI_EMBEDDING_MODEL: 'fake-embed',
+    EMBEDDING_DIMENSIONS: '8',
+  });
 
 describe('the application with an embedding provider (PGlite, pgvector)', () => {
   let db: Db;
@@ -26,7 +32,9 @@ describe('the application with an embedding provider (PGlite, pgvector)', () => 
     await app.experiences.upsertRecords([anExperience(), anExperience()], { status: 'published' });
     await app.experiences.upsertRecords([anExperience()], { status: 'pending' });
 
-    const texts = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM experience_texts t JOIN experiences e ON e.id = t.experience_id WHERE e.status = 'published'");
+    const texts = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM experience_texts t JOIN experiences e ON e.id = t.experience_id WHERE e.status = 'published'",
+    );
     expect(await app.embedNewTexts()).toBe(texts[0]!.n);
     expect(await app.embedNewTexts()).toBe(0);
     const [stored] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM text_embeddings WHERE model = 'fake-embed'");
@@ -40,7 +48,12 @@ describe('the application with an embedding provider (PGlite, pgvector)', () => 
     await app.experiences.upsertRecords([anExperience()], { status: 'published' });
     fake.onEmbeddings({ status: 500 });
     expect(await app.embedNewTexts()).toBe(0);
-    expect(log.warnings().map((w) => w.msg).join('\n')).toMatch(/embedding new experience texts failed/);
+    expect(
+      log
+        .warnings()
+        .map((w) => w.msg)
+        .join('\n'),
+    ).toMatch(/embedding new experience texts failed/);
   });
 });
 
@@ -52,9 +65,19 @@ describe.each(['memory', 'database'] as const)('the application searching with S
     db = await openTestPglite();
     const app = await createApp(loadConfig({ LOG_LEVEL: 'silent', SEARCH_INDEX: searchIndex }), { db, logger: memoryLogger().logger });
     await app.loadSearchIndex();
-    const carpet = anExperience({ id: 'carpet', language: 'en', translations: {}, title: 'Hand-woven carpets to a Shanghai showroom', problem: 'The showroom would not pay before delivery.', solution: 'A letter of credit confirmed by a Chinese bank.' });
+    const carpet = anExperience({
+      id: 'carpet',
+      language: 'en',
+      translations: {},
+      title: 'Hand-woven carpets to a Shanghai showroom',
+      problem: 'The showroom would not pay before delivery.',
+      solution: 'A letter of credit confirmed by a Chinese bank.',
+    });
     await app.experiences.upsertRecords([carpet], { status: 'published' });
-    const ask = async () => (await app.answering.answer({ text: 'How can a showroom in Shanghai pay for carpets by letter of credit?', language: 'en' })).cited.map((c) => c.experience.externalId);
+    const ask = async () =>
+      (await app.answering.answer({ text: 'How can a showroom in Shanghai pay for carpets by letter of credit?', language: 'en' })).cited.map(
+        (c) => c.experience.externalId,
+      );
     expect(await ask()).toEqual(['carpet']);
     await app.experiences.setStatus((await app.experiences.getByExternalId('carpet'))!.id, 'archived');
     expect(await ask()).toEqual([]);

@@ -27,7 +27,21 @@ export const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
   web: ['bot', 'db', 'log'],
   emulator: [],
   console: ['app', 'bot', 'community', 'db', 'emulator', 'i18n', 'knowledge/experiences', 'log'],
-  cli: ['answering', 'app', 'bot', 'config', 'console', 'db', 'jobs', 'knowledge/evaluation', 'knowledge/experiences', 'knowledge/glossary', 'log', 'text', 'web'],
+  cli: [
+    'answering',
+    'app',
+    'bot',
+    'config',
+    'console',
+    'db',
+    'jobs',
+    'knowledge/evaluation',
+    'knowledge/experiences',
+    'knowledge/glossary',
+    'log',
+    'text',
+    'web',
+  ],
   main: ['app', 'cli', 'config', 'db', 'web'],
 };
 

@@ -35,13 +35,17 @@ describe('configuration', () => {
 
   it('refuses the removed BOT_WORKERS setting and says how to scale out instead', () => {
     for (const value of ['1', '4']) {
-      expect(() => loadConfig({ DATABASE_URL: 'postgres://db/sme', BOT_WORKERS: value })).toThrow(/BOT_WORKERS: was removed.*Delete BOT_WORKERS.*several `sme-bridge start` processes in webhook mode/);
+      expect(() => loadConfig({ DATABASE_URL: 'postgres://db/sme', BOT_WORKERS: value })).toThrow(
+        /BOT_WORKERS: was removed.*Delete BOT_WORKERS.*several `sme-bridge start` processes in webhook mode/,
+      );
     }
     expect(() => loadConfig({ BOT_WORKERS: '' })).not.toThrow();
   });
 
   it('chooses webhook mode only with a token, URL and secret, and says what is missing', () => {
-    expect(() => loadConfig({ WEBHOOK_URL: 'https://bot.example.org/hook' })).toThrow(/WEBHOOK_SECRET: expects a secret[\s\S]*BOT_TOKEN: expects the bot token/);
+    expect(() => loadConfig({ WEBHOOK_URL: 'https://bot.example.org/hook' })).toThrow(
+      /WEBHOOK_SECRET: expects a secret[\s\S]*BOT_TOKEN: expects the bot token/,
+    );
     const config = loadConfig({ BOT_TOKEN: '1:abc', WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 's3cret', PORT: '9000' });
     expect(config.telegram).toMatchObject({ mode: 'webhook', port: 9000, secret: 's3cret' });
     expect(loadConfig({ BOT_TOKEN: '1:abc', TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' }).telegram).toEqual({

@@ -52,9 +52,7 @@ async function embed(client: OpenAI, config: OpenAiConfig, model: string, texts:
   const vectors = data.map((d) => d.embedding);
   const width = vectors[0]?.length ?? 0;
   const usable =
-    vectors.length === texts.length &&
-    width > 0 &&
-    vectors.every((v) => Array.isArray(v) && v.length === width && v.every((x) => Number.isFinite(x)));
+    vectors.length === texts.length && width > 0 && vectors.every((v) => Array.isArray(v) && v.length === width && v.every((x) => Number.isFinite(x)));
   if (!usable) {
     throw new AiError('malformed', `the embeddings reply does not hold ${texts.length} vectors of one width`);
   }

@@ -23,7 +23,9 @@ interface ChatTemplate {
  */
 export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR): PromptLibrary {
   const templates = new Map<string, ChatTemplate>();
-  for (const file of readdirSync(dir).filter((n) => n.endsWith('.md')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((n) => n.endsWith('.md'))
+    .sort()) {
     const path = join(dir, file);
     templates.set(basename(file, '.md'), parsePromptFile(readFileSync(path, 'utf8'), path));
   }

@@ -23,11 +23,7 @@ export type QuestionTranslations = Partial<Record<Language, string>>;
  * Asks the model for the question in the two other languages, for retrieval only (the
  * member never sees these). Throws AiError('malformed') when the reply is not the JSON asked for.
  */
-export async function translateQuestion(
-  deps: { ai: AiProvider; prompts: PromptLibrary },
-  text: string,
-  language: Language,
-): Promise<QuestionTranslations> {
+export async function translateQuestion(deps: { ai: AiProvider; prompts: PromptLibrary }, text: string, language: Language): Promise<QuestionTranslations> {
   const prompt = await deps.prompts.render('translate-question', { language_name: LANGUAGE_NAMES[language], question: text });
   const reply = await deps.ai.chat(prompt);
   const parsed = replySchema.safeParse(parseJsonObject(reply));

@@ -83,9 +83,20 @@ export async function startPolling(bot: SmeBot, logger: Logger, options: { pollT
 function refusal(error: unknown, maxRetryMs: number): TelegramRefusedError {
   const code = typeof error === 'object' && error !== null && 'error_code' in error ? (error as { error_code: number }).error_code : undefined;
   const detail = error instanceof Error ? error.message : String(error);
-  if (code === 401) return new TelegramRefusedError(`Telegram refused the bot token (401 Unauthorized): check BOT_TOKEN (the token @BotFather gave, not revoked). The bot has stopped.`, { cause: error });
-  if (code === 409) return new TelegramRefusedError(`Telegram gives this bot's updates to someone else (409 Conflict): another process is polling with the same BOT_TOKEN, or a webhook was set. Stop the other one, then start again. The bot has stopped.`, { cause: error });
-  return new TelegramRefusedError(`Telegram could not be reached for ${Math.round(maxRetryMs / 60_000)} minutes (last error: ${detail}). The bot has stopped; check the network and TELEGRAM_API_ROOT, then start again.`, { cause: error });
+  if (code === 401)
+    return new TelegramRefusedError(
+      `Telegram refused the bot token (401 Unauthorized): check BOT_TOKEN (the token @BotFather gave, not revoked). The bot has stopped.`,
+      { cause: error },
+    );
+  if (code === 409)
+    return new TelegramRefusedError(
+      `Telegram gives this bot's updates to someone else (409 Conflict): another process is polling with the same BOT_TOKEN, or a webhook was set. Stop the other one, then start again. The bot has stopped.`,
+      { cause: error },
+    );
+  return new TelegramRefusedError(
+    `Telegram could not be reached for ${Math.round(maxRetryMs / 60_000)} minutes (last error: ${detail}). The bot has stopped; check the network and TELEGRAM_API_ROOT, then start again.`,
+    { cause: error },
+  );
 }
 
 /** Waits for the updates being handled to finish (bounded), so none is left half-done. */

@@ -17,7 +17,7 @@ export function register(program: Command, ctx: CliContext): void {
     .command('ask')
     .description('Ask the knowledge base a question, as a member would, and print the answer and the ranked experiences.')
     .argument('<question>', 'the question, in Persian, Chinese or English')
-    .option('--lang <language>', 'the asker\'s language: fa, zh or en (detected from the question when omitted)')
+    .option('--lang <language>', "the asker's language: fa, zh or en (detected from the question when omitted)")
     .option('--json', 'print one JSON object: { language, abstained, results: [{ id, score, title }], answer }')
     .action(async (question: string, options: AskOptions) => {
       const language = parseLanguage(options.lang);

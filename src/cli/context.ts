@@ -14,7 +14,10 @@ export interface CliContext {
 
 /** A failure the user can fix; main prints `message` without a stack and exits with `exitCode`. */
 export class UserError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
     this.name = 'UserError';
   }

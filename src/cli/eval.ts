@@ -29,7 +29,17 @@ export function register(program: Command, ctx: CliContext): void {
         throw e;
       }
       if (options.json) {
-        for (const o of result.outcomes) ctx.out(JSON.stringify({ id: o.id, kind: o.kind, language: o.language, ranked: o.ranked, abstained: o.abstained, confidence: Number(o.confidence.toFixed(4)) }));
+        for (const o of result.outcomes)
+          ctx.out(
+            JSON.stringify({
+              id: o.id,
+              kind: o.kind,
+              language: o.language,
+              ranked: o.ranked,
+              abstained: o.abstained,
+              confidence: Number(o.confidence.toFixed(4)),
+            }),
+          );
         ctx.out(JSON.stringify({ summary: result.summary }));
         return;
       }

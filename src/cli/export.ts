@@ -30,7 +30,9 @@ export function register(program: Command, ctx: CliContext): void {
           throw new UserError(`Cannot write ${file}: ${(e as Error).message}. Give a path in a folder you can write to.`, 1);
         }
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        ctx.out(`Exported ${records.length} experience${records.length === 1 ? '' : 's'} to ${file} (${statuses ? `status ${statuses.join(', ')}` : 'all statuses'}) in ${seconds} s`);
+        ctx.out(
+          `Exported ${records.length} experience${records.length === 1 ? '' : 's'} to ${file} (${statuses ? `status ${statuses.join(', ')}` : 'all statuses'}) in ${seconds} s`,
+        );
       } finally {
         await app.close();
       }
@@ -38,10 +40,15 @@ export function register(program: Command, ctx: CliContext): void {
 }
 
 function parseStatuses(value: string): ExperienceStatus[] {
-  const given = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const given = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const unknown = given.filter((s) => !(STATUSES as readonly string[]).includes(s));
   if (given.length === 0 || unknown.length > 0) {
-    throw new UserError(`--status: unknown status ${unknown.map((s) => `"${s}"`).join(', ') || '(none given)'}; expected one or more of ${STATUSES.join(', ')}, comma-separated.`);
+    throw new UserError(
+      `--status: unknown status ${unknown.map((s) => `"${s}"`).join(', ') || '(none given)'}; expected one or more of ${STATUSES.join(', ')}, comma-separated.`,
+    );
   }
   return given as ExperienceStatus[];
 }

@@ -6,11 +6,15 @@ import { UserError, type CliContext } from './context.ts';
 export function register(program: Command, ctx: CliContext): void {
   const glossary = program
     .command('glossary')
-    .description('Manage the trilingual glossary (concept,fa,zh,en CSV; variants within a cell separated by "|") that lets questions find experiences written in another language.');
+    .description(
+      'Manage the trilingual glossary (concept,fa,zh,en CSV; variants within a cell separated by "|") that lets questions find experiences written in another language.',
+    );
 
   glossary
     .command('import')
-    .description('Add or update glossary concepts from a CSV file, all or nothing: any invalid line (reported with its number) and nothing is written. Concepts not in the file are kept.')
+    .description(
+      'Add or update glossary concepts from a CSV file, all or nothing: any invalid line (reported with its number) and nothing is written. Concepts not in the file are kept.',
+    )
     .argument('<file>', 'CSV with the header concept,fa,zh,en')
     .action(async (file: string) => {
       let csv: string;

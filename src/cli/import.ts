@@ -20,7 +20,11 @@ export function register(program: Command, ctx: CliContext): void {
         'whose record has none keeps the status it has, or gets --status when it is new.',
     )
     .argument('<file>', 'the .jsonl file to import')
-    .addOption(new Option('--status <status>', 'status of new experiences whose record has no "status" (existing ones keep theirs)').choices(STATUSES).default('published'))
+    .addOption(
+      new Option('--status <status>', 'status of new experiences whose record has no "status" (existing ones keep theirs)')
+        .choices(STATUSES)
+        .default('published'),
+    )
     .action(async (file: string, options: { status: ExperienceStatus }) => {
       const content = await readKbFile(file);
       const parseStarted = performance.now();
@@ -28,10 +32,15 @@ export function register(program: Command, ctx: CliContext): void {
       const parseMs = performance.now() - parseStarted;
       if (problems.length > 0) {
         for (const problem of problems) ctx.err(formatKbProblem(problem));
-        throw new UserError(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} found; nothing was imported. Fix the lines above and run the import again.`);
+        throw new UserError(
+          `${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} found; nothing was imported. Fix the lines above and run the import again.`,
+        );
       }
       const app = await ctx.openApp(ctx.loadConfig());
-      const bar = process.stderr.isTTY && records.length > PROGRESS_BAR_FROM ? new SingleBar({ stream: process.stderr, format: 'Importing [{bar}] {value}/{total} experiences' }) : undefined;
+      const bar =
+        process.stderr.isTTY && records.length > PROGRESS_BAR_FROM
+          ? new SingleBar({ stream: process.stderr, format: 'Importing [{bar}] {value}/{total} experiences' })
+          : undefined;
       try {
         // Timed without opening the database, which is start-up cost rather than import work.
         const started = performance.now() - parseMs;
@@ -40,9 +49,7 @@ export function register(program: Command, ctx: CliContext): void {
         bar?.stop();
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         await app.embedNewTexts();
-        ctx.out(
-          `Imported ${records.length} experience${records.length === 1 ? '' : 's'} from ${file}: ${describeStatuses(summary)} in ${seconds} s`,
-        );
+        ctx.out(`Imported ${records.length} experience${records.length === 1 ? '' : 's'} from ${file}: ${describeStatuses(summary)} in ${seconds} s`);
       } finally {
         bar?.stop();
         await app.close();
@@ -58,7 +65,15 @@ function describeStatuses({ created, updated, statuses }: UpsertSummary): string
     if (what.length === 1) return `${count} ${label} (${what[0]})`;
     return `${count} ${label} (${outcomes.map((o, i) => `${o.count} ${what[i]}`).join(', ')})`;
   };
-  return `${part(created, 'new', statuses.filter((s) => s.before === undefined))}, ${part(updated, 'updated', statuses.filter((s) => s.before !== undefined))}`;
+  return `${part(
+    created,
+    'new',
+    statuses.filter((s) => s.before === undefined),
+  )}, ${part(
+    updated,
+    'updated',
+    statuses.filter((s) => s.before !== undefined),
+  )}`;
 }
 
 /** The file as text; unreadable files and bytes that are not UTF-8 are the user's to fix. */
@@ -68,7 +83,8 @@ async function readKbFile(file: string): Promise<string> {
     bytes = await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new UserError(`Cannot read ${file}: ${reason}. Give the path of a kb-format .jsonl file.`);
   }
   try {

@@ -13,7 +13,9 @@ import { stopSignal } from './stop-signal.ts';
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('start')
-    .description('Run the bot: long polling with BOT_TOKEN, webhook when WEBHOOK_URL and WEBHOOK_SECRET are set too, or a chat in this terminal without a token.')
+    .description(
+      'Run the bot: long polling with BOT_TOKEN, webhook when WEBHOOK_URL and WEBHOOK_SECRET are set too, or a chat in this terminal without a token.',
+    )
     .action(async () => {
       const config = ctx.loadConfig();
       // In the console chat the terminal belongs to the conversation: logs go to a file.
@@ -38,8 +40,14 @@ export function register(program: Command, ctx: CliContext): void {
         const bot = createBot(telegram.token, { app }, { apiRoot: telegram.apiRoot });
         await registerCommands(bot.api, app.translator);
         // With a bot token there is always a port (8080 unless PORT says otherwise).
-        http = await serveHttp({ db: app.db, logger: app.logger, port: port!, ...(telegram.mode === 'webhook' ? { webhook: { bot, url: telegram.url, secret: telegram.secret } } : {}) });
-        const running: RunningBot = telegram.mode === 'webhook' ? { stop: http.stop, failed: new Promise<never>(() => {}) } : await startPolling(bot, app.logger);
+        http = await serveHttp({
+          db: app.db,
+          logger: app.logger,
+          port: port!,
+          ...(telegram.mode === 'webhook' ? { webhook: { bot, url: telegram.url, secret: telegram.secret } } : {}),
+        });
+        const running: RunningBot =
+          telegram.mode === 'webhook' ? { stop: http.stop, failed: new Promise<never>(() => {}) } : await startPolling(bot, app.logger);
         const ended = await Promise.race([stopSignal(), running.failed.catch((e: unknown) => e)]);
         if (ended instanceof Error) {
           // A refused token was logged where it was seen.

@@ -6,7 +6,9 @@ import { stopSignal } from './stop-signal.ts';
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('worker')
-    .description('Run only the background jobs (outbound messages with BOT_TOKEN, housekeeping) until stopped; `start` runs them too. Run several to share the work.')
+    .description(
+      'Run only the background jobs (outbound messages with BOT_TOKEN, housekeeping) until stopped; `start` runs them too. Run several to share the work.',
+    )
     .action(async () => {
       const config = ctx.loadConfig();
       const app = await ctx.openApp(config);

@@ -47,10 +47,10 @@ async function forgetIn(tx: Queryable, memberId: number, options: { contribution
   const counts = await countOwned(tx, memberId);
 
   const keep = options.contributions === 'anonymise' ? SHARED : [];
-  const doomed = await tx.query<{ id: string }>(
-    `SELECT id FROM experiences WHERE contributor_member_id = $1 AND NOT (status = ANY($2::text[]))`,
-    [memberId, keep],
-  );
+  const doomed = await tx.query<{ id: string }>(`SELECT id FROM experiences WHERE contributor_member_id = $1 AND NOT (status = ANY($2::text[]))`, [
+    memberId,
+    keep,
+  ]);
   const doomedIds = doomed.map((r) => r.id);
   await deleteExperiences(tx, doomedIds);
   const anonymised = await tx.query<{ id: string }>(
@@ -68,10 +68,9 @@ async function forgetIn(tx: Queryable, memberId: number, options: { contribution
   // `<namespace>:<chat id>:<user id>` in a group: every row naming the user goes.
   const userId = member ? String(member.telegram_id) : undefined;
   const sessions = userId
-    ? await tx.query<{ key: string }>(
-        `DELETE FROM sessions WHERE right(key, length($1) + 1) = ':' || $1 OR strpos(key, ':' || $1 || ':') > 0 RETURNING key`,
-        [userId],
-      )
+    ? await tx.query<{ key: string }>(`DELETE FROM sessions WHERE right(key, length($1) + 1) = ':' || $1 OR strpos(key, ':' || $1 || ':') > 0 RETURNING key`, [
+        userId,
+      ])
     : [];
   if (userId) await tx.query(`DELETE FROM chats WHERE kind = 'private' AND chat_id::text = $1`, [userId]);
   // Rate-limit counters are keyed `<purpose>:<member id>`.

@@ -42,21 +42,31 @@ export function createOpenQuestions(db: Queryable) {
      * Puts a question to the community. Asking twice about the same logged question keeps the
      * first one (`created` false), so a double press does not notify members twice.
      */
-    async open(q: { questionId: number | null; memberId: number | null; text: string; language: Language }): Promise<{ openQuestion: OpenQuestion; created: boolean }> {
+    async open(q: {
+      questionId: number | null;
+      memberId: number | null;
+      text: string;
+      language: Language;
+    }): Promise<{ openQuestion: OpenQuestion; created: boolean }> {
       if (q.questionId !== null) {
         const [existing] = await db.query<Row>(`SELECT ${COLUMNS} FROM open_questions WHERE question_id = $1 ORDER BY id LIMIT 1`, [q.questionId]);
         if (existing) return { openQuestion: toOpen(existing), created: false };
       }
-      const [row] = await db.query<Row>(
-        `INSERT INTO open_questions (question_id, member_id, text, language) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
-        [q.questionId, q.memberId, q.text, q.language],
-      );
+      const [row] = await db.query<Row>(`INSERT INTO open_questions (question_id, member_id, text, language) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`, [
+        q.questionId,
+        q.memberId,
+        q.text,
+        q.language,
+      ]);
       return { openQuestion: toOpen(row!), created: true };
     },
   };
 }
 
-export type OpenQuestionToCommunity = (input: { questionId: number; memberId: number }) => Promise<'opened' | 'already-open' | 'unknown-question' | 'not-yours'>;
+export type OpenQuestionToCommunity = (input: {
+  questionId: number;
+  memberId: number;
+}) => Promise<'opened' | 'already-open' | 'unknown-question' | 'not-yours'>;
 
 /** Puts a member's own logged question to the community; only the asker may. */
 export function createOpenQuestionToCommunity(repos: { questions: Pick<QuestionLog, 'getById'>; openQuestions: OpenQuestions }): OpenQuestionToCommunity {

@@ -38,11 +38,10 @@ export function followChanges(db: Queryable, topic: string, options: ChangeFeedO
         applied = await latest();
         return { everything: true };
       }
-      const rows = await db.query<{ seq: number; key: string | null }>('SELECT seq::float8 AS seq, key FROM changes WHERE topic = $1 AND seq > $2 ORDER BY seq LIMIT $3', [
-        topic,
-        applied,
-        options.maxKeys + 1,
-      ]);
+      const rows = await db.query<{ seq: number; key: string | null }>(
+        'SELECT seq::float8 AS seq, key FROM changes WHERE topic = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+        [topic, applied, options.maxKeys + 1],
+      );
       if (rows.length === 0) return { everything: false, keys: [] };
       const before = applied;
       // Numbers are contiguous within a topic: a missing next one was deleted before this process saw it.

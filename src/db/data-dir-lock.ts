@@ -25,7 +25,10 @@ export interface DataDirLock {
 
 /** DATA_DIR is held by another live process; `message` is one line saying who and what to do. */
 export class DataDirInUseError extends DbUnavailableError {
-  constructor(message: string, readonly holder: DataDirHolder) {
+  constructor(
+    message: string,
+    readonly holder: DataDirHolder,
+  ) {
     super(message);
     this.name = 'DataDirInUseError';
   }
@@ -68,7 +71,9 @@ export function lockDataDir(dir: string, onTakeOver: (stale: DataDirHolder | und
   }
   const current = readHolder(file);
   if (current) return { heldBy: current };
-  throw new DbUnavailableError(`Cannot take the lock ${file}: other processes keep replacing it. Stop the other sme-bridge processes on DATA_DIR ${dir} and try again.`);
+  throw new DbUnavailableError(
+    `Cannot take the lock ${file}: other processes keep replacing it. Stop the other sme-bridge processes on DATA_DIR ${dir} and try again.`,
+  );
 }
 
 /** A file system without hard links gets the file created with O_EXCL and written after. */

@@ -15,8 +15,13 @@ export interface Migration {
 
 /** The database was migrated by a newer release of the program than this one. */
 export class SchemaTooNewError extends Error {
-  constructor(readonly databaseVersion: number, readonly codeVersion: number) {
-    super(`The database schema is at version ${databaseVersion}, newer than this program knows (${codeVersion}). Upgrade the program before running it against this database.`);
+  constructor(
+    readonly databaseVersion: number,
+    readonly codeVersion: number,
+  ) {
+    super(
+      `The database schema is at version ${databaseVersion}, newer than this program knows (${codeVersion}). Upgrade the program before running it against this database.`,
+    );
     this.name = 'SchemaTooNewError';
   }
 }

@@ -46,7 +46,10 @@ export async function openDatabase(config: DatabaseConfig, options: OpenDatabase
 async function openEmbedded(dataDir: string, options: OpenDatabaseOptions): Promise<Db> {
   const dir = writableDataDir(dataDir);
   const taken = lockDataDir(dir, (stale) =>
-    options.logger?.info({ dataDir: dir, stale }, `took over DATA_DIR from ${stale ? describeHolder(stale) : 'an unreadable lock file'}: that process is no longer running`),
+    options.logger?.info(
+      { dataDir: dir, stale },
+      `took over DATA_DIR from ${stale ? describeHolder(stale) : 'an unreadable lock file'}: that process is no longer running`,
+    ),
   );
   if ('heldBy' in taken) return openThroughHolder(dir, taken.heldBy, options);
   const { lock } = taken;
@@ -61,7 +64,10 @@ async function openEmbedded(dataDir: string, options: OpenDatabaseOptions): Prom
   if (db.served.serving) lock.serving(dir);
   else {
     const why = socketFits ? db.served.notServed : `the socket path ${join(dir, SOCKET_NAME)} is longer than ${MAX_SOCKET_PATH} bytes`;
-    options.logger?.warn({ dataDir: dir }, `other commands cannot reach the database while this process runs (${why}): they will be told to stop it or set DATABASE_URL`);
+    options.logger?.warn(
+      { dataDir: dir },
+      `other commands cannot reach the database while this process runs (${why}): they will be told to stop it or set DATABASE_URL`,
+    );
   }
   const close = db.close.bind(db);
   db.close = async () => {
@@ -90,7 +96,10 @@ async function openThroughHolder(dir: string, holder: DataDirHolder, options: Op
     );
   }
   try {
-    const db = await openPostgres({ socketDir: holder.socketDir }, { namedStatements: false, max: 4, ...(options.onIdleClientError ? { onIdleClientError: options.onIdleClientError } : {}) });
+    const db = await openPostgres(
+      { socketDir: holder.socketDir },
+      { namedStatements: false, max: 4, ...(options.onIdleClientError ? { onIdleClientError: options.onIdleClientError } : {}) },
+    );
     options.logger?.info({ dataDir: dir, holder }, `using the embedded database through ${who}`);
     return db;
   } catch (cause) {

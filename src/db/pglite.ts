@@ -36,7 +36,10 @@ export function writableDataDir(dataDir: string): string {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
   } catch (cause) {
-    throw new DbUnavailableError(`DATA_DIR ${dir} is not writable: ${(cause as Error).message}. Point DATA_DIR at a folder this user can write, or set DATABASE_URL.`, { cause });
+    throw new DbUnavailableError(
+      `DATA_DIR ${dir} is not writable: ${(cause as Error).message}. Point DATA_DIR at a folder this user can write, or set DATABASE_URL.`,
+      { cause },
+    );
   }
   return dir;
 }
@@ -108,7 +111,8 @@ const ELEMENT_CODECS: Record<ElementType, ElementCodec> = {
     write: (value, out, at) => out.writeInt32BE(value as number, at),
   },
   int8: {
-    bytes: (value) => ((typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'bigint' && BigInt.asIntN(64, value) === value) ? 8 : undefined),
+    bytes: (value) =>
+      (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'bigint' && BigInt.asIntN(64, value) === value) ? 8 : undefined,
     write: (value, out, at) => out.writeBigInt64BE(BigInt(value as number | bigint), at),
   },
 };

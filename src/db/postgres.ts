@@ -61,7 +61,10 @@ class PostgresDb implements Db {
   readonly kind = 'postgres' as const;
   hasVector = false;
   private readonly named = statementNames();
-  constructor(private readonly pool: pg.Pool, private readonly namedStatements: boolean) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly namedStatements: boolean,
+  ) {}
 
   private statement(sql: string, params: readonly unknown[]): pg.QueryConfig {
     // Without parameters pg sends the text as a simple query, which may hold several statements.

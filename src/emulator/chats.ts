@@ -35,7 +35,9 @@ export class ChatDirectory {
     const title = options.title ?? `Group ${n}`;
     // Telegram's ids: basic groups negative, supergroups -100 followed by ten digits.
     const group: EmulatedGroup =
-      options.type === 'group' ? { id: -(4_000_000_000 + n), type: 'group', title } : { id: -(1_000_000_000_000 + n), type: 'supergroup', title, ...(options.forum ? { is_forum: true } : {}) };
+      options.type === 'group'
+        ? { id: -(4_000_000_000 + n), type: 'group', title }
+        : { id: -(1_000_000_000_000 + n), type: 'supergroup', title, ...(options.forum ? { is_forum: true } : {}) };
     this.groups.set(group.id, group);
     this.membersOf.set(group.id, new Map([[this.bot.id, 'member']]));
     if (options.forum) this.topicsOf.set(group.id, new Set());
@@ -98,7 +100,8 @@ export class ChatDirectory {
   refusal(chatId: number): string | undefined {
     if (this.blockedBy.has(chatId)) return 'Forbidden: bot was blocked by the user';
     const group = this.groups.get(chatId);
-    if (group && !isIn(this.status(chatId, this.bot.id))) return `Forbidden: bot is not a member of the ${group.type === 'supergroup' ? 'supergroup ' : 'group '}chat`;
+    if (group && !isIn(this.status(chatId, this.bot.id)))
+      return `Forbidden: bot is not a member of the ${group.type === 'supergroup' ? 'supergroup ' : 'group '}chat`;
     return undefined;
   }
 

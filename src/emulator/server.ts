@@ -55,10 +55,7 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
     // A slow network: the call is taken at once, its answer arrives late.
     const delay = state.takeDelay(method);
     try {
-      const result =
-        method === 'getUpdates'
-          ? await state.getUpdates(params, holdMs, (cancel) => res.once('close', cancel))
-          : state.call(method, params);
+      const result = method === 'getUpdates' ? await state.getUpdates(params, holdMs, (cancel) => res.once('close', cancel)) : state.call(method, params);
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       reply(res, 200, { ok: true, result });
     } catch (e) {

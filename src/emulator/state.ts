@@ -74,14 +74,21 @@ export class EmulatorState {
    * A text message from `user` (commands get their bot_command entity): in their private chat
    * with the bot, or in a group they are a member of (in a forum topic when `threadId` is given).
    */
-  userMessage(user: EmulatedUser, text: string, options: { replyTo?: number; extra?: Partial<Message>; group?: EmulatedGroup; threadId?: number } = {}): Update {
+  userMessage(
+    user: EmulatedUser,
+    text: string,
+    options: { replyTo?: number; extra?: Partial<Message>; group?: EmulatedGroup; threadId?: number } = {},
+  ): Update {
     this.directory.seen(user);
     const { group, threadId } = options;
     const chatId = group?.id ?? user.id;
     if (group && !isIn(this.directory.status(group.id, user.id))) throw new Error(`user ${user.id} is not a member of group ${group.id}: joinGroup first`);
-    if (group && !isIn(this.directory.status(group.id, this.botInfo.id))) throw new Error(`the bot is not in group ${group.id}: Telegram would not tell it about this message`);
-    if (threadId !== undefined && (!group || !this.directory.hasTopic(group.id, threadId))) throw new Error(`no topic ${threadId} in chat ${chatId}: createTopic first`);
-    if (!group && this.directory.setBlocked(user.id, false)) this.memberUpdate('my_chat_member', this.directory.chat(user.id), user, this.botInfo, 'kicked', 'member');
+    if (group && !isIn(this.directory.status(group.id, this.botInfo.id)))
+      throw new Error(`the bot is not in group ${group.id}: Telegram would not tell it about this message`);
+    if (threadId !== undefined && (!group || !this.directory.hasTopic(group.id, threadId)))
+      throw new Error(`no topic ${threadId} in chat ${chatId}: createTopic first`);
+    if (!group && this.directory.setBlocked(user.id, false))
+      this.memberUpdate('my_chat_member', this.directory.chat(user.id), user, this.botInfo, 'kicked', 'member');
     const stored = this.store({
       chat_id: chatId,
       from: user.id,
@@ -140,7 +147,14 @@ export class EmulatorState {
     return this.memberUpdate('my_chat_member', this.directory.chat(user.id), user, this.botInfo, 'member', 'kicked');
   }
 
-  private memberUpdate(kind: 'my_chat_member' | 'chat_member', chat: Chat, by: EmulatedUser, subject: User, old: ChatMember['status'], now: ChatMember['status']): Update {
+  private memberUpdate(
+    kind: 'my_chat_member' | 'chat_member',
+    chat: Chat,
+    by: EmulatedUser,
+    subject: User,
+    old: ChatMember['status'],
+    now: ChatMember['status'],
+  ): Update {
     const as = (status: ChatMember['status']) => ({ status, user: { ...subject }, ...(status === 'kicked' ? { until_date: 0 } : {}) }) as ChatMember;
     const change = { chat, from: { ...by, is_bot: false }, date: Math.floor(Date.now() / 1000), old_chat_member: as(old), new_chat_member: as(now) };
     return this.inject(kind === 'my_chat_member' ? { my_chat_member: change } : { chat_member: change });
@@ -174,7 +188,8 @@ export class EmulatorState {
     this.record('getUpdates', p);
     const fault = this.faults.get('getUpdates')?.shift();
     if (fault) throw fault;
-    if (this.webhookUrl) throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+    if (this.webhookUrl)
+      throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
     this.allow(p.allowed_updates);
     const offset = Number(p.offset ?? 0);
     const limit = Math.min(100, Math.max(1, Number(p.limit ?? 100)));
@@ -251,7 +266,12 @@ export class EmulatorState {
         return true;
       }
       case 'answerCallbackQuery':
-        this.emit({ kind: 'callback_answer', callback_query_id: String(p.callback_query_id), ...(p.text !== undefined ? { text: String(p.text) } : {}), ...(p.show_alert !== undefined ? { show_alert: Boolean(p.show_alert) } : {}) });
+        this.emit({
+          kind: 'callback_answer',
+          callback_query_id: String(p.callback_query_id),
+          ...(p.text !== undefined ? { text: String(p.text) } : {}),
+          ...(p.show_alert !== undefined ? { show_alert: Boolean(p.show_alert) } : {}),
+        });
         return true;
       case 'sendChatAction':
         this.postable(p);
@@ -275,7 +295,7 @@ export class EmulatorState {
       }
       case 'leaveChat': {
         const chat = this.knownChat(p);
-        if (!this.directory.isGroup(chat.id)) throw new ApiError(400, 'Bad Request: chat member status can\'t be changed in private chats');
+        if (!this.directory.isGroup(chat.id)) throw new ApiError(400, "Bad Request: chat member status can't be changed in private chats");
         this.directory.setStatus(chat.id, this.botInfo.id, 'left');
         return true;
       }
@@ -348,7 +368,10 @@ export class EmulatorState {
     const text = this.visible(raw, p.parse_mode);
     const markup = p.reply_markup as ChatMessage['reply_markup'] | undefined;
     if (text === m.text && JSON.stringify(markup) === JSON.stringify(m.reply_markup)) {
-      throw new ApiError(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+      throw new ApiError(
+        400,
+        'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      );
     }
     Object.assign(m, { text, raw, edited: true, parse_mode: p.parse_mode ? String(p.parse_mode) : undefined, reply_markup: markup });
     this.emit({ kind: 'edit', message: m });

@@ -24,7 +24,10 @@ export function parseTelegramHtml(html: string): string {
       const name = (closing ? raw.slice(1) : raw).split(/\s/)[0]!.toLowerCase();
       if (!ALLOWED.has(name)) throw new ParseError(`Bad Request: can't parse entities: Unsupported start tag "${name}" at byte offset ${i}`);
       if (closing) {
-        if (open.pop() !== name) throw new ParseError(`Bad Request: can't parse entities: Unmatched end tag at byte offset ${i}, expected "</${open.at(-1) ?? ''}>", found "</${name}>"`);
+        if (open.pop() !== name)
+          throw new ParseError(
+            `Bad Request: can't parse entities: Unmatched end tag at byte offset ${i}, expected "</${open.at(-1) ?? ''}>", found "</${name}>"`,
+          );
       } else {
         open.push(name);
       }

@@ -27,7 +27,11 @@ export interface Job {
  * job runs again after `delayMs`, and the attempt does not count against its maximum.
  */
 export class RetryLaterError extends Error {
-  constructor(readonly delayMs: number, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly delayMs: number,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'RetryLaterError';
   }

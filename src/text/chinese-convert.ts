@@ -18,8 +18,7 @@ function changeableCharacters(): Set<string> {
   const chars = new Set<string>();
   for (const group of [...(OpenCC.Locale.from[FROM] ?? []), ...(OpenCC.Locale.to[TO] ?? [])]) {
     for (const dict of group) {
-      const entries: readonly (readonly string[])[] =
-        typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')) : dict;
+      const entries: readonly (readonly string[])[] = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')) : dict;
       for (const [from = '', to = ''] of entries) {
         if (from === to) continue;
         const a = Array.from(from);

@@ -56,5 +56,4 @@ export const CHINESE_STOP_WORDS =
   '怎样 如何 吗 呢 没 不 太 好 再 才 刚 想 需要 应该 多 少';
 
 /** Characters too common to make a bigram meaningful when paired with each other. */
-export const CHINESE_STOP_CHARS =
-  '的了吗呢啊吧呀哦嘛哈啦么嗯我你您他她它是在有和跟就都也很这那还又把被给让个们着过得地之其与及或而但一要会能想';
+export const CHINESE_STOP_CHARS = '的了吗呢啊吧呀哦嘛哈啦么嗯我你您他她它是在有和跟就都也很这那还又把被给让个们着过得地之其与及或而但一要会能想';

@@ -2,8 +2,7 @@ import { CHINESE_STOP_CHARS, CHINESE_STOP_WORDS, INFORMAL_TO_STANDARD } from './
 
 const STOP_WORDS = new Set(CHINESE_STOP_WORDS.split(/\s+/).filter((w) => w !== ''));
 const STOP_CHARS = new Set(CHINESE_STOP_CHARS);
-const longestFirst = (words: Iterable<string>): RegExp =>
-  new RegExp([...words].sort((a, b) => b.length - a.length).join('|'), 'g');
+const longestFirst = (words: Iterable<string>): RegExp => new RegExp([...words].sort((a, b) => b.length - a.length).join('|'), 'g');
 const INFORMAL = longestFirst(Object.keys(INFORMAL_TO_STANDARD));
 // Stop phrases (我们, 怎么办…) are cut out first, so they yield no bigrams either.
 const STOP_PHRASES = longestFirst([...STOP_WORDS].filter((w) => w.length > 1));

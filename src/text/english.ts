@@ -24,10 +24,33 @@ const WORD = /^[a-z]+$/;
 const RESTORE_E = /(?:at|bl|iz|[^aeiou]c)$/;
 // Common irregular past forms in business questions.
 const IRREGULAR: Readonly<Record<string, string>> = {
-  bought: 'buy', sold: 'sell', sent: 'send', paid: 'pay', made: 'make', took: 'take', gave: 'give',
-  held: 'hold', kept: 'keep', built: 'build', told: 'tell', said: 'say', found: 'find', spent: 'spend',
-  lost: 'lose', went: 'go', came: 'come', knew: 'know', brought: 'bring', thought: 'think', began: 'begin',
-  wrote: 'write', chose: 'choose', taken: 'take', given: 'give', written: 'write', chosen: 'choose',
+  bought: 'buy',
+  sold: 'sell',
+  sent: 'send',
+  paid: 'pay',
+  made: 'make',
+  took: 'take',
+  gave: 'give',
+  held: 'hold',
+  kept: 'keep',
+  built: 'build',
+  told: 'tell',
+  said: 'say',
+  found: 'find',
+  spent: 'spend',
+  lost: 'lose',
+  went: 'go',
+  came: 'come',
+  knew: 'know',
+  brought: 'bring',
+  thought: 'think',
+  began: 'begin',
+  wrote: 'write',
+  chose: 'choose',
+  taken: 'take',
+  given: 'give',
+  written: 'write',
+  chosen: 'choose',
 };
 const ES_PLURAL = /(?:x|ch|sh|z)es$/;
 const NOT_PLURAL_S = /(?:ss|us|is)$/;

@@ -16,7 +16,12 @@ export const ZWNJ = /\u200C/g;
 const canon = (word: string): string => normalize(word, 'fa').replace(ZWNJ, '');
 
 function wordSet(list: string): ReadonlySet<string> {
-  return new Set(list.split(/\s+/).filter((w) => w !== '').map(canon));
+  return new Set(
+    list
+      .split(/\s+/)
+      .filter((w) => w !== '')
+      .map(canon),
+  );
 }
 
 /** `spoken:written` pairs; `_` in the written side stands for a space (ازمون:از_ما). */

@@ -3,9 +3,7 @@ import { PAST_STEMS, PRESENT_STEMS, SPOKEN_STEMS } from './persian-tables.ts';
 const PERSON_ENDINGS = ['ند', 'ید', 'یم', 'ین', 'ن', 'م', 'ی', 'د', 'ه'];
 // Spoken stems after ب (بیارم، بخواد، بمونه); one- and two-letter ones would catch nouns
 // (بار, بده) except یا (بیاد).
-const SPOKEN_AFTER_B: ReadonlyMap<string, string> = new Map(
-  [...SPOKEN_STEMS].filter(([from]) => from.length >= 3 || from === 'یا'),
-);
+const SPOKEN_AFTER_B: ReadonlyMap<string, string> = new Map([...SPOKEN_STEMS].filter(([from]) => from.length >= 3 || from === 'یا'));
 const N_STEMS: ReadonlySet<string> = new Set([...PRESENT_STEMS].filter((s) => s.endsWith('ن')));
 
 /** Present stem of what follows می (خوام → خواه, گه → گو, فرستیم → فرست). */

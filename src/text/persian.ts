@@ -1,15 +1,5 @@
 import { knownVerbStem, stemAfterMi } from './persian-verbs.ts';
-import {
-  NOT_VERBS,
-  PLURALS,
-  PROTECTED,
-  SEPARATE_SUFFIXES,
-  SPOKEN,
-  SPOKEN_VERB_FORMS,
-  SPOKEN_WITHOUT_E,
-  STOP,
-  ZWNJ,
-} from './persian-tables.ts';
+import { NOT_VERBS, PLURALS, PROTECTED, SEPARATE_SUFFIXES, SPOKEN, SPOKEN_VERB_FORMS, SPOKEN_WITHOUT_E, STOP, ZWNJ } from './persian-tables.ts';
 
 // [suffix, shortest stem it may leave], grouped by last letter and tried longest first.
 // Single-letter pronouns (ش م) need a longer stem because so many plain words end in them

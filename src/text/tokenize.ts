@@ -9,10 +9,7 @@ import { persianTokens } from './persian.ts';
 // other letters or digits, with inner hyphens, apostrophes and decimal points.
 const FA = String.raw`(?:[\p{Script=Arabic}&&\p{L}]|\u200C)+`;
 const OTHER = String.raw`[[\p{L}\p{N}]--[\p{Script=Han}\p{Script=Arabic}]]+`;
-const RUNS = new RegExp(
-  String.raw`(\p{Script=Han}+)|(${FA}(?: ${FA})*)|(${OTHER}(?:(?:['\-_\/]|(?<=\d)\.(?=\d))${OTHER})*)`,
-  'gv',
-);
+const RUNS = new RegExp(String.raw`(\p{Script=Han}+)|(${FA}(?: ${FA})*)|(${OTHER}(?:(?:['\-_\/]|(?<=\d)\.(?=\d))${OTHER})*)`, 'gv');
 
 /**
  * The one tokenizer for indexing and for questions: normalises the text, then treats each

@@ -20,7 +20,14 @@ export interface HttpService {
  * The process's HTTP face, the same in every mode: health and readiness, plus Telegram's
  * webhook (registered once the server listens) when `webhook` is given.
  */
-export async function serveHttp(options: { db: Queryable; logger: Logger; port: number; hostname?: string; webhook?: WebhookOptions; routers?: WebRouter[] }): Promise<HttpService> {
+export async function serveHttp(options: {
+  db: Queryable;
+  logger: Logger;
+  port: number;
+  hostname?: string;
+  webhook?: WebhookOptions;
+  routers?: WebRouter[];
+}): Promise<HttpService> {
   const { webhook, logger } = options;
   const routers = [healthRouter(options.db), ...(webhook ? [webhookRouter(webhook)] : []), ...(options.routers ?? [])];
   const app = createWebApp({ logger, routers, secretPaths: webhook ? [new URL(webhook.url).pathname] : [] });
@@ -56,4 +63,3 @@ export async function startWebhook(
   const http = await serveHttp({ ...options, webhook: { bot, url: options.url, secret: options.secret } });
   return { port: http.port, failed: new Promise<never>(() => {}), stop: () => http.stop() };
 }
-

@@ -14,7 +14,10 @@ export interface RunningServer {
 
 /** The port is taken by another program; `message` says what to do. */
 export class PortInUseError extends Error {
-  constructor(readonly port: number, options?: { cause?: unknown }) {
+  constructor(
+    readonly port: number,
+    options?: { cause?: unknown },
+  ) {
     super(`Port ${port} is already in use: stop the program that holds it, or set PORT to a free port.`, options);
     this.name = 'PortInUseError';
   }

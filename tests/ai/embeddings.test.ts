@@ -25,7 +25,8 @@ describe.each(testDatabases())('embedMissingTexts on $name', ({ open }) => {
   });
   afterEach(() => db.close());
 
-  const embedder = (model = 'fake-embed') => createAiProvider(openAiConfig(fake.baseURL, { embeddingModel: model, dimensions: 8 }), memoryLogger().logger).embedder!;
+  const embedder = (model = 'fake-embed') =>
+    createAiProvider(openAiConfig(fake.baseURL, { embeddingModel: model, dimensions: 8 }), memoryLogger().logger).embedder!;
 
   it('stores one decoded vector per text of each published experience, in batches, once per model', async () => {
     if (!db.hasVector) {

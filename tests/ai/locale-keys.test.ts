@@ -13,10 +13,16 @@ const SRC = new URL('../../src/', import.meta.url).pathname;
 const KEY_LITERAL = /['"`]((?:bot|share|my|forget|console|answer|country|industry|notify)-[a-z0-9-]*[a-z0-9])['"`]/g;
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
-const english = new Set(readLocaleFiles(DEFAULT_LOCALES_DIR, 'en').flatMap(({ source }) => (new FluentResource(source) as unknown as { body: { id: string }[] }).body.map((m) => m.id)));
+const english = new Set(
+  readLocaleFiles(DEFAULT_LOCALES_DIR, 'en').flatMap(({ source }) =>
+    (new FluentResource(source) as unknown as { body: { id: string }[] }).body.map((m) => m.id),
+  ),
+);
 
 describe('every message the code asks for exists (and so, by the other locale test, in fa, zh and en)', () => {
   it('keys written out in the code', () => {

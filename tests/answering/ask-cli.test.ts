@@ -37,7 +37,7 @@ async function ask(args: string[]): Promise<{ out: string[]; error?: unknown }> 
 }
 
 describe('sme-bridge ask', () => {
-  it('--json prints exactly one object with the ranked results and their titles in the asker\'s language', async () => {
+  it("--json prints exactly one object with the ranked results and their titles in the asker's language", async () => {
     const { out, error } = await ask(['How do I pay a Chinese supplier through an exchange house?', '--json']);
     expect(error).toBeUndefined();
     expect(out).toHaveLength(1);
@@ -54,7 +54,7 @@ describe('sme-bridge ask', () => {
     expect(typeof result.answer).toBe('string');
   });
 
-  it('--lang sets the asker\'s language', async () => {
+  it("--lang sets the asker's language", async () => {
     const { out } = await ask(['exchange house', '--lang', 'zh', '--json']);
     const result = JSON.parse(out[0]!) as { language: string; results: { title: string }[] };
     expect(result.language).toBe('zh');

@@ -19,11 +19,20 @@ const exchange = anExperience('fa', {
 });
 
 const isTranslation = (r: ChatRequest) => r.messages[0]!.content.includes('You translate short business questions');
-const translationReply: FakeReply = { content: '{"fa": "اعتبار اسنادی برای واردات ماشین از چین", "zh": "从中国进口机器用信用证", "en": "letter of credit for importing machines from China"}' };
+const translationReply: FakeReply = {
+  content: '{"fa": "اعتبار اسنادی برای واردات ماشین از چین", "zh": "从中国进口机器用信用证", "en": "letter of credit for importing machines from China"}',
+};
 
 /** Finds the Chinese-only experience only when the query carries a Chinese text mentioning 信用证. */
 const crossLingualRetriever = () =>
-  recordingRetriever((q) => (q.translations?.zh?.includes('信用证') ? [[letterOfCredit, 0.9], [exchange, 0.6]] : [[exchange, 0.6]]));
+  recordingRetriever((q) =>
+    q.translations?.zh?.includes('信用证')
+      ? [
+          [letterOfCredit, 0.9],
+          [exchange, 0.6],
+        ]
+      : [[exchange, 0.6]],
+  );
 
 let fake: FakeOpenAi;
 beforeAll(async () => {
@@ -42,7 +51,8 @@ function service(retriever: Retriever, timeoutMs = 2_000) {
 
 describe('with a model', () => {
   it('translates the question for retrieval, so a Persian question finds a Chinese-only experience, and answers from it citing titles', async () => {
-    const grounded = 'برای واردات ماشین، یک شرکت چینی از اعتبار اسنادی بانک کشور ثالث استفاده کرد («用信用证向伊朗出口机床»). راه دیگر صرافی بود («پرداخت از راه صرافی»).';
+    const grounded =
+      'برای واردات ماشین، یک شرکت چینی از اعتبار اسنادی بانک کشور ثالث استفاده کرد («用信用证向伊朗出口机床»). راه دیگر صرافی بود («پرداخت از راه صرافی»).';
     fake.onChat((r) => (isTranslation(r) ? translationReply : { content: grounded }));
     const retriever = crossLingualRetriever();
     const { answering, log } = service(retriever);
@@ -77,7 +87,7 @@ describe('with a model', () => {
     expect(answerPrompt).toContain('Question: and in yuan?');
   });
 
-  it('gives the model\'s text as written and the cited experiences beside it, for the bot to list once', async () => {
+  it("gives the model's text as written and the cited experiences beside it, for the bot to list once", async () => {
     fake.onChat((r) => (isTranslation(r) ? translationReply : { content: 'Use a letter of credit.' }));
     const answer = await service(crossLingualRetriever()).answering.answer({ text: 'letter of credit?', language: 'en' });
     expect(answer.text).toBe('Use a letter of credit.');
@@ -85,7 +95,11 @@ describe('with a model', () => {
   });
 
   it('searches without translations when the translation reply is malformed, and says so in the log', async () => {
-    fake.onChat((r) => (isTranslation(r) ? { content: 'Sure! Here are the translations: fa, zh, en.' } : { content: 'From «Paying through an exchange house»: a licensed exchange house.' }));
+    fake.onChat((r) =>
+      isTranslation(r)
+        ? { content: 'Sure! Here are the translations: fa, zh, en.' }
+        : { content: 'From «Paying through an exchange house»: a licensed exchange house.' },
+    );
     const retriever = crossLingualRetriever();
     const { answering, log } = service(retriever);
 

@@ -37,7 +37,11 @@ const customs = anExperience(
   },
   { country: 'CN', industry: 'machinery' },
 );
-const kazakh = anExperience('en', { en: { title: 'Rail freight via Kazakhstan', problem: 'Sea freight was slow.', solution: 'We used the rail route via Khorgos. It took 18 days.' } }, { country: 'KZ', industry: 'logistics' });
+const kazakh = anExperience(
+  'en',
+  { en: { title: 'Rail freight via Kazakhstan', problem: 'Sea freight was slow.', solution: 'We used the rail route via Khorgos. It took 18 days.' } },
+  { country: 'KZ', industry: 'logistics' },
+);
 
 function service(retriever: Retriever, all: Experience[] = [payment, customs, kazakh]) {
   const log = memoryLogger();
@@ -45,7 +49,7 @@ function service(retriever: Retriever, all: Experience[] = [payment, customs, ka
   return createAnsweringService({ retriever, experiences: experiencesOf(all), ai, translator, logger: log.logger });
 }
 
-describe('offline answer (no model): extractive, in the asker\'s language where a text exists', () => {
+describe("offline answer (no model): extractive, in the asker's language where a text exists", () => {
   it('quotes the Persian text for a Persian question, with localized country and industry', async () => {
     const answer = await service(recordingRetriever(() => [[payment, 0.9]])).answer({ text: 'چطور به چین پول بفرستم؟', language: 'fa' });
 
@@ -71,46 +75,82 @@ describe('offline answer (no model): extractive, in the asker\'s language where 
     );
   });
 
-  it('shows the original with a note when the experience has no text in the asker\'s language', async () => {
-    const answer = await service(recordingRetriever(() => [[customs, 0.8], [kazakh, 0.7]])).answer({ text: 'گواهی مبدا برای گمرک ایران', language: 'fa' });
+  it("shows the original with a note when the experience has no text in the asker's language", async () => {
+    const answer = await service(
+      recordingRetriever(() => [
+        [customs, 0.8],
+        [kazakh, 0.7],
+      ]),
+    ).answer({ text: 'گواهی مبدا برای گمرک ایران', language: 'fa' });
 
     expect(answer.cited.map((c) => c.displayLanguage)).toEqual(['zh', 'en']);
     const text = stripIsolation(answer.text);
     expect(text).toContain('1. 伊朗海关的原产地证明\n\u200Fچین، ماشین‌آلات\n我们请商会出具了原产地证书。清关三天完成！\n(متن اصلی به چینی)');
     // A country without a locale entry is shown as its code; the Persian line then starts with a right-to-left mark.
-    expect(text).toContain('2. Rail freight via Kazakhstan\n\u200FKZ، حمل‌ونقل و لجستیک\nWe used the rail route via Khorgos. It took 18 days.\n(متن اصلی به انگلیسی)');
+    expect(text).toContain(
+      '2. Rail freight via Kazakhstan\n\u200FKZ، حمل‌ونقل و لجستیک\nWe used the rail route via Khorgos. It took 18 days.\n(متن اصلی به انگلیسی)',
+    );
   });
 
   it('never says anything that is not in the experiences or the locale files', async () => {
-    const answer = await service(recordingRetriever(() => [[customs, 0.8], [payment, 0.75], [kazakh, 0.7]])).answer({ text: '进口', language: 'zh' });
+    const answer = await service(
+      recordingRetriever(() => [
+        [customs, 0.8],
+        [payment, 0.75],
+        [kazakh, 0.7],
+      ]),
+    ).answer({ text: '进口', language: 'zh' });
     const allowed = [
       translator.t('zh', 'answer-offline-intro'),
       ...[customs, payment, kazakh].flatMap((e) => Object.values(e.texts).flatMap((t) => [t!.title, t!.solution])),
       ...['fa', 'en'].map((language) => translator.t('zh', 'answer-original-note', { language })),
       ...[customs, payment, kazakh].map((e) =>
-        translator.t('zh', 'answer-experience-meta', { country: translator.t('zh', `country-${e.country}`).replace(`country-${e.country}`, e.country), industry: translator.t('zh', `industry-${e.industry}`) }),
+        translator.t('zh', 'answer-experience-meta', {
+          country: translator.t('zh', `country-${e.country}`).replace(`country-${e.country}`, e.country),
+          industry: translator.t('zh', `industry-${e.industry}`),
+        }),
       ),
     ].map(stripIsolation);
     for (const line of stripIsolation(answer.text).split('\n').filter(Boolean)) {
       const content = line.replace(/^\d+\. /, '');
-      expect(allowed.some((a) => a.includes(content)), `invented line: ${line}`).toBe(true);
+      expect(
+        allowed.some((a) => a.includes(content)),
+        `invented line: ${line}`,
+      ).toBe(true);
     }
   });
 
   it('cites at most three experiences and drops hits far below the best one', async () => {
     const extra = anExperience('en', { en: { title: 'Extra', problem: 'p', solution: 's.' } });
     const all = [payment, customs, kazakh, extra];
-    const few = await service(recordingRetriever(() => [[payment, 1], [customs, 0.3]]), all).answer({ text: 'q', language: 'en' });
+    const few = await service(
+      recordingRetriever(() => [
+        [payment, 1],
+        [customs, 0.3],
+      ]),
+      all,
+    ).answer({ text: 'q', language: 'en' });
     expect(few.cited.map((c) => c.experience.id)).toEqual([payment.id]);
     expect(few.hits).toHaveLength(2);
 
-    const many = await service(recordingRetriever(() => [[payment, 1], [customs, 0.9], [kazakh, 0.8], [extra, 0.7]]), all).answer({ text: 'q', language: 'en' });
+    const many = await service(
+      recordingRetriever(() => [
+        [payment, 1],
+        [customs, 0.9],
+        [kazakh, 0.8],
+        [extra, 0.7],
+      ]),
+      all,
+    ).answer({ text: 'q', language: 'en' });
     expect(many.cited.map((c) => c.experience.id)).toEqual([payment.id, customs.id, kazakh.id]);
   });
 
   it('never cites an experience that is no longer published', async () => {
     const archived = { ...kazakh, id: 999, status: 'archived' as const };
-    const answer = await service(recordingRetriever(() => [[archived, 1]]), [archived]).answer({ text: 'rail', language: 'en' });
+    const answer = await service(
+      recordingRetriever(() => [[archived, 1]]),
+      [archived],
+    ).answer({ text: 'rail', language: 'en' });
     expect(answer.abstained).toBe(true);
   });
 });
@@ -127,9 +167,13 @@ describe('abstention', () => {
 });
 
 describe('the question as retrieval sees it', () => {
-  it('detects the language, searches a follow-up together with what it follows, and prefers firms like the asker\'s', async () => {
+  it("detects the language, searches a follow-up together with what it follows, and prefers firms like the asker's", async () => {
     const retriever = recordingRetriever(() => [[customs, 1]]);
-    const answer = await service(retriever).answer({ text: '那土耳其呢？', previousQuestion: '伊朗海关需要原产地证明吗？', profile: { country: 'CN', industry: 'machinery' } });
+    const answer = await service(retriever).answer({
+      text: '那土耳其呢？',
+      previousQuestion: '伊朗海关需要原产地证明吗？',
+      profile: { country: 'CN', industry: 'machinery' },
+    });
 
     expect(answer.language).toBe('zh');
     expect(retriever.queries).toEqual([
@@ -137,7 +181,7 @@ describe('the question as retrieval sees it', () => {
     ]);
   });
 
-  it('keeps the earlier question\'s language for a follow-up with no words of its own', async () => {
+  it("keeps the earlier question's language for a follow-up with no words of its own", async () => {
     const answer = await service(recordingRetriever(() => [])).answer({ text: '2024?', previousQuestion: '伊朗海关需要原产地证明吗？' });
     expect(answer.language).toBe('zh');
   });

@@ -34,7 +34,7 @@ describe.each(testDatabases())('on $name', (database) => {
   });
   afterAll(() => tg?.stop());
 
-  it('answers a question typed in Persian in Persian, even when the member\'s Telegram is in English', async () => {
+  it("answers a question typed in Persian in Persian, even when the member's Telegram is in English", async () => {
     const member = tg.member({ language_code: 'en' });
     const [answer] = await member.says(QUESTIONS.fa.about);
     expect(answer!.text).toContain(PAYMENT.title);
@@ -50,7 +50,9 @@ describe.each(testDatabases())('on $name', (database) => {
       const member = tg.member({ language_code: language });
       const [answer] = await member.says(QUESTIONS[language].about);
       expect(answer!.text).toContain(title);
-      expect(answer!.text).toContain(tg.text(language, 'answer-experience-meta', { country: tg.text(language, 'country-IR'), industry: tg.text(language, 'industry-food') }));
+      expect(answer!.text).toContain(
+        tg.text(language, 'answer-experience-meta', { country: tg.text(language, 'country-IR'), industry: tg.text(language, 'industry-food') }),
+      );
       expect(answer!.message.reply_to_message_id).toBeDefined();
       // Persian lines, the country and industry too (only values), are laid out right to left.
       if (language === 'fa') expect(linesLaidOutLeftToRight(answer!.message.text ?? '')).toEqual([]);
@@ -98,10 +100,9 @@ describe.each(testDatabases())('on $name', (database) => {
       expect(member.toasts).toEqual([tg.text(language, 'bot-feedback-thanks')]);
       expect(member.lastReply!.buttons).toContain(`${tg.text(language, 'bot-button-helpful')} ✓`);
       await member.presses(tg.text(language, 'bot-button-not-helpful'));
-      const votes = await tg.db.query<{ helpful: boolean }>(
-        'SELECT f.helpful FROM feedback f JOIN members m ON m.id = f.member_id WHERE m.telegram_id = $1',
-        [member.user.id],
-      );
+      const votes = await tg.db.query<{ helpful: boolean }>('SELECT f.helpful FROM feedback f JOIN members m ON m.id = f.member_id WHERE m.telegram_id = $1', [
+        member.user.id,
+      ]);
       expect(votes).toEqual([{ helpful: false }]);
     });
 
@@ -126,7 +127,9 @@ describe.each(testDatabases())('on $name', (database) => {
     it('treats a reply to an answer as a follow-up of that question', async () => {
       const member = tg.member({ language_code: language });
       const [first] = await member.says(QUESTIONS[language].about);
-      const [followUp] = await member.says(language === 'zh' ? '要多久？' : language === 'fa' ? 'چقدر طول می‌کشد؟' : 'How long does it take?', { replyTo: first! });
+      const [followUp] = await member.says(language === 'zh' ? '要多久？' : language === 'fa' ? 'چقدر طول می‌کشد؟' : 'How long does it take?', {
+        replyTo: first!,
+      });
       // The earlier question gives the short follow-up its context, so the same experience comes back.
       expect(followUp!.text).toContain(title);
       const rows = await tg.db.query<{ text: string; follow_up_of: string | null; id: string }>(

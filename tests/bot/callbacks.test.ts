@@ -21,8 +21,20 @@ describe('the callback data registry', () => {
     expect(feedbackV2.encode({ questionId: 12, helpful: true, rating: 5 })).toBe('v2:fb:12:1:5');
     expect(feedbackV2.decode('fb:12:1')).toBeUndefined();
     expect(FEEDBACK.decode('v2:fb:12:1:5')).toBeUndefined();
-    for (const forged of ['fb:12:2', 'fb:12', 'fb:12:1:1', 'fb:-3:1', 'fb:99999999999999999999:1', 'fbx:12:1', 'profile:country:<b>', 'share:edit:everything']) {
-      expect(CALLBACKS.map((c) => c.decode(forged)).filter((v) => v !== undefined), forged).toEqual([]);
+    for (const forged of [
+      'fb:12:2',
+      'fb:12',
+      'fb:12:1:1',
+      'fb:-3:1',
+      'fb:99999999999999999999:1',
+      'fbx:12:1',
+      'profile:country:<b>',
+      'share:edit:everything',
+    ]) {
+      expect(
+        CALLBACKS.map((c) => c.decode(forged)).filter((v) => v !== undefined),
+        forged,
+      ).toEqual([]);
     }
   });
 });
@@ -70,7 +82,10 @@ describe('a press on a button the bot does not know', () => {
     it('is refused with a short notice and logged, and changes nothing', async () => {
       const member = tg.member({ language_code: language });
       await member.says('How do I pay a Chinese supplier through an exchange house?');
-      const [{ id: questionId }] = (await tg.db.query<{ id: string }>('SELECT q.id FROM questions q JOIN members m ON m.id = q.member_id WHERE m.telegram_id = $1', [member.user.id])) as [{ id: string }];
+      const [{ id: questionId }] = (await tg.db.query<{ id: string }>(
+        'SELECT q.id FROM questions q JOIN members m ON m.id = q.member_id WHERE m.telegram_id = $1',
+        [member.user.id],
+      )) as [{ id: string }];
       const sent = member.history.length;
       for (const data of [`v2:fb:${questionId}:1`, `fb:${questionId}:7`, 'lang:de']) {
         expect(await pressForged(member, data)).toEqual([tg.text(language, 'bot-button-invalid')]);

@@ -51,7 +51,17 @@ async function seed(test: TelegramTest, language: Language = 'en'): Promise<Seed
   const bPublished = await contribute(bId, 'Tea from Hangzhou', true);
 
   const question = (memberId: number, chatId: number, text: string) =>
-    community.questions.record({ memberId, chatId, text, language: memberId === aId ? language : 'en', abstained: true, mode: 'offline', answerText: 'Nothing found.', latencyMs: 5, citations: [{ experienceId: bPublished, score: 1 }] });
+    community.questions.record({
+      memberId,
+      chatId,
+      text,
+      language: memberId === aId ? language : 'en',
+      abstained: true,
+      mode: 'offline',
+      answerText: 'Nothing found.',
+      latencyMs: 5,
+      citations: [{ experienceId: bPublished, score: 1 }],
+    });
   const qa = await question(aId, a.chatId, 'How do I export saffron to China?');
   const qb = await question(bId, b.chatId, 'How do I import tea?');
   await community.feedback.record({ questionId: qa, memberId: aId, helpful: false });
@@ -103,7 +113,9 @@ async function expectOnlyBLeft(db: Db, s: Seeded) {
   expect(await count(db, 'experiences WHERE id = $1', [s.aPending])).toBe(0);
   expect(await count(db, `experiences WHERE id = $1 AND contributor_member_id = $2 AND contributor_name = 'Wei'`, [s.bPublished, s.bId])).toBe(1);
 
-  const audit = await db.query<{ actor_id: string | null; subject: string | null; details: unknown }>(`SELECT actor_id, subject, details FROM audit_log WHERE action = 'member.forget'`);
+  const audit = await db.query<{ actor_id: string | null; subject: string | null; details: unknown }>(
+    `SELECT actor_id, subject, details FROM audit_log WHERE action = 'member.forget'`,
+  );
   expect(audit).toHaveLength(1);
   const written = JSON.stringify(audit[0]);
   for (const personal of ['Darya', 'Karimi', 'Mashhad', 'saffron', String(s.a.user.id)]) expect(written).not.toContain(personal);

@@ -7,8 +7,23 @@ import { TelegramTest } from '../helpers/telegram.ts';
 const EXPERIENCE = anExperience({ id: 'exp-llm-1' });
 // Retrieval weighs terms by how rare they are: a base of one experience makes every term common.
 const DISTRACTORS = [
-  anExperience({ id: 'exp-llm-2', language: 'en', title: 'Certifying machinery for export', problem: 'Buyers asked for CE marks.', solution: 'We hired an accredited lab.', outcome: 'Certified in 6 weeks.', translations: {} }),
-  anExperience({ id: 'exp-llm-3', language: 'en', title: 'Shipping textiles by rail', problem: 'Sea freight was slow.', solution: 'We booked the rail route through Kazakhstan.', translations: {} }),
+  anExperience({
+    id: 'exp-llm-2',
+    language: 'en',
+    title: 'Certifying machinery for export',
+    problem: 'Buyers asked for CE marks.',
+    solution: 'We hired an accredited lab.',
+    outcome: 'Certified in 6 weeks.',
+    translations: {},
+  }),
+  anExperience({
+    id: 'exp-llm-3',
+    language: 'en',
+    title: 'Shipping textiles by rail',
+    problem: 'Sea freight was slow.',
+    solution: 'We booked the rail route through Kazakhstan.',
+    translations: {},
+  }),
 ];
 const TITLE = EXPERIENCE.translations!.en!.title;
 // A model answer longer than one Telegram message, with text that looks like HTML.
@@ -20,7 +35,10 @@ let tg: TelegramTest;
 beforeAll(async () => {
   llm = await startFakeOpenAi();
   llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : LONG }));
-  tg = await TelegramTest.start({ env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: llm.baseURL }, experiences: [EXPERIENCE, ...DISTRACTORS, ...unrelatedExperiences()] });
+  tg = await TelegramTest.start({
+    env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: llm.baseURL },
+    experiences: [EXPERIENCE, ...DISTRACTORS, ...unrelatedExperiences()],
+  });
 });
 afterAll(async () => {
   await tg?.stop();
@@ -45,7 +63,11 @@ it('splits an answer over 4,096 characters on paragraph boundaries, buttons unde
 });
 
 it('shows "typing…" while a slow model writes the answer, and renews nothing after it', async () => {
-  llm.onChat((r) => (r.messages.some((m) => /you translate/i.test(m.content)) ? { content: '{}' } : { delayMs: 1_500, then: { content: `As in "${TITLE}": pay through a licensed exchange house.` } }));
+  llm.onChat((r) =>
+    r.messages.some((m) => /you translate/i.test(m.content))
+      ? { content: '{}' }
+      : { delayMs: 1_500, then: { content: `As in "${TITLE}": pay through a licensed exchange house.` } },
+  );
   try {
     const member = tg.member({ language_code: 'en' });
     const [answer] = await member.says('How do I pay a Chinese supplier through an exchange house?');
@@ -66,11 +88,15 @@ it('a reply to any part of a split answer is a follow-up of that question', asyn
     [member.user.id],
   );
   expect(rows[1]!.follow_up_of).not.toBeNull();
-  const previous = llm.chatRequests().at(-1)!.messages.map((m) => m.content).join('\n');
+  const previous = llm
+    .chatRequests()
+    .at(-1)!
+    .messages.map((m) => m.content)
+    .join('\n');
   expect(previous).toContain('How do I pay a Chinese supplier through an exchange house?');
 });
 
-it('answers one member\'s questions in the order they were asked, even when the first keeps the model longer', async () => {
+it("answers one member's questions in the order they were asked, even when the first keeps the model longer", async () => {
   const member = tg.member({ language_code: 'en' });
   const slow = 'How do I pay a Chinese supplier through an exchange house, slowly please?';
   llm.onChat((r) => {
@@ -95,14 +121,16 @@ describe.each([
   ['zh', '怎么通过换汇所向中国供应商付款？', '请通过持牌换汇所付款。'],
   ['en', 'How do I pay a Chinese supplier through an exchange house?', 'Pay through a licensed exchange house.'],
 ] as const)('a model answer in %s that names no experience', (language, question, modelText) => {
-  it('is followed by the cited experiences: title in the member\'s language, country and industry', async () => {
+  it("is followed by the cited experiences: title in the member's language, country and industry", async () => {
     llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : modelText }));
     try {
       const [answer] = await tg.member({ language_code: language }).says(question);
       const title = language === 'fa' ? EXPERIENCE.title : EXPERIENCE.translations![language]!.title;
       const label = (key: string) => tg.app.translator.t(language, key);
       expect(answer!.text).toContain(modelText);
-      expect(answer!.text).toContain(`${tg.text(language, 'bot-sources')}\n${tg.text(language, 'bot-source-line', { n: 1, title, country: label('country-IR'), industry: label('industry-food') })}`);
+      expect(answer!.text).toContain(
+        `${tg.text(language, 'bot-sources')}\n${tg.text(language, 'bot-source-line', { n: 1, title, country: label('country-IR'), industry: label('industry-food') })}`,
+      );
       // Listed once, under the answer.
       expect(answer!.text.split(title)).toHaveLength(2);
     } finally {

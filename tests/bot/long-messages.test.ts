@@ -27,9 +27,11 @@ const zhNumber = (n: number) => ['一', '二', '三', '四', '五', '六', '七'
  */
 function paragraphs(language: Language, topic: string, count: number, size = 700): string[] {
   const sentence: Record<Language, (n: number, k: number) => string> = {
-    fa: (n, k) => `بند ${faDigits(n)}، نکتهٔ ${faDigits(k)}: ${topic} را با کارشناس گمرک بررسی می‌کنیم و هزینه‌ها را پیش از ارسال به تأمین${ZWNJ}کنندهٔ چینی از طریق WeChat${RLM} تأیید می‌گیریم.`,
+    fa: (n, k) =>
+      `بند ${faDigits(n)}، نکتهٔ ${faDigits(k)}: ${topic} را با کارشناس گمرک بررسی می‌کنیم و هزینه‌ها را پیش از ارسال به تأمین${ZWNJ}کنندهٔ چینی از طریق WeChat${RLM} تأیید می‌گیریم.`,
     zh: (n, k) => `第${zhNumber(n)}段第${k}点：我们就${topic}与海关专员逐项核对，并在发货前通过微信请中国供应商确认费用和单据。`,
-    en: (n, k) => `Paragraph ${n}, point ${k}: we checked ${topic} with a customs officer and had the Chinese supplier confirm costs & papers on WeChat before shipping.`,
+    en: (n, k) =>
+      `Paragraph ${n}, point ${k}: we checked ${topic} with a customs officer and had the Chinese supplier confirm costs & papers on WeChat before shipping.`,
   };
   return Array.from({ length: count }, (_, i) => {
     const out: string[] = [];
@@ -51,7 +53,12 @@ const storyText = (language: Language) => ({
   outcome: paragraphs(language, STORY_TEXT[language].topic, 2),
 });
 const STORY = { fa: storyText('fa'), zh: storyText('zh'), en: storyText('en') };
-const asRecordText = (s: ReturnType<typeof storyText>) => ({ title: s.title, problem: s.problem.join('\n\n'), solution: s.solution.join('\n\n'), outcome: s.outcome.join('\n\n') });
+const asRecordText = (s: ReturnType<typeof storyText>) => ({
+  title: s.title,
+  problem: s.problem.join('\n\n'),
+  solution: s.solution.join('\n\n'),
+  outcome: s.outcome.join('\n\n'),
+});
 const LONG_STORY: ExperienceRecord = {
   id: 'exp-long-story',
   language: 'zh',
@@ -63,10 +70,17 @@ const LONG_STORY: ExperienceRecord = {
 };
 // One section (what they did) is a single paragraph longer than a message.
 const OVERLONG_SECTION = anExperience({
-  id: 'exp-overlong-section', language: 'en', country: 'IR', industry: 'food', translations: {},
+  id: 'exp-overlong-section',
+  language: 'en',
+  country: 'IR',
+  industry: 'food',
+  translations: {},
   title: 'Certifying pistachio roasting lines for export to China',
   problem: 'Chinese customs asked for proof that our roasting line met their hygiene rules.',
-  solution: Array.from({ length: 40 }, (_, i) => `Step ${i + 1}: we documented the roasting temperature, the cleaning log and the pest control visit for the inspectors.`).join(' '),
+  solution: Array.from(
+    { length: 40 },
+    (_, i) => `Step ${i + 1}: we documented the roasting temperature, the cleaning log and the pest control visit for the inspectors.`,
+  ).join(' '),
 });
 
 const STORY_QUESTION: Record<Language, string> = {
@@ -85,7 +99,11 @@ const PAYMENT_QUESTION: Record<Language, string> = {
 
 // Persian: every line starts with a Persian letter or the model's own right-to-left mark, so
 // the bot adds no mark of its own and the text is shown exactly as the model wrote it.
-const FA_ANSWER = [`همان‌طور که در «${PAYMENT_TITLE.fa}» آمده است:`, ...paragraphs('fa', 'پرداخت به یوآن', 9), `${RLM}WeChat Pay برای مبلغ‌های کوچک کافی بود؛ برای مبلغ‌های بزرگ صرافی.`].join('\n\n');
+const FA_ANSWER = [
+  `همان‌طور که در «${PAYMENT_TITLE.fa}» آمده است:`,
+  ...paragraphs('fa', 'پرداخت به یوآن', 9),
+  `${RLM}WeChat Pay برای مبلغ‌های کوچک کافی بود؛ برای مبلغ‌های بزرگ صرافی.`,
+].join('\n\n');
 const ZH_ANSWER = [`正如"${PAYMENT_TITLE.zh}"所述：`, ...paragraphs('zh', '人民币付款', 14)].join('\n\n');
 
 /** What the fake model answers next (translation requests get "no translations"). */
@@ -96,7 +114,10 @@ let tg: TelegramTest;
 beforeAll(async () => {
   llm = await startFakeOpenAi();
   llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : modelAnswer }));
-  tg = await TelegramTest.start({ env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: llm.baseURL }, experiences: [PAYMENT, LONG_STORY, OVERLONG_SECTION, ...unrelatedExperiences()] });
+  tg = await TelegramTest.start({
+    env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: llm.baseURL },
+    experiences: [PAYMENT, LONG_STORY, OVERLONG_SECTION, ...unrelatedExperiences()],
+  });
 });
 afterAll(async () => {
   await tg?.stop();
@@ -185,7 +206,10 @@ describe('a model answer longer than one message', () => {
 
   it('with one paragraph over the limit: that paragraph alone is cut, at a space where it has one', async () => {
     // 5,000+ characters of Persian with no blank line; the paragraphs around it stay whole.
-    const overlong = Array.from({ length: 60 }, (_, i) => `جملهٔ ${faDigits(i + 1)}: حواله را از طریق صرافی دارای مجوز به یوآن فرستادیم و رسید را نگه داشتیم.`).join(' ');
+    const overlong = Array.from(
+      { length: 60 },
+      (_, i) => `جملهٔ ${faDigits(i + 1)}: حواله را از طریق صرافی دارای مجوز به یوآن فرستادیم و رسید را نگه داشتیم.`,
+    ).join(' ');
     expect(overlong.length).toBeGreaterThan(LIMIT);
     const answer = [`همان‌طور که در «${PAYMENT_TITLE.fa}» آمده است:`, overlong, 'نتیجه: پول در پنج روز کاری رسید.'].join('\n\n');
     const parts = await ask('fa', PAYMENT_QUESTION.fa, answer);
@@ -236,7 +260,11 @@ describe('a model answer longer than one message', () => {
 describe('a full story longer than one message', () => {
   for (const language of ['fa', 'zh', 'en'] as const) {
     it(`in ${language}: sent in parts between paragraphs, each section heading with its text, nothing lost`, async () => {
-      modelAnswer = { fa: `همان‌طور که در «${STORY.fa.title}» آمده است، از طریق سفارت درخواست دهید.`, zh: `正如"${STORY.zh.title}"所述，请通过使馆申请。`, en: `As in "${STORY.en.title}": apply through the embassy.` }[language];
+      modelAnswer = {
+        fa: `همان‌طور که در «${STORY.fa.title}» آمده است، از طریق سفارت درخواست دهید.`,
+        zh: `正如"${STORY.zh.title}"所述，请通过使馆申请。`,
+        en: `As in "${STORY.en.title}": apply through the embassy.`,
+      }[language];
       const member = tg.member({ language_code: language });
       const answer = await member.says(STORY_QUESTION[language]);
       const story = STORY[language];
@@ -276,4 +304,3 @@ describe('a full story longer than one message', () => {
     expect(parts.filter((p) => p.text.includes(`${heading}\n${OVERLONG_SECTION.solution.slice(0, 60)}`))).toHaveLength(1);
   });
 });
-

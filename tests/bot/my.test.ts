@@ -48,7 +48,11 @@ describe('/my', () => {
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(text).not.toContain('Somebody else’s');
-    for (const [title, status] of [['Newest: pending', 'pending'], ['Middle: rejected', 'rejected'], ['Oldest: published', 'published']] as const) {
+    for (const [title, status] of [
+      ['Newest: pending', 'pending'],
+      ['Middle: rejected', 'rejected'],
+      ['Oldest: published', 'published'],
+    ] as const) {
       // In Persian the status line, only a value, starts with a right-to-left mark.
       expect(text).toContain(`${title}\n${language === 'fa' ? '\u200F' : ''}${t.text(language, `my-status-${status}`)}`);
     }

@@ -106,7 +106,7 @@ describe.each(testDatabases())('notifications through the outbox on $name', ({ o
     expect(plain(botMessages(7003)[0]!.text)).toBe(expected('en'));
   });
 
-  it('keeps a message to a member who blocked the bot as failed at once, with Telegram\'s error', async () => {
+  it("keeps a message to a member who blocked the bot as failed at once, with Telegram's error", async () => {
     const sara = await member(7004, 'en');
     await app.notifier.notify({ memberId: sara.id }, KEY, { title: TITLE });
     emulator.state.failNext('sendMessage', 403, 'Forbidden: bot was blocked by the user');

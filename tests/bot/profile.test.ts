@@ -10,8 +10,24 @@ const STORY = {
   problem: 'Online buyers returned carpets because colours looked different from the photos.',
   solution: 'We added daylight photos and close-up videos of the carpet knots.',
 };
-const CARPETS_IR = anExperience({ id: 'carpets-ir', language: 'en', country: 'IR', industry: 'handicrafts', translations: {}, title: 'Handmade carpets sold online with fewer returns: a Tabriz workshop', ...STORY });
-const CARPETS_CN = anExperience({ id: 'carpets-cn', language: 'en', country: 'CN', industry: 'textiles', translations: {}, title: 'Handmade carpets sold online with fewer returns: a Hangzhou importer', ...STORY });
+const CARPETS_IR = anExperience({
+  id: 'carpets-ir',
+  language: 'en',
+  country: 'IR',
+  industry: 'handicrafts',
+  translations: {},
+  title: 'Handmade carpets sold online with fewer returns: a Tabriz workshop',
+  ...STORY,
+});
+const CARPETS_CN = anExperience({
+  id: 'carpets-cn',
+  language: 'en',
+  country: 'CN',
+  industry: 'textiles',
+  translations: {},
+  title: 'Handmade carpets sold online with fewer returns: a Hangzhou importer',
+  ...STORY,
+});
 const QUESTION = 'selling handmade carpets online, buyers return them because of colours in photos';
 
 let tg: TelegramTest;

@@ -36,7 +36,7 @@ function failingOnce(app: App): App {
 
 /** Waits (up to 10 s) for something the bot does after an update counts as handled. */
 async function until(check: () => boolean): Promise<void> {
-  for (const deadline = Date.now() + 10_000; !check(); ) {
+  for (const deadline = Date.now() + 10_000; !check();) {
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -60,7 +60,11 @@ describe.each(testDatabases())('on $name', (database) => {
   const failuresLoggedFor = (member: TestMember) => logLines.filter((l) => l.msg === 'handler failed' && l.chat_id === member.chatId);
 
   const questionsOf = async (telegramId: number) =>
-    Number((await tg.db.query<{ n: string }>('SELECT count(*) AS n FROM questions q JOIN members m ON m.id = q.member_id WHERE m.telegram_id = $1', [telegramId]))[0]!.n);
+    Number(
+      (
+        await tg.db.query<{ n: string }>('SELECT count(*) AS n FROM questions q JOIN members m ON m.id = q.member_id WHERE m.telegram_id = $1', [telegramId])
+      )[0]!.n,
+    );
 
   describe.each(['fa', 'zh', 'en'] as const)('in %s', (language) => {
     it('answers a replayed update only once', async () => {
@@ -136,23 +140,26 @@ describe.each(testDatabases())('on $name', (database) => {
       });
     });
 
-    it.each(['fa', 'zh', 'en'] as const)('the database failing before any feature runs (%s): apology in Telegram\'s language, logged with its cause, next update handled', async (language) => {
-      const member = tg.member({ language_code: language });
-      const logged = logLines.length;
-      // A real failure of the first statement every update makes (claiming it), not a fake.
-      await tg.db.exec('ALTER TABLE processed_updates RENAME TO processed_updates_away');
-      try {
-        await member.says(QUESTION);
-        // The runner hands such a failure to bot.catch after the update is given up: wait for it.
-        await until(() => member.history.length > 0);
-        expect(member.history.map((r) => r.text)).toEqual([tg.text(language, 'bot-error-apology')]);
-      } finally {
-        await tg.db.exec('ALTER TABLE processed_updates_away RENAME TO processed_updates');
-      }
-      const failure = logLines.slice(logged).find((l) => l.msg === 'update failed before reaching a feature');
-      expect(JSON.stringify(failure)).toContain('relation \\"processed_updates\\" does not exist');
-      expect((await member.says(QUESTION))[0]!.buttons).toContain(tg.text(language, 'bot-button-ask-community'));
-    });
+    it.each(['fa', 'zh', 'en'] as const)(
+      "the database failing before any feature runs (%s): apology in Telegram's language, logged with its cause, next update handled",
+      async (language) => {
+        const member = tg.member({ language_code: language });
+        const logged = logLines.length;
+        // A real failure of the first statement every update makes (claiming it), not a fake.
+        await tg.db.exec('ALTER TABLE processed_updates RENAME TO processed_updates_away');
+        try {
+          await member.says(QUESTION);
+          // The runner hands such a failure to bot.catch after the update is given up: wait for it.
+          await until(() => member.history.length > 0);
+          expect(member.history.map((r) => r.text)).toEqual([tg.text(language, 'bot-error-apology')]);
+        } finally {
+          await tg.db.exec('ALTER TABLE processed_updates_away RENAME TO processed_updates');
+        }
+        const failure = logLines.slice(logged).find((l) => l.msg === 'update failed before reaching a feature');
+        expect(JSON.stringify(failure)).toContain('relation \\"processed_updates\\" does not exist');
+        expect((await member.says(QUESTION))[0]!.buttons).toContain(tg.text(language, 'bot-button-ask-community'));
+      },
+    );
 
     it('Telegram asking to slow down (429 with retry_after): the answer is sent again after the wait, once', async () => {
       const member = tg.member({ language_code: 'en' });

@@ -85,7 +85,14 @@ describe.each(webhookSetups)('webhook mode ($name)', (setup) => {
     await app.loadSearchIndex();
     const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo });
     await registerCommands(bot.api, app.translator);
-    const running = await startWebhook(bot, { db, logger: app.logger, url: 'https://bot.example.org/telegram/hook', secret: 'right-secret', port: 0, hostname: '127.0.0.1' });
+    const running = await startWebhook(bot, {
+      db,
+      logger: app.logger,
+      url: 'https://bot.example.org/telegram/hook',
+      secret: 'right-secret',
+      port: 0,
+      hostname: '127.0.0.1',
+    });
     stop = () => running.stop();
     base = `http://127.0.0.1:${running.port}`;
   });
@@ -114,7 +121,12 @@ describe.each(webhookSetups)('webhook mode ($name)', (setup) => {
     expect((await post(messageUpdate(2, '/help'), 'wrong-secret')).status).toBe(401);
     expect(botMessages()).toHaveLength(0);
     expect((await post(messageUpdate(3, '/help'), 'right-secret')).status).toBe(200);
-    expect(botMessages().map((m) => plain(m.text))).toEqual([app.translator.t('en', 'bot-help').replace(/<\/?b>/g, '').replace(/[\u2068\u2069]/g, '')]);
+    expect(botMessages().map((m) => plain(m.text))).toEqual([
+      app.translator
+        .t('en', 'bot-help')
+        .replace(/<\/?b>/g, '')
+        .replace(/[\u2068\u2069]/g, ''),
+    ]);
   });
 
   it('answers an update Telegram sends twice only once', async () => {
@@ -165,57 +177,86 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
     // The pool's connections must be closed before the process can exit.
     ...(postgresUrl ? [{ name: 'on PostgreSQL', env: async () => ({ DATABASE_URL: await createTestPostgresSchema() }) }] : []),
   ];
-  it.each(setups)('answers, serves /healthz and /readyz, and on SIGTERM finishes the update in hand, then exits 0 with nothing left open ($name)', async (setup) => {
-    const emulator = await startBotApiEmulator();
-    const port = await freePort();
-    const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'start'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, LOG_LEVEL: 'warn', PORT: String(port), ...(await setup.env()) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    try {
-      await until(() => emulator.state.calls.some((c) => c.method === 'getUpdates'), 150_000, 'the bot to start polling');
-      expect(emulator.state.calls.filter((c) => c.method === 'setMyCommands')).toHaveLength(4);
-      // Long polling has an HTTP face too, for a supervisor or a load balancer to ask.
-      for (const path of ['/healthz', '/readyz']) expect((await fetch(`http://127.0.0.1:${port}${path}`)).status).toBe(200);
+  it.each(setups)(
+    'answers, serves /healthz and /readyz, and on SIGTERM finishes the update in hand, then exits 0 with nothing left open ($name)',
+    async (setup) => {
+      const emulator = await startBotApiEmulator();
+      const port = await freePort();
+      const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'start'], {
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          BOT_TOKEN: emulator.token,
+          TELEGRAM_API_ROOT: emulator.apiRoot,
+          LOG_LEVEL: 'warn',
+          PORT: String(port),
+          ...(await setup.env()),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      try {
+        await until(() => emulator.state.calls.some((c) => c.method === 'getUpdates'), 150_000, 'the bot to start polling');
+        expect(emulator.state.calls.filter((c) => c.method === 'setMyCommands')).toHaveLength(4);
+        // Long polling has an HTTP face too, for a supervisor or a load balancer to ask.
+        for (const path of ['/healthz', '/readyz']) expect((await fetch(`http://127.0.0.1:${port}${path}`)).status).toBe(200);
 
-      emulator.say(user, '/help');
-      await until(() => emulator.state.messages(user.id).some((m) => m.from === 'bot'), 20_000, 'the /help reply');
+        emulator.say(user, '/help');
+        await until(() => emulator.state.messages(user.id).some((m) => m.from === 'bot'), 20_000, 'the /help reply');
 
-      // Telegram is slow to take the answer: the stop arrives while the question is in hand.
-      emulator.state.slowNext('sendMessage', 1_500);
-      const sentBefore = emulator.state.calls.filter((c) => c.method === 'sendMessage').length;
-      emulator.say(user, 'How do I pay a supplier in China?');
-      await until(() => emulator.state.calls.filter((c) => c.method === 'sendMessage').length > sentBefore, 20_000, 'the question to be taken');
-      child.kill('SIGTERM');
-      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
-      expect(code, stderr).toBe(0);
-      const replies = emulator.state.messages(user.id).filter((m) => m.from === 'bot');
-      expect(replies).toHaveLength(2);
-    } finally {
-      child.kill('SIGKILL');
-      await emulator.close();
-    }
-  }, 240_000);
+        // Telegram is slow to take the answer: the stop arrives while the question is in hand.
+        emulator.state.slowNext('sendMessage', 1_500);
+        const sentBefore = emulator.state.calls.filter((c) => c.method === 'sendMessage').length;
+        emulator.say(user, 'How do I pay a supplier in China?');
+        await until(() => emulator.state.calls.filter((c) => c.method === 'sendMessage').length > sentBefore, 20_000, 'the question to be taken');
+        child.kill('SIGTERM');
+        const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
+        expect(code, stderr).toBe(0);
+        const replies = emulator.state.messages(user.id).filter((m) => m.from === 'bot');
+        expect(replies).toHaveLength(2);
+      } finally {
+        child.kill('SIGKILL');
+        await emulator.close();
+      }
+    },
+    240_000,
+  );
 
   it('in webhook mode: registers the hook, refuses a call without the secret, answers, and on SIGINT finishes the update in hand, then exits 0', async () => {
     const emulator = await startBotApiEmulator();
     const port = await freePort();
     const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'start'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 'process-secret', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        BOT_TOKEN: emulator.token,
+        TELEGRAM_API_ROOT: emulator.apiRoot,
+        WEBHOOK_URL: 'https://bot.example.org/hook',
+        WEBHOOK_SECRET: 'process-secret',
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const post = (update: object, secret?: string) =>
-      fetch(`http://127.0.0.1:${port}/hook`, { method: 'POST', headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) }, body: JSON.stringify(update) });
+      fetch(`http://127.0.0.1:${port}/hook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
+        body: JSON.stringify(update),
+      });
     const botReplies = () => emulator.state.messages(user.id).filter((m) => m.from === 'bot');
     try {
       await until(() => emulator.state.calls.some((c) => c.method === 'setWebhook'), 150_000, 'the bot to register its webhook');
-      expect(emulator.state.calls.find((c) => c.method === 'setWebhook')?.params).toMatchObject({ url: 'https://bot.example.org/hook', secret_token: 'process-secret' });
+      expect(emulator.state.calls.find((c) => c.method === 'setWebhook')?.params).toMatchObject({
+        url: 'https://bot.example.org/hook',
+        secret_token: 'process-secret',
+      });
       expect(emulator.state.calls.filter((c) => c.method === 'setMyCommands')).toHaveLength(4);
 
       expect((await post(messageUpdate(11, '/help'))).status).toBe(401);
@@ -242,13 +283,24 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
     const other = await startBotApiEmulator();
     other.state.failNext('getUpdates', 409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running');
     const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'start'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: other.token, TELEGRAM_API_ROOT: other.apiRoot, DATA_DIR: dataDir, LOG_LEVEL: 'warn', PORT: String(await freePort()) },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        BOT_TOKEN: other.token,
+        TELEGRAM_API_ROOT: other.apiRoot,
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        PORT: String(await freePort()),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     try {
-      const code = await Promise.race([new Promise<number | null>((resolve) => child.on('exit', resolve)), new Promise((r) => setTimeout(() => r('still running'), 150_000))]);
+      const code = await Promise.race([
+        new Promise<number | null>((resolve) => child.on('exit', resolve)),
+        new Promise((r) => setTimeout(() => r('still running'), 150_000)),
+      ]);
       expect(code, stderr).toBe(1);
       // The last line is for the person at the terminal; the log lines before it, for whoever watches the logs.
       const lines = stderr.trim().split('\n');

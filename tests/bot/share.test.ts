@@ -91,7 +91,13 @@ describe.each(testDatabases())('/share on $name', ({ open }) => {
       const member = await t.app.community.members.getByTelegramId(m.user.id);
       const [mine] = await t.app.experiences.listByContributor(member!.id);
       expect(mine).toMatchObject({ status: 'pending', source: 'bot', language, industry: 'food', tags: story.slugs });
-      expect(mine!.texts[language]).toMatchObject({ title: story.title, problem: story.newProblem, solution: story.solution, outcome: story.outcome, isOriginal: true });
+      expect(mine!.texts[language]).toMatchObject({
+        title: story.title,
+        problem: story.newProblem,
+        solution: story.solution,
+        outcome: story.outcome,
+        isOriginal: true,
+      });
     });
   });
 

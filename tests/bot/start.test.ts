@@ -56,7 +56,11 @@ describe.each(['fa', 'zh', 'en'] as const)('in %s', (language) => {
     expect(askIndustry!.buttons).toContain(tg.text(language, 'industry-textiles'));
     const [saved] = await member.presses(tg.text(language, 'industry-textiles'));
     expect(saved!.text).toBe(
-      tg.plainText(language, 'bot-profile-saved', { company: 'Negin <Pars> & Co', country: tg.text(language, 'country-TR'), industry: tg.text(language, 'industry-textiles') }),
+      tg.plainText(language, 'bot-profile-saved', {
+        company: 'Negin <Pars> & Co',
+        country: tg.text(language, 'country-TR'),
+        industry: tg.text(language, 'industry-textiles'),
+      }),
     );
     expect(await memberRow(member.user.id)).toEqual([{ language: null, company: 'Negin <Pars> & Co', country: 'TR', industry: 'textiles' }]);
   });

@@ -67,7 +67,9 @@ describe('commands while the bot runs on the embedded database', () => {
     const started = await run(['start']);
     expect(started.code).toBe(1);
     expect(started.err).not.toContain('\n');
-    expect(started.err).toMatch(new RegExp(`DATA_DIR ${dataDir} is already open in pid ${process.pid} \\(.*\\), since .* UTC.*stop that process first.*DATABASE_URL`));
+    expect(started.err).toMatch(
+      new RegExp(`DATA_DIR ${dataDir} is already open in pid ${process.pid} \\(.*\\), since .* UTC.*stop that process first.*DATABASE_URL`),
+    );
   });
 
   it('another process imports through the running bot too, and a second `start` process is refused (spawned smoke test)', async () => {
@@ -76,7 +78,9 @@ describe('commands while the bot runs on the embedded database', () => {
     const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...settings };
     const imported = await promisify(execFile)(process.execPath, [BIN, 'import', file], { env, cwd: dataDir });
     expect(imported.stdout).toMatch(/1 new/);
-    const started = await promisify(execFile)(process.execPath, [BIN, 'start'], { env, cwd: dataDir }).catch((e: unknown) => e as { code: number; stderr: string });
+    const started = await promisify(execFile)(process.execPath, [BIN, 'start'], { env, cwd: dataDir }).catch(
+      (e: unknown) => e as { code: number; stderr: string },
+    );
     expect(started).toMatchObject({ code: 1 });
     expect((started as { stderr: string }).stderr.trim().split('\n')).toHaveLength(1);
     expect((started as { stderr: string }).stderr).toMatch(/is already open in pid \d+ .*stop that process first.*DATABASE_URL/);
@@ -88,7 +92,10 @@ describe('commands while the bot runs on the embedded database', () => {
     const file = join(dataDir, 'backup.jsonl');
     const exported = await run(['export', file]);
     expect(exported).toMatchObject({ code: 0 });
-    const ids = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line).id);
+    const ids = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line).id);
     expect(ids).toEqual(expect.arrayContaining([saffron.id, 'exp-from-another-process']));
   }, 60_000);
 });

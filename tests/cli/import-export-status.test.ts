@@ -79,39 +79,53 @@ async function fresh(open: () => Promise<Db>): Promise<Db> {
 const story = (id: string, overrides: Partial<ExperienceRecord> = {}) => anExperience({ id, ...overrides });
 
 describe.each(testDatabases())('import and export keep what staff decided, on $name', ({ open }) => {
-  it('an export imported into an empty database publishes nothing that was not published, and keeps verified_on and machine translations', async () => {
-    const first = await fresh(open);
-    const machineMade = story('exp-published', { verified_on: '2025-03-14' });
-    machineMade.translations = { ...machineMade.translations, en: { ...machineMade.translations!.en!, machine: true } };
-    expect((await run(first, 'import', await file([machineMade]))).code).toBe(0);
-    const imported = await run(first, 'import', await file([story('exp-pending'), story('exp-rejected', { status: 'rejected' }), story('exp-archived', { status: 'archived' })]), '--status', 'pending');
-    expect(imported.out).toMatch(/: 3 new \(1 pending, 1 rejected, 1 archived\), 0 updated in /);
-    expect(await found(first)).toEqual(['exp-published']);
+  it(
+    'an export imported into an empty database publishes nothing that was not published, and keeps verified_on and machine translations',
+    async () => {
+      const first = await fresh(open);
+      const machineMade = story('exp-published', { verified_on: '2025-03-14' });
+      machineMade.translations = { ...machineMade.translations, en: { ...machineMade.translations!.en!, machine: true } };
+      expect((await run(first, 'import', await file([machineMade]))).code).toBe(0);
+      const imported = await run(
+        first,
+        'import',
+        await file([story('exp-pending'), story('exp-rejected', { status: 'rejected' }), story('exp-archived', { status: 'archived' })]),
+        '--status',
+        'pending',
+      );
+      expect(imported.out).toMatch(/: 3 new \(1 pending, 1 rejected, 1 archived\), 0 updated in /);
+      expect(await found(first)).toEqual(['exp-published']);
 
-    const backup = await exportOf(first);
-    expect(backup).toContain('"status":"published","verified_on":"2025-03-14"');
-    expect(backup).toContain('"machine":true');
+      const backup = await exportOf(first);
+      expect(backup).toContain('"status":"published","verified_on":"2025-03-14"');
+      expect(backup).toContain('"machine":true');
 
-    const second = await fresh(open);
-    // --status is the default, published: it must not apply to records that carry their own.
-    const restored = await run(second, 'import', await file(backup.trimEnd().split('\n')));
-    expect(restored.out).toMatch(/: 4 new \(1 pending, 1 published, 1 rejected, 1 archived\), 0 updated in /);
-    expect(await found(second)).toEqual(['exp-published']);
-    expect(await exportOf(second)).toBe(backup);
-  }, COMMANDS_TIMEOUT);
+      const second = await fresh(open);
+      // --status is the default, published: it must not apply to records that carry their own.
+      const restored = await run(second, 'import', await file(backup.trimEnd().split('\n')));
+      expect(restored.out).toMatch(/: 4 new \(1 pending, 1 published, 1 rejected, 1 archived\), 0 updated in /);
+      expect(await found(second)).toEqual(['exp-published']);
+      expect(await exportOf(second)).toBe(backup);
+    },
+    COMMANDS_TIMEOUT,
+  );
 
-  it("re-importing a pending experience keeps it pending unless the record carries a status, and the summary says so", async () => {
-    const db = await fresh(open);
-    const record = story('exp-review');
-    expect((await run(db, 'import', await file([record]), '--status', 'pending')).out).toMatch(/: 1 new \(pending\), 0 updated in /);
+  it(
+    're-importing a pending experience keeps it pending unless the record carries a status, and the summary says so',
+    async () => {
+      const db = await fresh(open);
+      const record = story('exp-review');
+      expect((await run(db, 'import', await file([record]), '--status', 'pending')).out).toMatch(/: 1 new \(pending\), 0 updated in /);
 
-    const again = await run(db, 'import', await file([record, story('exp-other')]), '--status', 'published');
-    expect(again.code, again.err).toBe(0);
-    expect(again.out).toMatch(/: 1 new \(published\), 1 updated \(kept pending\) in /);
-    expect(await found(db)).toEqual(['exp-other']);
+      const again = await run(db, 'import', await file([record, story('exp-other')]), '--status', 'published');
+      expect(again.code, again.err).toBe(0);
+      expect(again.out).toMatch(/: 1 new \(published\), 1 updated \(kept pending\) in /);
+      expect(await found(db)).toEqual(['exp-other']);
 
-    const approved = await run(db, 'import', await file([{ ...record, status: 'published' }]));
-    expect(approved.out).toMatch(/: 0 new, 1 updated \(pending → published\) in /);
-    expect(await found(db)).toEqual(['exp-other', 'exp-review']);
-  }, COMMANDS_TIMEOUT);
+      const approved = await run(db, 'import', await file([{ ...record, status: 'published' }]));
+      expect(approved.out).toMatch(/: 0 new, 1 updated \(pending → published\) in /);
+      expect(await found(db)).toEqual(['exp-other', 'exp-review']);
+    },
+    COMMANDS_TIMEOUT,
+  );
 });

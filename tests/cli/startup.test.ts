@@ -103,7 +103,12 @@ describe('starting the program', () => {
       expect(stdout).not.toMatch(/"level":/);
       const logFile = join(consoleDir, 'console.log');
       expect(existsSync(logFile)).toBe(true);
-      expect(readFileSync(logFile, 'utf8').split('\n').filter(Boolean).every((l) => typeof JSON.parse(l).level === 'number')).toBe(true);
+      expect(
+        readFileSync(logFile, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .every((l) => typeof JSON.parse(l).level === 'number'),
+      ).toBe(true);
     } finally {
       child.kill('SIGKILL');
     }

@@ -13,7 +13,7 @@ const dataDir = freshDataDir();
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('`sme-bridge worker`', () => {
-  it('sends the messages queued while no bot ran, in the member\'s language, and on SIGTERM exits 0', async () => {
+  it("sends the messages queued while no bot ran, in the member's language, and on SIGTERM exits 0", async () => {
     const db = await openPglite(dataDir);
     const [member] = await db.query<{ id: number }>("INSERT INTO members (telegram_id, name, language) VALUES (8001, 'Li', 'zh') RETURNING id::int");
     await createNotifier(db).notify({ memberId: member!.id }, 'notify-experience-published', { title: 'Saffron' });
@@ -21,7 +21,14 @@ describe('`sme-bridge worker`', () => {
 
     const emulator = await startBotApiEmulator();
     const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'worker'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        BOT_TOKEN: emulator.token,
+        TELEGRAM_API_ROOT: emulator.apiRoot,
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

@@ -37,7 +37,12 @@ describe.each(testDatabases())('community use cases on $name', ({ open }) => {
     expect(submitted.language).toBe('fa');
     const [mine, ...more] = await app.experiences.listByContributor(member!.id);
     expect(more).toEqual([]);
-    expect(mine).toMatchObject({ id: submitted.experienceId, status: 'pending', tags: ['زعفران'], contributor: { name: 'Darya Karimi', company: 'Karimi Saffron Co' } });
+    expect(mine).toMatchObject({
+      id: submitted.experienceId,
+      status: 'pending',
+      tags: ['زعفران'],
+      contributor: { name: 'Darya Karimi', company: 'Karimi Saffron Co' },
+    });
     expect(mine!.texts.fa?.title).toBe(draft.title);
   });
 
@@ -68,7 +73,17 @@ describe.each(testDatabases())('community use cases on $name', ({ open }) => {
   it('takes feedback and opens a question to the community only for a logged question, and only the asker opens it', async () => {
     const asker = await aMember();
     const other = await aMember('Wei');
-    const questionId = await app.community.questions.record({ memberId: asker.id, chatId: asker.telegramId, text: 'How do I pay a supplier?', language: 'en', abstained: true, mode: 'offline', answerText: '-', latencyMs: 1, citations: [] });
+    const questionId = await app.community.questions.record({
+      memberId: asker.id,
+      chatId: asker.telegramId,
+      text: 'How do I pay a supplier?',
+      language: 'en',
+      abstained: true,
+      mode: 'offline',
+      answerText: '-',
+      latencyMs: 1,
+      citations: [],
+    });
     expect(await app.community.giveFeedback({ questionId: 999_999_999, memberId: asker.id, helpful: true })).toBe('unknown-question');
     expect(await app.community.giveFeedback({ questionId, memberId: other.id, helpful: false })).toBe('recorded');
     expect(await app.community.openQuestionToCommunity({ questionId, memberId: other.id })).toBe('not-yours');

@@ -90,7 +90,10 @@ describe('console mode', () => {
     const answer = await term.waitFor((out) => out.includes('[1] '), mark);
     const first = /\[1\] ([^\n[]+?)(?:\s{3}\[|\n)/.exec(answer)![1]!.trim();
     // An answer's first button opens its first experience, labelled by (the start of) its title.
-    const titleStart = first.replace(/^\p{Extended_Pictographic}\uFE0F?\s*/u, '').replace(/…$/, '').trim();
+    const titleStart = first
+      .replace(/^\p{Extended_Pictographic}\uFE0F?\s*/u, '')
+      .replace(/…$/, '')
+      .trim();
     expect(titleStart.length).toBeGreaterThan(5);
 
     mark = term.type('1');

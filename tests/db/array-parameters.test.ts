@@ -22,7 +22,13 @@ describe.each(testDatabases())('array parameters on $name', (database) => {
 
   it('integers, 64-bit ids (as numbers, bigints or strings) and booleans arrive as sent', async () => {
     expect(await asText('$1::int[]', [0, -1, 2 ** 31 - 1, -(2 ** 31), null])).toEqual(['0', '-1', '2147483647', '-2147483648', null]);
-    expect(await asText('$1::bigint[]', [1, 2 ** 40, Number.MAX_SAFE_INTEGER, 9_007_199_254_740_993n, '42'])).toEqual(['1', '1099511627776', '9007199254740991', '9007199254740993', '42']);
+    expect(await asText('$1::bigint[]', [1, 2 ** 40, Number.MAX_SAFE_INTEGER, 9_007_199_254_740_993n, '42'])).toEqual([
+      '1',
+      '1099511627776',
+      '9007199254740991',
+      '9007199254740993',
+      '42',
+    ]);
     expect(await asText('$1::boolean[]', [true, false, null])).toEqual(['true', 'false', null]);
   });
 

@@ -65,14 +65,21 @@ describe('PGlite in its own thread', () => {
   });
 
   it('says what to fix when the data directory cannot be written, with the cause for the log', async () => {
-    await expect(openPgliteThread('/dev/null/sme')).rejects.toSatisfy((e: unknown) => e instanceof DbUnavailableError && /DATA_DIR \/dev\/null\/sme is not writable/.test(e.message));
-    await expect(openPgliteThread('/dev/null/sme')).rejects.toSatisfy((e: unknown) => e instanceof Error && e.cause instanceof Error && /ENOTDIR/.test(String((e.cause as Error & { code?: string }).code ?? e.cause.message)));
+    await expect(openPgliteThread('/dev/null/sme')).rejects.toSatisfy(
+      (e: unknown) => e instanceof DbUnavailableError && /DATA_DIR \/dev\/null\/sme is not writable/.test(e.message),
+    );
+    await expect(openPgliteThread('/dev/null/sme')).rejects.toSatisfy(
+      (e: unknown) => e instanceof Error && e.cause instanceof Error && /ENOTDIR/.test(String((e.cause as Error & { code?: string }).code ?? e.cause.message)),
+    );
   });
 
   it('does not keep a process alive once idle, so a command that never closed it still ends', async () => {
     const worker = fileURLToPath(new URL('../../src/db/pglite-worker.ts', import.meta.url));
     const script = join(mkdtempSync(join(tmpdir(), 'sme-pglite-idle-')), 'never-closes.mjs');
-    writeFileSync(script, `const { openPgliteThread } = await import(${JSON.stringify(worker)});\nconst db = await openPgliteThread(undefined);\nconsole.log(JSON.stringify(await db.query('SELECT $1::int AS n', [7])));\n`);
+    writeFileSync(
+      script,
+      `const { openPgliteThread } = await import(${JSON.stringify(worker)});\nconst db = await openPgliteThread(undefined);\nconsole.log(JSON.stringify(await db.query('SELECT $1::int AS n', [7])));\n`,
+    );
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], { timeout: 20_000 });
     expect(stdout.trim()).toBe('[{"n":7}]');
   });

@@ -37,7 +37,9 @@ it('lets a member press a button and shows the edit', async () => {
   expect(update.callback_query?.data).toBe('up');
   await api.editMessageReplyMarkup(member.id, sent.message_id, { reply_markup: { inline_keyboard: [[{ text: '👍 ✓', callback_data: 'up' }]] } });
   expect(emulator.state.messages(member.id)[0]!.reply_markup?.inline_keyboard[0]![0]!.text).toBe('👍 ✓');
-  await expect(api.editMessageReplyMarkup(member.id, sent.message_id, { reply_markup: { inline_keyboard: [[{ text: '👍 ✓', callback_data: 'up' }]] } })).rejects.toThrow(/not modified/);
+  await expect(
+    api.editMessageReplyMarkup(member.id, sent.message_id, { reply_markup: { inline_keyboard: [[{ text: '👍 ✓', callback_data: 'up' }]] } }),
+  ).rejects.toThrow(/not modified/);
 });
 
 it('closes with a long poll still held', async () => {
@@ -75,7 +77,12 @@ it('plays group chats: members speak in a supergroup and its forum topics, the b
   emulator.state.joinGroup(forum, member);
   const topic = emulator.state.createTopic(forum, 'Customs', member);
   const update = emulator.say(member, 'Who knows CIFER registration?', { group: forum, threadId: topic });
-  expect(update.message).toMatchObject({ chat: { id: forum.id, type: 'supergroup', title: 'Iran–China traders' }, from: { id: member.id, first_name: 'Lin' }, message_thread_id: topic, is_topic_message: true });
+  expect(update.message).toMatchObject({
+    chat: { id: forum.id, type: 'supergroup', title: 'Iran–China traders' },
+    from: { id: member.id, first_name: 'Lin' },
+    message_thread_id: topic,
+    is_topic_message: true,
+  });
   const answer = await api.sendMessage(forum.id, 'I do', { message_thread_id: topic, reply_parameters: { message_id: update.message!.message_id } });
   expect(answer).toMatchObject({ chat: { id: forum.id, type: 'supergroup' }, message_thread_id: topic });
   await expect(api.sendMessage(forum.id, 'lost', { message_thread_id: 9_999 })).rejects.toThrow(/message thread not found/);
@@ -86,7 +93,10 @@ it('plays group chats: members speak in a supergroup and its forum topics, the b
 it('refuses to post where the bot was removed or blocked, as Telegram does (403)', async () => {
   const group = emulator.state.createGroup({ type: 'group' });
   emulator.state.removeBot(group, member);
-  await expect(api.sendMessage(group.id, 'still here?')).rejects.toMatchObject({ error_code: 403, description: 'Forbidden: bot is not a member of the group chat' });
+  await expect(api.sendMessage(group.id, 'still here?')).rejects.toMatchObject({
+    error_code: 403,
+    description: 'Forbidden: bot is not a member of the group chat',
+  });
   emulator.state.addBot(group, member);
   expect((await api.sendMessage(group.id, 'back')).chat.type).toBe('group');
 

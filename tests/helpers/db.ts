@@ -68,4 +68,3 @@ export function testDatabases(): TestDatabase[] {
   if (postgresUrl) list.push({ name: 'postgres', open: () => openTestPostgres() });
   return list;
 }
-

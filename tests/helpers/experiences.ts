@@ -19,8 +19,18 @@ export function anExperience(overrides: Partial<ExperienceRecord> = {}): Experie
     tags: ['payment', 'exchange-house'],
     contributor: { name: 'مهدی رضایی', company: 'نگین پارس', city: 'تهران' },
     translations: {
-      zh: { title: `通过换汇所向中国供应商付款 ${n}`, problem: '我们的银行无法直接汇款到中国。', solution: '我们与持牌换汇所签约，用人民币付款。', outcome: '五个工作日到账。' },
-      en: { title: `Paying a Chinese supplier through an exchange house ${n}`, problem: 'Our bank could not wire money to China.', solution: 'We paid in yuan through a licensed exchange house.', outcome: 'The money arrived in 5 working days.' },
+      zh: {
+        title: `通过换汇所向中国供应商付款 ${n}`,
+        problem: '我们的银行无法直接汇款到中国。',
+        solution: '我们与持牌换汇所签约，用人民币付款。',
+        outcome: '五个工作日到账。',
+      },
+      en: {
+        title: `Paying a Chinese supplier through an exchange house ${n}`,
+        problem: 'Our bank could not wire money to China.',
+        solution: 'We paid in yuan through a licensed exchange house.',
+        outcome: 'The money arrived in 5 working days.',
+      },
     },
     ...overrides,
   };

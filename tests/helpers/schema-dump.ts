@@ -6,7 +6,7 @@ import type { Queryable } from '../../src/db/db.ts';
  * committed copy shows every schema change in review.
  */
 export async function dumpSchema(db: Queryable): Promise<string> {
-  const schema = "(SELECT current_schema())";
+  const schema = '(SELECT current_schema())';
   const columns = await db.query<{ table_name: string; line: string }>(
     `SELECT c.relname AS table_name,
             '  ' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)

@@ -2,7 +2,15 @@ import type { Update } from 'grammy/types';
 import { createApp, type App } from '../../src/app.ts';
 import { createBot, type CreateBotOptions, type SmeBot } from '../../src/bot/bot.ts';
 import { highestHandledUpdateId } from '../../src/community/handled-updates.ts';
-import { startBotApiEmulator, type BotAction, type BotApiEmulator, type ChatMessage, type EmulatedGroup, type EmulatedUser, type NewGroup } from '../../src/emulator/index.ts';
+import {
+  startBotApiEmulator,
+  type BotAction,
+  type BotApiEmulator,
+  type ChatMessage,
+  type EmulatedGroup,
+  type EmulatedUser,
+  type NewGroup,
+} from '../../src/emulator/index.ts';
 import { parseTelegramHtml } from '../../src/emulator/telegram-html.ts';
 import { startPolling, type RunningBot } from '../../src/bot/run.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -223,7 +231,9 @@ export class TestMember {
 
   /** Sends a text message and waits for the bot's replies to it. */
   says(text: string, options: { replyTo?: Reply } = {}): Promise<Reply[]> {
-    return this.act(() => this.test.emulator.say(this.user, text, { ...this.where(), ...(options.replyTo ? { replyTo: options.replyTo.message.message_id } : {}) }));
+    return this.act(() =>
+      this.test.emulator.say(this.user, text, { ...this.where(), ...(options.replyTo ? { replyTo: options.replyTo.message.message_id } : {}) }),
+    );
   }
 
   /** Sends a non-text message (photo, voice, sticker, document…): the fields of Message to add. */
@@ -241,7 +251,9 @@ export class TestMember {
         }
       }
     }
-    throw new Error(`No button "${label}" in chat ${this.chatId}; buttons: ${messages.flatMap((m) => (m.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.text)).join(' | ')}`);
+    throw new Error(
+      `No button "${label}" in chat ${this.chatId}; buttons: ${messages.flatMap((m) => (m.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.text)).join(' | ')}`,
+    );
   }
 
   private async act(send: () => Update): Promise<Reply[]> {
@@ -252,7 +264,11 @@ export class TestMember {
       this.lastUpdate = update;
       await this.test.handled(update.update_id);
       const mine = (a: BotAction) =>
-        'message' in a ? a.message.chat_id === this.chatId && (this.threadId === undefined || a.message.message_thread_id === this.threadId) : a.kind === 'callback_answer' ? a.callback_query_id === update.callback_query?.id : false;
+        'message' in a
+          ? a.message.chat_id === this.chatId && (this.threadId === undefined || a.message.message_thread_id === this.threadId)
+          : a.kind === 'callback_answer'
+            ? a.callback_query_id === update.callback_query?.id
+            : false;
       const relevant = actions.filter(mine);
       this.replies = relevant.flatMap((a) => ('message' in a ? [toReply(a.message)] : []));
       this.toasts = relevant.flatMap((a) => (a.kind === 'callback_answer' && a.text ? [plain(a.text)] : []));

@@ -30,7 +30,7 @@ describe('Chinese search tokens', () => {
     expect(tokens.every((t) => !/[\s，。？！、]/.test(t))).toBe(true);
   });
 
-  it("a question loses the bigrams joining two words, which are no word and match texts by chance", () => {
+  it('a question loses the bigrams joining two words, which are no word and match texts by chance', () => {
     const question = searchTokens('北京明天天气怎么样？', 'zh', { question: true });
     expect(question).toEqual(expect.arrayContaining(['北京', '明天', '天气']));
     expect(question).not.toContain('天天');

@@ -16,7 +16,14 @@ function logSink() {
   const stream = new PassThrough();
   let text = '';
   stream.on('data', (d: Buffer) => (text += d.toString()));
-  return { logger: createLogger('debug', stream), lines: () => text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    logger: createLogger('debug', stream),
+    lines: () =>
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 describe('the HTTP face in every mode', () => {
@@ -75,7 +82,9 @@ describe('the HTTP face in every mode', () => {
     const res = await fetch(`${base}/nothing-here`);
     expect(res.status).toBe(404);
     const id = res.headers.get('x-request-id');
-    expect(log.lines().filter((l) => l.req_id === id && l.msg === 'request')).toEqual([expect.objectContaining({ method: 'GET', path: '/nothing-here', status: 404 })]);
+    expect(log.lines().filter((l) => l.req_id === id && l.msg === 'request')).toEqual([
+      expect.objectContaining({ method: 'GET', path: '/nothing-here', status: 404 }),
+    ]);
   });
 
   it('is not ready while the database does not answer, and says why only in the log', async () => {

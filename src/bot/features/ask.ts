@@ -42,7 +42,10 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     const { answer, questionId, latencyMs } = outcome;
-    ctx.log.info({ handler: 'ask', question_id: questionId, abstained: answer.abstained, cited: answer.cited.length, latency_ms: Math.round(latencyMs) }, 'question answered');
+    ctx.log.info(
+      { handler: 'ask', question_id: questionId, abstained: answer.abstained, cited: answer.cited.length, latency_ms: Math.round(latencyMs) },
+      'question answered',
+    );
 
     // The answer and what frames it speak the language of the question, which may not be the menus'.
     const t: Translate = (key, vars) => app.translator.t(answer.language, key, vars);
@@ -58,7 +61,11 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
         }),
       );
     }
-    await asking.delivered(questionId, ctx.chat.id, sent.map((m) => m.message_id));
+    await asking.delivered(
+      questionId,
+      ctx.chat.id,
+      sent.map((m) => m.message_id),
+    );
   });
   return composer;
 }

@@ -27,10 +27,15 @@ export function forgetFeature(deps: BotDeps): Composer<BotContext> {
     const keyboard =
       published > 0
         ? new InlineKeyboard()
-            .text(...button('forget-button-delete', 'delete')).row()
-            .text(...button('forget-button-anonymise', 'anonymise')).row()
+            .text(...button('forget-button-delete', 'delete'))
+            .row()
+            .text(...button('forget-button-anonymise', 'anonymise'))
+            .row()
             .text(...button('forget-button-cancel', 'cancel'))
-        : new InlineKeyboard().text(...button('forget-button-erase', 'delete')).row().text(...button('forget-button-cancel', 'cancel'));
+        : new InlineKeyboard()
+            .text(...button('forget-button-erase', 'delete'))
+            .row()
+            .text(...button('forget-button-cancel', 'cancel'));
     await ctx.reply(`${ctx.t('forget-explain')}\n\n${ctx.t('forget-choose', { published })}`, { ...HTML, reply_markup: keyboard });
   });
 

@@ -11,8 +11,7 @@ export const TYPING_AFTER_MS = 600;
 
 /** Runs `work` with the chat showing "typing…" if it is slow; a failed chat action never fails the work. */
 export async function whileTyping<T>(ctx: BotContext, work: () => Promise<T>): Promise<T> {
-  const show = () =>
-    ctx.replyWithChatAction('typing').catch((e: unknown) => ctx.log.debug({ err: e }, 'typing action failed'));
+  const show = () => ctx.replyWithChatAction('typing').catch((e: unknown) => ctx.log.debug({ err: e }, 'typing action failed'));
   let renew: NodeJS.Timeout | undefined;
   const first = setTimeout(() => {
     void show();

@@ -8,7 +8,12 @@ export function escapeHtml(text: string): string {
 /** At most `max` characters (code points), the last an ellipsis when anything was cut. */
 export function clip(text: string, max: number): string {
   const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 /** Telegram's limit on one message, in UTF-16 code units. */

@@ -41,7 +41,12 @@ export class EvalSetError extends Error {
 function readRecords(path: string): ExperienceRecord[] {
   const { records, problems } = parseKbFile(readFileSync(path, 'utf8'));
   if (problems.length > 0) {
-    throw new EvalSetError(`${path}:\n${problems.slice(0, 20).map((p) => `  line ${p.line}${p.field ? ` (${p.field})` : ''}: ${p.message}`).join('\n')}`);
+    throw new EvalSetError(
+      `${path}:\n${problems
+        .slice(0, 20)
+        .map((p) => `  line ${p.line}${p.field ? ` (${p.field})` : ''}: ${p.message}`)
+        .join('\n')}`,
+    );
   }
   return records;
 }
@@ -52,18 +57,23 @@ export function loadEvalSet(dir: string): EvalSet {
     if (!existsSync(join(dir, f))) throw new EvalSetError(`${join(dir, f)} does not exist; an evaluation folder holds experiences.jsonl and questions.jsonl`);
   }
   const questions: EvalQuestion[] = [];
-  readFileSync(join(dir, 'questions.jsonl'), 'utf8').split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (e) {
-      throw new EvalSetError(`${join(dir, 'questions.jsonl')} line ${i + 1}: not JSON (${(e as Error).message})`);
-    }
-    const parsed = questionSchema.safeParse(value);
-    if (!parsed.success) throw new EvalSetError(`${join(dir, 'questions.jsonl')} line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-    questions.push(parsed.data);
-  });
+  readFileSync(join(dir, 'questions.jsonl'), 'utf8')
+    .split(/\r?\n/)
+    .forEach((line, i) => {
+      if (line.trim() === '') return;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (e) {
+        throw new EvalSetError(`${join(dir, 'questions.jsonl')} line ${i + 1}: not JSON (${(e as Error).message})`);
+      }
+      const parsed = questionSchema.safeParse(value);
+      if (!parsed.success)
+        throw new EvalSetError(
+          `${join(dir, 'questions.jsonl')} line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+        );
+      questions.push(parsed.data);
+    });
   const distractorsPath = join(dir, 'distractors.jsonl');
   return {
     experiences: readRecords(join(dir, 'experiences.jsonl')),
@@ -94,13 +104,24 @@ export async function evaluate(retriever: Retriever, questions: EvalQuestion[], 
   const outcomes: QuestionOutcome[] = [];
   for (const q of questions) {
     const result = await retriever.search({ text: q.text, language: q.language, limit: k });
-    outcomes.push({ id: q.id, kind: q.kind, language: q.language, relevant: q.relevant, ranked: result.hits.map((h) => h.externalId), abstained: result.abstained, confidence: result.confidence });
+    outcomes.push({
+      id: q.id,
+      kind: q.kind,
+      language: q.language,
+      relevant: q.relevant,
+      ranked: result.hits.map((h) => h.externalId),
+      abstained: result.abstained,
+      confidence: result.confidence,
+    });
   }
   return outcomes;
 }
 
 /** The whole `eval` command: load the folder, build a temporary base, ask, summarise. */
-export async function runEval(dir: string, options: { k?: number; glossaryPath?: string; logger: Logger; retrieval?: Partial<RetrievalOptions> }): Promise<{ outcomes: QuestionOutcome[]; summary: EvalSummary }> {
+export async function runEval(
+  dir: string,
+  options: { k?: number; glossaryPath?: string; logger: Logger; retrieval?: Partial<RetrievalOptions> },
+): Promise<{ outcomes: QuestionOutcome[]; summary: EvalSummary }> {
   const set = loadEvalSet(dir);
   const { db, glossary } = await openEvalDatabase([...set.experiences, ...set.distractors], options.glossaryPath ? { glossaryPath: options.glossaryPath } : {});
   try {

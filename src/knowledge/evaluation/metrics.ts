@@ -100,12 +100,18 @@ export function formatSummary(summary: EvalSummary): string[] {
   const pct = (x: number) => x.toFixed(3);
   const lines = ['| group | n | recall@1 | recall@5 | MRR@10 | abstained |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
   const row = (name: string, m: RankingMetrics | undefined, isNone = false) => {
-    if (m) lines.push(`| ${name} | ${m.questions} | ${isNone ? '–' : pct(m.recallAt1)} | ${isNone ? '–' : pct(m.recallAt5)} | ${isNone ? '–' : pct(m.mrrAt10)} | ${pct(m.abstentionRate)} |`);
+    if (m)
+      lines.push(
+        `| ${name} | ${m.questions} | ${isNone ? '–' : pct(m.recallAt1)} | ${isNone ? '–' : pct(m.recallAt5)} | ${isNone ? '–' : pct(m.mrrAt10)} | ${pct(m.abstentionRate)} |`,
+      );
   };
   for (const kind of QUESTION_KINDS) row(kind, summary.byKind[kind], kind === 'none');
   for (const language of ['fa', 'zh', 'en'] as const) row(`lang ${language}`, summary.byLanguage[language]);
   row('all answerable+none', summary.overall);
   const a = summary.abstention;
-  lines.push('', `abstention (positive = kind none): precision ${pct(a.precision)}, recall ${pct(a.recall)} (${a.truePositives} of ${a.noneQuestions} none questions; ${a.falsePositives} answerable questions abstained)`);
+  lines.push(
+    '',
+    `abstention (positive = kind none): precision ${pct(a.precision)}, recall ${pct(a.recall)} (${a.truePositives} of ${a.noneQuestions} none questions; ${a.falsePositives} answerable questions abstained)`,
+  );
   return lines;
 }

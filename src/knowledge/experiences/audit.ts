@@ -33,18 +33,24 @@ export interface AuditEntry {
  */
 export async function recordAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
   const details = { ...(entry.before !== undefined ? { before: entry.before } : {}), ...(entry.after !== undefined ? { after: entry.after } : {}) };
-  await tx.query(
-    `INSERT INTO audit_log (actor_id, action, subject, details, created_at) VALUES ($1, $2, $3, $4::jsonb, COALESCE($5::timestamptz, now()))`,
-    [entry.actorId, entry.action, entry.subject, JSON.stringify(details), entry.at?.toISOString() ?? null],
-  );
+  await tx.query(`INSERT INTO audit_log (actor_id, action, subject, details, created_at) VALUES ($1, $2, $3, $4::jsonb, COALESCE($5::timestamptz, now()))`, [
+    entry.actorId,
+    entry.action,
+    entry.subject,
+    JSON.stringify(details),
+    entry.at?.toISOString() ?? null,
+  ]);
 }
 
 /** The audit rows about `subject`, oldest first, as AuditEntry. */
 export async function auditTrail(q: Queryable, subject: string): Promise<(AuditEntry & { at: Date })[]> {
-  const rows = await q.query<{ actor_id: string | null; action: AuditEntry['action']; subject: string | null; details: { before?: Record<string, unknown>; after?: Record<string, unknown> }; at: Date | string }>(
-    'SELECT actor_id, action, subject, details, created_at AS at FROM audit_log WHERE subject = $1 ORDER BY id',
-    [subject],
-  );
+  const rows = await q.query<{
+    actor_id: string | null;
+    action: AuditEntry['action'];
+    subject: string | null;
+    details: { before?: Record<string, unknown>; after?: Record<string, unknown> };
+    at: Date | string;
+  }>('SELECT actor_id, action, subject, details, created_at AS at FROM audit_log WHERE subject = $1 ORDER BY id', [subject]);
   return rows.map((r) => ({
     actorId: r.actor_id === null ? null : Number(r.actor_id),
     action: r.action,

@@ -27,35 +27,46 @@ export interface KbParseResult {
 }
 
 export { MAX_TEXT_CHARS } from './rules.ts';
-const RECORD_FIELDS = ['id', 'language', 'country', 'industry', 'title', 'problem', 'solution', 'outcome', 'tags', 'contributor', 'status', 'verified_on', 'translations'] as const;
+const RECORD_FIELDS = [
+  'id',
+  'language',
+  'country',
+  'industry',
+  'title',
+  'problem',
+  'solution',
+  'outcome',
+  'tags',
+  'contributor',
+  'status',
+  'verified_on',
+  'translations',
+] as const;
 const TRANSLATION_FIELDS = [...TEXT_FIELDS, 'machine'] as const;
 const CONTRIBUTOR_FIELDS = ['name', 'company', 'city'] as const;
 
 const translationSchema = experienceTextSchema.extend({ machine: z.boolean().optional() });
 
-const recordSchema = z
-  .object({
-    id: storedText({ oneLine: true, maxChars: MAX_ID_CHARS }).refine((s) => !/[\s\p{Cc}]/u.test(s), {
-      message: 'must not contain spaces or control characters; use e.g. "exp-ir-0001"',
-    }),
-    language: z.enum(LANGUAGES),
-    country: z.string().refine((s) => /^[A-Z]{2}$/.test(s), {
-      error: (issue) => {
-        const given = JSON.stringify(issue.input);
-        const hint = typeof issue.input === 'string' && /^[a-z]{2}$/i.test(issue.input) ? `; write it in capitals: "${issue.input.toUpperCase()}"` : '';
-        return `${given} is not an ISO 3166-1 alpha-2 code; expected two uppercase letters such as "IR" or "CN"${hint}`;
-      },
-    }),
-    industry: z.enum(INDUSTRIES),
-    ...experienceTextSchema.shape,
-    tags: tagsSchema.optional(),
-    contributor: z
-      .object({ name: storedText().optional(), company: storedText().optional(), city: storedText().optional() })
-      .optional(),
-    status: z.enum(STATUSES).optional(),
-    verified_on: isoDateSchema.optional(),
-    translations: z.object({ fa: translationSchema.optional(), zh: translationSchema.optional(), en: translationSchema.optional() }).optional(),
-  });
+const recordSchema = z.object({
+  id: storedText({ oneLine: true, maxChars: MAX_ID_CHARS }).refine((s) => !/[\s\p{Cc}]/u.test(s), {
+    message: 'must not contain spaces or control characters; use e.g. "exp-ir-0001"',
+  }),
+  language: z.enum(LANGUAGES),
+  country: z.string().refine((s) => /^[A-Z]{2}$/.test(s), {
+    error: (issue) => {
+      const given = JSON.stringify(issue.input);
+      const hint = typeof issue.input === 'string' && /^[a-z]{2}$/i.test(issue.input) ? `; write it in capitals: "${issue.input.toUpperCase()}"` : '';
+      return `${given} is not an ISO 3166-1 alpha-2 code; expected two uppercase letters such as "IR" or "CN"${hint}`;
+    },
+  }),
+  industry: z.enum(INDUSTRIES),
+  ...experienceTextSchema.shape,
+  tags: tagsSchema.optional(),
+  contributor: z.object({ name: storedText().optional(), company: storedText().optional(), city: storedText().optional() }).optional(),
+  status: z.enum(STATUSES).optional(),
+  verified_on: isoDateSchema.optional(),
+  translations: z.object({ fa: translationSchema.optional(), zh: translationSchema.optional(), en: translationSchema.optional() }).optional(),
+});
 
 /**
  * Validates a whole kb-format v1 file (see ../shared/kb-format.md) and reports every problem
@@ -191,7 +202,11 @@ function unknownKeyProblem(line: number, path: string[], key: string): KbProblem
   const field = fieldName([...path, key]);
   const parent = path.join('.');
   if (parent === 'translations') {
-    return { line, field, message: `unknown translation language ${JSON.stringify(key)}; translations may only be ${LANGUAGES.join(', ')} (other than the original language)` };
+    return {
+      line,
+      field,
+      message: `unknown translation language ${JSON.stringify(key)}; translations may only be ${LANGUAGES.join(', ')} (other than the original language)`,
+    };
   }
   const allowed = parent === '' ? RECORD_FIELDS : parent === 'contributor' ? CONTRIBUTOR_FIELDS : TRANSLATION_FIELDS;
   const where = parent === '' ? 'a record' : parent;

@@ -46,7 +46,7 @@ async function storedVersion(db: Queryable): Promise<number | undefined> {
 
 async function retokenize(tx: Queryable): Promise<number> {
   let changed = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = await tx.query<StoredText>(
       `SELECT t.id, t.language, t.title, t.problem, t.solution, t.outcome, e.tags, t.search_text
        FROM experience_texts t JOIN experiences e ON e.id = t.experience_id

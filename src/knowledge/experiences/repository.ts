@@ -227,7 +227,17 @@ export class ExperienceRepository {
       const [row] = await tx.query<{ id: number | string }>(
         `INSERT INTO experiences (external_id, status, language, country, industry, tags, contributor_name, contributor_company, contributor_city, contributor_member_id, source)
          VALUES ($1, 'pending', $2, $3, $4, $5::text[], $6, $7, $8, $9, 'bot') RETURNING id`,
-        [externalId, input.language, country, input.industry, input.tags, input.contributor.name ?? null, input.contributor.company ?? null, input.contributor.city ?? null, input.memberId],
+        [
+          externalId,
+          input.language,
+          country,
+          input.industry,
+          input.tags,
+          input.contributor.name ?? null,
+          input.contributor.company ?? null,
+          input.contributor.city ?? null,
+          input.memberId,
+        ],
       );
       const id = Number(row!.id);
       const deltas = new TermDeltas();

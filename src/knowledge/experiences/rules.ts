@@ -10,8 +10,20 @@ import { LANGUAGES, type Language } from '../../text/language.ts';
 export { LANGUAGES, type Language };
 
 export const INDUSTRIES = [
-  'food', 'textiles', 'machinery', 'chemicals', 'automotive', 'electronics', 'construction',
-  'agriculture', 'handicrafts', 'pharma', 'logistics', 'software', 'energy', 'other',
+  'food',
+  'textiles',
+  'machinery',
+  'chemicals',
+  'automotive',
+  'electronics',
+  'construction',
+  'agriculture',
+  'handicrafts',
+  'pharma',
+  'logistics',
+  'software',
+  'energy',
+  'other',
 ] as const;
 export type Industry = (typeof INDUSTRIES)[number];
 
@@ -78,18 +90,20 @@ export function tagProblem(tag: string): string | undefined {
  * spaces and underscores become hyphens, punctuation goes. Letters of any script are kept.
  */
 export function normaliseTag(typed: string): string {
-  return typed
-    .normalize('NFKC')
-    .toLowerCase()
-    .trim()
-    .replace(/[^\p{L}\p{M}\p{Nd}\u200c\s_-]/gu, '')
-    .replace(/[\s_]+/gu, '-')
-    .replace(/-+/g, '-')
-    .replace(/\u200c+/g, '\u200c')
-    // A word starts with a letter or digit and ends with no joiner.
-    .replace(/(^|-)[\p{M}\u200c-]+/gu, '$1')
-    .replace(/[\u200c-]+(?=-|$)/gu, '')
-    .normalize('NFC');
+  return (
+    typed
+      .normalize('NFKC')
+      .toLowerCase()
+      .trim()
+      .replace(/[^\p{L}\p{M}\p{Nd}\u200c\s_-]/gu, '')
+      .replace(/[\s_]+/gu, '-')
+      .replace(/-+/g, '-')
+      .replace(/\u200c+/g, '\u200c')
+      // A word starts with a letter or digit and ends with no joiner.
+      .replace(/(^|-)[\p{M}\u200c-]+/gu, '$1')
+      .replace(/[\u200c-]+(?=-|$)/gu, '')
+      .normalize('NFC')
+  );
 }
 
 /** One tag; its messages say what to fix. */

@@ -34,11 +34,7 @@ export type StatusDecision =
  * change, and its audit row, in one transaction, after reading the status it decides on
  * (`SELECT … FOR UPDATE`) so that two curators do not both decide.
  */
-export function decideStatusChange(
-  actor: Actor,
-  action: StatusAction,
-  experience: { status: ExperienceStatus; contributorMemberId?: number },
-): StatusDecision {
+export function decideStatusChange(actor: Actor, action: StatusAction, experience: { status: ExperienceStatus; contributorMemberId?: number }): StatusDecision {
   const from = experience.status;
   const ownerId = experience.contributorMemberId;
   if (!can(actor, action, ownerId !== undefined ? { ownerId } : {})) return { ok: false, reason: 'forbidden', from };

@@ -12,7 +12,12 @@ const HEADER = ['concept', 'fa', 'zh', 'en'] as const;
 /** A glossary file that cannot be imported; `problems` lists every bad line, and nothing was written. */
 export class GlossaryCsvError extends Error {
   constructor(readonly problems: { line: number; message: string }[]) {
-    super(`The glossary file has ${problems.length} problem(s), nothing was imported:\n${problems.slice(0, 50).map((p) => `  line ${p.line}: ${p.message}`).join('\n')}${problems.length > 50 ? `\n  … and ${problems.length - 50} more` : ''}`);
+    super(
+      `The glossary file has ${problems.length} problem(s), nothing was imported:\n${problems
+        .slice(0, 50)
+        .map((p) => `  line ${p.line}: ${p.message}`)
+        .join('\n')}${problems.length > 50 ? `\n  … and ${problems.length - 50} more` : ''}`,
+    );
     this.name = 'GlossaryCsvError';
   }
 }
@@ -78,16 +83,29 @@ function variantProblems(entries: GlossaryEntry[], lines: number[]): { line: num
       const read = entry[language].map((variant) => ({ variant, tokens: searchTokens(variant, language) }));
       for (const { variant, tokens } of read) {
         if (tokens.length === 0) {
-          problems.push({ line: lines[i]!, message: `${language} variant "${variant}" of "${entry.concept}" is made only of words the search ignores (prepositions, pronouns, common verbs), so it can never match: remove it or write the term itself` });
+          problems.push({
+            line: lines[i]!,
+            message: `${language} variant "${variant}" of "${entry.concept}" is made only of words the search ignores (prepositions, pronouns, common verbs), so it can never match: remove it or write the term itself`,
+          });
           continue;
         }
         if (tokens.length !== 1 || !/\s/.test(variant.trim())) continue;
         const token = tokens[0]!;
         // Light verbs (صادر کردن → صادر) and suffixes typed apart (تامین کننده) lose no meaning;
         // neither does a phrase whose remaining word the concept already lists on its own.
-        const joined = (w: string) => token.includes(normalize(w, language).toLowerCase().replace(/\u200c/g, '').replace(/ه$/, ''));
-        const lost = variant.trim().split(/\s+/).filter((w) => searchTokens(w, language).length === 0 && !LIGHT_VERBS.has(w) && !joined(w));
-        if (lost.length === 0 || read.some((r) => r.variant !== variant && r.tokens.length === 1 && r.tokens[0] === token && !/\s/.test(r.variant.trim()))) continue;
+        const joined = (w: string) =>
+          token.includes(
+            normalize(w, language)
+              .toLowerCase()
+              .replace(/\u200c/g, '')
+              .replace(/ه$/, ''),
+          );
+        const lost = variant
+          .trim()
+          .split(/\s+/)
+          .filter((w) => searchTokens(w, language).length === 0 && !LIGHT_VERBS.has(w) && !joined(w));
+        if (lost.length === 0 || read.some((r) => r.variant !== variant && r.tokens.length === 1 && r.tokens[0] === token && !/\s/.test(r.variant.trim())))
+          continue;
         problems.push({
           line: lines[i]!,
           message: `${language} variant "${variant}" of "${entry.concept}" is searched as "${token}" alone (the search ignores ${lost.map((w) => `"${w}"`).join(', ')}), so every question and text with that word would be taken for "${entry.concept}": remove the variant or use a more specific one`,
@@ -101,7 +119,14 @@ function variantProblems(entries: GlossaryEntry[], lines: number[]): { line: num
 const LIGHT_VERBS = new Set(['کردن', 'کرد', 'کن', 'شدن', 'شد', 'شده', 'نمودن']);
 
 function variants(cell: string): string[] {
-  return [...new Set(cell.split('|').map((v) => v.trim()).filter((v) => v !== ''))];
+  return [
+    ...new Set(
+      cell
+        .split('|')
+        .map((v) => v.trim())
+        .filter((v) => v !== ''),
+    ),
+  ];
 }
 
 /**

@@ -5,7 +5,6 @@ import type { Queryable } from '../../db/db.ts';
 import { normalize } from '../../text/normalize.ts';
 import { searchTokens, type TokenizedText } from '../../text/tokenize.ts';
 
-
 /** One concept with its variants (synonyms, spellings) in each language. */
 export interface GlossaryEntry {
   concept: string;
@@ -130,7 +129,13 @@ export class Glossary {
       const han = [...normalized];
       for (let i = 0; i + 1 < han.length; i++) {
         for (const v of this.hanVariants.get(han[i]! + han[i + 1]!) ?? []) {
-          if (han.slice(i, i + v.chars.length).join('').startsWith(v.chars)) note(v.entry, [...v.chars].length >= 4 ? 2 : 1);
+          if (
+            han
+              .slice(i, i + v.chars.length)
+              .join('')
+              .startsWith(v.chars)
+          )
+            note(v.entry, [...v.chars].length >= 4 ? 2 : 1);
         }
       }
     }

@@ -84,7 +84,13 @@ function originalMass(groups: QueryGroup[], stats: CorpusStats, weights: QueryWe
  * `topTexts`: the scored texts of the experience the ranking puts first; `evidenceScores`: the
  * experiences' evidence scores (`ScoredText.evidence`), best first.
  */
-export function abstentionFeatures(groups: QueryGroup[], stats: CorpusStats, weights: QueryWeights, topTexts: ScoredText[], evidenceScores: number[]): AbstentionFeatures {
+export function abstentionFeatures(
+  groups: QueryGroup[],
+  stats: CorpusStats,
+  weights: QueryWeights,
+  topTexts: ScoredText[],
+  evidenceScores: number[],
+): AbstentionFeatures {
   const [first, , third = 0] = evidenceScores;
   if (topTexts.length === 0 || first === undefined || first <= 0) return NO_FEATURES;
   const rest = evidenceScores.slice(2, 12);

@@ -35,12 +35,7 @@ export function embeddingInput(t: Pick<PendingText, 'title' | 'problem' | 'solut
  * Embeds, batch by batch, every text of a published experience lacking a vector for
  * `embedder.model`, and returns how many it stored. Without pgvector there is nothing to fill.
  */
-export async function embedMissingTexts(
-  db: Db,
-  embedder: Embedder,
-  logger: Logger,
-  options: { batchSize?: number } = {},
-): Promise<number> {
+export async function embedMissingTexts(db: Db, embedder: Embedder, logger: Logger, options: { batchSize?: number } = {}): Promise<number> {
   if (!db.hasVector) return 0;
   const batchSize = options.batchSize ?? 64;
   let stored = 0;
@@ -48,11 +43,7 @@ export async function embedMissingTexts(
     const pending = await db.query<PendingText>(PENDING_SQL, [embedder.model, batchSize]);
     if (pending.length === 0) break;
     const vectors = await embedder.embed(pending.map(embeddingInput));
-    await db.query(INSERT_SQL, [
-      pending.map((p) => p.id),
-      pending.map(() => embedder.model),
-      vectors.map((v) => `[${v.join(',')}]`),
-    ]);
+    await db.query(INSERT_SQL, [pending.map((p) => p.id), pending.map(() => embedder.model), vectors.map((v) => `[${v.join(',')}]`)]);
     stored += pending.length;
     logger.debug({ model: embedder.model, stored }, 'embedded experience texts');
   }

@@ -36,7 +36,14 @@ export function groupByExperience(texts: TextScore[], otherVariantsBonus: number
     list.sort((a, b) => b.score - a.score);
     const best = list[0]!;
     const rest = list.slice(1).reduce((s, t) => s + t.score, 0);
-    out.push({ experienceId: best.experienceId, externalId: best.externalId, country: best.country, industry: best.industry, score: best.score + otherVariantsBonus * rest, matchedLanguage: best.language });
+    out.push({
+      experienceId: best.experienceId,
+      externalId: best.externalId,
+      country: best.country,
+      industry: best.industry,
+      score: best.score + otherVariantsBonus * rest,
+      matchedLanguage: best.language,
+    });
   }
   return out.sort((a, b) => b.score - a.score || a.experienceId - b.experienceId);
 }

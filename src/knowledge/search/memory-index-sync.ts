@@ -41,7 +41,7 @@ export function memoryLexicalIndex(db: Queryable, logger: Logger, options: Memor
     // The number first: whatever changes while the pages are read is numbered above it and applied again.
     const [mark] = await db.query<{ seq: number }>('SELECT coalesce(max(seq), 0)::float8 AS seq FROM search_changes');
     const fresh = new PublishedTextIndex();
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = await db.query<PublishedTextRow>(`${PUBLISHED_TEXTS} AND t.id > $1 ORDER BY t.id LIMIT $2`, [after, options.pageSize]);
       fresh.replace([], rows);
       if (rows.length < options.pageSize) break;

@@ -30,7 +30,11 @@ export class PublishedTextIndex {
   private textIdBySlot = new Int32Array(1024);
   private readonly slotByText = new Map<number, number>();
   private readonly textsByExperience = new Map<number, number[]>();
-  private readonly lengths: Record<Language, { texts: number; total: number }> = { fa: { texts: 0, total: 0 }, zh: { texts: 0, total: 0 }, en: { texts: 0, total: 0 } };
+  private readonly lengths: Record<Language, { texts: number; total: number }> = {
+    fa: { texts: 0, total: 0 },
+    zh: { texts: 0, total: 0 },
+    en: { texts: 0, total: 0 },
+  };
   /** Pre-ranking sums by slot, zero between calls: one array reused instead of a map per question. */
   private scores = new Float64Array(0);
   private queryBits = new Uint32Array(0);
@@ -236,7 +240,7 @@ function bestSlots(touched: number[], scores: Float64Array, textIds: Int32Array,
   for (const slot of touched) {
     if (heap.length < limit) {
       heap.push(slot);
-      for (let i = heap.length - 1; i > 0; ) {
+      for (let i = heap.length - 1; i > 0;) {
         const parent = (i - 1) >> 1;
         if (!worse(heap[i]!, heap[parent]!)) break;
         [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];

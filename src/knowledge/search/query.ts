@@ -44,7 +44,10 @@ export function tokenLanguage(token: string): Language {
  * The query from the tokens of the question (`original`), of its translations into the other
  * languages, and the glossary's expansions of them all.
  */
-export function buildQuery(input: { original: string[]; translations: string[][]; expansions: Expansion[] }, weights: QueryWeights = DEFAULT_QUERY_WEIGHTS): QueryGroup[] {
+export function buildQuery(
+  input: { original: string[]; translations: string[][]; expansions: Expansion[] },
+  weights: QueryWeights = DEFAULT_QUERY_WEIGHTS,
+): QueryGroup[] {
   const groups = new Map<string, QueryGroup>();
   const addTerm = (term: string, weight: number, source: QueryGroup['source']) => {
     const key = `t:${term}`;

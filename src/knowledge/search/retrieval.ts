@@ -97,15 +97,16 @@ export function createRetriever(deps: {
     if (options.useGlossary) await glossary.upToDate();
     // Each text is tokenised once, for the query and for the glossary.
     const original = tokenizeQuestion(q.text, language);
-    const translated = Object.entries(q.translations ?? {}).map(([l, text]) => ({ language: l as Language, text: tokenizeQuestion(text ?? '', l as Language), raw: text ?? '' }));
+    const translated = Object.entries(q.translations ?? {}).map(([l, text]) => ({
+      language: l as Language,
+      text: tokenizeQuestion(text ?? '', l as Language),
+      raw: text ?? '',
+    }));
     const inQueryOrder = LANGUAGES.flatMap((l) => translated.filter((t) => t.language === l && l !== language));
     const expansions = options.useGlossary
       ? [glossary.expand(original, language), ...translated.map((t) => glossary.expand(t.text, detectLanguage(t.raw, language)))].flat()
       : [];
-    const groups = buildQuery(
-      { original: original.tokens, translations: inQueryOrder.map((t) => t.text.tokens), expansions },
-      options.query,
-    );
+    const groups = buildQuery({ original: original.tokens, translations: inQueryOrder.map((t) => t.text.tokens), expansions }, options.query);
 
     const vectorRanking = embedder && db.hasVector ? vectorRank(embedder, q, filters) : Promise.resolve(undefined);
     const view = await lexical.view();
@@ -141,13 +142,21 @@ export function createRetriever(deps: {
       scored.map((s) => ({ ...s.text, score: s.evidence / self })),
       options.otherVariantsBonus,
     );
-    const features = abstentionFeatures(groups, stats, options.query, topTexts, evidence.map((r) => r.score));
+    const features = abstentionFeatures(
+      groups,
+      stats,
+      options.query,
+      topTexts,
+      evidence.map((r) => r.score),
+    );
     const conf = lexicalTop ? confidence(features, options.abstention) : 0;
     return {
       language,
       abstained: abstains(features, evidence.length, options.abstention),
       confidence: conf,
-      hits: ranking.slice(0, limit).map((r) => ({ experienceId: r.experienceId, externalId: r.externalId, score: r.score, matchedLanguage: r.matchedLanguage })),
+      hits: ranking
+        .slice(0, limit)
+        .map((r) => ({ experienceId: r.experienceId, externalId: r.externalId, score: r.score, matchedLanguage: r.matchedLanguage })),
       features,
     };
   }

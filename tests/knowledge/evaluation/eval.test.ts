@@ -8,7 +8,11 @@ import { createLogger } from '../../../src/log.ts';
 import { anExperience, kbLines } from '../../helpers/experiences.ts';
 
 const outcome = (o: Partial<QuestionOutcome> & Pick<QuestionOutcome, 'kind' | 'relevant' | 'ranked'>): QuestionOutcome => ({
-  id: 'q', language: 'en', abstained: false, confidence: 1, ...o,
+  id: 'q',
+  language: 'en',
+  abstained: false,
+  confidence: 1,
+  ...o,
 });
 
 describe('eval metrics', () => {
@@ -40,21 +44,41 @@ describe('eval runs', () => {
   it('reports a bad question line with its number', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eval-'));
     writeFileSync(join(dir, 'experiences.jsonl'), kbLines([anExperience()]));
-    writeFileSync(join(dir, 'questions.jsonl'), '{"id":"q1","language":"en","text":"x","relevant":[],"kind":"none"}\n{"id":"q2","language":"de","text":"x","relevant":[],"kind":"none"}\n');
+    writeFileSync(
+      join(dir, 'questions.jsonl'),
+      '{"id":"q1","language":"en","text":"x","relevant":[],"kind":"none"}\n{"id":"q2","language":"de","text":"x","relevant":[],"kind":"none"}\n',
+    );
     expect(() => loadEvalSet(dir)).toThrow(EvalSetError);
     expect(() => loadEvalSet(dir)).toThrow(/line 2: language/);
   });
 
   it('evaluates a tiny folder in a temporary database, distractors included', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eval-'));
-    const saffron = anExperience({ id: 'e-saffron', translations: {}, title: 'ثبت کارخانه زعفران در گمرک چین', problem: 'خریدار چینی زعفران گفت بدون شماره ثبت گمرک چین محموله ترخیص نمی‌شود.' });
-    const carpets = anExperience({ id: 'e-carpets', language: 'en', translations: {}, title: 'Selling handmade carpets online in China', problem: 'Buyers returned carpets because colours differed from the photos.', solution: 'Daylight photos and videos of the knots.' });
+    const saffron = anExperience({
+      id: 'e-saffron',
+      translations: {},
+      title: 'ثبت کارخانه زعفران در گمرک چین',
+      problem: 'خریدار چینی زعفران گفت بدون شماره ثبت گمرک چین محموله ترخیص نمی‌شود.',
+    });
+    const carpets = anExperience({
+      id: 'e-carpets',
+      language: 'en',
+      translations: {},
+      title: 'Selling handmade carpets online in China',
+      problem: 'Buyers returned carpets because colours differed from the photos.',
+      solution: 'Daylight photos and videos of the knots.',
+    });
     writeFileSync(join(dir, 'experiences.jsonl'), kbLines([saffron, carpets]));
     writeFileSync(join(dir, 'distractors.jsonl'), kbLines([anExperience({ id: 'd-1' })]));
-    writeFileSync(join(dir, 'questions.jsonl'), [
-      { id: 'q1', language: 'fa', text: 'ثبت زعفران تو گمرک چین چطوریه؟', relevant: ['e-saffron'], kind: 'same' },
-      { id: 'q2', language: 'en', text: 'carpet buyers keep returning rugs because of colours in photos', relevant: ['e-carpets'], kind: 'same' },
-    ].map((q) => JSON.stringify(q)).join('\n'));
+    writeFileSync(
+      join(dir, 'questions.jsonl'),
+      [
+        { id: 'q1', language: 'fa', text: 'ثبت زعفران تو گمرک چین چطوریه؟', relevant: ['e-saffron'], kind: 'same' },
+        { id: 'q2', language: 'en', text: 'carpet buyers keep returning rugs because of colours in photos', relevant: ['e-carpets'], kind: 'same' },
+      ]
+        .map((q) => JSON.stringify(q))
+        .join('\n'),
+    );
     const { outcomes, summary } = await runEval(dir, { logger: createLogger('silent'), k: 3 });
     expect(outcomes.map((o) => o.ranked[0])).toEqual(['e-saffron', 'e-carpets']);
     expect(outcomes.every((o) => o.ranked.length <= 3)).toBe(true);

@@ -66,9 +66,7 @@ function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
  * The program in a child process against a fresh embedded database. The same import and export
  * code runs on PostgreSQL in the repository tests; one child process per step is slow enough.
  */
-const cliTargets: { name: string; env(): Promise<Record<string, string>> }[] = [
-  { name: 'pglite', env: async () => ({ DATA_DIR: freshDataDir() }) },
-];
+const cliTargets: { name: string; env(): Promise<Record<string, string>> }[] = [{ name: 'pglite', env: async () => ({ DATA_DIR: freshDataDir() }) }];
 async function writeKb(name: string, lines: readonly (ExperienceRecord | string)[]): Promise<string> {
   const path = join(scratch, `${name}-${Math.random().toString(36).slice(2, 8)}.jsonl`);
   await writeFile(path, kbLines(lines));
@@ -83,59 +81,78 @@ async function exported(env: Record<string, string>, ...options: string[]): Prom
 }
 
 describe('sme-bridge import FILE', () => {
-  it('explains a file that does not exist, with exit code 2', async () => {
-    const run = await runCli(['import', join(scratch, 'missing.jsonl')], { DATA_DIR: join(scratch, 'unused') });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/Cannot read .*missing\.jsonl: no such file/);
-  }, CLI_TIMEOUT);
+  it(
+    'explains a file that does not exist, with exit code 2',
+    async () => {
+      const run = await runCli(['import', join(scratch, 'missing.jsonl')], { DATA_DIR: join(scratch, 'unused') });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/Cannot read .*missing\.jsonl: no such file/);
+    },
+    CLI_TIMEOUT,
+  );
 
-  it('describes itself in --help', async () => {
-    const run = await runCli(['import', '--help'], {});
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/kb-format v1/);
-    expect(run.stdout).toMatch(/--status <status>/);
-  }, CLI_TIMEOUT);
+  it(
+    'describes itself in --help',
+    async () => {
+      const run = await runCli(['import', '--help'], {});
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/kb-format v1/);
+      expect(run.stdout).toMatch(/--status <status>/);
+    },
+    CLI_TIMEOUT,
+  );
 });
 
 describe.each(cliTargets)('sme-bridge import and export on $name', (target) => {
-  it('lists every problem of a bad file, exits with 2 and imports nothing, even when only the last lines are bad', async () => {
-    const env = await target.env();
-    const good = [anExperience(), anExperience({ language: 'zh', country: 'CN', translations: {} })];
-    const first = await runCli(['import', await writeKb('good', good)], env);
-    expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/^Imported 2 experiences from .*good-\w+\.jsonl: 2 new \(published\), 0 updated in \d+\.\d s\n$/);
+  it(
+    'lists every problem of a bad file, exits with 2 and imports nothing, even when only the last lines are bad',
+    async () => {
+      const env = await target.env();
+      const good = [anExperience(), anExperience({ language: 'zh', country: 'CN', translations: {} })];
+      const first = await runCli(['import', await writeKb('good', good)], env);
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stdout).toMatch(/^Imported 2 experiences from .*good-\w+\.jsonl: 2 new \(published\), 0 updated in \d+\.\d s\n$/);
 
-    const bad = await writeKb('bad', [
-      { ...good[0]!, title: 'changed title' },
-      anExperience(),
-      JSON.stringify({ ...anExperience(), industry: 'foods' }),
-      JSON.stringify({ ...anExperience(), country: 'iran' }),
-    ]);
-    const run = await runCli(['import', bad], env);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    const lines = run.stderr.trim().split('\n');
-    expect(lines[0]).toMatch(/^line 3, field industry: unknown industry "foods"; expected one of food, textiles/);
-    expect(lines[1]).toMatch(/^line 4, field country: "iran" is not an ISO 3166-1 alpha-2 code/);
-    expect(lines[2]).toMatch(/2 problems found; nothing was imported/);
+      const bad = await writeKb('bad', [
+        { ...good[0]!, title: 'changed title' },
+        anExperience(),
+        JSON.stringify({ ...anExperience(), industry: 'foods' }),
+        JSON.stringify({ ...anExperience(), country: 'iran' }),
+      ]);
+      const run = await runCli(['import', bad], env);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      const lines = run.stderr.trim().split('\n');
+      expect(lines[0]).toMatch(/^line 3, field industry: unknown industry "foods"; expected one of food, textiles/);
+      expect(lines[1]).toMatch(/^line 4, field country: "iran" is not an ISO 3166-1 alpha-2 code/);
+      expect(lines[2]).toMatch(/2 problems found; nothing was imported/);
 
-    expect(await exported(env)).toBe(kbLines(good.map((r) => ({ ...r, status: 'published' }))));
-  }, CLI_TIMEOUT);
+      expect(await exported(env)).toBe(kbLines(good.map((r) => ({ ...r, status: 'published' }))));
+    },
+    CLI_TIMEOUT,
+  );
 
-  it('updates experiences imported again, gives --status to new ones without a status only and removes dropped translations', async () => {
-    const env = await target.env();
-    const original = anExperience();
-    expect((await runCli(['import', await writeKb('a', [original]), '--status', 'pending'], env)).code).toBe(0);
+  it(
+    'updates experiences imported again, gives --status to new ones without a status only and removes dropped translations',
+    async () => {
+      const env = await target.env();
+      const original = anExperience();
+      expect((await runCli(['import', await writeKb('a', [original]), '--status', 'pending'], env)).code).toBe(0);
 
-    const revised: ExperienceRecord = { ...original, outcome: 'پول در سه روز رسید.', translations: { en: original.translations!.en! } };
-    const added = anExperience({ language: 'en', translations: {} });
-    const run = await runCli(['import', await writeKb('b', [revised, added]), '--status', 'published'], env);
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/: 1 new \(published\), 1 updated \(kept pending\) in /);
+      const revised: ExperienceRecord = { ...original, outcome: 'پول در سه روز رسید.', translations: { en: original.translations!.en! } };
+      const added = anExperience({ language: 'en', translations: {} });
+      const run = await runCli(['import', await writeKb('b', [revised, added]), '--status', 'published'], env);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/: 1 new \(published\), 1 updated \(kept pending\) in /);
 
-    const [pending, published] = [{ ...revised, status: 'pending' as const }, { ...added, status: 'published' as const }];
-    expect(await exported(env, '--status', 'pending')).toBe(kbLines([pending]));
-    expect(await exported(env, '--status', 'published')).toBe(kbLines([published]));
-    expect(await exported(env)).toBe(kbLines([pending, published]));
-  }, CLI_TIMEOUT);
+      const [pending, published] = [
+        { ...revised, status: 'pending' as const },
+        { ...added, status: 'published' as const },
+      ];
+      expect(await exported(env, '--status', 'pending')).toBe(kbLines([pending]));
+      expect(await exported(env, '--status', 'published')).toBe(kbLines([published]));
+      expect(await exported(env)).toBe(kbLines([pending, published]));
+    },
+    CLI_TIMEOUT,
+  );
 });

@@ -20,7 +20,11 @@ function without(field: string): Record<string, unknown> {
 
 describe('parseKbFile', () => {
   it('accepts a valid file and returns its records in order', () => {
-    const records = [anExperience(), anExperience({ language: 'zh', country: 'CN', translations: {} }), anExperience({ outcome: undefined, tags: undefined, contributor: undefined })];
+    const records = [
+      anExperience(),
+      anExperience({ language: 'zh', country: 'CN', translations: {} }),
+      anExperience({ outcome: undefined, tags: undefined, contributor: undefined }),
+    ];
     const result = parseKbFile(kbLines(records));
     expect(result.problems).toEqual([]);
     expect(result.records.map((r) => r.id)).toEqual(records.map((r) => r.id));
@@ -43,26 +47,79 @@ describe('parseKbFile', () => {
     ['an unknown industry', withField('industry', 'foods'), 'industry', /unknown industry "foods"; expected one of food, textiles, .*did you mean "food"/],
     ['a lowercase country', withField('country', 'ir'), 'country', /two uppercase letters.*"IR"/],
     ['a three-letter country', withField('country', 'IRN'), 'country', /ISO 3166-1 alpha-2/],
-    ['a tag that is not a slug', withField('tags', ['payment', 'Exchange House']), 'tags[1]', /"Exchange House" is not a tag \(lowercase letters of any script.*"exchange-house"/],
+    [
+      'a tag that is not a slug',
+      withField('tags', ['payment', 'Exchange House']),
+      'tags[1]',
+      /"Exchange House" is not a tag \(lowercase letters of any script.*"exchange-house"/,
+    ],
     ['a tag with a double hyphen', withField('tags', ['گمرک--ایران']), 'tags[0]', /is not a tag.*use e\.g\. "گمرک-ایران"/],
     ['a tag not in Unicode NFC', withField('tags', ['cafe\u0301']), 'tags[0]', /not in Unicode NFC; use e\.g\. "café"/],
     ['a tag over 40 characters', withField('tags', ['清'.repeat(41)]), 'tags[0]', /41 characters long; shorten it to at most 40/],
-    ['13 tags', withField('tags', Array.from({ length: 13 }, (_, i) => `t${i}`)), 'tags', /has 13 tags; keep at most 12/],
-    ['an unknown status', withField('status', 'publshed'), 'status', /unknown status "publshed"; expected one of draft, pending, published, rejected, archived/],
+    [
+      '13 tags',
+      withField(
+        'tags',
+        Array.from({ length: 13 }, (_, i) => `t${i}`),
+      ),
+      'tags',
+      /has 13 tags; keep at most 12/,
+    ],
+    [
+      'an unknown status',
+      withField('status', 'publshed'),
+      'status',
+      /unknown status "publshed"; expected one of draft, pending, published, rejected, archived/,
+    ],
     ['a verified_on that is no date', withField('verified_on', '2025-02-30'), 'verified_on', /"2025-02-30" is not a date written YYYY-MM-DD/],
-    ['a machine flag that is not a boolean', withField('translations', { en: { title: 't', problem: 'p', solution: 's', machine: 'yes' } }), 'translations.en.machine', /expected a boolean/],
+    [
+      'a machine flag that is not a boolean',
+      withField('translations', { en: { title: 't', problem: 'p', solution: 's', machine: 'yes' } }),
+      'translations.en.machine',
+      /expected a boolean/,
+    ],
     ['a repeated tag', withField('tags', ['payment', 'payment']), 'tags[1]', /repeats the tag "payment"/],
     ['a text over 20,000 characters', withField('solution', 'x'.repeat(20_001)), 'solution', /20001 characters long; shorten it to at most 20000/],
     ['a title over two lines', withField('title', 'one\ntwo'), 'title', /must be one line/],
     ['an empty required text', withField('problem', '  '), 'problem', /is empty/],
     ['a NUL character', withField('problem', 'a\u0000b'), 'problem', /NUL/],
-    ['an unknown top-level field', withField('summary', 'x'), 'summary', /unknown field "summary"; a record may only have id, language, .*remove it or correct its name/],
+    [
+      'an unknown top-level field',
+      withField('summary', 'x'),
+      'summary',
+      /unknown field "summary"; a record may only have id, language, .*remove it or correct its name/,
+    ],
     ['an unknown contributor field', withField('contributor', { name: 'A', phone: '1' }), 'contributor.phone', /contributor may only have name, company, city/],
-    ['a translation repeating the original language', withField('translations', { fa: { title: 't', problem: 'p', solution: 's' } }), 'translations.fa', /repeats the original language "fa"/],
-    ['an unknown translation language', withField('translations', { de: { title: 't', problem: 'p', solution: 's' } }), 'translations.de', /unknown translation language "de"/],
-    ['a translation without a solution', withField('translations', { en: { title: 't', problem: 'p' } }), 'translations.en.solution', /is missing; every translation needs title, problem and solution/],
-    ['a translation text over 20,000 characters', withField('translations', { en: { title: 't', problem: 'p'.repeat(20_001), solution: 's' } }), 'translations.en.problem', /shorten it/],
-    ['an unknown field in a translation', withField('translations', { en: { title: 't', problem: 'p', solution: 's', summary: 'x' } }), 'translations.en.summary', /unknown field "summary"/],
+    [
+      'a translation repeating the original language',
+      withField('translations', { fa: { title: 't', problem: 'p', solution: 's' } }),
+      'translations.fa',
+      /repeats the original language "fa"/,
+    ],
+    [
+      'an unknown translation language',
+      withField('translations', { de: { title: 't', problem: 'p', solution: 's' } }),
+      'translations.de',
+      /unknown translation language "de"/,
+    ],
+    [
+      'a translation without a solution',
+      withField('translations', { en: { title: 't', problem: 'p' } }),
+      'translations.en.solution',
+      /is missing; every translation needs title, problem and solution/,
+    ],
+    [
+      'a translation text over 20,000 characters',
+      withField('translations', { en: { title: 't', problem: 'p'.repeat(20_001), solution: 's' } }),
+      'translations.en.problem',
+      /shorten it/,
+    ],
+    [
+      'an unknown field in a translation',
+      withField('translations', { en: { title: 't', problem: 'p', solution: 's', summary: 'x' } }),
+      'translations.en.summary',
+      /unknown field "summary"/,
+    ],
   ])('reports %s with its line and field', (_name, bad, field, message) => {
     const problems = problemsOf(bad);
     expect(problems).toHaveLength(1);
@@ -126,15 +183,28 @@ describe('formatKbRecord', () => {
 
   it('writes status and verified_on after the contributor, and machine last in a translation, only when true', () => {
     const record = anExperience({ id: 'm', tags: [], contributor: { name: 'M' }, outcome: undefined, status: 'pending', verified_on: '2025-03-14' });
-    record.translations = { en: { title: 't', problem: 'p', solution: 's', machine: true }, zh: { title: '题', problem: '问', solution: '解', machine: false } };
+    record.translations = {
+      en: { title: 't', problem: 'p', solution: 's', machine: true },
+      zh: { title: '题', problem: '问', solution: '解', machine: false },
+    };
     const line = formatKbRecord(record);
-    expect(line).toContain('"contributor":{"name":"M"},"status":"pending","verified_on":"2025-03-14","translations":{"zh":{"title":"题","problem":"问","solution":"解"},"en":{"title":"t","problem":"p","solution":"s","machine":true}}}');
+    expect(line).toContain(
+      '"contributor":{"name":"M"},"status":"pending","verified_on":"2025-03-14","translations":{"zh":{"title":"题","problem":"问","solution":"解"},"en":{"title":"t","problem":"p","solution":"s","machine":true}}}',
+    );
     expect(formatKbRecord(parseKbFile(`${line}\n`).records[0]!)).toBe(line);
   });
 
   it('leaves out empty tags, contributor and translations', () => {
     const line = formatKbRecord(anExperience({ id: 'y', tags: [], contributor: {}, translations: {}, outcome: undefined }));
-    expect(JSON.parse(line)).toEqual({ id: 'y', language: 'fa', country: 'IR', industry: 'food', title: expect.any(String), problem: expect.any(String), solution: expect.any(String) });
+    expect(JSON.parse(line)).toEqual({
+      id: 'y',
+      language: 'fa',
+      country: 'IR',
+      industry: 'food',
+      title: expect.any(String),
+      problem: expect.any(String),
+      solution: expect.any(String),
+    });
   });
 
   it('parses back to the same record', () => {

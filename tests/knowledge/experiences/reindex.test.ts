@@ -11,12 +11,24 @@ import { anExperience } from '../../helpers/experiences.ts';
 
 const logger = createLogger('silent');
 const FRUIT = anExperience({
-  id: 'dried-fruit-fa', translations: {}, industry: 'agriculture',
+  id: 'dried-fruit-fa',
+  translations: {},
+  industry: 'agriculture',
   title: 'صادرات میوه‌های خشک به چین',
   problem: 'خریدار چینی برای میوه‌های خشک ما گواهی بهداشت می‌خواست.',
   solution: 'گواهی قرنطینه گیاهی گرفتیم و بسته‌بندی را با برچسب چینی عوض کردیم.',
 });
-const OTHERS = [anExperience(), anExperience({ id: 'trucks', language: 'en', translations: {}, title: 'Truck spare parts for Iran', problem: 'Parts did not fit.', solution: 'We matched chassis numbers.' })];
+const OTHERS = [
+  anExperience(),
+  anExperience({
+    id: 'trucks',
+    language: 'en',
+    translations: {},
+    title: 'Truck spare parts for Iran',
+    problem: 'Parts did not fit.',
+    solution: 'We matched chassis numbers.',
+  }),
+];
 
 /** What term_stats must hold: every term of every stored text, counted once per text. */
 const recount = (db: Db) =>

@@ -46,7 +46,16 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
     const record = anExperience();
     expect(await repo.upsertRecords([record, anExperience()], { status: 'published' })).toMatchObject({ created: 2, updated: 0 });
     const stored = (await repo.getByExternalId(record.id))!;
-    expect(stored).toMatchObject({ externalId: record.id, status: 'published', language: 'fa', country: 'IR', industry: 'food', tags: record.tags, source: 'import', contributor: record.contributor });
+    expect(stored).toMatchObject({
+      externalId: record.id,
+      status: 'published',
+      language: 'fa',
+      country: 'IR',
+      industry: 'food',
+      tags: record.tags,
+      source: 'import',
+      contributor: record.contributor,
+    });
     expect(stored.texts.fa).toMatchObject({ title: record.title, isOriginal: true, origin: 'human' });
     expect(stored.texts.en).toMatchObject({ ...record.translations!.en, isOriginal: false, origin: 'human' });
     const [en] = await db.query<{ search_text: string; search_length: number }>(
@@ -62,12 +71,21 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
   it('updates an experience imported again instead of duplicating it, keeping its status', async () => {
     const record = anExperience();
     await repo.upsertRecords([record], { status: 'pending' });
-    const changed: ExperienceRecord = { ...record, industry: 'logistics', tags: ['customs'], title: 'عنوان تازه', translations: { en: record.translations!.en! } };
+    const changed: ExperienceRecord = {
+      ...record,
+      industry: 'logistics',
+      tags: ['customs'],
+      title: 'عنوان تازه',
+      translations: { en: record.translations!.en! },
+    };
     const fresh = anExperience();
     expect(await repo.upsertRecords([changed, fresh], { status: 'published' })).toEqual({
       created: 1,
       updated: 1,
-      statuses: [{ after: 'published', count: 1 }, { before: 'pending', after: 'pending', count: 1 }],
+      statuses: [
+        { after: 'published', count: 1 },
+        { before: 'pending', after: 'pending', count: 1 },
+      ],
     });
     expect(await count(db, 'experiences')).toBe(2);
     const stored = (await repo.getByExternalId(record.id))!;
@@ -79,16 +97,27 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
   });
 
   it('keeps term_stats equal to a recount through inserts, updates, contributions and deletions', async () => {
-    const records = Array.from({ length: 30 }, (_, i) => anExperience({ language: i % 3 === 0 ? 'fa' : 'en', translations: i % 3 === 0 ? anExperience().translations : {} }));
+    const records = Array.from({ length: 30 }, (_, i) =>
+      anExperience({ language: i % 3 === 0 ? 'fa' : 'en', translations: i % 3 === 0 ? anExperience().translations : {} }),
+    );
     await repo.upsertRecords(records, { status: 'published' });
     expect(await storedTermStats(db)).toEqual(await recountedTermStats(db));
 
-    const edited = records.slice(0, 15).map((r, i) => ({ ...r, solution: `${r.solution} revised ${i} customs clearance`, translations: i % 2 ? {} : r.translations }));
+    const edited = records
+      .slice(0, 15)
+      .map((r, i) => ({ ...r, solution: `${r.solution} revised ${i} customs clearance`, translations: i % 2 ? {} : r.translations }));
     await repo.upsertRecords(edited, { status: 'published' });
     expect(await storedTermStats(db)).toEqual(await recountedTermStats(db));
 
     const memberId = await aMember(db);
-    await repo.createContribution({ memberId, language: 'zh', industry: 'textiles', tags: ['cotton'], text: { title: '棉纱清关', problem: '海关扣货', solution: '补交原产地证' }, contributor: { name: 'Li Wei' } });
+    await repo.createContribution({
+      memberId,
+      language: 'zh',
+      industry: 'textiles',
+      tags: ['cotton'],
+      text: { title: '棉纱清关', problem: '海关扣货', solution: '补交原产地证' },
+      contributor: { name: 'Li Wei' },
+    });
     expect(await storedTermStats(db)).toEqual(await recountedTermStats(db));
 
     // Erasure has one implementation: forgetting the member.
@@ -122,8 +151,15 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
 
   it('reports progress once per batch', async () => {
     const calls: [number, number][] = [];
-    await repo.upsertRecords(Array.from({ length: 600 }, () => anExperience({ translations: {} })), { status: 'published', onProgress: (done, total) => calls.push([done, total]) });
-    expect(calls).toEqual([[250, 600], [500, 600], [600, 600]]);
+    await repo.upsertRecords(
+      Array.from({ length: 600 }, () => anExperience({ translations: {} })),
+      { status: 'published', onProgress: (done, total) => calls.push([done, total]) },
+    );
+    expect(calls).toEqual([
+      [250, 600],
+      [500, 600],
+      [600, 600],
+    ]);
   });
 
   it('leaves no pending search-index entries after imports and contributions (migration 0009)', async () => {
@@ -132,18 +168,35 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
     const [probe] = await db.query<{ id: number }>(
       "INSERT INTO experiences (external_id, status, language, country, industry) VALUES ('probe', 'draft', 'en', 'IR', 'food') RETURNING id::int AS id",
     );
-    await db.query("INSERT INTO experience_texts (experience_id, language, is_original, title, problem, solution, search_text, search_length) VALUES ($1, 'en', true, 't', 'p', 's', 'probe word', 2)", [probe!.id]);
+    await db.query(
+      "INSERT INTO experience_texts (experience_id, language, is_original, title, problem, solution, search_text, search_length) VALUES ($1, 'en', true, 't', 'p', 's', 'probe word', 2)",
+      [probe!.id],
+    );
     expect(await pendingPages()).toBeGreaterThan(0); // the index takes new entries into its pending list...
-    await repo.upsertRecords(Array.from({ length: 300 }, () => anExperience()), { status: 'published' });
+    await repo.upsertRecords(
+      Array.from({ length: 300 }, () => anExperience()),
+      { status: 'published' },
+    );
     expect(await pendingPages()).toBe(0); // ...which the import merged before committing
-    await repo.createContribution({ memberId: await aMember(db), language: 'en', industry: 'food', tags: [], text: { title: 'Probe', problem: 'A problem.', solution: 'A solution.' }, contributor: {} });
+    await repo.createContribution({
+      memberId: await aMember(db),
+      language: 'en',
+      industry: 'food',
+      tags: [],
+      text: { title: 'Probe', problem: 'A problem.', solution: 'A solution.' },
+      contributor: {},
+    });
     expect(await pendingPages()).toBe(0);
     const [found] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM experience_texts WHERE tsv @@ 'probe'::tsquery");
     expect(found!.n).toBe(2);
   });
 
   it('exports in insertion order, narrowed by status on request', async () => {
-    const [a, b, c] = [anExperience(), anExperience({ outcome: undefined, tags: [], contributor: undefined }), anExperience({ language: 'zh', translations: {} })];
+    const [a, b, c] = [
+      anExperience(),
+      anExperience({ outcome: undefined, tags: [], contributor: undefined }),
+      anExperience({ language: 'zh', translations: {} }),
+    ];
     await repo.upsertRecords([a!, b!], { status: 'published' });
     await repo.upsertRecords([c!], { status: 'draft' });
     // Empty tags and translations are left out, as the file format writes them.
@@ -163,7 +216,11 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
     const [pending, plain] = [anExperience({ status: 'pending' }), anExperience()];
     expect(await repo.upsertRecords([machine, pending, plain], { status: 'archived' })).toMatchObject({
       created: 3,
-      statuses: [{ after: 'pending', count: 1 }, { after: 'rejected', count: 1 }, { after: 'archived', count: 1 }],
+      statuses: [
+        { after: 'pending', count: 1 },
+        { after: 'rejected', count: 1 },
+        { after: 'archived', count: 1 },
+      ],
     });
     const stored = (await repo.getByExternalId(machine.id))!;
     expect(stored).toMatchObject({ status: 'rejected', verifiedOn: '2025-03-14' });
@@ -178,7 +235,10 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
     expect(summary).toEqual({
       created: 0,
       updated: 2,
-      statuses: [{ before: 'pending', after: 'published', count: 1 }, { before: 'rejected', after: 'rejected', count: 1 }],
+      statuses: [
+        { before: 'pending', after: 'published', count: 1 },
+        { before: 'rejected', after: 'rejected', count: 1 },
+      ],
     });
     expect(await repo.getByExternalId(machine.id)).toMatchObject({ status: 'rejected', verifiedOn: '2025-03-14' });
     expect((await repo.getByExternalId(pending.id))!.status).toBe('published');
@@ -198,7 +258,10 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
   it('creates a pending contribution from the bot, lists it, reviews it, and keeps it without the contributor when forgotten', async () => {
     const memberId = await aMember(db, 'CN');
     const created = await repo.createContribution({
-      memberId, language: 'zh', industry: 'textiles', tags: ['cotton'],
+      memberId,
+      language: 'zh',
+      industry: 'textiles',
+      tags: ['cotton'],
       text: { title: '棉纱清关', problem: '海关扣货', solution: '补交原产地证', outcome: '三天放行' },
       contributor: { name: 'Li Wei', company: 'Wei Textiles' },
     });
@@ -220,7 +283,14 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
 
   it('gives a contribution without a known country the code ZZ', async () => {
     const memberId = await aMember(db, null);
-    const created = await repo.createContribution({ memberId, language: 'en', industry: 'other', tags: [], text: { title: 't', problem: 'p', solution: 's' }, contributor: {} });
+    const created = await repo.createContribution({
+      memberId,
+      language: 'en',
+      industry: 'other',
+      tags: [],
+      text: { title: 't', problem: 'p', solution: 's' },
+      contributor: {},
+    });
     expect(created.country).toBe('ZZ');
   });
 });

@@ -25,7 +25,9 @@ describe('tags: one rule for kb-format and /share', () => {
 
 describe('status transitions', () => {
   it('follow draft → pending → published | rejected, published → archived, and a withdrawal back to draft', () => {
-    const table = Object.fromEntries(STATUS_ACTIONS.map((action) => [action, STATUSES.flatMap((from) => (nextStatus(from, action) ? [`${from}→${nextStatus(from, action)}`] : []))]));
+    const table = Object.fromEntries(
+      STATUS_ACTIONS.map((action) => [action, STATUSES.flatMap((from) => (nextStatus(from, action) ? [`${from}→${nextStatus(from, action)}`] : []))]),
+    );
     expect(table).toEqual({
       'experience.submit': ['draft→pending'],
       'experience.withdraw': ['pending→draft'],
@@ -50,8 +52,7 @@ describe('status transitions', () => {
 
 describe('can', () => {
   it('gives review decisions to curators and admins, roles to admins, and own contributions to their member', () => {
-    const who = (action: Parameters<typeof can>[1], subject?: { ownerId?: number }) =>
-      ROLES.filter((role) => can({ memberId: 9, role }, action, subject));
+    const who = (action: Parameters<typeof can>[1], subject?: { ownerId?: number }) => ROLES.filter((role) => can({ memberId: 9, role }, action, subject));
     expect(who('experience.publish')).toEqual(['curator', 'admin']);
     expect(who('experience.reject')).toEqual(['curator', 'admin']);
     expect(who('experience.archive')).toEqual(['curator', 'admin']);
@@ -68,7 +69,14 @@ describe.each(testDatabases())('recordAudit on $name', ({ open }) => {
     try {
       const at = new Date('2025-03-14T10:00:00Z');
       await db.transaction((tx) =>
-        recordAudit(tx, { actorId: null, action: 'experience.publish', subject: 'experience:7', before: { status: 'pending' }, after: { status: 'published' }, at }),
+        recordAudit(tx, {
+          actorId: null,
+          action: 'experience.publish',
+          subject: 'experience:7',
+          before: { status: 'pending' },
+          after: { status: 'published' },
+          at,
+        }),
       );
       await expect(
         db.transaction(async (tx) => {

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/db.ts';
 import { Glossary } from '../../../src/knowledge/glossary/glossary.ts';
-import { exportGlossaryCsv as exportCsv, GlossaryCsvError, importGlossaryCsv as importCsv, seedGlossaryIfEmpty } from '../../../src/knowledge/glossary/glossary-csv.ts';
+import {
+  exportGlossaryCsv as exportCsv,
+  GlossaryCsvError,
+  importGlossaryCsv as importCsv,
+  seedGlossaryIfEmpty,
+} from '../../../src/knowledge/glossary/glossary-csv.ts';
 import { testDatabases } from '../../helpers/db.ts';
 
 const CSV = [

@@ -11,8 +11,22 @@ import { anExperience } from '../../helpers/experiences.ts';
 
 const logger = createLogger('silent');
 const OPTIONS = { ttlMs: 60_000, absentTtlMs: 10_000, maxTerms: 1_000 };
-const SAFFRON = anExperience({ id: 'saffron', language: 'en', translations: {}, title: 'Saffron to Guangzhou', problem: 'The buyer wanted a customs registration number.', solution: 'We registered with GACC first.' });
-const PISTACHIO = anExperience({ id: 'pistachio', language: 'en', translations: {}, title: 'Pistachio shipment held at the port', problem: 'Aflatoxin test missing.', solution: 'A lab in Kerman tested every lot.' });
+const SAFFRON = anExperience({
+  id: 'saffron',
+  language: 'en',
+  translations: {},
+  title: 'Saffron to Guangzhou',
+  problem: 'The buyer wanted a customs registration number.',
+  solution: 'We registered with GACC first.',
+});
+const PISTACHIO = anExperience({
+  id: 'pistachio',
+  language: 'en',
+  translations: {},
+  title: 'Pistachio shipment held at the port',
+  problem: 'Aflatoxin test missing.',
+  solution: 'A lab in Kerman tested every lot.',
+});
 
 describe.each(testDatabases())('BM25 statistics reused between questions on $name', (database) => {
   let db: Db | undefined;
@@ -23,7 +37,12 @@ describe.each(testDatabases())('BM25 statistics reused between questions on $nam
     const repository = new ExperienceRepository(db);
     await repository.upsertRecords([SAFFRON], { status: 'published' });
     let clock = 0;
-    const retriever = createRetriever({ db, glossary: Glossary.fromEntries([]), logger, lexical: databaseLexicalIndex(db, cachedCorpusStats(db, { ...OPTIONS, now: () => clock })) });
+    const retriever = createRetriever({
+      db,
+      glossary: Glossary.fromEntries([]),
+      logger,
+      lexical: databaseLexicalIndex(db, cachedCorpusStats(db, { ...OPTIONS, now: () => clock })),
+    });
     const ask = async (text: string) => (await retriever.search({ text, language: 'en' })).hits.map((h) => h.externalId);
 
     expect(await ask('pistachio aflatoxin test')).toEqual([]);

@@ -13,15 +13,38 @@ import { testDatabases } from '../../helpers/db.ts';
 import { anExperience } from '../../helpers/experiences.ts';
 
 const logger = createLogger('silent');
-const SAFFRON = anExperience({ id: 'saffron', language: 'en', translations: {}, title: 'Saffron to Guangzhou', problem: 'The buyer wanted a customs registration number.', solution: 'We registered with GACC first.' });
-const PISTACHIO = anExperience({ id: 'pistachio', language: 'en', translations: {}, title: 'Pistachio shipment held at the port', problem: 'Aflatoxin test missing.', solution: 'A lab in Kerman tested every lot.' });
-const CARPET = anExperience({ id: 'carpet', language: 'en', translations: {}, title: 'Hand-woven carpets to a Shanghai showroom', problem: 'The showroom would not pay before delivery.', solution: 'A letter of credit confirmed by a Chinese bank.' });
+const SAFFRON = anExperience({
+  id: 'saffron',
+  language: 'en',
+  translations: {},
+  title: 'Saffron to Guangzhou',
+  problem: 'The buyer wanted a customs registration number.',
+  solution: 'We registered with GACC first.',
+});
+const PISTACHIO = anExperience({
+  id: 'pistachio',
+  language: 'en',
+  translations: {},
+  title: 'Pistachio shipment held at the port',
+  problem: 'Aflatoxin test missing.',
+  solution: 'A lab in Kerman tested every lot.',
+});
+const CARPET = anExperience({
+  id: 'carpet',
+  language: 'en',
+  translations: {},
+  title: 'Hand-woven carpets to a Shanghai showroom',
+  problem: 'The showroom would not pay before delivery.',
+  solution: 'A letter of credit confirmed by a Chinese bank.',
+});
 const DEMO = parseKbFile(readFileSync(new URL('../../../assets/demo-kb.jsonl', import.meta.url), 'utf8')).records;
 
 /** Resolves once some session of this database waits for an advisory lock. */
 async function waitingForAdvisoryLock(db: Db): Promise<void> {
   for (;;) {
-    const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event = 'advisory' AND datname = current_database()`);
+    const [row] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event = 'advisory' AND datname = current_database()`,
+    );
     if (row!.n > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -56,7 +79,9 @@ describe.each(testDatabases())('search from the published texts held in memory, 
     expect((await ask('carpet showroom letter of credit'))[0]).toBe('carpet');
 
     // An edited text is searched by its new words, not its old ones.
-    await repository.upsertRecords([{ ...SAFFRON, title: 'Rosewater to Guangzhou', problem: 'The buyer wanted a halal certificate.' }], { status: 'published' });
+    await repository.upsertRecords([{ ...SAFFRON, title: 'Rosewater to Guangzhou', problem: 'The buyer wanted a halal certificate.' }], {
+      status: 'published',
+    });
     expect((await ask('rosewater halal'))[0]).toBe('saffron');
     expect(await ask('saffron customs registration')).not.toContain('saffron');
 
@@ -87,7 +112,9 @@ describe.each(testDatabases())('search from the published texts held in memory, 
     // Housekeeping kept only the last two numbers; the archiving is not among them.
     await pruneSearchChanges(opened, 2);
     const [{ oldest }] = (await opened.query<{ oldest: number }>('SELECT min(seq)::int AS oldest FROM search_changes')) as [{ oldest: number }];
-    const [{ archived }] = (await opened.query<{ archived: number }>(`SELECT count(*)::int AS archived FROM search_changes WHERE experience_id = (SELECT id FROM experiences WHERE external_id = 'pistachio')`)) as [{ archived: number }];
+    const [{ archived }] = (await opened.query<{ archived: number }>(
+      `SELECT count(*)::int AS archived FROM search_changes WHERE experience_id = (SELECT id FROM experiences WHERE external_id = 'pistachio')`,
+    )) as [{ archived: number }];
     expect(oldest).toBeGreaterThan(2);
     expect(archived).toBe(0);
     expect(await idle('pistachio aflatoxin')).not.toContain('pistachio');
@@ -111,7 +138,11 @@ describe.each(testDatabases())('search from the published texts held in memory, 
     ];
     for (const q of questions) {
       const [a, b] = [await fromDatabase.search(q), await fromMemory.search(q)];
-      expect({ question: q.text, hits: b.hits.map((h) => h.externalId), abstained: b.abstained }).toEqual({ question: q.text, hits: a.hits.map((h) => h.externalId), abstained: a.abstained });
+      expect({ question: q.text, hits: b.hits.map((h) => h.externalId), abstained: b.abstained }).toEqual({
+        question: q.text,
+        hits: a.hits.map((h) => h.externalId),
+        abstained: a.abstained,
+      });
       expect(b.hits.map((h) => h.score)).toEqual(a.hits.map((h) => h.score));
     }
   });

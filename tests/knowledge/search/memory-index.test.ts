@@ -54,7 +54,13 @@ describe('the published texts held in memory', () => {
       ],
       fromIran: ['e1'],
     });
-    expect(observe(fresh).stats.df).toEqual(new Map([['saffron', 3], ['port', 2], ['lab', 2]]));
+    expect(observe(fresh).stats.df).toEqual(
+      new Map([
+        ['saffron', 3],
+        ['port', 2],
+        ['lab', 2],
+      ]),
+    );
   });
 
   it('a text removed between choosing candidates and counting them counts nothing', () => {

@@ -69,8 +69,7 @@ export function createShareConversation(deps: BotDeps) {
 
     const askText = async (field: TextField): Promise<void> => {
       const optional = field === 'outcome';
-      const prompt = (c: Context) =>
-        c.reply(t(`share-ask-${field}`, LIMITS[field]), { ...HTML, ...(optional ? { reply_markup: skipButton(field) } : {}) });
+      const prompt = (c: Context) => c.reply(t(`share-ask-${field}`, LIMITS[field]), { ...HTML, ...(optional ? { reply_markup: skipButton(field) } : {}) });
       await prompt(ctx);
       for (;;) {
         const c = await nextAnswer();
@@ -148,7 +147,8 @@ export function createShareConversation(deps: BotDeps) {
         outcome: draft.outcome ? escapeHtml(clip(draft.outcome, PREVIEW_CLIP)) : none,
       });
       const keyboard = new InlineKeyboard()
-        .text(t('share-button-submit'), SHARE_PREVIEW.encode({ action: 'submit' })).row()
+        .text(t('share-button-submit'), SHARE_PREVIEW.encode({ action: 'submit' }))
+        .row()
         .text(t('share-button-edit'), SHARE_PREVIEW.encode({ action: 'edit' }))
         .text(t('share-button-cancel'), SHARE_PREVIEW.encode({ action: 'cancel' }));
       await ctx.reply(body, { ...HTML, reply_markup: keyboard });
