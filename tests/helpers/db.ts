@@ -34,9 +34,78 @@ export function freshDataDir(): string {
   return dir;
 }
 
+type PgliteDb = Awaited<ReturnType<typeof openPglite>>;
+
+/** A closed test database, emptied back to its migrated state, waiting for the next test of this file. */
+const idle: PgliteDb[] = [];
+let baseline: Promise<Baseline> | undefined;
+
+interface Baseline {
+  tables: string[];
+  /** Rows the migrations themselves wrote, put back after every test. */
+  rows: { table: string; json: string }[];
+  schema: string;
+}
+
+// Tables, columns, triggers and functions: a test that changed any of them leaves no reusable database.
+const SCHEMA_FINGERPRINT = `SELECT md5(string_agg(x, ',' ORDER BY x)) AS fingerprint FROM (
+  SELECT c.relname::text || '.' || a.attname::text || ':' || a.atttypid::text AS x FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+   WHERE c.relnamespace = current_schema()::regnamespace AND a.attnum > 0 AND NOT a.attisdropped
+  UNION ALL SELECT tgname::text || tgenabled::text FROM pg_trigger WHERE NOT tgisinternal
+  UNION ALL SELECT proname::text || md5(prosrc) FROM pg_proc WHERE pronamespace = current_schema()::regnamespace) parts`;
+
+async function captureBaseline(db: Db): Promise<Baseline> {
+  const tables = (
+    await db.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'`)
+  ).map((r) => r.name);
+  const rows: Baseline['rows'] = [];
+  for (const table of tables) {
+    const [row] = await db.query<{ json: string | null }>(`SELECT json_agg(t)::text AS json FROM ${table} t`);
+    if (row?.json) rows.push({ table, json: row.json });
+  }
+  const [fingerprint] = await db.query<{ fingerprint: string }>(SCHEMA_FINGERPRINT);
+  return { tables, rows, schema: fingerprint!.fingerprint };
+}
+
+/** Empties a test's database back to the migrated state; false when it cannot be reused. */
+async function reset(db: Db, base: Baseline): Promise<boolean> {
+  try {
+    const [now] = await db.query<{ fingerprint: string }>(SCHEMA_FINGERPRINT);
+    if (now?.fingerprint !== base.schema) return false;
+    await db.transaction(async (tx) => {
+      await tx.exec(`TRUNCATE ${base.tables.join(', ')} RESTART IDENTITY CASCADE`);
+      for (const { table, json } of base.rows) await tx.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(null::${table}, $1::json)`, [json]);
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A migrated, empty embedded database. Loading the migrated dump costs about half a second, so a
+ * database closed by one test is emptied (TRUNCATE, then the migrations' own rows put back) and
+ * lent to the next test of the same file; one whose schema a test changed is really closed.
+ */
 export async function openTestPglite(): Promise<Db> {
+  const db = idle.pop() ?? (await openFreshPglite());
+  const base = await baseline!;
+  let closed = false;
+  return Object.assign(Object.create(db) as PgliteDb, {
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (await reset(db, base)) idle.push(db);
+      else await db.close();
+    },
+  });
+}
+
+async function openFreshPglite(): Promise<PgliteDb> {
   const db = await openPglite(undefined, { loadDataDir: await pgliteTemplate() });
   await migrate(db);
+  baseline ??= captureBaseline(db);
+  await baseline;
   return db;
 }
 
