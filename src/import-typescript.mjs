@@ -1,7 +1,7 @@
 // Runs the TypeScript sources with no build step and no loader thread. tsx's loader runs in a
 // thread of its own and holds every module's source there: ~90 MB of `start`'s memory in each
 // thread that registers it (measured on the demo base). Instead, an entry point is bundled once
-// per change of the sources (esbuild, which tsx brings) into node_modules/.cache/sme-bridge, and
+// per change of the sources (esbuild) into node_modules/.cache/sme-bridge, and
 // imported from there. tsx stays the fallback when the bundle cannot be made.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -29,7 +29,7 @@ export async function importTypeScript(entry) {
 
 /** The bundle of `entry` for the sources as they are now, made if there is none yet. */
 async function bundled(entry) {
-  const esbuild = createRequire(fileURLToPath(import.meta.resolve('tsx/esm/api')))('esbuild');
+  const esbuild = createRequire(import.meta.url)('esbuild');
   const name = basename(entry, '.ts');
   const file = join(CACHE, `${name}-${sourcesHash(esbuild.version)}.mjs`);
   if (existsSync(file)) return file;
