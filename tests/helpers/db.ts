@@ -91,7 +91,23 @@ export async function openTestPglite(): Promise<Db> {
   const db = idle.pop() ?? (await openFreshPglite());
   const base = await baseline!;
   let closed = false;
+  // Closed means closed for the test that held it, even though the instance lives on for the next.
+  const open = () => {
+    if (closed) throw new Error('PGlite is closed');
+  };
   return Object.assign(Object.create(db) as PgliteDb, {
+    query: (async (sql: string, params?: readonly unknown[]) => {
+      open();
+      return db.query(sql, params);
+    }) as Db['query'],
+    exec: async (sql: string) => {
+      open();
+      return db.exec(sql);
+    },
+    transaction: (async (fn: Parameters<Db['transaction']>[0]) => {
+      open();
+      return db.transaction(fn);
+    }) as Db['transaction'],
     async close() {
       if (closed) return;
       closed = true;
