@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { AiConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { AiError } from './errors.ts';
@@ -11,17 +11,24 @@ type OpenAiConfig = Extract<AiConfig, { mode: 'openai' }>;
  * (baseURL). One retry only: a member is waiting, and the caller has an offline fallback.
  */
 export function createOpenAiProvider(config: OpenAiConfig, logger: Logger): AiProvider {
-  const client = new OpenAI({
-    apiKey: config.apiKey,
-    ...(config.baseURL ? { baseURL: config.baseURL } : {}),
-    timeout: config.timeoutMs,
-    maxRetries: 1,
-  });
+  // The SDK is loaded at the first call, not at start: an offline bot never pays for it.
+  let sdk: Promise<OpenAI> | undefined;
+  const client = () =>
+    (sdk ??= import('openai').then(
+      ({ default: OpenAI }) =>
+        new OpenAI({
+          apiKey: config.apiKey,
+          ...(config.baseURL ? { baseURL: config.baseURL } : {}),
+          timeout: config.timeoutMs,
+          maxRetries: 1,
+        }),
+    ));
 
   const chat = async (prompt: ChatPrompt): Promise<string> => {
     const started = Date.now();
-    const completion = await call('chat', () =>
-      client.chat.completions.create({
+    const openai = await client();
+    const completion = await call('chat', openai, () =>
+      openai.chat.completions.create({
         model: config.chatModel,
         messages: [
           { role: 'system', content: prompt.system },
@@ -38,7 +45,7 @@ export function createOpenAiProvider(config: OpenAiConfig, logger: Logger): AiPr
   };
 
   const embedder: Embedder | undefined = config.embeddingModel
-    ? { model: config.embeddingModel, embed: (texts) => embed(client, config, config.embeddingModel!, texts) }
+    ? { model: config.embeddingModel, embed: async (texts) => embed(await client(), config, config.embeddingModel!, texts) }
     : undefined;
 
   return { mode: 'openai', chat, ...(embedder ? { embedder } : {}) };
@@ -47,7 +54,7 @@ export function createOpenAiProvider(config: OpenAiConfig, logger: Logger): AiPr
 async function embed(client: OpenAI, config: OpenAiConfig, model: string, texts: string[]): Promise<number[][]> {
   if (texts.length === 0) return [];
   // The SDK asks for base64 and decodes it into number arrays itself.
-  const reply = await call('embeddings', () => client.embeddings.create({ model, input: texts, dimensions: config.dimensions }));
+  const reply = await call('embeddings', client, () => client.embeddings.create({ model, input: texts, dimensions: config.dimensions }));
   const data = Array.isArray(reply?.data) ? [...reply.data].sort((a, b) => a.index - b.index) : [];
   const vectors = data.map((d) => d.embedding);
   const width = vectors[0]?.length ?? 0;
@@ -59,16 +66,16 @@ async function embed(client: OpenAI, config: OpenAiConfig, model: string, texts:
   return vectors;
 }
 
-async function call<T>(what: string, request: () => Promise<T>): Promise<T> {
+async function call<T>(what: string, client: OpenAI, request: () => Promise<T>): Promise<T> {
   try {
     return await request();
   } catch (e) {
-    throw toAiError(what, e);
+    throw toAiError(what, e, client.constructor as typeof OpenAI);
   }
 }
 
 /** Maps the SDK's error classes (and a body that is not JSON) onto our few kinds. */
-export function toAiError(what: string, e: unknown): AiError {
+export function toAiError(what: string, e: unknown, OpenAI: typeof import('openai').default): AiError {
   if (e instanceof AiError) return e;
   if (e instanceof OpenAI.APIConnectionTimeoutError) return new AiError('timeout', `${what}: the model server did not answer in time`, { cause: e });
   if (e instanceof OpenAI.APIConnectionError) return new AiError('connection', `${what}: cannot reach the model server`, { cause: e });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PromptTemplate } from '@langchain/core/prompts';
+import type { PromptTemplate } from '@langchain/core/prompts';
 import type { ChatPrompt } from './provider.ts';
 
 /** The project's prompts folder, found from this file so the working directory does not matter. */
@@ -12,9 +12,10 @@ export interface PromptLibrary {
   render(name: string, values: Record<string, string>): Promise<ChatPrompt>;
 }
 
+/** A prompt file's two sections, as written. */
 interface ChatTemplate {
-  system: PromptTemplate;
-  user: PromptTemplate;
+  system: string;
+  user: string;
 }
 
 /**
@@ -29,11 +30,25 @@ export function loadPrompts(dir: string = DEFAULT_PROMPTS_DIR): PromptLibrary {
     const path = join(dir, file);
     templates.set(basename(file, '.md'), parsePromptFile(readFileSync(path, 'utf8'), path));
   }
+  const compiled = new Map<string, Promise<{ system: PromptTemplate; user: PromptTemplate }>>();
+  // @langchain/core is loaded at the first prompt, not at start: offline, nothing asks for one (~30 MB with openai).
+  const compile = (name: string, template: ChatTemplate) => {
+    let ready = compiled.get(name);
+    if (!ready) {
+      ready = import('@langchain/core/prompts').then(({ PromptTemplate }) => ({
+        system: PromptTemplate.fromTemplate(template.system),
+        user: PromptTemplate.fromTemplate(template.user),
+      }));
+      compiled.set(name, ready);
+    }
+    return ready;
+  };
   return {
     async render(name, values) {
       const template = templates.get(name);
       if (!template) throw new Error(`No prompt named "${name}" in ${dir}`);
-      const [system, user] = await Promise.all([template.system.format(values), template.user.format(values)]);
+      const ready = await compile(name, template);
+      const [system, user] = await Promise.all([ready.system.format(values), ready.user.format(values)]);
       return { system: system.trim(), user: user.trim() };
     },
   };
@@ -62,5 +77,5 @@ export function parsePromptFile(text: string, path: string): ChatTemplate {
   if (system === undefined || user === undefined) {
     throw new Error(`${path}: a prompt needs a "## system" and a "## user" section`);
   }
-  return { system: PromptTemplate.fromTemplate(system), user: PromptTemplate.fromTemplate(user) };
+  return { system, user };
 }
