@@ -6,11 +6,25 @@ export type Changed = { everything: true } | { everything: false; keys: string[]
 export interface ChangeFeedOptions {
   /** More changes than this at once are reported as `everything`. */
   maxKeys: number;
-  /** Numbers kept per topic: older ones are deleted by the follower that crosses a tenth of this. */
-  keep: number;
 }
 
-export const DEFAULT_CHANGE_FEED: ChangeFeedOptions = { maxKeys: 500, keep: 1000 };
+export const DEFAULT_CHANGE_FEED: ChangeFeedOptions = { maxKeys: 500 };
+
+/**
+ * Change numbers kept per topic (older ones are deleted by a housekeeping job, pruneChanges): a
+ * follower that missed deleted numbers reloads everything instead of applying changes.
+ */
+export const KEEP_CHANGES = 1000;
+
+/** Deletes each topic's numbers older than its last `keep`; returns how many. */
+export async function pruneChanges(db: Queryable, keep = KEEP_CHANGES): Promise<number> {
+  const rows = await db.query(
+    `DELETE FROM changes AS c USING (SELECT topic, max(seq) AS last FROM changes GROUP BY topic) AS t
+      WHERE c.topic = t.topic AND c.seq <= t.last - $1 RETURNING 1`,
+    [keep],
+  );
+  return rows.length;
+}
 
 export interface ChangeFollower {
   /**
@@ -43,15 +57,10 @@ export function followChanges(db: Queryable, topic: string, options: ChangeFeedO
         [topic, applied, options.maxKeys + 1],
       );
       if (rows.length === 0) return { everything: false, keys: [] };
-      const before = applied;
       // Numbers are contiguous within a topic: a missing next one was deleted before this process saw it.
       const missed = rows[0]!.seq !== applied + 1;
       const everything = missed || rows.length > options.maxKeys || rows.some((r) => r.key === null);
       applied = everything ? await latest() : rows.at(-1)!.seq;
-      const every = Math.max(1, Math.floor(options.keep / 10));
-      if (Math.floor(applied / every) > Math.floor(before / every)) {
-        await db.query('DELETE FROM changes WHERE topic = $1 AND seq <= $2', [topic, applied - options.keep]);
-      }
       return everything ? { everything: true } : { everything: false, keys: [...new Set(rows.map((r) => r.key!))] };
     },
   };

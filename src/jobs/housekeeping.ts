@@ -1,3 +1,4 @@
+import { pruneChanges } from '../db/change-feed.ts';
 import type { Queryable } from '../db/db.ts';
 import type { JobHandler, Schedule } from './runner.ts';
 
@@ -60,12 +61,14 @@ export function housekeepingJobs(deps: HousekeepingDeps): { handlers: Record<str
     handlers: {
       'prune-processed-updates': async () => ({ deleted: await pruneProcessedUpdates(db) }),
       'prune-search-changes': async () => ({ deleted: await pruneSearchChanges(db) }),
+      'prune-changes': async () => ({ deleted: await pruneChanges(db) }),
       'prune-jobs': async () => pruneJobs(db),
       'embed-new-texts': async () => ({ embedded: await deps.embedNewTexts() }),
     },
     schedules: [
       { kind: 'prune-processed-updates', everyMs: HOUR },
       { kind: 'prune-search-changes', everyMs: 10 * MINUTE },
+      { kind: 'prune-changes', everyMs: 10 * MINUTE },
       { kind: 'prune-jobs', everyMs: HOUR },
       { kind: 'embed-new-texts', everyMs: 5 * MINUTE },
     ],

@@ -15,6 +15,7 @@ describe.each(testDatabases())('housekeeping on $name', ({ open }) => {
     await db.exec(`
       INSERT INTO processed_updates (update_id, processed_at) VALUES (1, now() - interval '3 days'), (2, now() - interval '1 day'), (3, now());
       INSERT INTO search_changes (experience_id) SELECT NULL FROM generate_series(1, 10005);
+      INSERT INTO changes (topic, seq, key) SELECT 'glossary', n, 'k' FROM generate_series(1, 1003) AS n;
       INSERT INTO jobs (kind, done_at) VALUES ('old-done', now() - interval '8 days'), ('recent-done', now() - interval '1 day');
       INSERT INTO jobs (kind, failed_at, last_error) VALUES ('old-failed', now() - interval '31 days', 'x'), ('recent-failed', now() - interval '2 days', 'y');
       INSERT INTO jobs (kind, attempts, max_attempts, locked_until, locked_by) VALUES ('abandoned', 3, 3, now() - interval '1 minute', 'dead-worker');
@@ -22,7 +23,7 @@ describe.each(testDatabases())('housekeeping on $name', ({ open }) => {
     `);
     const { handlers, schedules } = housekeepingJobs({ db, embedNewTexts: async () => (embedded++, 0) });
     const worker = () => createJobRunner({ db, logger: createLogger('silent'), handlers, schedules });
-    expect(await worker().runDue()).toBe(4);
+    expect(await worker().runDue()).toBe(5);
     // Another process's worker in the same period finds nothing to do.
     expect(await worker().runDue()).toBe(0);
   });
@@ -34,6 +35,10 @@ describe.each(testDatabases())('housekeeping on $name', ({ open }) => {
 
   it('keeps the last 10,000 search change numbers', async () => {
     expect(await count(db, 'search_changes')).toBe(10_000);
+  });
+
+  it('keeps the last 1,000 change numbers of each topic, out of the path of a question', async () => {
+    expect(await count(db, 'changes')).toBe(1_000);
   });
 
   it('deletes old finished jobs and keeps failed ones a month, and fails a job whose worker died on its last attempt', async () => {
