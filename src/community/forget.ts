@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../db/db.ts';
+import { recordAudit } from '../knowledge/experiences/audit.ts';
 import type { ExperienceRepository } from '../knowledge/experiences/repository.ts';
 import { deleteTextRows, TermDeltas } from '../knowledge/experiences/search-tokens.ts';
 import type { ExperienceStatus } from '../knowledge/experiences/experience.ts';
@@ -84,9 +85,7 @@ async function forgetIn(tx: Queryable, memberId: number, options: { contribution
     anonymisedExperiences: anonymised.length,
   };
   // The audit trail records that an erasure happened and its size, never who it was.
-  await tx.query(`INSERT INTO audit_log (actor_id, action, subject, details) VALUES (NULL, 'member.forget', NULL, $1)`, [
-    JSON.stringify({ contributions: options.contributions, ...summary }),
-  ]);
+  await recordAudit(tx, { actorId: null, action: 'member.forget', subject: null, after: { contributions: options.contributions, ...summary } });
   return summary;
 }
 
