@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { App } from '../app.ts';
-import { highestHandledUpdateId } from '../community/handled-updates.ts';
+import { highestHandledUpdateId } from '../community/update-claims.ts';
 import { createBot } from '../bot/bot.ts';
 import { startBotApiEmulator, type BotApiEmulator, type EmulatedUser } from '../emulator/index.ts';
 import { languageFromTelegram } from '../bot/i18n.ts';

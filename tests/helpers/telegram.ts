@@ -1,7 +1,7 @@
 import type { Update } from 'grammy/types';
 import { createApp, type App } from '../../src/app.ts';
 import { createBot, type CreateBotOptions, type SmeBot } from '../../src/bot/bot.ts';
-import { highestHandledUpdateId } from '../../src/community/handled-updates.ts';
+import { highestHandledUpdateId } from '../../src/community/update-claims.ts';
 import {
   startBotApiEmulator,
   type BotAction,
