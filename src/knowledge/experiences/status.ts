@@ -1,5 +1,5 @@
 import type { ExperienceStatus } from './rules.ts';
-import { can, type Actor } from './roles.ts';
+import { ACTIONS, can, type Action, type Actor } from './roles.ts';
 
 /**
  * The review life of an experience: a member's draft goes to review (pending), where staff
@@ -7,8 +7,9 @@ import { can, type Actor } from './roles.ts';
  * withdraw a contribution under review back to a draft. Imports are not transitions: a kb-format
  * file carries the status staff decided elsewhere (see ExperienceRepository.upsertRecords).
  */
-export const STATUS_ACTIONS = ['experience.submit', 'experience.withdraw', 'experience.publish', 'experience.reject', 'experience.archive'] as const;
-export type StatusAction = (typeof STATUS_ACTIONS)[number];
+export type StatusAction = Extract<Action, `experience.${string}`>;
+/** The actions of roles.ts that move an experience's status. */
+export const STATUS_ACTIONS = ACTIONS.filter((a): a is StatusAction => a.startsWith('experience.'));
 
 const TRANSITIONS: Record<StatusAction, { from: readonly ExperienceStatus[]; to: ExperienceStatus }> = {
   'experience.submit': { from: ['draft'], to: 'pending' },
