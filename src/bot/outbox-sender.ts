@@ -1,5 +1,5 @@
 import { Api, GrammyError } from 'grammy';
-import { LANGUAGES, type Language } from '../text/language.ts';
+import { isLanguage, type Language } from '../text/language.ts';
 import type { Queryable } from '../db/db.ts';
 import type { Translator } from '../i18n.ts';
 import { OUTBOUND_MESSAGE, type MessageValues, type OutboundMessage } from '../jobs/notify.ts';
@@ -85,7 +85,7 @@ function telegramFailure(error: unknown): unknown {
 }
 
 function asLanguage(value: string | null): Language {
-  return LANGUAGES.includes(value as Language) ? (value as Language) : 'en';
+  return isLanguage(value) ? value : 'en';
 }
 
 function escapeValues(values: MessageValues): MessageValues {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { displayText } from '../answering/display.ts';
-import { LANGUAGES, type Language } from '../text/language.ts';
+import { isLanguage, LANGUAGES, type Language } from '../text/language.ts';
 import type { CliContext } from './context.ts';
 import { UserError } from './context.ts';
 
@@ -52,6 +52,6 @@ export function register(program: Command, ctx: CliContext): void {
 
 function parseLanguage(value: string | undefined): Language | undefined {
   if (value === undefined) return undefined;
-  if ((LANGUAGES as readonly string[]).includes(value)) return value as Language;
+  if (isLanguage(value)) return value;
   throw new UserError(`--lang expects one of ${LANGUAGES.join(', ')}, not "${value}".`);
 }

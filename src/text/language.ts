@@ -2,6 +2,11 @@
 export const LANGUAGES = ['fa', 'zh', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Whether `value` is one of the languages we speak (a stored or typed code). */
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
 // Han characters carry roughly a word each and Latin letters a fifth of one, so raw counts
 // are weighted before comparing; a few Latin brand names in a Persian or Chinese message
 // must not flip it to English.
