@@ -12,6 +12,7 @@ import { createRetriever } from './knowledge/search/retrieval.ts';
 import { databaseLexicalIndex } from './knowledge/search/lexical-index.ts';
 import { memoryLexicalIndex } from './knowledge/search/memory-index-sync.ts';
 import { createAnsweringService } from './answering/answering-service.ts';
+import { createAskQuestion } from './answering/ask-question.ts';
 import { createCommunity } from './community/index.ts';
 import { embedMissingTexts } from './knowledge/search/embeddings.ts';
 import { reindexIfStale } from './knowledge/experiences/reindex.ts';
@@ -63,6 +64,8 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     retriever,
     answering,
     community,
+    /** Asking a question as a member: refused when too long or over the rate limit, else answered and logged. */
+    asking: createAskQuestion({ answering, community, limitPerMinute: config.rateLimitPerMinute }),
     /** Queues messages to members and chats (sent by the outbox, src/bot/outbox-sender.ts). */
     notifier: createNotifier(db),
     /**

@@ -7,7 +7,7 @@ import type { Logger } from '../log.ts';
 import type { TranslationFlavor } from './i18n.ts';
 
 /** The parts of the application the bot uses. The whole App satisfies it. */
-export type BotApp = Pick<App, 'config' | 'logger' | 'db' | 'answering' | 'experiences' | 'community' | 'translator'> & Partial<App>;
+export type BotApp = Pick<App, 'config' | 'logger' | 'db' | 'answering' | 'asking' | 'experiences' | 'community' | 'translator'> & Partial<App>;
 
 /** Everything the bot's features are given; nothing reaches for a global. */
 export interface BotDeps {

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
+import { createAskQuestion } from '../../src/answering/ask-question.ts';
 import { anExperience } from '../helpers/experiences.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
@@ -20,18 +21,17 @@ const BOOM = 'kaboom';
 function failingOnce(app: App): App {
   const failed = new Set<string>();
   const real = app.answering;
-  return {
-    ...app,
-    answering: {
-      answer: async (q) => {
-        if (q.text.includes(BOOM) && !failed.has(q.text)) {
-          failed.add(q.text);
-          throw new Error('search index unavailable', { cause: new Error('relation "experience_texts" is locked') });
-        }
-        return real.answer(q);
-      },
+  const answering: App['answering'] = {
+    answer: async (q) => {
+      if (q.text.includes(BOOM) && !failed.has(q.text)) {
+        failed.add(q.text);
+        throw new Error('search index unavailable', { cause: new Error('relation "experience_texts" is locked') });
+      }
+      return real.answer(q);
     },
   };
+  // The ask use case is composed with the failing service, as createApp composes it with the real one.
+  return { ...app, answering, asking: createAskQuestion({ answering, community: app.community, limitPerMinute: app.config.rateLimitPerMinute }) };
 }
 
 /** Waits (up to 10 s) for something the bot does after an update counts as handled. */

@@ -1,6 +1,5 @@
 import { Composer } from 'grammy';
 import type { Message } from 'grammy/types';
-import { createAskQuestion } from '../../answering/ask-question.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { answerKeyboard, renderAnswer } from '../render/answer.ts';
 import { splitMessage } from '../render/html.ts';
@@ -14,8 +13,7 @@ import { whileTyping } from './typing.ts';
 export function askFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const { app } = deps;
-  // Assembled from the app's services as given, so a replaced answering service is the one asked.
-  const asking = createAskQuestion({ answering: app.answering, community: app.community, limitPerMinute: app.config.rateLimitPerMinute });
+  const { asking } = app;
 
   composer.chatType('private').on('message:text', async (ctx, next) => {
     const text = ctx.message.text.trim();
