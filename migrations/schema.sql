@@ -136,6 +136,7 @@ TABLE members
   consent_introductions boolean NOT NULL DEFAULT false
   created_at timestamp with time zone NOT NULL DEFAULT now()
   forgotten_at timestamp with time zone
+  log_key uuid NOT NULL DEFAULT gen_random_uuid()
   CONSTRAINT members_language_check CHECK ((language = ANY (ARRAY['fa'::text, 'zh'::text, 'en'::text])))
   CONSTRAINT members_pkey PRIMARY KEY (id)
   CONSTRAINT members_role_check CHECK ((role = ANY (ARRAY['member'::text, 'curator'::text, 'admin'::text])))

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { Config } from './config.ts';
+import { secretValues, type Config } from './config.ts';
 import type { Db } from './db/db.ts';
 import { openDatabase } from './db/open.ts';
-import { createLogger, type Logger } from './log.ts';
+import { createFileLogger, createLogger, type Logger } from './log.ts';
 import { createTranslator, DEFAULT_LOCALES_DIR } from './i18n.ts';
 import { createAiProvider } from './ai/provider.ts';
 import { ExperienceRepository } from './knowledge/experiences/repository.ts';
@@ -23,12 +23,21 @@ const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));
 export type App = Awaited<ReturnType<typeof createApp>>;
 
 /**
+ * The logger of a process with this config: JSON lines on `destination` (stderr by default; a
+ * file path for the console chat), with every secret of the config cut out of every line.
+ */
+export function createAppLogger(config: Config, destination?: NodeJS.WritableStream | string, level: string = config.logLevel): Logger {
+  const safety = { secrets: secretValues(config) };
+  return typeof destination === 'string' ? createFileLogger(level, destination, safety) : createLogger(level, destination, safety);
+}
+
+/**
  * The composition root: builds every service from the typed config. `db` and `logger` may be
  * given (tests, eval); a given db stays open on close(), its owner closes it. `ownDatabase`: the
  * embedded database must be this process's (see openDatabase).
  */
 export async function createApp(config: Config, options: { db?: Db; logger?: Logger; migrate?: boolean; ownDatabase?: boolean } = {}) {
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const logger = options.logger ?? createAppLogger(config);
   const db =
     options.db ??
     (await openDatabase(config.database, {

@@ -13,7 +13,7 @@ import { translateReplies } from './i18n.ts';
 import { createInFlight, type InFlight } from './middleware/in-flight.ts';
 import { intake } from './middleware/intake.ts';
 import { refuseUnknownButtons } from './middleware/unknown-buttons.ts';
-import { updateLogger } from './middleware/update-logger.ts';
+import { nameMemberInLogs, updateLogger } from './middleware/update-logger.ts';
 
 /** The grammY bot plus a count of updates being handled (for a stop that leaves none half-done). */
 export type SmeBot = Bot<BotContext> & { inFlight: InFlight };
@@ -65,6 +65,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(updateLogger(app.logger));
   const conversationStorage = createDbStorage<VersionedState<ConversationData>>(app.db, CONVERSATION_NAMESPACE);
   bot.use(intake({ claimUpdate: app.community.claimUpdate, conversations: conversationStorage, conversationKey }));
+  bot.use(nameMemberInLogs);
   bot.use(translateReplies(app.translator));
   bot.use(refuseUnknownButtons);
   bot.use(

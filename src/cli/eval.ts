@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { EvalSetError, runEval } from '../knowledge/evaluation/eval.ts';
 import { formatSummary } from '../knowledge/evaluation/metrics.ts';
-import { createLogger } from '../log.ts';
+import { createAppLogger } from '../app.ts';
 import { UserError, type CliContext } from './context.ts';
 
 export function register(program: Command, ctx: CliContext): void {
@@ -23,7 +23,7 @@ export function register(program: Command, ctx: CliContext): void {
       const started = performance.now();
       let result;
       try {
-        result = await runEval(dir, { k, logger: createLogger(config.logLevel), ...(options.glossary ? { glossaryPath: options.glossary } : {}) });
+        result = await runEval(dir, { k, logger: createAppLogger(config), ...(options.glossary ? { glossaryPath: options.glossary } : {}) });
       } catch (e) {
         if (e instanceof EvalSetError) throw new UserError(e.message);
         throw e;

@@ -6,7 +6,7 @@ import { startPolling, TelegramRefusedError, type RunningBot } from '../bot/run.
 import { serveHttp } from '../web/serve.ts';
 import { UserError, type CliContext } from './context.ts';
 import { join } from 'node:path';
-import { createFileLogger } from '../log.ts';
+import { createAppLogger } from '../app.ts';
 import { startJobWorkers } from './job-workers.ts';
 import { stopSignal } from './stop-signal.ts';
 
@@ -19,7 +19,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async () => {
       const config = ctx.loadConfig();
       // In the console chat the terminal belongs to the conversation: logs go to a file.
-      const logger = config.telegram.mode === 'console' ? createFileLogger(config.logLevel, join(config.dataDir, 'console.log')) : undefined;
+      const logger = config.telegram.mode === 'console' ? createAppLogger(config, join(config.dataDir, 'console.log')) : undefined;
       // The bot owns the embedded database, and serves it to the other commands while it runs.
       const app = await ctx.openApp(config, { ...(logger ? { logger } : {}), ownDatabase: true });
       // Vectors for new texts are made by a housekeeping job meanwhile: the bot answers lexically until then.

@@ -16,6 +16,8 @@ export interface Member {
   role: Role;
   consentIntroductions: boolean;
   forgottenAt?: Date;
+  /** The member's own random key for naming them in logs (see memberLogName); gone with /forget. */
+  logKey: string;
 }
 
 export interface MemberProfile {
@@ -36,10 +38,11 @@ export interface MemberRow {
   role: Role;
   consent_introductions: boolean;
   forgotten_at: Date | string | null;
+  log_key: string;
 }
 
 /** The columns a Member is read from; a statement that reads a member with other things selects these. */
-export const MEMBER_COLUMNS = 'id, telegram_id, name, language, country, company, industry, role, consent_introductions, forgotten_at';
+export const MEMBER_COLUMNS = 'id, telegram_id, name, language, country, company, industry, role, consent_introductions, forgotten_at, log_key';
 
 export function memberFromRow(r: MemberRow): Member {
   return {
@@ -53,6 +56,7 @@ export function memberFromRow(r: MemberRow): Member {
     role: r.role,
     consentIntroductions: r.consent_introductions,
     ...(r.forgotten_at !== null ? { forgottenAt: new Date(r.forgotten_at) } : {}),
+    logKey: r.log_key,
   };
 }
 

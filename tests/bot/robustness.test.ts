@@ -56,8 +56,11 @@ describe.each(testDatabases())('on $name', (database) => {
   });
   afterAll(() => tg?.stop());
 
-  /** What the bot logged about a handler failing in this member's chat. */
-  const failuresLoggedFor = (member: TestMember) => logLines.filter((l) => l.msg === 'handler failed' && l.chat_id === member.chatId);
+  /** What the bot logged about a handler failing for this member (named in logs by their log name). */
+  const failuresLoggedFor = async (member: TestMember) => {
+    const name = await member.logName();
+    return logLines.filter((l) => l.msg === 'handler failed' && l.member === name);
+  };
 
   const questionsOf = async (telegramId: number) =>
     Number(
@@ -121,7 +124,7 @@ describe.each(testDatabases())('on $name', (database) => {
         tg.emulator.state.failNext('sendMessage', 400, 'Bad Request: message thread not found');
         const [apology] = await member.says(QUESTION);
         expect(apology!.text).toBe(tg.text(language, 'bot-error-apology'));
-        const [logged, ...more] = failuresLoggedFor(member);
+        const [logged, ...more] = await failuresLoggedFor(member);
         expect(logged).toMatchObject({ kind: 'telegram_refused', method: 'sendMessage', error_code: 400 });
         expect(JSON.stringify(logged)).toContain('message thread not found');
         expect(more).toEqual([]);
@@ -132,7 +135,7 @@ describe.each(testDatabases())('on $name', (database) => {
         const member = tg.member({ language_code: language });
         const [apology] = await member.says(`${QUESTION} ${BOOM} ${member.user.id}`);
         expect(apology!.text).toBe(tg.text(language, 'bot-error-apology'));
-        const [logged, ...more] = failuresLoggedFor(member);
+        const [logged, ...more] = await failuresLoggedFor(member);
         expect(JSON.stringify(logged)).toContain('search index unavailable');
         expect(JSON.stringify(logged?.cause)).toContain('is locked');
         expect(more).toEqual([]);

@@ -1,5 +1,5 @@
 import type { Update } from 'grammy/types';
-import { createApp, type App } from '../../src/app.ts';
+import { createApp, createAppLogger, type App } from '../../src/app.ts';
 import { createBot, type CreateBotOptions, type SmeBot } from '../../src/bot/bot.ts';
 import { highestHandledUpdateId } from '../../src/community/update-claims.ts';
 import {
@@ -17,8 +17,9 @@ import { loadConfig } from '../../src/config.ts';
 import { type Language } from '../../src/text/language.ts';
 import type { Db } from '../../src/db/db.ts';
 import type { ExperienceRecord } from '../../src/knowledge/experiences/experience.ts';
-import { createLogger } from '../../src/log.ts';
+import { memberLogName } from '../../src/log.ts';
 import { openTestPglite } from './db.ts';
+import { CANARY, LogCanaries } from './log-canaries.ts';
 
 /** Fluent's bidi isolation marks, removed before comparing texts. */
 export const plain = (s: string) => s.replace(/[\u2068\u2069]/g, '');
@@ -33,7 +34,10 @@ export interface Reply {
 }
 
 export interface TelegramTestOptions {
-  /** Environment for loadConfig (LOG_LEVEL silent unless TEST_LOG_LEVEL is set). */
+  /**
+   * Environment for loadConfig (LOG_LEVEL silent unless TEST_LOG_LEVEL is set). BOT_TOKEN is the
+   * canary token, and an OPENAI_API_KEY given here is replaced by the canary key.
+   */
   env?: Record<string, string>;
   /** Published before the bot starts. */
   experiences?: ExperienceRecord[];
@@ -42,7 +46,10 @@ export interface TelegramTestOptions {
   /** Replaces parts of the real application (e.g. an answering service that fails). */
   patchApp?: (app: App) => App;
   bot?: CreateBotOptions;
-  /** Where the application logs go (JSON lines), e.g. to assert an error was logged. */
+  /**
+   * Where the application logs at LOG_LEVEL and above go (JSON lines), e.g. to assert an error was
+   * logged. Every line at every level is also checked for canaries (see LogCanaries).
+   */
   logDestination?: NodeJS.WritableStream;
 }
 
@@ -65,21 +72,30 @@ export class TelegramTest {
     readonly app: App,
     readonly db: Db,
     readonly bot: SmeBot,
+    /** Every log line is checked for the canary secrets and the members' texts; a test that leaks one fails. */
+    readonly logs: LogCanaries,
   ) {}
 
   private running?: RunningBot;
 
   static async start(options: TelegramTestOptions = {}): Promise<TelegramTest> {
     const db = await (options.openDb ?? openTestPglite)();
-    const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...options.env });
-    let app = await createApp(config, { db, logger: createLogger(config.logLevel, options.logDestination) });
+    // Telegram's update ids keep growing across restarts: a bot started again on the same database sees new ones.
+    const emulator = await startBotApiEmulator({ holdMs: 200, firstUpdateId: (await highestHandledUpdateId(db)) + 1, token: CANARY.botToken });
+    const config = loadConfig({
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      ...options.env,
+      ...(options.env?.OPENAI_API_KEY ? { OPENAI_API_KEY: CANARY.openAiKey } : {}),
+      BOT_TOKEN: emulator.token,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+    });
+    const logs = new LogCanaries(Object.values(CANARY), { level: config.logLevel, forward: options.logDestination ?? process.stderr });
+    let app = await createApp(config, { db, logger: createAppLogger(config, logs.stream, 'trace') });
     if (options.patchApp) app = options.patchApp(app);
     if (options.experiences?.length) await app.experiences.upsertRecords(options.experiences, { status: 'published' });
-    // Telegram's update ids keep growing across restarts: a bot started again on the same database sees new ones.
-    const emulator = await startBotApiEmulator({ holdMs: 200, firstUpdateId: (await highestHandledUpdateId(db)) + 1 });
     await app.loadSearchIndex();
     const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, ...options.bot });
-    const test = new TelegramTest(emulator, app, db, bot);
+    const test = new TelegramTest(emulator, app, db, bot, logs);
     // The one seam: know when the bot has finished with an update (runner calls handleUpdate).
     const handle = bot.handleUpdate.bind(bot);
     bot.handleUpdate = async (update, envelope) => {
@@ -114,6 +130,7 @@ export class TelegramTest {
    * would; long polling never sends an update below the confirmed offset again.
    */
   async deliver(update: Update): Promise<void> {
+    if (update.message?.text) this.logs.watch(update.message.text);
     await this.bot.handleUpdate(update);
   }
 
@@ -145,6 +162,7 @@ export class TelegramTest {
     await this.emulator.close();
     await this.app.close();
     await this.db.close();
+    this.logs.assertClean();
   }
 }
 
@@ -229,8 +247,15 @@ export class TestMember {
     return this.seat ? { group: this.seat.group.chat, ...(this.seat.threadId !== undefined ? { threadId: this.seat.threadId } : {}) } : {};
   }
 
+  /** How the logs name this member (see memberLogName); undefined when they are no member. */
+  async logName(): Promise<string | undefined> {
+    const [row] = await this.test.db.query<{ log_key: string }>('SELECT log_key FROM members WHERE telegram_id = $1', [this.user.id]);
+    return row ? memberLogName(row.log_key, this.user.id) : undefined;
+  }
+
   /** Sends a text message and waits for the bot's replies to it. */
   says(text: string, options: { replyTo?: Reply } = {}): Promise<Reply[]> {
+    this.test.logs.watch(text);
     return this.act(() =>
       this.test.emulator.say(this.user, text, { ...this.where(), ...(options.replyTo ? { replyTo: options.replyTo.message.message_id } : {}) }),
     );
@@ -272,6 +297,7 @@ export class TestMember {
       const relevant = actions.filter(mine);
       this.replies = relevant.flatMap((a) => ('message' in a ? [toReply(a.message)] : []));
       this.toasts = relevant.flatMap((a) => (a.kind === 'callback_answer' && a.text ? [plain(a.text)] : []));
+      this.test.logs.assertClean();
       return this.replies;
     } finally {
       off();

@@ -10,6 +10,7 @@ import type { BotContext } from '../context.ts';
 export async function refuseUnknownButtons(ctx: BotContext, next: NextFunction): Promise<void> {
   const query = ctx.callbackQuery;
   if (!query || (query.data !== undefined && isOurButton(query.data))) return next();
-  ctx.log.warn({ data: query.data ?? null }, 'a button press with callback data we do not know was refused');
+  // Forged data may carry anything a member typed: its size is logged, never its content.
+  ctx.log.warn({ data_bytes: query.data === undefined ? null : Buffer.byteLength(query.data) }, 'a button press with callback data we do not know was refused');
   await ctx.answerCallbackQuery({ text: ctx.t('bot-button-invalid') });
 }

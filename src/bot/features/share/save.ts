@@ -1,3 +1,4 @@
+import { memberLogName } from '../../../log.ts';
 import type { Language } from '../../../text/language.ts';
 import type { Draft } from '../../../community/contributions.ts';
 import type { BotContext, BotDeps } from '../../context.ts';
@@ -16,10 +17,13 @@ export async function saveContribution(deps: BotDeps, ctx: BotContext, draft: Dr
     const member = ctx.member ?? (ctx.from ? await app.community.members.getByTelegramId(ctx.from.id) : undefined);
     if (!member) return 'not-member';
     const { experienceId, language } = await app.community.submitContribution({ member, draft, fallbackLanguage: locale });
-    app.logger.info({ experienceId, memberId: member.id, language }, 'contribution received for review');
+    app.logger.info({ experienceId, member: memberLogName(member.logKey, member.telegramId), language }, 'contribution received for review');
     return 'saved';
   } catch (e) {
-    app.logger.error({ err: e, memberId: ctx.member?.id }, 'saving a /share contribution failed');
+    app.logger.error(
+      { err: e, ...(ctx.member ? { member: memberLogName(ctx.member.logKey, ctx.member.telegramId) } : {}) },
+      'saving a /share contribution failed',
+    );
     return 'failed';
   }
 }
