@@ -59,7 +59,13 @@ export function createWebApp(options: WebAppOptions): Hono<WebEnv> {
       log.info({ reason: error.message }, 'request body is not valid JSON');
       return c.json({ error: 'The request body is not valid JSON.', requestId: id }, 400);
     }
-    log.error({ err: error, method: c.req.method }, 'request failed');
+    try {
+      log.error({ err: error, method: c.req.method }, 'request failed');
+    } catch (unloggable) {
+      // An error this handler cannot describe must not escape to the server, which would print
+      // it raw on stderr.
+      log.error({ err: unloggable }, 'request failed, and its error could not be logged');
+    }
     return c.json({ error: INTERNAL_ERROR, requestId: id }, 500);
   });
   return app;

@@ -1,4 +1,4 @@
-import { webhookCallback } from 'grammy';
+import { BotError, webhookCallback } from 'grammy';
 import { Hono } from 'hono';
 import type { SmeBot } from '../bot/bot.ts';
 import { ALLOWED_UPDATES, waitForHandlers } from '../bot/run.ts';
@@ -20,10 +20,19 @@ export interface WebhookOptions {
 /** Telegram's calls with updates, at the path of the webhook URL. */
 export function webhookRouter(options: WebhookOptions): WebRouter {
   const router = new Hono<WebEnv>();
-  router.post(
-    new URL(options.url).pathname,
-    webhookCallback(options.bot, 'hono', { secretToken: options.secret, onTimeout: 'return', timeoutMilliseconds: WEBHOOK_TIMEOUT_MS }),
-  );
+  const handle = webhookCallback(options.bot, 'hono', { secretToken: options.secret, onTimeout: 'return', timeoutMilliseconds: WEBHOOK_TIMEOUT_MS });
+  router.post(new URL(options.url).pathname, async (c) => {
+    try {
+      return await handle(c);
+    } catch (error) {
+      // grammY hands a failed update to bot.catch only when polling; a webhook call's failure
+      // goes there too, so it is logged the one way and the member gets the apology. Not 2xx:
+      // Telegram sends the update again.
+      if (!(error instanceof BotError)) throw error;
+      await options.bot.errorHandler(error);
+      return c.json({ error: 'The update could not be handled; send it again.', requestId: c.get('requestId') }, 500);
+    }
+  });
   return router;
 }
 

@@ -1,0 +1,128 @@
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open.ts';
+import { startBotApiEmulator } from '../../src/emulator/index.ts';
+import { createTranslator, DEFAULT_LOCALES_DIR } from '../../src/i18n.ts';
+import { freshDataDir } from '../helpers/db.ts';
+import { plain } from '../helpers/telegram.ts';
+import { CANARY } from '../helpers/log-canaries.ts';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+// A distinctive Telegram id: were it logged anywhere, the scan below would find it.
+const user = { id: 7_123_456_789, first_name: 'Shirin', last_name: 'Canarypour', language_code: 'en' };
+const update = (updateId: number, text: string) => ({
+  update_id: updateId,
+  message: {
+    message_id: updateId,
+    date: Math.floor(Date.now() / 1000),
+    chat: { id: user.id, type: 'private', first_name: user.first_name },
+    from: { ...user, is_bot: false },
+    text,
+  },
+});
+
+const dataDir = freshDataDir();
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('`sme-bridge start` in webhook mode, when the database fails before any feature runs', () => {
+  it('the member gets the apology, Telegram is told to send the update again, and stderr holds only JSON lines with no secret, text or id', async () => {
+    const emulator = await startBotApiEmulator({ token: CANARY.botToken });
+    const port = await freePort();
+    const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'start'], {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        BOT_TOKEN: emulator.token,
+        TELEGRAM_API_ROOT: emulator.apiRoot,
+        WEBHOOK_URL: 'https://bot.example.org/telegram/hook',
+        WEBHOOK_SECRET: CANARY.webhookSecret,
+        // A model server nobody listens on: questions are answered offline, and the key is a canary.
+        OPENAI_API_KEY: CANARY.openAiKey,
+        OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'trace',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const post = (body: object) =>
+      fetch(`http://127.0.0.1:${port}/telegram/hook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': CANARY.webhookSecret },
+        body: JSON.stringify(body),
+      });
+    const botReplies = () => emulator.state.messages(user.id).filter((m) => m.from === 'bot');
+    // The bot holds the embedded database and serves it to other processes: this test is one.
+    const renameClaims = async (from: string, to: string) => {
+      const db = await openDatabase({ kind: 'pglite', dataDir }, { migrateSchema: false });
+      try {
+        await db.exec(`ALTER TABLE ${from} RENAME TO ${to}`);
+      } finally {
+        await db.close();
+      }
+    };
+    const question = 'How do I pay my supplier in Yiwu without a letter of credit?';
+    const lostQuestion = 'Which customs broker in Bandar Abbas handles saffron exports?';
+    try {
+      await until(() => emulator.state.calls.some((c) => c.method === 'setWebhook'), 150_000, 'the bot to register its webhook');
+      expect((await post(update(1, question))).status).toBe(200);
+      expect(botReplies()).toHaveLength(1);
+
+      await renameClaims('processed_updates', 'processed_updates_away');
+      try {
+        const failed = await post(update(2, lostQuestion));
+        expect(failed.ok).toBe(false);
+        expect(await failed.text()).not.toContain('processed_updates');
+        const [, apology] = botReplies();
+        expect(plain(apology?.text ?? '')).toBe(plain(createTranslator(DEFAULT_LOCALES_DIR).t('en', 'bot-error-apology')));
+      } finally {
+        await renameClaims('processed_updates_away', 'processed_updates');
+      }
+
+      child.kill('SIGTERM');
+      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
+      expect(code, stderr).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      await emulator.close();
+    }
+
+    const lines = stderr.split('\n').filter((l) => l.trim() !== '');
+    const notJson = lines.filter((l) => {
+      try {
+        JSON.parse(l);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(notJson).toEqual([]);
+    const failure = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'update failed before reaching a feature');
+    expect(failure).toMatchObject({ update_id: 2 });
+    expect(JSON.stringify(failure)).toContain('relation \\"processed_updates\\" does not exist');
+    const secretPart = CANARY.botToken.split(':')[1]!;
+    for (const leak of [secretPart, CANARY.openAiKey, CANARY.webhookSecret, question, lostQuestion, String(user.id), user.last_name]) {
+      expect(stderr, `stderr holds ${leak}`).not.toContain(leak);
+    }
+  }, 240_000);
+});
