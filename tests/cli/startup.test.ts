@@ -75,8 +75,9 @@ describe('starting the program', () => {
 
   it('`start` without BOT_TOKEN opens the console chat on the demo base, logs to a file, and /quit exits 0', async () => {
     const consoleDir = `${dataDir}/console`;
+    const question = 'How do I pay a supplier in China?';
     const child = spawn(process.execPath, [BIN, 'start'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', DATA_DIR: consoleDir },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'trace', DATA_DIR: consoleDir },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -93,7 +94,7 @@ describe('starting the program', () => {
     };
     try {
       await waitFor(/BOT_TOKEN/, 'banner saying how to connect to Telegram');
-      child.stdin.write('How do I pay a supplier in China?\n');
+      child.stdin.write(`${question}\n`);
       // An answer ends with its buttons, shown as numbered choices.
       await waitFor(/\[1\] .+/, 'answer with numbered buttons');
       child.stdin.write('/quit\n');
@@ -103,6 +104,8 @@ describe('starting the program', () => {
       expect(stdout).not.toMatch(/"level":/);
       const logFile = join(consoleDir, 'console.log');
       expect(existsSync(logFile)).toBe(true);
+      // Every line, down to trace: what the member typed is not among them.
+      expect(readFileSync(logFile, 'utf8')).not.toContain(question);
       expect(
         readFileSync(logFile, 'utf8')
           .split('\n')

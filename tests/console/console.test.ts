@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.ts';
+import { createApp, createAppLogger, type App } from '../../src/app.ts';
 import { runConsole } from '../../src/console/run-console.ts';
 import { parseTelegramHtml } from '../../src/emulator/telegram-html.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -10,6 +10,7 @@ import { LANGUAGES, type Language } from '../../src/text/language.ts';
 import type { Db } from '../../src/db/db.ts';
 import { parseKbFile } from '../../src/knowledge/experiences/kb-format.ts';
 import { openTestPglite } from '../helpers/db.ts';
+import { CANARY, LogCanaries } from '../helpers/log-canaries.ts';
 import { plain } from '../helpers/telegram.ts';
 
 /** A terminal a test types into and reads from. */
@@ -23,6 +24,7 @@ class FakeTerminal {
   }
 
   type(line: string): number {
+    logs?.watch(line);
     const mark = this.text.length;
     this.input.write(`${line}\n`);
     return mark;
@@ -41,6 +43,8 @@ class FakeTerminal {
 
 let db: Db | undefined;
 let app: App | undefined;
+// Every log line, at trace level, is checked for the canary secrets and the lines typed.
+let logs: LogCanaries | undefined;
 // Consoles still running when a test fails: ended before their database closes.
 const consoles: { term: FakeTerminal; running: Promise<void> }[] = [];
 
@@ -60,11 +64,16 @@ afterEach(async () => {
   await db?.close();
   app = undefined;
   db = undefined;
+  const checked = logs;
+  logs = undefined;
+  checked?.assertClean();
 });
 
 async function openApp(): Promise<App> {
   db ??= await openTestPglite();
-  app = await createApp(loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), { db });
+  const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  logs = new LogCanaries(Object.values(CANARY), { level: config.logLevel, forward: process.stderr });
+  app = await createApp(config, { db, logger: createAppLogger(config, logs.stream, 'trace') });
   return app;
 }
 
