@@ -10,7 +10,7 @@ import { LANGUAGES, type Language } from '../../src/text/language.ts';
 import type { Db } from '../../src/db/db.ts';
 import { parseKbFile } from '../../src/knowledge/experiences/kb-format.ts';
 import { openTestPglite } from '../helpers/db.ts';
-import { CANARY, LogCanaries } from '../helpers/log-canaries.ts';
+import { CANARY_SECRETS, LogCanaries } from '../helpers/log-canaries.ts';
 import { plain } from '../helpers/telegram.ts';
 
 /** A terminal a test types into and reads from. */
@@ -72,7 +72,7 @@ afterEach(async () => {
 async function openApp(): Promise<App> {
   db ??= await openTestPglite();
   const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  logs = new LogCanaries(Object.values(CANARY), { level: config.logLevel, forward: process.stderr });
+  logs = new LogCanaries(CANARY_SECRETS, { level: config.logLevel, forward: process.stderr });
   app = await createApp(config, { db, logger: createAppLogger(config, logs.stream, 'trace') });
   return app;
 }

@@ -7,6 +7,9 @@ export const CANARY = {
   webhookSecret: 'CANARY-webhook-secret-6nB3yHs1',
 } as const;
 
+/** Every canary, the token's secret part (after the bot id) on its own too. */
+export const CANARY_SECRETS: readonly string[] = [...Object.values(CANARY), CANARY.botToken.split(':')[1]!];
+
 const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
 
 // A member's text this short, or a command, may occur in a log line by chance ("/start", "Iran").

@@ -19,7 +19,7 @@ import type { Db } from '../../src/db/db.ts';
 import type { ExperienceRecord } from '../../src/knowledge/experiences/experience.ts';
 import { memberLogName } from '../../src/log.ts';
 import { openTestPglite } from './db.ts';
-import { CANARY, LogCanaries } from './log-canaries.ts';
+import { CANARY, CANARY_SECRETS, LogCanaries } from './log-canaries.ts';
 
 /** Fluent's bidi isolation marks, removed before comparing texts. */
 export const plain = (s: string) => s.replace(/[\u2068\u2069]/g, '');
@@ -89,7 +89,7 @@ export class TelegramTest {
       BOT_TOKEN: emulator.token,
       TELEGRAM_API_ROOT: emulator.apiRoot,
     });
-    const logs = new LogCanaries(Object.values(CANARY), { level: config.logLevel, forward: options.logDestination ?? process.stderr });
+    const logs = new LogCanaries(CANARY_SECRETS, { level: config.logLevel, forward: options.logDestination ?? process.stderr });
     let app = await createApp(config, { db, logger: createAppLogger(config, logs.stream, 'trace') });
     if (options.patchApp) app = options.patchApp(app);
     if (options.experiences?.length) await app.experiences.upsertRecords(options.experiences, { status: 'published' });
@@ -99,6 +99,10 @@ export class TelegramTest {
     // The one seam: know when the bot has finished with an update (runner calls handleUpdate).
     const handle = bot.handleUpdate.bind(bot);
     bot.handleUpdate = async (update, envelope) => {
+      // Whatever a member wrote, however the test sent it, must not reach a log line.
+      for (const m of [update.message, update.edited_message]) {
+        for (const text of [m?.text, m?.caption]) if (text) logs.watch(text);
+      }
       try {
         await handle(update, envelope);
       } finally {
@@ -109,9 +113,10 @@ export class TelegramTest {
     return test;
   }
 
-  /** Resolves when the bot has finished handling this update (replies sent). */
-  handled(updateId: number): Promise<void> {
-    return this.tracker(updateId).promise;
+  /** Resolves when the bot has finished handling this update (replies sent); rejects if its logs leaked a canary. */
+  async handled(updateId: number): Promise<void> {
+    await this.tracker(updateId).promise;
+    this.logs.assertClean();
   }
 
   private tracker(updateId: number) {
@@ -130,7 +135,6 @@ export class TelegramTest {
    * would; long polling never sends an update below the confirmed offset again.
    */
   async deliver(update: Update): Promise<void> {
-    if (update.message?.text) this.logs.watch(update.message.text);
     await this.bot.handleUpdate(update);
   }
 
@@ -255,7 +259,6 @@ export class TestMember {
 
   /** Sends a text message and waits for the bot's replies to it. */
   says(text: string, options: { replyTo?: Reply } = {}): Promise<Reply[]> {
-    this.test.logs.watch(text);
     return this.act(() =>
       this.test.emulator.say(this.user, text, { ...this.where(), ...(options.replyTo ? { replyTo: options.replyTo.message.message_id } : {}) }),
     );
