@@ -39,8 +39,12 @@ const PERSONAL_OR_SECRET = [
   'password',
   'secret',
   'authorization',
+  'logKey',
+  'log_key',
 ];
-const REDACT_PATHS = [...PERSONAL_OR_SECRET, ...PERSONAL_OR_SECRET.map((k) => `*.${k}`)];
+// A member object logged whole would show their name: `name` one level down (a top-level `name`
+// is too common a field to take away).
+const REDACT_PATHS = [...PERSONAL_OR_SECRET, ...PERSONAL_OR_SECRET.map((k) => `*.${k}`), '*.name'];
 
 // A secret shorter than this is too weak to cut out of text without mangling every line.
 const MIN_SECRET_LENGTH = 8;

@@ -114,8 +114,9 @@ describe('the logger built from the config', () => {
   it('redacts fields named for message text, names and ids, whatever logs them', () => {
     const log = capture();
     log.logger.info({ text: MEMBER_TEXT, from: 'v1', chat_id: MEMBER_ID, user: { first_name: 'Shirin', username: 'shirin_c', id: 1 } }, 'an update');
+    log.logger.info({ member: { name: 'Shirin Canarypour', telegramId: MEMBER_ID, logKey: 'a-key-of-their-own' } }, 'a member logged whole');
     const [line] = log.text().trim().split('\n');
-    for (const leak of [MEMBER_TEXT, String(MEMBER_ID), 'Shirin', 'shirin_c']) expect(line).not.toContain(leak);
+    for (const leak of [MEMBER_TEXT, String(MEMBER_ID), 'Shirin', 'shirin_c', 'a-key-of-their-own']) expect(log.text()).not.toContain(leak);
     expect(JSON.parse(line!)).toMatchObject({ from: 'v1', user: { id: 1 } });
   });
 });

@@ -56,7 +56,7 @@ export async function startPolling(bot: SmeBot, logger: Logger, options: { pollT
   const runner: RunnerHandle = run(bot, {
     runner: { fetch: { timeout: options.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] }, silent: true, maxRetryTime: maxRetryMs },
   });
-  logger.info({ username: bot.botInfo.username }, 'bot polling for updates');
+  logger.info({ bot: bot.botInfo.username }, 'bot polling for updates');
   const failed = new Promise<never>((_, reject) => {
     runner.task()?.catch((error: unknown) => {
       const refused = refusal(error, maxRetryMs);
