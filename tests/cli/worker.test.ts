@@ -7,19 +7,24 @@ import { openPglite } from '../../src/db/pglite.ts';
 import { createTranslator } from '../../src/i18n.ts';
 import { createNotifier } from '../../src/jobs/notify.ts';
 import { freshDataDir } from '../helpers/db.ts';
+import { CANARY, CANARY_SECRETS } from '../helpers/log-canaries.ts';
 import { plain } from '../helpers/telegram.ts';
 
 const dataDir = freshDataDir();
+// Distinctive, so that a log line holding it holds it because it logged the member.
+const TELEGRAM_ID = 7_123_458_001;
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('`sme-bridge worker`', () => {
   it("sends the messages queued while no bot ran, in the member's language, and on SIGTERM exits 0", async () => {
     const db = await openPglite(dataDir);
-    const [member] = await db.query<{ id: number }>("INSERT INTO members (telegram_id, name, language) VALUES (8001, 'Li', 'zh') RETURNING id::int");
+    const [member] = await db.query<{ id: number }>("INSERT INTO members (telegram_id, name, language) VALUES ($1, 'Li', 'zh') RETURNING id::int", [
+      TELEGRAM_ID,
+    ]);
     await createNotifier(db).notify({ memberId: member!.id }, 'notify-experience-published', { title: 'Saffron' });
     await db.close();
 
-    const emulator = await startBotApiEmulator();
+    const emulator = await startBotApiEmulator({ token: CANARY.botToken });
     const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'worker'], {
       env: {
         PATH: process.env.PATH,
@@ -27,14 +32,14 @@ describe('`sme-bridge worker`', () => {
         BOT_TOKEN: emulator.token,
         TELEGRAM_API_ROOT: emulator.apiRoot,
         DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: 'trace',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const sent = () => emulator.state.messages(8001).filter((m) => m.from === 'bot');
+    const sent = () => emulator.state.messages(TELEGRAM_ID).filter((m) => m.from === 'bot');
     try {
       const deadline = Date.now() + 120_000;
       while (sent().length === 0) {
@@ -48,6 +53,8 @@ describe('`sme-bridge worker`', () => {
       expect(sent()).toHaveLength(1);
       // It polled no updates: answering members is `start`'s work.
       expect(emulator.state.calls.some((c) => c.method === 'getUpdates')).toBe(false);
+      // Its logs, down to trace, name neither the token nor the member.
+      for (const leak of [...CANARY_SECRETS, String(TELEGRAM_ID)]) expect(stderr).not.toContain(leak);
     } finally {
       child.kill('SIGKILL');
       await emulator.close();
