@@ -93,11 +93,17 @@ const SAFE_ERROR_FIELDS = [
 ];
 const MAX_ERROR_DEPTH = 5;
 
-/** An error as a log line shows it: type, message, stack, safe fields, and its causes in turn. */
+/**
+ * An error as a log line shows it: type, message and stack as pino writes them (causes
+ * included: "outer: inner", "caused by: …"), the safe fields, then the wrapped error and the
+ * causes in turn, for their own messages and fields.
+ */
 export function serializeError(value: unknown, depth = 0): unknown {
   if (!(value instanceof Error)) return value;
   const e = value as Error & Record<string, unknown>;
-  const out: Record<string, unknown> = { type: e.constructor?.name || e.name, message: e.message, stack: e.stack };
+  const std = pino.stdSerializers.err(e);
+  // The first stack already runs through the causes.
+  const out: Record<string, unknown> = { type: std.type, message: std.message, ...(depth === 0 ? { stack: std.stack } : {}) };
   for (const field of SAFE_ERROR_FIELDS) {
     const v = e[field];
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[field] = v;
