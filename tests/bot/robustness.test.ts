@@ -117,6 +117,8 @@ describe.each(testDatabases())('on $name', (database) => {
         member.user.id,
       ]);
       expect(row!.text).toBe('How do I pay a Chinese supplier through an exchange house?');
+      // Nothing but control characters is no text at all: the member is told what the bot reads.
+      expect((await member.says('\u0000\u0000\u001b'))[0]!.text).toBe(tg.text(language, 'bot-other-input'));
     });
 
     it('shows HTML in a member name as typed', async () => {

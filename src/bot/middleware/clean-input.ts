@@ -12,7 +12,11 @@ export async function cleanInput(ctx: Context, next: NextFunction): Promise<void
   const message = ctx.update.message ?? ctx.update.edited_message;
   if (message?.text !== undefined) {
     const { text, removed } = stripControlCharacters(message.text);
-    if (removed.length > 0 || text !== message.text) {
+    if (text.trim() === '') {
+      // Nothing but control characters: no text to read, so it is answered as a sticker would be.
+      delete message.text;
+      delete message.entities;
+    } else if (removed.length > 0 || text !== message.text) {
       message.text = text;
       if (message.entities) message.entities = shiftEntities(message.entities, removed);
     }
