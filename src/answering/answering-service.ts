@@ -28,6 +28,8 @@ export interface AnsweringDeps {
   logger: Logger;
   /** Defaults to the project's prompts/ folder. */
   prompts?: PromptLibrary;
+  /** Values of the configuration (keys, tokens) that a model answer repeating them is refused for. */
+  secrets?: readonly string[];
 }
 
 export interface AnsweringService {
@@ -67,7 +69,7 @@ export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
 
       if (prompts && ai.mode === 'openai') {
         try {
-          const text = await composeLlmAnswer({ ai, prompts }, { ...question, language }, cited);
+          const text = await composeLlmAnswer({ ai, prompts, ...(deps.secrets ? { secrets: deps.secrets } : {}) }, { ...question, language }, cited);
           return { language, abstained: false, mode: 'llm', text, cited, hits: result.hits };
         } catch (e) {
           logger.warn({ err: e, kind: kindOf(e) }, 'model answer failed; sending the extractive answer instead');

@@ -10,6 +10,7 @@ import { createDbStorage } from './db-storage.ts';
 import { apologise, lastResort } from './errors.ts';
 import { installFeatures } from './features/index.ts';
 import { translateReplies } from './i18n.ts';
+import { cleanInput } from './middleware/clean-input.ts';
 import { createInFlight, type InFlight } from './middleware/in-flight.ts';
 import { intake } from './middleware/intake.ts';
 import { refuseUnknownButtons } from './middleware/unknown-buttons.ts';
@@ -63,6 +64,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   // Updates of one chat run one after another (runner fetches concurrently); others in parallel.
   bot.use(sequentialize((ctx: Context) => ctx.chatId?.toString() ?? ctx.from?.id.toString()));
   bot.use(updateLogger(app.logger));
+  bot.use(cleanInput);
   const conversationStorage = createDbStorage<VersionedState<ConversationData>>(app.db, CONVERSATION_NAMESPACE);
   bot.use(intake({ claimUpdate: app.community.claimUpdate, conversations: conversationStorage, conversationKey }));
   bot.use(nameMemberInLogs);

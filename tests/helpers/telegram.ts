@@ -13,7 +13,7 @@ import {
 } from '../../src/emulator/index.ts';
 import { parseTelegramHtml } from '../../src/emulator/telegram-html.ts';
 import { startPolling, type RunningBot } from '../../src/bot/run.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig, secretValues } from '../../src/config.ts';
 import { type Language } from '../../src/text/language.ts';
 import type { Db } from '../../src/db/db.ts';
 import type { ExperienceRecord } from '../../src/knowledge/experiences/experience.ts';
@@ -36,7 +36,7 @@ export interface Reply {
 export interface TelegramTestOptions {
   /**
    * Environment for loadConfig (LOG_LEVEL silent unless TEST_LOG_LEVEL is set). BOT_TOKEN is the
-   * canary token, and an OPENAI_API_KEY given here is replaced by the canary key.
+   * canary token; every secret given here (OPENAI_API_KEY…) is a canary too.
    */
   env?: Record<string, string>;
   /** Published before the bot starts. */
@@ -85,11 +85,10 @@ export class TelegramTest {
     const config = loadConfig({
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       ...options.env,
-      ...(options.env?.OPENAI_API_KEY ? { OPENAI_API_KEY: CANARY.openAiKey } : {}),
       BOT_TOKEN: emulator.token,
       TELEGRAM_API_ROOT: emulator.apiRoot,
     });
-    const logs = new LogCanaries(CANARY_SECRETS, { level: config.logLevel, forward: options.logDestination ?? process.stderr });
+    const logs = new LogCanaries([...CANARY_SECRETS, ...secretValues(config)], { level: config.logLevel, forward: options.logDestination ?? process.stderr });
     let app = await createApp(config, { db, logger: createAppLogger(config, logs.stream, 'trace') });
     if (options.patchApp) app = options.patchApp(app);
     if (options.experiences?.length) await app.experiences.upsertRecords(options.experiences, { status: 'published' });
