@@ -1,6 +1,6 @@
 import type { Language } from '../text/language.ts';
 import type { PromptLibrary } from '../ai/prompts.ts';
-import type { AiProvider } from '../ai/provider.ts';
+import type { AiProvider, CallOptions } from '../ai/provider.ts';
 import { LANGUAGE_NAMES } from '../ai/question-translation.ts';
 import { inReadingDirection } from '../text/direction.ts';
 import { displayText } from './display.ts';
@@ -14,6 +14,7 @@ export async function composeLlmAnswer(
   deps: { ai: AiProvider; prompts: PromptLibrary },
   question: { text: string; previousQuestion?: string; language: Language },
   cited: CitedExperience[],
+  options: CallOptions = {},
 ): Promise<string> {
   const experiences = cited.map((c) => {
     const { text } = displayText(c.experience, c.displayLanguage);
@@ -34,5 +35,5 @@ export async function composeLlmAnswer(
     titles: cited.map((c) => c.title).join('\n'),
   });
   // The sources are listed by whoever shows the answer (the bot, `ask`), from `cited`.
-  return inReadingDirection(question.language, await deps.ai.chat(prompt));
+  return inReadingDirection(question.language, await deps.ai.chat(prompt, options));
 }
