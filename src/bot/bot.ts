@@ -1,22 +1,28 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations, type ConversationData, type VersionedState } from '@grammyjs/conversations';
-import { sequentialize } from '@grammyjs/runner';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotContext, BotDeps } from './context.ts';
 import { conversationKey } from './conversation-key.ts';
+import { createOutageNotice, type OutageNotice } from './database-outage.ts';
 import { createDbStorage } from './db-storage.ts';
 import { apologise, lastResort } from './errors.ts';
 import { installFeatures } from './features/index.ts';
 import { translateReplies } from './i18n.ts';
+import { inChatOrder } from './middleware/chat-order.ts';
 import { createInFlight, type InFlight } from './middleware/in-flight.ts';
 import { intake } from './middleware/intake.ts';
 import { refuseUnknownButtons } from './middleware/unknown-buttons.ts';
 import { updateLogger } from './middleware/update-logger.ts';
+import { createUpdateProgress, type UpdateProgress } from './update-progress.ts';
 
-/** The grammY bot plus a count of updates being handled (for a stop that leaves none half-done). */
-export type SmeBot = Bot<BotContext> & { inFlight: InFlight };
+/**
+ * The grammY bot plus a count of updates being handled (for a stop that leaves none half-done),
+ * which updates are safely taken (for polling to confirm them), and the notice for members who
+ * write while the database does not answer.
+ */
+export type SmeBot = Bot<BotContext> & { inFlight: InFlight; progress: UpdateProgress; outage: OutageNotice };
 
 export type ThrottlerOptions = Parameters<typeof apiThrottler>[0];
 
@@ -45,12 +51,14 @@ const CONVERSATION_VERSION = 1;
  */
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}): SmeBot {
   const inFlight = createInFlight();
+  const progress = createUpdateProgress();
+  const outage = createOutageNotice(deps.app.translator, deps.app.logger);
   const bot = Object.assign(
     new Bot<BotContext>(token, {
       client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     }),
-    { inFlight: inFlight as InFlight },
+    { inFlight: inFlight as InFlight, progress, outage },
   );
   if (options.throttle !== false) {
     bot.api.config.use(apiThrottler(options.throttle ?? { out: { maxConcurrent: 1, minTime: 0 } }));
@@ -60,11 +68,27 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
 
   const { app } = deps;
   bot.use(inFlight.middleware);
-  // Updates of one chat run one after another (runner fetches concurrently); others in parallel.
-  bot.use(sequentialize((ctx: Context) => ctx.chatId?.toString() ?? ctx.from?.id.toString()));
+  // Updates of one chat run one after another (runner fetches concurrently), others in parallel;
+  // none waits behind its chat's previous update longer than a question may take.
+  bot.use(
+    inChatOrder({
+      key: (ctx) => ctx.chatId?.toString() ?? ctx.from?.id.toString(),
+      maxWaitMs: app.config.questionBudgetMs,
+      onQueued: (ctx) => progress.settle(ctx.update.update_id),
+      onOvertaking: (ctx) =>
+        app.logger.warn({ update_id: ctx.update.update_id, chat_id: ctx.chatId }, "the chat's previous update is still running; handling this one meanwhile"),
+    }),
+  );
   bot.use(updateLogger(app.logger));
   const conversationStorage = createDbStorage<VersionedState<ConversationData>>(app.db, CONVERSATION_NAMESPACE);
-  bot.use(intake({ claimUpdate: app.community.claimUpdate, conversations: conversationStorage, conversationKey }));
+  const claimUpdate: typeof app.community.claimUpdate = async (update) => {
+    const claim = await app.community.claimUpdate(update);
+    // Recorded in the database: Telegram need not keep it, and the database answers again.
+    progress.settle(update.updateId);
+    outage.over();
+    return claim;
+  };
+  bot.use(intake({ claimUpdate, conversations: conversationStorage, conversationKey }));
   bot.use(translateReplies(app.translator));
   bot.use(refuseUnknownButtons);
   bot.use(

@@ -1,4 +1,5 @@
-import { webhookCallback } from 'grammy';
+import { BotError, webhookCallback } from 'grammy';
+import { isDatabaseUnavailable } from '../db/db.ts';
 import { Hono } from 'hono';
 import type { SmeBot } from '../bot/bot.ts';
 import { ALLOWED_UPDATES, waitForHandlers } from '../bot/run.ts';
@@ -17,13 +18,24 @@ export interface WebhookOptions {
   secret: string;
 }
 
-/** Telegram's calls with updates, at the path of the webhook URL. */
+/**
+ * Telegram's calls with updates, at the path of the webhook URL. An update the database could
+ * not take (it did not answer) gets a 503, so Telegram sends it again later; its sender is told
+ * once that the answer will come.
+ */
 export function webhookRouter(options: WebhookOptions): WebRouter {
   const router = new Hono<WebEnv>();
-  router.post(
-    new URL(options.url).pathname,
-    webhookCallback(options.bot, 'hono', { secretToken: options.secret, onTimeout: 'return', timeoutMilliseconds: WEBHOOK_TIMEOUT_MS }),
-  );
+  const handle = webhookCallback(options.bot, 'hono', { secretToken: options.secret, onTimeout: 'return', timeoutMilliseconds: WEBHOOK_TIMEOUT_MS });
+  router.post(new URL(options.url).pathname, async (c) => {
+    try {
+      return await handle(c);
+    } catch (error) {
+      if (!(error instanceof BotError) || !isDatabaseUnavailable(error.error)) throw error;
+      c.get('log').warn({ err: error.error, update_id: error.ctx.update.update_id }, 'the database does not answer: Telegram will send this update again');
+      await options.bot.outage.tell(options.bot.api, error.ctx.update);
+      return c.json({ error: 'The database does not answer; send this update again later.' }, 503);
+    }
+  });
   return router;
 }
 
