@@ -63,8 +63,12 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   if (options.throttle !== false) {
     bot.api.config.use(apiThrottler(options.throttle ?? { out: { maxConcurrent: 1, minTime: 0 } }));
   }
-  // Installed last, so it wraps the throttler: a retried call is throttled again.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  // Installed last, so it wraps the throttler: a retried call is throttled again. Not for
+  // getUpdates: polling retries it itself (polling.ts), seen in the logs and with a capped
+  // backoff, where auto-retry would retry a refused connection silently for ever, backing off
+  // up to an hour between tries.
+  const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 });
+  bot.api.config.use((prev, method, payload, signal) => (method === 'getUpdates' ? prev(method, payload, signal) : retry(prev, method, payload, signal)));
 
   const { app } = deps;
   bot.use(inFlight.middleware);
