@@ -1,5 +1,6 @@
 import type { UpdateSupplier } from '@grammyjs/runner';
 import type { Update } from 'grammy/types';
+import { releaseUpdateClaims } from '../community/update-claims.ts';
 import { isDatabaseUnavailable, type Queryable } from '../db/db.ts';
 import type { Logger } from '../log.ts';
 import type { SmeBot } from './bot.ts';
@@ -55,6 +56,8 @@ export function createPolling(bot: SmeBot, logger: Logger, options: PollingOptio
   let databaseDown = false;
   let held: number | undefined;
   let parked: Update[] = [];
+  /** Updates that failed in this outage: their claims may have been recorded all the same. */
+  const failed = new Set<number>();
 
   const supplier: UpdateSupplier<Update> = {
     async supply(batchSize, runnerSignal) {
@@ -95,6 +98,7 @@ export function createPolling(bot: SmeBot, logger: Logger, options: PollingOptio
       if (!options.database || !isDatabaseUnavailable(error)) throw error;
       if (!databaseDown) logger.warn(describeError(error), 'the database does not answer: updates wait for it, unconfirmed');
       databaseDown = true;
+      failed.add(update.update_id);
       if (update.update_id >= sentOffset) held = Math.min(held ?? Infinity, update.update_id);
       else parked.push(update);
       await bot.outage.tell(bot.api, update);
@@ -140,7 +144,9 @@ export function createPolling(bot: SmeBot, logger: Logger, options: PollingOptio
     const seen = new Set<number>();
     for (;;) {
       try {
-        await options.database!.query('SELECT 1');
+        // Also the proof that the database answers again.
+        await releaseUpdateClaims(options.database!, [...failed]);
+        failed.clear();
         return;
       } catch (error) {
         if (signal.aborted) throw error;

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open.ts';
+import { anExperience } from '../helpers/experiences.ts';
+import { createTestPostgresSchema, postgresUrl } from '../helpers/db.ts';
+import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
+import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
+import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';
+
+const EXPERIENCE = anExperience({ id: 'exp-outage-1' });
+const TITLE = EXPERIENCE.translations!.en!.title;
+/** A statement's limit here: a silent link fails a statement within it plus pg's 2 s margin. */
+const STATEMENT_TIMEOUT_MS = 1_000;
+
+async function until(check: () => boolean, timeoutMs: number, what: string): Promise<number> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return Date.now() - started;
+}
+
+describe.skipIf(!postgresUrl)('PostgreSQL behind a link that breaks', () => {
+  let proxy: TcpProxy;
+  let tg: TelegramTest;
+  beforeAll(async () => {
+    const url = await createTestPostgresSchema();
+    const target = new URL(url);
+    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    tg = await TelegramTest.start({
+      openDb: () => openDatabase({ kind: 'postgres', url: proxy.via(url), statementTimeoutMs: STATEMENT_TIMEOUT_MS, keepAliveMs: 1_000 }),
+      experiences: [EXPERIENCE, ...unrelatedExperiences()],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await proxy?.resume();
+    await tg?.stop();
+    await proxy?.close();
+  });
+
+  const willCome = () => tg.plainText('en', 'bot-answer-will-come');
+  const texts = (member: TestMember) => member.history.map((m) => m.text);
+  const answers = (member: TestMember) => texts(member).filter((t) => t.includes(TITLE));
+
+  it('answers questions asked while the database refuses connections once it is back, and says once that the answer will come', async () => {
+    const member = tg.member({ language_code: 'en' });
+    await proxy.refuse();
+    try {
+      tg.emulator.say(member.user, 'How do I pay a Chinese supplier through an exchange house?');
+      await until(() => texts(member).includes(willCome()), 10_000, 'the notice');
+      tg.emulator.say(member.user, 'And what does the exchange house charge for paying a supplier?');
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(texts(member)).toEqual([willCome()]);
+    } finally {
+      await proxy.resume();
+    }
+    await until(() => answers(member).length === 2, 15_000, 'both answers');
+    expect(texts(member).filter((t) => t === willCome())).toHaveLength(1);
+    // Each question answered once, though Telegram gave them to the bot again.
+    expect(texts(member)).toHaveLength(3);
+  }, 40_000);
+
+  it('answers at once after every connection was cut, when new ones work: the pool connects again, no notice', async () => {
+    const member = tg.member({ language_code: 'en' });
+    proxy.cut();
+    // The pool hears of its idle connections' end before the question comes.
+    await new Promise((r) => setTimeout(r, 300));
+    tg.emulator.say(member.user, 'How do I pay a Chinese supplier through an exchange house?');
+    await until(() => answers(member).length === 1, 15_000, 'the answer');
+    expect(texts(member)).toHaveLength(1);
+  }, 40_000);
+
+  it('while the link is silent: a question fails within the statement deadline, not the whole outage, and is answered after it with the next ones', async () => {
+    const member = tg.member({ language_code: 'en' });
+    const other = tg.member({ language_code: 'en' });
+    proxy.silence();
+    let notified: number;
+    try {
+      const asked = Date.now();
+      tg.emulator.say(member.user, 'How do I pay a Chinese supplier through an exchange house?');
+      await until(() => texts(member).includes(willCome()), 15_000, 'the notice');
+      notified = Date.now() - asked;
+      // Within the statement deadline and pg's margin (and a connection attempt's 5 s), not the outage.
+      expect(notified).toBeLessThan(STATEMENT_TIMEOUT_MS + 2_000 + 5_000 + 1_000);
+      tg.emulator.say(member.user, 'And what does the exchange house charge for paying a supplier?');
+      tg.emulator.say(other.user, 'How do I pay a Chinese supplier through an exchange house?');
+      // Others who write meanwhile are told too, without their updates being taken.
+      await until(() => texts(other).includes(willCome()), 10_000, "the other member's notice");
+      await new Promise((r) => setTimeout(r, 2_000));
+      expect(texts(member)).toEqual([willCome()]);
+    } finally {
+      await proxy.resume();
+    }
+    const resumed = Date.now();
+    await until(() => answers(member).length === 2 && answers(other).length === 1, 20_000, 'every answer');
+    // Not queued behind a hung statement: the answers come within seconds of the link.
+    expect(Date.now() - resumed).toBeLessThan(10_000);
+    expect(texts(member)).toHaveLength(3);
+    expect(texts(other)).toHaveLength(2);
+  }, 60_000);
+});
