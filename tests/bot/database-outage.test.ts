@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { createBot } from '../../src/bot/bot.ts';
+import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/open.ts';
+import { startBotApiEmulator } from '../../src/emulator/index.ts';
+import { startWebhook } from '../../src/web/serve.ts';
 import { anExperience } from '../helpers/experiences.ts';
 import { createTestPostgresSchema, postgresUrl } from '../helpers/db.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
@@ -97,5 +102,65 @@ describe.skipIf(!postgresUrl)('PostgreSQL behind a link that breaks', () => {
     expect(Date.now() - resumed).toBeLessThan(10_000);
     expect(texts(member)).toHaveLength(3);
     expect(texts(other)).toHaveLength(2);
+  }, 60_000);
+});
+
+describe.skipIf(!postgresUrl)('webhook mode, PostgreSQL refusing connections', () => {
+  it('answers 503 while the database is down, so Telegram sends the update again, tells the member once, and answers the retry once it is back', async () => {
+    const url = await createTestPostgresSchema();
+    const target = new URL(url);
+    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    const db = await openDatabase({ kind: 'postgres', url: proxy.via(url), statementTimeoutMs: STATEMENT_TIMEOUT_MS, keepAliveMs: 1_000 });
+    const app = await createApp(loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), { db });
+    await app.experiences.upsertRecords([EXPERIENCE, ...unrelatedExperiences()], { status: 'published' });
+    await app.loadSearchIndex();
+    const emulator = await startBotApiEmulator();
+    const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo });
+    const running = await startWebhook(bot, {
+      db,
+      logger: app.logger,
+      url: 'https://bot.example.org/hook',
+      secret: 'hook-secret',
+      port: 0,
+      hostname: '127.0.0.1',
+    });
+    const user = { id: 777, first_name: 'Reza', language_code: 'en' };
+    const update = {
+      update_id: 5001,
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: user.id, type: 'private', first_name: user.first_name },
+        from: { ...user, is_bot: false },
+        text: 'How do I pay a Chinese supplier through an exchange house?',
+      },
+    };
+    const post = () =>
+      fetch(`http://127.0.0.1:${running.port}/hook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'hook-secret' },
+        body: JSON.stringify(update),
+      });
+    const texts = () => emulator.state.messages(user.id).map((m) => m.text.replace(/[\u2068\u2069]/g, ''));
+    try {
+      await proxy.refuse();
+      expect((await post()).status).toBe(503);
+      expect((await post()).status).toBe(503);
+      expect(texts()).toEqual([app.translator.t('en', 'bot-answer-will-come').replace(/[\u2068\u2069]/g, '')]);
+      await proxy.resume();
+      expect((await post()).status).toBe(200);
+      expect(texts()).toHaveLength(2);
+      expect(texts()[1]).toContain(TITLE);
+      // A retry after that is the same update: not answered twice.
+      expect((await post()).status).toBe(200);
+      expect(texts()).toHaveLength(2);
+    } finally {
+      await proxy.resume();
+      await running.stop();
+      await emulator.close();
+      await app.close();
+      await db.close();
+      await proxy.close();
+    }
   }, 60_000);
 });
