@@ -1,4 +1,5 @@
 import type { UpdateSupplier } from '@grammyjs/runner';
+import { BotError } from 'grammy';
 import type { Update } from 'grammy/types';
 import { releaseUpdateClaims } from '../community/update-claims.ts';
 import { isDatabaseUnavailable, type Queryable } from '../db/db.ts';
@@ -96,7 +97,10 @@ export function createPolling(bot: SmeBot, logger: Logger, options: PollingOptio
       await bot.handleUpdate(update);
     } catch (error) {
       if (!options.database || !isDatabaseUnavailable(error)) throw error;
-      if (!databaseDown) logger.warn(describeError(error), 'the database does not answer: updates wait for it, unconfirmed');
+      // The inner error: a BotError carries the context, and with it the bot token.
+      const cause = error instanceof BotError ? error.error : error;
+      if (!databaseDown)
+        logger.warn({ ...describeError(cause), update_id: update.update_id }, 'the database does not answer: updates wait for it, unconfirmed');
       databaseDown = true;
       failed.add(update.update_id);
       if (update.update_id >= sentOffset) held = Math.min(held ?? Infinity, update.update_id);
