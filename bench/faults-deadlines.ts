@@ -35,7 +35,7 @@ async function runBot(db: Db, env: Record<string, string>): Promise<RunningTestB
   await app.loadSearchIndex();
   const emulator = await startBotApiEmulator({ holdMs: 200 });
   const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, throttle: false });
-  const running: RunningBot = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1, database: db });
+  const running: RunningBot = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });
   return {
     app,
     emulator,

@@ -52,7 +52,7 @@ const CONVERSATION_VERSION = 1;
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}): SmeBot {
   const inFlight = createInFlight();
   const progress = createUpdateProgress();
-  const outage = createOutageNotice(deps.app.translator, deps.app.logger);
+  const outage = createOutageNotice(deps.app.translator, deps.app.logger, deps.app.db);
   const bot = Object.assign(
     new Bot<BotContext>(token, {
       client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },

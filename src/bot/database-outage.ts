@@ -1,5 +1,7 @@
 import type { Api } from 'grammy';
 import type { Update } from 'grammy/types';
+import { releaseUpdateClaims } from '../community/update-claims.ts';
+import type { Queryable } from '../db/db.ts';
 import type { Translator } from '../i18n.ts';
 import type { Logger } from '../log.ts';
 import { describeError } from './errors.ts';
@@ -16,11 +18,28 @@ export interface OutageNotice {
   tell(api: Api, update: Update): Promise<void>;
   /** The database answers again: the next outage tells everyone again. */
   over(): void;
+  /**
+   * Remembers an update whose handling failed because the database did not answer: its claim
+   * may have been recorded all the same (sent on a link whose answer never came back), though
+   * nothing else of it was done.
+   */
+  unsure(updateId: number): void;
+  isUnsure(updateId: number): boolean;
+  /** Releases the claims of these unsure updates (all when none are named), so their next delivery is handled. Throws while the database does not answer. */
+  release(updateIds?: number[]): Promise<void>;
 }
 
-export function createOutageNotice(translator: Translator, logger: Logger): OutageNotice {
+export function createOutageNotice(translator: Translator, logger: Logger, db: Pick<Queryable, 'query'>): OutageNotice {
   const told = new Set<number>();
+  const unsure = new Set<number>();
   return {
+    unsure: (updateId) => void unsure.add(updateId),
+    isUnsure: (updateId) => unsure.has(updateId),
+    async release(updateIds = [...unsure]) {
+      const ids = updateIds.filter((id) => unsure.has(id));
+      await releaseUpdateClaims(db, ids);
+      for (const id of ids) unsure.delete(id);
+    },
     async tell(api, update) {
       const message = update.message;
       const from = message?.from;

@@ -1,8 +1,7 @@
 import type { UpdateSupplier } from '@grammyjs/runner';
 import { BotError } from 'grammy';
 import type { Update } from 'grammy/types';
-import { releaseUpdateClaims } from '../community/update-claims.ts';
-import { isDatabaseUnavailable, type Queryable } from '../db/db.ts';
+import { isDatabaseUnavailable } from '../db/db.ts';
 import type { Logger } from '../log.ts';
 import type { SmeBot } from './bot.ts';
 import { describeError } from './errors.ts';
@@ -23,8 +22,6 @@ export interface PollingOptions {
   allowedUpdates: readonly string[];
   /** How long getUpdates may keep failing (any failure but 401 and 409) before polling gives up. */
   giveUpAfterMs: number;
-  /** The database whose outages keep updates unconfirmed; without it a failed update is the error handler's. */
-  database?: Pick<Queryable, 'query'>;
 }
 
 /** Polling gave up on an unreachable Telegram after `options.giveUpAfterMs`. */
@@ -57,8 +54,6 @@ export function createPolling(bot: SmeBot, logger: Logger, options: PollingOptio
   let databaseDown = false;
   let held: number | undefined;
   let parked: Update[] = [];
-  /** Updates that failed in this outage: their claims may have been recorded all the same. */
-  const failed = new Set<number>();
 
   const supplier: UpdateSupplier<Update> = {
     async supply(batchSize, runnerSignal) {
@@ -96,13 +91,13 @@ export function createPolling(bot: SmeBot, logger: Logger, options: PollingOptio
     try {
       await bot.handleUpdate(update);
     } catch (error) {
-      if (!options.database || !isDatabaseUnavailable(error)) throw error;
+      if (!isDatabaseUnavailable(error)) throw error;
       // The inner error: a BotError carries the context, and with it the bot token.
       const cause = error instanceof BotError ? error.error : error;
       if (!databaseDown)
         logger.warn({ ...describeError(cause), update_id: update.update_id }, 'the database does not answer: updates wait for it, unconfirmed');
       databaseDown = true;
-      failed.add(update.update_id);
+      bot.outage.unsure(update.update_id);
       if (update.update_id >= sentOffset) held = Math.min(held ?? Infinity, update.update_id);
       else parked.push(update);
       await bot.outage.tell(bot.api, update);
@@ -148,9 +143,8 @@ export function createPolling(bot: SmeBot, logger: Logger, options: PollingOptio
     const seen = new Set<number>();
     for (;;) {
       try {
-        // Also the proof that the database answers again.
-        await releaseUpdateClaims(options.database!, [...failed]);
-        failed.clear();
+        // Before they are fetched again; also the proof that the database answers again.
+        await bot.outage.release();
         return;
       } catch (error) {
         if (signal.aborted) throw error;

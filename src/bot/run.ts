@@ -1,5 +1,4 @@
 import { createConcurrentSink, createRunner, createSource, type RunnerHandle } from '@grammyjs/runner';
-import type { Queryable } from '../db/db.ts';
 import type { Logger } from '../log.ts';
 import type { SmeBot } from './bot.ts';
 import { createPolling, TelegramUnreachableError } from './polling.ts';
@@ -45,8 +44,6 @@ export interface PollingStartOptions {
   pollTimeoutSeconds?: number;
   /** TELEGRAM_GIVE_UP_AFTER: how long getUpdates may fail before `failed` rejects. */
   giveUpAfterMs?: number;
-  /** The app's database: while it does not answer, updates stay unconfirmed at Telegram (see polling.ts). */
-  database?: Pick<Queryable, 'query'>;
 }
 
 /**
@@ -62,7 +59,6 @@ export async function startPolling(bot: SmeBot, logger: Logger, options: Polling
     pollTimeoutSeconds: options.pollTimeoutSeconds ?? 30,
     allowedUpdates: ALLOWED_UPDATES,
     giveUpAfterMs,
-    ...(options.database ? { database: options.database } : {}),
   });
   const sink = createConcurrentSink({ consume: polling.consume }, async (error) => {
     try {

@@ -61,7 +61,7 @@ export function register(program: Command, ctx: CliContext): void {
         const running: RunningBot =
           telegram.mode === 'webhook'
             ? { stop: http.stop, failed: new Promise<never>(() => {}) }
-            : await startPolling(bot, app.logger, { giveUpAfterMs: telegram.giveUpAfterMs, database: app.db });
+            : await startPolling(bot, app.logger, { giveUpAfterMs: telegram.giveUpAfterMs });
         const ended = await Promise.race([stopSignal(), running.failed.catch((e: unknown) => e)]);
         stopping.abort();
         exitIfStopHangs(app.logger);

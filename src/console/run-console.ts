@@ -36,7 +36,7 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
   try {
     printBanner(terminal.print, app, languageFromTelegram(user.language_code), seeded);
     const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, throttle: false });
-    const polling = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1, database: app.db });
+    const polling = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });
     await terminal.closed;
     // Input piped in may end before the bot has even fetched the last lines: let it.
     await fetched(emulator, terminal.lastUpdateId());

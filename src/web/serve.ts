@@ -29,7 +29,7 @@ export async function serveHttp(options: {
   routers?: WebRouter[];
 }): Promise<HttpService> {
   const { webhook, logger } = options;
-  const routers = [healthRouter(options.db), ...(webhook ? [webhookRouter(webhook, options.db)] : []), ...(options.routers ?? [])];
+  const routers = [healthRouter(options.db), ...(webhook ? [webhookRouter(webhook)] : []), ...(options.routers ?? [])];
   const app = createWebApp({ logger, routers, secretPaths: webhook ? [new URL(webhook.url).pathname] : [] });
   const server = await startWebServer(app, options.port, options.hostname);
   logger.info({ port: server.port }, 'HTTP server listening (/healthz, /readyz)');

@@ -1,6 +1,5 @@
 import { BotError, webhookCallback } from 'grammy';
-import { releaseUpdateClaims } from '../community/update-claims.ts';
-import { isDatabaseUnavailable, type Queryable } from '../db/db.ts';
+import { isDatabaseUnavailable } from '../db/db.ts';
 import type { Update } from 'grammy/types';
 import { Hono } from 'hono';
 import type { SmeBot } from '../bot/bot.ts';
@@ -26,19 +25,17 @@ export interface WebhookOptions {
  * once that the answer will come. Its claim may have been recorded all the same (sent on a link
  * whose answer never came back): when Telegram sends it here again, that claim is released first.
  */
-export function webhookRouter(options: WebhookOptions, db: Pick<Queryable, 'query'>): WebRouter {
+export function webhookRouter(options: WebhookOptions): WebRouter {
   const router = new Hono<WebEnv>();
   const handle = webhookCallback(options.bot, 'hono', { secretToken: options.secret, onTimeout: 'return', timeoutMilliseconds: WEBHOOK_TIMEOUT_MS });
-  const unsure = new Set<number>();
   router.post(new URL(options.url).pathname, async (c) => {
     let retried: Update | undefined;
     try {
-      if (unsure.size > 0 && c.req.header('x-telegram-bot-api-secret-token') === options.secret) {
+      if (c.req.header('x-telegram-bot-api-secret-token') === options.secret) {
         const body = (await c.req.json().catch(() => undefined)) as Update | undefined;
-        if (body && unsure.has(body.update_id)) {
+        if (body && options.bot.outage.isUnsure(body.update_id)) {
           retried = body;
-          await releaseUpdateClaims(db, [body.update_id]);
-          unsure.delete(body.update_id);
+          await options.bot.outage.release([body.update_id]);
         }
       }
       return await handle(c);
@@ -47,7 +44,7 @@ export function webhookRouter(options: WebhookOptions, db: Pick<Queryable, 'quer
       const update = error instanceof BotError ? error.ctx.update : retried;
       if (!update || !isDatabaseUnavailable(cause)) throw error;
       c.get('log').warn({ err: cause, update_id: update.update_id }, 'the database does not answer: Telegram will send this update again');
-      unsure.add(update.update_id);
+      options.bot.outage.unsure(update.update_id);
       await options.bot.outage.tell(options.bot.api, update);
       return c.json({ error: 'The database does not answer; send this update again later.' }, 503);
     }

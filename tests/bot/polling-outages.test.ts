@@ -30,7 +30,7 @@ async function pollingBot(giveUpAfterMs: number): Promise<{ emulator: BotApiEmul
   const log = memoryLogger();
   const app = await createApp(loadConfig({}), { db, logger: log.logger });
   const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo });
-  const running = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1, giveUpAfterMs, database: db });
+  const running = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1, giveUpAfterMs });
   cleanup.push(
     () => db.close(),
     () => app.close(),

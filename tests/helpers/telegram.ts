@@ -89,7 +89,7 @@ export class TelegramTest {
         test.tracker(update.update_id).resolve();
       }
     };
-    test.running = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1, database: app.db });
+    test.running = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });
     return test;
   }
 
