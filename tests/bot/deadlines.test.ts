@@ -104,3 +104,33 @@ describe('a model server that stalls', () => {
     });
   });
 });
+
+describe("a chat's update stuck past the budget for another reason (Telegram slow to take its answer)", () => {
+  let tg: TelegramTest;
+  beforeAll(async () => {
+    // No throttler: it would queue the chat's messages behind the slow one whatever the bot does.
+    tg = await TelegramTest.start({ env: { QUESTION_BUDGET_MS: '1000' }, experiences: [EXPERIENCE, ...unrelatedExperiences()], bot: { throttle: false } });
+  });
+  afterAll(async () => {
+    await tg?.stop();
+  });
+
+  it('lets the next message of the chat go ahead once it has waited the budget', async () => {
+    const member = tg.member({ language_code: 'en' });
+    tg.emulator.state.slowNext('sendMessage', 5_000);
+    const question = tg.emulator.say(member.user, QUESTION);
+    let questionDone = false;
+    void tg.handled(question.update_id).then(() => (questionDone = true));
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    const help = tg.emulator.say(member.user, '/help');
+    await tg.handled(help.update_id);
+    const waited = Date.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(700);
+    expect(waited).toBeLessThan(3_500);
+    // The help went out while the question's handler still waited for Telegram.
+    expect(questionDone).toBe(false);
+    expect(member.history.map((m) => m.text)).toContain(tg.text('en', 'bot-help'));
+    await tg.handled(question.update_id);
+  });
+});
