@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { createBot } from '../../src/bot/bot.ts';
+import { startPolling } from '../../src/bot/run.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { startBotApiEmulator } from '../../src/emulator/index.ts';
@@ -51,11 +52,15 @@ describe.skipIf(!postgresUrl)('PostgreSQL behind a link that breaks', () => {
     const member = tg.member({ language_code: 'en' });
     await proxy.refuse();
     try {
-      tg.emulator.say(member.user, 'How do I pay a Chinese supplier through an exchange house?');
+      const first = tg.emulator.say(member.user, 'How do I pay a Chinese supplier through an exchange house?');
+      const polls = tg.emulator.state.calls.length;
       await until(() => texts(member).includes(willCome()), 10_000, 'the notice');
       tg.emulator.say(member.user, 'And what does the exchange house charge for paying a supplier?');
       await new Promise((r) => setTimeout(r, 1_500));
       expect(texts(member)).toEqual([willCome()]);
+      // Telegram was never told the question was handled: no getUpdates asked past it.
+      const offsets = tg.emulator.state.calls.slice(polls).flatMap((c) => (c.method === 'getUpdates' ? [Number(c.params.offset)] : []));
+      expect(Math.max(...offsets)).toBeLessThanOrEqual(first.update_id);
     } finally {
       await proxy.resume();
     }
@@ -102,6 +107,49 @@ describe.skipIf(!postgresUrl)('PostgreSQL behind a link that breaks', () => {
     expect(Date.now() - resumed).toBeLessThan(10_000);
     expect(texts(member)).toHaveLength(3);
     expect(texts(other)).toHaveLength(2);
+  }, 60_000);
+});
+
+describe.skipIf(!postgresUrl)('a restart during a database outage', () => {
+  it('loses no question: the next process fetches it from Telegram again and answers it', async () => {
+    const url = await createTestPostgresSchema();
+    const target = new URL(url);
+    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    const db = await openDatabase({ kind: 'postgres', url: proxy.via(url), statementTimeoutMs: STATEMENT_TIMEOUT_MS, keepAliveMs: 1_000 });
+    const app = await createApp(loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), { db });
+    await app.experiences.upsertRecords([EXPERIENCE, ...unrelatedExperiences()], { status: 'published' });
+    await app.loadSearchIndex();
+    const emulator = await startBotApiEmulator({ holdMs: 200 });
+    const user = { id: 888, first_name: 'Sami', language_code: 'en' };
+    const texts = () =>
+      emulator.state
+        .messages(user.id)
+        .filter((m) => m.from === 'bot')
+        .map((m) => m.text);
+    const poll = async () => {
+      const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo });
+      return startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });
+    };
+    let second: Awaited<ReturnType<typeof poll>> | undefined;
+    try {
+      const first = await poll();
+      await proxy.refuse();
+      emulator.say(user, 'How do I pay a Chinese supplier through an exchange house?');
+      await until(() => texts().length === 1, 10_000, 'the notice');
+      // The process stops (a deploy, a crash) while the database is still away.
+      await first.stop();
+      await proxy.resume();
+      second = await poll();
+      await until(() => texts().length === 2, 15_000, 'the answer from the next process');
+      expect(texts()[1]).toContain(TITLE);
+    } finally {
+      await proxy.resume();
+      await second?.stop();
+      await emulator.close();
+      await app.close();
+      await db.close();
+      await proxy.close();
+    }
   }, 60_000);
 });
 
