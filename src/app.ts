@@ -22,6 +22,15 @@ const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));
 
 export type App = Awaited<ReturnType<typeof createApp>>;
 
+/** The configuration's secrets (key, token, webhook secret, database password): no answer may repeat one. */
+function configSecrets(config: Config): string[] {
+  const secrets = [config.ai.mode === 'openai' ? config.ai.apiKey : ''];
+  if (config.telegram.mode !== 'console') secrets.push(config.telegram.token);
+  if (config.telegram.mode === 'webhook') secrets.push(config.telegram.secret);
+  if (config.database.kind === 'postgres') secrets.push(URL.canParse(config.database.url) ? decodeURIComponent(new URL(config.database.url).password) : '');
+  return secrets.filter((s) => s !== '');
+}
+
 /**
  * The composition root: builds every service from the typed config. `db` and `logger` may be
  * given (tests, eval); a given db stays open on close(), its owner closes it. `ownDatabase`: the
@@ -51,7 +60,15 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
   const memoryIndex = config.searchIndex === 'memory' ? memoryLexicalIndex(db, logger) : undefined;
   const lexical = memoryIndex ?? databaseLexicalIndex(db);
   const retriever = createRetriever({ db, glossary, lexical, ...(db.hasVector && ai.embedder ? { embedder: ai.embedder } : {}), logger });
-  const answering = createAnsweringService({ retriever, experiences, ai, translator, logger, budgetMs: config.questionBudgetMs });
+  const answering = createAnsweringService({
+    retriever,
+    experiences,
+    ai,
+    translator,
+    logger,
+    secrets: configSecrets(config),
+    budgetMs: config.questionBudgetMs,
+  });
   const community = createCommunity(db, { experiences });
 
   return {

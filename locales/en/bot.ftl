@@ -54,7 +54,7 @@ bot-button-ask-community = 🙋 Ask the community
 bot-feedback-thanks = Thank you, noted.
 bot-community-opened = Your question is now open to the community. When a member answers, I will send it to you here.
 bot-community-already = This question is already open to the community.
-bot-community-not-yours = Only the person who asked can send this question to the community.
+bot-button-not-yours = This button is not yours to press, or no longer active. Nothing was changed.
 
 bot-story-meta = { $country } · { $industry }
 bot-story-original-note = There is no English version yet; this is the original in { $language ->

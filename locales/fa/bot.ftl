@@ -55,7 +55,7 @@ bot-button-ask-community = 🙋 پرسیدن از اعضا
 bot-feedback-thanks = سپاس، ثبت شد.
 bot-community-opened = پرسش شما اکنون برای اعضا باز است. هر وقت عضوی پاسخ دهد، همین‌جا برایتان می‌فرستم.
 bot-community-already = این پرسش پیش‌تر برای اعضا باز شده است.
-bot-community-not-yours = فقط کسی که پرسیده می‌تواند این پرسش را برای اعضا بفرستد.
+bot-button-not-yours = این دکمه مال شما نیست یا دیگر فعال نیست. چیزی تغییر نکرد.
 
 bot-story-meta = { $country } · { $industry }
 bot-story-original-note = این تجربه هنوز نسخهٔ فارسی ندارد؛ متن زیر به زبان اصلی آن، { $language ->

@@ -54,7 +54,7 @@ bot-button-ask-community = 🙋 向社区提问
 bot-feedback-thanks = 谢谢，已记录。
 bot-community-opened = 您的问题已转给社区。会员回答后，我会在这里转给您。
 bot-community-already = 这个问题已经转给社区了。
-bot-community-not-yours = 只有提问者本人才能把这个问题转给社区。
+bot-button-not-yours = 这个按钮不属于您，或已失效，没有做任何更改。
 
 bot-story-meta = { $country } · { $industry }
 bot-story-original-note = 暂无中文版本；以下是{ $language ->

@@ -28,6 +28,8 @@ export interface AnsweringDeps {
   logger: Logger;
   /** Defaults to the project's prompts/ folder. */
   prompts?: PromptLibrary;
+  /** Values of the configuration (keys, tokens) that a model answer repeating them is refused for. */
+  secrets?: readonly string[];
   /** A question's time for the model (translation, embedding, answer together); past it the extractive answer is sent. */
   budgetMs?: number;
 }
@@ -75,7 +77,9 @@ export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
 
       if (prompts && ai.mode === 'openai') {
         try {
-          const text = await composeLlmAnswer({ ai, prompts }, { ...question, language }, cited, { signal: budget });
+          const text = await composeLlmAnswer({ ai, prompts, ...(deps.secrets ? { secrets: deps.secrets } : {}) }, { ...question, language }, cited, {
+            signal: budget,
+          });
           return { language, abstained: false, mode: 'llm', text, cited, hits: result.hits };
         } catch (e) {
           logger.warn({ err: e, kind: kindOf(e) }, 'model answer failed; sending the extractive answer instead');

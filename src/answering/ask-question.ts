@@ -22,7 +22,8 @@ export interface AskedQuestion {
 
 export type AskOutcome =
   | { kind: 'too-long'; max: number; length: number }
-  | { kind: 'rate-limited'; limit: number; hits: number; retryAfterSeconds: number }
+  /** `notify`: the first refusal of the window; later ones in it are refused in silence (one notice per window, not per message). */
+  | { kind: 'rate-limited'; limit: number; hits: number; retryAfterSeconds: number; notify: boolean }
   | { kind: 'answered'; answer: Answer; questionId: number; latencyMs: number };
 
 export interface AskQuestion {
@@ -49,7 +50,8 @@ export function createAskQuestion({ answering, community, limitPerMinute }: AskQ
       if (text.length > MAX_QUESTION) return { kind: 'too-long', max: MAX_QUESTION, length: text.length };
       // Counted in the database, not in process memory: each replica would allow the full amount on its own.
       const limit = await community.rateLimits.hit(`ask:${member.id}`, limitPerMinute);
-      if (!limit.allowed) return { kind: 'rate-limited', limit: limitPerMinute, hits: limit.hits, retryAfterSeconds: limit.retryAfterSeconds };
+      if (!limit.allowed)
+        return { kind: 'rate-limited', limit: limitPerMinute, hits: limit.hits, retryAfterSeconds: limit.retryAfterSeconds, notify: limit.firstRefused };
 
       const previous = repliesTo ? await community.questions.findByAnswerMessage(chatId, repliesTo.messageId) : undefined;
       const started = performance.now();

@@ -11,6 +11,7 @@ import { apologise, lastResort } from './errors.ts';
 import { installFeatures } from './features/index.ts';
 import { translateReplies } from './i18n.ts';
 import { inChatOrder } from './middleware/chat-order.ts';
+import { cleanInput } from './middleware/clean-input.ts';
 import { createInFlight, type InFlight } from './middleware/in-flight.ts';
 import { intake } from './middleware/intake.ts';
 import { refuseUnknownButtons } from './middleware/unknown-buttons.ts';
@@ -84,6 +85,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     }),
   );
   bot.use(updateLogger(app.logger));
+  bot.use(cleanInput);
   const conversationStorage = createDbStorage<VersionedState<ConversationData>>(app.db, CONVERSATION_NAMESPACE);
   const claimUpdate: typeof app.community.claimUpdate = async (update) => {
     const claim = await app.community.claimUpdate(update);

@@ -33,11 +33,6 @@ export function oneOf<const V extends string>(values: readonly V[]): FieldType<V
   };
 }
 
-/** Text matching `pattern` (anchored, without ':'), e.g. an ISO country code. */
-export function matching(pattern: RegExp, longest: string): FieldType<string> {
-  return { encode: (v) => v, decode: (s) => (pattern.test(s) ? s : undefined), longest };
-}
-
 /** A value or none ('-'), e.g. a step's "skip". */
 export function optional<T>(inner: FieldType<T>): FieldType<T | null> {
   return {

@@ -1,4 +1,4 @@
-import { callback, flag, id, matching, oneOf, optional, type CallbackCodec } from './callback-data.ts';
+import { callback, flag, id, oneOf, optional, type CallbackCodec } from './callback-data.ts';
 import { LANGUAGES } from '../text/language.ts';
 import { INDUSTRIES } from '../knowledge/experiences/experience.ts';
 import { FIELDS } from './features/share/fields.ts';
@@ -17,7 +17,9 @@ export const FORGET = callback('forget', { choice: oneOf(['delete', 'anonymise',
 /** /profile: the button under /start's greeting, and each step's choices ('-' skips). */
 export const PROFILE_START = callback('profile:start', {});
 export const PROFILE_COMPANY = callback('profile:company', { skip: oneOf(['-'] as const) });
-export const PROFILE_COUNTRY = callback('profile:country', { country: optional(matching(/^[A-Z]{2}$/, 'IR')) });
+/** The countries /profile offers as buttons (any other is typed); a press names only one of these. */
+export const PROFILE_COUNTRIES = ['IR', 'CN'] as const;
+export const PROFILE_COUNTRY = callback('profile:country', { country: optional(oneOf(PROFILE_COUNTRIES)) });
 export const PROFILE_INDUSTRY = callback('profile:industry', { industry: optional(oneOf(INDUSTRIES)) });
 
 /** /share's steps. */

@@ -16,12 +16,17 @@ export function createFeedback(db: Queryable) {
   };
 }
 
-export type GiveFeedback = (input: { questionId: number; memberId: number; helpful: boolean }) => Promise<'recorded' | 'unknown-question'>;
+/**
+ * 'not-yours' covers a question of another member and one that does not exist (or was erased by
+ * /forget) alike, so a press with a guessed id cannot tell which ids exist.
+ */
+export type GiveFeedback = (input: { questionId: number; memberId: number; helpful: boolean }) => Promise<'recorded' | 'not-yours'>;
 
-/** A member's vote on an answer; a question no longer logged (erased by /forget) takes none. */
+/** A member's vote on the answer to their own logged question; any other question takes none. */
 export function createGiveFeedback(repos: { questions: Pick<QuestionLog, 'getById'>; feedback: FeedbackRepository }): GiveFeedback {
   return async (input) => {
-    if (!(await repos.questions.getById(input.questionId))) return 'unknown-question';
+    const question = await repos.questions.getById(input.questionId);
+    if (question?.memberId !== input.memberId) return 'not-yours';
     await repos.feedback.record(input);
     return 'recorded';
   };

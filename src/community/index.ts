@@ -5,12 +5,14 @@ import { createFeedback, createGiveFeedback } from './feedback.ts';
 import { createForgetting } from './forget.ts';
 import { createMembers } from './members.ts';
 import { createOpenQuestions, createOpenQuestionToCommunity } from './open-questions.ts';
+import { createSaveProfile } from './profile.ts';
 import { createQuestionLog } from './question-log.ts';
 import { createRateLimits } from './rate-limits.ts';
 import { createClaimUpdate } from './update-claims.ts';
 
 export type { Member, MemberProfile, Role } from './members.ts';
 export type { QuestionRecord, LoggedQuestion } from './question-log.ts';
+export type { ProfileInput, ProfileField } from './profile.ts';
 export type { OpenQuestion } from './open-questions.ts';
 export type { Draft, SubmittedContribution } from './contributions.ts';
 export type { ContributionChoice, ForgetSummary } from './forget.ts';
@@ -45,6 +47,7 @@ export function createCommunity(db: Db, deps: { experiences: Pick<ExperienceRepo
     submitContribution: createSubmitContribution(deps.experiences),
     forgetting: createForgetting(db, deps.experiences),
     giveFeedback: createGiveFeedback(repos),
+    saveProfile: createSaveProfile(repos.members),
     openQuestionToCommunity: createOpenQuestionToCommunity(repos),
   };
 }

@@ -63,17 +63,16 @@ export function createOpenQuestions(db: Queryable) {
   };
 }
 
-export type OpenQuestionToCommunity = (input: {
-  questionId: number;
-  memberId: number;
-}) => Promise<'opened' | 'already-open' | 'unknown-question' | 'not-yours'>;
+export type OpenQuestionToCommunity = (input: { questionId: number; memberId: number }) => Promise<'opened' | 'already-open' | 'not-yours'>;
 
-/** Puts a member's own logged question to the community; only the asker may. */
+/**
+ * Puts a member's own logged question to the community; only the asker may. A question of
+ * another member and one that does not exist are both 'not-yours': a guessed id tells nothing.
+ */
 export function createOpenQuestionToCommunity(repos: { questions: Pick<QuestionLog, 'getById'>; openQuestions: OpenQuestions }): OpenQuestionToCommunity {
   return async ({ questionId, memberId }) => {
     const question = await repos.questions.getById(questionId);
-    if (!question) return 'unknown-question';
-    if (question.memberId !== memberId) return 'not-yours';
+    if (!question || question.memberId !== memberId) return 'not-yours';
     const { created } = await repos.openQuestions.open({ questionId: question.id, memberId, text: question.text, language: question.language });
     return created ? 'opened' : 'already-open';
   };

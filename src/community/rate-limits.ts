@@ -3,6 +3,8 @@ import type { Queryable } from '../db/db.ts';
 export interface RateLimitResult {
   allowed: boolean;
   hits: number;
+  /** The first hit over the limit in this window: the one a refusal is worth telling about. */
+  firstRefused: boolean;
   /** Seconds until the current window ends. */
   retryAfterSeconds: number;
 }
@@ -26,7 +28,7 @@ export function createRateLimits(db: Queryable) {
         [key, windowSeconds],
       );
       const hits = Number(row!.hits);
-      return { allowed: hits <= limit, hits, retryAfterSeconds: Math.max(1, Number(row!.retry_after)) };
+      return { allowed: hits <= limit, hits, firstRefused: hits === limit + 1, retryAfterSeconds: Math.max(1, Number(row!.retry_after)) };
     },
   };
 }

@@ -15,8 +15,12 @@ type ClaimRow = { claimed: boolean; state: unknown } & ({ id: null } | MemberRow
 
 export interface UpdateToClaim {
   updateId: number;
-  /** The person whose own message or press this is: they become (again) a member. */
-  sender?: { telegramId: number; name: string };
+  /**
+   * The person whose own message or press this is. `register`: they become (again) a member when
+   * they are not one (in a private chat with the bot); otherwise only an existing member is read,
+   * so talking in a group the bot is in registers nobody.
+   */
+  sender?: { telegramId: number; name: string; register: boolean };
   /** A `sessions` row to read along (the chat's conversation state), so it costs no extra trip. */
   stateKey?: string;
 }
@@ -37,7 +41,8 @@ export function createClaimUpdate(db: Queryable, members: Pick<MembersRepository
   return async ({ updateId, sender, stateKey }) => {
     const [row] = (await db.query<ClaimRow>(CLAIM, [updateId, sender?.telegramId ?? null, stateKey ?? null])) as [ClaimRow];
     if (!row.claimed) return { claimed: false };
-    const member = sender ? await members.upsertFromTelegram(sender, row.id === null ? null : memberFromRow(row)) : undefined;
+    const known = row.id === null ? null : memberFromRow(row);
+    const member = !sender ? undefined : sender.register ? await members.upsertFromTelegram(sender, known) : (known ?? undefined);
     return { claimed: true, ...(member ? { member } : {}), state: row.state ?? undefined };
   };
 }

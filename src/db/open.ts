@@ -4,7 +4,8 @@ import { probeCapabilities } from './capabilities.ts';
 import { DataDirInUseError, describeHolder, LOCK_FILE, lockDataDir, type DataDirHolder } from './data-dir-lock.ts';
 import type { Db } from './db.ts';
 import { migrate } from './migrate.ts';
-import { writableDataDir } from './pglite.ts';
+import { clusterDir, writableDataDir } from './pglite.ts';
+import { restoreEmptyClusterIfNew } from './empty-cluster.ts';
 import { MAX_SOCKET_PATH, SOCKET_NAME } from './pglite-session.ts';
 import { openPgliteThread } from './pglite-worker.ts';
 import { openPostgres } from './postgres.ts';
@@ -82,6 +83,9 @@ async function openEmbedded(dataDir: string, options: OpenDatabaseOptions): Prom
   const socketFits = join(dir, SOCKET_NAME).length <= MAX_SOCKET_PATH;
   let db: Awaited<ReturnType<typeof openPgliteThread>>;
   try {
+    // Unpacked here rather than in the PGlite thread: what unpacking used is freed where the
+    // bot's own allocations reuse it, not in the thread's heap (~30 MB of a first start).
+    await restoreEmptyClusterIfNew(clusterDir(dir));
     db = await openPgliteThread(dir, socketFits ? { serveIn: dir } : {});
   } catch (error) {
     lock.release();

@@ -13,7 +13,7 @@ import { DbUnavailableError, type Db, type Queryable } from './db.ts';
 export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob | File } = {}): Promise<Db & { pglite: PGlite }> {
   const dir = dataDir === undefined ? undefined : writableDataDir(dataDir);
   const pglite = await PGlite.create({
-    ...(dir ? { dataDir: resolve(dir, 'pglite') } : {}),
+    ...(dir ? { dataDir: clusterDir(dir) } : {}),
     extensions: { vector, pg_trgm },
     // Otherwise each new 16 MB WAL segment is first written full of zeros, 8 kB at a time, and in
     // memory every write regrows the file: ~60 ms of importing 1,000 experiences. The zeros are
@@ -23,10 +23,15 @@ export async function openPglite(dataDir: string | undefined, options: { loadDat
     // shared_buffers: PostgreSQL's 128 MB, which initdb writes into postgresql.conf, was touched
     // as PGlite started: ~120 MB of the bot's resident memory on the demo base. Pages beyond 16 MB
     // come from the operating system's file cache (or, in memory, from the in-memory files).
-    startParams: [...PGlite.defaultStartParams, '-c', 'wal_init_zero=off', '-c', 'shared_buffers=16MB'],
+    startParams: [...PGlite.defaultStartParams, '-c', 'wal_init_zero=off', '-c', 'shared_buffers=16MB', '-c', 'maintenance_work_mem=8MB'],
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   return new PgliteDb(pglite);
+}
+
+/** Where in DATA_DIR PGlite keeps its cluster. */
+export function clusterDir(dataDir: string): string {
+  return resolve(dataDir, 'pglite');
 }
 
 /** DATA_DIR as an absolute path, created if needed; fails with what to fix when this user cannot write it. */

@@ -21,7 +21,7 @@ describe('prompt templates', () => {
     });
     expect(rendered.system).toContain('Write in English');
     expect(rendered.system).not.toContain('Grounded answer to a member');
-    expect(rendered.user).toContain('Question: Is {x} a placeholder?');
+    expect(rendered.user).toContain('<question>\nIs {x} a placeholder?\n</question>');
     expect(rendered.user).toContain('[{"title": "T"}]');
 
     const translate = await prompts.render('translate-question', { language_name: 'Persian (Farsi)', question: 'سلام' });

@@ -29,6 +29,15 @@ describe.each(['fa', 'zh', 'en'] as const)('in a group, in %s', (language) => {
     const member = tg.member({ language_code: language }).inGroup(tg.group());
     expect(await member.says('How do I pay a Chinese supplier through an exchange house?')).toEqual([]);
   });
+
+  it('registers nobody who only talks in a group, until they use the bot in private', async () => {
+    const person = tg.member({ language_code: language });
+    await person.inGroup(tg.group()).says('How do I pay a Chinese supplier through an exchange house?');
+    await person.inGroup(tg.group()).says('/share');
+    expect(await tg.app.community.members.getByTelegramId(person.user.id)).toBeUndefined();
+    await person.says('/start');
+    expect(await tg.app.community.members.getByTelegramId(person.user.id)).toMatchObject({ telegramId: person.user.id });
+  });
 });
 
 describe('in a forum supergroup', () => {

@@ -82,6 +82,8 @@ describe.each(testDatabases())('on $name', (database) => {
       const [limited] = await member.says(QUESTION);
       const expected = Array.from({ length: 60 }, (_, s) => tg.text(language, 'bot-rate-limited', { limit: 3, seconds: s + 1 }));
       expect(expected).toContain(limited!.text);
+      // One notice per window: a member who keeps sending is not sent one per message.
+      for (let i = 0; i < 5; i++) expect(await member.says(`${QUESTION} again ${i}`)).toEqual([]);
       expect(await questionsOf(member.user.id)).toBe(3);
       // Another member is not affected.
       const other = tg.member({ language_code: language });
@@ -105,6 +107,18 @@ describe.each(testDatabases())('on $name', (database) => {
       expect(reply!.text).toBe(tg.text(language, 'bot-too-long', { max: 4_000, length: 4_001 }));
       expect((await member.says('/frobnicate'))[0]!.text).toBe(tg.text(language, 'bot-unknown-command'));
       expect(await questionsOf(member.user.id)).toBe(0);
+    });
+
+    it('answers a question with control characters in it (a null byte), storing it without them', async () => {
+      const member = tg.member({ language_code: language });
+      const [answer] = await member.says(`How do I pay\u0000 a Chinese\u001b supplier\u0085 through an exchange house?\u0007`);
+      expect(answer!.buttons).toContain(tg.text(language, 'bot-button-helpful'));
+      const [row] = await tg.db.query<{ text: string }>('SELECT q.text FROM questions q JOIN members m ON m.id = q.member_id WHERE m.telegram_id = $1', [
+        member.user.id,
+      ]);
+      expect(row!.text).toBe('How do I pay a Chinese supplier through an exchange house?');
+      // Nothing but control characters is no text at all: the member is told what the bot reads.
+      expect((await member.says('\u0000\u0000\u001b'))[0]!.text).toBe(tg.text(language, 'bot-other-input'));
     });
 
     it('shows HTML in a member name as typed', async () => {

@@ -49,10 +49,20 @@ describe.each(testDatabases())('community use cases on $name', ({ open }) => {
   it('claims an update once: the first claim reads (and makes) the member and the stored state, a repeat is refused', async () => {
     const telegramId = nextTelegramId++;
     await db.query(`INSERT INTO sessions (key, value) VALUES ($1, '{"step": 2}')`, [`conversation:${telegramId}`]);
-    const update = { updateId: 900_001, sender: { telegramId, name: 'Lin Wei' }, stateKey: `conversation:${telegramId}` };
+    const update = { updateId: 900_001, sender: { telegramId, name: 'Lin Wei', register: true }, stateKey: `conversation:${telegramId}` };
     const first = await app.community.claimUpdate(update);
     expect(first).toMatchObject({ claimed: true, member: { telegramId, name: 'Lin Wei' }, state: { step: 2 } });
     expect(await app.community.claimUpdate(update)).toEqual({ claimed: false });
+  });
+
+  it('claims an update from a group without registering a stranger, and recognises a member', async () => {
+    const stranger = nextTelegramId++;
+    const fromGroup = await app.community.claimUpdate({ updateId: 900_002, sender: { telegramId: stranger, name: 'Passer-by', register: false } });
+    expect(fromGroup).toEqual({ claimed: true, state: undefined });
+    expect(await app.community.members.getByTelegramId(stranger)).toBeUndefined();
+    const member = await aMember();
+    const known = await app.community.claimUpdate({ updateId: 900_003, sender: { telegramId: member.telegramId, name: 'Renamed', register: false } });
+    expect(known).toMatchObject({ claimed: true, member: { id: member.id } });
   });
 
   it('forgets a member: their conversation state in private and in every group goes, another member’s stays', async () => {
@@ -84,12 +94,36 @@ describe.each(testDatabases())('community use cases on $name', ({ open }) => {
       latencyMs: 1,
       citations: [],
     });
-    expect(await app.community.giveFeedback({ questionId: 999_999_999, memberId: asker.id, helpful: true })).toBe('unknown-question');
-    expect(await app.community.giveFeedback({ questionId, memberId: other.id, helpful: false })).toBe('recorded');
+    // Someone else's question and one that does not exist are refused alike: a guessed id tells nothing.
+    expect(await app.community.giveFeedback({ questionId: 999_999_999, memberId: asker.id, helpful: true })).toBe('not-yours');
+    expect(await app.community.giveFeedback({ questionId, memberId: other.id, helpful: false })).toBe('not-yours');
+    expect(await count('feedback WHERE question_id = $1', [questionId])).toBe(0);
+    expect(await app.community.giveFeedback({ questionId, memberId: asker.id, helpful: true })).toBe('recorded');
+    expect(await app.community.openQuestionToCommunity({ questionId: 999_999_999, memberId: asker.id })).toBe('not-yours');
     expect(await app.community.openQuestionToCommunity({ questionId, memberId: other.id })).toBe('not-yours');
     expect(await app.community.openQuestionToCommunity({ questionId, memberId: asker.id })).toBe('opened');
     expect(await app.community.openQuestionToCommunity({ questionId, memberId: asker.id })).toBe('already-open');
     expect(await count('open_questions WHERE question_id = $1', [questionId])).toBe(1);
+  });
+
+  it('saves a profile only with an assigned country code and an industry of the list', async () => {
+    const member = await aMember();
+    await app.community.saveProfile(member.id, { company: 'Karimi Saffron Co', country: 'IR', industry: 'food' });
+    for (const [profile, field] of [
+      [{ company: null, country: 'ZZ<b>forged', industry: null }, 'country'],
+      [{ company: null, country: 'ZZ', industry: null }, 'country'],
+      [{ company: null, country: 'XX', industry: null }, 'country'],
+      [{ company: null, country: 'ir', industry: null }, 'country'],
+      [{ company: null, country: null, industry: 'forged' }, 'industry'],
+      [{ company: 'x'.repeat(121), country: null, industry: null }, 'company'],
+    ] as const) {
+      expect(await app.community.saveProfile(member.id, profile), JSON.stringify(profile)).toEqual({ kind: 'invalid', field });
+    }
+    expect(await app.community.members.getById(member.id)).toMatchObject({ company: 'Karimi Saffron Co', country: 'IR', industry: 'food' });
+    expect(await app.community.saveProfile(member.id, { company: null, country: 'TR', industry: 'textiles' })).toMatchObject({
+      kind: 'saved',
+      member: { country: 'TR', industry: 'textiles' },
+    });
   });
 
   it('keeps all or nothing of what is done in one unit of work', async () => {
@@ -119,7 +153,10 @@ describe.each(testDatabases())('community use cases on $name', ({ open }) => {
     if (followUp.kind !== 'answered') throw new Error(`not answered: ${followUp.kind}`);
     const [logged] = await db.query<{ follow_up_of: string }>('SELECT follow_up_of FROM questions WHERE id = $1', [followUp.questionId]);
     expect(Number(logged!.follow_up_of)).toBe(first.questionId);
-    expect(await ask('One question too many?')).toMatchObject({ kind: 'rate-limited', limit: 2 });
+    // One refusal per window says so; the next ones in the same window are refused in silence.
+    expect(await ask('One question too many?')).toMatchObject({ kind: 'rate-limited', limit: 2, notify: true });
+    expect(await ask('And another one?')).toMatchObject({ kind: 'rate-limited', limit: 2, notify: false });
+    expect(await ask('And another one?')).toMatchObject({ kind: 'rate-limited', limit: 2, notify: false });
     expect(await count('questions WHERE member_id = $1', [member.id])).toBe(2);
   });
 });

@@ -6,14 +6,20 @@ import { markVote } from '../render/answer.ts';
 
 const VOTED = '✓';
 
+/** A press on a button of someone else's question (or of none): one short notice, logged, nothing changed. */
+async function refuseNotYours(ctx: BotContext, button: string): Promise<void> {
+  ctx.log.warn({ button }, 'a press on a button of a question that is not the presser’s was refused');
+  await ctx.answerCallbackQuery({ text: ctx.t('bot-button-not-yours') });
+}
+
 /** The buttons under an answer: 👍/👎, and putting the question to the community (the full story is story.ts). */
 export function answerActionsFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const { community } = deps.app;
 
   onPress(composer, FEEDBACK, async (ctx, { questionId, helpful }) => {
-    const given = ctx.member ? await community.giveFeedback({ questionId, memberId: ctx.member.id, helpful }) : 'unknown-question';
-    if (given !== 'recorded') return ctx.answerCallbackQuery({ text: ctx.t('bot-button-expired') });
+    const given = ctx.member ? await community.giveFeedback({ questionId, memberId: ctx.member.id, helpful }) : 'not-yours';
+    if (given === 'not-yours') return refuseNotYours(ctx, FEEDBACK.tag);
     await ctx.answerCallbackQuery({ text: ctx.t('bot-feedback-thanks') });
     const markup = ctx.callbackQuery.message?.reply_markup?.inline_keyboard;
     if (markup) {
@@ -24,9 +30,8 @@ export function answerActionsFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   onPress(composer, ASK_COMMUNITY, async (ctx, { questionId }) => {
-    const opened = ctx.member ? await community.openQuestionToCommunity({ questionId, memberId: ctx.member.id }) : 'unknown-question';
-    if (opened === 'unknown-question') return ctx.answerCallbackQuery({ text: ctx.t('bot-button-expired') });
-    if (opened === 'not-yours') return ctx.answerCallbackQuery({ text: ctx.t('bot-community-not-yours') });
+    const opened = ctx.member ? await community.openQuestionToCommunity({ questionId, memberId: ctx.member.id }) : 'not-yours';
+    if (opened === 'not-yours') return refuseNotYours(ctx, ASK_COMMUNITY.tag);
     await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t(opened === 'opened' ? 'bot-community-opened' : 'bot-community-already'));
   });

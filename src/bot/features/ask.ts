@@ -35,8 +35,8 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     if (outcome.kind === 'rate-limited') {
-      ctx.log.info({ hits: outcome.hits }, 'rate limited');
-      await ctx.reply(ctx.t('bot-rate-limited', { seconds: outcome.retryAfterSeconds, limit: outcome.limit }));
+      ctx.log.info({ hits: outcome.hits, notified: outcome.notify }, 'rate limited');
+      if (outcome.notify) await ctx.reply(ctx.t('bot-rate-limited', { seconds: outcome.retryAfterSeconds, limit: outcome.limit }));
       return;
     }
     const { answer, questionId, latencyMs } = outcome;

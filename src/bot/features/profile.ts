@@ -3,14 +3,12 @@ import { Composer, InlineKeyboard, type Context } from 'grammy';
 import type { Language } from '../../text/language.ts';
 import { INDUSTRIES } from '../../knowledge/experiences/experience.ts';
 import { onPress } from '../callback-data.ts';
-import { PROFILE_COMPANY, PROFILE_COUNTRY, PROFILE_INDUSTRY, PROFILE_START } from '../callbacks.ts';
+import { PROFILE_COMPANY, PROFILE_COUNTRIES, PROFILE_COUNTRY, PROFILE_INDUSTRY, PROFILE_START } from '../callbacks.ts';
+import { isValidProfileValue } from '../../community/profile.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { countryName, industryName } from '../../answering/display.ts';
 
 export const PROFILE_CONVERSATION = 'profile';
-/** Countries offered as buttons; any other ISO code can be typed. */
-const COUNTRY_BUTTONS = ['IR', 'CN'] as const;
-const MAX_COMPANY = 120;
 
 /** Persisted with the conversation's replay state, so plain JSON. */
 interface ProfileArgs {
@@ -58,11 +56,11 @@ function profileConversation(deps: BotDeps) {
     };
 
     await ctx.reply(t('bot-profile-ask-company'), { reply_markup: skipCompany() });
-    const company = await ask('company', (c) => clean(c.message?.text, MAX_COMPANY), 'bot-profile-company-invalid');
+    const company = await ask('company', (c) => companyName(c.message?.text), 'bot-profile-company-invalid');
     if (!('value' in company)) return leave(company);
 
     const countries = new InlineKeyboard();
-    for (const code of COUNTRY_BUTTONS) countries.text(countryName(deps.app.translator, args.locale, code), PROFILE_COUNTRY.encode({ country: code }));
+    for (const code of PROFILE_COUNTRIES) countries.text(countryName(deps.app.translator, args.locale, code), PROFILE_COUNTRY.encode({ country: code }));
     await ctx.reply(t('bot-profile-ask-country'), { reply_markup: countries.row().text(t('bot-button-skip'), PROFILE_COUNTRY.encode({ country: null })) });
     const country = await ask('country', (c) => isoCode(c.message?.text), 'bot-profile-country-invalid');
     if (!('value' in country)) return leave(country);
@@ -76,9 +74,10 @@ function profileConversation(deps: BotDeps) {
     const industry = await ask('industry', () => undefined, 'bot-profile-industry-invalid');
     if (!('value' in industry)) return leave(industry);
 
-    await conversation.external(() =>
-      deps.app.community.members.updateProfile(args.memberId, { company: company.value, country: country.value, industry: industry.value }),
+    const saved = await conversation.external(() =>
+      deps.app.community.saveProfile(args.memberId, { company: company.value, country: country.value, industry: industry.value }),
     );
+    if (saved.kind === 'invalid') return void (await ctx.reply(t(`bot-profile-${saved.field}-invalid`)));
     const none = t('bot-profile-none');
     await ctx.reply(
       t('bot-profile-saved', {
@@ -97,14 +96,14 @@ function pressedChoice(step: Step, data: string): string | null | undefined {
   return PROFILE_INDUSTRY.decode(data)?.industry;
 }
 
-function clean(text: string | undefined, max: number): string | undefined {
+function companyName(text: string | undefined): string | undefined {
   const v = text?.trim();
-  return v && v.length <= max ? v : undefined;
+  return v !== undefined && isValidProfileValue('company', v) ? v : undefined;
 }
 
 function isoCode(text: string | undefined): string | undefined {
   const v = text?.trim().toUpperCase();
-  return v && /^[A-Z]{2}$/.test(v) ? v : undefined;
+  return v !== undefined && isValidProfileValue('country', v) ? v : undefined;
 }
 
 /** /profile, and the button under /start's greeting. */

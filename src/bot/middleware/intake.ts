@@ -12,13 +12,16 @@ import { languageFromTelegram } from '../i18n.ts';
  */
 export function intake<T>(deps: { claimUpdate: ClaimUpdate; conversations: PrefetchingStorage<T>; conversationKey: (ctx: Context) => string | undefined }) {
   return async (ctx: Context & BotContextExtras, next: NextFunction): Promise<void> => {
-    // Only a member's own message or press makes them a member (again, after /forget).
+    // Only a member's own message or press in a private chat makes them a member (again, after
+    // /forget); in a group, an existing member is recognised and nobody else is recorded.
     const acting = ctx.message !== undefined || ctx.callbackQuery !== undefined;
     const from = acting && ctx.from && !ctx.from.is_bot ? ctx.from : undefined;
     const key = deps.conversationKey(ctx);
     const claim = await deps.claimUpdate({
       updateId: ctx.update.update_id,
-      ...(from ? { sender: { telegramId: from.id, name: [from.first_name, from.last_name].filter(Boolean).join(' ') } } : {}),
+      ...(from
+        ? { sender: { telegramId: from.id, name: [from.first_name, from.last_name].filter(Boolean).join(' '), register: ctx.chat?.type === 'private' } }
+        : {}),
       ...(key !== undefined ? { stateKey: deps.conversations.rowKey(key) } : {}),
     });
     if (!claim.claimed) {

@@ -30,6 +30,15 @@ export type Industry = (typeof INDUSTRIES)[number];
 export const STATUSES = ['draft', 'pending', 'published', 'rejected', 'archived'] as const;
 export type ExperienceStatus = (typeof STATUSES)[number];
 
+// Codes for groupings and private use, which Intl names but no company is registered in.
+const NOT_A_COUNTRY = /^(AA|EU|EZ|UN|Q[M-Z]|X[A-Z]|ZZ)$/;
+const REGION_NAMES = new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
+
+/** An assigned ISO 3166-1 alpha-2 country code, upper case ("IR"; not "ZZ", "EU" or "XX"). */
+export function isCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && !NOT_A_COUNTRY.test(code) && REGION_NAMES.of(code) !== undefined;
+}
+
 export const TEXT_FIELDS = ['title', 'problem', 'solution', 'outcome'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
