@@ -43,9 +43,10 @@ export function createAppLogger(config: Config, destination?: NodeJS.WritableStr
 /**
  * The composition root: builds every service from the typed config. `db` and `logger` may be
  * given (tests, eval); a given db stays open on close(), its owner closes it. `ownDatabase`: the
- * embedded database must be this process's (see openDatabase).
+ * embedded database must be this process's (see openDatabase). `stopping` aborts the model calls
+ * in flight when the process is told to stop, so no member's question holds the stop.
  */
-export async function createApp(config: Config, options: { db?: Db; logger?: Logger; migrate?: boolean; ownDatabase?: boolean } = {}) {
+export async function createApp(config: Config, options: { db?: Db; logger?: Logger; migrate?: boolean; ownDatabase?: boolean; stopping?: AbortSignal } = {}) {
   const logger = options.logger ?? createAppLogger(config);
   const db =
     options.db ??
@@ -61,14 +62,22 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
   // Search tokens stored by another version of the text pipeline would not meet the questions'.
   await reindexIfStale(db, logger);
   const translator = createTranslator(DEFAULT_LOCALES_DIR);
-  const ai = createAiProvider(config.ai, logger);
+  const ai = createAiProvider(config.ai, logger, options.stopping ? { stopping: options.stopping } : {});
   const experiences = new ExperienceRepository(db);
   await seedGlossaryIfEmpty(db, `${ASSETS}glossary.csv`);
   const glossary = await Glossary.load(db);
   const memoryIndex = config.searchIndex === 'memory' ? memoryLexicalIndex(db, logger) : undefined;
   const lexical = memoryIndex ?? databaseLexicalIndex(db);
   const retriever = createRetriever({ db, glossary, lexical, ...(db.hasVector && ai.embedder ? { embedder: ai.embedder } : {}), logger });
-  const answering = createAnsweringService({ retriever, experiences, ai, translator, logger, secrets: configSecrets(config) });
+  const answering = createAnsweringService({
+    retriever,
+    experiences,
+    ai,
+    translator,
+    logger,
+    secrets: configSecrets(config),
+    budgetMs: config.questionBudgetMs,
+  });
   const community = createCommunity(db, { experiences });
 
   return {

@@ -25,6 +25,8 @@ export interface SearchQuery {
   /** Soft preferences: "firms like mine" rank slightly higher. */
   preferCountry?: string;
   preferIndustry?: string;
+  /** Ends the question's embedding call early (its time ran out); the search is then lexical. */
+  signal?: AbortSignal;
 }
 
 export interface SearchHit {
@@ -162,7 +164,7 @@ export function createRetriever(deps: {
   }
 
   async function vectorRank(e: Embedder, q: SearchQuery, filters: { country?: string; industry?: string }): Promise<ExperienceScore[]> {
-    const [vector] = await e.embed([q.text]);
+    const [vector] = await e.embed([q.text], q.signal ? { signal: q.signal } : {});
     if (!vector) return [];
     const hits = await vectorSearch(db, e.model, vector, filters, 50);
     return groupByExperience(hits, 0);
