@@ -1,11 +1,28 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { Queryable } from '../db/db.ts';
+import type { Db, Queryable } from '../db/db.ts';
 import type { Logger } from '../log.ts';
-import { completeJob, failJob, GiveUpError, postponeJob, RetryLaterError, takeJob, type Backoff, type Job } from './queue.ts';
+import { completeJob, failJob, GiveUpError, LostLeaseError, postponeJob, RetryLaterError, saveJobProgress, takeJob, type Backoff, type Job } from './queue.ts';
 
-/** Does one job; what it returns is kept with the job. Throwing fails the attempt. */
-export type JobHandler = (job: Job) => Promise<unknown>;
+/** What a handler may do with its job while it runs. */
+export interface JobSteps {
+  /** Keeps what is done so far for the next attempts (job.progress); throws when the lease was lost. */
+  saveProgress(progress: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * Does one job; what it returns is kept with the job (a Completion: its result, and its writes
+ * made in the transaction that marks the job done). Throwing fails the attempt.
+ */
+export type JobHandler = (job: Job, steps: JobSteps) => Promise<unknown>;
+
+/** A handler's result whose `alongside` writes commit in the same transaction that marks the job done, or not at all. */
+export class Completion {
+  constructor(
+    readonly result: unknown,
+    readonly alongside: (tx: Queryable) => Promise<void>,
+  ) {}
+}
 
 /** A job enqueued once per period by whichever worker first notices the period began. */
 export interface Schedule {
@@ -14,7 +31,7 @@ export interface Schedule {
 }
 
 export interface JobRunnerOptions {
-  db: Queryable;
+  db: Db;
   logger: Logger;
   handlers: Record<string, JobHandler>;
   schedules?: Schedule[];
@@ -25,6 +42,11 @@ export interface JobRunnerOptions {
   /** How long a taken job is this worker's; after that a job whose worker died is due again. */
   leaseMs?: number;
   backoff?: Backoff;
+  /**
+   * Subscribes to "jobs were just queued here" (returns the unsubscribe): an idle worker then
+   * looks at once instead of at its next poll.
+   */
+  wakeOn?: (wake: () => void) => () => void;
 }
 
 export const DEFAULT_BACKOFF: Backoff = { baseMs: 5_000, maxMs: 60 * 60_000 };
@@ -71,8 +93,12 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     const log = logger.child({ job_id: job.id, job_kind: job.kind, attempt: job.attempts });
     let result: unknown;
     try {
-      result = await handlers[job.kind]!(job);
+      result = await handlers[job.kind]!(job, { saveProgress: (progress) => saveJobProgress(db, job, workerId, progress) });
     } catch (error) {
+      if (error instanceof LostLeaseError) {
+        log.warn({ err: error }, 'job taken over by another worker; leaving it to them');
+        return true;
+      }
       if (error instanceof RetryLaterError) {
         log.warn({ err: error, delay_ms: error.delayMs }, 'job postponed: told to come back later');
         await postponeJob(db, job, workerId, error.delayMs, error.message);
@@ -84,7 +110,21 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       await failJob(db, job, workerId, message, backoff, { final: last });
       return true;
     }
-    await completeJob(db, job, workerId, result);
+    if (result instanceof Completion) {
+      const done = await db
+        .transaction(async (tx) => {
+          if (!(await completeJob(tx, job, workerId, result.result))) throw new LostLeaseError(job);
+          await result.alongside(tx);
+        })
+        .then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof LostLeaseError) return false;
+            throw error;
+          },
+        );
+      if (!done) log.warn('job taken over by another worker before it was marked done');
+    } else await completeJob(db, job, workerId, result);
     log.debug('job done');
     return true;
   }
@@ -123,11 +163,15 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         if (!worked && !stopping) await idle();
       }
     }
+    const unsubscribe = options.wakeOn?.(() => {
+      for (const wake of [...sleeping]) wake();
+    });
     const loops = Array.from({ length: options.concurrency ?? 1 }, () => loop());
     logger.info({ worker: workerId, kinds }, 'job workers started');
     return {
       async stop() {
         stopping = true;
+        unsubscribe?.();
         for (const wake of [...sleeping]) wake();
         await Promise.all(loops);
       },

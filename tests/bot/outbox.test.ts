@@ -53,7 +53,12 @@ describe.each(testDatabases())('notifications through the outbox on $name', ({ o
     createJobRunner({
       db,
       logger: app.logger,
-      handlers: createOutboxSender({ db, api: outboxApi(emulator.token, emulator.apiRoot), translator: app.translator }),
+      handlers: createOutboxSender({
+        db,
+        api: outboxApi(emulator.token, emulator.apiRoot),
+        translator: app.translator,
+        giveUpAfterMs: app.config.deliveryGiveUpAfterMs,
+      }),
     });
   const member = async (telegramId: number, language?: 'fa' | 'zh' | 'en') => {
     const m = await app.community.members.upsertFromTelegram({ telegramId, name: 'Sara' });
@@ -152,7 +157,13 @@ describe.runIf(postgresUrl)('two sending processes on one PostgreSQL database', 
         createJobRunner({
           db,
           logger: createLogger('silent'),
-          handlers: createOutboxSender({ db, api: outboxApi(emulator.token, emulator.apiRoot), translator: app.translator, budget: createSendBudget(db, 3) }),
+          handlers: createOutboxSender({
+            db,
+            api: outboxApi(emulator.token, emulator.apiRoot),
+            translator: app.translator,
+            budget: createSendBudget(db, 3),
+            giveUpAfterMs: app.config.deliveryGiveUpAfterMs,
+          }),
         });
       // Two loops in each process.
       await Promise.all([process(a).runDue(), process(a).runDue(), process(b).runDue(), process(b).runDue()]);
