@@ -15,7 +15,7 @@ const OUTBOX_POLL_MS = 1_000;
 // that died is replaced after a minute.
 const OUTBOX_LEASE_MS = 60_000;
 // A send Telegram failed (5xx, network) is tried again soon: the member is waiting.
-const SEND_BACKOFF = { baseMs: 1_000, maxMs: 15_000 };
+const SEND_BACKOFF = { baseMs: 1_000, maxMs: 10_000 };
 
 export interface RunningSenders {
   /** Stops taking messages; resolves when the ones in hand are done. */
@@ -25,12 +25,17 @@ export interface RunningSenders {
 /**
  * The outbox's senders of this process: answers (answer-sender.ts), their delay notices and the
  * domain's notifications (outbox-sender.ts), through `api`, within the sending budget every
- * process shares. Run by `start` and `worker` with a bot token, and by the console chat
- * against its emulator.
+ * process shares (Telegram's 30 a second unless `messagesPerSecond` says otherwise, e.g. for a
+ * Bot API server without Telegram's limits). Run by `start` and `worker` with a bot token, and
+ * by the console chat against its emulator.
  */
-export function startSenders(app: Pick<App, 'db' | 'logger' | 'translator' | 'outboxQueued' | 'config'>, api: Api): RunningSenders {
+export function startSenders(
+  app: Pick<App, 'db' | 'logger' | 'translator' | 'outboxQueued' | 'config'>,
+  api: Api,
+  options: { messagesPerSecond?: number; concurrency?: number } = {},
+): RunningSenders {
   const { db, logger, translator } = app;
-  const budget = createSendBudget(db);
+  const budget = createSendBudget(db, options.messagesPerSecond);
   const giveUpAfterMs = app.config.deliveryGiveUpAfterMs;
   const handlers = {
     ...createOutboxSender({ db, api, translator, budget, giveUpAfterMs }),
@@ -40,7 +45,7 @@ export function startSenders(app: Pick<App, 'db' | 'logger' | 'translator' | 'ou
     db,
     logger,
     handlers,
-    concurrency: 2,
+    concurrency: options.concurrency ?? 2,
     pollMs: OUTBOX_POLL_MS,
     leaseMs: OUTBOX_LEASE_MS,
     backoff: SEND_BACKOFF,
