@@ -110,3 +110,28 @@ describe('a long answer whose second part fails', () => {
     expect(linked.map((r) => Number(r.message_id))).toEqual(parts.map((p) => p.message.message_id));
   });
 });
+
+describe('an answer Telegram will not take for longer than DELIVERY_GIVE_UP_AFTER', () => {
+  let tg: TelegramTest;
+  beforeAll(async () => {
+    tg = await TelegramTest.start({ env: { DELIVERY_GIVE_UP_AFTER: '4s' }, experiences: [anExperience(), ...unrelatedExperiences()] });
+  });
+  afterAll(() => tg?.stop());
+
+  it('is given up and kept as failed with the reason, and never sent after Telegram recovers', async () => {
+    const member = tg.member({ language_code: 'en' });
+    const recover = tg.emulator.state.failFor('sendMessage', 60_000, { code: 500, description: 'Internal Server Error' }, { chatId: member.chatId });
+    tg.emulator.say(member.user, QUESTION);
+    const given = () => tg.db.query<{ last_error: string }>("SELECT last_error FROM jobs WHERE kind = 'deliver-answer' AND failed_at IS NOT NULL");
+    let failed: { last_error: string }[] = [];
+    for (const deadline = Date.now() + 30_000; failed.length === 0 && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 200));
+      failed = await given();
+    }
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.last_error).toMatch(/given up \(DELIVERY_GIVE_UP_AFTER is 4 s\)/);
+    recover();
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(member.history).toEqual([]);
+  }, 60_000);
+});
