@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBotApiEmulator } from '../src/emulator/index.ts';
 import { answersTo, askMany, freePort, spawnBot, until, type AskedQuestion, type BotProcess } from '../tests/helpers/bot-process.ts';
+import { openDatabase } from '../src/db/open.ts';
 import { benchSchema } from './support.ts';
 
 export type FaultDatabase = 'pglite' | 'postgres';
@@ -60,6 +61,7 @@ const killDuringLoad: FaultScenario = {
     let duplicated = 0;
     let worstAnswerS = 0;
     let restartS = 0;
+    let owedLost = 0;
     for (let round = 0; round < KILL.rounds; round++) {
       const emulator = await startBotApiEmulator();
       const database = await freshBotDatabase(ctx);
@@ -80,6 +82,12 @@ const killDuringLoad: FaultScenario = {
         const questions = await asking;
         await settle(emulator, questions);
         const counts = questions.map((q) => answersTo(emulator, q).length);
+        bots[1]!.kill('SIGTERM');
+        await bots[1]!.exited;
+        // Which of the lost ones the bot had logged (and so owed): the rest never got past intake.
+        const logged = await loggedQuestionNumbers(database.env);
+        const lostNumbers = counts.flatMap((c, i) => (c === 0 ? [i + 1] : []));
+        owedLost += lostNumbers.filter((n) => logged.has(n)).length;
         asked += questions.length;
         lost += counts.filter((c) => c === 0).length;
         duplicated += counts.reduce((sum, c) => sum + Math.max(0, c - 1), 0);
@@ -87,8 +95,6 @@ const killDuringLoad: FaultScenario = {
         ctx.out(
           `  ${ctx.database}, round ${round + 1}: ${counts.filter((c) => c === 0).length} lost, ${counts.reduce((s, c) => s + Math.max(0, c - 1), 0)} duplicated`,
         );
-        bots[1]!.kill('SIGTERM');
-        await bots[1]!.exited;
       } finally {
         for (const bot of bots) bot.kill('SIGKILL');
         await emulator.close();
@@ -98,12 +104,27 @@ const killDuringLoad: FaultScenario = {
     return [
       { name: 'questions asked', value: asked },
       { name: 'answers lost', value: lost, target: '0' },
+      { name: '… of which the bot had logged the question (lost in delivery)', value: owedLost, target: '0' },
+      { name: '… of which it never logged the question (lost at intake: finding 3)', value: lost - owedLost },
       { name: 'answers duplicated', value: duplicated, target: '0' },
       { name: 'restart until polling again, s (slowest round)', value: restartS.toFixed(1) },
       { name: 'last answer, s after the first question (slowest round)', value: worstAnswerS.toFixed(1) },
     ];
   },
 };
+
+/** The numbers askMany gave the questions the bot logged, read from its database once it has stopped. */
+async function loggedQuestionNumbers(env: Record<string, string>): Promise<Set<number>> {
+  const db = await openDatabase(env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: env.DATA_DIR! }, {
+    migrateSchema: false,
+  });
+  try {
+    const rows = await db.query<{ text: string }>('SELECT text FROM questions');
+    return new Set(rows.map((r) => Number(/\((\d+)\)$/.exec(r.text)?.[1] ?? 0)));
+  } finally {
+    await db.close();
+  }
+}
 
 /** Waits until every question has an answer, or until no new answer came for 20 s (3 minutes at most). */
 async function settle(emulator: Parameters<typeof answersTo>[0], questions: AskedQuestion[]): Promise<void> {
