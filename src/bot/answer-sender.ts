@@ -85,7 +85,8 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
         else if (!(failure instanceof GiveUpError)) await queueNotice(job, delivery);
         throw failure;
       }
-      if (!last) await steps.saveProgress({ messageIds });
+      // Every part, the last too: an attempt after a failed last step sends nothing again.
+      await steps.saveProgress({ messageIds });
     }
     return new Completion({ chatId, messageIds }, async (tx) => {
       await communityRepositories(tx).questions.linkMessages(questionId, chatId, messageIds);

@@ -72,7 +72,8 @@ export function createOutboxSender(options: OutboxSenderOptions): Record<string,
       } catch (error) {
         throw telegramFailure(error);
       }
-      if (i < parts.length - 1) await steps.saveProgress({ language, messageIds });
+      // Every part, the last too: an attempt after a failed last step sends nothing again.
+      await steps.saveProgress({ language, messageIds });
     }
     return { chatId: to.chatId, messageIds };
   }

@@ -117,13 +117,17 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           await result.alongside(tx);
         })
         .then(
-          () => true,
-          (error: unknown) => {
-            if (error instanceof LostLeaseError) return false;
-            throw error;
+          () => 'done' as const,
+          async (error: unknown) => {
+            if (error instanceof LostLeaseError) return 'lost' as const;
+            // What was done is in the job's progress: the next attempt only marks it done.
+            log.warn({ err: error }, 'marking the job done failed; retrying later');
+            await failJob(db, job, workerId, error instanceof Error ? error.message : String(error), backoff);
+            return 'failed' as const;
           },
         );
-      if (!done) log.warn('job taken over by another worker before it was marked done');
+      if (done === 'lost') log.warn('job taken over by another worker before it was marked done');
+      if (done !== 'done') return true;
     } else await completeJob(db, job, workerId, result);
     log.debug('job done');
     return true;
