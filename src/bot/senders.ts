@@ -11,9 +11,9 @@ import { createSendBudget } from './send-budget.ts';
 // Messages wait at most this long for an idle sender of another process; this process's own
 // are sent at once (the app's outboxQueued signal wakes its senders).
 const OUTBOX_POLL_MS = 1_000;
-// Sending a message takes a moment (the API client gives up on a call after 30 s): a sender
-// that died is replaced after a minute.
-const OUTBOX_LEASE_MS = 60_000;
+// Renewed while a message is being sent (the API client gives up on a call after 30 s): the
+// messages a sender on another machine held when it died are sent by another within 15 s.
+const OUTBOX_LEASE_MS = 15_000;
 // A send Telegram failed (5xx, network) is tried again soon: the member is waiting.
 const SEND_BACKOFF = { baseMs: 1_000, maxMs: 10_000 };
 

@@ -158,3 +158,32 @@ export async function saveJobProgress(q: Queryable, job: Job, workerId: string, 
   if (rows.length === 0) throw new LostLeaseError(job);
   job.progress = progress;
 }
+
+/** Extends a taken job's lease while its worker is still at it; false when it is no longer this worker's. */
+export async function renewLease(q: Queryable, job: Job, workerId: string, leaseMs: number): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE jobs SET locked_until = now() + make_interval(secs => $3::float8 / 1000)
+     WHERE id = $1 AND locked_by = $2 AND done_at IS NULL AND failed_at IS NULL RETURNING 1`,
+    [job.id, workerId, leaseMs],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Frees the jobs held by workers of this machine (`host:pid:…`) whose process is gone (killed,
+ * crashed): a restarted process takes them at once instead of after their lease. Returns how many.
+ */
+export async function releaseJobsOfDeadWorkers(q: Queryable, host: string, isAlive: (pid: number) => boolean): Promise<number> {
+  const holders = await q.query<{ worker: string }>(
+    `SELECT DISTINCT locked_by AS worker FROM jobs
+     WHERE done_at IS NULL AND failed_at IS NULL AND locked_until > now() AND starts_with(locked_by, $1)`,
+    [`${host}:`],
+  );
+  const dead = holders.map((h) => h.worker).filter((w) => !isAlive(Number(w.split(':')[1])));
+  if (dead.length === 0) return 0;
+  const rows = await q.query(
+    'UPDATE jobs SET locked_until = NULL WHERE done_at IS NULL AND failed_at IS NULL AND locked_by = ANY($1::text[]) AND locked_until > now() RETURNING 1',
+    [dead],
+  );
+  return rows.length;
+}

@@ -2,7 +2,20 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Db, Queryable } from '../db/db.ts';
 import type { Logger } from '../log.ts';
-import { completeJob, failJob, GiveUpError, LostLeaseError, postponeJob, RetryLaterError, saveJobProgress, takeJob, type Backoff, type Job } from './queue.ts';
+import {
+  completeJob,
+  failJob,
+  GiveUpError,
+  LostLeaseError,
+  postponeJob,
+  releaseJobsOfDeadWorkers,
+  renewLease,
+  RetryLaterError,
+  saveJobProgress,
+  takeJob,
+  type Backoff,
+  type Job,
+} from './queue.ts';
 
 /** What a handler may do with its job while it runs. */
 export interface JobSteps {
@@ -67,7 +80,8 @@ const SCHEDULE_CHECK_MS = 30_000;
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const { db, logger, handlers } = options;
   const kinds = Object.keys(handlers);
-  const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const host = hostname();
+  const workerId = `${host}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const leaseMs = options.leaseMs ?? 15 * 60_000;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const schedules = (options.schedules ?? []).filter((s) => handlers[s.kind]);
@@ -92,9 +106,14 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     if (!job) return false;
     const log = logger.child({ job_id: job.id, job_kind: job.kind, attempt: job.attempts });
     let result: unknown;
+    // A short lease, renewed while the handler works: a worker that dies holds its job only briefly.
+    const renewing = setInterval(() => {
+      renewLease(db, job, workerId, leaseMs).catch((error: unknown) => log.warn({ err: error }, "renewing the job's lease failed"));
+    }, leaseMs / 3);
     try {
       result = await handlers[job.kind]!(job, { saveProgress: (progress) => saveJobProgress(db, job, workerId, progress) });
     } catch (error) {
+      clearInterval(renewing);
       if (error instanceof LostLeaseError) {
         log.warn({ err: error }, 'job taken over by another worker; leaving it to them');
         return true;
@@ -110,6 +129,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       await failJob(db, job, workerId, message, backoff, { final: last });
       return true;
     }
+    clearInterval(renewing);
     if (result instanceof Completion) {
       const done = await db
         .transaction(async (tx) => {
@@ -154,7 +174,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         const timer = setTimeout(wake, pollMs);
         sleeping.add(wake);
       });
+    // Jobs a killed process of this machine held are free again before anything is taken.
+    const released = releaseJobsOfDeadWorkers(db, host, isAlive).then(
+      (count) => count > 0 && logger.info({ jobs: count }, 'took back the jobs of a stopped process of this machine'),
+      (error: unknown) => logger.warn({ err: error }, 'could not check for jobs of stopped processes; their lease will free them'),
+    );
     async function loop(): Promise<void> {
+      await released;
       while (!stopping) {
         let worked = false;
         try {
@@ -183,4 +209,15 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   }
 
   return { runDue, start };
+}
+
+/** Whether a process of this machine is running (a signal 0 reaches it, or it is someone else's). */
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
