@@ -1,6 +1,6 @@
 /**
- * Benchmarks. `npm run bench` runs every part; `npm run bench -- quality`, `-- speed`, `-- bot` or
- * `-- memory` one (the bot and memory parts also run alone as `tsx bench/bot.ts` and
+ * Benchmarks. `npm run bench` runs every part; `npm run bench -- quality`, `-- speed`, `-- bot`,
+ * `-- memory` or `-- faults` one (the bot and memory parts also run alone as `tsx bench/bot.ts` and
  * `tsx bench/memory.ts`, with their own flags).
  * Options: --dir DIR (eval folder, default ../shared/eval/dev), --distractors N (default 2000),
  * --pglite-sizes 1000,10000  --postgres-sizes 1000,10000,100000  (0 or empty skips),
@@ -12,6 +12,7 @@ import { runQuality } from './quality.ts';
 import { measure, type SpeedRow, speedTable } from './speed.ts';
 import { writeLatestRun } from './docs.ts';
 import { memoryTable, runMemoryBench, type MemoryRow } from './memory.ts';
+import { faultTable, runFaultBench } from './faults.ts';
 import { botBenchTable, DEFAULT_BOT_BENCH, FLOORS, runBotBench, runFloorBench, type BotBenchRow } from './bot.ts';
 
 const { values, positionals } = parseArgs({
@@ -94,4 +95,12 @@ if (part === 'all' || part === 'memory') {
   out('\n### Memory: `sme-bridge start` in the console, one question, then /quit\n');
   for (const line of memoryTable(rows)) out(line);
   record('memory', 'npm run bench -- memory', from);
+}
+if (part === 'all' || part === 'faults') {
+  const from = printed.length;
+  out('\n### Faults: `sme-bridge start` against the Bot API emulator while something goes wrong\n');
+  const rows = await runFaultBench({ databases: ['pglite', 'postgres'], postgresUrl, out });
+  out('');
+  for (const line of faultTable(rows)) out(line);
+  record('faults', 'npm run bench -- faults', from);
 }

@@ -10,6 +10,8 @@ const optionalText = z
 const positiveInt = (fallback: number) =>
   z.coerce.number({ error: 'expects a whole number' }).int('expects a whole number').positive('expects a number above 0').default(fallback);
 
+const DEFAULT_DELIVERY_GIVE_UP_MS = 3_600_000;
+
 const schema = z
   .object({
     DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/, error: 'expects a postgres:// or postgresql:// URL' }).optional()),
@@ -58,6 +60,12 @@ const schema = z
     RATE_LIMIT_PER_MINUTE: positiveInt(10),
     // Removed: see the check below.
     BOT_WORKERS: optionalText,
+    DELIVERY_GIVE_UP_AFTER: optionalText.transform((v, ctx) => {
+      if (v === undefined) return DEFAULT_DELIVERY_GIVE_UP_MS;
+      const ms = parseDuration(v);
+      if (ms === undefined) ctx.addIssue({ code: 'custom', message: 'expects a duration such as 90s, 30m or 2h (a number and s, m or h)' });
+      return ms ?? 0;
+    }),
     SEARCH_INDEX: z.enum(['memory', 'database'], { error: 'expects memory or database' }).default('memory'),
   })
   .superRefine((e, ctx) => {
@@ -111,6 +119,11 @@ export interface Config {
    * memory and a load at start); `database`: looked up in the database for every question.
    */
   searchIndex: Env['SEARCH_INDEX'];
+  /**
+   * How long an answer or notification is retried (429s, Telegram's 5xx, network failures),
+   * counted from when it was queued, before the sender gives up on it and keeps it as failed.
+   */
+  deliveryGiveUpAfterMs: number;
 }
 
 /** A configuration problem the user must fix; `problems` names each variable. */
@@ -161,6 +174,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     questionBudgetMs: e.QUESTION_BUDGET_MS,
     searchIndex: e.SEARCH_INDEX,
+    deliveryGiveUpAfterMs: e.DELIVERY_GIVE_UP_AFTER,
   };
 }
 

@@ -38,6 +38,17 @@ describe('configuration', () => {
     expect(problems.join('\n')).toMatch(/SEARCH_INDEX: expects memory or database/);
   });
 
+  it('gives up on an undelivered message after DELIVERY_GIVE_UP_AFTER (1 hour unless set), and says what a bad value should look like', () => {
+    expect(loadConfig({}).deliveryGiveUpAfterMs).toBe(3_600_000);
+    expect(loadConfig({ DELIVERY_GIVE_UP_AFTER: '' }).deliveryGiveUpAfterMs).toBe(3_600_000);
+    expect(loadConfig({ DELIVERY_GIVE_UP_AFTER: '90s' }).deliveryGiveUpAfterMs).toBe(90_000);
+    expect(loadConfig({ DELIVERY_GIVE_UP_AFTER: '30m' }).deliveryGiveUpAfterMs).toBe(1_800_000);
+    expect(loadConfig({ DELIVERY_GIVE_UP_AFTER: '2h' }).deliveryGiveUpAfterMs).toBe(7_200_000);
+    for (const bad of ['3600', 'an hour', '0s', '-5m']) {
+      expect(() => loadConfig({ DELIVERY_GIVE_UP_AFTER: bad })).toThrow(/DELIVERY_GIVE_UP_AFTER: expects a duration such as 90s, 30m or 2h/);
+    }
+  });
+
   it('refuses the removed BOT_WORKERS setting and says how to scale out instead', () => {
     for (const value of ['1', '4']) {
       expect(() => loadConfig({ DATABASE_URL: 'postgres://db/sme', BOT_WORKERS: value })).toThrow(
