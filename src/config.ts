@@ -10,8 +10,6 @@ const optionalText = z
 const positiveInt = (fallback: number) =>
   z.coerce.number({ error: 'expects a whole number' }).int('expects a whole number').positive('expects a number above 0').default(fallback);
 
-const DEFAULT_DELIVERY_GIVE_UP_MS = 3_600_000;
-
 const schema = z
   .object({
     DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/, error: 'expects a postgres:// or postgresql:// URL' }).optional()),
@@ -48,24 +46,11 @@ const schema = z
         .max(65535, 'expects a port up to 65535')
         .optional(),
     ),
-    TELEGRAM_GIVE_UP_AFTER: z
-      .string()
-      .trim()
-      .default('1h')
-      .transform((v, ctx) => {
-        const ms = parseDuration(v);
-        if (ms === undefined) ctx.addIssue({ code: 'custom', message: 'expects a duration above 0 such as 3600, 90s, 10m or 1h (a bare number is seconds)' });
-        return ms ?? 0;
-      }),
+    TELEGRAM_GIVE_UP_AFTER: duration('1h'),
     RATE_LIMIT_PER_MINUTE: positiveInt(10),
     // Removed: see the check below.
     BOT_WORKERS: optionalText,
-    DELIVERY_GIVE_UP_AFTER: optionalText.transform((v, ctx) => {
-      if (v === undefined) return DEFAULT_DELIVERY_GIVE_UP_MS;
-      const ms = parseDuration(v);
-      if (ms === undefined) ctx.addIssue({ code: 'custom', message: 'expects a duration such as 90s, 30m or 2h (a number and s, m or h)' });
-      return ms ?? 0;
-    }),
+    DELIVERY_GIVE_UP_AFTER: duration('1h'),
     SEARCH_INDEX: z.enum(['memory', 'database'], { error: 'expects memory or database' }).default('memory'),
   })
   .superRefine((e, ctx) => {
@@ -176,6 +161,15 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     searchIndex: e.SEARCH_INDEX,
     deliveryGiveUpAfterMs: e.DELIVERY_GIVE_UP_AFTER,
   };
+}
+
+/** A length of time such as `1h`, unset or empty meaning `fallback`. */
+function duration(fallback: string) {
+  return optionalText.transform((v, ctx) => {
+    const ms = parseDuration(v ?? fallback);
+    if (ms === undefined) ctx.addIssue({ code: 'custom', message: 'expects a duration above 0 such as 3600, 90s, 10m or 1h (a bare number is seconds)' });
+    return ms ?? 0;
+  });
 }
 
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };

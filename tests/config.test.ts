@@ -44,8 +44,10 @@ describe('configuration', () => {
     expect(loadConfig({ DELIVERY_GIVE_UP_AFTER: '90s' }).deliveryGiveUpAfterMs).toBe(90_000);
     expect(loadConfig({ DELIVERY_GIVE_UP_AFTER: '30m' }).deliveryGiveUpAfterMs).toBe(1_800_000);
     expect(loadConfig({ DELIVERY_GIVE_UP_AFTER: '2h' }).deliveryGiveUpAfterMs).toBe(7_200_000);
-    for (const bad of ['3600', 'an hour', '0s', '-5m']) {
-      expect(() => loadConfig({ DELIVERY_GIVE_UP_AFTER: bad })).toThrow(/DELIVERY_GIVE_UP_AFTER: expects a duration such as 90s, 30m or 2h/);
+    // A bare number is seconds, as for TELEGRAM_GIVE_UP_AFTER.
+    expect(loadConfig({ DELIVERY_GIVE_UP_AFTER: '3600' }).deliveryGiveUpAfterMs).toBe(3_600_000);
+    for (const bad of ['an hour', '0s', '-5m']) {
+      expect(() => loadConfig({ DELIVERY_GIVE_UP_AFTER: bad })).toThrow(/DELIVERY_GIVE_UP_AFTER: expects a duration above 0 such as 3600, 90s, 10m or 1h/);
     }
   });
 
