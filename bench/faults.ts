@@ -10,6 +10,7 @@ import { startBotApiEmulator } from '../src/emulator/index.ts';
 import { answersTo, askMany, freePort, spawnBot, until, type AskedQuestion, type BotProcess } from '../tests/helpers/bot-process.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { benchSchema } from './support.ts';
+import { timeToAnswerAfterDatabaseCut, worstWaitWhileModelStalls } from './faults-deadlines.ts';
 
 export type FaultDatabase = 'pglite' | 'postgres';
 
@@ -34,6 +35,8 @@ export interface FaultContext {
 
 export interface FaultScenario {
   name: string;
+  /** The databases the fault applies to (a TCP cut needs PostgreSQL); all by default. */
+  databases?: FaultDatabase[];
   run(ctx: FaultContext): Promise<FaultFigure[]>;
 }
 
@@ -145,13 +148,44 @@ function lastAnswerAt(emulator: Parameters<typeof answersTo>[0], questions: Aske
   return Math.max(...questions.flatMap((q) => answersTo(emulator, q).map((m) => m.date * 1000)));
 }
 
-/** The fault scenarios, run on each database in turn. Add a scenario here. */
-export const SCENARIOS: FaultScenario[] = [killDuringLoad];
+const CUT_MS = 60_000;
+
+/** PostgreSQL cut off for a minute by a TCP proxy (refusing connections, then silent) while a member asks. */
+function databaseCut(mode: 'refuse' | 'silence'): FaultScenario {
+  return {
+    name: `PostgreSQL ${mode === 'refuse' ? 'refusing connections' : 'silent'} for ${CUT_MS / 1000} s while a member asks`,
+    databases: ['postgres'],
+    async run(ctx) {
+      const result = await timeToAnswerAfterDatabaseCut({ postgresUrl: ctx.postgresUrl, cutMs: CUT_MS, mode });
+      return [
+        { name: '"the answer will come", s after the question', value: (result.noticeMs / 1000).toFixed(1) },
+        { name: 'answer, s after the database is back', value: (result.answeredAfterMs / 1000).toFixed(1) },
+      ];
+    },
+  };
+}
+
+/** One chat's model call stalls (headers, then nothing) while 20 other members ask. */
+const modelStall: FaultScenario = {
+  name: "one chat's model call stalling while 20 other members ask",
+  databases: ['pglite'],
+  async run() {
+    const result = await worstWaitWhileModelStalls();
+    return [
+      { name: "other members' worst wait, s", value: (result.worstMs / 1000).toFixed(1) },
+      { name: "other members' median wait, s", value: (result.medianMs / 1000).toFixed(1) },
+      { name: `the stalled member's answer (from the experiences), s (budget ${result.budgetMs / 1000} s)`, value: (result.stalledChatMs / 1000).toFixed(1) },
+    ];
+  },
+};
+
+/** The fault scenarios, each run on the databases it names (default: each in turn). Add a scenario here. */
+export const SCENARIOS: FaultScenario[] = [killDuringLoad, databaseCut('refuse'), databaseCut('silence'), modelStall];
 
 export async function runFaultBench(options: { databases: FaultDatabase[]; postgresUrl: string; out: (line: string) => void }): Promise<FaultRow[]> {
   const rows: FaultRow[] = [];
   for (const scenario of SCENARIOS) {
-    for (const database of options.databases) {
+    for (const database of options.databases.filter((d) => !scenario.databases || scenario.databases.includes(d))) {
       try {
         rows.push({ scenario: scenario.name, database, figures: await scenario.run({ database, postgresUrl: options.postgresUrl, out: options.out }) });
       } catch (e) {
