@@ -133,7 +133,8 @@ export function finglishFunctionWord(word: string): string | undefined {
 
 type Choice = readonly [string, number];
 
-// Letters and digraphs, each with its Persian spellings and how likely each is.
+// Letters and digraphs, each with its Persian spellings and how likely each is. A word with
+// other letters (x: xiaomi) is a name or an English word and gets no Persian spelling.
 const CONSONANTS: Readonly<Record<string, readonly Choice[]>> = {
   kh: [['خ', 1]],
   gh: [
@@ -181,7 +182,6 @@ const CONSONANTS: Readonly<Record<string, readonly Choice[]>> = {
   v: [['و', 1]],
   w: [['و', 1]],
   y: [['ی', 1]],
-  x: [['خ', 1]],
   "'": [
     ['ع', 0.5],
     ['ئ', 0.2],
@@ -206,7 +206,16 @@ const VOWELS: Readonly<Record<string, { initial: readonly Choice[]; medial: read
       ['ه', 0.3],
     ],
   },
-  aa: { initial: [['آ', 1]], medial: [['ا', 1]], final: [['ا', 1]] },
+  // A doubled a often stands for an ع beside the ا: saat ساعت, ghataat قطعات.
+  aa: {
+    initial: [['آ', 1]],
+    medial: [
+      ['ا', 0.6],
+      ['اع', 0.2],
+      ['عا', 0.2],
+    ],
+    final: [['ا', 1]],
+  },
   e: {
     initial: [
       ['ا', 0.9],
