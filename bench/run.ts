@@ -2,7 +2,8 @@
  * Benchmarks. `npm run bench` runs every part; `npm run bench -- quality`, `-- speed`, `-- bot`,
  * `-- memory` or `-- faults` one (the bot and memory parts also run alone as `tsx bench/bot.ts` and
  * `tsx bench/memory.ts`, with their own flags).
- * Options: --dir DIR (eval folder, default ../shared/eval/dev), --distractors N (default 2000),
+ * Options: --dir DIR (eval folder, default ../shared/eval/dev), --members DIR,DIR (more folders the quality part reports on,
+ * default eval/members/fit,eval/members/report; empty for none), --distractors N (default 2000),
  * --pglite-sizes 1000,10000  --postgres-sizes 1000,10000,100000  (0 or empty skips),
  * --postgres-url URL (default DATABASE_URL or postgres://postgres@127.0.0.1:5432/test),
  * --plain-synthetic (speed base without its long tail of made-up names: every word common).
@@ -19,6 +20,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     dir: { type: 'string', default: '../shared/eval/dev' },
+    members: { type: 'string', default: 'eval/members/fit,eval/members/report' },
     distractors: { type: 'string', default: '2000' },
     'pglite-sizes': { type: 'string', default: '1000,10000' },
     'postgres-sizes': { type: 'string', default: '1000,10000,100000' },
@@ -45,7 +47,8 @@ const record = (doc: string, command: string, from: number) =>
 
 if (part === 'all' || part === 'quality') {
   const from = printed.length;
-  await runQuality(values.dir, out, Number(values.distractors));
+  const members = values.members.split(',').filter((d) => d !== '');
+  await runQuality([values.dir, ...members], out, Number(values.distractors));
   record('quality', 'npm run bench -- quality', from);
 }
 if (part === 'all' || part === 'speed') {

@@ -3,6 +3,7 @@ import type { Member } from '../community/members.ts';
 import type { Experience } from '../knowledge/experiences/experience.ts';
 import type { Language } from '../text/language.ts';
 import { detectLanguage } from '../text/language.ts';
+import { isFinglish } from '../text/finglish.ts';
 import type { Answer, AnsweringService } from './answering-service.ts';
 
 /** Longer questions are refused: they are pasted documents, not questions, and cost the model dearly. */
@@ -130,10 +131,11 @@ function deliverable(answer: Answer): DeliverableAnswer {
 
 /**
  * A question in Persian or Chinese script is answered in that language whatever the member's
- * settings (many Iranian members keep Telegram in English); Latin text keeps the member's
- * language, since it may be Persian typed in Latin letters as well as English.
+ * settings (many Iranian members keep Telegram in English); so is Persian typed in Latin letters
+ * (Finglish). Other Latin text keeps the member's language.
  */
 export function questionLanguage(text: string, memberLanguage: Language): Language {
   const detected = detectLanguage(text, memberLanguage);
-  return detected === 'en' ? memberLanguage : detected;
+  if (detected !== 'en') return detected;
+  return isFinglish(text) ? 'fa' : memberLanguage;
 }
