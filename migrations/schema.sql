@@ -161,6 +161,8 @@ TABLE open_questions
 TABLE processed_updates
   update_id bigint NOT NULL
   processed_at timestamp with time zone NOT NULL DEFAULT now()
+  unfinished jsonb
+  handler text
   CONSTRAINT processed_updates_pkey PRIMARY KEY (update_id)
 
 TABLE questions
@@ -258,6 +260,7 @@ CREATE UNIQUE INDEX members_pkey ON members USING btree (id);
 CREATE UNIQUE INDEX members_telegram_id_key ON members USING btree (telegram_id);
 CREATE UNIQUE INDEX open_questions_pkey ON open_questions USING btree (id);
 CREATE UNIQUE INDEX processed_updates_pkey ON processed_updates USING btree (update_id);
+CREATE INDEX processed_updates_unfinished_idx ON processed_updates USING btree (update_id) WHERE (unfinished IS NOT NULL);
 CREATE INDEX questions_member_idx ON questions USING btree (member_id);
 CREATE UNIQUE INDEX questions_pkey ON questions USING btree (id);
 CREATE UNIQUE INDEX rate_limits_pkey ON rate_limits USING btree (key);

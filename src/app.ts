@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { secretValues, type Config } from './config.ts';
 import type { Db } from './db/db.ts';
 import { openDatabase } from './db/open.ts';
+import { processInstanceId } from './db/process-liveness.ts';
 import { createFileLogger, createLogger, type Logger } from './log.ts';
 import { createTranslator, DEFAULT_LOCALES_DIR } from './i18n.ts';
 import { createAiProvider } from './ai/provider.ts';
@@ -79,7 +80,8 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     secrets: configSecrets(config),
     budgetMs: config.questionBudgetMs,
   });
-  const community = createCommunity(db, { experiences });
+  const instance = processInstanceId();
+  const community = createCommunity(db, { experiences, instance });
   const outboxQueued = createWakeSignal();
   const answerOutbox: AnswerOutbox = {
     // One chat's answers go out in the order its questions were asked.
