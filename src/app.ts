@@ -17,6 +17,7 @@ import { createCommunity } from './community/index.ts';
 import { embedMissingTexts } from './knowledge/search/embeddings.ts';
 import { reindexIfStale } from './knowledge/experiences/reindex.ts';
 import { createNotifier } from './jobs/notify.ts';
+import { queueReviewCard } from './jobs/review-cards.ts';
 
 const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));
 
@@ -69,7 +70,14 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
   const lexical = memoryIndex ?? databaseLexicalIndex(db);
   const retriever = createRetriever({ db, glossary, lexical, ...(db.hasVector && ai.embedder ? { embedder: ai.embedder } : {}), logger });
   const answering = createAnsweringService({ retriever, experiences, ai, translator, logger, secrets: configSecrets(config) });
-  const community = createCommunity(db, { experiences });
+  const notifier = createNotifier(db);
+  const community = createCommunity(db, {
+    experiences,
+    retriever,
+    notify: (recipient, key, values, within) => notifier.notify(recipient, key, values, within),
+    queueReviewCard,
+    ...(config.staffChatId !== undefined ? { staffChatId: config.staffChatId } : {}),
+  });
 
   return {
     config,
@@ -85,7 +93,7 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     /** Asking a question as a member: refused when too long or over the rate limit, else answered and logged. */
     asking: createAskQuestion({ answering, community, limitPerMinute: config.rateLimitPerMinute }),
     /** Queues messages to members and chats (sent by the outbox, src/bot/outbox-sender.ts). */
-    notifier: createNotifier(db),
+    notifier,
     /**
      * Embeds published texts that have no vector yet (when a provider and pgvector exist);
      * returns how many. Failures are logged, not thrown: search still works lexically.

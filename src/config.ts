@@ -47,6 +47,17 @@ const schema = z
     // Removed: see the check below.
     BOT_WORKERS: optionalText,
     SEARCH_INDEX: z.enum(['memory', 'database'], { error: 'expects memory or database' }).default('memory'),
+    ADMIN_IDS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== ''))
+      .pipe(z.array(z.string().regex(/^[1-9]\d{0,15}$/, 'expects Telegram user ids (whole numbers above 0), comma-separated, e.g. 123456789,987654321'))),
+    STAFF_CHAT_ID: optionalText.pipe(
+      z
+        .string()
+        .regex(/^-?[1-9]\d{0,15}$/, "expects the staff group's Telegram chat id, a whole number such as -1001234567890")
+        .optional(),
+    ),
   })
   .superRefine((e, ctx) => {
     if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'expects a secret whenever WEBHOOK_URL is set' });
@@ -93,6 +104,10 @@ export interface Config {
    * memory and a load at start); `database`: looked up in the database for every question.
    */
   searchIndex: Env['SEARCH_INDEX'];
+  /** Telegram user ids made admins at every start; an admin no longer listed becomes a member (see community/staff.ts). */
+  adminTelegramIds: number[];
+  /** The staff's group chat, where review cards are posted; undefined: curators review in their private chats. */
+  staffChatId: number | undefined;
 }
 
 /** A configuration problem the user must fix; `problems` names each variable. */
@@ -140,6 +155,8 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     searchIndex: e.SEARCH_INDEX,
+    adminTelegramIds: e.ADMIN_IDS.map(Number),
+    staffChatId: e.STAFF_CHAT_ID === undefined ? undefined : Number(e.STAFF_CHAT_ID),
   };
 }
 
