@@ -50,7 +50,12 @@ const schema = z
     ADMIN_IDS: z
       .string()
       .default('')
-      .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== ''))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== ''),
+      )
       .pipe(z.array(z.string().regex(/^[1-9]\d{0,15}$/, 'expects Telegram user ids (whole numbers above 0), comma-separated, e.g. 123456789,987654321'))),
     STAFF_CHAT_ID: optionalText.pipe(
       z

@@ -71,7 +71,8 @@ export function createOutboxSender(options: OutboxSenderOptions): Record<string,
   return { [OUTBOUND_MESSAGE]: send };
 }
 
-function telegramFailure(error: unknown): unknown {
+/** A failed Telegram call as the job queue should take it (429: later; unreachable chat: give up). */
+export function telegramFailure(error: unknown): unknown {
   if (!(error instanceof GrammyError)) return error;
   if (error.error_code === 429) {
     const seconds = error.parameters.retry_after ?? 1;

@@ -1,5 +1,6 @@
 import type { App } from '../app.ts';
 import { createOutboxSender, outboxApi } from '../bot/outbox-sender.ts';
+import { createReviewCardSender } from '../bot/review-card-sender.ts';
 import { housekeepingJobs } from '../jobs/housekeeping.ts';
 import { createJobRunner } from '../jobs/runner.ts';
 
@@ -16,14 +17,18 @@ const OUTBOX_LEASE_MS = 60_000;
 
 /**
  * The job workers of this process (`start` and `worker`): housekeeping, and with a bot token
- * the outbox sender. Without one (the console chat) queued messages wait for a process that has it.
+ * the outbox sender and the review cards for the staff chat. Without one (the console chat) queued messages wait for a process that has it.
  */
 export function startJobWorkers(app: App, telegram?: { token: string; apiRoot: string }): RunningJobWorkers {
   const { db, logger } = app;
   const housekeeping = createJobRunner({ db, logger, ...housekeepingJobs({ db, embedNewTexts: () => app.embedNewTexts() }), pollMs: HOUSEKEEPING_POLL_MS });
   const runners = [housekeeping.start()];
   if (telegram) {
-    const handlers = createOutboxSender({ db, api: outboxApi(telegram.token, telegram.apiRoot), translator: app.translator });
+    const api = outboxApi(telegram.token, telegram.apiRoot);
+    const handlers = {
+      ...createOutboxSender({ db, api, translator: app.translator }),
+      ...createReviewCardSender({ db, api, translator: app.translator, curation: app.community.curation }),
+    };
     runners.push(createJobRunner({ db, logger, handlers, concurrency: 2, pollMs: OUTBOX_POLL_MS, leaseMs: OUTBOX_LEASE_MS }).start());
   }
   return {

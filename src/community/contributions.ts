@@ -31,22 +31,25 @@ export function createSubmitContribution(
 ): SubmitContribution {
   return async ({ member, draft, fallbackLanguage }) => {
     const language = detectLanguage(`${draft.title}\n${draft.problem}\n${draft.solution}`, member.language ?? fallbackLanguage);
-    const experience = await experiences.createContribution({
-      memberId: member.id,
-      language,
-      industry: draft.industry,
-      tags: draft.tags,
-      text: {
-        title: draft.title,
-        problem: draft.problem,
-        solution: draft.solution,
-        ...(draft.outcome ? { outcome: draft.outcome } : {}),
+    const experience = await experiences.createContribution(
+      {
+        memberId: member.id,
+        language,
+        industry: draft.industry,
+        tags: draft.tags,
+        text: {
+          title: draft.title,
+          problem: draft.problem,
+          solution: draft.solution,
+          ...(draft.outcome ? { outcome: draft.outcome } : {}),
+        },
+        contributor: {
+          ...(member.name ? { name: member.name } : {}),
+          ...(member.company ? { company: member.company } : {}),
+        },
       },
-      contributor: {
-        ...(member.name ? { name: member.name } : {}),
-        ...(member.company ? { company: member.company } : {}),
-      },
-    }, announce);
+      announce,
+    );
     return { experienceId: experience.id, language };
   };
 }

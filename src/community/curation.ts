@@ -68,10 +68,14 @@ const STAMP = `UPDATE experiences SET status = $2, reviewed_by = $3, reviewed_at
                WHERE id = $1 RETURNING reviewed_at AS at, verified_on::text AS verified_on`;
 
 async function lockExperience(tx: Queryable, id: number): Promise<LockedExperience | undefined> {
-  const [r] = await tx.query<{ id: string | number; external_id: string; status: ExperienceStatus; language: Language; contributor_member_id: string | number | null; title: string | null }>(
-    LOCK_EXPERIENCE,
-    [id],
-  );
+  const [r] = await tx.query<{
+    id: string | number;
+    external_id: string;
+    status: ExperienceStatus;
+    language: Language;
+    contributor_member_id: string | number | null;
+    title: string | null;
+  }>(LOCK_EXPERIENCE, [id]);
   if (!r) return undefined;
   return {
     id: Number(r.id),
@@ -113,11 +117,15 @@ export function createCuration(ports: CurationPorts) {
       if (ports.staffChatId !== undefined) await ports.queueReviewCard(within, { experienceId, chatId: ports.staffChatId });
     },
 
-    /** The card of an experience, for staff only (undefined: not staff now, or no such experience). */
-    async card(actorTelegramId: number, experienceId: number): Promise<ReviewCard | undefined> {
-      if (!(await staffIn(db, actorTelegramId))) return undefined;
-      return loadReviewCard(db, retriever, experienceId);
+    /** The card of an experience, for someone staff now only. */
+    async card(actorTelegramId: number, experienceId: number): Promise<{ kind: 'forbidden' } | { kind: 'not-found' } | { kind: 'card'; card: ReviewCard }> {
+      if (!(await staffIn(db, actorTelegramId))) return { kind: 'forbidden' };
+      const card = await loadReviewCard(db, retriever, experienceId);
+      return card ? { kind: 'card', card } : { kind: 'not-found' };
     },
+
+    /** Where the cards of an experience were shown. */
+    cardsOf: (experienceId: number) => db.query<CardPlace>(CARDS_OF, [experienceId]),
 
     /** A card as the bot posts it on its own (the staff chat's queue); no actor. */
     systemCard: (experienceId: number) => loadReviewCard(db, retriever, experienceId),
@@ -157,7 +165,9 @@ export function createCuration(ports: CurationPorts) {
     async missingLanguages(
       actorTelegramId: number,
       limit = 20,
-    ): Promise<{ kind: 'forbidden' } | { kind: 'list'; items: { experienceId: number; externalId: string; title: string; missing: Language[] }[]; total: number }> {
+    ): Promise<
+      { kind: 'forbidden' } | { kind: 'list'; items: { experienceId: number; externalId: string; title: string; missing: Language[] }[]; total: number }
+    > {
       if (!(await staffIn(db, actorTelegramId))) return { kind: 'forbidden' };
       const rows = await db.query<{ id: string | number; external_id: string; title: string; have: Language[]; total: string | number }>(
         `SELECT e.id, e.external_id, t.title, (SELECT array_agg(x.language) FROM experience_texts x WHERE x.experience_id = e.id) AS have, count(*) OVER () AS total
@@ -206,15 +216,33 @@ export function createCuration(ports: CurationPorts) {
         const [stamped] = await tx.query<{ at: Date | string; verified_on: string | null }>(STAMP, [experience.id, change.to, actor.memberId]);
         const at = new Date(stamped!.at);
         if (decision.kind === 'approve') {
-          await recordAudit(tx, { actorId: actor.memberId, action, subject, before: { status: change.from }, after: { status: change.to, verified_on: stamped!.verified_on } });
+          await recordAudit(tx, {
+            actorId: actor.memberId,
+            action,
+            subject,
+            before: { status: change.from },
+            after: { status: change.to, verified_on: stamped!.verified_on },
+          });
           await queuePublicationWork(tx, experience.id);
           if (owner !== undefined) {
-            await ports.notify({ memberId: owner }, 'curation-approved-notice', { title: experience.title, link: experienceLink(input.botUsername, experience.externalId) }, tx);
+            await ports.notify(
+              { memberId: owner },
+              'curation-approved-notice',
+              { title: experience.title, link: experienceLink(input.botUsername, experience.externalId) },
+              tx,
+            );
           }
         } else if (decision.kind === 'reject') {
           const text = decision.reason === 'other' ? (decision.text ?? '').trim() : '';
-          await recordAudit(tx, { actorId: actor.memberId, action, subject, before: { status: change.from }, after: { status: change.to, reason: decision.reason, ...(text ? { text } : {}) } });
-          if (owner !== undefined) await ports.notify({ memberId: owner }, 'curation-rejected-notice', { title: experience.title, reason: decision.reason, text }, tx);
+          await recordAudit(tx, {
+            actorId: actor.memberId,
+            action,
+            subject,
+            before: { status: change.from },
+            after: { status: change.to, reason: decision.reason, ...(text ? { text } : {}) },
+          });
+          if (owner !== undefined)
+            await ports.notify({ memberId: owner }, 'curation-rejected-notice', { title: experience.title, reason: decision.reason, text }, tx);
         } else {
           const merged = await mergeInto(tx, experience, target!, decision.mode);
           await recordAudit(tx, {
@@ -226,7 +254,12 @@ export function createCuration(ports: CurationPorts) {
           });
           await queuePublicationWork(tx, target!.id);
           if (owner !== undefined) {
-            await ports.notify({ memberId: owner }, 'curation-merged-notice', { title: experience.title, link: experienceLink(input.botUsername, target!.externalId) }, tx);
+            await ports.notify(
+              { memberId: owner },
+              'curation-merged-notice',
+              { title: experience.title, link: experienceLink(input.botUsername, target!.externalId) },
+              tx,
+            );
           }
         }
         const cards = await tx.query<CardPlace>(CARDS_OF, [experience.id]);
@@ -250,7 +283,9 @@ export function createCuration(ports: CurationPorts) {
           actorId: actor.memberId,
           action: 'experience.edit',
           subject: `experience:${experience.id}`,
-          before: before ? { language: input.language, ...Object.fromEntries(changed.map((k) => [k, before[k] ?? null])) } : { language: input.language, missing: true },
+          before: before
+            ? { language: input.language, ...Object.fromEntries(changed.map((k) => [k, before[k] ?? null])) }
+            : { language: input.language, missing: true },
           after: { language: input.language, origin: 'human', ...Object.fromEntries(changed.map((k) => [k, input.text[k] ?? null])) },
         });
         if (experience.status === 'published') await queuePublicationWork(tx, experience.id);
@@ -261,7 +296,12 @@ export function createCuration(ports: CurationPorts) {
 }
 
 /** The contribution's original text into `target`: as its version in that language, or appended to its solution there. */
-async function mergeInto(tx: Queryable, contribution: LockedExperience, target: LockedExperience, mode: 'version' | 'append'): Promise<{ mode: 'version' | 'append' }> {
+async function mergeInto(
+  tx: Queryable,
+  contribution: LockedExperience,
+  target: LockedExperience,
+  mode: 'version' | 'append',
+): Promise<{ mode: 'version' | 'append' }> {
   const [source] = await tx.query<{ title: string; problem: string; solution: string; outcome: string | null }>(
     'SELECT title, problem, solution, outcome FROM experience_texts WHERE experience_id = $1 AND language = $2',
     [contribution.id, contribution.language],

@@ -44,9 +44,18 @@ const CONTRIBUTOR_RECORD = `SELECT count(*) FILTER (WHERE id <> $2)::int AS earl
 const DECISION = `SELECT e.reviewed_at AS at, m.name FROM experiences e LEFT JOIN members m ON m.id = e.reviewed_by WHERE e.id = $1`;
 
 /** The published experiences most like `text` (the bot's own search), `exclude` left out. */
-export async function similarExperiences(q: Queryable, retriever: Retriever, text: ExperienceText, language: Language, exclude: number): Promise<SimilarExperience[]> {
+export async function similarExperiences(
+  q: Queryable,
+  retriever: Retriever,
+  text: ExperienceText,
+  language: Language,
+  exclude: number,
+): Promise<SimilarExperience[]> {
   const result = await retriever.search({ text: `${text.title}\n${text.problem}`, language, limit: SIMILAR + 1 });
-  const ids = result.hits.map((h) => h.experienceId).filter((id) => id !== exclude).slice(0, SIMILAR);
+  const ids = result.hits
+    .map((h) => h.experienceId)
+    .filter((id) => id !== exclude)
+    .slice(0, SIMILAR);
   if (ids.length === 0) return [];
   const rows = await q.query<{ id: string | number; external_id: string; language: Language; titles: Partial<Record<Language, string>> }>(
     `SELECT e.id, e.external_id, e.language, (SELECT json_object_agg(t.language, t.title) FROM experience_texts t WHERE t.experience_id = e.id) AS titles
@@ -66,7 +75,8 @@ export async function loadReviewCard(q: Queryable, retriever: Retriever, experie
   if (!experience) return undefined;
   const original = experience.texts[experience.language] ?? Object.values(experience.texts)[0];
   const memberId = experience.contributor.memberId;
-  const [record] = memberId === undefined ? [{ earlier: 0, approved: 0 }] : await q.query<{ earlier: number; approved: number }>(CONTRIBUTOR_RECORD, [memberId, experienceId]);
+  const [record] =
+    memberId === undefined ? [{ earlier: 0, approved: 0 }] : await q.query<{ earlier: number; approved: number }>(CONTRIBUTOR_RECORD, [memberId, experienceId]);
   const texts = LANGUAGES.flatMap((l) => experience.texts[l] ?? []);
   const card: ReviewCard = {
     experience,

@@ -25,7 +25,12 @@ export type SetRoleResult =
 
 type ActorRow = { id: string | number; telegram_id: string | number; role: Role; name: string | null };
 
-const toActor = (r: ActorRow): StaffActor => ({ memberId: Number(r.id), telegramId: Number(r.telegram_id), role: r.role, ...(r.name !== null ? { name: r.name } : {}) });
+const toActor = (r: ActorRow): StaffActor => ({
+  memberId: Number(r.id),
+  telegramId: Number(r.telegram_id),
+  role: r.role,
+  ...(r.name !== null ? { name: r.name } : {}),
+});
 
 /**
  * The member behind a Telegram user as they are now, read in `q` (lock it with `forShare` inside
@@ -70,10 +75,22 @@ export function createStaff(db: Db) {
           [adminTelegramIds],
         );
         for (const row of demoted) {
-          await recordAudit(tx, { actorId: null, action: 'member.set-role', subject: `member:${row.id}`, before: { role: 'admin' }, after: { role: 'member' } });
+          await recordAudit(tx, {
+            actorId: null,
+            action: 'member.set-role',
+            subject: `member:${row.id}`,
+            before: { role: 'admin' },
+            after: { role: 'member' },
+          });
         }
         for (const row of promoted) {
-          await recordAudit(tx, { actorId: null, action: 'member.set-role', subject: `member:${row.id}`, before: { role: row.before ?? 'member' }, after: { role: 'admin' } });
+          await recordAudit(tx, {
+            actorId: null,
+            action: 'member.set-role',
+            subject: `member:${row.id}`,
+            before: { role: row.before ?? 'member' },
+            after: { role: 'admin' },
+          });
         }
         return { promoted: promoted.length, demoted: demoted.length };
       });
@@ -107,13 +124,15 @@ export function createStaff(db: Db) {
       });
     },
 
-    /** The staff, admins first, then by name. */
-    async list(): Promise<StaffMember[]> {
+    /** The staff, admins first, then by name; for an admin only. */
+    async list(actorTelegramId: number): Promise<{ kind: 'forbidden' } | { kind: 'list'; staff: StaffMember[] }> {
+      const actor = await actorByTelegramId(db, actorTelegramId);
+      if (!actor || !can(actor, 'member.set-role')) return { kind: 'forbidden' };
       const rows = await db.query<ActorRow>(
         `SELECT id, telegram_id, role, name FROM members WHERE role IN ('curator', 'admin') AND forgotten_at IS NULL
          ORDER BY role = 'admin' DESC, name NULLS LAST, telegram_id`,
       );
-      return rows.map((r) => toActor(r) as StaffMember);
+      return { kind: 'list', staff: rows.map((r) => toActor(r) as StaffMember) };
     },
   };
 }

@@ -8,7 +8,10 @@ import { ACTIONS, can, type Action, type Actor } from './roles.ts';
  * another experience is archived. Imports are not transitions: a kb-format
  * file carries the status staff decided elsewhere (see ExperienceRepository.upsertRecords).
  */
-export type StatusAction = Extract<Action, 'experience.submit' | 'experience.withdraw' | 'experience.publish' | 'experience.reject' | 'experience.archive' | 'experience.merge'>;
+export type StatusAction = Extract<
+  Action,
+  'experience.submit' | 'experience.withdraw' | 'experience.publish' | 'experience.reject' | 'experience.archive' | 'experience.merge'
+>;
 /** The actions of roles.ts that move an experience's status. */
 export const STATUS_ACTIONS: readonly StatusAction[] = ACTIONS.filter((a): a is StatusAction =>
   ['experience.submit', 'experience.withdraw', 'experience.publish', 'experience.reject', 'experience.archive', 'experience.merge'].includes(a),
