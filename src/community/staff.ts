@@ -18,10 +18,10 @@ export interface StaffMember {
 export type SetRoleResult =
   | { kind: 'done'; target: StaffMember | { memberId: number; telegramId: number; name?: string; role: 'member' }; before: Role }
   /** Nothing to do: the person already has this role. */
-  | { kind: 'unchanged'; role: Role }
+  | { kind: 'unchanged'; role: Role; name?: string }
   | { kind: 'forbidden' }
   /** Admins come from ADMIN_IDS only; /staff does not change them. */
-  | { kind: 'target-is-admin' };
+  | { kind: 'target-is-admin'; name?: string };
 
 type ActorRow = { id: string | number; telegram_id: string | number; role: Role; name: string | null };
 
@@ -110,8 +110,9 @@ export function createStaff(db: Db) {
         ]);
         const [row] = await tx.query<ActorRow>('SELECT id, telegram_id, role, name FROM members WHERE telegram_id = $1 FOR UPDATE', [input.targetTelegramId]);
         const target = toActor(row!);
-        if (target.role === 'admin') return { kind: 'target-is-admin' };
-        if (target.role === input.role) return { kind: 'unchanged', role: target.role };
+        const named = target.name !== undefined ? { name: target.name } : {};
+        if (target.role === 'admin') return { kind: 'target-is-admin', ...named };
+        if (target.role === input.role) return { kind: 'unchanged', role: target.role, ...named };
         await tx.query('UPDATE members SET role = $2 WHERE id = $1', [target.memberId, input.role]);
         await recordAudit(tx, {
           actorId: actor.memberId,

@@ -48,7 +48,7 @@ export function staffFeature(deps: BotDeps): Composer<BotContext> {
     });
     if (result.kind === 'forbidden') return refuse(ctx);
     const name = escapeHtml(
-      (result.kind === 'done' ? result.target.name : undefined) ?? target.name ?? ctx.t('curation-staff-nobody-named', { id: target.telegramId }),
+      (result.kind === 'done' ? result.target.name : result.name) ?? target.name ?? ctx.t('curation-staff-nobody-named', { id: target.telegramId }),
     );
     if (result.kind === 'target-is-admin') await ctx.reply(ctx.t('curation-staff-target-admin', { name }), HTML);
     else if (result.kind === 'unchanged') await ctx.reply(ctx.t('curation-staff-unchanged', { name, role: ctx.t(`curation-role-${result.role}`) }), HTML);

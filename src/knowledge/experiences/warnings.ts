@@ -7,7 +7,8 @@ export type Warning = (typeof WARNINGS)[number];
 // Text that reads like an order to an assistant rather than a business experience, in the three
 // languages. Persian is matched after its letters are unified (Arabic yeh/kaf, no ZWNJ).
 const INSTRUCTIONS: readonly RegExp[] = [
-  /\b(ignore|disregard|forget)\s+(all\s+|any\s+|the\s+|your\s+)*(previous|prior|above|earlier|preceding|system)\b/i,
+  /\b(ignore|disregard|forget)\s+(all\s+|any\s+|the\s+|your\s+|of\s+)*((previous|prior|above|earlier|preceding|system)\s+)?(instructions?|prompts?|rules|messages|directions|guidelines|context)\b/i,
+  /\b(ignore|disregard|forget)\s+(everything|all)\s+(above|before|previous|prior)\b/i,
   /\byou\s+are\s+now\b/i,
   /\b(from\s+now\s+on|henceforth),?\s+you\b/i,
   /\b(system\s+prompt|new\s+instructions|developer\s+mode|jailbreak)\b/i,
@@ -51,7 +52,8 @@ export function textWarnings(text: ExperienceText): Warning[] {
   if (INSTRUCTIONS.some((pattern) => pattern.test(all))) found.add('instructions');
   if (BASE64.test(all)) found.add('base64');
   if (ZERO_WIDTH.test(raw)) found.add('zero-width');
-  if (LINK.test(all)) found.add('link');
+  // An e-mail address has a domain too; it is its own warning.
+  if (LINK.test(all.replace(new RegExp(EMAIL.source, 'gi'), ' '))) found.add('link');
   if (PHONE.test(all)) found.add('phone');
   if (EMAIL.test(all)) found.add('email');
   const solution = text.solution.trim();
