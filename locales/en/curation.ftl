@@ -77,7 +77,8 @@ curation-merge-append = { $index }. append to its solution
 curation-review-none = No contribution is waiting for review here.
 curation-missing-none = Every published experience has all three languages.
 curation-missing-header = <b>Published experiences lacking a language</b> ({ $total }):
-curation-missing-line = • { $title } <code>{ $externalId }</code> — missing: { $languages }
+curation-missing-line = { $title } <code>{ $externalId }</code> — missing: { $languages }
+curation-missing-edit = ✏️ { $index }
 
 ## Editing, in the curator's private chat
 curation-edit-in-private = I wrote to you in our private chat to edit it.

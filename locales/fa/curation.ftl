@@ -77,7 +77,8 @@ curation-merge-append = { $index }. افزودن به راه‌حل آن
 curation-review-none = اینجا مشارکتی در انتظار بررسی نیست.
 curation-missing-none = همهٔ تجربه‌های منتشرشده هر سه زبان را دارند.
 curation-missing-header = <b>تجربه‌های منتشرشده‌ای که زبانی کم دارند</b> ({ $total }):
-curation-missing-line = • { $title } <code>{ $externalId }</code> — کم دارد: { $languages }
+curation-missing-line = { $title } <code>{ $externalId }</code> — کم دارد: { $languages }
+curation-missing-edit = ✏️ { $index }
 
 ## ویرایش، در گفتگوی خصوصی بازبین
 curation-edit-in-private = برای ویرایش، در گفتگوی خصوصی‌مان به شما پیام دادم.

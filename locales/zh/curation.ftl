@@ -77,7 +77,8 @@ curation-merge-append = { $index }. 追加到其解决办法
 curation-review-none = 这里没有等待审核的投稿。
 curation-missing-none = 所有已发布经验都有三种语言。
 curation-missing-header = <b>缺少语言版本的已发布经验</b>（{ $total } 条）：
-curation-missing-line = • { $title } <code>{ $externalId }</code> — 缺少：{ $languages }
+curation-missing-line = { $title } <code>{ $externalId }</code> — 缺少：{ $languages }
+curation-missing-edit = ✏️ { $index }
 
 ## 编辑，在审核员的私聊中
 curation-edit-in-private = 我已在私聊中给您发消息，请在那里编辑。

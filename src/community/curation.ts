@@ -288,7 +288,6 @@ export function createCuration(ports: CurationPorts) {
             : { language: input.language, missing: true },
           after: { language: input.language, origin: 'human', ...Object.fromEntries(changed.map((k) => [k, input.text[k] ?? null])) },
         });
-        if (experience.status === 'published') await queuePublicationWork(tx, experience.id);
         return { kind: 'saved', added: before === undefined };
       });
     },

@@ -384,6 +384,18 @@ describe.each(testDatabases())('center staff curate in Telegram, on $name', ({ o
     expect(missing!.text).toContain(STORIES.fa.title);
     expect(missing!.text).toContain('两位审核员同时审核');
     expect(missing!.text).not.toContain(BASE.title);
+
+    // Adding the missing Chinese version of the first is an edit.
+    await liWei.presses(tg.text('zh', 'curation-missing-edit', { index: 1 }));
+    expect(liWei.lastReply!.text).toBe(tg.text('zh', 'curation-edit-choose-language', { title: OTHER.title }));
+    await liWei.presses(tg.text('zh', 'curation-edit-language-missing', { language: tg.text('zh', 'bot-language-name-zh') }));
+    await liWei.says('在伊朗阿巴斯港海关为集装箱清关');
+    await liWei.says('我们的集装箱在阿巴斯港海关等了好几个星期，一直没有放行。');
+    await liWei.says('持牌报关行在货到之前就递交了文件，货物两天放行。');
+    await liWei.presses(tg.text('zh', 'curation-edit-skip'));
+    expect(liWei.lastReply!.text).toBe(tg.plainText('zh', 'curation-edit-saved'));
+    expect((await tg.app.experiences.getByExternalId(OTHER.id))!.texts.zh).toMatchObject({ title: '在伊朗阿巴斯港海关为集装箱清关', origin: 'human' });
+    expect((await tg.app.retriever.search({ text: '阿巴斯港 清关 集装箱', language: 'zh' })).hits[0]?.externalId).toBe(OTHER.id);
   });
 
   it('the audit log holds every staff action taken, and nothing else', async () => {
@@ -405,6 +417,7 @@ describe.each(testDatabases())('center staff curate in Telegram, on $name', ({ o
       `${CURATORS.en} experience.merge archived`,
       expect.stringMatching(new RegExp(`^(${CURATORS.fa}|${CURATORS.zh}) experience.publish published$`)),
       `${ADMIN} member.set-role member`,
+      `${CURATORS.zh} experience.edit zh`,
     ]);
   });
 });

@@ -64,7 +64,16 @@ export function reviewFeature(deps: BotDeps): Composer<BotContext> {
           languages: item.missing.map((l) => ctx.t(`bot-language-name-${l}`)).join(', '),
         }),
       );
-      await ctx.reply([ctx.t('curation-missing-header', { total: missing.total }), ...lines].join('\n'), HTML);
+      // Adding a missing version is an edit: one button per experience listed.
+      const keyboard = new InlineKeyboard();
+      missing.items.forEach((item, i) => {
+        keyboard.text(ctx.t('curation-missing-edit', { index: i + 1 }), REVIEW.encode({ action: 'edit', experienceId: item.experienceId }));
+        if (i % 4 === 3) keyboard.row();
+      });
+      await ctx.reply([ctx.t('curation-missing-header', { total: missing.total }), ...lines.map((line, i) => `${i + 1}. ${line}`)].join('\n'), {
+        ...HTML,
+        reply_markup: keyboard,
+      });
       return;
     }
     const next = await curation.nextForReview(ctx.from!.id, ctx.chat.id);
@@ -90,7 +99,9 @@ export function reviewFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     const { card } = found;
-    if (card.experience.status !== 'pending') {
+    // A published experience may still be edited (a missing language added); decisions need a pending one.
+    const editable = action === 'edit' && card.experience.status === 'published';
+    if (card.experience.status !== 'pending' && !editable) {
       ctx.log.info({ experienceId, action }, 'a press on the card of a contribution already decided was refused');
       await ctx.answerCallbackQuery({ text: alreadyDecided({ status: card.experience.status, ...(card.decided ? { decision: card.decided } : {}) }, ctx.t) });
       return;
