@@ -108,7 +108,9 @@ if (part === 'all' || part === 'curation') {
       out(`Review cards on PostgreSQL at ${size}: skipped (${(e as Error).message})`);
     }
   }
-  out('\n### Review cards: a pending contribution with its three most similar published experiences, rendered (target p95 ≤ 100 ms at 100,000 on PostgreSQL)\n');
+  out(
+    '\n### Review cards: a pending contribution with its three most similar published experiences, rendered (target p95 ≤ 100 ms at 100,000 on PostgreSQL)\n',
+  );
   for (const line of curationTable(rows)) out(line);
   record('curation', 'npm run bench -- curation', from);
 }
