@@ -18,6 +18,7 @@ import { createCommunity } from './community/index.ts';
 import { embedMissingTexts } from './knowledge/search/embeddings.ts';
 import { reindexIfStale } from './knowledge/experiences/reindex.ts';
 import { createNotifier, queueMessage } from './jobs/notify.ts';
+import { queueReviewCard } from './jobs/review-cards.ts';
 import { createWakeSignal } from './jobs/wake.ts';
 
 const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));
@@ -81,7 +82,15 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     budgetMs: config.questionBudgetMs,
   });
   const instance = processInstanceId();
-  const community = createCommunity(db, { experiences, instance });
+  const notifier = createNotifier(db);
+  const community = createCommunity(db, {
+    experiences,
+    instance,
+    retriever,
+    notify: (recipient, key, values, within) => notifier.notify(recipient, key, values, within),
+    queueReviewCard,
+    ...(config.staffChatId !== undefined ? { staffChatId: config.staffChatId } : {}),
+  });
   const outboxQueued = createWakeSignal();
   const answerOutbox: AnswerOutbox = {
     // One chat's answers go out in the order its questions were asked.
@@ -107,7 +116,7 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     /** Rung when this process queued outbound messages: its senders look at once (src/bot/senders.ts). */
     outboxQueued,
     /** Queues messages to members and chats (sent by the outbox, src/bot/outbox-sender.ts). */
-    notifier: createNotifier(db),
+    notifier,
     /**
      * Embeds published texts that have no vector yet (when a provider and pgvector exist);
      * returns how many. Failures are logged, not thrown: search still works lexically.

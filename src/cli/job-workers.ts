@@ -14,7 +14,7 @@ const HOUSEKEEPING_POLL_MS = 30_000;
 
 /**
  * The job workers of this process (`start` and `worker`): housekeeping, and with a bot token
- * the outbox's senders. Without one, the console chat runs its senders against its own
+ * the outbox's senders (answers, notifications, review cards for the staff chat). Without one, the console chat runs its senders against its own
  * emulator (src/console/run-console.ts); a `worker` leaves queued messages to a process that can send.
  */
 export function startJobWorkers(app: App, telegram?: { token: string; apiRoot: string }): RunningJobWorkers {

@@ -35,6 +35,9 @@ export function register(program: Command, ctx: CliContext): void {
       const stopping = new AbortController();
       // The bot owns the embedded database, and serves it to the other commands while it runs.
       const app = await ctx.openApp(config, { ...(logger ? { logger } : {}), ownDatabase: true, stopping: stopping.signal });
+      // ADMIN_IDS is the list of admins, applied at every start (see community/staff.ts).
+      const admins = await app.community.staff.applyAdminIds(config.adminTelegramIds);
+      if (admins.promoted + admins.demoted > 0) app.logger.info(admins, 'admins set from ADMIN_IDS');
       // Vectors for new texts are made by a housekeeping job meanwhile: the bot answers lexically until then.
       const workers = startJobWorkers(app, config.telegram.mode === 'console' ? undefined : config.telegram);
       let http: Awaited<ReturnType<typeof serveHttp>> | undefined;

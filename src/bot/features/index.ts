@@ -8,7 +8,9 @@ import { helpFeature } from './help.ts';
 import { languageFeature } from './language.ts';
 import { myFeature } from './my.ts';
 import { profileFeature } from './profile.ts';
+import { reviewFeature } from './review.ts';
 import { shareFeature } from './share.ts';
+import { staffFeature } from './staff.ts';
 import { startFeature } from './start.ts';
 import { storyFeature } from './story.ts';
 
@@ -20,6 +22,8 @@ import { storyFeature } from './story.ts';
 export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): void {
   composer.use(profileFeature(deps));
   composer.use(shareFeature(deps));
+  composer.use(reviewFeature(deps));
+  composer.use(staffFeature(deps));
   composer.use(startFeature(deps));
   composer.use(helpFeature(deps));
   composer.use(languageFeature(deps));
