@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
-import { outboxApi } from '../../src/bot/outbox-sender.ts';
 import { REVIEW } from '../../src/bot/callbacks.ts';
 import { readAuditLog } from '../../src/knowledge/experiences/audit.ts';
 import type { Language } from '../../src/text/language.ts';
@@ -148,7 +147,7 @@ describe.each(testDatabases())('center staff curate in Telegram, on $name', ({ o
     await maryam.presses(tg.text('fa', 'share-industry-food'));
     await maryam.presses(tg.text('fa', 'share-skip'));
     await maryam.presses(tg.text('fa', 'share-button-submit'));
-    expect(await runJobs()).toBeGreaterThanOrEqual(1);
+    await runJobs();
 
     const card = cardOf(STORIES.fa.title)!;
     expect(card).toBeDefined();
