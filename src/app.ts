@@ -17,6 +17,9 @@ import { createCommunity } from './community/index.ts';
 import { embedMissingTexts } from './knowledge/search/embeddings.ts';
 import { reindexIfStale } from './knowledge/experiences/reindex.ts';
 import { createNotifier } from './jobs/notify.ts';
+import { loadPrompts } from './ai/prompts.ts';
+import type { PublicationWork } from './community/publication.ts';
+import { translationJobs } from './translation/jobs.ts';
 
 const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));
 
@@ -77,8 +80,10 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     logger,
     secrets: configSecrets(config),
     budgetMs: config.questionBudgetMs,
+    reviewAfterMonths: config.reviewAfterMonths,
   });
   const community = createCommunity(db, { experiences });
+  const publicationWork: PublicationWork = { translate: ai.mode === 'openai', embed: db.hasVector && ai.embedder !== undefined };
 
   return {
     config,
@@ -95,6 +100,10 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     asking: createAskQuestion({ answering, community, limitPerMinute: config.rateLimitPerMinute }),
     /** Queues messages to members and chats (sent by the outbox, src/bot/outbox-sender.ts). */
     notifier: createNotifier(db),
+    /** What queuePublicationWork (community/publication.ts) queues after a publication here: translations with a model, embeddings. */
+    publicationWork,
+    /** Handlers of the jobs that follow a publication (machine translations, embeddings); none without a model, so they wait for a process with one. */
+    translationJobs: () => (publicationWork.translate || publicationWork.embed ? translationJobs({ db, ai, prompts: loadPrompts(), logger }) : {}),
     /**
      * Embeds published texts that have no vector yet (when a provider and pgvector exist);
      * returns how many. Failures are logged, not thrown: search still works lexically.

@@ -59,6 +59,13 @@ const schema = z
     // Removed: see the check below.
     BOT_WORKERS: optionalText,
     SEARCH_INDEX: z.enum(['memory', 'database'], { error: 'expects memory or database' }).default('memory'),
+    STAFF_CHAT_ID: optionalText.pipe(
+      z
+        .string()
+        .regex(/^-?[1-9]\d{0,15}$/, "expects the staff group's Telegram chat id, a whole number such as -1001234567890")
+        .optional(),
+    ),
+    REVIEW_AFTER_MONTHS: positiveInt(12),
   })
   .superRefine((e, ctx) => {
     if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'expects a secret whenever WEBHOOK_URL is set' });
@@ -111,6 +118,10 @@ export interface Config {
    * memory and a load at start); `database`: looked up in the database for every question.
    */
   searchIndex: Env['SEARCH_INDEX'];
+  /** The staff's group chat, where review cards and the re-verification digest are posted; undefined: none. */
+  staffChatId: number | undefined;
+  /** An experience verified longer ago than this is due for re-verification (answers say so; the digest lists it). */
+  reviewAfterMonths: number;
 }
 
 /** A configuration problem the user must fix; `problems` names each variable. */
@@ -161,6 +172,8 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     questionBudgetMs: e.QUESTION_BUDGET_MS,
     searchIndex: e.SEARCH_INDEX,
+    staffChatId: e.STAFF_CHAT_ID === undefined ? undefined : Number(e.STAFF_CHAT_ID),
+    reviewAfterMonths: e.REVIEW_AFTER_MONTHS,
   };
 }
 

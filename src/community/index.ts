@@ -9,6 +9,7 @@ import { createSaveProfile } from './profile.ts';
 import { createQuestionLog } from './question-log.ts';
 import { createRateLimits } from './rate-limits.ts';
 import { createClaimUpdate } from './update-claims.ts';
+import { createReverification } from './reverification.ts';
 
 export type { Member, MemberProfile, Role } from './members.ts';
 export type { QuestionRecord, LoggedQuestion } from './question-log.ts';
@@ -16,6 +17,7 @@ export type { ProfileInput, ProfileField } from './profile.ts';
 export type { OpenQuestion } from './open-questions.ts';
 export type { Draft, SubmittedContribution } from './contributions.ts';
 export type { ContributionChoice, ForgetSummary } from './forget.ts';
+export type { DigestPage, DueExperience, ReverifyResult } from './reverification.ts';
 
 /** The community's repositories over one connection or one open transaction. */
 export function communityRepositories(db: Queryable) {
@@ -49,5 +51,7 @@ export function createCommunity(db: Db, deps: { experiences: Pick<ExperienceRepo
     giveFeedback: createGiveFeedback(repos),
     saveProfile: createSaveProfile(repos.members),
     openQuestionToCommunity: createOpenQuestionToCommunity(repos),
+    /** Re-verification of published experiences: the staff digest and its decisions. */
+    reverification: createReverification(db),
   };
 }

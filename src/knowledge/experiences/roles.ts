@@ -20,6 +20,7 @@ export const ACTIONS = [
   'experience.reject',
   'experience.archive',
   'member.set-role',
+  'knowledge.verify',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -31,6 +32,8 @@ const ALLOWED: Record<Action, 'own' | readonly Role[]> = {
   'experience.reject': ['curator', 'admin'],
   'experience.archive': ['curator', 'admin'],
   'member.set-role': ['admin'],
+  /** Confirming a published experience still holds (re-verification): stamps verified_on today. */
+  'knowledge.verify': ['curator', 'admin'],
 };
 
 /**
