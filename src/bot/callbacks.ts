@@ -29,6 +29,13 @@ export const SHARE_PREVIEW = callback('share:preview', { action: oneOf(['submit'
 export const SHARE_EDIT = callback('share:edit', { field: oneOf([...FIELDS, 'back'] as const) });
 export const SHARE_BUTTONS: readonly CallbackCodec<unknown>[] = [SHARE_SKIP, SHARE_INDUSTRY, SHARE_PREVIEW, SHARE_EDIT];
 
+/** The staff's re-verification digest: pages are numbered from 1; a decision re-shows the page it was on. */
+export const DIGEST_PAGE = callback('digest:page', { page: id });
+export const DIGEST_STILL_TRUE = callback('digest:true', { experienceId: id, page: id });
+export const DIGEST_EDIT = callback('digest:edit', { experienceId: id });
+export const DIGEST_ARCHIVE = callback('digest:archive', { experienceId: id, page: id });
+export const DIGEST_BUTTONS: readonly CallbackCodec<unknown>[] = [DIGEST_PAGE, DIGEST_STILL_TRUE, DIGEST_EDIT, DIGEST_ARCHIVE];
+
 export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
   STORY,
   FEEDBACK,
@@ -40,6 +47,7 @@ export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
   PROFILE_COUNTRY,
   PROFILE_INDUSTRY,
   ...SHARE_BUTTONS,
+  ...DIGEST_BUTTONS,
 ];
 
 /** True when `data` is one of our buttons, in its current version. */

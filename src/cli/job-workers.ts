@@ -1,5 +1,6 @@
 import type { App } from '../app.ts';
 import { createOutboxSender, outboxApi } from '../bot/outbox-sender.ts';
+import { createDigestSender, REVIEW_DIGEST_SCHEDULE } from '../bot/digest-sender.ts';
 import { housekeepingJobs } from '../jobs/housekeeping.ts';
 import { createJobRunner } from '../jobs/runner.ts';
 
@@ -19,7 +20,7 @@ const OUTBOX_LEASE_MS = 60_000;
 /**
  * The job workers of this process (`start` and `worker`): housekeeping, machine translations
  * and embeddings of new publications when a model is configured, and with a bot token the
- * outbox sender. Without one (the console chat) queued messages wait for a process that has it.
+ * outbox sender and the staff's weekly re-verification digest. Without one (the console chat) queued messages wait for a process that has it.
  */
 export function startJobWorkers(app: App, telegram?: { token: string; apiRoot: string }): RunningJobWorkers {
   const { db, logger } = app;
@@ -30,6 +31,17 @@ export function startJobWorkers(app: App, telegram?: { token: string; apiRoot: s
   if (telegram) {
     const handlers = createOutboxSender({ db, api: outboxApi(telegram.token, telegram.apiRoot), translator: app.translator });
     runners.push(createJobRunner({ db, logger, handlers, concurrency: 2, pollMs: OUTBOX_POLL_MS, leaseMs: OUTBOX_LEASE_MS }).start());
+    const digest = createDigestSender({
+      db,
+      api: outboxApi(telegram.token, telegram.apiRoot),
+      translator: app.translator,
+      reverification: app.community.reverification,
+      staffChatId: app.config.staffChatId,
+      reviewAfterMonths: app.config.reviewAfterMonths,
+    });
+    runners.push(
+      createJobRunner({ db, logger, handlers: digest, schedules: [REVIEW_DIGEST_SCHEDULE], pollMs: OUTBOX_POLL_MS, leaseMs: OUTBOX_LEASE_MS }).start(),
+    );
   }
   return {
     async stop() {

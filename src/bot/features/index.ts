@@ -8,6 +8,7 @@ import { helpFeature } from './help.ts';
 import { languageFeature } from './language.ts';
 import { myFeature } from './my.ts';
 import { profileFeature } from './profile.ts';
+import { reviewDigestFeature } from './review-digest.ts';
 import { shareFeature } from './share.ts';
 import { startFeature } from './start.ts';
 import { storyFeature } from './story.ts';
@@ -27,6 +28,7 @@ export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): 
   composer.use(forgetFeature(deps));
   composer.use(storyFeature(deps));
   composer.use(answerActionsFeature(deps));
+  composer.use(reviewDigestFeature(deps));
   composer.use(askFeature(deps));
   composer.use(fallbackFeature());
 }
