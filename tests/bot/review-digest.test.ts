@@ -22,6 +22,23 @@ const STALE_ON = ['2023-03-10', '2023-06-10', '2023-09-10', '2024-01-15', '2024-
 const OTHERS = unrelatedExperiences(2).map((r, i): ExperienceRecord => (i % 2 === 0 && STALE_ON[i / 2] ? { ...r, verified_on: STALE_ON[i / 2]! } : r));
 const STALE = OTHERS.filter((r) => r.verified_on);
 const PAYMENT = anExperience({ id: 'exp-payment', verified_on: monthsAgo(1) });
+// A Persian experience whose English version a model made.
+const TRADEMARK = anExperience({
+  id: 'exp-trademark',
+  industry: 'handicrafts',
+  title: 'ثبت علامت تجاری در چین پیش از نمایشگاه',
+  problem: 'یک شرکت چینی نام تجاری ما را زودتر ثبت کرده بود.',
+  solution: 'با وکیل مالکیت فکری در گوانگجو اعتراض ثبت کردیم و نام را پس گرفتیم.',
+  tags: ['trademark'],
+  translations: {
+    en: {
+      title: 'Registering a trademark in China before the trade fair',
+      problem: 'A Chinese company had registered our brand name first.',
+      solution: 'We filed an opposition with an intellectual property lawyer in Guangzhou and won the name back.',
+      machine: true,
+    },
+  },
+});
 
 describe.each(testDatabases())('keeping knowledge current on $name', ({ open }) => {
   let tg: TelegramTest;
@@ -33,7 +50,7 @@ describe.each(testDatabases())('keeping knowledge current on $name', ({ open }) 
     tg = await TelegramTest.start({
       openDb: open,
       env: { STAFF_CHAT_ID: String(STAFF_CHAT_ID), REVIEW_AFTER_MONTHS: '12' },
-      experiences: [PAYMENT, ...OTHERS],
+      experiences: [PAYMENT, TRADEMARK, ...OTHERS],
     });
     staff = tg.group({ title: 'Center staff' });
     expect(staff.id).toBe(STAFF_CHAT_ID);
@@ -82,6 +99,22 @@ describe.each(testDatabases())('keeping knowledge current on $name', ({ open }) 
       const persian = tg.member({ language_code: 'fa' });
       const [inPersian] = await persian.says(`${STALE[0]!.translations!.fa!.title}؟`);
       expect(inPersian!.text).toContain(tg.plainText('fa', 'answer-verified-overdue', { month: monthName('fa', STALE_ON[0]!) }));
+    });
+  });
+
+  describe('readers see which versions a model made', () => {
+    it('marks a machine translation in the answer and in the full story', async () => {
+      const member = tg.member({ language_code: 'en' });
+      const [answer] = await member.says('How do we get our trademark back in China from a company that registered our brand first?');
+      expect(answer!.text).toContain(TRADEMARK.translations!.en!.title);
+      expect(answer!.text).toContain(tg.plainText('en', 'answer-machine-note'));
+      const [story] = await member.presses(`📖 Registering a trademark in China before`);
+      expect(story!.text).toContain(tg.text('en', 'bot-story-machine-note'));
+      // The Persian original, a person's words, carries no such mark.
+      const persian = tg.member({ language_code: 'fa' });
+      const [original] = await persian.says('علامت تجاری ما را یک شرکت چینی ثبت کرده؛ چطور پس بگیریم؟');
+      expect(original!.text).toContain(TRADEMARK.title);
+      expect(original!.text).not.toContain(tg.plainText('fa', 'answer-machine-note'));
     });
   });
 
