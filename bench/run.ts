@@ -1,6 +1,6 @@
 /**
- * Benchmarks. `npm run bench` runs every part; `npm run bench -- quality`, `-- speed`, `-- bot` or
- * `-- memory` one (the bot and memory parts also run alone as `tsx bench/bot.ts` and
+ * Benchmarks. `npm run bench` runs every part; `npm run bench -- quality`, `-- speed`, `-- bot`,
+ * `-- memory` or `-- digest` one (the bot and memory parts also run alone as `tsx bench/bot.ts` and
  * `tsx bench/memory.ts`, with their own flags).
  * Options: --dir DIR (eval folder, default ../shared/eval/dev), --distractors N (default 2000),
  * --pglite-sizes 1000,10000  --postgres-sizes 1000,10000,100000  (0 or empty skips),
@@ -13,6 +13,7 @@ import { measure, type SpeedRow, speedTable } from './speed.ts';
 import { writeLatestRun } from './docs.ts';
 import { memoryTable, runMemoryBench, type MemoryRow } from './memory.ts';
 import { botBenchTable, DEFAULT_BOT_BENCH, FLOORS, runBotBench, runFloorBench, type BotBenchRow } from './bot.ts';
+import { digestBenchTable, runDigestBench, type DigestBenchRow } from './digest.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -94,4 +95,18 @@ if (part === 'all' || part === 'memory') {
   out('\n### Memory: `sme-bridge start` in the console, one question, then /quit\n');
   for (const line of memoryTable(rows)) out(line);
   record('memory', 'npm run bench -- memory', from);
+}
+if (part === 'all' || part === 'digest') {
+  const from = printed.length;
+  const rows: DigestBenchRow[] = [];
+  for (const database of ['pglite', 'postgres'] as const) {
+    try {
+      rows.push(await runDigestBench({ database, experiences: 10_000, stale: 1_000, postgresUrl }));
+    } catch (e) {
+      out(`Digest bench on ${database}: skipped (${(e as Error).message})`);
+    }
+  }
+  out('\n### Re-verification digest: 1,000 of 10,000 experiences past their review date\n');
+  for (const line of digestBenchTable(rows)) out(line);
+  record('digest', 'npm run bench -- digest', from);
 }

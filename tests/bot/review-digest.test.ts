@@ -4,6 +4,7 @@ import { createDigestSender, REVIEW_DIGEST_SCHEDULE } from '../../src/bot/digest
 import { outboxApi } from '../../src/bot/outbox-sender.ts';
 import { auditTrail } from '../../src/knowledge/experiences/audit.ts';
 import { createJobRunner } from '../../src/jobs/runner.ts';
+import { queueReviewDigest } from '../../src/jobs/experience-upkeep.ts';
 import type { ExperienceRecord } from '../../src/knowledge/experiences/experience.ts';
 import { anExperience } from '../helpers/experiences.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
@@ -208,6 +209,23 @@ describe.each(testDatabases())('keeping knowledge current on $name', ({ open }) 
     it('✏️ Edit tells the curator how to correct it', async () => {
       await curatorInStaff.presses('✏️ Edit · 1');
       expect(curatorInStaff.replies.map((r) => r.text)).toEqual([tg.text('en', 'bot-digest-edit-how', { title: STALE[2]!.title, id: STALE[2]!.id })]);
+    });
+  });
+
+  describe('Telegram asking to wait', () => {
+    it('puts the digest back for retry_after after a 429, without counting the attempt, then sends it once', async () => {
+      const sent = staffMessages().length;
+      await queueReviewDigest(tg.db, 'test-429');
+      tg.emulator.state.failNext('sendMessage', 429, 'Too Many Requests: retry after 5', { retry_after: 5 });
+      expect(await runDigest()).toBe(1);
+      expect(staffMessages()).toHaveLength(sent);
+      const [job] = await tg.db.query<{ attempts: number; failed_at: Date | null; wait_s: number }>(
+        "SELECT attempts, failed_at, extract(epoch FROM run_at - last_error_at)::float8 AS wait_s FROM jobs WHERE kind = 'review-digest' AND unique_key = 'test-429'",
+      );
+      expect(job).toMatchObject({ attempts: 0, failed_at: null, wait_s: 5 });
+      await tg.db.query("UPDATE jobs SET run_at = now() WHERE kind = 'review-digest' AND done_at IS NULL");
+      expect(await runDigest()).toBe(1);
+      expect(staffMessages()).toHaveLength(sent + 1);
     });
   });
 
