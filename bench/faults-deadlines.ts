@@ -1,5 +1,5 @@
 /**
- * Deadline and outage figures for `npm run bench -- faults` (wired in by bench/faults.ts):
+ * Deadline and outage figures for `npm run bench -- faults` (scenarios of bench/faults.ts):
  * - how long after a PostgreSQL outage ends a question asked during it is answered (the link cut
  *   by a TCP proxy: connections refused, or silent);
  * - the worst wait of other members while one chat's model call stalls.
@@ -7,7 +7,9 @@
  */
 import { createApp, type App } from '../src/app.ts';
 import { createBot } from '../src/bot/bot.ts';
+import { outboxApi } from '../src/bot/outbox-sender.ts';
 import { startPolling, type RunningBot } from '../src/bot/run.ts';
+import { startSenders } from '../src/bot/senders.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Db } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -35,12 +37,15 @@ async function runBot(db: Db, env: Record<string, string>): Promise<RunningTestB
   await app.loadSearchIndex();
   const emulator = await startBotApiEmulator({ holdMs: 200 });
   const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, throttle: false });
+  // Answers reach members through the outbox, as in `start`.
+  const senders = startSenders(app, outboxApi(emulator.token, emulator.apiRoot));
   const running: RunningBot = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });
   return {
     app,
     emulator,
     async stop() {
       await running.stop();
+      await senders.stop();
       await emulator.close();
       await app.close();
     },

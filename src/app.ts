@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { secretValues, type Config } from './config.ts';
 import type { Db } from './db/db.ts';
 import { openDatabase } from './db/open.ts';
+import { processInstanceId } from './db/process-liveness.ts';
 import { createFileLogger, createLogger, type Logger } from './log.ts';
 import { createTranslator, DEFAULT_LOCALES_DIR } from './i18n.ts';
 import { createAiProvider } from './ai/provider.ts';
@@ -12,11 +13,12 @@ import { createRetriever } from './knowledge/search/retrieval.ts';
 import { databaseLexicalIndex } from './knowledge/search/lexical-index.ts';
 import { memoryLexicalIndex } from './knowledge/search/memory-index-sync.ts';
 import { createAnsweringService } from './answering/answering-service.ts';
-import { createAskQuestion } from './answering/ask-question.ts';
+import { ANSWER_DELIVERY, createAskQuestion, type AnswerOutbox } from './answering/ask-question.ts';
 import { createCommunity } from './community/index.ts';
 import { embedMissingTexts } from './knowledge/search/embeddings.ts';
 import { reindexIfStale } from './knowledge/experiences/reindex.ts';
-import { createNotifier } from './jobs/notify.ts';
+import { createNotifier, queueMessage } from './jobs/notify.ts';
+import { createWakeSignal } from './jobs/wake.ts';
 import { loadPrompts } from './ai/prompts.ts';
 import type { PublicationWork } from './community/publication.ts';
 import { translationJobs } from './translation/jobs.ts';
@@ -82,7 +84,14 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     budgetMs: config.questionBudgetMs,
     reviewAfterMonths: config.reviewAfterMonths,
   });
-  const community = createCommunity(db, { experiences });
+  const instance = processInstanceId();
+  const community = createCommunity(db, { experiences, instance });
+  const outboxQueued = createWakeSignal();
+  const answerOutbox: AnswerOutbox = {
+    // One chat's answers go out in the order its questions were asked.
+    queue: async (tx, delivery) => void (await queueMessage(tx, ANSWER_DELIVERY, { ...delivery }, `chat:${delivery.chatId}`)),
+    committed: () => outboxQueued.wake(),
+  };
   const publicationWork: PublicationWork = { translate: ai.mode === 'openai', embed: db.hasVector && ai.embedder !== undefined };
 
   return {
@@ -97,7 +106,11 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     answering,
     community,
     /** Asking a question as a member: refused when too long or over the rate limit, else answered and logged. */
-    asking: createAskQuestion({ answering, community, limitPerMinute: config.rateLimitPerMinute }),
+    asking: createAskQuestion({ answering, community, outbox: answerOutbox, limitPerMinute: config.rateLimitPerMinute }),
+    /** Where the ask use case queues answers (for a use case composed around another answering service). */
+    answerOutbox,
+    /** Rung when this process queued outbound messages: its senders look at once (src/bot/senders.ts). */
+    outboxQueued,
     /** Queues messages to members and chats (sent by the outbox, src/bot/outbox-sender.ts). */
     notifier: createNotifier(db),
     /** What queuePublicationWork (community/publication.ts) queues after a publication here: translations with a model, embeddings. */

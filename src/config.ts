@@ -46,18 +46,11 @@ const schema = z
         .max(65535, 'expects a port up to 65535')
         .optional(),
     ),
-    TELEGRAM_GIVE_UP_AFTER: z
-      .string()
-      .trim()
-      .default('1h')
-      .transform((v, ctx) => {
-        const ms = parseDuration(v);
-        if (ms === undefined) ctx.addIssue({ code: 'custom', message: 'expects a duration above 0 such as 3600, 90s, 10m or 1h (a bare number is seconds)' });
-        return ms ?? 0;
-      }),
+    TELEGRAM_GIVE_UP_AFTER: duration('1h'),
     RATE_LIMIT_PER_MINUTE: positiveInt(10),
     // Removed: see the check below.
     BOT_WORKERS: optionalText,
+    DELIVERY_GIVE_UP_AFTER: duration('1h'),
     SEARCH_INDEX: z.enum(['memory', 'database'], { error: 'expects memory or database' }).default('memory'),
     STAFF_CHAT_ID: optionalText.pipe(
       z
@@ -118,6 +111,11 @@ export interface Config {
    * memory and a load at start); `database`: looked up in the database for every question.
    */
   searchIndex: Env['SEARCH_INDEX'];
+  /**
+   * How long an answer or notification is retried (429s, Telegram's 5xx, network failures),
+   * counted from when it was queued, before the sender gives up on it and keeps it as failed.
+   */
+  deliveryGiveUpAfterMs: number;
   /** The staff's group chat, where review cards and the re-verification digest are posted; undefined: none. */
   staffChatId: number | undefined;
   /** An experience verified longer ago than this is due for re-verification (answers say so; the digest lists it). */
@@ -172,9 +170,19 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     questionBudgetMs: e.QUESTION_BUDGET_MS,
     searchIndex: e.SEARCH_INDEX,
+    deliveryGiveUpAfterMs: e.DELIVERY_GIVE_UP_AFTER,
     staffChatId: e.STAFF_CHAT_ID === undefined ? undefined : Number(e.STAFF_CHAT_ID),
     reviewAfterMonths: e.REVIEW_AFTER_MONTHS,
   };
+}
+
+/** A length of time such as `1h`, unset or empty meaning `fallback`. */
+function duration(fallback: string) {
+  return optionalText.transform((v, ctx) => {
+    const ms = parseDuration(v ?? fallback);
+    if (ms === undefined) ctx.addIssue({ code: 'custom', message: 'expects a duration above 0 such as 3600, 90s, 10m or 1h (a bare number is seconds)' });
+    return ms ?? 0;
+  });
 }
 
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };

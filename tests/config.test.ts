@@ -49,6 +49,19 @@ describe('configuration', () => {
     expect(problems.join('\n')).toMatch(/SEARCH_INDEX: expects memory or database/);
   });
 
+  it('gives up on an undelivered message after DELIVERY_GIVE_UP_AFTER (1 hour unless set), and says what a bad value should look like', () => {
+    expect(loadConfig({}).deliveryGiveUpAfterMs).toBe(3_600_000);
+    expect(loadConfig({ DELIVERY_GIVE_UP_AFTER: '' }).deliveryGiveUpAfterMs).toBe(3_600_000);
+    expect(loadConfig({ DELIVERY_GIVE_UP_AFTER: '90s' }).deliveryGiveUpAfterMs).toBe(90_000);
+    expect(loadConfig({ DELIVERY_GIVE_UP_AFTER: '30m' }).deliveryGiveUpAfterMs).toBe(1_800_000);
+    expect(loadConfig({ DELIVERY_GIVE_UP_AFTER: '2h' }).deliveryGiveUpAfterMs).toBe(7_200_000);
+    // A bare number is seconds, as for TELEGRAM_GIVE_UP_AFTER.
+    expect(loadConfig({ DELIVERY_GIVE_UP_AFTER: '3600' }).deliveryGiveUpAfterMs).toBe(3_600_000);
+    for (const bad of ['an hour', '0s', '-5m']) {
+      expect(() => loadConfig({ DELIVERY_GIVE_UP_AFTER: bad })).toThrow(/DELIVERY_GIVE_UP_AFTER: expects a duration above 0 such as 3600, 90s, 10m or 1h/);
+    }
+  });
+
   it('refuses the removed BOT_WORKERS setting and says how to scale out instead', () => {
     for (const value of ['1', '4']) {
       expect(() => loadConfig({ DATABASE_URL: 'postgres://db/sme', BOT_WORKERS: value })).toThrow(

@@ -1,5 +1,6 @@
 import type { App } from '../app.ts';
-import { createOutboxSender, outboxApi } from '../bot/outbox-sender.ts';
+import { outboxApi } from '../bot/outbox-sender.ts';
+import { startSenders } from '../bot/senders.ts';
 import { createDigestSender, REVIEW_DIGEST_SCHEDULE } from '../bot/digest-sender.ts';
 import { housekeepingJobs } from '../jobs/housekeeping.ts';
 import { createJobRunner } from '../jobs/runner.ts';
@@ -9,18 +10,20 @@ export interface RunningJobWorkers {
   stop(): Promise<void>;
 }
 
-// Messages wait at most this long for an idle sender; housekeeping is in no hurry.
-const OUTBOX_POLL_MS = 1_000;
+// Housekeeping is in no hurry.
 const HOUSEKEEPING_POLL_MS = 30_000;
 // A new publication's translations may wait a few seconds.
 const TRANSLATION_POLL_MS = 5_000;
-// Sending a message takes a moment: a sender that died is replaced after a minute.
-const OUTBOX_LEASE_MS = 60_000;
+// The digest is one message a week: a few seconds' wait is nothing.
+const DIGEST_POLL_MS = 5_000;
+const DIGEST_LEASE_MS = 60_000;
 
 /**
  * The job workers of this process (`start` and `worker`): housekeeping, machine translations
  * and embeddings of new publications when a model is configured, and with a bot token the
- * outbox sender and the staff's weekly re-verification digest. Without one (the console chat) queued messages wait for a process that has it.
+ * outbox's senders and the staff's weekly re-verification digest. Without one, the console chat
+ * runs its senders against its own emulator (src/console/run-console.ts); a `worker` leaves
+ * queued messages to a process that can send.
  */
 export function startJobWorkers(app: App, telegram?: { token: string; apiRoot: string }): RunningJobWorkers {
   const { db, logger } = app;
@@ -29,18 +32,18 @@ export function startJobWorkers(app: App, telegram?: { token: string; apiRoot: s
   const translation = app.translationJobs();
   if (Object.keys(translation).length > 0) runners.push(createJobRunner({ db, logger, handlers: translation, pollMs: TRANSLATION_POLL_MS }).start());
   if (telegram) {
-    const handlers = createOutboxSender({ db, api: outboxApi(telegram.token, telegram.apiRoot), translator: app.translator });
-    runners.push(createJobRunner({ db, logger, handlers, concurrency: 2, pollMs: OUTBOX_POLL_MS, leaseMs: OUTBOX_LEASE_MS }).start());
+    const api = outboxApi(telegram.token, telegram.apiRoot);
+    runners.push(startSenders(app, api));
     const digest = createDigestSender({
       db,
-      api: outboxApi(telegram.token, telegram.apiRoot),
+      api,
       translator: app.translator,
       reverification: app.community.reverification,
       staffChatId: app.config.staffChatId,
       reviewAfterMonths: app.config.reviewAfterMonths,
     });
     runners.push(
-      createJobRunner({ db, logger, handlers: digest, schedules: [REVIEW_DIGEST_SCHEDULE], pollMs: OUTBOX_POLL_MS, leaseMs: OUTBOX_LEASE_MS }).start(),
+      createJobRunner({ db, logger, handlers: digest, schedules: [REVIEW_DIGEST_SCHEDULE], pollMs: DIGEST_POLL_MS, leaseMs: DIGEST_LEASE_MS }).start(),
     );
   }
   return {

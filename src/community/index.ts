@@ -8,7 +8,7 @@ import { createOpenQuestions, createOpenQuestionToCommunity } from './open-quest
 import { createSaveProfile } from './profile.ts';
 import { createQuestionLog } from './question-log.ts';
 import { createRateLimits } from './rate-limits.ts';
-import { createClaimUpdate } from './update-claims.ts';
+import { createClaimUpdate, finishUpdate, takeOverUnfinishedUpdates } from './update-claims.ts';
 import { createReverification } from './reverification.ts';
 
 export type { Member, MemberProfile, Role } from './members.ts';
@@ -38,14 +38,25 @@ export type Community = ReturnType<typeof createCommunity>;
  * The community over one database: its repositories, a unit of work that binds them to one
  * transaction, and the use cases every front end (bot, web panel, jobs) calls with plain values.
  */
-export function createCommunity(db: Db, deps: { experiences: Pick<ExperienceRepository, 'createContribution' | 'listByContributor'> }) {
+export function createCommunity(
+  db: Db,
+  deps: {
+    experiences: Pick<ExperienceRepository, 'createContribution' | 'listByContributor'>;
+    /** This process among those sharing the database (db/process-liveness.ts): who handles which update. */
+    instance: string;
+  },
+) {
   const repos = communityRepositories(db);
   return {
     ...repos,
     /** Runs `work` with the repositories bound to one transaction: all of it is kept, or none. */
     inTransaction: <T>(work: (repos: CommunityRepositories, tx: Queryable) => Promise<T>): Promise<T> =>
       db.transaction((tx) => work(communityRepositories(tx), tx)),
-    claimUpdate: createClaimUpdate(db, repos.members),
+    claimUpdate: createClaimUpdate(db, repos.members, deps.instance),
+    /** Says an update's handling finished: nobody need take it over. */
+    finishUpdate: (updateId: number) => finishUpdate(db, updateId),
+    /** The updates dead processes left half-handled, now this process's to handle (see update-claims.ts). */
+    takeOverUnfinishedUpdates: () => takeOverUnfinishedUpdates(db, deps.instance),
     submitContribution: createSubmitContribution(deps.experiences),
     forgetting: createForgetting(db, deps.experiences),
     giveFeedback: createGiveFeedback(repos),
