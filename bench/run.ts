@@ -1,6 +1,6 @@
 /**
  * Benchmarks. `npm run bench` runs every part; `npm run bench -- quality`, `-- speed`, `-- bot`,
- * `-- memory`, `-- faults` or `-- curation` one (the bot and memory parts also run alone as `tsx bench/bot.ts` and
+ * `-- memory`, `-- faults`, `-- curation` or `-- digest` one (the bot and memory parts also run alone as `tsx bench/bot.ts` and
  * `tsx bench/memory.ts`, with their own flags).
  * Options: --dir DIR (eval folder, default ../shared/eval/dev), --members DIR,DIR (more folders the quality part reports on,
  * default eval/members/fit,eval/members/report; empty for none), --distractors N (default 2000),
@@ -17,6 +17,7 @@ import { memoryTable, runMemoryBench, type MemoryRow } from './memory.ts';
 import { faultTable, runFaultBench } from './faults.ts';
 import { curationTable, measureReviewCards, type CurationRow } from './curation.ts';
 import { botBenchTable, DEFAULT_BOT_BENCH, FLOORS, runBotBench, runFloorBench, type BotBenchRow } from './bot.ts';
+import { digestBenchTable, runDigestBench, type DigestBenchRow } from './digest.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -125,4 +126,18 @@ if (part === 'all' || part === 'curation') {
   );
   for (const line of curationTable(rows)) out(line);
   record('curation', 'npm run bench -- curation', from);
+}
+if (part === 'all' || part === 'digest') {
+  const from = printed.length;
+  const rows: DigestBenchRow[] = [];
+  for (const database of ['pglite', 'postgres'] as const) {
+    try {
+      rows.push(await runDigestBench({ database, experiences: 10_000, stale: 1_000, postgresUrl }));
+    } catch (e) {
+      out(`Digest bench on ${database}: skipped (${(e as Error).message})`);
+    }
+  }
+  out('\n### Re-verification digest: 1,000 of 10,000 experiences past their review date\n');
+  for (const line of digestBenchTable(rows)) out(line);
+  record('digest', 'npm run bench -- digest', from);
 }

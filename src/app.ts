@@ -20,6 +20,9 @@ import { reindexIfStale } from './knowledge/experiences/reindex.ts';
 import { createNotifier, queueMessage } from './jobs/notify.ts';
 import { queueReviewCard } from './jobs/review-cards.ts';
 import { createWakeSignal } from './jobs/wake.ts';
+import { loadPrompts } from './ai/prompts.ts';
+import type { PublicationWork } from './community/publication.ts';
+import { translationJobs } from './translation/jobs.ts';
 
 const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));
 
@@ -80,15 +83,18 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     logger,
     secrets: configSecrets(config),
     budgetMs: config.questionBudgetMs,
+    reviewAfterMonths: config.reviewAfterMonths,
   });
   const instance = processInstanceId();
   const notifier = createNotifier(db);
+  const publicationWork: PublicationWork = { translate: ai.mode === 'openai', embed: db.hasVector && ai.embedder !== undefined };
   const community = createCommunity(db, {
     experiences,
     instance,
     retriever,
     notify: (recipient, key, values, within) => notifier.notify(recipient, key, values, within),
     queueReviewCard,
+    publicationWork,
     ...(config.staffChatId !== undefined ? { staffChatId: config.staffChatId } : {}),
   });
   const outboxQueued = createWakeSignal();
@@ -117,6 +123,10 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     outboxQueued,
     /** Queues messages to members and chats (sent by the outbox, src/bot/outbox-sender.ts). */
     notifier,
+    /** What queuePublicationWork (community/publication.ts) queues after a publication here: translations with a model, embeddings. */
+    publicationWork,
+    /** Handlers of the jobs that follow a publication (machine translations, embeddings); none without a model, so they wait for a process with one. */
+    translationJobs: () => (publicationWork.translate || publicationWork.embed ? translationJobs({ db, ai, prompts: loadPrompts(), logger }) : {}),
     /**
      * Embeds published texts that have no vector yet (when a provider and pgvector exist);
      * returns how many. Failures are logged, not thrown: search still works lexically.

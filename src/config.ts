@@ -68,6 +68,7 @@ const schema = z
         .regex(/^-?[1-9]\d{0,15}$/, "expects the staff group's Telegram chat id, a whole number such as -1001234567890")
         .optional(),
     ),
+    REVIEW_AFTER_MONTHS: positiveInt(12),
   })
   .superRefine((e, ctx) => {
     if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'expects a secret whenever WEBHOOK_URL is set' });
@@ -127,8 +128,10 @@ export interface Config {
   deliveryGiveUpAfterMs: number;
   /** Telegram user ids made admins at every start; an admin no longer listed becomes a member (see community/staff.ts). */
   adminTelegramIds: number[];
-  /** The staff's group chat, where review cards are posted; undefined: curators review in their private chats. */
+  /** The staff's group chat, where review cards and the re-verification digest are posted; undefined: curators review in their private chats, and no digest is sent. */
   staffChatId: number | undefined;
+  /** An experience verified longer ago than this is due for re-verification (answers say so; the digest lists it). */
+  reviewAfterMonths: number;
 }
 
 /** A configuration problem the user must fix; `problems` names each variable. */
@@ -182,6 +185,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     deliveryGiveUpAfterMs: e.DELIVERY_GIVE_UP_AFTER,
     adminTelegramIds: e.ADMIN_IDS.map(Number),
     staffChatId: e.STAFF_CHAT_ID === undefined ? undefined : Number(e.STAFF_CHAT_ID),
+    reviewAfterMonths: e.REVIEW_AFTER_MONTHS,
   };
 }
 

@@ -39,6 +39,11 @@ export const REVIEW_MERGE = callback('rv:into', { experienceId: id, targetId: id
 export const REVIEW_EDIT = callback('rv:edit', { experienceId: id, language: oneOf(LANGUAGES) });
 export const REVIEW_EDIT_FIELD = callback('rv:field', { field: oneOf([...TEXT_FIELDS, 'skip', 'done'] as const) });
 export const REVIEW_BUTTONS: readonly CallbackCodec<unknown>[] = [REVIEW, REVIEW_REASON, REVIEW_MERGE, REVIEW_EDIT, REVIEW_EDIT_FIELD];
+/** The staff's re-verification digest: pages are numbered from 1; a decision re-shows the page it was on. */
+export const DIGEST_PAGE = callback('digest:page', { page: id });
+export const DIGEST_STILL_TRUE = callback('digest:true', { experienceId: id, page: id });
+export const DIGEST_ARCHIVE = callback('digest:archive', { experienceId: id, page: id });
+export const DIGEST_BUTTONS: readonly CallbackCodec<unknown>[] = [DIGEST_PAGE, DIGEST_STILL_TRUE, DIGEST_ARCHIVE];
 
 export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
   STORY,
@@ -52,6 +57,7 @@ export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
   PROFILE_INDUSTRY,
   ...SHARE_BUTTONS,
   ...REVIEW_BUTTONS,
+  ...DIGEST_BUTTONS,
 ];
 
 /** True when `data` is one of our buttons, in its current version. */

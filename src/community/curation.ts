@@ -5,7 +5,7 @@ import { can, isStaff } from '../knowledge/experiences/roles.ts';
 import { decideStatusChange } from '../knowledge/experiences/status.ts';
 import { putExperienceText } from '../knowledge/experiences/texts.ts';
 import type { Retriever } from '../knowledge/search/retrieval.ts';
-import { queuePublicationWork } from './publication.ts';
+import { queuePublicationWork, type PublicationWork } from './publication.ts';
 import { loadReviewCard, type Decision, type ReviewCard } from './review-card.ts';
 import { actorByTelegramId, type StaffActor } from './staff.ts';
 
@@ -47,6 +47,8 @@ export interface CurationPorts {
   queueReviewCard(within: Queryable, card: { experienceId: number; chatId: number }): Promise<void>;
   /** The staff group chat, if there is one. */
   staffChatId?: number;
+  /** What this process's configuration queues after a publication (translations, embeddings): see publication.ts. */
+  publicationWork: PublicationWork;
 }
 
 interface LockedExperience {
@@ -223,7 +225,7 @@ export function createCuration(ports: CurationPorts) {
             before: { status: change.from },
             after: { status: change.to, verified_on: stamped!.verified_on },
           });
-          await queuePublicationWork(tx, experience.id);
+          await queuePublicationWork(tx, experience.id, ports.publicationWork);
           if (owner !== undefined) {
             await ports.notify(
               { memberId: owner },
@@ -252,7 +254,7 @@ export function createCuration(ports: CurationPorts) {
             before: { status: change.from },
             after: { status: change.to, merged_into: `experience:${target!.id}`, mode: merged.mode, language: experience.language },
           });
-          await queuePublicationWork(tx, target!.id);
+          await queuePublicationWork(tx, target!.id, ports.publicationWork);
           if (owner !== undefined) {
             await ports.notify(
               { memberId: owner },

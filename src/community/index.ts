@@ -11,6 +11,7 @@ import { createRateLimits } from './rate-limits.ts';
 import { createClaimUpdate, finishUpdate, takeOverUnfinishedUpdates } from './update-claims.ts';
 import { createCuration, type CurationPorts } from './curation.ts';
 import { createStaff } from './staff.ts';
+import { createReverification } from './reverification.ts';
 
 export type { Member, MemberProfile, Role } from './members.ts';
 export type { QuestionRecord, LoggedQuestion } from './question-log.ts';
@@ -21,6 +22,7 @@ export type { ContributionChoice, ForgetSummary } from './forget.ts';
 export type { CurationDecision, DecideResult, CardPlace, RejectReason } from './curation.ts';
 export type { ReviewCard, SimilarExperience, Decision } from './review-card.ts';
 export type { StaffActor, StaffMember, SetRoleResult } from './staff.ts';
+export type { DigestPage, DueExperience, ReverifyResult } from './reverification.ts';
 
 /** The community's repositories over one connection or one open transaction. */
 export function communityRepositories(db: Queryable) {
@@ -71,5 +73,7 @@ export function createCommunity(
     giveFeedback: createGiveFeedback(repos),
     saveProfile: createSaveProfile(repos.members),
     openQuestionToCommunity: createOpenQuestionToCommunity(repos),
+    /** Re-verification of published experiences: the staff digest and its decisions. */
+    reverification: createReverification(db),
   };
 }

@@ -9,6 +9,7 @@ import { languageFeature } from './language.ts';
 import { myFeature } from './my.ts';
 import { profileFeature } from './profile.ts';
 import { reviewFeature } from './review.ts';
+import { reviewDigestFeature } from './review-digest.ts';
 import { shareFeature } from './share.ts';
 import { staffFeature } from './staff.ts';
 import { startFeature } from './start.ts';
@@ -31,6 +32,7 @@ export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): 
   composer.use(forgetFeature(deps));
   composer.use(storyFeature(deps));
   composer.use(answerActionsFeature(deps));
+  composer.use(reviewDigestFeature(deps));
   composer.use(askFeature(deps));
   composer.use(fallbackFeature());
 }

@@ -24,6 +24,7 @@ export const ACTIONS = [
   'experience.review',
   'member.set-role',
   'audit.read',
+  'knowledge.verify',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -40,6 +41,8 @@ const ALLOWED: Record<Action, 'own' | readonly Role[]> = {
   'experience.review': ['curator', 'admin'],
   'member.set-role': ['admin'],
   'audit.read': ['admin'],
+  /** Confirming a published experience still holds (re-verification): stamps verified_on today. */
+  'knowledge.verify': ['curator', 'admin'],
 };
 
 /**
