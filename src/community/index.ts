@@ -4,6 +4,7 @@ import { createSubmitContribution } from './contributions.ts';
 import { createFeedback, createGiveFeedback } from './feedback.ts';
 import { createForgetting } from './forget.ts';
 import { createMembers } from './members.ts';
+import { createMyContributions } from './my-contributions.ts';
 import { createOpenQuestions, createOpenQuestionToCommunity } from './open-questions.ts';
 import { createSaveProfile } from './profile.ts';
 import { createQuestionLog } from './question-log.ts';
@@ -15,7 +16,9 @@ export type { QuestionRecord, LoggedQuestion } from './question-log.ts';
 export type { ProfileInput, ProfileField } from './profile.ts';
 export type { OpenQuestion } from './open-questions.ts';
 export type { Draft, SubmittedContribution } from './contributions.ts';
-export type { ContributionChoice, ForgetSummary } from './forget.ts';
+export type { ContributionChoice, ForgetPreview, ForgetSummary } from './forget.ts';
+export type { Contribution, ContributionEdit, ContributionOutcome } from './my-contributions.ts';
+export { contributionAsStored } from './contributions.ts';
 
 /** The community's repositories over one connection or one open transaction. */
 export function communityRepositories(db: Queryable) {
@@ -36,7 +39,7 @@ export type Community = ReturnType<typeof createCommunity>;
  * The community over one database: its repositories, a unit of work that binds them to one
  * transaction, and the use cases every front end (bot, web panel, jobs) calls with plain values.
  */
-export function createCommunity(db: Db, deps: { experiences: Pick<ExperienceRepository, 'createContribution' | 'listByContributor'> }) {
+export function createCommunity(db: Db, deps: { experiences: Pick<ExperienceRepository, 'createContribution' | 'listByContributor' | 'getById'> }) {
   const repos = communityRepositories(db);
   return {
     ...repos,
@@ -46,6 +49,7 @@ export function createCommunity(db: Db, deps: { experiences: Pick<ExperienceRepo
     claimUpdate: createClaimUpdate(db, repos.members),
     submitContribution: createSubmitContribution(deps.experiences),
     forgetting: createForgetting(db, deps.experiences),
+    myContributions: createMyContributions(db, deps.experiences),
     giveFeedback: createGiveFeedback(repos),
     saveProfile: createSaveProfile(repos.members),
     openQuestionToCommunity: createOpenQuestionToCommunity(repos),
