@@ -81,10 +81,22 @@ async function seed(test: TelegramTest, language: Language = 'en'): Promise<Seed
 const count = async (db: Db, sql: string, params: unknown[] = []) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params))[0]!.n);
 const rowCounts = (db: Db, tables: readonly string[]) => Promise.all(tables.map((table) => count(db, table)));
 
-/** Sends /forget and checks the member is asked, in their language, what becomes of their one published experience. */
+/**
+ * Sends /forget and checks the member is told, in their language, what will be erased kind by kind
+ * (the fixture's member a: one question, two ratings, one community question, one contribution
+ * awaiting review, one published), and asked what becomes of their one published experience.
+ */
 async function asksToForget(test: TelegramTest, member: TestMember, language: Language) {
   await member.says('/forget');
-  expect(member.lastReply?.text).toBe(`${test.text(language, 'forget-explain')}\n\n${test.text(language, 'forget-choose', { published: 1 })}`);
+  const holding = [
+    test.text(language, 'forget-holding'),
+    test.text(language, 'forget-count-questions', { count: 1 }),
+    test.text(language, 'forget-count-feedback', { count: 2 }),
+    test.text(language, 'forget-count-open-questions', { count: 1 }),
+    test.text(language, 'forget-count-pending', { count: 1 }),
+    test.text(language, 'forget-count-published', { count: 1 }),
+  ].join('\n');
+  expect(member.lastReply?.text).toBe(`${test.text(language, 'forget-explain')}\n\n${holding}\n\n${test.text(language, 'forget-choose', { published: 1 })}`);
   expect(member.lastReply?.buttons).toEqual(['forget-button-delete', 'forget-button-anonymise', 'forget-button-cancel'].map((k) => test.text(language, k)));
 }
 
