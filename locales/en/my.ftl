@@ -25,3 +25,5 @@ my-not-editable = This experience is no longer awaiting review, so it cannot be 
 my-withdrawn = Withdrawn: the staff will not review it. It stays under /my as a draft, and you can submit it again.
 my-resubmitted = Submitted again: it <b>awaits review</b>.
 my-gone = That experience is not among yours (it may have been removed). Send /my to see your experiences.
+my-item-with-reason = { $index }. <b>{ $title }</b>
+    { $status }: { $reason }

@@ -25,3 +25,5 @@ my-not-editable = 这条经验已不在等待审核状态，现在无法修改�
 my-withdrawn = 已撤回：工作人员不会审核它。它作为草稿保留在 /my 中，您可以重新提交。
 my-resubmitted = 已重新提交：<b>等待审核</b>。
 my-gone = 这条经验不在您的经验之中（可能已被删除）。发送 /my 查看您的经验。
+my-item-with-reason = { $index }. <b>{ $title }</b>
+    { $status }：{ $reason }

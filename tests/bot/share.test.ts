@@ -440,3 +440,86 @@ describe('a restart in the middle of /share', () => {
     await db.close();
   });
 });
+
+describe.each(testDatabases())('who and where, in /share on $name', ({ open }) => {
+  describe.each(['fa', 'zh'] as const)('in %s', (language) => {
+    it('previews exactly the story a reader gets once it is published', async () => {
+      const t = await start(open);
+      const m = t.member({ language_code: language });
+      const reader = t.member({ language_code: language });
+      await answerUpToTags(t, m, language);
+      await m.presses(t.text(language, 'share-skip'));
+      await aboutTheMember(t, m, language);
+      const preview = m.lastReply!.text;
+      const header = t.text(language, 'share-preview-header');
+      expect(preview.startsWith(`${header}\n\n`)).toBe(true);
+      await m.presses(t.text(language, 'share-button-submit'));
+
+      const saved = await savedContribution(t, m);
+      expect(saved).toMatchObject({ country: 'IR', contributor: { name: m.user.first_name } });
+      await t.app.experiences.setStatus(saved.id, 'published');
+      await reader.says(`/start exp_${saved.externalId}`);
+      expect(reader.lastReply?.text).toBe(preview.slice(header.length + 2));
+    });
+
+    it('shares anonymously when the member says so: no name in the preview or in what is stored', async () => {
+      const t = await start(open);
+      const m = t.member({ language_code: language });
+      await answerUpToTags(t, m, language);
+      await m.presses(t.text(language, 'share-skip'));
+      await aboutTheMember(t, m, language, { named: false });
+      expect(m.lastReply?.text).not.toContain(m.user.first_name);
+      expect(linesOf(m.lastReply!.text)).toContain(STORIES[language].title);
+      await m.presses(t.text(language, 'share-button-submit'));
+      const saved = await savedContribution(t, m);
+      expect(saved.contributor).toEqual({ memberId: (await t.app.community.members.getByTelegramId(m.user.id))!.id });
+      expect(saved.country).toBe('IR');
+    });
+  });
+
+  it('takes the country and company from the profile: no country question, and the credit shows name and company', async () => {
+    const t = await start(open);
+    const m = t.member({ language_code: 'en', first_name: 'Leila' });
+    await m.says('/start');
+    const id = (await t.app.community.members.getByTelegramId(m.user.id))!.id;
+    await t.app.community.saveProfile(id, { company: 'Saffron & Co', country: 'CN', industry: 'food' });
+    await answerUpToTags(t, m, 'en');
+    await m.presses(t.text('en', 'share-skip'));
+    // The locale texts are HTML: the company's & is written escaped there, as the bot sends it.
+    const creditHtml = t.plainText('en', 'bot-story-contributor', { who: 'Leila, Saffron &amp; Co' });
+    const credit = t.text('en', 'bot-story-contributor', { who: 'Leila, Saffron &amp; Co' });
+    expect(credit).toBe('Shared by Leila, Saffron & Co');
+    expect(m.lastReply?.text).toBe(t.text('en', 'share-ask-named', { credit: creditHtml }));
+    await m.presses(t.text('en', 'share-button-named'));
+    expect(linesOf(m.lastReply!.text)).toContain(credit);
+    expect(linesOf(m.lastReply!.text)).toContain(
+      t.text('en', 'bot-story-meta', { country: t.text('en', 'country-CN'), industry: t.text('en', 'industry-food') }),
+    );
+    await m.presses(t.text('en', 'share-button-submit'));
+    expect(await savedContribution(t, m)).toMatchObject({ country: 'CN', contributor: { name: 'Leila', company: 'Saffron & Co' } });
+  });
+});
+
+describe.each(['zh', 'en'] as const)('the country step of /share in %s', (language) => {
+  it('takes a typed country code, refuses one that is no country, and the preview can change it', async () => {
+    const t = await start();
+    const m = t.member({ language_code: language });
+    await answerUpToTags(t, m, language);
+    await m.presses(t.text(language, 'share-skip'));
+    expect(m.lastReply?.text).toBe(t.text(language, 'share-ask-country'));
+    await m.says('zz');
+    expect(m.lastReply?.text).toBe(t.text(language, 'share-country-invalid'));
+    await m.says('tr');
+    expect(m.lastReply?.text).toBe(t.text(language, 'share-ask-named', { credit: t.text(language, 'bot-story-contributor', { who: m.user.first_name }) }));
+    await m.presses(t.text(language, 'share-button-named'));
+    expect(linesOf(m.lastReply!.text)).toContain(
+      t.text(language, 'bot-story-meta', { country: t.text(language, 'country-TR'), industry: t.text(language, 'industry-food') }),
+    );
+
+    await m.presses(t.text(language, 'share-button-edit'));
+    await m.presses(t.text(language, 'share-field-country'));
+    await m.presses(t.text(language, 'country-CN'));
+    await m.presses(t.text(language, 'share-button-submit'));
+    expect((await savedContribution(t, m)).country).toBe('CN');
+  });
+});

@@ -137,15 +137,15 @@ export function myFeature(deps: BotDeps): Composer<BotContext> {
     const listed = mine.slice(0, MAX_LISTED);
     const titleOf = (c: Contribution) => displayText(c.experience, ctx.locale).text.title;
     const lines = listed.map((c, i) => {
-      const status = ctx.t(`my-status-${c.experience.status}`);
-      return ctx.t('my-item', {
-        index: i + 1,
-        title: escapeHtml(clip(titleOf(c), 200)),
-        status: c.reason ? ctx.t('my-rejected-reason', { status, reason: escapeHtml(clip(c.reason, 200)) }) : status,
-      });
+      const item = { index: i + 1, title: escapeHtml(clip(titleOf(c), 200)), status: ctx.t(`my-status-${c.experience.status}`) };
+      return c.reason ? ctx.t('my-item-with-reason', { ...item, reason: escapeHtml(clip(c.reason, 200)) }) : ctx.t('my-item', item);
     });
     const keyboard = new InlineKeyboard();
-    listed.forEach((c, i) => keyboard.text(`${i + 1}. ${clip(titleOf(c), BUTTON_TITLE)}`, MY_OPEN.encode({ experienceId: c.experience.id })).row());
+    // Numbered as in the list above (Persian digits in Persian).
+    const number = new Intl.NumberFormat(ctx.locale);
+    listed.forEach((c, i) =>
+      keyboard.text(`${number.format(i + 1)}. ${clip(titleOf(c), BUTTON_TITLE)}`, MY_OPEN.encode({ experienceId: c.experience.id })).row(),
+    );
     // Only private chats come here with contributions: a group's /my lists nobody's.
     const private_ = ctx.chat?.type === 'private';
     await ctx.reply([ctx.t('my-header', { count: mine.length }), ...lines].join('\n\n'), { ...HTML, ...(private_ ? { reply_markup: keyboard } : {}) });
