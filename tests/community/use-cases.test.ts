@@ -71,7 +71,13 @@ describe.each(testDatabases())('community use cases on $name', ({ open }) => {
     const group = -100_200_300;
     const keys = [leaving, staying].flatMap((m) => [`conversation:${m.telegramId}`, `conversation:${group}:${m.telegramId}`]);
     for (const key of keys) await db.query(`INSERT INTO sessions (key, value) VALUES ($1, '{}')`, [key]);
-    expect(await app.community.forgetting.preview(leaving.id)).toEqual({ publishedContributions: 0 });
+    expect(await app.community.forgetting.preview(leaving.id)).toEqual({
+      publishedContributions: 0,
+      contributions: { draft: 0, pending: 0, published: 0, rejected: 0, archived: 0 },
+      questions: 0,
+      openQuestions: 0,
+      feedback: 0,
+    });
 
     const summary = await app.community.forgetting.forget(leaving.id, { contributions: 'delete' });
     expect(summary).toMatchObject({ memberFound: true, sessions: 2 });

@@ -16,7 +16,7 @@ import { fieldSteps, HTML, type Translate } from './share/steps.ts';
 const MAX_LISTED = 15;
 // A button shows this much of a title; the list above it has the whole title.
 const BUTTON_TITLE = 28;
-export const MY_EDIT_CONVERSATION = 'my-edit';
+export const MY_EDIT_CONVERSATION = 'contribution-edit';
 // A member who walks away mid-edit gets the bot back for questions after this long.
 const MAX_WAIT_MS = 6 * 60 * 60 * 1000;
 
