@@ -236,3 +236,21 @@ describe('editing a contribution with two language versions', () => {
 function plainHtml(s: string): string {
   return s.replace(/<[^>]+>/g, '');
 }
+
+describe('commands while editing a contribution', () => {
+  it('answers /share with what to do, and lets the member leave with /cancel', async () => {
+    t = await TelegramTest.start();
+    const m = t.member({ language_code: 'en' });
+    await m.says('/start');
+    await contribute(t, m, 'en');
+    await m.says('/my');
+    await m.presses(numbered('en', 1));
+    await m.presses(t.text('en', 'my-button-edit'));
+    await m.says('/share');
+    expect(m.lastReply?.text).toBe(t.text('en', 'my-edit-busy'));
+    await m.says('/cancel');
+    expect(m.lastReply?.text).toBe(t.text('en', 'my-edit-cancelled'));
+    await m.says('/share');
+    expect(m.lastReply?.text).toBe(t.text('en', 'share-ask-title', { max: 200 }));
+  });
+});

@@ -99,7 +99,8 @@ export function createShareConversation(deps: BotDeps) {
     /** What to redo; undefined for "back to the preview". */
     const chooseField = async (): Promise<EditChoice | undefined> => {
       const keyboard = new InlineKeyboard();
-      EDIT_CHOICES.forEach((field, i) => {
+      // Without a name or company there is nothing to show or hide.
+      EDIT_CHOICES.filter((field) => field !== 'named' || who !== '').forEach((field, i) => {
         keyboard.text(t(`share-field-${field}`), SHARE_EDIT.encode({ field }));
         if (i % 2 === 1) keyboard.row();
       });
@@ -123,7 +124,7 @@ export function createShareConversation(deps: BotDeps) {
       if (action === 'edit') {
         const field = await chooseField();
         if (field === 'country') await askCountry();
-        else if (field === 'named') await (who !== '' ? askNamed() : Promise.resolve());
+        else if (field === 'named') await askNamed();
         else if (field) await ask(field);
         continue;
       }
