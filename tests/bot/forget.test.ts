@@ -204,6 +204,8 @@ describe('/forget without published experiences', () => {
     await m.says('/forget');
     expect(m.lastReply?.buttons).toEqual([t.text('fa', 'forget-button-erase'), t.text('fa', 'forget-button-cancel')]);
     expect(m.lastReply?.text).toContain(t.text('fa', 'forget-choose', { published: 0 }));
+    // A member who only started: nothing to list but the profile.
+    expect(m.lastReply?.text).toContain(t.text('fa', 'forget-holding-nothing').replace(/^\u200F/, ''));
     const id = (await t.app.community.members.getByTelegramId(m.user.id))!.id;
     await m.presses(t.text('fa', 'forget-button-erase'));
     expect(m.lastReply?.text).toBe(t.text('fa', 'forget-done-delete'));
@@ -212,6 +214,32 @@ describe('/forget without published experiences', () => {
     await m.says('/my');
     expect(m.lastReply?.text).toBe(t.text('fa', 'my-empty'));
     expect((await t.app.community.members.getByTelegramId(m.user.id))?.id).not.toBe(id);
+  });
+
+  it('says it will erase the contributions awaiting review and withdrawn, and does', async () => {
+    t = await TelegramTest.start();
+    const m = t.member({ language_code: 'zh' });
+    await m.says('/start');
+    const memberId = (await t.app.community.members.getByTelegramId(m.user.id))!.id;
+    const contribution = () =>
+      t!.app.experiences.createContribution({
+        memberId,
+        language: 'zh',
+        industry: 'food',
+        tags: [],
+        text: { title: '向伊朗供应商付款', problem: '我们的银行无法直接把货款汇到伊朗。', solution: '我们通过持牌换汇所结算，并保留全部单据。' },
+        contributor: {},
+      });
+    await contribution();
+    await contribution();
+    await t.app.experiences.setStatus((await contribution()).id, 'draft');
+    await m.says('/forget');
+    expect(m.lastReply?.text).toContain(
+      [t.text('zh', 'forget-holding'), t.text('zh', 'forget-count-pending', { count: 2 }), t.text('zh', 'forget-count-draft', { count: 1 })].join('\n'),
+    );
+    expect(m.lastReply?.buttons).toEqual([t.text('zh', 'forget-button-erase'), t.text('zh', 'forget-button-cancel')]);
+    await m.presses(t.text('zh', 'forget-button-erase'));
+    expect(await t.db.query('SELECT id FROM experiences')).toEqual([]);
   });
 
   it('stays forgotten when the member then blocks the bot: no update but their own messages and presses brings them back', async () => {

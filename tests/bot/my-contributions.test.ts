@@ -5,6 +5,7 @@ import { auditTrail, recordAudit } from '../../src/knowledge/experiences/audit.t
 import { toRecord } from '../../src/knowledge/experiences/rows.ts';
 import { MY_WITHDRAW } from '../../src/bot/callbacks.ts';
 import { testDatabases } from '../helpers/db.ts';
+import { linesLaidOutLeftToRight } from '../helpers/bidi.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
 
 let t: TelegramTest | undefined;
@@ -100,6 +101,7 @@ describe.each(['fa', 'zh'] as const)('/my opens each contribution, in %s', (lang
     for (const value of [STORY[language].title, STORY[language].problem, STORY[language].solution]) expect(linesOf(open.text)).toContain(value);
     expect(linesOf(open.text)).toContain(linesOf(t.text(language, 'bot-story-contributor', { who: m.user.first_name }))[0]);
     expect(open.buttons).toEqual([t.text(language, 'my-button-edit'), t.text(language, 'my-button-withdraw')]);
+    if (language === 'fa') expect(linesLaidOutLeftToRight(open.message.text ?? '')).toEqual([]);
     expect(pending.status).toBe('pending');
 
     await m.presses(numbered(language, 1));

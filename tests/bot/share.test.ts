@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Language } from '../../src/text/language.ts';
 import type { Db } from '../../src/db/db.ts';
 import { openTestPglite, testDatabases } from '../helpers/db.ts';
+import { linesLaidOutLeftToRight } from '../helpers/bidi.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
 
 const STORIES: Record<Language, { title: string; problem: string; solution: string; outcome: string; newProblem: string; tags: string; slugs: string[] }> = {
@@ -88,6 +89,8 @@ function expectPreview(
   if (d.tags.length > 0) expect(text.endsWith(t.text(language, 'share-preview-tags', { tags: d.tags.join(', ') }))).toBe(true);
   else expect(text).not.toContain(t.text(language, 'share-preview-tags', { tags: '@' }).split('@')[0]);
   expect(m.lastReply?.buttons).toEqual(['share-button-submit', 'share-button-edit', 'share-button-cancel'].map((k) => t.text(language, k)));
+  // Every line of a Persian preview, even one that starts with a Latin word, reads right to left.
+  if (language === 'fa') expect(linesLaidOutLeftToRight(m.lastReply!.message.text ?? '')).toEqual([]);
 }
 
 describe.each(testDatabases())('/share on $name', ({ open }) => {
