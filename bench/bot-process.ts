@@ -13,6 +13,8 @@ import OpenAI from 'openai';
 import { createApp } from '../src/app.ts';
 import { createBot } from '../src/bot/bot.ts';
 import { startPolling } from '../src/bot/run.ts';
+import { outboxApi } from '../src/bot/outbox-sender.ts';
+import { startSenders } from '../src/bot/senders.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Db } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -80,10 +82,13 @@ async function start(m: BotProcessStart): Promise<() => Promise<void>> {
   // The emulator has no Telegram limits; throttling would measure the throttler, not the bot.
   await app.loadSearchIndex();
   const bot = createBot(m.token, { app }, { apiRoot: m.apiRoot, botInfo: m.botInfo, throttle: false });
+  // Answers go out through the outbox, as in `start`; the emulator has no sending limit to keep.
+  const senders = startSenders(app, outboxApi(m.token, m.apiRoot), { messagesPerSecond: 1_000_000, concurrency: 8 });
   const polling = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });
   send({ type: 'ready', importSeconds, experiences: records.length });
   return async () => {
     await polling.stop();
+    await senders.stop();
     await app.close();
     await db.close();
   };

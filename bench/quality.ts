@@ -6,6 +6,7 @@ import { memoryLexicalIndex } from '../src/knowledge/search/memory-index-sync.ts
 import { createRetriever } from '../src/knowledge/search/retrieval.ts';
 import { miniSearchBaseline, miniSearchTokensBaseline, postgresBaseline, runBaseline } from './baselines.ts';
 import { evaluateHeldOut, logger, openEvalSet } from './support.ts';
+import { finglishComparison, type Standing, standingTable, styleTable } from './standing.ts';
 import { syntheticExperiences } from './synthetic.ts';
 
 async function systems(db: Db, glossary: Glossary, set: EvalSet): Promise<[string, QuestionOutcome[]][]> {
@@ -61,7 +62,9 @@ export function qualityTables(results: [string, EvalSummary][]): string[] {
   return lines;
 }
 
-export async function runQuality(dir: string, out: (line: string) => void, distractors = 2000): Promise<void> {
+/** Every figure for one evaluation folder, with its own base and with `distractors` synthetic ones added; our outcomes for the side-by-side table. */
+async function qualityOn(dir: string, out: (line: string) => void, distractors: number): Promise<Standing[]> {
+  const standings: Standing[] = [];
   for (const extra of [0, distractors]) {
     const started = performance.now();
     const probe = await openEvalSet(dir);
@@ -78,6 +81,18 @@ export async function runQuality(dir: string, out: (line: string) => void, distr
         `\n### Quality on ${dir}${extra > 0 ? ` + ${extra} synthetic distractors` : ''} (${probe.set.questions.length} questions, offline; ${((performance.now() - started) / 1000).toFixed(0)} s)\n`,
       );
       for (const line of qualityTables(results.map(([n, o]) => [n, summarise(o)]))) out(line);
+      const ours = results[0]![1];
+      standings.push({ set: dir, distractors: extra, outcomes: ours });
+      const styles = styleTable(ours);
+      if (styles.length > 0) {
+        out('\nBy way of writing (SME Bridge, glossary on):\n');
+        for (const line of styles) out(line);
+      }
+      const finglish = finglishComparison(ours);
+      if (finglish.length > 0) {
+        out('\nFinglish against the same questions in Persian script:\n');
+        for (const line of finglish) out(line);
+      }
       // More unanswerable questions than the set's own: its answerable ones, their answers archived.
       const held = await evaluateHeldOut(db, glossary, probe.set.questions);
       const abstained = held.filter((r) => r.abstained).length;
@@ -88,4 +103,13 @@ export async function runQuality(dir: string, out: (line: string) => void, distr
       await db.close();
     }
   }
+  return standings;
+}
+
+/** The quality bench over several evaluation folders, then our search on all of them side by side. */
+export async function runQuality(dirs: string[], out: (line: string) => void, distractors = 2000): Promise<void> {
+  const standings: Standing[] = [];
+  for (const dir of dirs) standings.push(...(await qualityOn(dir, out, distractors)));
+  out('\n### SME Bridge on every set (glossary on; answerable = same and cross-translated)\n');
+  for (const line of standingTable(standings)) out(line);
 }

@@ -1,8 +1,9 @@
 /**
- * Benchmarks. `npm run bench` runs every part; `npm run bench -- quality`, `-- speed`, `-- bot` or
- * `-- memory` one (the bot and memory parts also run alone as `tsx bench/bot.ts` and
+ * Benchmarks. `npm run bench` runs every part; `npm run bench -- quality`, `-- speed`, `-- bot`,
+ * `-- memory` or `-- faults` one (the bot and memory parts also run alone as `tsx bench/bot.ts` and
  * `tsx bench/memory.ts`, with their own flags).
- * Options: --dir DIR (eval folder, default ../shared/eval/dev), --distractors N (default 2000),
+ * Options: --dir DIR (eval folder, default ../shared/eval/dev), --members DIR,DIR (more folders the quality part reports on,
+ * default eval/members/fit,eval/members/report; empty for none), --distractors N (default 2000),
  * --pglite-sizes 1000,10000  --postgres-sizes 1000,10000,100000  (0 or empty skips),
  * --postgres-url URL (default DATABASE_URL or postgres://postgres@127.0.0.1:5432/test),
  * --plain-synthetic (speed base without its long tail of made-up names: every word common).
@@ -12,12 +13,14 @@ import { runQuality } from './quality.ts';
 import { measure, type SpeedRow, speedTable } from './speed.ts';
 import { writeLatestRun } from './docs.ts';
 import { memoryTable, runMemoryBench, type MemoryRow } from './memory.ts';
+import { faultTable, runFaultBench } from './faults.ts';
 import { botBenchTable, DEFAULT_BOT_BENCH, FLOORS, runBotBench, runFloorBench, type BotBenchRow } from './bot.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     dir: { type: 'string', default: '../shared/eval/dev' },
+    members: { type: 'string', default: 'eval/members/fit,eval/members/report' },
     distractors: { type: 'string', default: '2000' },
     'pglite-sizes': { type: 'string', default: '1000,10000' },
     'postgres-sizes': { type: 'string', default: '1000,10000,100000' },
@@ -44,7 +47,8 @@ const record = (doc: string, command: string, from: number) =>
 
 if (part === 'all' || part === 'quality') {
   const from = printed.length;
-  await runQuality(values.dir, out, Number(values.distractors));
+  const members = values.members.split(',').filter((d) => d !== '');
+  await runQuality([values.dir, ...members], out, Number(values.distractors));
   record('quality', 'npm run bench -- quality', from);
 }
 if (part === 'all' || part === 'speed') {
@@ -94,4 +98,12 @@ if (part === 'all' || part === 'memory') {
   out('\n### Memory: `sme-bridge start` in the console, one question, then /quit\n');
   for (const line of memoryTable(rows)) out(line);
   record('memory', 'npm run bench -- memory', from);
+}
+if (part === 'all' || part === 'faults') {
+  const from = printed.length;
+  out('\n### Faults: `sme-bridge start` against the Bot API emulator while something goes wrong\n');
+  const rows = await runFaultBench({ databases: ['pglite', 'postgres'], postgresUrl, out });
+  out('');
+  for (const line of faultTable(rows)) out(line);
+  record('faults', 'npm run bench -- faults', from);
 }

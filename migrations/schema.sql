@@ -121,6 +121,9 @@ TABLE jobs
   created_at timestamp with time zone NOT NULL DEFAULT now()
   done_at timestamp with time zone
   failed_at timestamp with time zone
+  progress jsonb
+  held_until timestamp with time zone
+  sequence_key text
   CONSTRAINT jobs_max_attempts_check CHECK ((max_attempts > 0))
   CONSTRAINT jobs_pkey PRIMARY KEY (id)
 
@@ -250,6 +253,7 @@ CREATE UNIQUE INDEX glossary_terms_pkey ON glossary_terms USING btree (id);
 CREATE UNIQUE INDEX jobs_kind_unique_key ON jobs USING btree (kind, unique_key) WHERE (unique_key IS NOT NULL);
 CREATE INDEX jobs_pending_idx ON jobs USING btree (run_at, id) WHERE ((done_at IS NULL) AND (failed_at IS NULL));
 CREATE UNIQUE INDEX jobs_pkey ON jobs USING btree (id);
+CREATE INDEX jobs_sequence_idx ON jobs USING btree (sequence_key, id) WHERE ((sequence_key IS NOT NULL) AND (done_at IS NULL) AND (failed_at IS NULL));
 CREATE UNIQUE INDEX members_pkey ON members USING btree (id);
 CREATE UNIQUE INDEX members_telegram_id_key ON members USING btree (telegram_id);
 CREATE UNIQUE INDEX open_questions_pkey ON open_questions USING btree (id);

@@ -12,11 +12,12 @@ import { createRetriever } from './knowledge/search/retrieval.ts';
 import { databaseLexicalIndex } from './knowledge/search/lexical-index.ts';
 import { memoryLexicalIndex } from './knowledge/search/memory-index-sync.ts';
 import { createAnsweringService } from './answering/answering-service.ts';
-import { createAskQuestion } from './answering/ask-question.ts';
+import { ANSWER_DELIVERY, createAskQuestion, type AnswerOutbox } from './answering/ask-question.ts';
 import { createCommunity } from './community/index.ts';
 import { embedMissingTexts } from './knowledge/search/embeddings.ts';
 import { reindexIfStale } from './knowledge/experiences/reindex.ts';
-import { createNotifier } from './jobs/notify.ts';
+import { createNotifier, queueMessage } from './jobs/notify.ts';
+import { createWakeSignal } from './jobs/wake.ts';
 
 const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));
 
@@ -43,9 +44,10 @@ export function createAppLogger(config: Config, destination?: NodeJS.WritableStr
 /**
  * The composition root: builds every service from the typed config. `db` and `logger` may be
  * given (tests, eval); a given db stays open on close(), its owner closes it. `ownDatabase`: the
- * embedded database must be this process's (see openDatabase).
+ * embedded database must be this process's (see openDatabase). `stopping` aborts the model calls
+ * in flight when the process is told to stop, so no member's question holds the stop.
  */
-export async function createApp(config: Config, options: { db?: Db; logger?: Logger; migrate?: boolean; ownDatabase?: boolean } = {}) {
+export async function createApp(config: Config, options: { db?: Db; logger?: Logger; migrate?: boolean; ownDatabase?: boolean; stopping?: AbortSignal } = {}) {
   const logger = options.logger ?? createAppLogger(config);
   const db =
     options.db ??
@@ -61,15 +63,29 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
   // Search tokens stored by another version of the text pipeline would not meet the questions'.
   await reindexIfStale(db, logger);
   const translator = createTranslator(DEFAULT_LOCALES_DIR);
-  const ai = createAiProvider(config.ai, logger);
+  const ai = createAiProvider(config.ai, logger, options.stopping ? { stopping: options.stopping } : {});
   const experiences = new ExperienceRepository(db);
   await seedGlossaryIfEmpty(db, `${ASSETS}glossary.csv`);
   const glossary = await Glossary.load(db);
   const memoryIndex = config.searchIndex === 'memory' ? memoryLexicalIndex(db, logger) : undefined;
   const lexical = memoryIndex ?? databaseLexicalIndex(db);
   const retriever = createRetriever({ db, glossary, lexical, ...(db.hasVector && ai.embedder ? { embedder: ai.embedder } : {}), logger });
-  const answering = createAnsweringService({ retriever, experiences, ai, translator, logger, secrets: configSecrets(config) });
+  const answering = createAnsweringService({
+    retriever,
+    experiences,
+    ai,
+    translator,
+    logger,
+    secrets: configSecrets(config),
+    budgetMs: config.questionBudgetMs,
+  });
   const community = createCommunity(db, { experiences });
+  const outboxQueued = createWakeSignal();
+  const answerOutbox: AnswerOutbox = {
+    // One chat's answers go out in the order its questions were asked.
+    queue: async (tx, delivery) => void (await queueMessage(tx, ANSWER_DELIVERY, { ...delivery }, `chat:${delivery.chatId}`)),
+    committed: () => outboxQueued.wake(),
+  };
 
   return {
     config,
@@ -83,7 +99,11 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     answering,
     community,
     /** Asking a question as a member: refused when too long or over the rate limit, else answered and logged. */
-    asking: createAskQuestion({ answering, community, limitPerMinute: config.rateLimitPerMinute }),
+    asking: createAskQuestion({ answering, community, outbox: answerOutbox, limitPerMinute: config.rateLimitPerMinute }),
+    /** Where the ask use case queues answers (for a use case composed around another answering service). */
+    answerOutbox,
+    /** Rung when this process queued outbound messages: its senders look at once (src/bot/senders.ts). */
+    outboxQueued,
     /** Queues messages to members and chats (sent by the outbox, src/bot/outbox-sender.ts). */
     notifier: createNotifier(db),
     /**

@@ -20,6 +20,9 @@ const schema = z
     OPENAI_EMBEDDING_MODEL: optionalText,
     EMBEDDING_DIMENSIONS: positiveInt(1536),
     OPENAI_TIMEOUT_MS: positiveInt(20_000),
+    QUESTION_BUDGET_MS: positiveInt(30_000),
+    DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(15_000),
+    DATABASE_KEEPALIVE_MS: positiveInt(10_000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expects one of fatal, error, warn, info, debug, trace, silent' })
       .default('info'),
@@ -43,9 +46,11 @@ const schema = z
         .max(65535, 'expects a port up to 65535')
         .optional(),
     ),
+    TELEGRAM_GIVE_UP_AFTER: duration('1h'),
     RATE_LIMIT_PER_MINUTE: positiveInt(10),
     // Removed: see the check below.
     BOT_WORKERS: optionalText,
+    DELIVERY_GIVE_UP_AFTER: duration('1h'),
     SEARCH_INDEX: z.enum(['memory', 'database'], { error: 'expects memory or database' }).default('memory'),
   })
   .superRefine((e, ctx) => {
@@ -67,12 +72,16 @@ type Env = z.infer<typeof schema>;
 
 const DEFAULT_PORT = 8080;
 
-export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+export type DatabaseConfig =
+  | { kind: 'pglite'; dataDir: string }
+  /** statementTimeoutMs: one statement's limit, on the server and on our side of a silent link; keepAliveMs: TCP keepalive's first probe. */
+  | { kind: 'postgres'; url: string; statementTimeoutMs?: number; keepAliveMs?: number };
 export type AiConfig =
   { mode: 'offline' } | { mode: 'openai'; apiKey: string; baseURL?: string; chatModel: string; embeddingModel?: string; dimensions: number; timeoutMs: number };
 export type TelegramConfig =
   | { mode: 'console' }
-  | { mode: 'polling'; token: string; apiRoot: string }
+  /** giveUpAfterMs: how long getUpdates may keep failing before the process stops. */
+  | { mode: 'polling'; token: string; apiRoot: string; giveUpAfterMs: number }
   | { mode: 'webhook'; token: string; apiRoot: string; url: string; secret: string; port: number };
 
 export interface Config {
@@ -88,11 +97,18 @@ export interface Config {
   httpPort: number | undefined;
   logLevel: Env['LOG_LEVEL'];
   rateLimitPerMinute: number;
+  /** How long a question may take before the extractive answer is sent instead of waiting for the model. */
+  questionBudgetMs: number;
   /**
    * `memory`: published texts held in the process, kept in step with the database (fast, costs
    * memory and a load at start); `database`: looked up in the database for every question.
    */
   searchIndex: Env['SEARCH_INDEX'];
+  /**
+   * How long an answer or notification is retried (429s, Telegram's 5xx, network failures),
+   * counted from when it was queued, before the sender gives up on it and keeps it as failed.
+   */
+  deliveryGiveUpAfterMs: number;
 }
 
 /** A configuration problem the user must fix; `problems` names each variable. */
@@ -119,10 +135,12 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     ? { mode: 'console' }
     : e.WEBHOOK_URL && e.WEBHOOK_SECRET
       ? { mode: 'webhook', token: e.BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.PORT ?? DEFAULT_PORT }
-      : { mode: 'polling', token: e.BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT };
+      : { mode: 'polling', token: e.BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, giveUpAfterMs: e.TELEGRAM_GIVE_UP_AFTER };
 
   return {
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS, keepAliveMs: e.DATABASE_KEEPALIVE_MS }
+      : { kind: 'pglite', dataDir: e.DATA_DIR },
     dataDir: e.DATA_DIR,
     ai: e.OPENAI_API_KEY
       ? {
@@ -139,8 +157,29 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     httpPort: e.PORT ?? (telegram.mode === 'console' ? undefined : DEFAULT_PORT),
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    questionBudgetMs: e.QUESTION_BUDGET_MS,
     searchIndex: e.SEARCH_INDEX,
+    deliveryGiveUpAfterMs: e.DELIVERY_GIVE_UP_AFTER,
   };
+}
+
+/** A length of time such as `1h`, unset or empty meaning `fallback`. */
+function duration(fallback: string) {
+  return optionalText.transform((v, ctx) => {
+    const ms = parseDuration(v ?? fallback);
+    if (ms === undefined) ctx.addIssue({ code: 'custom', message: 'expects a duration above 0 such as 3600, 90s, 10m or 1h (a bare number is seconds)' });
+    return ms ?? 0;
+  });
+}
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+
+/** `90`, `90s`, `10m`, `1h`, `500ms` → milliseconds; undefined when it is none of these or not above 0. */
+export function parseDuration(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(text);
+  if (!match) return undefined;
+  const ms = Math.round(Number(match[1]) * DURATION_UNITS[match[2] ?? 's']!);
+  return ms > 0 ? ms : undefined;
 }
 
 function readProcessEnv(): Record<string, string | undefined> {

@@ -13,7 +13,12 @@ describe('configuration', () => {
   });
 
   it('talks to the public Bot API unless TELEGRAM_API_ROOT says otherwise', () => {
-    expect(loadConfig({ BOT_TOKEN: '1:abc' }).telegram).toEqual({ mode: 'polling', token: '1:abc', apiRoot: 'https://api.telegram.org' });
+    expect(loadConfig({ BOT_TOKEN: '1:abc' }).telegram).toEqual({
+      mode: 'polling',
+      token: '1:abc',
+      apiRoot: 'https://api.telegram.org',
+      giveUpAfterMs: 3_600_000,
+    });
   });
 
   it('lists every bad variable with what it expects, in one error', () => {
@@ -31,6 +36,19 @@ describe('configuration', () => {
     expect(problems.join('\n')).toMatch(/LOG_LEVEL: expects one of/);
     expect(problems.join('\n')).toMatch(/OPENAI_BASE_URL: expects an http/);
     expect(problems.join('\n')).toMatch(/SEARCH_INDEX: expects memory or database/);
+  });
+
+  it('gives up on an undelivered message after DELIVERY_GIVE_UP_AFTER (1 hour unless set), and says what a bad value should look like', () => {
+    expect(loadConfig({}).deliveryGiveUpAfterMs).toBe(3_600_000);
+    expect(loadConfig({ DELIVERY_GIVE_UP_AFTER: '' }).deliveryGiveUpAfterMs).toBe(3_600_000);
+    expect(loadConfig({ DELIVERY_GIVE_UP_AFTER: '90s' }).deliveryGiveUpAfterMs).toBe(90_000);
+    expect(loadConfig({ DELIVERY_GIVE_UP_AFTER: '30m' }).deliveryGiveUpAfterMs).toBe(1_800_000);
+    expect(loadConfig({ DELIVERY_GIVE_UP_AFTER: '2h' }).deliveryGiveUpAfterMs).toBe(7_200_000);
+    // A bare number is seconds, as for TELEGRAM_GIVE_UP_AFTER.
+    expect(loadConfig({ DELIVERY_GIVE_UP_AFTER: '3600' }).deliveryGiveUpAfterMs).toBe(3_600_000);
+    for (const bad of ['an hour', '0s', '-5m']) {
+      expect(() => loadConfig({ DELIVERY_GIVE_UP_AFTER: bad })).toThrow(/DELIVERY_GIVE_UP_AFTER: expects a duration above 0 such as 3600, 90s, 10m or 1h/);
+    }
   });
 
   it('refuses the removed BOT_WORKERS setting and says how to scale out instead', () => {
@@ -52,11 +70,38 @@ describe('configuration', () => {
       mode: 'polling',
       token: '1:abc',
       apiRoot: 'http://127.0.0.1:8081',
+      giveUpAfterMs: 3_600_000,
     });
   });
 
   it('uses the OpenAI-compatible provider only when a key is set', () => {
     const config = loadConfig({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', OPENAI_EMBEDDING_MODEL: 'e5' });
     expect(config.ai).toMatchObject({ mode: 'openai', baseURL: 'http://127.0.0.1:9/v1', embeddingModel: 'e5', dimensions: 1536 });
+  });
+
+  it('bounds waiting: a question budget above the model timeout, statement deadlines on PostgreSQL, and polling gives up after an hour', () => {
+    const config = loadConfig({ BOT_TOKEN: '1:abc', DATABASE_URL: 'postgres://db/sme' });
+    expect(config.questionBudgetMs).toBe(30_000);
+    expect(config.questionBudgetMs).toBeGreaterThan(20_000);
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://db/sme', statementTimeoutMs: 15_000, keepAliveMs: 10_000 });
+    expect(config.telegram).toMatchObject({ giveUpAfterMs: 3_600_000 });
+  });
+
+  it.each([
+    ['90', 90_000],
+    ['90s', 90_000],
+    ['10m', 600_000],
+    ['2h', 7_200_000],
+    ['1500ms', 1_500],
+  ])('reads TELEGRAM_GIVE_UP_AFTER=%s as %d ms', (value, ms) => {
+    expect(loadConfig({ BOT_TOKEN: '1:abc', TELEGRAM_GIVE_UP_AFTER: value }).telegram).toMatchObject({ giveUpAfterMs: ms });
+  });
+
+  it('refuses a give-up time that is not a duration, saying what it expects', () => {
+    for (const value of ['soon', '0', '-5m', '1d']) {
+      expect(() => loadConfig({ BOT_TOKEN: '1:abc', TELEGRAM_GIVE_UP_AFTER: value })).toThrow(
+        /TELEGRAM_GIVE_UP_AFTER: expects a duration above 0 such as 3600, 90s, 10m or 1h/,
+      );
+    }
   });
 });

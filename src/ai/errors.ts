@@ -1,7 +1,8 @@
 /** What went wrong talking to the model; callers decide what the user sees from this alone. */
 export type AiErrorKind =
   | 'unavailable' // no model configured (offline mode)
-  | 'timeout'
+  | 'timeout' // OPENAI_TIMEOUT_MS, or the question's budget, ran out
+  | 'cancelled' // the process is stopping
   | 'rate_limit' // 429
   | 'server' // 5xx
   | 'connection' // refused, reset, DNS

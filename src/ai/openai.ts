@@ -2,15 +2,19 @@ import type OpenAI from 'openai';
 import type { AiConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { AiError } from './errors.ts';
-import type { AiProvider, ChatPrompt, Embedder } from './ports.ts';
+import type { AiProvider, CallOptions, ChatPrompt, Embedder } from './ports.ts';
 
 type OpenAiConfig = Extract<AiConfig, { mode: 'openai' }>;
 
 /**
  * Chat and embeddings through the `openai` SDK against any OpenAI-compatible server
  * (baseURL). One retry only: a member is waiting, and the caller has an offline fallback.
+ * Each call has one deadline, OPENAI_TIMEOUT_MS, over headers, body and the retry together:
+ * the SDK's own timeout ends when the headers arrive, so a server that sends headers and then
+ * stalls or trickles would otherwise hold the member for as long as it likes. `stopping`
+ * (the process is stopping) and the caller's signal (the question's budget) end it sooner.
  */
-export function createOpenAiProvider(config: OpenAiConfig, logger: Logger): AiProvider {
+export function createOpenAiProvider(config: OpenAiConfig, logger: Logger, stopping?: AbortSignal): AiProvider {
   // The SDK is loaded at the first call, not at start: an offline bot never pays for it.
   let sdk: Promise<OpenAI> | undefined;
   const client = () =>
@@ -24,17 +28,27 @@ export function createOpenAiProvider(config: OpenAiConfig, logger: Logger): AiPr
         }),
     ));
 
-  const chat = async (prompt: ChatPrompt): Promise<string> => {
+  const deadline = (options: CallOptions | undefined): Deadline => {
+    const timeout = AbortSignal.timeout(config.timeoutMs);
+    const signals = [timeout, ...(stopping ? [stopping] : []), ...(options?.signal ? [options.signal] : [])];
+    return { signal: AbortSignal.any(signals), timeout, timeoutMs: config.timeoutMs, ...(stopping ? { stopping } : {}) };
+  };
+
+  const chat = async (prompt: ChatPrompt, options?: CallOptions): Promise<string> => {
     const started = Date.now();
     const openai = await client();
-    const completion = await call('chat', openai, () =>
-      openai.chat.completions.create({
-        model: config.chatModel,
-        messages: [
-          { role: 'system', content: prompt.system },
-          { role: 'user', content: prompt.user },
-        ],
-      }),
+    const limit = deadline(options);
+    const completion = await call('chat', openai, limit, () =>
+      openai.chat.completions.create(
+        {
+          model: config.chatModel,
+          messages: [
+            { role: 'system', content: prompt.system },
+            { role: 'user', content: prompt.user },
+          ],
+        },
+        { signal: limit.signal },
+      ),
     );
     const content = completion?.choices?.[0]?.message?.content;
     if (typeof content !== 'string' || content.trim() === '') {
@@ -45,16 +59,18 @@ export function createOpenAiProvider(config: OpenAiConfig, logger: Logger): AiPr
   };
 
   const embedder: Embedder | undefined = config.embeddingModel
-    ? { model: config.embeddingModel, embed: async (texts) => embed(await client(), config, config.embeddingModel!, texts) }
+    ? { model: config.embeddingModel, embed: async (texts, options) => embed(await client(), config, config.embeddingModel!, texts, deadline(options)) }
     : undefined;
 
   return { mode: 'openai', chat, ...(embedder ? { embedder } : {}) };
 }
 
-async function embed(client: OpenAI, config: OpenAiConfig, model: string, texts: string[]): Promise<number[][]> {
+async function embed(client: OpenAI, config: OpenAiConfig, model: string, texts: string[], limit: Deadline): Promise<number[][]> {
   if (texts.length === 0) return [];
   // The SDK asks for base64 and decodes it into number arrays itself.
-  const reply = await call('embeddings', client, () => client.embeddings.create({ model, input: texts, dimensions: config.dimensions }));
+  const reply = await call('embeddings', client, limit, () =>
+    client.embeddings.create({ model, input: texts, dimensions: config.dimensions }, { signal: limit.signal }),
+  );
   const data = Array.isArray(reply?.data) ? [...reply.data].sort((a, b) => a.index - b.index) : [];
   const vectors = data.map((d) => d.embedding);
   const width = vectors[0]?.length ?? 0;
@@ -66,10 +82,22 @@ async function embed(client: OpenAI, config: OpenAiConfig, model: string, texts:
   return vectors;
 }
 
-async function call<T>(what: string, client: OpenAI, request: () => Promise<T>): Promise<T> {
+/** One call's abort signal, and which of its parts fired, to name the failure. */
+interface Deadline {
+  signal: AbortSignal;
+  timeout: AbortSignal;
+  timeoutMs: number;
+  stopping?: AbortSignal;
+}
+
+async function call<T>(what: string, client: OpenAI, limit: Deadline, request: () => Promise<T>): Promise<T> {
   try {
     return await request();
   } catch (e) {
+    // Aborted mid-body, the SDK throws whatever the fetch threw: the signals say what happened.
+    if (limit.stopping?.aborted) throw new AiError('cancelled', `${what}: stopped, the process is shutting down`, { cause: e });
+    if (limit.timeout.aborted) throw new AiError('timeout', `${what}: the model server did not answer within ${limit.timeoutMs} ms`, { cause: e });
+    if (limit.signal.aborted) throw new AiError('timeout', `${what}: the question's time ran out`, { cause: e });
     throw toAiError(what, e, client.constructor as typeof OpenAI);
   }
 }

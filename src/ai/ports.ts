@@ -2,7 +2,12 @@
 export interface Embedder {
   /** Rows of other models are ignored, so the model name is stored next to each vector. */
   model: string;
-  embed(texts: string[]): Promise<number[][]>;
+  embed(texts: string[], options?: CallOptions): Promise<number[][]>;
+}
+
+export interface CallOptions {
+  /** Ends the call early (the question's budget ran out); the call then fails with AiError('timeout'). */
+  signal?: AbortSignal;
 }
 
 export interface ChatPrompt {
@@ -14,5 +19,5 @@ export interface AiProvider {
   mode: 'openai' | 'offline';
   embedder?: Embedder;
   /** The model's reply text, never empty; failures are thrown as AiError. */
-  chat(prompt: ChatPrompt): Promise<string>;
+  chat(prompt: ChatPrompt, options?: CallOptions): Promise<string>;
 }

@@ -4,11 +4,14 @@ import { AiError } from './errors.ts';
 import { createOpenAiProvider } from './openai.ts';
 import type { AiProvider } from './ports.ts';
 
-export type { AiProvider, ChatPrompt, Embedder } from './ports.ts';
+export type { AiProvider, CallOptions, ChatPrompt, Embedder } from './ports.ts';
 
-/** An OpenAI-compatible provider when a key is configured, otherwise the offline one. */
-export function createAiProvider(config: AiConfig, logger: Logger): AiProvider {
-  if (config.mode === 'openai') return createOpenAiProvider(config, logger);
+/**
+ * An OpenAI-compatible provider when a key is configured, otherwise the offline one. `stopping`
+ * aborts every call in flight (the process is stopping: members get the offline answer at once).
+ */
+export function createAiProvider(config: AiConfig, logger: Logger, options: { stopping?: AbortSignal } = {}): AiProvider {
+  if (config.mode === 'openai') return createOpenAiProvider(config, logger, options.stopping);
   return createOfflineProvider();
 }
 

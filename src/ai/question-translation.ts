@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES, type Language } from '../text/language.ts';
 import { AiError } from './errors.ts';
 import type { PromptLibrary } from './prompts.ts';
-import type { AiProvider } from './provider.ts';
+import type { AiProvider, CallOptions } from './provider.ts';
 
 /** How prompts name each language to the model. */
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -23,9 +23,14 @@ export type QuestionTranslations = Partial<Record<Language, string>>;
  * Asks the model for the question in the two other languages, for retrieval only (the
  * member never sees these). Throws AiError('malformed') when the reply is not the JSON asked for.
  */
-export async function translateQuestion(deps: { ai: AiProvider; prompts: PromptLibrary }, text: string, language: Language): Promise<QuestionTranslations> {
+export async function translateQuestion(
+  deps: { ai: AiProvider; prompts: PromptLibrary },
+  text: string,
+  language: Language,
+  options: CallOptions = {},
+): Promise<QuestionTranslations> {
   const prompt = await deps.prompts.render('translate-question', { language_name: LANGUAGE_NAMES[language], question: text });
-  const reply = await deps.ai.chat(prompt);
+  const reply = await deps.ai.chat(prompt, options);
   const parsed = replySchema.safeParse(parseJsonObject(reply));
   if (!parsed.success) throw new AiError('malformed', 'the translation reply is not {"fa","zh","en"} JSON', { cause: parsed.error });
   const translations: QuestionTranslations = {};

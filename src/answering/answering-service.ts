@@ -30,7 +30,12 @@ export interface AnsweringDeps {
   prompts?: PromptLibrary;
   /** Values of the configuration (keys, tokens) that a model answer repeating them is refused for. */
   secrets?: readonly string[];
+  /** A question's time for the model (translation, embedding, answer together); past it the extractive answer is sent. */
+  budgetMs?: number;
 }
+
+/** Without a configured budget: OPENAI_TIMEOUT_MS's default plus room for the translation. */
+const DEFAULT_BUDGET_MS = 30_000;
 
 export interface AnsweringService {
   answer(question: Question): Promise<Answer>;
@@ -52,10 +57,13 @@ export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
       // A follow-up ("and for Turkey?") means little alone: search it with what it follows.
       const searchText = question.previousQuestion ? `${question.previousQuestion}\n${question.text}` : question.text;
 
-      const translations = prompts && ai.mode === 'openai' ? await translationsFor(searchText, language, prompts) : undefined;
+      // One clock for every model call of this question: a stalled model costs the member the budget at most.
+      const budget = AbortSignal.timeout(deps.budgetMs ?? DEFAULT_BUDGET_MS);
+      const translations = prompts && ai.mode === 'openai' ? await translationsFor(searchText, language, prompts, budget) : undefined;
       const result = await retriever.search({
         text: searchText,
         language,
+        signal: budget,
         ...(translations ? { translations } : {}),
         ...(question.profile?.country ? { preferCountry: question.profile.country } : {}),
         ...(question.profile?.industry ? { preferIndustry: question.profile.industry } : {}),
@@ -69,7 +77,9 @@ export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
 
       if (prompts && ai.mode === 'openai') {
         try {
-          const text = await composeLlmAnswer({ ai, prompts, ...(deps.secrets ? { secrets: deps.secrets } : {}) }, { ...question, language }, cited);
+          const text = await composeLlmAnswer({ ai, prompts, ...(deps.secrets ? { secrets: deps.secrets } : {}) }, { ...question, language }, cited, {
+            signal: budget,
+          });
           return { language, abstained: false, mode: 'llm', text, cited, hits: result.hits };
         } catch (e) {
           logger.warn({ err: e, kind: kindOf(e) }, 'model answer failed; sending the extractive answer instead');
@@ -79,9 +89,9 @@ export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
     },
   };
 
-  async function translationsFor(text: string, language: Language, library: PromptLibrary): Promise<QuestionTranslations | undefined> {
+  async function translationsFor(text: string, language: Language, library: PromptLibrary, signal: AbortSignal): Promise<QuestionTranslations | undefined> {
     try {
-      return await translateQuestion({ ai, prompts: library }, text, language);
+      return await translateQuestion({ ai, prompts: library }, text, language, { signal });
     } catch (e) {
       logger.warn({ err: e, kind: kindOf(e) }, 'question translation failed; searching without it');
       return undefined;

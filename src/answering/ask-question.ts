@@ -1,8 +1,9 @@
+import type { Community } from '../community/index.ts';
 import type { Member } from '../community/members.ts';
-import type { QuestionLog } from '../community/question-log.ts';
-import type { RateLimits } from '../community/rate-limits.ts';
+import type { Experience } from '../knowledge/experiences/experience.ts';
 import type { Language } from '../text/language.ts';
 import { detectLanguage } from '../text/language.ts';
+import { isFinglish } from '../text/finglish.ts';
 import type { Answer, AnsweringService } from './answering-service.ts';
 
 /** Longer questions are refused: they are pasted documents, not questions, and cost the model dearly. */
@@ -18,6 +19,36 @@ export interface AskedQuestion {
   memberLanguage: Language;
   /** The message it replies to, when that is one of ours: maybe an earlier answer. */
   repliesTo?: { messageId: number };
+  /** The question's own message, which the answer replies to. */
+  messageId?: number;
+}
+
+/** The job kind of an answer waiting to be sent (served by src/bot/answer-sender.ts). */
+export const ANSWER_DELIVERY = 'deliver-answer';
+
+/** What of an answer its message shows: plain values, kept in the outbox until it is sent. */
+export type DeliverableAnswer = Pick<Answer, 'language' | 'abstained' | 'mode' | 'text'> & {
+  cited: { title: string; experience: Pick<Experience, 'id' | 'country' | 'industry'> }[];
+};
+
+/** An answer the bot owes a member: what to show, where, and which question it answers. */
+export interface AnswerDelivery {
+  questionId: number;
+  chatId: number;
+  /** The question's message, which the answer replies to. */
+  replyTo?: number;
+  answer: DeliverableAnswer;
+}
+
+/** A transaction of the community's unit of work (community.inTransaction). */
+type Transaction = Parameters<Parameters<Community['inTransaction']>[0]>[1];
+
+/** Where answers wait until a sender has delivered them (the jobs table). */
+export interface AnswerOutbox {
+  /** Queues the delivery in `tx`, the transaction that records the question. */
+  queue(tx: Transaction, delivery: AnswerDelivery): Promise<void>;
+  /** The transaction that queued deliveries committed: this process's sender may look now. */
+  committed(): void;
 }
 
 export type AskOutcome =
@@ -29,24 +60,24 @@ export type AskOutcome =
 export interface AskQuestion {
   /** `whileAnswering` wraps the slow part, e.g. to show that an answer is being written. */
   ask(question: AskedQuestion, options?: { whileAnswering?: <T>(work: () => Promise<T>) => Promise<T> }): Promise<AskOutcome>;
-  /** Remembers which messages carry the answer, so replying to any of them is a follow-up. */
-  delivered(questionId: number, chatId: number, messageIds: number[]): Promise<void>;
 }
 
 export interface AskQuestionDeps {
   answering: AnsweringService;
-  community: { questions: Pick<QuestionLog, 'record' | 'findByAnswerMessage' | 'linkMessages'>; rateLimits: Pick<RateLimits, 'hit'> };
+  community: Pick<Community, 'questions' | 'rateLimits' | 'inTransaction'>;
+  outbox: AnswerOutbox;
   limitPerMinute: number;
 }
 
 /**
  * A member's question: refused when too long or over the member's rate limit, else answered
- * (a reply to an earlier answer is a follow-up, with that question as context) and logged with
- * its citations and latency.
+ * (a reply to an earlier answer is a follow-up, with that question as context), logged with
+ * its citations and latency, and its answer queued for delivery in the same transaction: an
+ * answer is never logged without being owed, nor owed without being logged, whatever crashes.
  */
-export function createAskQuestion({ answering, community, limitPerMinute }: AskQuestionDeps): AskQuestion {
+export function createAskQuestion({ answering, community, outbox, limitPerMinute }: AskQuestionDeps): AskQuestion {
   return {
-    async ask({ member, chatId, text, memberLanguage, repliesTo }, options = {}) {
+    async ask({ member, chatId, text, memberLanguage, repliesTo, messageId }, options = {}) {
       if (text.length > MAX_QUESTION) return { kind: 'too-long', max: MAX_QUESTION, length: text.length };
       // Counted in the database, not in process memory: each replica would allow the full amount on its own.
       const limit = await community.rateLimits.hit(`ask:${member.id}`, limitPerMinute);
@@ -64,30 +95,47 @@ export function createAskQuestion({ answering, community, limitPerMinute }: AskQ
         });
       const answer = await (options.whileAnswering ? options.whileAnswering(work) : work());
       const latencyMs = performance.now() - started;
-      const questionId = await community.questions.record({
-        memberId: member.id,
-        chatId,
-        text,
-        language: answer.language,
-        ...(previous ? { followUpOf: previous.id } : {}),
-        abstained: answer.abstained,
-        mode: answer.mode,
-        answerText: answer.text,
-        latencyMs,
-        citations: answer.cited.map((c) => ({ experienceId: c.experience.id, score: c.score })),
+      const questionId = await community.inTransaction(async (repos, tx) => {
+        const id = await repos.questions.record({
+          memberId: member.id,
+          chatId,
+          text,
+          language: answer.language,
+          ...(previous ? { followUpOf: previous.id } : {}),
+          abstained: answer.abstained,
+          mode: answer.mode,
+          answerText: answer.text,
+          latencyMs,
+          citations: answer.cited.map((c) => ({ experienceId: c.experience.id, score: c.score })),
+        });
+        await outbox.queue(tx, { questionId: id, chatId, ...(messageId !== undefined ? { replyTo: messageId } : {}), answer: deliverable(answer) });
+        return id;
       });
+      outbox.committed();
       return { kind: 'answered', answer, questionId, latencyMs };
     },
-    delivered: (questionId, chatId, messageIds) => community.questions.linkMessages(questionId, chatId, messageIds),
+  };
+}
+
+/** The answer as its message needs it: the cited experiences' whole records stay out of the outbox. */
+function deliverable(answer: Answer): DeliverableAnswer {
+  const { language, abstained, mode, text } = answer;
+  return {
+    language,
+    abstained,
+    mode,
+    text,
+    cited: answer.cited.map((c) => ({ title: c.title, experience: { id: c.experience.id, country: c.experience.country, industry: c.experience.industry } })),
   };
 }
 
 /**
  * A question in Persian or Chinese script is answered in that language whatever the member's
- * settings (many Iranian members keep Telegram in English); Latin text keeps the member's
- * language, since it may be Persian typed in Latin letters as well as English.
+ * settings (many Iranian members keep Telegram in English); so is Persian typed in Latin letters
+ * (Finglish). Other Latin text keeps the member's language.
  */
 export function questionLanguage(text: string, memberLanguage: Language): Language {
   const detected = detectLanguage(text, memberLanguage);
-  return detected === 'en' ? memberLanguage : detected;
+  if (detected !== 'en') return detected;
+  return isFinglish(text) ? 'fa' : memberLanguage;
 }

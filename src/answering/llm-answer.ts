@@ -1,7 +1,7 @@
 import type { Language } from '../text/language.ts';
 import { AiError } from '../ai/errors.ts';
 import type { PromptLibrary } from '../ai/prompts.ts';
-import type { AiProvider } from '../ai/provider.ts';
+import type { AiProvider, CallOptions } from '../ai/provider.ts';
 import { LANGUAGE_NAMES } from '../ai/question-translation.ts';
 import { inReadingDirection } from '../text/direction.ts';
 import { displayText } from './display.ts';
@@ -23,6 +23,7 @@ export async function composeLlmAnswer(
   deps: { ai: AiProvider; prompts: PromptLibrary; secrets?: readonly string[] },
   question: { text: string; previousQuestion?: string; language: Language },
   cited: CitedExperience[],
+  options: CallOptions = {},
 ): Promise<string> {
   const experiences = cited.map((c) => {
     const { text } = displayText(c.experience, c.displayLanguage);
@@ -42,7 +43,7 @@ export async function composeLlmAnswer(
     experiences: promptJson(experiences),
     titles: promptJson(cited.map((c) => c.title)),
   });
-  const reply = await deps.ai.chat(prompt);
+  const reply = await deps.ai.chat(prompt, options);
   if (repeatsInstructions(reply, prompt.system, deps.secrets ?? [])) throw new AiError('malformed', 'the model answer repeats its instructions or a secret');
   // The sources are listed by whoever shows the answer (the bot, `ask`), from `cited`.
   const text = dropInventedCitations(reply, { titles: cited.map((c) => c.title), ids: cited.map((c) => c.experience.externalId) });

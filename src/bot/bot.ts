@@ -1,23 +1,29 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations, type ConversationData, type VersionedState } from '@grammyjs/conversations';
-import { sequentialize } from '@grammyjs/runner';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotContext, BotDeps } from './context.ts';
 import { conversationKey } from './conversation-key.ts';
+import { createOutageNotice, type OutageNotice } from './database-outage.ts';
 import { createDbStorage } from './db-storage.ts';
 import { apologise, lastResort } from './errors.ts';
 import { installFeatures } from './features/index.ts';
 import { translateReplies } from './i18n.ts';
+import { inChatOrder } from './middleware/chat-order.ts';
 import { cleanInput } from './middleware/clean-input.ts';
 import { createInFlight, type InFlight } from './middleware/in-flight.ts';
 import { intake } from './middleware/intake.ts';
 import { refuseUnknownButtons } from './middleware/unknown-buttons.ts';
 import { nameMemberInLogs, updateLogger } from './middleware/update-logger.ts';
+import { createUpdateProgress, type UpdateProgress } from './update-progress.ts';
 
-/** The grammY bot plus a count of updates being handled (for a stop that leaves none half-done). */
-export type SmeBot = Bot<BotContext> & { inFlight: InFlight };
+/**
+ * The grammY bot plus a count of updates being handled (for a stop that leaves none half-done),
+ * which updates are safely taken (for polling to confirm them), and the notice for members who
+ * write while the database does not answer.
+ */
+export type SmeBot = Bot<BotContext> & { inFlight: InFlight; progress: UpdateProgress; outage: OutageNotice };
 
 export type ThrottlerOptions = Parameters<typeof apiThrottler>[0];
 
@@ -47,27 +53,49 @@ const CONVERSATION_VERSION = 2;
  */
 export function createBot(token: string, deps: BotDeps, options: CreateBotOptions = {}): SmeBot {
   const inFlight = createInFlight();
+  const progress = createUpdateProgress();
+  const outage = createOutageNotice(deps.app.translator, deps.app.logger, deps.app.db);
   const bot = Object.assign(
     new Bot<BotContext>(token, {
       client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     }),
-    { inFlight: inFlight as InFlight },
+    { inFlight: inFlight as InFlight, progress, outage },
   );
   if (options.throttle !== false) {
     bot.api.config.use(apiThrottler(options.throttle ?? { out: { maxConcurrent: 1, minTime: 0 } }));
   }
-  // Installed last, so it wraps the throttler: a retried call is throttled again.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  // Installed last, so it wraps the throttler: a retried call is throttled again. Not for
+  // getUpdates: polling retries it itself (polling.ts), seen in the logs and with a capped
+  // backoff, where auto-retry would retry a refused connection silently for ever, backing off
+  // up to an hour between tries.
+  const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 });
+  bot.api.config.use((prev, method, payload, signal) => (method === 'getUpdates' ? prev(method, payload, signal) : retry(prev, method, payload, signal)));
 
   const { app } = deps;
   bot.use(inFlight.middleware);
-  // Updates of one chat run one after another (runner fetches concurrently); others in parallel.
-  bot.use(sequentialize((ctx: Context) => ctx.chatId?.toString() ?? ctx.from?.id.toString()));
+  // Updates of one chat run one after another (runner fetches concurrently), others in parallel;
+  // none waits behind its chat's previous update longer than a question may take.
+  bot.use(
+    inChatOrder({
+      key: (ctx) => ctx.chatId?.toString() ?? ctx.from?.id.toString(),
+      maxWaitMs: app.config.questionBudgetMs,
+      onQueued: (ctx) => progress.settle(ctx.update.update_id),
+      onOvertaking: (ctx) =>
+        app.logger.warn({ update_id: ctx.update.update_id, chat_id: ctx.chatId }, "the chat's previous update is still running; handling this one meanwhile"),
+    }),
+  );
   bot.use(updateLogger(app.logger));
   bot.use(cleanInput);
   const conversationStorage = createDbStorage<VersionedState<ConversationData>>(app.db, CONVERSATION_NAMESPACE);
-  bot.use(intake({ claimUpdate: app.community.claimUpdate, conversations: conversationStorage, conversationKey }));
+  const claimUpdate: typeof app.community.claimUpdate = async (update) => {
+    const claim = await app.community.claimUpdate(update);
+    // Recorded in the database: Telegram need not keep it, and the database answers again.
+    progress.settle(update.updateId);
+    outage.over();
+    return claim;
+  };
+  bot.use(intake({ claimUpdate, conversations: conversationStorage, conversationKey }));
   bot.use(nameMemberInLogs);
   bot.use(translateReplies(app.translator));
   bot.use(refuseUnknownButtons);

@@ -1,12 +1,13 @@
-import { Api, GrammyError } from 'grammy';
+import { Api } from 'grammy';
 import { isLanguage, type Language } from '../text/language.ts';
 import type { Queryable } from '../db/db.ts';
 import type { Translator } from '../i18n.ts';
 import { OUTBOUND_MESSAGE, type MessageValues, type OutboundMessage } from '../jobs/notify.ts';
-import { GiveUpError, RetryLaterError, type Job } from '../jobs/queue.ts';
-import type { JobHandler } from '../jobs/runner.ts';
+import type { Job } from '../jobs/queue.ts';
+import type { JobHandler, JobSteps } from '../jobs/runner.ts';
 import { escapeHtml, splitMessage } from './render/html.ts';
 import { createSendBudget, type SendBudget } from './send-budget.ts';
+import { telegramFailure, tooOld } from './telegram-failure.ts';
 
 export interface OutboxSenderOptions {
   db: Queryable;
@@ -15,11 +16,14 @@ export interface OutboxSenderOptions {
   translator: Translator;
   /** Shared by every sending process (default: Telegram's 30 messages a second). */
   budget?: SendBudget;
+  /** A message still unsent this long after it was queued is given up (DELIVERY_GIVE_UP_AFTER). */
+  giveUpAfterMs: number;
 }
 
 /** The grammY client the outbox sends with: the bot's token and API root, and nothing else. */
 export function outboxApi(token: string, apiRoot?: string): Api {
-  return new Api(token, apiRoot ? { apiRoot } : {});
+  // Well inside the senders' lease (src/bot/senders.ts): a call Telegram never answers fails and is retried.
+  return new Api(token, { ...(apiRoot ? { apiRoot } : {}), timeoutSeconds: 30 });
 }
 
 // Where a recipient is reached and in which language; NULL telegram id: the member is gone.
@@ -31,9 +35,9 @@ const CHAT_LANGUAGE = `SELECT coalesce((SELECT settings->>'language' FROM chats 
  * Sends the messages the domain queued with notify() (jobs of kind `outbound-message`): each
  * rendered in its recipient's language through the app's Translator and sent through
  * Telegram within the budget all processes share. The job is the outbox row: it is marked
- * done in the step after Telegram accepted the message (a process that dies between the two
- * sends it again after the lease; nothing is lost). A 429 puts it back for Telegram's
- * retry_after; a chat that cannot be reached (blocked, deleted) is kept as failed at once.
+ * done in the step after Telegram accepted the message, and a long message's parts are
+ * remembered one by one, so a retry resumes at the part that failed (only a part in flight when
+ * a process died can be sent twice; nothing is lost). Failures: see telegramFailure.
  */
 export function createOutboxSender(options: OutboxSenderOptions): Record<string, JobHandler> {
   const { db, api, translator } = options;
@@ -49,21 +53,27 @@ export function createOutboxSender(options: OutboxSenderOptions): Record<string,
     return { chatId: message.recipient.chatId, language: asLanguage(chat.language) };
   }
 
-  async function send(job: Job): Promise<unknown> {
+  async function send(job: Job, steps: JobSteps): Promise<unknown> {
+    const old = tooOld(job.ageMs, options.giveUpAfterMs);
+    if (old) throw old;
     const message = job.payload as unknown as OutboundMessage;
     const to = await address(message);
     // A member who used /forget is not written to again.
     if (!to) return { skipped: 'recipient forgotten or unknown' };
-    const html = translator.t(to.language, message.messageKey, escapeValues(message.values));
-    const messageIds: number[] = [];
-    for (const part of splitMessage(html)) {
+    // The same rendering every attempt (the recipient's language is read once, then kept), so the parts line up.
+    const language = isLanguage(job.progress?.language) ? job.progress.language : to.language;
+    const parts = splitMessage(translator.t(language, message.messageKey, escapeValues(message.values)));
+    const messageIds = sentSoFar(job);
+    for (let i = messageIds.length; i < parts.length; i++) {
       await budget.take();
       try {
-        const sent = await api.sendMessage(to.chatId, part, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+        const sent = await api.sendMessage(to.chatId, parts[i]!, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
         messageIds.push(sent.message_id);
       } catch (error) {
         throw telegramFailure(error);
       }
+      // Every part, the last too: an attempt after a failed last step sends nothing again.
+      await steps.saveProgress({ language, messageIds });
     }
     return { chatId: to.chatId, messageIds };
   }
@@ -71,17 +81,10 @@ export function createOutboxSender(options: OutboxSenderOptions): Record<string,
   return { [OUTBOUND_MESSAGE]: send };
 }
 
-function telegramFailure(error: unknown): unknown {
-  if (!(error instanceof GrammyError)) return error;
-  if (error.error_code === 429) {
-    const seconds = error.parameters.retry_after ?? 1;
-    return new RetryLaterError(seconds * 1000, `Telegram asked to wait ${seconds} s (429)`, { cause: error });
-  }
-  // Blocked by the member, chat deleted or never started: no later try will reach it.
-  if (error.error_code === 403 || (error.error_code === 400 && /chat not found|user is deactivated/i.test(error.description))) {
-    return new GiveUpError(error.message, { cause: error });
-  }
-  return error;
+/** The message ids of the parts earlier attempts sent (saved as `messageIds` in the job's progress). */
+export function sentSoFar(job: Job): number[] {
+  const ids = job.progress?.messageIds;
+  return Array.isArray(ids) ? ids.map(Number) : [];
 }
 
 function asLanguage(value: string | null): Language {

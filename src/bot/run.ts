@@ -1,9 +1,14 @@
-import { run, type RunnerHandle } from '@grammyjs/runner';
+import { createConcurrentSink, createRunner, createSource, type RunnerHandle } from '@grammyjs/runner';
 import type { Logger } from '../log.ts';
 import type { SmeBot } from './bot.ts';
+import { createPolling, TelegramUnreachableError } from './polling.ts';
 
-/** How long a stop waits for updates already being handled before giving up on them. */
-const DRAIN_MS = 30_000;
+/**
+ * How long a stop waits for updates already being handled. Model calls are aborted when the
+ * stop begins (their members get the extractive answer), so this is for sending: the whole stop
+ * stays within the 10 s a supervisor gives before SIGKILL.
+ */
+const DRAIN_MS = 7_000;
 /**
  * The update kinds the bot asks Telegram for; it sends no others. my_chat_member says the bot
  * was added to or removed from a group, or blocked in private: it never makes anyone a member
@@ -32,34 +37,42 @@ export class TelegramRefusedError extends Error {
   }
 }
 
-/** How long polling keeps retrying an unreachable Telegram before the process gives up. */
-const MAX_RETRY_MS = 60 * 60 * 1000;
+/** How long polling keeps retrying an unreachable Telegram before the process gives up (TELEGRAM_GIVE_UP_AFTER). */
+const GIVE_UP_AFTER_MS = 60 * 60 * 1000;
+
+export interface PollingStartOptions {
+  pollTimeoutSeconds?: number;
+  /** TELEGRAM_GIVE_UP_AFTER: how long getUpdates may fail before `failed` rejects. */
+  giveUpAfterMs?: number;
+}
 
 /**
  * Long polling through @grammyjs/runner (updates of different chats in parallel; the bot's
- * sequentialize keeps each chat in order). The webhook is removed first, or Telegram would
- * refuse getUpdates.
+ * chat order keeps each chat's in order), fetched by our own supplier (polling.ts). The webhook
+ * is removed first, or Telegram would refuse getUpdates.
  */
-export async function startPolling(bot: SmeBot, logger: Logger, options: { pollTimeoutSeconds?: number; maxRetryMs?: number } = {}): Promise<RunningBot> {
+export async function startPolling(bot: SmeBot, logger: Logger, options: PollingStartOptions = {}): Promise<RunningBot> {
   await bot.init();
   await bot.api.deleteWebhook();
-  // The runner would print fetch errors to the console, outside the logs: they go to the log.
-  bot.api.config.use(async (prev, method, payload, signal) => {
+  const giveUpAfterMs = options.giveUpAfterMs ?? GIVE_UP_AFTER_MS;
+  const polling = createPolling(bot, logger, {
+    pollTimeoutSeconds: options.pollTimeoutSeconds ?? 30,
+    allowedUpdates: ALLOWED_UPDATES,
+    giveUpAfterMs,
+  });
+  const sink = createConcurrentSink({ consume: polling.consume }, async (error) => {
     try {
-      return await prev(method, payload, signal);
-    } catch (error) {
-      if (method === 'getUpdates' && !signal?.aborted) logger.warn({ err: error }, 'fetching updates from Telegram failed; retrying');
-      throw error;
+      await bot.errorHandler(error as Parameters<typeof bot.errorHandler>[0]);
+    } catch (e) {
+      logger.error({ err: e }, 'the error handler itself failed');
     }
   });
-  const maxRetryMs = options.maxRetryMs ?? MAX_RETRY_MS;
-  const runner: RunnerHandle = run(bot, {
-    runner: { fetch: { timeout: options.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] }, silent: true, maxRetryTime: maxRetryMs },
-  });
+  const runner: RunnerHandle = createRunner(createSource(polling.supplier), sink);
+  runner.start();
   logger.info({ bot: bot.botInfo.username }, 'bot polling for updates');
   const failed = new Promise<never>((_, reject) => {
     runner.task()?.catch((error: unknown) => {
-      const refused = refusal(error, maxRetryMs);
+      const refused = refusal(error);
       logger.fatal({ err: error }, refused.message);
       reject(refused);
     });
@@ -73,6 +86,7 @@ export async function startPolling(bot: SmeBot, logger: Logger, options: { pollT
       stopping ??= (async () => {
         if (runner.isRunning()) await runner.stop();
         await waitForHandlers(bot, logger);
+        if (polling.parked > 0) logger.warn({ updates: polling.parked }, 'stopped during a database outage: these confirmed updates were not handled');
         logger.info('bot stopped');
       })();
       return stopping;
@@ -80,9 +94,8 @@ export async function startPolling(bot: SmeBot, logger: Logger, options: { pollT
   };
 }
 
-function refusal(error: unknown, maxRetryMs: number): TelegramRefusedError {
+function refusal(error: unknown): TelegramRefusedError {
   const code = typeof error === 'object' && error !== null && 'error_code' in error ? (error as { error_code: number }).error_code : undefined;
-  const detail = error instanceof Error ? error.message : String(error);
   if (code === 401)
     return new TelegramRefusedError(
       `Telegram refused the bot token (401 Unauthorized): check BOT_TOKEN (the token @BotFather gave, not revoked). The bot has stopped.`,
@@ -93,10 +106,17 @@ function refusal(error: unknown, maxRetryMs: number): TelegramRefusedError {
       `Telegram gives this bot's updates to someone else (409 Conflict): another process is polling with the same BOT_TOKEN, or a webhook was set. Stop the other one, then start again. The bot has stopped.`,
       { cause: error },
     );
+  const last = error instanceof TelegramUnreachableError ? error.cause : error;
+  const detail = last instanceof Error ? last.message : String(last);
+  const failing = error instanceof TelegramUnreachableError ? ` for ${duration(error.failingForMs)}` : '';
   return new TelegramRefusedError(
-    `Telegram could not be reached for ${Math.round(maxRetryMs / 60_000)} minutes (last error: ${detail}). The bot has stopped; check the network and TELEGRAM_API_ROOT, then start again.`,
+    `Telegram could not be reached${failing} (TELEGRAM_GIVE_UP_AFTER; last error: ${detail}). The bot has stopped; check the network and TELEGRAM_API_ROOT, then start again.`,
     { cause: error },
   );
+}
+
+function duration(ms: number): string {
+  return ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} minutes`;
 }
 
 /** Waits for the updates being handled to finish (bounded), so none is left half-done. */

@@ -5,7 +5,7 @@ import type { Logger } from '../log.ts';
 /** What every command gets: config loading, the application, and where to print results. */
 export interface CliContext {
   loadConfig(): Config;
-  openApp(config: Config, options?: { migrate?: boolean; logger?: Logger; ownDatabase?: boolean }): Promise<App>;
+  openApp(config: Config, options?: { migrate?: boolean; logger?: Logger; ownDatabase?: boolean; stopping?: AbortSignal }): Promise<App>;
   /** Command output (stdout); logs go to stderr. */
   out(line: string): void;
   /** Problems for the user (stderr). */

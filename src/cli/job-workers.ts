@@ -1,5 +1,6 @@
 import type { App } from '../app.ts';
-import { createOutboxSender, outboxApi } from '../bot/outbox-sender.ts';
+import { outboxApi } from '../bot/outbox-sender.ts';
+import { startSenders } from '../bot/senders.ts';
 import { housekeepingJobs } from '../jobs/housekeeping.ts';
 import { createJobRunner } from '../jobs/runner.ts';
 
@@ -8,24 +9,19 @@ export interface RunningJobWorkers {
   stop(): Promise<void>;
 }
 
-// Messages wait at most this long for an idle sender; housekeeping is in no hurry.
-const OUTBOX_POLL_MS = 1_000;
+// Housekeeping is in no hurry.
 const HOUSEKEEPING_POLL_MS = 30_000;
-// Sending a message takes a moment: a sender that died is replaced after a minute.
-const OUTBOX_LEASE_MS = 60_000;
 
 /**
  * The job workers of this process (`start` and `worker`): housekeeping, and with a bot token
- * the outbox sender. Without one (the console chat) queued messages wait for a process that has it.
+ * the outbox's senders. Without one, the console chat runs its senders against its own
+ * emulator (src/console/run-console.ts); a `worker` leaves queued messages to a process that can send.
  */
 export function startJobWorkers(app: App, telegram?: { token: string; apiRoot: string }): RunningJobWorkers {
   const { db, logger } = app;
   const housekeeping = createJobRunner({ db, logger, ...housekeepingJobs({ db, embedNewTexts: () => app.embedNewTexts() }), pollMs: HOUSEKEEPING_POLL_MS });
   const runners = [housekeeping.start()];
-  if (telegram) {
-    const handlers = createOutboxSender({ db, api: outboxApi(telegram.token, telegram.apiRoot), translator: app.translator });
-    runners.push(createJobRunner({ db, logger, handlers, concurrency: 2, pollMs: OUTBOX_POLL_MS, leaseMs: OUTBOX_LEASE_MS }).start());
-  }
+  if (telegram) runners.push(startSenders(app, outboxApi(telegram.token, telegram.apiRoot)));
   return {
     async stop() {
       await Promise.all(runners.map((r) => r.stop()));

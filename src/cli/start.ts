@@ -10,6 +10,16 @@ import { createAppLogger } from '../app.ts';
 import { startJobWorkers } from './job-workers.ts';
 import { stopSignal } from './stop-signal.ts';
 
+/** A supervisor sends SIGKILL about 10 s after SIGTERM: past this, the process ends itself, saying so. */
+const STOP_LIMIT_MS = 9_500;
+
+function exitIfStopHangs(logger: { error(fields: object, message: string): void }): void {
+  setTimeout(() => {
+    logger.error({ limit_ms: STOP_LIMIT_MS }, 'stopping took too long; exiting now (unsent answers stay in the outbox, unconfirmed updates come again)');
+    process.exit(1);
+  }, STOP_LIMIT_MS).unref();
+}
+
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('start')
@@ -20,8 +30,10 @@ export function register(program: Command, ctx: CliContext): void {
       const config = ctx.loadConfig();
       // In the console chat the terminal belongs to the conversation: logs go to a file.
       const logger = config.telegram.mode === 'console' ? createAppLogger(config, join(config.dataDir, 'console.log')) : undefined;
+      // Aborted by SIGINT/SIGTERM: model calls in flight end at once, and their members get the extractive answer.
+      const stopping = new AbortController();
       // The bot owns the embedded database, and serves it to the other commands while it runs.
-      const app = await ctx.openApp(config, { ...(logger ? { logger } : {}), ownDatabase: true });
+      const app = await ctx.openApp(config, { ...(logger ? { logger } : {}), ownDatabase: true, stopping: stopping.signal });
       // Vectors for new texts are made by a housekeeping job meanwhile: the bot answers lexically until then.
       const workers = startJobWorkers(app, config.telegram.mode === 'console' ? undefined : config.telegram);
       let http: Awaited<ReturnType<typeof serveHttp>> | undefined;
@@ -47,8 +59,12 @@ export function register(program: Command, ctx: CliContext): void {
           ...(telegram.mode === 'webhook' ? { webhook: { bot, url: telegram.url, secret: telegram.secret } } : {}),
         });
         const running: RunningBot =
-          telegram.mode === 'webhook' ? { stop: http.stop, failed: new Promise<never>(() => {}) } : await startPolling(bot, app.logger);
+          telegram.mode === 'webhook'
+            ? { stop: http.stop, failed: new Promise<never>(() => {}) }
+            : await startPolling(bot, app.logger, { giveUpAfterMs: telegram.giveUpAfterMs });
         const ended = await Promise.race([stopSignal(), running.failed.catch((e: unknown) => e)]);
+        stopping.abort();
+        exitIfStopHangs(app.logger);
         if (ended instanceof Error) {
           // A refused token was logged where it was seen.
           if (!(ended instanceof TelegramRefusedError)) app.logger.fatal({ err: ended }, ended.message);

@@ -56,3 +56,14 @@ export async function highestHandledUpdateId(db: Queryable): Promise<number> {
   const [row] = await db.query<{ id: number }>('SELECT coalesce(max(update_id), 0)::float8 AS id FROM processed_updates');
   return row?.id ?? 0;
 }
+
+/**
+ * Forgets the claims of updates whose handling failed because the database did not answer. A
+ * claim sent on a failing link may have been recorded even though its answer never came back;
+ * nothing else of those updates was done, and Telegram delivers them again, so their claims must
+ * not make the next delivery look handled. Only the process that saw the failure calls this,
+ * before it fetches those updates again.
+ */
+export async function releaseUpdateClaims(db: Pick<Queryable, 'query'>, updateIds: readonly number[]): Promise<void> {
+  await db.query('DELETE FROM processed_updates WHERE update_id = ANY($1::bigint[])', [updateIds]);
+}

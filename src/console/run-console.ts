@@ -6,6 +6,8 @@ import { createBot } from '../bot/bot.ts';
 import { startBotApiEmulator, type BotApiEmulator, type EmulatedUser } from '../emulator/index.ts';
 import { languageFromTelegram } from '../bot/i18n.ts';
 import { startPolling } from '../bot/run.ts';
+import { outboxApi } from '../bot/outbox-sender.ts';
+import { outboxSent, startSenders } from '../bot/senders.ts';
 import { seedDemoKnowledgeBase } from './seed.ts';
 import { startTerminal } from './terminal.ts';
 
@@ -36,11 +38,16 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
   try {
     printBanner(terminal.print, app, languageFromTelegram(user.language_code), seeded);
     const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, throttle: false });
+    // Answers go through the outbox here too, sent to this emulator: the same path as with Telegram.
+    const senders = startSenders(app, outboxApi(emulator.token, emulator.apiRoot));
     const polling = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });
     await terminal.closed;
     // Input piped in may end before the bot has even fetched the last lines: let it.
     await fetched(emulator, terminal.lastUpdateId());
     await polling.stop();
+    // The last question's answer is printed before goodbye.
+    await outboxSent(app.db, { timeoutMs: FETCH_WAIT_MS });
+    await senders.stop();
     terminal.print(app.translator.t(languageFromTelegram(user.language_code), 'console-bye'));
   } finally {
     // Also on failure: an open readline on stdin would keep the process alive.

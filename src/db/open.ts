@@ -29,14 +29,40 @@ export interface OpenDatabaseOptions {
  * socket in DATA_DIR, and other commands open it through that socket.
  */
 export async function openDatabase(config: DatabaseConfig, options: OpenDatabaseOptions = {}): Promise<Db> {
-  const db =
-    config.kind === 'pglite'
-      ? await openEmbedded(config.dataDir, options)
-      : await openPostgres(config.url, options.onIdleClientError ? { onIdleClientError: options.onIdleClientError } : {});
+  if (config.kind === 'postgres') return openPostgresWithDeadlines(config, options);
+  const db = await openEmbedded(config.dataDir, options);
   try {
     // Migrating probes again after the migrations, which may install an extension.
     if (options.migrateSchema ?? true) await migrate(db);
     else await probeCapabilities(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
+/**
+ * PostgreSQL with statement deadlines and keepalive, so a silent link fails a statement instead
+ * of holding it. Migrations run before, on a connection of their own without the deadline: a
+ * migration (or waiting for another process's) may rightly take longer than any question.
+ */
+async function openPostgresWithDeadlines(config: Extract<DatabaseConfig, { kind: 'postgres' }>, options: OpenDatabaseOptions): Promise<Db> {
+  if (options.migrateSchema ?? true) {
+    const migrating = await openPostgres(config.url, { max: 1 });
+    try {
+      await migrate(migrating);
+    } finally {
+      await migrating.close();
+    }
+  }
+  const db = await openPostgres(config.url, {
+    ...(options.onIdleClientError ? { onIdleClientError: options.onIdleClientError } : {}),
+    ...(config.statementTimeoutMs ? { statementTimeoutMs: config.statementTimeoutMs } : {}),
+    ...(config.keepAliveMs ? { keepAliveMs: config.keepAliveMs } : {}),
+  });
+  try {
+    await probeCapabilities(db);
   } catch (error) {
     await db.close();
     throw error;

@@ -7,7 +7,18 @@ export interface PostgresOptions {
   onIdleClientError?: (error: Error) => void;
   /** False for a server whose one session outlives our connections (PGlite served by a running bot, pglite-session.ts). */
   namedStatements?: boolean;
+  /**
+   * One statement's limit: the server cancels it (statement_timeout), and our side gives up a
+   * little later when no answer comes at all (a silent link, where the server's cancel never
+   * arrives). Unset: no limit (migrations, which may rightly run long).
+   */
+  statementTimeoutMs?: number;
+  /** TCP keepalive's first probe after this much idle time, so a dead link is noticed on an idle connection. */
+  keepAliveMs?: number;
 }
+
+/** How much longer than statement_timeout our side waits for the server's own cancel before giving up on the link. */
+const SILENT_LINK_MARGIN_MS = 2_000;
 
 /**
  * Connects to PostgreSQL by URL, or to a server listening on a unix socket in `socketDir`;
@@ -15,7 +26,13 @@ export interface PostgresOptions {
  */
 export async function openPostgres(target: string | { socketDir: string }, options: PostgresOptions = {}): Promise<Db> {
   const where = typeof target === 'string' ? { connectionString: target } : { host: target.socketDir, user: 'postgres', database: 'postgres' };
-  const pool = new pg.Pool({ ...where, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({
+    ...where,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5_000,
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs, query_timeout: options.statementTimeoutMs + SILENT_LINK_MARGIN_MS } : {}),
+    ...(options.keepAliveMs ? { keepAlive: true, keepAliveInitialDelayMillis: options.keepAliveMs } : {}),
+  });
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', (error) => options.onIdleClientError?.(error));
   try {
@@ -92,12 +109,16 @@ class PostgresDb implements Db {
         },
       });
       await client.query('COMMIT');
+      client.release();
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
+      // A connection that cannot even roll back (the link is gone or silent) must not go back to the pool.
+      const broken = await client.query('ROLLBACK').then(
+        () => undefined,
+        (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+      );
+      client.release(broken);
       throw error;
-    } finally {
-      client.release();
     }
   }
 

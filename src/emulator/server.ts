@@ -12,6 +12,8 @@ export interface EmulatorOptions {
   holdMs?: number;
   /** The first update_id handed out (Telegram's also start from some positive number); default 1. */
   firstUpdateId?: number;
+  /** Port on 127.0.0.1 (default: any free one); an emulator started again on the same port is Telegram coming back. */
+  port?: number;
 }
 
 /**
@@ -64,7 +66,10 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
     }
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => (server.off('error', reject), resolve()));
+  });
   const { port } = server.address() as AddressInfo;
 
   return {

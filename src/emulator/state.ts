@@ -40,6 +40,7 @@ export class EmulatorState {
   private webhookUrl = '';
   private readonly faults = new Map<string, ApiError[]>();
   private readonly delays = new Map<string, number[]>();
+  private readonly outages: { method: string; until: number; chatId?: number; error: ApiError }[] = [];
   /** The update kinds the bot last asked for (getUpdates or setWebhook); undefined: Telegram's default. */
   private allowedUpdates: Set<string> | undefined;
   private readonly commands = new Map<string, unknown[]>();
@@ -227,6 +228,22 @@ export class EmulatorState {
     this.faults.set(method, [...(this.faults.get(method) ?? []), new ApiError(code, description, parameters)]);
   }
 
+  /**
+   * Makes every call of `method` fail as Telegram would for the next `ms` (an outage, a flood
+   * wait), in one chat when `chatId` is given. Returns a function that ends it early.
+   */
+  failFor(
+    method: string,
+    ms: number,
+    failure: { code: number; description: string; parameters?: ApiError['parameters'] },
+    options: { chatId?: number } = {},
+  ): () => void {
+    const error = new ApiError(failure.code, failure.description, failure.parameters);
+    const outage = { method, until: Date.now() + ms, error, ...(options.chatId !== undefined ? { chatId: options.chatId } : {}) };
+    this.outages.push(outage);
+    return () => void (outage.until = 0);
+  }
+
   /** Makes the next answer to `method` arrive `ms` late (a slow network, for stop tests). */
   slowNext(method: string, ms: number): void {
     this.delays.set(method, [...(this.delays.get(method) ?? []), ms]);
@@ -241,6 +258,8 @@ export class EmulatorState {
     this.record(method, p);
     const fault = this.faults.get(method)?.shift();
     if (fault) throw fault;
+    const outage = this.outages.find((o) => o.method === method && Date.now() < o.until && (o.chatId === undefined || o.chatId === Number(p.chat_id)));
+    if (outage) throw outage.error;
     switch (method) {
       case 'getMe':
         return this.botInfo;
@@ -334,7 +353,7 @@ export class EmulatorState {
   }
 
   private record(method: string, params: Params): void {
-    this.calls.push({ method, params });
+    this.calls.push({ method, params, at: Date.now() });
     if (this.calls.length > MAX_CALLS) this.calls.splice(0, this.calls.length - MAX_CALLS / 2);
   }
 

@@ -40,6 +40,8 @@ export type BotAction =
 export interface ApiCall {
   method: string;
   params: Record<string, unknown>;
+  /** When the call arrived (Date.now()). */
+  at: number;
 }
 
 export type NewUpdate = Omit<Update, 'update_id'> & { update_id?: number };

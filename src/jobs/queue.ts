@@ -11,6 +11,8 @@ export interface NewJob {
   delayMs?: number;
   /** Tries before the job is kept as failed (default 5). */
   maxAttempts?: number;
+  /** Jobs with the same key are done one at a time, in the order they were queued (e.g. one chat's messages). */
+  sequenceKey?: string;
 }
 
 /** A job as a handler receives it; `attempts` counts this one. */
@@ -20,6 +22,10 @@ export interface Job {
   payload: Record<string, unknown>;
   attempts: number;
   maxAttempts: number;
+  /** What earlier attempts recorded with saveJobProgress (null: nothing yet). */
+  progress: Record<string, unknown> | null;
+  /** Milliseconds since it was enqueued, by the database's clock (which every process shares). */
+  ageMs: number;
 }
 
 /**
@@ -51,11 +57,11 @@ export class GiveUpError extends Error {
  */
 export async function enqueueJob(q: Queryable, job: NewJob): Promise<number | undefined> {
   const [row] = await q.query<{ id: number }>(
-    `INSERT INTO jobs (kind, payload, unique_key, run_at, max_attempts)
-     VALUES ($1, $2::jsonb, $3, now() + make_interval(secs => $4::float8 / 1000), $5)
+    `INSERT INTO jobs (kind, payload, unique_key, run_at, max_attempts, sequence_key)
+     VALUES ($1, $2::jsonb, $3, now() + make_interval(secs => $4::float8 / 1000), $5, $6)
      ON CONFLICT (kind, unique_key) WHERE unique_key IS NOT NULL DO NOTHING
      RETURNING id::float8 AS id`,
-    [job.kind, JSON.stringify(job.payload ?? {}), job.uniqueKey ?? null, job.delayMs ?? 0, job.maxAttempts ?? 5],
+    [job.kind, JSON.stringify(job.payload ?? {}), job.uniqueKey ?? null, job.delayMs ?? 0, job.maxAttempts ?? 5, job.sequenceKey ?? null],
   );
   return row?.id;
 }
@@ -64,14 +70,18 @@ const TAKE = `UPDATE jobs
 SET attempts = attempts + 1, locked_by = $2,
     locked_until = now() + make_interval(secs => $3::float8 / 1000)
 WHERE id = (
-  SELECT id FROM jobs
+  SELECT id FROM jobs j
   WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= now() AND kind = ANY($1::text[])
     AND attempts < max_attempts AND (locked_until IS NULL OR locked_until < now())
+    AND (sequence_key IS NULL OR NOT EXISTS (
+      SELECT 1 FROM jobs earlier WHERE earlier.sequence_key = j.sequence_key AND earlier.id < j.id
+        AND earlier.done_at IS NULL AND earlier.failed_at IS NULL))
   ORDER BY run_at, id
   LIMIT 1
   FOR UPDATE SKIP LOCKED
 )
-RETURNING id::float8 AS id, kind, payload, attempts, max_attempts AS "maxAttempts"`;
+RETURNING id::float8 AS id, kind, payload, attempts, max_attempts AS "maxAttempts", progress,
+  (extract(epoch FROM now() - created_at) * 1000)::float8 AS "ageMs"`;
 
 /**
  * Takes the next due job of one of `kinds` for `leaseMs`: no other worker takes it meanwhile
@@ -87,12 +97,13 @@ export async function takeJob(q: Queryable, kinds: readonly string[], workerId: 
  * Marks a job done, with what it reports. This and the two below change a job only while it
  * is still this worker's (a worker slower than its lease lost it to another).
  */
-export async function completeJob(q: Queryable, job: Job, workerId: string, result: unknown): Promise<void> {
-  await q.query('UPDATE jobs SET done_at = now(), locked_until = NULL, result = $3::jsonb WHERE id = $1 AND locked_by = $2', [
+export async function completeJob(q: Queryable, job: Job, workerId: string, result: unknown): Promise<boolean> {
+  const rows = await q.query('UPDATE jobs SET done_at = now(), locked_until = NULL, result = $3::jsonb WHERE id = $1 AND locked_by = $2 RETURNING 1', [
     job.id,
     workerId,
     result === undefined ? null : JSON.stringify(result),
   ]);
+  return rows.length > 0;
 }
 
 export interface Backoff {
@@ -110,18 +121,69 @@ export async function failJob(q: Queryable, job: Job, workerId: string, error: s
     `UPDATE jobs SET locked_until = NULL, last_error = $2, last_error_at = now(),
        failed_at = CASE WHEN attempts >= max_attempts OR $5::boolean THEN now() END,
        run_at = CASE WHEN attempts >= max_attempts OR $5::boolean THEN run_at
-                ELSE now() + make_interval(secs => least($3::float8 * 2 ^ (attempts - 1), $4::float8) / 1000) END
+                ELSE now() + make_interval(secs => least($3::float8 * 2 ^ least(attempts - 1, 40), $4::float8) / 1000) END
      WHERE id = $1 AND locked_by = $6`,
     [job.id, error, backoff.baseMs, backoff.maxMs, options.final ?? false, workerId],
   );
 }
 
-/** Puts a job back, due after `delayMs`, without counting the attempt. */
+/** Puts a job back, due (and held: held_until) after `delayMs`, without counting the attempt. */
 export async function postponeJob(q: Queryable, job: Job, workerId: string, delayMs: number, reason: string): Promise<void> {
   await q.query(
     `UPDATE jobs SET locked_until = NULL, attempts = attempts - 1, last_error = $3, last_error_at = now(),
-       run_at = now() + make_interval(secs => $2::float8 / 1000)
+       run_at = now() + make_interval(secs => $2::float8 / 1000), held_until = now() + make_interval(secs => $2::float8 / 1000)
      WHERE id = $1 AND locked_by = $4`,
     [job.id, delayMs, reason, workerId],
   );
+}
+
+/** A worker that took longer than its lease: another may have the job now, so this one must stop. */
+export class LostLeaseError extends Error {
+  constructor(job: Job) {
+    super(`job ${job.id} is no longer this worker's (its lease ran out)`);
+    this.name = 'LostLeaseError';
+  }
+}
+
+/**
+ * Records what the job has done so far (e.g. the parts of a message already sent), kept for its
+ * next attempts; throws LostLeaseError when the job is no longer this worker's.
+ */
+export async function saveJobProgress(q: Queryable, job: Job, workerId: string, progress: Record<string, unknown>): Promise<void> {
+  const rows = await q.query('UPDATE jobs SET progress = $2::jsonb WHERE id = $1 AND locked_by = $3 AND done_at IS NULL RETURNING 1', [
+    job.id,
+    JSON.stringify(progress),
+    workerId,
+  ]);
+  if (rows.length === 0) throw new LostLeaseError(job);
+  job.progress = progress;
+}
+
+/** Extends a taken job's lease while its worker is still at it; false when it is no longer this worker's. */
+export async function renewLease(q: Queryable, job: Job, workerId: string, leaseMs: number): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE jobs SET locked_until = now() + make_interval(secs => $3::float8 / 1000)
+     WHERE id = $1 AND locked_by = $2 AND done_at IS NULL AND failed_at IS NULL RETURNING 1`,
+    [job.id, workerId, leaseMs],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Frees the jobs held by workers of this machine (`host:pid:…`) whose process is gone (killed,
+ * crashed): a restarted process takes them at once instead of after their lease. Returns how many.
+ */
+export async function releaseJobsOfDeadWorkers(q: Queryable, host: string, isAlive: (pid: number) => boolean): Promise<number> {
+  const holders = await q.query<{ worker: string }>(
+    `SELECT DISTINCT locked_by AS worker FROM jobs
+     WHERE done_at IS NULL AND failed_at IS NULL AND locked_until > now() AND starts_with(locked_by, $1)`,
+    [`${host}:`],
+  );
+  const dead = holders.map((h) => h.worker).filter((w) => !isAlive(Number(w.split(':')[1])));
+  if (dead.length === 0) return 0;
+  const rows = await q.query(
+    'UPDATE jobs SET locked_until = NULL WHERE done_at IS NULL AND failed_at IS NULL AND locked_by = ANY($1::text[]) AND locked_until > now() RETURNING 1',
+    [dead],
+  );
+  return rows.length;
 }

@@ -1,11 +1,41 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import type { Queryable } from '../db/db.ts';
+import type { Db, Queryable } from '../db/db.ts';
 import type { Logger } from '../log.ts';
-import { completeJob, failJob, GiveUpError, postponeJob, RetryLaterError, takeJob, type Backoff, type Job } from './queue.ts';
+import {
+  completeJob,
+  failJob,
+  GiveUpError,
+  LostLeaseError,
+  postponeJob,
+  releaseJobsOfDeadWorkers,
+  renewLease,
+  RetryLaterError,
+  saveJobProgress,
+  takeJob,
+  type Backoff,
+  type Job,
+} from './queue.ts';
 
-/** Does one job; what it returns is kept with the job. Throwing fails the attempt. */
-export type JobHandler = (job: Job) => Promise<unknown>;
+/** What a handler may do with its job while it runs. */
+export interface JobSteps {
+  /** Keeps what is done so far for the next attempts (job.progress); throws when the lease was lost. */
+  saveProgress(progress: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * Does one job; what it returns is kept with the job (a Completion: its result, and its writes
+ * made in the transaction that marks the job done). Throwing fails the attempt.
+ */
+export type JobHandler = (job: Job, steps: JobSteps) => Promise<unknown>;
+
+/** A handler's result whose `alongside` writes commit in the same transaction that marks the job done, or not at all. */
+export class Completion {
+  constructor(
+    readonly result: unknown,
+    readonly alongside: (tx: Queryable) => Promise<void>,
+  ) {}
+}
 
 /** A job enqueued once per period by whichever worker first notices the period began. */
 export interface Schedule {
@@ -14,7 +44,7 @@ export interface Schedule {
 }
 
 export interface JobRunnerOptions {
-  db: Queryable;
+  db: Db;
   logger: Logger;
   handlers: Record<string, JobHandler>;
   schedules?: Schedule[];
@@ -25,6 +55,11 @@ export interface JobRunnerOptions {
   /** How long a taken job is this worker's; after that a job whose worker died is due again. */
   leaseMs?: number;
   backoff?: Backoff;
+  /**
+   * Subscribes to "jobs were just queued here" (returns the unsubscribe): an idle worker then
+   * looks at once instead of at its next poll.
+   */
+  wakeOn?: (wake: () => void) => () => void;
 }
 
 export const DEFAULT_BACKOFF: Backoff = { baseMs: 5_000, maxMs: 60 * 60_000 };
@@ -45,7 +80,8 @@ const SCHEDULE_CHECK_MS = 30_000;
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const { db, logger, handlers } = options;
   const kinds = Object.keys(handlers);
-  const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const host = hostname();
+  const workerId = `${host}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const leaseMs = options.leaseMs ?? 15 * 60_000;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const schedules = (options.schedules ?? []).filter((s) => handlers[s.kind]);
@@ -70,9 +106,18 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     if (!job) return false;
     const log = logger.child({ job_id: job.id, job_kind: job.kind, attempt: job.attempts });
     let result: unknown;
+    // A short lease, renewed while the handler works: a worker that dies holds its job only briefly.
+    const renewing = setInterval(() => {
+      renewLease(db, job, workerId, leaseMs).catch((error: unknown) => log.warn({ err: error }, "renewing the job's lease failed"));
+    }, leaseMs / 3);
     try {
-      result = await handlers[job.kind]!(job);
+      result = await handlers[job.kind]!(job, { saveProgress: (progress) => saveJobProgress(db, job, workerId, progress) });
     } catch (error) {
+      clearInterval(renewing);
+      if (error instanceof LostLeaseError) {
+        log.warn({ err: error }, 'job taken over by another worker; leaving it to them');
+        return true;
+      }
       if (error instanceof RetryLaterError) {
         log.warn({ err: error, delay_ms: error.delayMs }, 'job postponed: told to come back later');
         await postponeJob(db, job, workerId, error.delayMs, error.message);
@@ -84,7 +129,26 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       await failJob(db, job, workerId, message, backoff, { final: last });
       return true;
     }
-    await completeJob(db, job, workerId, result);
+    clearInterval(renewing);
+    if (result instanceof Completion) {
+      const done = await db
+        .transaction(async (tx) => {
+          if (!(await completeJob(tx, job, workerId, result.result))) throw new LostLeaseError(job);
+          await result.alongside(tx);
+        })
+        .then(
+          () => 'done' as const,
+          async (error: unknown) => {
+            if (error instanceof LostLeaseError) return 'lost' as const;
+            // What was done is in the job's progress: the next attempt only marks it done.
+            log.warn({ err: error }, 'marking the job done failed; retrying later');
+            await failJob(db, job, workerId, error instanceof Error ? error.message : String(error), backoff);
+            return 'failed' as const;
+          },
+        );
+      if (done === 'lost') log.warn('job taken over by another worker before it was marked done');
+      if (done !== 'done') return true;
+    } else await completeJob(db, job, workerId, result);
     log.debug('job done');
     return true;
   }
@@ -110,7 +174,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         const timer = setTimeout(wake, pollMs);
         sleeping.add(wake);
       });
+    // Jobs a killed process of this machine held are free again before anything is taken.
+    const released = releaseJobsOfDeadWorkers(db, host, isAlive).then(
+      (count) => count > 0 && logger.info({ jobs: count }, 'took back the jobs of a stopped process of this machine'),
+      (error: unknown) => logger.warn({ err: error }, 'could not check for jobs of stopped processes; their lease will free them'),
+    );
     async function loop(): Promise<void> {
+      await released;
       while (!stopping) {
         let worked = false;
         try {
@@ -123,11 +193,15 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         if (!worked && !stopping) await idle();
       }
     }
+    const unsubscribe = options.wakeOn?.(() => {
+      for (const wake of [...sleeping]) wake();
+    });
     const loops = Array.from({ length: options.concurrency ?? 1 }, () => loop());
     logger.info({ worker: workerId, kinds }, 'job workers started');
     return {
       async stop() {
         stopping = true;
+        unsubscribe?.();
         for (const wake of [...sleeping]) wake();
         await Promise.all(loops);
       },
@@ -135,4 +209,15 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   }
 
   return { runDue, start };
+}
+
+/** Whether a process of this machine is running (a signal 0 reaches it, or it is someone else's). */
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -79,6 +79,11 @@ function stem(word: string): string {
   return w;
 }
 
+/** Whether a lower-case word is an English stop word (what the search ignores). */
+export function isEnglishStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
+
 /** Tokens of one Latin-script or numeric word (already lower-cased and normalised). */
 export function englishTokens(word: string, out: string[]): void {
   // Hyphenated and dotted words split into parts; a number keeps its decimal point.

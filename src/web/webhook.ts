@@ -1,4 +1,6 @@
 import { BotError, webhookCallback } from 'grammy';
+import { isDatabaseUnavailable } from '../db/db.ts';
+import type { Update } from 'grammy/types';
 import { Hono } from 'hono';
 import type { SmeBot } from '../bot/bot.ts';
 import { ALLOWED_UPDATES, waitForHandlers } from '../bot/run.ts';
@@ -17,14 +19,35 @@ export interface WebhookOptions {
   secret: string;
 }
 
-/** Telegram's calls with updates, at the path of the webhook URL. */
+/**
+ * Telegram's calls with updates, at the path of the webhook URL. An update the database could
+ * not take (it did not answer) gets a 503, so Telegram sends it again later; its sender is told
+ * once that the answer will come. Its claim may have been recorded all the same (sent on a link
+ * whose answer never came back): when Telegram sends it here again, that claim is released first.
+ */
 export function webhookRouter(options: WebhookOptions): WebRouter {
   const router = new Hono<WebEnv>();
   const handle = webhookCallback(options.bot, 'hono', { secretToken: options.secret, onTimeout: 'return', timeoutMilliseconds: WEBHOOK_TIMEOUT_MS });
   router.post(new URL(options.url).pathname, async (c) => {
+    let retried: Update | undefined;
     try {
+      if (c.req.header('x-telegram-bot-api-secret-token') === options.secret) {
+        const body = (await c.req.json().catch(() => undefined)) as Update | undefined;
+        if (body && options.bot.outage.isUnsure(body.update_id)) {
+          retried = body;
+          await options.bot.outage.release([body.update_id]);
+        }
+      }
       return await handle(c);
     } catch (error) {
+      const cause = error instanceof BotError ? error.error : error;
+      const update = error instanceof BotError ? error.ctx.update : retried;
+      if (update && isDatabaseUnavailable(cause)) {
+        c.get('log').warn({ err: cause, update_id: update.update_id }, 'the database does not answer: Telegram will send this update again');
+        options.bot.outage.unsure(update.update_id);
+        await options.bot.outage.tell(options.bot.api, update);
+        return c.json({ error: 'The database does not answer; send this update again later.' }, 503);
+      }
       // grammY hands a failed update to bot.catch only when polling; a webhook call's failure
       // goes there too, so it is logged the one way and the member gets the apology. Not 2xx:
       // Telegram sends the update again.

@@ -41,13 +41,65 @@ describe('openai provider against an OpenAI-compatible server', () => {
     expect(fake.requests[0]?.headers.authorization).toBe('Bearer sk-test');
   });
 
-  it('gives up after the timeout with one retry, as kind "timeout"', async () => {
-    const ai = createAiProvider(openAiConfig(fake.baseURL, { timeoutMs: 150 }), memoryLogger().logger);
-    fake.onChat({ delayMs: 5_000 });
+  it('retries once a server that failed, within the one deadline', async () => {
+    const ai = createAiProvider(openAiConfig(fake.baseURL), memoryLogger().logger);
+    let calls = 0;
+    fake.onChat(() => (++calls === 1 ? { status: 500 } : { content: 'second time' }));
 
+    expect(await ai.chat(prompt)).toBe('second time');
+    expect(fake.chatRequests()).toHaveLength(2);
+  });
+
+  // OPENAI_TIMEOUT_MS is the whole call's limit, retries included: not per attempt, and not only until the headers.
+  it.each([
+    ['answers too late', { delayMs: 10_000 }],
+    ['sends headers and then nothing', { stallAfterHeaders: true }],
+    ['trickles a byte at a time', { trickleEveryMs: 50 }],
+  ] as const)('gives up on a server that %s within OPENAI_TIMEOUT_MS, as kind "timeout"', async (_, reply) => {
+    const ai = createAiProvider(openAiConfig(fake.baseURL, { timeoutMs: 400 }), memoryLogger().logger);
+    fake.onChat(reply);
+
+    const started = Date.now();
     const e = await failureOf(ai.chat(prompt));
     expect(e.kind).toBe('timeout');
-    expect(fake.chatRequests()).toHaveLength(2);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('gives up on embeddings that stall after the headers, too', async () => {
+    const ai = createAiProvider(openAiConfig(fake.baseURL, { timeoutMs: 400 }), memoryLogger().logger);
+    fake.onEmbeddings({ stallAfterHeaders: true });
+    try {
+      const started = Date.now();
+      const e = await failureOf(ai.embedder!.embed(['customs']));
+      expect(e.kind).toBe('timeout');
+      expect(Date.now() - started).toBeLessThan(3_000);
+    } finally {
+      fake.onEmbeddings((r) => ({ vectors: (Array.isArray(r.input) ? r.input : [r.input]).map((t) => fakeVector(t, r.dimensions)) }));
+    }
+  });
+
+  it("ends a call when the caller's signal fires (the question's budget), before OPENAI_TIMEOUT_MS", async () => {
+    const ai = createAiProvider(openAiConfig(fake.baseURL, { timeoutMs: 60_000 }), memoryLogger().logger);
+    fake.onChat({ trickleEveryMs: 50 });
+
+    const started = Date.now();
+    const e = await failureOf(ai.chat(prompt, { signal: AbortSignal.timeout(300) }));
+    expect(e.kind).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('ends every call in flight at once when the process stops, as kind "cancelled"', async () => {
+    const stopping = new AbortController();
+    const ai = createAiProvider(openAiConfig(fake.baseURL, { timeoutMs: 60_000 }), memoryLogger().logger, { stopping: stopping.signal });
+    fake.onChat({ stallAfterHeaders: true });
+
+    const calls = [ai.chat(prompt), ai.chat(prompt)].map(failureOf);
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    stopping.abort();
+    const errors = await Promise.all(calls);
+    expect(errors.map((e) => e.kind)).toEqual(['cancelled', 'cancelled']);
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it.each([

@@ -108,6 +108,7 @@ it("answers one member's questions in the order they were asked, even when the f
     // Sent together, as a member typing fast: the bot fetches both at once.
     const asked = [tg.emulator.say(member.user, slow), tg.emulator.say(member.user, 'And how long does the transfer take?')];
     await Promise.all(asked.map((u) => tg.handled(u.update_id)));
+    await tg.outboxSent();
     const answers = member.history.filter((r) => r.message.reply_to_message_id !== undefined);
     expect(answers.map((r) => r.message.reply_to_message_id)).toEqual(asked.map((u) => u.message!.message_id));
     expect(answers[0]!.text.startsWith('First')).toBe(true);

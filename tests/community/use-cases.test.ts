@@ -145,7 +145,12 @@ describe.each(testDatabases())('community use cases on $name', ({ open }) => {
   });
 
   it('asks a question: refuses one too long and one over the limit, answers and logs the others, follows up a reply', async () => {
-    const asking = createAskQuestion({ answering: app.answering, community: app.community, limitPerMinute: app.config.rateLimitPerMinute });
+    const asking = createAskQuestion({
+      answering: app.answering,
+      community: app.community,
+      outbox: app.answerOutbox,
+      limitPerMinute: app.config.rateLimitPerMinute,
+    });
     const member = await aMember();
     const ask = (text: string, repliesTo?: number) =>
       asking.ask({ member, chatId: member.telegramId, text, memberLanguage: 'en', ...(repliesTo ? { repliesTo: { messageId: repliesTo } } : {}) });
@@ -154,7 +159,7 @@ describe.each(testDatabases())('community use cases on $name', ({ open }) => {
     const first = await ask('How do I pay a Chinese supplier through an exchange house?');
     if (first.kind !== 'answered') throw new Error(`not answered: ${first.kind}`);
     expect(first.answer.abstained).toBe(false);
-    await asking.delivered(first.questionId, member.telegramId, [41, 42]);
+    await app.community.questions.linkMessages(first.questionId, member.telegramId, [41, 42]);
     const followUp = await ask('And from Turkey?', 42);
     if (followUp.kind !== 'answered') throw new Error(`not answered: ${followUp.kind}`);
     const [logged] = await db.query<{ follow_up_of: string }>('SELECT follow_up_of FROM questions WHERE id = $1', [followUp.questionId]);

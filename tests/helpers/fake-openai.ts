@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
  * - { status, body?, headers? } an error status; `retry-after-ms: 1` keeps SDK retries fast
  * - { raw, contentType? }      a body as given (malformed JSON)
  * - { json }                   any JSON body (e.g. { choices: [] })
+ * - { stallAfterHeaders: true } sends 200 and its headers, then nothing (a server stuck mid-reply)
+ * - { trickleEveryMs }          sends 200 and its headers, then one space every `trickleEveryMs`, never ending
  */
 export type FakeReply =
   | { content: string }
@@ -17,7 +19,9 @@ export type FakeReply =
   | { delayMs: number; then?: FakeReply }
   | { status: number; body?: unknown; headers?: Record<string, string> }
   | { raw: string; contentType?: string }
-  | { json: unknown };
+  | { json: unknown }
+  | { stallAfterHeaders: true }
+  | { trickleEveryMs: number };
 
 export interface ChatMessage {
   role: string;
@@ -71,6 +75,7 @@ export function toBase64Float32(vector: number[]): string {
 export async function startFakeOpenAi(): Promise<FakeOpenAi> {
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  const intervals = new Set<NodeJS.Timeout>();
   let chat: Handler<ChatRequest> = () => ({ content: 'OK' });
   let embeddings: Handler<EmbeddingsRequest> = (r) => ({
     vectors: (Array.isArray(r.input) ? r.input : [r.input]).map((t) => fakeVector(t, r.dimensions)),
@@ -85,6 +90,20 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
       return send(res, reply.then ?? { content: 'late' }, request);
     }
     if (res.destroyed) return;
+    if ('stallAfterHeaders' in reply) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.flushHeaders();
+      return;
+    }
+    if ('trickleEveryMs' in reply) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.flushHeaders();
+      // Leading spaces are valid JSON: a client that waits for the end waits forever.
+      const timer = setInterval(() => res.write(' '), reply.trickleEveryMs);
+      intervals.add(timer);
+      res.once('close', () => (clearInterval(timer), intervals.delete(timer)));
+      return;
+    }
     if ('status' in reply) {
       const body = reply.body ?? { error: { message: `fake error ${reply.status}`, type: 'fake', code: null } };
       res.writeHead(reply.status, { 'content-type': 'application/json', 'retry-after-ms': '1', ...reply.headers });
@@ -150,6 +169,7 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     onEmbeddings: (h) => void (embeddings = asHandler(h)),
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
+      for (const timer of intervals) clearInterval(timer);
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
     },

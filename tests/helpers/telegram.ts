@@ -13,6 +13,8 @@ import {
 } from '../../src/emulator/index.ts';
 import { parseTelegramHtml } from '../../src/emulator/telegram-html.ts';
 import { startPolling, type RunningBot } from '../../src/bot/run.ts';
+import { outboxApi } from '../../src/bot/outbox-sender.ts';
+import { outboxSent, startSenders, type RunningSenders } from '../../src/bot/senders.ts';
 import { loadConfig, secretValues } from '../../src/config.ts';
 import { type Language } from '../../src/text/language.ts';
 import type { Db } from '../../src/db/db.ts';
@@ -77,6 +79,7 @@ export class TelegramTest {
   ) {}
 
   private running?: RunningBot;
+  private senders?: RunningSenders;
 
   static async start(options: TelegramTestOptions = {}): Promise<TelegramTest> {
     const db = await (options.openDb ?? openTestPglite)();
@@ -108,8 +111,15 @@ export class TelegramTest {
         test.tracker(update.update_id).resolve();
       }
     };
+    // Answers reach members through the outbox, as in `start`: its senders run beside the bot.
+    test.senders = startSenders(app, outboxApi(emulator.token, emulator.apiRoot));
     test.running = await startPolling(bot, app.logger, { pollTimeoutSeconds: 1 });
     return test;
+  }
+
+  /** Resolves once the outbox holds no message due within two seconds (a 429's short wait included), or after 15 s. */
+  outboxSent(): Promise<void> {
+    return outboxSent(this.db, { dueWithinMs: 2_000, timeoutMs: 15_000 });
   }
 
   /** Resolves when the bot has finished handling this update (replies sent); rejects if its logs leaked a canary. */
@@ -162,6 +172,7 @@ export class TelegramTest {
 
   async stop(): Promise<void> {
     await this.running?.stop();
+    await this.senders?.stop();
     await this.emulator.close();
     await this.app.close();
     await this.db.close();
@@ -290,6 +301,7 @@ export class TestMember {
       const update = send();
       this.lastUpdate = update;
       await this.test.handled(update.update_id);
+      await this.test.outboxSent();
       const mine = (a: BotAction) =>
         'message' in a
           ? a.message.chat_id === this.chatId && (this.threadId === undefined || a.message.message_thread_id === this.threadId)

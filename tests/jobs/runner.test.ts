@@ -1,9 +1,11 @@
+import { hostname } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { enqueueJob, takeJob } from '../../src/jobs/queue.ts';
 import { createJobRunner, type JobHandler } from '../../src/jobs/runner.ts';
+import { createWakeSignal } from '../../src/jobs/wake.ts';
 import { createLogger } from '../../src/log.ts';
 import { createTestPostgresSchema, postgresUrl, testDatabases } from '../helpers/db.ts';
 
@@ -115,6 +117,71 @@ describe.each(testDatabases())('background jobs on $name', ({ open }) => {
     await db.query("UPDATE jobs SET locked_until = now() - interval '1 second' WHERE id = $1", [id]);
     expect(await runner.runDue()).toBe(1);
     expect(handled).toEqual([id]);
+  });
+
+  it('takes back at once the jobs a stopped process of this machine held, not those of a live one', async () => {
+    db = await open();
+    const [orphan, busy] = [(await enqueueJob(db, { kind: 'resend' }))!, (await enqueueJob(db, { kind: 'resend' }))!];
+    // No process has pid 2^22 + 1 (Linux's highest is 2^22); this test's own process is alive.
+    await takeJob(db, ['resend'], `${hostname()}:4194305:dead`, 60_000);
+    await takeJob(db, ['resend'], `${hostname()}:${process.pid}:alive`, 60_000);
+    const handled: number[] = [];
+    const running = createJobRunner({ db, logger, handlers: { resend: async (job) => void handled.push(job.id) }, pollMs: 50 }).start();
+    try {
+      for (const deadline = Date.now() + 10_000; handled.length === 0 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      await running.stop();
+    }
+    expect(handled).toEqual([orphan]);
+    expect((await jobRow(db, busy)).done_at).toBeNull();
+  });
+
+  it('keeps a job that takes longer than its lease, renewing it: no other worker takes it meanwhile', async () => {
+    db = await open();
+    const id = (await enqueueJob(db, { kind: 'slow' }))!;
+    const runs: string[] = [];
+    const worker = (name: string) =>
+      createJobRunner({
+        db,
+        logger,
+        leaseMs: 300,
+        handlers: {
+          slow: async () => {
+            runs.push(name);
+            await new Promise((r) => setTimeout(r, 1_000));
+          },
+        },
+      });
+    const first = worker('first').runDue();
+    await new Promise((r) => setTimeout(r, 600));
+    // Past the first lease: without renewal, the job would be due again here.
+    expect(await worker('second').runDue()).toBe(0);
+    await first;
+    expect(runs).toEqual(['first']);
+    expect((await jobRow(db, id)).done_at).not.toBeNull();
+  });
+
+  it('runs a job queued in this process at once when woken, not at its next poll', async () => {
+    db = await open();
+    const wake = createWakeSignal();
+    const handled: number[] = [];
+    const running = createJobRunner({
+      db,
+      logger,
+      handlers: { send: async (job) => void handled.push(job.id) },
+      pollMs: 60_000,
+      wakeOn: wake.subscribe,
+    }).start();
+    try {
+      // Let the worker find nothing and go to sleep for a minute.
+      await new Promise((r) => setTimeout(r, 300));
+      const id = (await enqueueJob(db, { kind: 'send' }))!;
+      wake.wake();
+      for (const deadline = Date.now() + 10_000; handled.length === 0 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 20));
+      expect(handled).toEqual([id]);
+    } finally {
+      await running.stop();
+    }
   });
 });
 

@@ -1,19 +1,15 @@
 import { Composer } from 'grammy';
-import type { Message } from 'grammy/types';
 import type { BotContext, BotDeps } from '../context.ts';
-import { answerKeyboard, renderAnswer } from '../render/answer.ts';
-import { splitMessage } from '../render/html.ts';
-import type { Translate } from '../render/story.ts';
 import { whileTyping } from './typing.ts';
 
 /**
- * Plain text in a private chat is a question for the ask use case; this turns its outcome into
- * messages: a refusal, or the answer with its buttons ("typing…" while it is written).
+ * Plain text in a private chat is a question for the ask use case, which logs it and queues its
+ * answer in the outbox in one transaction; this process's sender delivers it at once (see
+ * src/bot/answer-sender.ts), and any live process does after a crash. A refusal is replied here.
  */
 export function askFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const { app } = deps;
-  const { asking } = app;
+  const { asking } = deps.app;
 
   composer.chatType('private').on('message:text', async (ctx, next) => {
     const text = ctx.message.text.trim();
@@ -26,6 +22,7 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
         chatId: ctx.chat.id,
         text,
         memberLanguage: ctx.locale,
+        messageId: ctx.message.message_id,
         ...(replied && replied.from?.id === ctx.me.id ? { repliesTo: { messageId: replied.message_id } } : {}),
       },
       { whileAnswering: (work) => whileTyping(ctx, work) },
@@ -42,27 +39,7 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
     const { answer, questionId, latencyMs } = outcome;
     ctx.log.info(
       { handler: 'ask', question_id: questionId, abstained: answer.abstained, cited: answer.cited.length, latency_ms: Math.round(latencyMs) },
-      'question answered',
-    );
-
-    // The answer and what frames it speak the language of the question, which may not be the menus'.
-    const t: Translate = (key, vars) => app.translator.t(answer.language, key, vars);
-    const parts = splitMessage(renderAnswer(answer, answer.language, t, app.translator));
-    const sent: Message[] = [];
-    for (const [i, part] of parts.entries()) {
-      const last = i === parts.length - 1;
-      sent.push(
-        await ctx.reply(part, {
-          parse_mode: 'HTML',
-          ...(i === 0 ? { reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true } } : {}),
-          ...(last ? { reply_markup: answerKeyboard(answer, questionId, t) } : {}),
-        }),
-      );
-    }
-    await asking.delivered(
-      questionId,
-      ctx.chat.id,
-      sent.map((m) => m.message_id),
+      'question answered; the answer is queued for delivery',
     );
   });
   return composer;

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from 'grammy';
-import type { Answer } from '../../answering/answering-service.ts';
+import type { DeliverableAnswer } from '../../answering/ask-question.ts';
 import type { Language } from '../../text/language.ts';
 import type { Translator } from '../../i18n.ts';
 import { clip, escapeHtml } from './html.ts';
@@ -16,7 +16,7 @@ const BUTTON_TITLE = 40;
  * when the text is the model's own (the extractive text already lists them), or the offer to
  * ask the community when nothing was found.
  */
-export function renderAnswer(answer: Answer, language: Language, t: Translate, translator: Translator): string {
+export function renderAnswer(answer: DeliverableAnswer, language: Language, t: Translate, translator: Translator): string {
   const parts = [escapeHtml(answer.text)];
   if (answer.abstained) parts.push(t('bot-abstained-offer'));
   else if (answer.mode === 'llm') {
@@ -34,7 +34,7 @@ export function renderAnswer(answer: Answer, language: Language, t: Translate, t
 }
 
 /** Buttons under the answer: each cited story, 👍/👎, and "ask the community". */
-export function answerKeyboard(answer: Answer, questionId: number, t: Translate): InlineKeyboard {
+export function answerKeyboard(answer: DeliverableAnswer, questionId: number, t: Translate): InlineKeyboard {
   const kb = new InlineKeyboard();
   if (!answer.abstained) {
     for (const c of answer.cited) kb.text(t('bot-button-story', { title: clip(c.title, BUTTON_TITLE) }), STORY.encode({ experienceId: c.experience.id })).row();

@@ -3,6 +3,8 @@ import type { Db } from '../../db/db.ts';
 import type { Logger } from '../../log.ts';
 import { detectLanguage } from '../../text/language.ts';
 import { tokenizeQuestion } from '../../text/tokenize.ts';
+import { isFinglish } from '../../text/finglish.ts';
+import { finglishAsPersian } from './finglish-query.ts';
 import { type AbstentionFeatures, type AbstentionModel, abstains, abstentionFeatures, confidence, DEFAULT_ABSTENTION_MODEL } from './abstention.ts';
 import { type ExperienceScore, groupByExperience, reciprocalRankFusion } from './fusion.ts';
 import type { Glossary } from '../glossary/glossary.ts';
@@ -25,6 +27,8 @@ export interface SearchQuery {
   /** Soft preferences: "firms like mine" rank slightly higher. */
   preferCountry?: string;
   preferIndustry?: string;
+  /** Ends the question's embedding call early (its time ran out); the search is then lexical. */
+  signal?: AbortSignal;
 }
 
 export interface SearchHit {
@@ -90,7 +94,10 @@ export function createRetriever(deps: {
   const { db, glossary, embedder, logger } = deps;
   const lexical = deps.lexical ?? databaseLexicalIndex(db);
 
-  async function search(q: SearchQuery): Promise<SearchResult> {
+  async function search(asked: SearchQuery): Promise<SearchResult> {
+    const view = await lexical.view();
+    // Persian typed in Latin letters is searched as the Persian it spells.
+    const q = isFinglish(asked.text) ? { ...asked, text: await finglishAsPersian(asked.text, view), language: 'fa' as const } : asked;
     const language = q.language ?? detectLanguage(q.text);
     const limit = q.limit ?? 10;
     const filters = { ...(q.country ? { country: q.country } : {}), ...(q.industry ? { industry: q.industry } : {}) };
@@ -109,7 +116,6 @@ export function createRetriever(deps: {
     const groups = buildQuery({ original: original.tokens, translations: inQueryOrder.map((t) => t.text.tokens), expansions }, options.query);
 
     const vectorRanking = embedder && db.hasVector ? vectorRank(embedder, q, filters) : Promise.resolve(undefined);
-    const view = await lexical.view();
     const allTerms = queryTerms(groups);
     const stats = await view.stats(allTerms);
     const terms = lookupTerms(groups, stats, options.lexical, options.query);
@@ -162,7 +168,7 @@ export function createRetriever(deps: {
   }
 
   async function vectorRank(e: Embedder, q: SearchQuery, filters: { country?: string; industry?: string }): Promise<ExperienceScore[]> {
-    const [vector] = await e.embed([q.text]);
+    const [vector] = await e.embed([q.text], q.signal ? { signal: q.signal } : {});
     if (!vector) return [];
     const hits = await vectorSearch(db, e.model, vector, filters, 50);
     return groupByExperience(hits, 0);

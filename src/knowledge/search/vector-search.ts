@@ -4,7 +4,8 @@ import type { Queryable } from '../../db/db.ts';
 /** Turns texts into embedding vectors (an OpenAI-compatible model, or a fake in tests). */
 export interface Embedder {
   model: string;
-  embed(texts: string[]): Promise<number[][]>;
+  /** `signal` ends the call early (the question's time ran out). */
+  embed(texts: string[], options?: { signal?: AbortSignal }): Promise<number[][]>;
 }
 
 /** A text's cosine similarity to the question, in [-1, 1], as its score. */

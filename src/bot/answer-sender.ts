@@ -1,0 +1,144 @@
+import type { Api } from 'grammy';
+import { ANSWER_DELIVERY, type AnswerDelivery } from '../answering/ask-question.ts';
+import { communityRepositories } from '../community/index.ts';
+import type { Queryable } from '../db/db.ts';
+import type { Translator } from '../i18n.ts';
+import type { Logger } from '../log.ts';
+import { MESSAGE_MAX_ATTEMPTS } from '../jobs/notify.ts';
+import { enqueueJob, GiveUpError, RetryLaterError, type Job } from '../jobs/queue.ts';
+import { Completion, type JobHandler, type JobSteps } from '../jobs/runner.ts';
+import type { Language } from '../text/language.ts';
+import { sentSoFar } from './outbox-sender.ts';
+import { answerKeyboard, renderAnswer } from './render/answer.ts';
+import { splitMessage } from './render/html.ts';
+import type { Translate } from './render/story.ts';
+import type { SendBudget } from './send-budget.ts';
+import { MessageRefusedError, telegramFailure, tooOld } from './telegram-failure.ts';
+
+/** The job kind of the "your answer is delayed" notice, queued when an answer's send fails. */
+export const DELAY_NOTICE = 'tell-answer-delayed';
+
+/** A member whose answer is still unsent this long after the question is told it is coming. */
+export const DELAYED_AFTER_MS = 30_000;
+/** How long the notice gives the answer to go out first (after Telegram's wait, or one more try). */
+const ANSWER_FIRST_MS = 3_000;
+
+interface DelayNotice {
+  deliveryJobId: number;
+  chatId: number;
+  replyTo?: number;
+  language: Language;
+}
+
+export interface AnswerSenderOptions {
+  db: Queryable;
+  api: Api;
+  translator: Translator;
+  budget: SendBudget;
+  giveUpAfterMs: number;
+  logger: Logger;
+}
+
+// The answer is in: a notice queued for it has nothing to say (one being sent right now is left alone).
+const CANCEL_NOTICE = `UPDATE jobs SET done_at = now(), result = '{"skipped": "the answer was delivered first"}'
+  WHERE kind = $1 AND unique_key = $2 AND done_at IS NULL AND failed_at IS NULL AND (locked_until IS NULL OR locked_until < now())`;
+
+const ANSWER_STATE = `SELECT done_at IS NOT NULL OR failed_at IS NOT NULL AS settled,
+  (extract(epoch FROM held_until - now()) * 1000)::float8 AS "heldMs"
+  FROM jobs WHERE id = $1`;
+
+/**
+ * Sends the answers the ask use case queued (jobs of kind `deliver-answer`): rendered here,
+ * in the question's language, as a reply to the question, the buttons under the last part.
+ * Each part's message id is remembered as it is accepted, so a retry resumes at the part that
+ * failed; the answer's messages are linked to its question (replying to one is a follow-up) in
+ * the transaction that marks the job done. A send that fails and will be retried queues a
+ * notice for the member, due DELAYED_AFTER_MS after the question, which is sent only if the
+ * answer is still out then and Telegram has not asked the bot to wait.
+ */
+export function createAnswerSender(options: AnswerSenderOptions): Record<string, JobHandler> {
+  const { db, api, translator, budget, giveUpAfterMs, logger } = options;
+
+  async function deliver(job: Job, steps: JobSteps): Promise<unknown> {
+    const old = tooOld(job.ageMs, giveUpAfterMs);
+    if (old) throw old;
+    const delivery = job.payload as unknown as AnswerDelivery;
+    const { answer, chatId, questionId, replyTo } = delivery;
+    // A member who used /forget meanwhile took the question with them.
+    if ((await db.query('SELECT 1 FROM questions WHERE id = $1', [questionId])).length === 0) return { skipped: 'the question was forgotten' };
+    const t: Translate = (key, vars) => translator.t(answer.language, key, vars);
+    const parts = splitMessage(renderAnswer(answer, answer.language, t, translator));
+    const messageIds = sentSoFar(job);
+    for (let i = messageIds.length; i < parts.length; i++) {
+      const last = i === parts.length - 1;
+      await budget.take();
+      try {
+        const sent = await api.sendMessage(chatId, parts[i]!, {
+          parse_mode: 'HTML',
+          ...(i === 0 && replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+          ...(last ? { reply_markup: answerKeyboard(answer, questionId, t) } : {}),
+        });
+        messageIds.push(sent.message_id);
+      } catch (error) {
+        const failure = telegramFailure(error);
+        if (failure instanceof MessageRefusedError) await apologise(delivery);
+        else if (!(failure instanceof GiveUpError)) await queueNotice(job, delivery);
+        throw failure;
+      }
+      // Every part, the last too: an attempt after a failed last step sends nothing again.
+      await steps.saveProgress({ messageIds });
+    }
+    return new Completion({ chatId, messageIds }, async (tx) => {
+      await communityRepositories(tx).questions.linkMessages(questionId, chatId, messageIds);
+      await tx.query(CANCEL_NOTICE, [DELAY_NOTICE, String(job.id)]);
+    });
+  }
+
+  /** The answer will never go out (the failure is logged with the job): the member is told, once, best effort. */
+  async function apologise({ chatId, answer }: AnswerDelivery): Promise<void> {
+    await budget.take();
+    await api.sendMessage(chatId, translator.t(answer.language, 'bot-error-apology')).catch((error: unknown) => {
+      logger.warn({ err: error }, 'could not send the apology for an answer Telegram refused');
+    });
+  }
+
+  async function queueNotice(job: Job, { chatId, replyTo, answer }: AnswerDelivery): Promise<void> {
+    const notice: DelayNotice = { deliveryJobId: job.id, chatId, ...(replyTo !== undefined ? { replyTo } : {}), language: answer.language };
+    // One per answer, however many tries fail (the unique key).
+    await enqueueJob(db, {
+      kind: DELAY_NOTICE,
+      uniqueKey: String(job.id),
+      delayMs: Math.max(0, DELAYED_AFTER_MS - job.ageMs),
+      payload: { ...notice },
+      maxAttempts: MESSAGE_MAX_ATTEMPTS,
+    });
+  }
+
+  async function tellDelayed(job: Job, steps: JobSteps): Promise<unknown> {
+    const old = tooOld(job.ageMs, giveUpAfterMs);
+    if (old) throw old;
+    const notice = job.payload as unknown as DelayNotice;
+    const [answer] = await db.query<{ settled: boolean; heldMs: number | null }>(ANSWER_STATE, [notice.deliveryJobId]);
+    if (!answer || answer.settled) return { skipped: 'the answer was delivered or given up' };
+    // Telegram asked the bot to wait: the notice waits too, and the answer goes first.
+    if (answer.heldMs !== null && answer.heldMs > 0) throw new RetryLaterError(answer.heldMs + ANSWER_FIRST_MS, "the answer waits for Telegram's retry_after");
+    if (job.progress?.answerTriedFirst !== true) {
+      // The answer may be waiting out a backoff while Telegram is back: it gets one more try first.
+      await db.query('UPDATE jobs SET run_at = now() WHERE id = $1 AND done_at IS NULL AND failed_at IS NULL AND run_at > now()', [notice.deliveryJobId]);
+      await steps.saveProgress({ answerTriedFirst: true });
+      throw new RetryLaterError(ANSWER_FIRST_MS, 'the answer gets one more try before the member is told it is late');
+    }
+    await budget.take();
+    try {
+      const sent = await api.sendMessage(notice.chatId, translator.t(notice.language, 'bot-answer-delayed'), {
+        parse_mode: 'HTML',
+        ...(notice.replyTo !== undefined ? { reply_parameters: { message_id: notice.replyTo, allow_sending_without_reply: true } } : {}),
+      });
+      return { messageId: sent.message_id };
+    } catch (error) {
+      throw telegramFailure(error);
+    }
+  }
+
+  return { [ANSWER_DELIVERY]: deliver, [DELAY_NOTICE]: tellDelayed };
+}

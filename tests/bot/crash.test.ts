@@ -1,0 +1,61 @@
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startBotApiEmulator } from '../../src/emulator/index.ts';
+import { answersTo, askMany, freePort, spawnBot, until } from '../helpers/bot-process.ts';
+import { createTestPostgresSchema, freshDataDir, postgresUrl } from '../helpers/db.ts';
+
+const dataDirs: string[] = [];
+afterAll(() => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const setups = [
+  {
+    name: 'the embedded database',
+    env: async () => {
+      const dir = freshDataDir();
+      dataDirs.push(dir);
+      return { DATA_DIR: dir };
+    },
+  },
+  ...(postgresUrl ? [{ name: 'PostgreSQL', env: async () => ({ DATABASE_URL: await createTestPostgresSchema() }) }] : []),
+];
+
+describe.each(setups)('`sme-bridge start` killed while answers wait to be sent, on $name', (setup) => {
+  it('answers every question exactly once when it is started again on the same data', async () => {
+    const emulator = await startBotApiEmulator();
+    const env = { ...(await setup.env()), PORT: String(await freePort()), RATE_LIMIT_PER_MINUTE: '1000' };
+    const first = spawnBot(emulator, env);
+    let second: ReturnType<typeof spawnBot> | undefined;
+    try {
+      await until(() => emulator.state.calls.some((c) => c.method === 'getUpdates'), 150_000, 'the bot to start polling');
+      // Telegram holds every message back, as under a flood wait: answers pile up unsent.
+      const recover = emulator.state.failFor('sendMessage', 10 * 60_000, {
+        code: 429,
+        description: 'Too Many Requests: retry after 5',
+        parameters: { retry_after: 5 },
+      });
+      const questions = await askMany(emulator, { members: 30, count: 300, perSecond: 40 });
+      await until(() => first.queued >= questions.length, 120_000, 'every answer to be queued');
+      expect(questions.filter((q) => answersTo(emulator, q).length > 0)).toEqual([]);
+      first.kill('SIGKILL');
+      await first.exited;
+      recover();
+
+      second = spawnBot(emulator, env);
+      await until(() => questions.every((q) => answersTo(emulator, q).length > 0), 180_000, 'every question to be answered');
+      // A duplicate would come right after the first copy: give it time to show.
+      await new Promise((r) => setTimeout(r, 2_000));
+      const notOnce = questions.map((q) => ({ ...q, answers: answersTo(emulator, q).length })).filter((q) => q.answers !== 1);
+      expect(notOnce).toEqual([]);
+      // The second process answered nothing again that the first had already queued.
+      expect(second.queued).toBe(0);
+      second.kill('SIGTERM');
+      expect(await second.exited, second.stderr).toBe(0);
+    } finally {
+      first.kill('SIGKILL');
+      second?.kill('SIGKILL');
+      await emulator.close();
+    }
+  }, 420_000);
+});
