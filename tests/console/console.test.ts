@@ -140,6 +140,11 @@ describe('console mode', () => {
     mark = term.type('8');
     await term.waitFor((out) => out.includes(t(a, 'fa', 'share-ask-tags')), mark);
     mark = term.type('گمرک، خرما');
+    // No profile yet: where the company is, then whether to be named, both by number.
+    await term.waitFor((out) => out.includes(`[1] ${t(a, 'fa', 'country-IR')}`), mark);
+    mark = term.type('1');
+    await term.waitFor((out) => out.includes(`[1] ${t(a, 'fa', 'share-button-named')}`), mark);
+    mark = term.type('1');
     await term.waitFor((out) => out.includes(`[1] ${t(a, 'fa', 'share-button-submit')}`), mark);
     mark = term.type('1');
     await term.waitFor((out) => out.includes(t(a, 'fa', 'share-submitted')), mark);
@@ -148,6 +153,7 @@ describe('console mode', () => {
     await running;
     const [row] = await a.db.query<{ status: string; industry: string; tags: string[] }>(`SELECT status, industry, tags FROM experiences WHERE source = 'bot'`);
     expect(row).toEqual({ status: 'pending', industry: 'agriculture', tags: ['گمرک', 'خرما'] });
+    expect(await a.db.query(`SELECT country FROM experiences WHERE source = 'bot'`)).toEqual([{ country: 'IR' }]);
   });
 
   it('answers a member who comes back: a restarted console never reuses a handled update id', async () => {
