@@ -49,12 +49,17 @@ export type ClaimUpdate = (update: UpdateToClaim) => Promise<UpdateClaim>;
  */
 export function createClaimUpdate(db: Queryable, members: Pick<MembersRepository, 'upsertFromTelegram'>, instance: string): ClaimUpdate {
   return async ({ updateId, update, sender, stateKey }) => {
-    const [row] = (await db.query<ClaimRow>(CLAIM, [updateId, sender?.telegramId ?? null, stateKey ?? null, JSON.stringify(update), instance])) as [ClaimRow];
+    const [row] = (await db.query<ClaimRow>(CLAIM, [updateId, sender?.telegramId ?? null, stateKey ?? null, keptCopy(update), instance])) as [ClaimRow];
     if (!row.claimed) return { claimed: false };
     const known = row.id === null ? null : memberFromRow(row);
     const member = !sender ? undefined : sender.register ? await members.upsertFromTelegram(sender, known) : (known ?? undefined);
     return { claimed: true, ...(member ? { member } : {}), state: row.state ?? undefined };
   };
+}
+
+/** The update as jsonb takes it: PostgreSQL refuses the null character anywhere in a jsonb text, and forged button data may carry one. */
+function keptCopy(update: unknown): string {
+  return JSON.stringify(update).replaceAll('\\u0000', '\\ufffd');
 }
 
 /**
