@@ -41,9 +41,16 @@ describe('sme-bridge ask', () => {
     const { out, error } = await ask(['How do I pay a Chinese supplier through an exchange house?', '--json']);
     expect(error).toBeUndefined();
     expect(out).toHaveLength(1);
-    const result = JSON.parse(out[0]!) as { language: string; abstained: boolean; results: { id: string; score: number; title: string }[]; answer: string };
-    expect(Object.keys(result)).toEqual(['language', 'abstained', 'results', 'answer']);
+    const result = JSON.parse(out[0]!) as {
+      language: string;
+      abstained: boolean;
+      tier: string;
+      results: { id: string; score: number; title: string }[];
+      answer: string;
+    };
+    expect(Object.keys(result)).toEqual(['language', 'abstained', 'tier', 'results', 'answer']);
     expect(result.language).toBe('en');
+    expect(result).toMatchObject({ abstained: false, tier: 'answered' });
     expect(result.results.length).toBeGreaterThan(0);
     expect(result.results.length).toBeLessThanOrEqual(5);
     for (const r of result.results) {
@@ -52,6 +59,11 @@ describe('sme-bridge ask', () => {
       expect(r.title).toMatch(/^Paying a Chinese supplier through an exchange house/);
     }
     expect(typeof result.answer).toBe('string');
+  });
+
+  it('--json says the tier of a question the base has nothing on', async () => {
+    const { out } = await ask(['What is the capital of France?', '--json']);
+    expect(JSON.parse(out[0]!)).toMatchObject({ abstained: true, tier: 'nothing' });
   });
 
   it("--lang sets the asker's language", async () => {
