@@ -14,7 +14,9 @@
  *  5. fits on both sets together and prints the model to paste into DEFAULT_ABSTENTION_MODEL,
  *     and the sweep (threshold against the shares refused) for docs/quality.md.
  * eval/members/report is never read here.
- * Usage: tsx bench/calibrate.ts [DEV_DIR] [MEMBERS_FIT_DIR]   (default ../shared/eval/dev eval/members/fit)
+ * Usage: tsx bench/calibrate.ts [DEV_DIR] [MEMBERS_FIT_DIR] [--features prominence,margin,coverage] [--one-scale]
+ *   (default ../shared/eval/dev eval/members/fit, every feature, normalised per language; --features and --one-scale
+ *   fit alternatives, e.g. the earlier three features on one scale for all languages, to compare across sets)
  */
 import { type AbstentionFeatures, type AbstentionModel, confidence, DEFAULT_ABSTENTION_MODEL, FEATURE_KEYS } from '../src/knowledge/search/abstention.ts';
 import { LANGUAGES, type Language } from '../src/text/language.ts';
@@ -73,17 +75,19 @@ const featuresFrom = (value: (key: (typeof FEATURE_KEYS)[number]) => number): Ab
   known: value('known'),
 });
 
-/** The model fitted on `rows`: per-language normalisation, weights, intercept and threshold. */
-function fitModel(rows: Row[]): AbstentionModel {
+type FeatureKey = (typeof FEATURE_KEYS)[number];
+
+/** The model fitted on `rows` over `keys` (the others weigh 0): normalisation per language (or one for all), weights, intercept and threshold. */
+function fitModel(rows: Row[], keys: readonly FeatureKey[], perLanguage: boolean): AbstentionModel {
   const normalisation = Object.fromEntries(
     LANGUAGES.map((language) => {
-      const own = rows.filter((r) => r.language === language);
+      const own = perLanguage ? rows.filter((r) => r.language === language) : rows;
       const mean = featuresFrom((k) => round(own.reduce((s, r) => s + r.features[k], 0) / own.length));
       const sd = featuresFrom((k) => round(Math.sqrt(own.reduce((s, r) => s + (r.features[k] - mean[k]) ** 2, 0) / own.length) || 1));
       return [language, { mean, sd }];
     }),
   ) as AbstentionModel['normalisation'];
-  const x = (r: Row) => FEATURE_KEYS.map((k) => (r.features[k] - normalisation[r.language].mean[k]) / normalisation[r.language].sd[k]);
+  const x = (r: Row) => keys.map((k) => (r.features[k] - normalisation[r.language].mean[k]) / normalisation[r.language].sd[k]);
   const { w, b } = fitLogistic(
     rows.map(x),
     rows.map((r) => (r.answerable ? 1 : 0)),
@@ -91,7 +95,7 @@ function fitModel(rows: Row[]): AbstentionModel {
   const model: AbstentionModel = {
     ...DEFAULT_ABSTENTION_MODEL,
     normalisation,
-    weights: featuresFrom((k) => Number(w[FEATURE_KEYS.indexOf(k)]!.toFixed(3))),
+    weights: featuresFrom((k) => (keys.includes(k) ? Number(w[keys.indexOf(k)]!.toFixed(3)) : 0)),
     intercept: Number(b.toFixed(3)),
   };
   const conf = (r: Row) => confidence(r.features, r.language, model);
@@ -125,7 +129,14 @@ async function collect(dir: string): Promise<Row[]> {
 }
 
 async function main(): Promise<void> {
-  const dirs = [process.argv[2] ?? '../shared/eval/dev', process.argv[3] ?? 'eval/members/fit'];
+  const args = process.argv.slice(2);
+  const featuresArg = args.indexOf('--features');
+  const keys = featuresArg >= 0 ? (args[featuresArg + 1]!.split(',') as FeatureKey[]) : FEATURE_KEYS;
+  if (keys.some((k) => !FEATURE_KEYS.includes(k))) throw new Error(`--features takes some of ${FEATURE_KEYS.join(',')}`);
+  const perLanguage = !args.includes('--one-scale');
+  const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--features');
+  const dirs = [positional[0] ?? '../shared/eval/dev', positional[1] ?? 'eval/members/fit'];
+  console.log(`Features ${keys.join(', ')}, normalised ${perLanguage ? 'per language' : 'on one scale for all languages'}.\n`);
   const rows = new Map<string, Row[]>();
   for (const dir of dirs) rows.set(dir, await collect(dir));
   const on = (dir: string, extra: number) => rows.get(dir)!.filter((r) => r.extra === extra);
@@ -134,11 +145,11 @@ async function main(): Promise<void> {
   console.log('| fitted on | measured on | distractors | refused answerable / unanswerable |');
   console.log('| --- | --- | ---: | ---: |');
   for (const [fitted, measured] of [dirs, [...dirs].reverse()] as [string, string][]) {
-    const model = fitModel(rows.get(fitted)!);
+    const model = fitModel(rows.get(fitted)!, keys, perLanguage);
     for (const extra of [0, DISTRACTORS]) console.log(`| ${fitted} | ${measured} | ${extra} | ${refusals(on(measured, extra), model)} |`);
   }
 
-  const model = fitModel([...rows.values()].flat());
+  const model = fitModel([...rows.values()].flat(), keys, perLanguage);
   console.log('\nFitted on both sets:\n');
   console.log(JSON.stringify({ normalisation: model.normalisation, weights: model.weights, intercept: model.intercept, threshold: model.threshold }));
 
