@@ -10,6 +10,17 @@ describe('configuration', () => {
     expect(config.searchIndex).toBe('memory');
     // The default: ten questions a member a minute.
     expect(config.rateLimitPerMinute).toBe(10);
+    expect(config.reviewAfterMonths).toBe(12);
+    expect(config.staffChatId).toBeUndefined();
+  });
+
+  it('reads the staff chat and the review period, and says what a bad value should be', () => {
+    const config = loadConfig({ STAFF_CHAT_ID: '-1001234567890', REVIEW_AFTER_MONTHS: '6' });
+    expect(config.staffChatId).toBe(-1001234567890);
+    expect(config.reviewAfterMonths).toBe(6);
+    expect(() => loadConfig({ STAFF_CHAT_ID: 'staff', REVIEW_AFTER_MONTHS: '0' })).toThrow(
+      /STAFF_CHAT_ID: expects the staff group's Telegram chat id[\s\S]*REVIEW_AFTER_MONTHS: expects a number above 0/,
+    );
   });
 
   it('talks to the public Bot API unless TELEGRAM_API_ROOT says otherwise', () => {

@@ -1,7 +1,7 @@
 import type { Language } from '../text/language.ts';
 import type { Translator } from '../i18n.ts';
 import { inReadingDirection } from '../text/direction.ts';
-import { countryName, displayText, industryName } from './display.ts';
+import { countryName, displayText, industryName, verificationNote } from './display.ts';
 import { gist } from './sentences.ts';
 import type { CitedExperience } from './types.ts';
 
@@ -20,6 +20,8 @@ export function composeOfflineAnswer(cited: CitedExperience[], language: Languag
     // The quoted lines are laid out in their own language's direction, the messages in the reader's.
     const lines = [inReadingDirection(shown, `${i + 1}. ${text.title}`), meta, inReadingDirection(shown, gist(text.solution, shown))];
     if (shown !== language) lines.push(translator.t(language, 'answer-original-note', { language: shown }));
+    if (text.origin === 'machine') lines.push(translator.t(language, 'answer-machine-note'));
+    if (c.verification) lines.push(verificationNote(translator, language, c.verification));
     return lines.join('\n');
   });
   return [translator.t(language, 'answer-offline-intro'), ...blocks].join('\n\n');

@@ -2,6 +2,8 @@ import { callback, flag, id, oneOf, optional, type CallbackCodec } from './callb
 import { LANGUAGES } from '../text/language.ts';
 import { INDUSTRIES } from '../knowledge/experiences/experience.ts';
 import { FIELDS } from './features/share/fields.ts';
+import { REJECT_REASONS } from '../community/curation.ts';
+import { TEXT_FIELDS } from '../knowledge/experiences/rules.ts';
 
 /** Every button the bot sends, by what a press on it asks for. */
 
@@ -29,6 +31,20 @@ export const SHARE_PREVIEW = callback('share:preview', { action: oneOf(['submit'
 export const SHARE_EDIT = callback('share:edit', { field: oneOf([...FIELDS, 'back'] as const) });
 export const SHARE_BUTTONS: readonly CallbackCodec<unknown>[] = [SHARE_SKIP, SHARE_INDUSTRY, SHARE_PREVIEW, SHARE_EDIT];
 
+/** Review cards: a staff member's decision on a pending contribution, and its follow-up choices. */
+export const REVIEW = callback('rv', { action: oneOf(['approve', 'edit', 'merge', 'reject'] as const), experienceId: id });
+export const REVIEW_REASON = callback('rv:why', { experienceId: id, reason: oneOf(REJECT_REASONS) });
+export const REVIEW_MERGE = callback('rv:into', { experienceId: id, targetId: id, mode: oneOf(['version', 'append'] as const) });
+/** Edit, in the curator's private chat: which language version (then its fields, in the edit conversation). */
+export const REVIEW_EDIT = callback('rv:edit', { experienceId: id, language: oneOf(LANGUAGES) });
+export const REVIEW_EDIT_FIELD = callback('rv:field', { field: oneOf([...TEXT_FIELDS, 'skip', 'done'] as const) });
+export const REVIEW_BUTTONS: readonly CallbackCodec<unknown>[] = [REVIEW, REVIEW_REASON, REVIEW_MERGE, REVIEW_EDIT, REVIEW_EDIT_FIELD];
+/** The staff's re-verification digest: pages are numbered from 1; a decision re-shows the page it was on. */
+export const DIGEST_PAGE = callback('digest:page', { page: id });
+export const DIGEST_STILL_TRUE = callback('digest:true', { experienceId: id, page: id });
+export const DIGEST_ARCHIVE = callback('digest:archive', { experienceId: id, page: id });
+export const DIGEST_BUTTONS: readonly CallbackCodec<unknown>[] = [DIGEST_PAGE, DIGEST_STILL_TRUE, DIGEST_ARCHIVE];
+
 export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
   STORY,
   FEEDBACK,
@@ -40,6 +56,8 @@ export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
   PROFILE_COUNTRY,
   PROFILE_INDUSTRY,
   ...SHARE_BUTTONS,
+  ...REVIEW_BUTTONS,
+  ...DIGEST_BUTTONS,
 ];
 
 /** True when `data` is one of our buttons, in its current version. */

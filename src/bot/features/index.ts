@@ -8,7 +8,10 @@ import { helpFeature } from './help.ts';
 import { languageFeature } from './language.ts';
 import { myFeature } from './my.ts';
 import { profileFeature } from './profile.ts';
+import { reviewFeature } from './review.ts';
+import { reviewDigestFeature } from './review-digest.ts';
 import { shareFeature } from './share.ts';
+import { staffFeature } from './staff.ts';
 import { startFeature } from './start.ts';
 import { storyFeature } from './story.ts';
 
@@ -20,6 +23,8 @@ import { storyFeature } from './story.ts';
 export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): void {
   composer.use(profileFeature(deps));
   composer.use(shareFeature(deps));
+  composer.use(reviewFeature(deps));
+  composer.use(staffFeature(deps));
   composer.use(startFeature(deps));
   composer.use(helpFeature(deps));
   composer.use(languageFeature(deps));
@@ -27,6 +32,7 @@ export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): 
   composer.use(forgetFeature(deps));
   composer.use(storyFeature(deps));
   composer.use(answerActionsFeature(deps));
+  composer.use(reviewDigestFeature(deps));
   composer.use(askFeature(deps));
   composer.use(fallbackFeature());
 }

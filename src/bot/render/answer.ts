@@ -3,7 +3,7 @@ import type { DeliverableAnswer } from '../../answering/ask-question.ts';
 import type { Language } from '../../text/language.ts';
 import type { Translator } from '../../i18n.ts';
 import { clip, escapeHtml } from './html.ts';
-import { countryName, industryName } from '../../answering/display.ts';
+import { countryName, industryName, verificationNote } from '../../answering/display.ts';
 import type { Translate } from './story.ts';
 import { ASK_COMMUNITY, FEEDBACK, STORY } from '../callbacks.ts';
 
@@ -26,14 +26,17 @@ export function renderAnswer(answer: DeliverableAnswer, language: Language, t: T
   const parts = [escapeHtml(answer.text)];
   const tier = tierOf(answer);
   const lines = () =>
-    answer.cited.map((c, i) =>
-      t('bot-source-line', {
+    answer.cited.map((c, i) => {
+      const line = t('bot-source-line', {
         n: i + 1,
         title: escapeHtml(c.title),
         country: escapeHtml(countryName(translator, language, c.experience.country)),
         industry: escapeHtml(industryName(translator, language, c.experience.industry)),
-      }),
-    );
+      });
+      // What a reader should weigh: a model's translation, and how long ago it was checked.
+      const notes = [c.machineTranslated ? t('answer-machine-note') : '', c.verification ? verificationNote(translator, language, c.verification) : ''];
+      return [line, ...notes.filter(Boolean).map((n) => `   <i>${n}</i>`)].join('\n');
+    });
   if (tier === 'related') parts.push(lines().join('\n'), t('bot-related-offer'));
   else if (tier === 'nothing') parts.push(t('bot-abstained-offer'));
   else if (answer.mode === 'llm') parts.push([`<b>${t('bot-sources')}</b>`, ...lines()].join('\n'));

@@ -21,6 +21,7 @@ export function renderStory(experience: Experience, language: Language, t: Trans
   });
   const parts = [`<b>${own(text.title)}</b>\n${meta}`];
   if (shown !== language) parts.push(`<i>${t('bot-story-original-note', { language: shown })}</i>`);
+  if (text.origin === 'machine') parts.push(`<i>${t('bot-story-machine-note')}</i>`);
   parts.push(`<b>${t('bot-story-problem')}</b>\n${own(text.problem)}`);
   parts.push(`<b>${t('bot-story-solution')}</b>\n${own(text.solution)}`);
   if (text.outcome) parts.push(`<b>${t('bot-story-outcome')}</b>\n${own(text.outcome)}`);
