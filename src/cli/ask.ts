@@ -39,6 +39,8 @@ export function register(program: Command, ctx: CliContext): void {
           return;
         }
         ctx.out(answer.text);
+        // The related tier's text only introduces the experiences: list them as the bot does.
+        if (answer.tier === 'related') for (const [i, c] of answer.cited.entries()) ctx.out(`  ${i + 1}. ${c.title} (${c.experience.externalId})`);
         if (!answer.abstained && results.length > 0) {
           ctx.out('');
           ctx.out(app.translator.t(answer.language, 'answer-results-heading'));
