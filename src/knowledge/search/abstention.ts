@@ -55,8 +55,8 @@ export interface AbstentionModel {
   /**
    * Each feature's mean and spread, per language of the question, over the calibration
    * questions in that language: the same feature runs at different levels in each (a Chinese
-   * question's coverage is lower, its margin higher), and a shared scale would refuse one
-   * language's answerable questions to keep another's unanswerable ones out.
+   * question's coverage is lower, its prominence and margin higher), so one set of weights reads
+   * each language on its own scale.
    */
   normalisation: Record<Language, { mean: AbstentionFeatures; sd: AbstentionFeatures }>;
   /** Logistic regression over the normalised features; confidence = sigmoid(intercept + Σ weight × (feature − mean) / sd). */
@@ -64,7 +64,10 @@ export interface AbstentionModel {
   intercept: number;
   /** Answer when the confidence is at least this. */
   threshold: number;
-  /** Below `threshold` but at least this: offer the top experiences as possibly related; below it, nothing. */
+  /**
+   * Below `threshold` but at least this: offer the top experiences as possibly related; below it,
+   * nothing. Set where 0–1 % of the calibration sets' answerable questions fall below it.
+   */
   relatedThreshold: number;
   /**
    * When fewer than three experiences match at all, prominence and margin compare the top one
@@ -77,7 +80,7 @@ export interface AbstentionModel {
 }
 
 // Fitted by bench/calibrate.ts on the dev set and eval/members/fit together, each alone and with 2,000 synthetic
-// distractors; validated across the two sets (docs/quality.md, "Calibration").
+// distractors; validated across the two sets (docs/quality.md, "Calibration across question sets").
 export const DEFAULT_ABSTENTION_MODEL: AbstentionModel = {
   normalisation: {
     fa: {
