@@ -115,4 +115,14 @@ describe('configuration', () => {
       );
     }
   });
+
+  it('reads the admins (ADMIN_IDS, comma-separated Telegram ids) and the staff chat (STAFF_CHAT_ID), and says what a bad value should look like', () => {
+    expect(loadConfig({})).toMatchObject({ adminTelegramIds: [], staffChatId: undefined });
+    expect(loadConfig({ ADMIN_IDS: ' 123456789, 987654321 ,', STAFF_CHAT_ID: '-1001234567890' })).toMatchObject({
+      adminTelegramIds: [123456789, 987654321],
+      staffChatId: -1001234567890,
+    });
+    expect(() => loadConfig({ ADMIN_IDS: '123,@alice' })).toThrow(/ADMIN_IDS: expects Telegram user ids \(whole numbers above 0\), comma-separated/);
+    expect(() => loadConfig({ STAFF_CHAT_ID: 'staff' })).toThrow(/STAFF_CHAT_ID: expects the staff group's Telegram chat id/);
+  });
 });

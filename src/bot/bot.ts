@@ -53,7 +53,8 @@ export interface CreateBotOptions {
 // The conversations' rows in `sessions` are keyed `conversation:<conversationKey>`.
 const CONVERSATION_NAMESPACE = 'conversation';
 // Bump when a conversation's steps change shape: older replay state would no longer fit.
-const CONVERSATION_VERSION = 1;
+// 2: /share reads the member first and asks the country and whether to be named.
+const CONVERSATION_VERSION = 2;
 
 /**
  * The bot with every feature installed, talking to `options.apiRoot`. It does not start

@@ -28,8 +28,21 @@ export const PROFILE_INDUSTRY = callback('profile:industry', { industry: optiona
 export const SHARE_SKIP = callback('share:skip', { field: oneOf(FIELDS) });
 export const SHARE_INDUSTRY = callback('share:industry', { industry: oneOf(INDUSTRIES) });
 export const SHARE_PREVIEW = callback('share:preview', { action: oneOf(['submit', 'edit', 'cancel'] as const) });
-export const SHARE_EDIT = callback('share:edit', { field: oneOf([...FIELDS, 'back'] as const) });
-export const SHARE_BUTTONS: readonly CallbackCodec<unknown>[] = [SHARE_SKIP, SHARE_INDUSTRY, SHARE_PREVIEW, SHARE_EDIT];
+export const SHARE_EDIT = callback('share:edit', { field: oneOf([...FIELDS, 'country', 'named', 'back'] as const) });
+/** Asked when the profile has no country: the same choices as /profile's. */
+export const SHARE_COUNTRY = callback('share:country', { country: oneOf(PROFILE_COUNTRIES) });
+export const SHARE_NAMED = callback('share:named', { named: flag });
+export const SHARE_BUTTONS: readonly CallbackCodec<unknown>[] = [SHARE_SKIP, SHARE_INDUSTRY, SHARE_PREVIEW, SHARE_EDIT, SHARE_COUNTRY, SHARE_NAMED];
+
+/** /my: open one of one's contributions; withdraw, resubmit or edit it. */
+export const MY_OPEN = callback('my:open', { experienceId: id });
+export const MY_WITHDRAW = callback('my:withdraw', { experienceId: id });
+export const MY_RESUBMIT = callback('my:resubmit', { experienceId: id });
+export const MY_EDIT = callback('my:edit', { experienceId: id });
+/** Inside the edit: which language version, then which field ('done' leaves). */
+export const MY_EDIT_LANGUAGE = callback('my:edit-lang', { language: oneOf(LANGUAGES) });
+export const MY_EDIT_FIELD = callback('my:edit-field', { field: oneOf([...FIELDS, 'done'] as const) });
+export const MY_EDIT_BUTTONS: readonly CallbackCodec<unknown>[] = [MY_EDIT_LANGUAGE, MY_EDIT_FIELD, SHARE_SKIP, SHARE_INDUSTRY];
 
 /** Review cards: a staff member's decision on a pending contribution, and its follow-up choices. */
 export const REVIEW = callback('rv', { action: oneOf(['approve', 'edit', 'merge', 'reject'] as const), experienceId: id });
@@ -58,6 +71,12 @@ export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
   ...SHARE_BUTTONS,
   ...REVIEW_BUTTONS,
   ...DIGEST_BUTTONS,
+  MY_OPEN,
+  MY_WITHDRAW,
+  MY_RESUBMIT,
+  MY_EDIT,
+  MY_EDIT_LANGUAGE,
+  MY_EDIT_FIELD,
 ];
 
 /** True when `data` is one of our buttons, in its current version. */

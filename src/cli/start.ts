@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createBot, type SmeBot } from '../bot/bot.ts';
 import { registerCommands } from '../bot/commands.ts';
+import { consoleConfig } from '../console/console-config.ts';
 import { runConsole } from '../console/run-console.ts';
 import { keepTakingOverUnfinished, startPolling, TelegramRefusedError, type RunningBot } from '../bot/run.ts';
 import { serveHttp } from '../web/serve.ts';
@@ -28,7 +29,9 @@ export function register(program: Command, ctx: CliContext): void {
       'Run the bot: long polling with BOT_TOKEN, webhook when WEBHOOK_URL and WEBHOOK_SECRET are set too, or a chat in this terminal without a token.',
     )
     .action(async () => {
-      const config = ctx.loadConfig();
+      const loaded = ctx.loadConfig();
+      // The console's local member is an admin, and its staff chat the emulator's staff group.
+      const config = loaded.telegram.mode === 'console' ? consoleConfig(loaded) : loaded;
       // In the console chat the terminal belongs to the conversation: logs go to a file.
       const logger = config.telegram.mode === 'console' ? createAppLogger(config, join(config.dataDir, 'console.log')) : undefined;
       // Aborted by SIGINT/SIGTERM: model calls in flight end at once, and their members get the extractive answer.

@@ -4,6 +4,7 @@ import { createSubmitContribution } from './contributions.ts';
 import { createFeedback, createGiveFeedback } from './feedback.ts';
 import { createForgetting } from './forget.ts';
 import { createMembers } from './members.ts';
+import { createMyContributions } from './my-contributions.ts';
 import { createOpenQuestions, createOpenQuestionToCommunity } from './open-questions.ts';
 import { createSaveProfile } from './profile.ts';
 import { createQuestionLog } from './question-log.ts';
@@ -18,11 +19,13 @@ export type { QuestionRecord, LoggedQuestion } from './question-log.ts';
 export type { ProfileInput, ProfileField } from './profile.ts';
 export type { OpenQuestion } from './open-questions.ts';
 export type { Draft, SubmittedContribution } from './contributions.ts';
-export type { ContributionChoice, ForgetSummary } from './forget.ts';
+export type { ContributionChoice, ForgetPreview, ForgetSummary } from './forget.ts';
 export type { CurationDecision, DecideResult, CardPlace, RejectReason } from './curation.ts';
 export type { ReviewCard, SimilarExperience, Decision } from './review-card.ts';
 export type { StaffActor, StaffMember, SetRoleResult } from './staff.ts';
 export type { DigestPage, DueExperience, ReverifyResult } from './reverification.ts';
+export type { Contribution, ContributionEdit, ContributionOutcome } from './my-contributions.ts';
+export { contributionAsStored } from './contributions.ts';
 
 /** The community's repositories over one connection or one open transaction. */
 export function communityRepositories(db: Queryable) {
@@ -46,7 +49,7 @@ export type Community = ReturnType<typeof createCommunity>;
 export function createCommunity(
   db: Db,
   deps: {
-    experiences: Pick<ExperienceRepository, 'createContribution' | 'listByContributor'>;
+    experiences: Pick<ExperienceRepository, 'createContribution' | 'listByContributor' | 'getById'>;
     /** This process among those sharing the database (db/process-liveness.ts): who handles which update. */
     instance: string;
   } & Omit<CurationPorts, 'db'>,
@@ -70,6 +73,7 @@ export function createCommunity(
     /** Review of contributions (needs the search, for the similar experiences). */
     curation,
     forgetting: createForgetting(db, experiences),
+    myContributions: createMyContributions(db, experiences),
     giveFeedback: createGiveFeedback(repos),
     saveProfile: createSaveProfile(repos.members),
     openQuestionToCommunity: createOpenQuestionToCommunity(repos),

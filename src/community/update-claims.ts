@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db.ts';
+import type { Language } from '../text/language.ts';
 import { isInstanceGone } from '../db/process-liveness.ts';
 import { MEMBER_COLUMNS, memberFromRow, type Member, type MemberRow, type MembersRepository } from './members.ts';
 
@@ -29,7 +30,7 @@ export interface UpdateToClaim {
    * they are not one (in a private chat with the bot); otherwise only an existing member is read,
    * so talking in a group the bot is in registers nobody.
    */
-  sender?: { telegramId: number; name: string; register: boolean };
+  sender?: { telegramId: number; name: string; register: boolean; language?: Language };
   /** A `sessions` row to read along (the chat's conversation state), so it costs no extra trip. */
   stateKey?: string;
 }

@@ -146,6 +146,9 @@ describe.each(testDatabases())('center staff curate in Telegram, on $name', ({ o
     await maryam.presses(tg.text('fa', 'share-skip'));
     await maryam.presses(tg.text('fa', 'share-industry-food'));
     await maryam.presses(tg.text('fa', 'share-skip'));
+    // No profile yet: the company's country, then whether readers see who shared it.
+    await maryam.presses(tg.text('fa', 'country-IR'));
+    await maryam.presses(tg.text('fa', 'share-button-named'));
     await maryam.presses(tg.text('fa', 'share-button-submit'));
     await runJobs();
 

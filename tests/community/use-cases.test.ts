@@ -107,13 +107,65 @@ describe.each(testDatabases())('community use cases on $name', ({ open }) => {
     ]);
   });
 
+  it('lets a member change their own contribution only while it waits, only by the /share rules, and not another member’s', async () => {
+    const owner = await aMember();
+    const other = await aMember('Wei');
+    const actor = { memberId: owner.id, role: owner.role };
+    const draft = {
+      title: 'Paying a supplier in Yiwu',
+      problem: 'Our bank refused every transfer to China for months.',
+      solution: 'We paid through a licensed exchange house in Dubai.',
+      industry: 'textiles' as const,
+      tags: [],
+      country: 'XX',
+      named: false,
+    };
+    const { experienceId } = await app.community.submitContribution({ member: owner, draft, fallbackLanguage: 'en' });
+    const { myContributions } = app.community;
+    // A country that is no country falls back to the profile's, else "unknown"; an anonymous one names no one.
+    expect((await myContributions.get(owner.id, experienceId))?.experience).toMatchObject({ country: 'ZZ', contributor: { memberId: owner.id } });
+    expect((await myContributions.get(owner.id, experienceId))?.experience.contributor.name).toBeUndefined();
+
+    expect(await myContributions.edit(actor, experienceId, { field: 'problem', language: 'en', value: 'Too short.' })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(await myContributions.edit(actor, experienceId, { field: 'industry', value: 'weapons' })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await myContributions.edit(actor, experienceId, { field: 'title', language: 'en', value: null })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await myContributions.edit(actor, experienceId, { field: 'title', language: 'zh', value: '向义乌供应商付款' })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(await myContributions.edit({ memberId: other.id, role: other.role }, experienceId, { field: 'industry', value: 'food' })).toEqual({
+      ok: false,
+      reason: 'gone',
+    });
+    expect(await myContributions.get(other.id, experienceId)).toBeUndefined();
+
+    const edited = await myContributions.edit(actor, experienceId, { field: 'outcome', language: 'en', value: 'Paid in 5 days.' });
+    expect(edited.ok && edited.experience.texts.en?.outcome).toBe('Paid in 5 days.');
+    const tagged = await myContributions.edit(actor, experienceId, { field: 'tags', value: ['payment', 'exchange-house'] });
+    expect(tagged.ok && tagged.experience.tags).toEqual(['payment', 'exchange-house']);
+
+    expect(await myContributions.withdraw({ memberId: other.id, role: 'admin' }, experienceId)).toEqual({ ok: false, reason: 'gone' });
+    expect((await myContributions.withdraw(actor, experienceId)).ok).toBe(true);
+    expect(await myContributions.withdraw(actor, experienceId)).toEqual({ ok: false, reason: 'not-now' });
+    expect(await myContributions.edit(actor, experienceId, { field: 'industry', value: 'food' })).toEqual({ ok: false, reason: 'not-now' });
+  });
+
   it('forgets a member: their conversation state in private and in every group goes, another member’s stays', async () => {
     const leaving = await aMember();
     const staying = await aMember('Wei');
     const group = -100_200_300;
     const keys = [leaving, staying].flatMap((m) => [`conversation:${m.telegramId}`, `conversation:${group}:${m.telegramId}`]);
     for (const key of keys) await db.query(`INSERT INTO sessions (key, value) VALUES ($1, '{}')`, [key]);
-    expect(await app.community.forgetting.preview(leaving.id)).toEqual({ publishedContributions: 0 });
+    expect(await app.community.forgetting.preview(leaving.id)).toEqual({
+      publishedContributions: 0,
+      contributions: { draft: 0, pending: 0, published: 0, rejected: 0, archived: 0 },
+      questions: 0,
+      openQuestions: 0,
+      feedback: 0,
+    });
 
     const summary = await app.community.forgetting.forget(leaving.id, { contributions: 'delete' });
     expect(summary).toMatchObject({ memberFound: true, sessions: 2 });

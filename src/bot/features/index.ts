@@ -23,12 +23,13 @@ import { storyFeature } from './story.ts';
 export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): void {
   composer.use(profileFeature(deps));
   composer.use(shareFeature(deps));
+  // Its edit conversation must see a step's answer before any command or question handler does.
+  composer.use(myFeature(deps));
   composer.use(reviewFeature(deps));
   composer.use(staffFeature(deps));
   composer.use(startFeature(deps));
   composer.use(helpFeature(deps));
   composer.use(languageFeature(deps));
-  composer.use(myFeature(deps));
   composer.use(forgetFeature(deps));
   composer.use(storyFeature(deps));
   composer.use(answerActionsFeature(deps));
