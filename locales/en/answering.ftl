@@ -2,6 +2,7 @@
 # reuse them (country-XX, industry-slug) instead of defining them again in another file.
 
 answer-nothing-found = Nothing in the knowledge base answers this yet.
+answer-related-found = I have no sure answer to this. These members' experiences might be related:
 answer-offline-intro = Here is what member companies have experienced:
 answer-original-note = (original in { $language ->
     [fa] Persian

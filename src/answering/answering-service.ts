@@ -74,9 +74,22 @@ export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
         limit: SEARCH_LIMIT,
       });
 
-      const cited = result.abstained ? [] : await citeTopHits(result.hits, language);
+      if (result.tier === 'related') {
+        const related = await publishedHits(result.hits.slice(0, MAX_CITED), language);
+        if (related.length > 0)
+          return {
+            language,
+            abstained: true,
+            tier: 'related',
+            mode: 'offline',
+            text: translator.t(language, 'answer-related-found'),
+            cited: related,
+            hits: result.hits,
+          };
+      }
+      const cited = result.tier === 'answered' ? await citeTopHits(result.hits, language) : [];
       if (cited.length === 0) {
-        return { language, abstained: true, mode: 'offline', text: translator.t(language, 'answer-nothing-found'), cited, hits: result.hits };
+        return { language, abstained: true, tier: 'nothing', mode: 'offline', text: translator.t(language, 'answer-nothing-found'), cited, hits: result.hits };
       }
 
       if (prompts && ai.mode === 'openai') {
@@ -84,12 +97,20 @@ export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
           const text = await composeLlmAnswer({ ai, prompts, ...(deps.secrets ? { secrets: deps.secrets } : {}) }, { ...question, language }, cited, {
             signal: budget,
           });
-          return { language, abstained: false, mode: 'llm', text, cited, hits: result.hits };
+          return { language, abstained: false, tier: 'answered', mode: 'llm', text, cited, hits: result.hits };
         } catch (e) {
           logger.warn({ err: e, kind: kindOf(e) }, 'model answer failed; sending the extractive answer instead');
         }
       }
-      return { language, abstained: false, mode: 'offline', text: composeOfflineAnswer(cited, language, translator), cited, hits: result.hits };
+      return {
+        language,
+        abstained: false,
+        tier: 'answered',
+        mode: 'offline',
+        text: composeOfflineAnswer(cited, language, translator),
+        cited,
+        hits: result.hits,
+      };
     },
   };
 
@@ -104,7 +125,10 @@ export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
 
   async function citeTopHits(hits: SearchHit[], language: Language): Promise<CitedExperience[]> {
     const best = hits[0]?.score ?? 0;
-    const top = hits.filter((h) => h.score >= best * RELATIVE_FLOOR).slice(0, MAX_CITED);
+    return publishedHits(hits.filter((h) => h.score >= best * RELATIVE_FLOOR).slice(0, MAX_CITED), language);
+  }
+
+  async function publishedHits(top: SearchHit[], language: Language): Promise<CitedExperience[]> {
     const byId = new Map((await experiences.getMany(top.map((h) => h.experienceId))).map((e) => [e.id, e]));
     return top.flatMap((hit) => {
       const experience = byId.get(hit.experienceId);

@@ -162,7 +162,7 @@ describe('abstention', () => {
     ['en', 'what is the saffron price in shanghai', 'Nothing in the knowledge base answers this yet.'],
   ] as const)('says in %s that nothing answers it yet, citing nothing', async (language, text, message) => {
     const answer = await service(recordingRetriever(() => [])).answer({ text });
-    expect(answer).toEqual({ language, abstained: true, mode: 'offline', text: message, cited: [], hits: [] });
+    expect(answer).toEqual({ language, abstained: true, tier: 'nothing', mode: 'offline', text: message, cited: [], hits: [] });
   });
 });
 

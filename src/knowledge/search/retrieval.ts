@@ -5,7 +5,18 @@ import { detectLanguage } from '../../text/language.ts';
 import { tokenizeQuestion } from '../../text/tokenize.ts';
 import { isFinglish } from '../../text/finglish.ts';
 import { finglishAsPersian } from './finglish-query.ts';
-import { type AbstentionFeatures, type AbstentionModel, abstains, abstentionFeatures, confidence, DEFAULT_ABSTENTION_MODEL } from './abstention.ts';
+import {
+  type AbstentionFeatures,
+  type AbstentionModel,
+  abstentionFeatures,
+  asksSomething,
+  confidence,
+  DEFAULT_ABSTENTION_MODEL,
+  type Tier,
+  tier,
+} from './abstention.ts';
+
+export type { Tier };
 import { type ExperienceScore, groupByExperience, reciprocalRankFusion } from './fusion.ts';
 import type { Glossary } from '../glossary/glossary.ts';
 import { buildQuery, DEFAULT_QUERY_WEIGHTS, type QueryWeights, queryTerms } from './query.ts';
@@ -40,7 +51,10 @@ export interface SearchHit {
 
 export interface SearchResult {
   language: Language;
+  /** Not `answered`: the hits are no sure answer. */
   abstained: boolean;
+  /** `related`: the top hits may be related to the question, though none surely answers it. */
+  tier: Tier;
   /** How sure we are that the top hit answers the question, in [0, 1]. */
   confidence: number;
   hits: SearchHit[];
@@ -155,10 +169,12 @@ export function createRetriever(deps: {
       topTexts,
       evidence.map((r) => r.score),
     );
-    const conf = lexicalTop ? confidence(features, options.abstention) : 0;
+    const conf = lexicalTop ? confidence(features, language, options.abstention) : 0;
+    const decided = lexicalTop && asksSomething(original.tokens) ? tier(features, evidence.length, language, options.abstention) : 'nothing';
     return {
       language,
-      abstained: abstains(features, evidence.length, options.abstention),
+      abstained: decided !== 'answered',
+      tier: decided,
       confidence: conf,
       hits: ranking
         .slice(0, limit)
