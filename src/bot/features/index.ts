@@ -11,11 +11,12 @@ import { profileFeature } from './profile.ts';
 import { shareFeature } from './share.ts';
 import { startFeature } from './start.ts';
 import { storyFeature } from './story.ts';
+import { voiceFeature } from './voice.ts';
 
 /**
  * Every feature, in the order an update meets them: conversations and commands first (so a
  * /share step or a command is never taken for a question), then buttons under answers, then
- * plain text as a question, and the fallback for anything left last.
+ * plain text and voice as a question, and the fallback for anything left last.
  */
 export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): void {
   composer.use(profileFeature(deps));
@@ -28,5 +29,6 @@ export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): 
   composer.use(storyFeature(deps));
   composer.use(answerActionsFeature(deps));
   composer.use(askFeature(deps));
+  composer.use(voiceFeature(deps));
   composer.use(fallbackFeature());
 }
