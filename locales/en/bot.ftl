@@ -62,6 +62,15 @@ bot-story-original-note = There is no English version yet; this is the original 
     [zh] Chinese
    *[en] English
   }.
+bot-story-translation-note = There is no English version yet; this is the { $language ->
+    [fa] Persian
+    [zh] Chinese
+   *[en] English
+  } translation of the original in { $original ->
+    [fa] Persian
+    [zh] Chinese
+   *[en] English
+  }.
 bot-story-problem = Problem
 bot-story-solution = What they did
 bot-story-outcome = Outcome

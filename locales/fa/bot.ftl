@@ -63,6 +63,15 @@ bot-story-original-note = این تجربه هنوز نسخهٔ فارسی ند�
     [zh] چینی
    *[en] انگلیسی
   }، است.
+bot-story-translation-note = این تجربه هنوز نسخهٔ فارسی ندارد؛ متن زیر ترجمهٔ { $language ->
+    [fa] فارسی
+    [zh] چینی
+   *[en] انگلیسی
+  } آن است و متن اصلی به { $original ->
+    [fa] فارسی
+    [zh] چینی
+   *[en] انگلیسی
+  } است.
 bot-story-problem = مشکل
 bot-story-solution = راه‌حل
 bot-story-outcome = نتیجه

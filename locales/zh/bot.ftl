@@ -62,6 +62,15 @@ bot-story-original-note = 暂无中文版本；以下是{ $language ->
     [zh] 中文
    *[en] 英文
   }原文。
+bot-story-translation-note = 暂无中文版本；以下是{ $language ->
+    [fa] 波斯语
+    [zh] 中文
+   *[en] 英文
+  }译文，原文为{ $original ->
+    [fa] 波斯语
+    [zh] 中文
+   *[en] 英文
+  }。
 bot-story-problem = 问题
 bot-story-solution = 解决办法
 bot-story-outcome = 结果

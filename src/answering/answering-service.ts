@@ -6,6 +6,7 @@ import type { Language } from '../text/language.ts';
 import type { Translator } from '../i18n.ts';
 import type { Logger } from '../log.ts';
 import { detectLanguage } from '../text/language.ts';
+import { toTraditional, writtenInTraditional } from '../text/chinese-convert.ts';
 import { displayText } from './display.ts';
 import { composeLlmAnswer } from './llm-answer.ts';
 import { composeOfflineAnswer } from './offline-answer.ts';
@@ -15,8 +16,8 @@ export type { Answer, CitedExperience, Question } from './types.ts';
 
 /** At most this many experiences go into one answer: a member reads a short message on a phone. */
 const MAX_CITED = 3;
-/** Hits scoring under this share of the best one are noise next to it. */
-const RELATIVE_FLOOR = 0.5;
+/** A second or third experience is cited only when it scores nearly as well as the first: otherwise it is filler. */
+const NEARLY_AS_GOOD = 0.8;
 /** Ranked hits asked of the retriever (the CLI shows up to 5). */
 const SEARCH_LIMIT = 5;
 
@@ -52,42 +53,49 @@ export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
 
   return {
     async answer(question) {
-      // A follow-up without letters of any script ("OK?", "2024?") keeps the earlier question's language.
-      const language = question.language ?? detectLanguage(question.text, question.previousQuestion ? detectLanguage(question.previousQuestion) : 'en');
-      // A follow-up ("and for Turkey?") means little alone: search it with what it follows.
-      const searchText = question.previousQuestion ? `${question.previousQuestion}\n${question.text}` : question.text;
-
-      // One clock for every model call of this question: a stalled model costs the member the budget at most.
-      const budget = AbortSignal.timeout(deps.budgetMs ?? DEFAULT_BUDGET_MS);
-      const translations = prompts && ai.mode === 'openai' ? await translationsFor(searchText, language, prompts, budget) : undefined;
-      const result = await retriever.search({
-        text: searchText,
-        language,
-        signal: budget,
-        ...(translations ? { translations } : {}),
-        ...(question.profile?.country ? { preferCountry: question.profile.country } : {}),
-        ...(question.profile?.industry ? { preferIndustry: question.profile.industry } : {}),
-        limit: SEARCH_LIMIT,
-      });
-
-      const cited = result.abstained ? [] : await citeTopHits(result.hits, language);
-      if (cited.length === 0) {
-        return { language, abstained: true, mode: 'offline', text: translator.t(language, 'answer-nothing-found'), cited, hits: result.hits };
-      }
-
-      if (prompts && ai.mode === 'openai') {
-        try {
-          const text = await composeLlmAnswer({ ai, prompts, ...(deps.secrets ? { secrets: deps.secrets } : {}) }, { ...question, language }, cited, {
-            signal: budget,
-          });
-          return { language, abstained: false, mode: 'llm', text, cited, hits: result.hits };
-        } catch (e) {
-          logger.warn({ err: e, kind: kindOf(e) }, 'model answer failed; sending the extractive answer instead');
-        }
-      }
-      return { language, abstained: false, mode: 'offline', text: composeOfflineAnswer(cited, language, translator), cited, hits: result.hits };
+      const answer = await answerInLanguage(question);
+      // A member who writes traditional characters reads them: the answer is converted, quotes and titles included.
+      return answer.language === 'zh' && writtenInTraditional(question.text) ? inTraditional(answer) : answer;
     },
   };
+
+  async function answerInLanguage(question: Question): Promise<Answer> {
+    // A follow-up without letters of any script ("OK?", "2024?") keeps the earlier question's language.
+    const language = question.language ?? detectLanguage(question.text, question.previousQuestion ? detectLanguage(question.previousQuestion) : 'en');
+    // A follow-up ("and for Turkey?") means little alone: search it with what it follows.
+    const searchText = question.previousQuestion ? `${question.previousQuestion}\n${question.text}` : question.text;
+
+    // One clock for every model call of this question: a stalled model costs the member the budget at most.
+    const budget = AbortSignal.timeout(deps.budgetMs ?? DEFAULT_BUDGET_MS);
+    const translations = prompts && ai.mode === 'openai' ? await translationsFor(searchText, language, prompts, budget) : undefined;
+    const result = await retriever.search({
+      text: searchText,
+      language,
+      signal: budget,
+      ...(translations ? { translations } : {}),
+      ...(question.profile?.country ? { preferCountry: question.profile.country } : {}),
+      ...(question.profile?.industry ? { preferIndustry: question.profile.industry } : {}),
+      limit: SEARCH_LIMIT,
+    });
+
+    const cited = result.abstained ? [] : await citeTopHits(result.hits, language);
+    if (cited.length === 0) {
+      return { language, abstained: true, mode: 'offline', text: translator.t(language, 'answer-nothing-found'), cited, hits: result.hits };
+    }
+
+    if (prompts && ai.mode === 'openai') {
+      try {
+        const text = await composeLlmAnswer({ ai, prompts, ...(deps.secrets ? { secrets: deps.secrets } : {}) }, { ...question, language }, cited, {
+          signal: budget,
+        });
+        return { language, abstained: false, mode: 'llm', text, cited, hits: result.hits };
+      } catch (e) {
+        logger.warn({ err: e, kind: kindOf(e) }, 'model answer failed; sending the extractive answer instead');
+      }
+    }
+    const asked = [searchText, ...Object.values(translations ?? {}).filter((t): t is string => typeof t === 'string')];
+    return { language, abstained: false, mode: 'offline', text: composeOfflineAnswer(cited, language, translator, asked), cited, hits: result.hits };
+  }
 
   async function translationsFor(text: string, language: Language, library: PromptLibrary, signal: AbortSignal): Promise<QuestionTranslations | undefined> {
     try {
@@ -100,7 +108,7 @@ export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
 
   async function citeTopHits(hits: SearchHit[], language: Language): Promise<CitedExperience[]> {
     const best = hits[0]?.score ?? 0;
-    const top = hits.filter((h) => h.score >= best * RELATIVE_FLOOR).slice(0, MAX_CITED);
+    const top = hits.filter((h) => h.score >= best * NEARLY_AS_GOOD).slice(0, MAX_CITED);
     const byId = new Map((await experiences.getMany(top.map((h) => h.experienceId))).map((e) => [e.id, e]));
     return top.flatMap((hit) => {
       const experience = byId.get(hit.experienceId);
@@ -110,6 +118,10 @@ export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
       return [{ experience, score: hit.score, displayLanguage: shown.language, title: shown.text.title }];
     });
   }
+}
+
+function inTraditional(answer: Answer): Answer {
+  return { ...answer, script: 'traditional', text: toTraditional(answer.text), cited: answer.cited.map((c) => ({ ...c, title: toTraditional(c.title) })) };
 }
 
 function kindOf(e: unknown): string {

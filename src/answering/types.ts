@@ -28,6 +28,8 @@ export interface CitedExperience {
 
 export interface Answer {
   language: Language;
+  /** Chinese written in traditional characters (as the question was); simplified otherwise. */
+  script?: 'traditional';
   abstained: boolean;
   mode: 'llm' | 'offline';
   text: string;

@@ -46,13 +46,13 @@ describe.each(testDatabases())('on $name', (database) => {
   describe.each(['fa', 'zh', 'en'] as const)('asking in %s', (language) => {
     const title = language === 'fa' ? PAYMENT.title : PAYMENT.translations![language]!.title;
 
-    it('answers citing the experience by its title in the member language, with country and industry', async () => {
+    it('answers citing the experience by its title in the member language, naming who lived it (company, city, country) and the industry', async () => {
       const member = tg.member({ language_code: language });
       const [answer] = await member.says(QUESTIONS[language].about);
       expect(answer!.text).toContain(title);
-      expect(answer!.text).toContain(
-        tg.text(language, 'answer-experience-meta', { country: tg.text(language, 'country-IR'), industry: tg.text(language, 'industry-food') }),
-      );
+      const { company, city } = PAYMENT.contributor!;
+      const who = [company, city, tg.text(language, 'country-IR')].join(tg.plainText(language, 'answer-who-separator'));
+      expect(answer!.text).toContain(tg.text(language, 'answer-experience-meta', { who, industry: tg.text(language, 'industry-food') }));
       expect(answer!.message.reply_to_message_id).toBeDefined();
       // Persian lines, the country and industry too (only values), are laid out right to left.
       if (language === 'fa') expect(linesLaidOutLeftToRight(answer!.message.text ?? '')).toEqual([]);
