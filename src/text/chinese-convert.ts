@@ -51,10 +51,13 @@ export function toSimplified(text: string): string {
 // Simplified to traditional as written in Taiwan, for answering members who write traditional characters.
 let traditionalizer: ((text: string) => string) | undefined;
 
+// OpenCC's dictionary makes every 签 a 籤 (a slip, a label); signing — 签约, 签合同, 签证 — is 簽.
+const SLIP = /(?<![标書书抽牙竹標])籤/g;
+
 /** Converts simplified Chinese characters to traditional ones (Taiwan's forms and phrases). */
 export function toTraditional(text: string): string {
   const convert = (traditionalizer ??= OpenCC.Converter({ from: 'cn', to: 'tw' }));
-  return text.replace(HAN_RUN, (run) => convert(run));
+  return text.replace(HAN_RUN, (run) => convert(run).replace(SLIP, '簽'));
 }
 
 /**

@@ -4,6 +4,7 @@ import { linesLaidOutLeftToRight } from '../helpers/bidi.ts';
 import { anExperience } from '../helpers/experiences.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
+import { toTraditional } from '../../src/text/chinese-convert.ts';
 import { TelegramTest } from '../helpers/telegram.ts';
 
 const PAYMENT = anExperience({ id: 'exp-pay-1' });
@@ -41,6 +42,15 @@ describe.each(testDatabases())('on $name', (database) => {
     expect(answer!.buttons).toContain(tg.text('fa', 'bot-button-helpful'));
     const [latin] = await member.says(QUESTIONS.en.about);
     expect(latin!.text).toContain(PAYMENT.translations!.en!.title);
+  });
+
+  it('answers a question in traditional characters in traditional characters: the quote, the title, the bot words and buttons', async () => {
+    const member = tg.member({ language_code: 'zh' });
+    const [answer] = await member.says('怎麼通過換匯所向中國供應商付款？');
+    expect(answer!.text).toContain(toTraditional(PAYMENT.translations!.zh!.title));
+    expect(answer!.text).toContain(toTraditional(tg.text('zh', 'answer-offline-intro')));
+    expect(answer!.text).not.toContain(tg.text('zh', 'answer-offline-intro'));
+    expect(answer!.buttons).toContain(toTraditional(tg.text('zh', 'bot-button-helpful')));
   });
 
   describe.each(['fa', 'zh', 'en'] as const)('asking in %s', (language) => {
