@@ -46,56 +46,63 @@ export interface AnsweringService {
  * Question → retrieval → a grounded answer citing the experiences, or an honest "nothing yet".
  * With a model: the question is also searched in the other two languages, and the answer is
  * written by the model; any model failure degrades to the extractive answer, never to an error.
+ * A member who writes traditional Chinese characters reads them: the answer is converted, quotes
+ * and titles included.
  */
 export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
+  const answering = answeringInSimplified(deps);
+  return {
+    async answer(question) {
+      const answer = await answering.answer(question);
+      return answer.language === 'zh' && writtenInTraditional(question.text) ? inTraditional(answer) : answer;
+    },
+  };
+}
+
+function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
   const prompts = deps.prompts ?? (deps.ai.mode === 'openai' ? loadPrompts() : undefined);
   const { retriever, experiences, ai, translator, logger } = deps;
 
   return {
     async answer(question) {
-      const answer = await answerInLanguage(question);
-      // A member who writes traditional characters reads them: the answer is converted, quotes and titles included.
-      return answer.language === 'zh' && writtenInTraditional(question.text) ? inTraditional(answer) : answer;
+      // A follow-up without letters of any script ("OK?", "2024?") keeps the earlier question's language.
+      const language = question.language ?? detectLanguage(question.text, question.previousQuestion ? detectLanguage(question.previousQuestion) : 'en');
+      // A follow-up ("and for Turkey?") means little alone: search it with what it follows.
+      const searchText = question.previousQuestion ? `${question.previousQuestion}\n${question.text}` : question.text;
+
+      // One clock for every model call of this question: a stalled model costs the member the budget at most.
+      const budget = AbortSignal.timeout(deps.budgetMs ?? DEFAULT_BUDGET_MS);
+      const translations = prompts && ai.mode === 'openai' ? await translationsFor(searchText, language, prompts, budget) : undefined;
+      const result = await retriever.search({
+        text: searchText,
+        language,
+        signal: budget,
+        ...(translations ? { translations } : {}),
+        ...(question.profile?.country ? { preferCountry: question.profile.country } : {}),
+        ...(question.profile?.industry ? { preferIndustry: question.profile.industry } : {}),
+        limit: SEARCH_LIMIT,
+      });
+
+      const cited = result.abstained ? [] : await citeTopHits(result.hits, language);
+      if (cited.length === 0) {
+        return { language, abstained: true, mode: 'offline', text: translator.t(language, 'answer-nothing-found'), cited, hits: result.hits };
+      }
+
+      if (prompts && ai.mode === 'openai') {
+        try {
+          const text = await composeLlmAnswer({ ai, prompts, ...(deps.secrets ? { secrets: deps.secrets } : {}) }, { ...question, language }, cited, {
+            signal: budget,
+          });
+          return { language, abstained: false, mode: 'llm', text, cited, hits: result.hits };
+        } catch (e) {
+          logger.warn({ err: e, kind: kindOf(e) }, 'model answer failed; sending the extractive answer instead');
+        }
+      }
+      // The sentences quoted are those that share words with the question, as asked or translated.
+      const asked = [searchText, ...Object.values(translations ?? {}).filter((t): t is string => typeof t === 'string')];
+      return { language, abstained: false, mode: 'offline', text: composeOfflineAnswer(cited, language, translator, asked), cited, hits: result.hits };
     },
   };
-
-  async function answerInLanguage(question: Question): Promise<Answer> {
-    // A follow-up without letters of any script ("OK?", "2024?") keeps the earlier question's language.
-    const language = question.language ?? detectLanguage(question.text, question.previousQuestion ? detectLanguage(question.previousQuestion) : 'en');
-    // A follow-up ("and for Turkey?") means little alone: search it with what it follows.
-    const searchText = question.previousQuestion ? `${question.previousQuestion}\n${question.text}` : question.text;
-
-    // One clock for every model call of this question: a stalled model costs the member the budget at most.
-    const budget = AbortSignal.timeout(deps.budgetMs ?? DEFAULT_BUDGET_MS);
-    const translations = prompts && ai.mode === 'openai' ? await translationsFor(searchText, language, prompts, budget) : undefined;
-    const result = await retriever.search({
-      text: searchText,
-      language,
-      signal: budget,
-      ...(translations ? { translations } : {}),
-      ...(question.profile?.country ? { preferCountry: question.profile.country } : {}),
-      ...(question.profile?.industry ? { preferIndustry: question.profile.industry } : {}),
-      limit: SEARCH_LIMIT,
-    });
-
-    const cited = result.abstained ? [] : await citeTopHits(result.hits, language);
-    if (cited.length === 0) {
-      return { language, abstained: true, mode: 'offline', text: translator.t(language, 'answer-nothing-found'), cited, hits: result.hits };
-    }
-
-    if (prompts && ai.mode === 'openai') {
-      try {
-        const text = await composeLlmAnswer({ ai, prompts, ...(deps.secrets ? { secrets: deps.secrets } : {}) }, { ...question, language }, cited, {
-          signal: budget,
-        });
-        return { language, abstained: false, mode: 'llm', text, cited, hits: result.hits };
-      } catch (e) {
-        logger.warn({ err: e, kind: kindOf(e) }, 'model answer failed; sending the extractive answer instead');
-      }
-    }
-    const asked = [searchText, ...Object.values(translations ?? {}).filter((t): t is string => typeof t === 'string')];
-    return { language, abstained: false, mode: 'offline', text: composeOfflineAnswer(cited, language, translator, asked), cited, hits: result.hits };
-  }
 
   async function translationsFor(text: string, language: Language, library: PromptLibrary, signal: AbortSignal): Promise<QuestionTranslations | undefined> {
     try {
