@@ -22,6 +22,24 @@ const MOLDS = anExperience({
   translations: {},
 });
 
+// Persian with an English translation only: a Chinese reader gets the English, said to be a translation.
+const WAREHOUSE = anExperience({
+  id: 'exp-warehouse-1',
+  industry: 'logistics',
+  title: 'اجارهٔ انبار در بندر پوتی گرجستان',
+  problem: 'کالای ترانزیتی ما در پوتی جایی برای ماندن نداشت.',
+  solution: 'یک انبار گمرکی را ماهانه اجاره کردیم.',
+  outcome: 'هزینهٔ دموراژ صفر شد.',
+  translations: {
+    en: {
+      title: 'Renting a warehouse in the port of Poti, Georgia',
+      problem: 'Our transit goods had nowhere to wait in Poti.',
+      solution: 'We rented a bonded warehouse by the month.',
+      outcome: 'Demurrage fell to zero.',
+    },
+  },
+});
+
 const QUESTIONS: Record<Language, { about: string; nothing: string }> = {
   fa: { about: 'چطور از طریق صرافی به تأمین‌کننده چینی پرداخت کنم؟', nothing: 'یک شعر خوب دربارهٔ برگ‌های پاییزی پیشنهاد کن' },
   zh: { about: '怎么通过换汇所向中国供应商付款？', nothing: '足球比赛门票多少钱' },
@@ -31,7 +49,7 @@ const QUESTIONS: Record<Language, { about: string; nothing: string }> = {
 describe.each(testDatabases())('on $name', (database) => {
   let tg: TelegramTest;
   beforeAll(async () => {
-    tg = await TelegramTest.start({ openDb: database.open, experiences: [PAYMENT, MOLDS, ...unrelatedExperiences()] });
+    tg = await TelegramTest.start({ openDb: database.open, experiences: [PAYMENT, MOLDS, WAREHOUSE, ...unrelatedExperiences()] });
   });
   afterAll(() => tg?.stop());
 
@@ -101,6 +119,17 @@ describe.each(testDatabases())('on $name', (database) => {
       expect(story.text).toContain(MOLDS.title);
       expect(story.text).toContain(MOLDS.solution);
       if (language !== 'zh') expect(story.text).toContain(tg.text(language, 'bot-story-original-note', { language: 'zh' }));
+    });
+
+    it('shows a story without the member language in English, the second choice, before its Persian original, and says so', async () => {
+      const member = tg.member({ language_code: language });
+      await member.says(`/start exp_${WAREHOUSE.id}`);
+      const story = member.lastReply!.text;
+      const shown = language === 'fa' ? WAREHOUSE : { ...WAREHOUSE, ...WAREHOUSE.translations!.en! };
+      expect(story).toContain(shown.title);
+      expect(story).toContain(shown.solution);
+      if (language === 'zh') expect(story).toContain(tg.text('zh', 'bot-story-translation-note', { language: 'en', original: 'fa' }));
+      else expect(story).not.toContain(tg.text(language, 'bot-story-translation-note', { language: 'en', original: 'fa' }));
     });
 
     it('stores 👍 / 👎 and marks the vote on the answer', async () => {
