@@ -32,7 +32,7 @@ describe('with a transcription model', () => {
       return { transcript: saying };
     });
     tg = await TelegramTest.start({
-      env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: llm.baseURL, OPENAI_TRANSCRIPTION_MODEL: MODEL },
+      env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: llm.baseURL, OPENAI_TRANSCRIPTION_MODEL: MODEL, RATE_LIMIT_PER_MINUTE: '2' },
       experiences: [EXPERIENCE, ...unrelatedExperiences()],
     });
   });
@@ -79,6 +79,18 @@ describe('with a transcription model', () => {
     expect(replies.map((r) => r.text)).toEqual([tg.plainText('fa', 'voice-too-long', { seconds: 121, max: 120 })]);
     expect(llm.transcriptionRequests()).toHaveLength(before);
     expect(tg.emulator.state.calls.filter((c) => c.method === 'getFile' && c.params.file_id === member.lastUpdate!.message!.voice!.file_id)).toEqual([]);
+  });
+
+  it('counts voice notes against the rate limit before paying for their transcription', async () => {
+    saying = SPOKEN.en;
+    tg.logs.watch(saying);
+    const member = tg.member({ language_code: 'en' });
+    for (let i = 0; i < 2; i++) expect((await member.sendsVoice(OGG_OPUS, { durationSeconds: 2 })).at(-1)!.text).toContain(TITLES.en);
+    const before = llm.transcriptionRequests().length;
+    const [refusal, ...rest] = await member.sendsVoice(OGG_OPUS, { durationSeconds: 2 });
+    expect(rest).toEqual([]);
+    expect(Array.from({ length: 60 }, (_, s) => tg.text('en', 'bot-rate-limited', { limit: 2, seconds: s + 1 }))).toContain(refusal!.text);
+    expect(llm.transcriptionRequests()).toHaveLength(before);
   });
 
   it('says so when the recording holds no words, and asks nothing', async () => {
