@@ -114,7 +114,7 @@ export async function runMemoryBench(
     };
     const fresh = await newTarget(database, o.postgresUrl);
     try {
-      await measured('demo (33)', 'first start', fresh);
+      await measured('demo (36)', 'first start', fresh);
     } finally {
       await fresh.drop();
     }
@@ -122,7 +122,7 @@ export async function runMemoryBench(
     try {
       // A start that asks nothing sets the database up; the measured one then finds it ready.
       await runStart(demo.env);
-      await measured('demo (33)', 'existing', demo);
+      await measured('demo (36)', 'existing', demo);
     } finally {
       await demo.drop();
     }

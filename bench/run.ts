@@ -1,10 +1,11 @@
 /**
  * Benchmarks. `npm run bench` runs every part; `npm run bench -- quality`, `-- speed`, `-- bot`,
- * `-- memory` or `-- faults` one (the bot and memory parts also run alone as `tsx bench/bot.ts` and
+ * `-- memory`, `-- faults`, `-- curation` or `-- digest` one (the bot and memory parts also run alone as `tsx bench/bot.ts` and
  * `tsx bench/memory.ts`, with their own flags).
  * Options: --dir DIR (eval folder, default ../shared/eval/dev), --members DIR,DIR (more folders the quality part reports on,
  * default eval/members/fit,eval/members/report; empty for none), --distractors N (default 2000),
  * --pglite-sizes 1000,10000  --postgres-sizes 1000,10000,100000  (0 or empty skips),
+ * --curation-sizes 100000 (published experiences behind the review cards, PostgreSQL),
  * --postgres-url URL (default DATABASE_URL or postgres://postgres@127.0.0.1:5432/test),
  * --plain-synthetic (speed base without its long tail of made-up names: every word common).
  */
@@ -14,7 +15,9 @@ import { measure, type SpeedRow, speedTable } from './speed.ts';
 import { writeLatestRun } from './docs.ts';
 import { memoryTable, runMemoryBench, type MemoryRow } from './memory.ts';
 import { faultTable, runFaultBench } from './faults.ts';
+import { curationTable, measureReviewCards, type CurationRow } from './curation.ts';
 import { botBenchTable, DEFAULT_BOT_BENCH, FLOORS, runBotBench, runFloorBench, type BotBenchRow } from './bot.ts';
+import { digestBenchTable, runDigestBench, type DigestBenchRow } from './digest.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -25,6 +28,7 @@ const { values, positionals } = parseArgs({
     'pglite-sizes': { type: 'string', default: '1000,10000' },
     'postgres-sizes': { type: 'string', default: '1000,10000,100000' },
     'postgres-url': { type: 'string' },
+    'curation-sizes': { type: 'string', default: '100000' },
     'plain-synthetic': { type: 'boolean', default: false },
   },
 });
@@ -106,4 +110,34 @@ if (part === 'all' || part === 'faults') {
   out('');
   for (const line of faultTable(rows)) out(line);
   record('faults', 'npm run bench -- faults', from);
+}
+if (part === 'all' || part === 'curation') {
+  const from = printed.length;
+  const rows: CurationRow[] = [];
+  for (const size of sizes(values['curation-sizes'])) {
+    try {
+      rows.push(...(await measureReviewCards('postgres', size, values.dir, postgresUrl)));
+    } catch (e) {
+      out(`Review cards on PostgreSQL at ${size}: skipped (${(e as Error).message})`);
+    }
+  }
+  out(
+    '\n### Review cards: a pending contribution with its three most similar published experiences, rendered (target p95 ≤ 100 ms at 100,000 on PostgreSQL)\n',
+  );
+  for (const line of curationTable(rows)) out(line);
+  record('curation', 'npm run bench -- curation', from);
+}
+if (part === 'all' || part === 'digest') {
+  const from = printed.length;
+  const rows: DigestBenchRow[] = [];
+  for (const database of ['pglite', 'postgres'] as const) {
+    try {
+      rows.push(await runDigestBench({ database, experiences: 10_000, stale: 1_000, postgresUrl }));
+    } catch (e) {
+      out(`Digest bench on ${database}: skipped (${(e as Error).message})`);
+    }
+  }
+  out('\n### Re-verification digest: 1,000 of 10,000 experiences past their review date\n');
+  for (const line of digestBenchTable(rows)) out(line);
+  record('digest', 'npm run bench -- digest', from);
 }

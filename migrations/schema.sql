@@ -140,10 +140,12 @@ TABLE members
   created_at timestamp with time zone NOT NULL DEFAULT now()
   forgotten_at timestamp with time zone
   log_key uuid NOT NULL DEFAULT gen_random_uuid()
+  telegram_language text
   CONSTRAINT members_language_check CHECK ((language = ANY (ARRAY['fa'::text, 'zh'::text, 'en'::text])))
   CONSTRAINT members_pkey PRIMARY KEY (id)
   CONSTRAINT members_role_check CHECK ((role = ANY (ARRAY['member'::text, 'curator'::text, 'admin'::text])))
   CONSTRAINT members_telegram_id_key UNIQUE (telegram_id)
+  CONSTRAINT members_telegram_language_check CHECK ((telegram_language = ANY (ARRAY['fa'::text, 'zh'::text, 'en'::text])))
 
 TABLE open_questions
   id bigint NOT NULL DEFAULT nextval('open_questions_id_seq'::regclass)
@@ -161,6 +163,8 @@ TABLE open_questions
 TABLE processed_updates
   update_id bigint NOT NULL
   processed_at timestamp with time zone NOT NULL DEFAULT now()
+  unfinished jsonb
+  handler text
   CONSTRAINT processed_updates_pkey PRIMARY KEY (update_id)
 
 TABLE questions
@@ -185,6 +189,14 @@ TABLE rate_limits
   window_start timestamp with time zone NOT NULL
   hits integer NOT NULL
   CONSTRAINT rate_limits_pkey PRIMARY KEY (key)
+
+TABLE review_cards
+  experience_id bigint NOT NULL
+  chat_id bigint NOT NULL
+  message_id bigint NOT NULL
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+  CONSTRAINT review_cards_experience_id_fkey FOREIGN KEY (experience_id) REFERENCES experiences(id) ON DELETE CASCADE
+  CONSTRAINT review_cards_pkey PRIMARY KEY (experience_id, chat_id)
 
 TABLE schema_migrations
   version integer NOT NULL
@@ -237,6 +249,7 @@ TABLE text_length_stats
 CREATE UNIQUE INDEX answer_citations_pkey ON answer_citations USING btree (question_id, experience_id);
 CREATE UNIQUE INDEX answer_messages_pkey ON answer_messages USING btree (chat_id, message_id);
 CREATE INDEX answer_messages_question_idx ON answer_messages USING btree (question_id);
+CREATE INDEX audit_log_created_at_idx ON audit_log USING btree (created_at);
 CREATE UNIQUE INDEX audit_log_pkey ON audit_log USING btree (id);
 CREATE UNIQUE INDEX changes_pkey ON changes USING btree (topic, seq);
 CREATE UNIQUE INDEX chats_pkey ON chats USING btree (chat_id);
@@ -258,9 +271,11 @@ CREATE UNIQUE INDEX members_pkey ON members USING btree (id);
 CREATE UNIQUE INDEX members_telegram_id_key ON members USING btree (telegram_id);
 CREATE UNIQUE INDEX open_questions_pkey ON open_questions USING btree (id);
 CREATE UNIQUE INDEX processed_updates_pkey ON processed_updates USING btree (update_id);
+CREATE INDEX processed_updates_unfinished_idx ON processed_updates USING btree (update_id) WHERE (unfinished IS NOT NULL);
 CREATE INDEX questions_member_idx ON questions USING btree (member_id);
 CREATE UNIQUE INDEX questions_pkey ON questions USING btree (id);
 CREATE UNIQUE INDEX rate_limits_pkey ON rate_limits USING btree (key);
+CREATE UNIQUE INDEX review_cards_pkey ON review_cards USING btree (experience_id, chat_id);
 CREATE UNIQUE INDEX schema_migrations_pkey ON schema_migrations USING btree (version);
 CREATE UNIQUE INDEX search_changes_pkey ON search_changes USING btree (seq);
 CREATE UNIQUE INDEX search_index_state_pkey ON search_index_state USING btree (id);

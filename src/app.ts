@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { secretValues, type Config } from './config.ts';
 import type { Db } from './db/db.ts';
 import { openDatabase } from './db/open.ts';
+import { processInstanceId } from './db/process-liveness.ts';
 import { createFileLogger, createLogger, type Logger } from './log.ts';
 import { createTranslator, DEFAULT_LOCALES_DIR } from './i18n.ts';
 import { createAiProvider } from './ai/provider.ts';
@@ -18,7 +19,11 @@ import { createCommunity } from './community/index.ts';
 import { embedMissingTexts } from './knowledge/search/embeddings.ts';
 import { reindexIfStale } from './knowledge/experiences/reindex.ts';
 import { createNotifier, queueMessage } from './jobs/notify.ts';
+import { queueReviewCard } from './jobs/review-cards.ts';
 import { createWakeSignal } from './jobs/wake.ts';
+import { loadPrompts } from './ai/prompts.ts';
+import type { PublicationWork } from './community/publication.ts';
+import { translationJobs } from './translation/jobs.ts';
 
 const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));
 
@@ -79,8 +84,20 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     logger,
     secrets: configSecrets(config),
     budgetMs: config.questionBudgetMs,
+    reviewAfterMonths: config.reviewAfterMonths,
   });
-  const community = createCommunity(db, { experiences });
+  const instance = processInstanceId();
+  const notifier = createNotifier(db);
+  const publicationWork: PublicationWork = { translate: ai.mode === 'openai', embed: db.hasVector && ai.embedder !== undefined };
+  const community = createCommunity(db, {
+    experiences,
+    instance,
+    retriever,
+    notify: (recipient, key, values, within) => notifier.notify(recipient, key, values, within),
+    queueReviewCard,
+    publicationWork,
+    ...(config.staffChatId !== undefined ? { staffChatId: config.staffChatId } : {}),
+  });
   const outboxQueued = createWakeSignal();
   const answerOutbox: AnswerOutbox = {
     // One chat's answers go out in the order its questions were asked.
@@ -114,7 +131,11 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     /** Rung when this process queued outbound messages: its senders look at once (src/bot/senders.ts). */
     outboxQueued,
     /** Queues messages to members and chats (sent by the outbox, src/bot/outbox-sender.ts). */
-    notifier: createNotifier(db),
+    notifier,
+    /** What queuePublicationWork (community/publication.ts) queues after a publication here: translations with a model, embeddings. */
+    publicationWork,
+    /** Handlers of the jobs that follow a publication (machine translations, embeddings); none without a model, so they wait for a process with one. */
+    translationJobs: () => (publicationWork.translate || publicationWork.embed ? translationJobs({ db, ai, prompts: loadPrompts(), logger }) : {}),
     /**
      * Embeds published texts that have no vector yet (when a provider and pgvector exist);
      * returns how many. Failures are logged, not thrown: search still works lexically.

@@ -53,6 +53,23 @@ const schema = z
     BOT_WORKERS: optionalText,
     DELIVERY_GIVE_UP_AFTER: duration('1h'),
     SEARCH_INDEX: z.enum(['memory', 'database'], { error: 'expects memory or database' }).default('memory'),
+    ADMIN_IDS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== ''),
+      )
+      .pipe(z.array(z.string().regex(/^[1-9]\d{0,15}$/, 'expects Telegram user ids (whole numbers above 0), comma-separated, e.g. 123456789,987654321'))),
+    STAFF_CHAT_ID: optionalText.pipe(
+      z
+        .string()
+        .regex(/^-?[1-9]\d{0,15}$/, "expects the staff group's Telegram chat id, a whole number such as -1001234567890")
+        .optional(),
+    ),
+    REVIEW_AFTER_MONTHS: positiveInt(12),
   })
   .superRefine((e, ctx) => {
     if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'expects a secret whenever WEBHOOK_URL is set' });
@@ -127,6 +144,12 @@ export interface Config {
    * counted from when it was queued, before the sender gives up on it and keeps it as failed.
    */
   deliveryGiveUpAfterMs: number;
+  /** Telegram user ids made admins at every start; an admin no longer listed becomes a member (see community/staff.ts). */
+  adminTelegramIds: number[];
+  /** The staff's group chat, where review cards and the re-verification digest are posted; undefined: curators review in their private chats, and no digest is sent. */
+  staffChatId: number | undefined;
+  /** An experience verified longer ago than this is due for re-verification (answers say so; the digest lists it). */
+  reviewAfterMonths: number;
 }
 
 /** A configuration problem the user must fix; `problems` names each variable. */
@@ -179,6 +202,9 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     questionBudgetMs: e.QUESTION_BUDGET_MS,
     searchIndex: e.SEARCH_INDEX,
     deliveryGiveUpAfterMs: e.DELIVERY_GIVE_UP_AFTER,
+    adminTelegramIds: e.ADMIN_IDS.map(Number),
+    staffChatId: e.STAFF_CHAT_ID === undefined ? undefined : Number(e.STAFF_CHAT_ID),
+    reviewAfterMonths: e.REVIEW_AFTER_MONTHS,
   };
 }
 

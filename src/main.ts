@@ -6,6 +6,7 @@ import { DbUnavailableError } from './db/db.ts';
 import { SchemaTooNewError } from './db/migrate.ts';
 import { PortInUseError } from './web/server.ts';
 import { register as registerAsk } from './cli/ask.ts';
+import { register as registerAudit } from './cli/audit.ts';
 import { register as registerEval } from './cli/eval.ts';
 import { register as registerExport } from './cli/export.ts';
 import { register as registerGlossary } from './cli/glossary.ts';
@@ -32,7 +33,17 @@ export async function main(argv: string[], io: { out?: (line: string) => void; e
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });
-  for (const register of [registerStart, registerMigrate, registerImport, registerExport, registerAsk, registerEval, registerGlossary, registerWorker]) {
+  for (const register of [
+    registerStart,
+    registerMigrate,
+    registerImport,
+    registerExport,
+    registerAsk,
+    registerEval,
+    registerGlossary,
+    registerWorker,
+    registerAudit,
+  ]) {
     register(program, ctx);
   }
 

@@ -18,15 +18,30 @@ export const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
   'knowledge/glossary': ['db', 'text'],
   'knowledge/search': ['db', 'knowledge/experiences', 'knowledge/glossary', 'log', 'text'],
   'knowledge/evaluation': ['db', 'knowledge/experiences', 'knowledge/glossary', 'knowledge/search', 'log', 'text'],
-  community: ['db', 'knowledge/experiences', 'knowledge/search', 'text'],
+  community: ['db', 'jobs', 'knowledge/experiences', 'knowledge/search', 'text'],
   answering: ['ai', 'community', 'i18n', 'knowledge/experiences', 'knowledge/search', 'log', 'text'],
   jobs: ['db', 'log'],
+  // Machine translations of published experiences and their embeddings, as jobs.
+  translation: ['ai', 'db', 'jobs', 'knowledge/experiences', 'knowledge/search', 'log', 'text'],
   // The composition root builds the domain; the front doors call it.
-  app: ['ai', 'answering', 'community', 'config', 'db', 'i18n', 'jobs', 'knowledge/experiences', 'knowledge/glossary', 'knowledge/search', 'log'],
+  app: [
+    'ai',
+    'answering',
+    'community',
+    'config',
+    'db',
+    'i18n',
+    'jobs',
+    'knowledge/experiences',
+    'knowledge/glossary',
+    'knowledge/search',
+    'log',
+    'translation',
+  ],
   bot: ['answering', 'app', 'community', 'db', 'i18n', 'jobs', 'knowledge/experiences', 'log', 'text'],
   web: ['bot', 'db', 'log'],
   emulator: [],
-  console: ['app', 'bot', 'community', 'db', 'emulator', 'i18n', 'knowledge/experiences', 'log'],
+  console: ['app', 'bot', 'community', 'config', 'db', 'emulator', 'i18n', 'knowledge/experiences', 'log'],
   cli: [
     'answering',
     'app',
@@ -49,7 +64,9 @@ export const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
 export const FRAMEWORK_PACKAGES = ['grammy', '@grammyjs', 'hono', '@hono'];
 
 /** The domain modules of the map: they know nothing of Telegram or HTTP. */
-export const DOMAIN_MODULES = Object.keys(ALLOWED_IMPORTS).filter((m) => m.startsWith('knowledge/') || ['community', 'answering', 'jobs'].includes(m));
+export const DOMAIN_MODULES = Object.keys(ALLOWED_IMPORTS).filter(
+  (m) => m.startsWith('knowledge/') || ['community', 'answering', 'jobs', 'translation'].includes(m),
+);
 
 /** `bot/features/ask.ts` → `bot`; `knowledge/search/bm25.ts` → `knowledge/search`; `app.ts` → `app`. */
 export function moduleOf(pathInSrc: string): string {

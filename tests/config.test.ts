@@ -10,6 +10,17 @@ describe('configuration', () => {
     expect(config.searchIndex).toBe('memory');
     // The default: ten questions a member a minute.
     expect(config.rateLimitPerMinute).toBe(10);
+    expect(config.reviewAfterMonths).toBe(12);
+    expect(config.staffChatId).toBeUndefined();
+  });
+
+  it('reads the staff chat and the review period, and says what a bad value should be', () => {
+    const config = loadConfig({ STAFF_CHAT_ID: '-1001234567890', REVIEW_AFTER_MONTHS: '6' });
+    expect(config.staffChatId).toBe(-1001234567890);
+    expect(config.reviewAfterMonths).toBe(6);
+    expect(() => loadConfig({ STAFF_CHAT_ID: 'staff', REVIEW_AFTER_MONTHS: '0' })).toThrow(
+      /STAFF_CHAT_ID: expects the staff group's Telegram chat id[\s\S]*REVIEW_AFTER_MONTHS: expects a number above 0/,
+    );
   });
 
   it('talks to the public Bot API unless TELEGRAM_API_ROOT says otherwise', () => {
@@ -109,5 +120,15 @@ describe('configuration', () => {
         /TELEGRAM_GIVE_UP_AFTER: expects a duration above 0 such as 3600, 90s, 10m or 1h/,
       );
     }
+  });
+
+  it('reads the admins (ADMIN_IDS, comma-separated Telegram ids) and the staff chat (STAFF_CHAT_ID), and says what a bad value should look like', () => {
+    expect(loadConfig({})).toMatchObject({ adminTelegramIds: [], staffChatId: undefined });
+    expect(loadConfig({ ADMIN_IDS: ' 123456789, 987654321 ,', STAFF_CHAT_ID: '-1001234567890' })).toMatchObject({
+      adminTelegramIds: [123456789, 987654321],
+      staffChatId: -1001234567890,
+    });
+    expect(() => loadConfig({ ADMIN_IDS: '123,@alice' })).toThrow(/ADMIN_IDS: expects Telegram user ids \(whole numbers above 0\), comma-separated/);
+    expect(() => loadConfig({ STAFF_CHAT_ID: 'staff' })).toThrow(/STAFF_CHAT_ID: expects the staff group's Telegram chat id/);
   });
 });

@@ -10,3 +10,12 @@ console-lang-switched = Language: English.
 console-lang-usage = Use /lang fa, /lang zh or /lang en.
 console-no-button = The last message has no button { $number }.
 console-bye = Goodbye.
+console-staff-chat-title = SME Bridge staff
+console-staff-hint = You are an admin here, and the center's staff have a group chat, «{ $chat }»: /in staff types there, /in me back in your private chat with the bot. What the bot posts in the staff chat is shown under the chat's name.
+console-seeded-pending = { $count ->
+    [one] { $count } contribution from a member is waiting for review: members do not see it until staff approve it.
+   *[other] { $count } contributions from members are waiting for review: members do not see them until staff approve them.
+}
+console-in-staff = Now typing in «{ $chat }», the staff's group chat. /in me goes back to your private chat.
+console-in-me = Now typing in your private chat with the bot.
+console-in-usage = Use /in staff (the staff's group chat) or /in me (your private chat with the bot).

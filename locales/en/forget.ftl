@@ -16,3 +16,33 @@ forget-cancelled = Nothing was erased.
 forget-nothing = I have no data about you.
 forget-failed = Sorry, erasing failed and nothing was changed. Please try /forget again in a few minutes.
 forget-private-only = Please use /forget in a private chat with me.
+forget-holding = What I hold about you:
+forget-holding-nothing = I hold nothing about you beyond your profile and language.
+forget-count-questions = { $count ->
+        [one] • one question you asked, with its answer
+       *[other] • { $count } questions you asked, with their answers
+    }
+forget-count-feedback = { $count ->
+        [one] • one rating you gave an answer
+       *[other] • { $count } ratings you gave answers
+    }
+forget-count-open-questions = { $count ->
+        [one] • one question you put to the community
+       *[other] • { $count } questions you put to the community
+    }
+forget-count-pending = { $count ->
+        [one] • one experience awaiting review (erased)
+       *[other] • { $count } experiences awaiting review (erased)
+    }
+forget-count-draft = { $count ->
+        [one] • one withdrawn experience (erased)
+       *[other] • { $count } withdrawn experiences (erased)
+    }
+forget-count-rejected = { $count ->
+        [one] • one experience that was not accepted (erased)
+       *[other] • { $count } experiences that were not accepted (erased)
+    }
+forget-count-published = { $count ->
+        [one] • one published experience (you choose below)
+       *[other] • { $count } published experiences (you choose below)
+    }

@@ -20,21 +20,7 @@ share-too-many-tags = Please give at most { $max } tags, each up to { $maxLength
 share-text-only = Please answer with a text message.
 share-use-buttons = Please choose one of the buttons above.
 share-busy = You are in the middle of sharing an experience. Answer the question above, or send /cancel to stop.
-share-preview = <b>Here is your experience as others will see it:</b>
 
-    <b>{ $title }</b>
-    <b>Industry:</b> { $industry }
-    <b>Tags:</b> { $tags }
-
-    <b>Problem</b>
-    { $problem }
-
-    <b>What was done</b>
-    { $solution }
-
-    <b>Outcome</b>
-    { $outcome }
-share-preview-none = —
 share-button-submit = ✅ Submit
 share-button-edit = ✏️ Edit
 share-button-cancel = ✖️ Cancel
@@ -66,3 +52,15 @@ share-industry-logistics = Logistics
 share-industry-software = Software
 share-industry-energy = Energy
 share-industry-other = Other
+share-preview-header = <b>Here is your experience exactly as readers will see it once it is published:</b>
+share-preview-tags = <i>Keywords for search (not shown to readers): { $tags }</i>
+share-ask-country = <b>Where is your company based?</b>
+    Readers see the country with your experience. Press a button or type a two-letter country code such as TR.
+share-country-invalid = Please press a button or type a two-letter country code such as TR.
+share-ask-named = <b>Should readers see who shared this?</b>
+    If yes, your experience will end with:
+    { $credit }
+share-button-named = 👤 Yes, show this
+share-button-anonymous = 🕶 No, share it anonymously
+share-field-country = Country
+share-field-named = Name shown

@@ -21,21 +21,7 @@ share-too-many-tags = لطفاً حداکثر { $max } برچسب بنویسید
 share-text-only = لطفاً با یک پیام متنی پاسخ دهید.
 share-use-buttons = لطفاً یکی از دکمه‌های بالا را انتخاب کنید.
 share-busy = شما در حال ثبت یک تجربه هستید. به پرسش بالا پاسخ دهید یا برای توقف { "/cancel" } را بفرستید.
-share-preview = <b>تجربهٔ شما به این شکل به دیگران نشان داده می‌شود:</b>
 
-    <b>{ $title }</b>
-    <b>صنعت:</b> { $industry }
-    <b>برچسب‌ها:</b> { $tags }
-
-    <b>مشکل</b>
-    { $problem }
-
-    <b>راه‌حل</b>
-    { $solution }
-
-    <b>نتیجه</b>
-    { $outcome }
-share-preview-none = —
 share-button-submit = ✅ ارسال
 share-button-edit = ✏️ ویرایش
 share-button-cancel = ✖️ لغو
@@ -67,3 +53,15 @@ share-industry-logistics = حمل‌ونقل و لجستیک
 share-industry-software = نرم‌افزار
 share-industry-energy = انرژی
 share-industry-other = سایر
+share-preview-header = <b>تجربهٔ شما پس از انتشار دقیقاً به این شکل به خوانندگان نشان داده می‌شود:</b>
+share-preview-tags = <i>کلیدواژه‌های جست‌وجو (به خوانندگان نشان داده نمی‌شود): { $tags }</i>
+share-ask-country = <b>شرکت شما در کدام کشور است؟</b>
+    خوانندگان کشور را همراه تجربهٔ شما می‌بینند. دکمه‌ای را بزنید یا کد دوحرفی کشور را بنویسید، مثلاً TR.
+share-country-invalid = لطفاً دکمه‌ای را بزنید یا کد دوحرفی کشور را بنویسید، مثلاً TR.
+share-ask-named = <b>خوانندگان ببینند چه کسی این تجربه را ثبت کرده است؟</b>
+    اگر بله، پایان تجربهٔ شما این خواهد بود:
+    { $credit }
+share-button-named = 👤 بله، نشان داده شود
+share-button-anonymous = 🕶 نه، بی‌نام ثبت شود
+share-field-country = کشور
+share-field-named = نام نمایش‌داده‌شده

@@ -20,21 +20,7 @@ share-too-many-tags = 标签最多 { $max } 个，每个不超过 { $maxLength }
 share-text-only = 请用文字消息回答。
 share-use-buttons = 请点击上方的按钮进行选择。
 share-busy = 您正在分享一条经验。请回答上面的问题，或发送 /cancel 停止。
-share-preview = <b>其他会员将看到的内容如下：</b>
 
-    <b>{ $title }</b>
-    <b>行业：</b>{ $industry }
-    <b>标签：</b>{ $tags }
-
-    <b>问题</b>
-    { $problem }
-
-    <b>解决办法</b>
-    { $solution }
-
-    <b>结果</b>
-    { $outcome }
-share-preview-none = —
 share-button-submit = ✅ 提交
 share-button-edit = ✏️ 修改
 share-button-cancel = ✖️ 取消
@@ -66,3 +52,15 @@ share-industry-logistics = 物流
 share-industry-software = 软件
 share-industry-energy = 能源
 share-industry-other = 其他
+share-preview-header = <b>发布后，读者看到的内容将与下面完全一样：</b>
+share-preview-tags = <i>搜索关键词（读者看不到）：{ $tags }</i>
+share-ask-country = <b>您的公司在哪个国家？</b>
+    读者会在您的经验旁看到国家。请按按钮，或输入两个字母的国家代码，例如 TR。
+share-country-invalid = 请按按钮，或输入两个字母的国家代码，例如 TR。
+share-ask-named = <b>是否让读者看到分享者？</b>
+    如果是，您的经验末尾将显示：
+    { $credit }
+share-button-named = 👤 是，显示
+share-button-anonymous = 🕶 否，匿名分享
+share-field-country = 国家
+share-field-named = 署名

@@ -7,6 +7,12 @@ import type { ChatPrompt } from './provider.ts';
 /** The project's prompts folder, found from this file so the working directory does not matter. */
 export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL('../../prompts', import.meta.url));
 
+/**
+ * Member-written text as a JSON value for a prompt: `<` and `>` escaped (still valid JSON, the
+ * same text to the model), so nothing a member wrote can close the tag it is delimited by.
+ */
+export const promptJson = (value: unknown): string => JSON.stringify(value, null, 2).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
+
 export interface PromptLibrary {
   /** Fills prompts/<name>.md; `{name}` placeholders, `{{`/`}}` for literal braces. */
   render(name: string, values: Record<string, string>): Promise<ChatPrompt>;

@@ -7,7 +7,7 @@ import type { Translator } from '../i18n.ts';
 import type { Logger } from '../log.ts';
 import { detectLanguage } from '../text/language.ts';
 import { toTraditional, writtenInTraditional } from '../text/chinese-convert.ts';
-import { displayText } from './display.ts';
+import { displayText, verificationOf } from './display.ts';
 import { composeLlmAnswer } from './llm-answer.ts';
 import { composeOfflineAnswer } from './offline-answer.ts';
 import type { Answer, CitedExperience, ExperienceSource, Question, Retriever, SearchHit } from './types.ts';
@@ -33,7 +33,11 @@ export interface AnsweringDeps {
   secrets?: readonly string[];
   /** A question's time for the model (translation, embedding, answer together); past it the extractive answer is sent. */
   budgetMs?: number;
+  /** An experience verified longer ago than this many months is shown as past its review date (default 12). */
+  reviewAfterMonths?: number;
 }
+
+const DEFAULT_REVIEW_AFTER_MONTHS = 12;
 
 /** Without a configured budget: OPENAI_TIMEOUT_MS's default plus room for the translation. */
 const DEFAULT_BUDGET_MS = 30_000;
@@ -122,7 +126,17 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
       // Unpublished or deleted between search and load: never cite it.
       if (!experience || experience.status !== 'published') return [];
       const shown = displayText(experience, language);
-      return [{ experience, score: hit.score, displayLanguage: shown.language, title: shown.text.title }];
+      const verification = verificationOf(experience.verifiedOn, deps.reviewAfterMonths ?? DEFAULT_REVIEW_AFTER_MONTHS);
+      return [
+        {
+          experience,
+          score: hit.score,
+          displayLanguage: shown.language,
+          title: shown.text.title,
+          machineTranslated: shown.text.origin === 'machine',
+          ...(verification ? { verification } : {}),
+        },
+      ];
     });
   }
 }

@@ -4,7 +4,7 @@ import type { Experience } from '../knowledge/experiences/experience.ts';
 import type { Language } from '../text/language.ts';
 import { detectLanguage } from '../text/language.ts';
 import { isFinglish } from '../text/finglish.ts';
-import type { Answer, AnsweringService } from './answering-service.ts';
+import type { Answer, AnsweringService, CitedExperience } from './answering-service.ts';
 
 /** Longer questions are refused: they are pasted documents, not questions, and cost the model dearly. */
 export const MAX_QUESTION = 4_000;
@@ -28,7 +28,7 @@ export const ANSWER_DELIVERY = 'deliver-answer';
 
 /** What of an answer its message shows: plain values, kept in the outbox until it is sent. */
 export type DeliverableAnswer = Pick<Answer, 'language' | 'script' | 'abstained' | 'mode' | 'text'> & {
-  cited: { title: string; experience: Pick<Experience, 'id' | 'country' | 'industry'> }[];
+  cited: (Pick<CitedExperience, 'title' | 'machineTranslated' | 'verification'> & { experience: Pick<Experience, 'id' | 'country' | 'industry'> })[];
 };
 
 /** An answer the bot owes a member: what to show, where, and which question it answers. */
@@ -126,7 +126,12 @@ function deliverable(answer: Answer): DeliverableAnswer {
     abstained,
     mode,
     text,
-    cited: answer.cited.map((c) => ({ title: c.title, experience: { id: c.experience.id, country: c.experience.country, industry: c.experience.industry } })),
+    cited: answer.cited.map((c) => ({
+      title: c.title,
+      experience: { id: c.experience.id, country: c.experience.country, industry: c.experience.industry },
+      machineTranslated: c.machineTranslated,
+      ...(c.verification ? { verification: c.verification } : {}),
+    })),
   };
 }
 

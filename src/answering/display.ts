@@ -1,6 +1,9 @@
 import type { Language } from '../text/language.ts';
-import type { Experience, ExperienceText } from '../knowledge/experiences/experience.ts';
+import type { Experience } from '../knowledge/experiences/experience.ts';
 import type { Translator } from '../i18n.ts';
+
+/** One stored language version: its text, and whether it is the original and who wrote it. */
+export type StoredText = NonNullable<Experience['texts'][Language]>;
 
 /**
  * The language a reader takes when their own is missing: English for Persian and Chinese readers
@@ -9,7 +12,7 @@ import type { Translator } from '../i18n.ts';
 const SECOND_CHOICE: Record<Language, Language | undefined> = { fa: 'en', zh: 'en', en: undefined };
 
 /** The experience's text in the reader's language when one exists, else in their second choice, else the original. */
-export function displayText(experience: Experience, language: Language): { language: Language; text: ExperienceText } {
+export function displayText(experience: Experience, language: Language): { language: Language; text: StoredText } {
   const own = experience.texts[language];
   if (own) return { language, text: own };
   const second = SECOND_CHOICE[language];
@@ -44,4 +47,29 @@ export function industryName(translator: Translator, language: Language, industr
   const key = `industry-${industry}`;
   const name = translator.t(language, key);
   return name === key ? industry : name;
+}
+
+/** When an experience was last verified, and whether that is longer ago than the review period. */
+export interface Verification {
+  /** YYYY-MM-DD. */
+  on: string;
+  overdue: boolean;
+}
+
+/** The verification of an experience verified on `verifiedOn` (none without a date), as of `today`. */
+export function verificationOf(verifiedOn: string | undefined, reviewAfterMonths: number, today: Date = new Date()): Verification | undefined {
+  if (!verifiedOn) return undefined;
+  const due = new Date(`${verifiedOn}T00:00:00Z`);
+  due.setUTCMonth(due.getUTCMonth() + reviewAfterMonths);
+  return { on: verifiedOn, overdue: due.getTime() < today.getTime() };
+}
+
+/** The month of a YYYY-MM-DD date in the reader's language and calendar ("March 2025", "2025年3月", "اسفند ۱۴۰۳"). */
+export function monthName(language: Language, isoDate: string): string {
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** "Verified March 2025", or that it is past its review date. */
+export function verificationNote(translator: Translator, language: Language, verification: Verification): string {
+  return translator.t(language, verification.overdue ? 'answer-verified-overdue' : 'answer-verified', { month: monthName(language, verification.on) });
 }

@@ -1,6 +1,6 @@
 import type { Language } from '../text/language.ts';
 import { AiError } from '../ai/errors.ts';
-import type { PromptLibrary } from '../ai/prompts.ts';
+import { promptJson, type PromptLibrary } from '../ai/prompts.ts';
 import type { AiProvider, CallOptions } from '../ai/provider.ts';
 import { LANGUAGE_NAMES } from '../ai/question-translation.ts';
 import { inReadingDirection } from '../text/direction.ts';
@@ -8,11 +8,7 @@ import { displayText } from './display.ts';
 import { dropInventedCitations, repeatsInstructions } from './model-output.ts';
 import type { CitedExperience } from './types.ts';
 
-/**
- * Member-written text as a JSON value for the prompt: `<` and `>` escaped (still valid JSON, the
- * same text to the model), so nothing a member wrote can close the tag it is delimited by.
- */
-export const promptJson = (value: unknown): string => JSON.stringify(value, null, 2).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
+export { promptJson };
 
 /**
  * The grounded answer written by the model from the cited experiences only (prompts/answer.md).

@@ -1,7 +1,7 @@
 import type { Language } from '../text/language.ts';
 import type { Translator } from '../i18n.ts';
 import { inReadingDirection } from '../text/direction.ts';
-import { displayText, industryName, whoLivedIt } from './display.ts';
+import { displayText, industryName, verificationNote, whoLivedIt } from './display.ts';
 import { answeringSentences } from './sentences.ts';
 import type { CitedExperience } from './types.ts';
 
@@ -21,6 +21,8 @@ export function composeOfflineAnswer(cited: CitedExperience[], language: Languag
     // The quoted lines are laid out in their own language's direction, the messages in the reader's.
     const lines = [inReadingDirection(shown, `${i + 1}. ${text.title}`), meta, inReadingDirection(shown, answeringSentences(text, shown, questions))];
     if (shown !== language) lines.push(shownNote(translator, language, shown, c.experience.language));
+    if (text.origin === 'machine') lines.push(translator.t(language, 'answer-machine-note'));
+    if (c.verification) lines.push(verificationNote(translator, language, c.verification));
     return lines.join('\n');
   });
   return [translator.t(language, 'answer-offline-intro'), ...blocks].join('\n\n');

@@ -2,6 +2,7 @@ import type { Language } from '../text/language.ts';
 import type { Experience } from '../knowledge/experiences/experience.ts';
 import type { ExperienceRepository } from '../knowledge/experiences/repository.ts';
 import type { SearchHit } from '../knowledge/search/retrieval.ts';
+import type { Verification } from './display.ts';
 
 export type { Retriever, SearchHit, SearchQuery, SearchResult } from '../knowledge/search/retrieval.ts';
 
@@ -24,6 +25,10 @@ export interface CitedExperience {
   /** The language its text is shown in: the asker's when a text exists, else the original. */
   displayLanguage: Language;
   title: string;
+  /** When staff last confirmed it still holds, and whether that is past the review period. */
+  verification?: Verification;
+  /** The text shown was made by a model and not yet checked by a person. */
+  machineTranslated: boolean;
 }
 
 export interface Answer {

@@ -1,8 +1,8 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations, type ConversationData, type VersionedState } from '@grammyjs/conversations';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
-import { Bot, type Context } from 'grammy';
-import type { UserFromGetMe } from 'grammy/types';
+import { Bot, BotError, type Context } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
 import type { BotContext, BotDeps } from './context.ts';
 import { conversationKey } from './conversation-key.ts';
 import { createOutageNotice, type OutageNotice } from './database-outage.ts';
@@ -23,7 +23,16 @@ import { createUpdateProgress, type UpdateProgress } from './update-progress.ts'
  * which updates are safely taken (for polling to confirm them), and the notice for members who
  * write while the database does not answer.
  */
-export type SmeBot = Bot<BotContext> & { inFlight: InFlight; progress: UpdateProgress; outage: OutageNotice };
+export type SmeBot = Bot<BotContext> & {
+  inFlight: InFlight;
+  progress: UpdateProgress;
+  outage: OutageNotice;
+  /**
+   * Handles the updates a process that died left half-handled (Telegram, told they were
+   * received, will not send them again); returns how many. Run at start and now and then.
+   */
+  takeOverUnfinished: () => Promise<number>;
+};
 
 export type ThrottlerOptions = Parameters<typeof apiThrottler>[0];
 
@@ -44,7 +53,8 @@ export interface CreateBotOptions {
 // The conversations' rows in `sessions` are keyed `conversation:<conversationKey>`.
 const CONVERSATION_NAMESPACE = 'conversation';
 // Bump when a conversation's steps change shape: older replay state would no longer fit.
-const CONVERSATION_VERSION = 1;
+// 2: /share reads the member first and asks the country and whether to be named.
+const CONVERSATION_VERSION = 2;
 
 /**
  * The bot with every feature installed, talking to `options.apiRoot`. It does not start
@@ -59,7 +69,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     }),
-    { inFlight: inFlight as InFlight, progress, outage },
+    { inFlight: inFlight as InFlight, progress, outage, takeOverUnfinished: async () => 0 },
   );
   if (options.throttle !== false) {
     bot.api.config.use(apiThrottler(options.throttle ?? { out: { maxConcurrent: 1, minTime: 0 } }));
@@ -80,8 +90,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       key: (ctx) => ctx.chatId?.toString() ?? ctx.from?.id.toString(),
       maxWaitMs: app.config.questionBudgetMs,
       onQueued: (ctx) => progress.settle(ctx.update.update_id),
-      onOvertaking: (ctx) =>
-        app.logger.warn({ update_id: ctx.update.update_id, chat_id: ctx.chatId }, "the chat's previous update is still running; handling this one meanwhile"),
+      onOvertaking: (ctx) => app.logger.warn({ update_id: ctx.update.update_id }, "the chat's previous update is still running; handling this one meanwhile"),
     }),
   );
   bot.use(updateLogger(app.logger));
@@ -94,7 +103,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     outage.over();
     return claim;
   };
-  bot.use(intake({ claimUpdate, conversations: conversationStorage, conversationKey }));
+  bot.use(intake({ claimUpdate, finishUpdate: app.community.finishUpdate, conversations: conversationStorage, conversationKey }));
   bot.use(nameMemberInLogs);
   bot.use(translateReplies(app.translator));
   bot.use(refuseUnknownButtons);
@@ -106,5 +115,21 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   // A failing feature costs the member one apology, never the bot.
   installFeatures(bot.errorBoundary(apologise), { ...deps, ...(options.apiRoot ? { telegramApiRoot: options.apiRoot } : {}) });
   bot.catch(lastResort(app));
+  bot.takeOverUnfinished = async () => {
+    const updates = (await app.community.takeOverUnfinishedUpdates()) as Update[];
+    if (updates.length === 0) return 0;
+    app.logger.info({ updates: updates.length }, 'handling the updates a stopped process left half-handled');
+    // In chat order like any update (inChatOrder); a failure is the bot's to log, as for any update.
+    await Promise.all(
+      updates.map((update) =>
+        bot
+          .handleUpdate(update)
+          .catch((error: unknown) =>
+            error instanceof BotError ? bot.errorHandler(error) : app.logger.error({ err: error, update_id: update.update_id }, 'a taken-over update failed'),
+          ),
+      ),
+    );
+    return updates.length;
+  };
   return bot;
 }

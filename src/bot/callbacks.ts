@@ -2,6 +2,8 @@ import { callback, flag, id, oneOf, optional, type CallbackCodec } from './callb
 import { LANGUAGES } from '../text/language.ts';
 import { INDUSTRIES } from '../knowledge/experiences/experience.ts';
 import { FIELDS } from './features/share/fields.ts';
+import { REJECT_REASONS } from '../community/curation.ts';
+import { TEXT_FIELDS } from '../knowledge/experiences/rules.ts';
 
 /** Every button the bot sends, by what a press on it asks for. */
 
@@ -26,8 +28,35 @@ export const PROFILE_INDUSTRY = callback('profile:industry', { industry: optiona
 export const SHARE_SKIP = callback('share:skip', { field: oneOf(FIELDS) });
 export const SHARE_INDUSTRY = callback('share:industry', { industry: oneOf(INDUSTRIES) });
 export const SHARE_PREVIEW = callback('share:preview', { action: oneOf(['submit', 'edit', 'cancel'] as const) });
-export const SHARE_EDIT = callback('share:edit', { field: oneOf([...FIELDS, 'back'] as const) });
-export const SHARE_BUTTONS: readonly CallbackCodec<unknown>[] = [SHARE_SKIP, SHARE_INDUSTRY, SHARE_PREVIEW, SHARE_EDIT];
+export const SHARE_EDIT = callback('share:edit', { field: oneOf([...FIELDS, 'country', 'named', 'back'] as const) });
+/** Asked when the profile has no country: the same choices as /profile's. */
+export const SHARE_COUNTRY = callback('share:country', { country: oneOf(PROFILE_COUNTRIES) });
+export const SHARE_NAMED = callback('share:named', { named: flag });
+export const SHARE_BUTTONS: readonly CallbackCodec<unknown>[] = [SHARE_SKIP, SHARE_INDUSTRY, SHARE_PREVIEW, SHARE_EDIT, SHARE_COUNTRY, SHARE_NAMED];
+
+/** /my: open one of one's contributions; withdraw, resubmit or edit it. */
+export const MY_OPEN = callback('my:open', { experienceId: id });
+export const MY_WITHDRAW = callback('my:withdraw', { experienceId: id });
+export const MY_RESUBMIT = callback('my:resubmit', { experienceId: id });
+export const MY_EDIT = callback('my:edit', { experienceId: id });
+/** Inside the edit: which language version, then which field ('done' leaves). */
+export const MY_EDIT_LANGUAGE = callback('my:edit-lang', { language: oneOf(LANGUAGES) });
+export const MY_EDIT_FIELD = callback('my:edit-field', { field: oneOf([...FIELDS, 'done'] as const) });
+export const MY_EDIT_BUTTONS: readonly CallbackCodec<unknown>[] = [MY_EDIT_LANGUAGE, MY_EDIT_FIELD, SHARE_SKIP, SHARE_INDUSTRY];
+
+/** Review cards: a staff member's decision on a pending contribution, and its follow-up choices. */
+export const REVIEW = callback('rv', { action: oneOf(['approve', 'edit', 'merge', 'reject'] as const), experienceId: id });
+export const REVIEW_REASON = callback('rv:why', { experienceId: id, reason: oneOf(REJECT_REASONS) });
+export const REVIEW_MERGE = callback('rv:into', { experienceId: id, targetId: id, mode: oneOf(['version', 'append'] as const) });
+/** Edit, in the curator's private chat: which language version (then its fields, in the edit conversation). */
+export const REVIEW_EDIT = callback('rv:edit', { experienceId: id, language: oneOf(LANGUAGES) });
+export const REVIEW_EDIT_FIELD = callback('rv:field', { field: oneOf([...TEXT_FIELDS, 'skip', 'done'] as const) });
+export const REVIEW_BUTTONS: readonly CallbackCodec<unknown>[] = [REVIEW, REVIEW_REASON, REVIEW_MERGE, REVIEW_EDIT, REVIEW_EDIT_FIELD];
+/** The staff's re-verification digest: pages are numbered from 1; a decision re-shows the page it was on. */
+export const DIGEST_PAGE = callback('digest:page', { page: id });
+export const DIGEST_STILL_TRUE = callback('digest:true', { experienceId: id, page: id });
+export const DIGEST_ARCHIVE = callback('digest:archive', { experienceId: id, page: id });
+export const DIGEST_BUTTONS: readonly CallbackCodec<unknown>[] = [DIGEST_PAGE, DIGEST_STILL_TRUE, DIGEST_ARCHIVE];
 
 export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
   STORY,
@@ -40,6 +69,14 @@ export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
   PROFILE_COUNTRY,
   PROFILE_INDUSTRY,
   ...SHARE_BUTTONS,
+  ...REVIEW_BUTTONS,
+  ...DIGEST_BUTTONS,
+  MY_OPEN,
+  MY_WITHDRAW,
+  MY_RESUBMIT,
+  MY_EDIT,
+  MY_EDIT_LANGUAGE,
+  MY_EDIT_FIELD,
 ];
 
 /** True when `data` is one of our buttons, in its current version. */

@@ -70,6 +70,7 @@ export async function startPolling(bot: SmeBot, logger: Logger, options: Polling
   const runner: RunnerHandle = createRunner(createSource(polling.supplier), sink);
   runner.start();
   logger.info({ bot: bot.botInfo.username }, 'bot polling for updates');
+  const stopTakingOver = keepTakingOverUnfinished(bot, logger);
   const failed = new Promise<never>((_, reject) => {
     runner.task()?.catch((error: unknown) => {
       const refused = refusal(error);
@@ -84,6 +85,7 @@ export async function startPolling(bot: SmeBot, logger: Logger, options: Polling
     failed,
     stop() {
       stopping ??= (async () => {
+        stopTakingOver();
         if (runner.isRunning()) await runner.stop();
         await waitForHandlers(bot, logger);
         if (polling.parked > 0) logger.warn({ updates: polling.parked }, 'stopped during a database outage: these confirmed updates were not handled');
@@ -92,6 +94,24 @@ export async function startPolling(bot: SmeBot, logger: Logger, options: Polling
       return stopping;
     },
   };
+}
+
+/** How often a running bot looks for updates that stopped processes left half-handled. */
+const TAKE_OVER_EVERY_MS = 60_000;
+
+/**
+ * Handles the updates stopped processes left half-handled (bot.takeOverUnfinished): now, then
+ * every minute, until the returned function is called. A restarted process finds its own
+ * predecessor's at once; another machine's after their lease.
+ */
+export function keepTakingOverUnfinished(bot: SmeBot, logger: Logger): () => void {
+  const takeOver = () => {
+    bot.takeOverUnfinished().catch((error: unknown) => logger.warn({ err: error }, 'could not look for updates stopped processes left half-handled'));
+  };
+  takeOver();
+  const timer = setInterval(takeOver, TAKE_OVER_EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 function refusal(error: unknown): TelegramRefusedError {

@@ -3,10 +3,12 @@ import type { App } from '../app.ts';
 import { ANSWER_DELIVERY } from '../answering/ask-question.ts';
 import type { Queryable } from '../db/db.ts';
 import { OUTBOUND_MESSAGE } from '../jobs/notify.ts';
+import { REVIEW_CARD } from '../jobs/review-cards.ts';
 import { createJobRunner } from '../jobs/runner.ts';
 import { createAnswerSender } from './answer-sender.ts';
 import { createOutboxSender } from './outbox-sender.ts';
 import { createSendBudget } from './send-budget.ts';
+import { createReviewCardSender } from './review-card-sender.ts';
 
 // Messages wait at most this long for an idle sender of another process; this process's own
 // are sent at once (the app's outboxQueued signal wakes its senders).
@@ -23,14 +25,14 @@ export interface RunningSenders {
 }
 
 /**
- * The outbox's senders of this process: answers (answer-sender.ts), their delay notices and the
- * domain's notifications (outbox-sender.ts), through `api`, within the sending budget every
+ * The outbox's senders of this process: answers (answer-sender.ts), their delay notices, the
+ * domain's notifications (outbox-sender.ts) and the staff chat's review cards (review-card-sender.ts), through `api`, within the sending budget every
  * process shares (Telegram's 30 a second unless `messagesPerSecond` says otherwise, e.g. for a
  * Bot API server without Telegram's limits). Run by `start` and `worker` with a bot token, and
  * by the console chat against its emulator.
  */
 export function startSenders(
-  app: Pick<App, 'db' | 'logger' | 'translator' | 'outboxQueued' | 'config'>,
+  app: Pick<App, 'db' | 'logger' | 'translator' | 'outboxQueued' | 'config'> & { community: Pick<App['community'], 'curation'> },
   api: Api,
   options: { messagesPerSecond?: number; concurrency?: number } = {},
 ): RunningSenders {
@@ -40,6 +42,7 @@ export function startSenders(
   const handlers = {
     ...createOutboxSender({ db, api, translator, budget, giveUpAfterMs }),
     ...createAnswerSender({ db, api, translator, budget, giveUpAfterMs, logger }),
+    ...createReviewCardSender({ db, api, translator, budget, curation: app.community.curation }),
   };
   return createJobRunner({
     db,
@@ -54,7 +57,7 @@ export function startSenders(
 }
 
 /**
- * Resolves once the outbox holds no answer or notification due within `dueWithinMs` (default:
+ * Resolves once the outbox holds no answer, notification or review card due within `dueWithinMs` (default:
  * due now), or after `timeoutMs`: what the bot owes has been sent, e.g. before a console chat
  * says goodbye.
  */
@@ -64,7 +67,7 @@ export async function outboxSent(db: Queryable, options: { dueWithinMs?: number;
     const [row] = await db.query<{ owed: number }>(
       `SELECT count(*)::int AS owed FROM jobs
        WHERE kind = ANY($1::text[]) AND done_at IS NULL AND failed_at IS NULL AND run_at <= now() + make_interval(secs => $2::float8 / 1000)`,
-      [[ANSWER_DELIVERY, OUTBOUND_MESSAGE], options.dueWithinMs ?? 0],
+      [[ANSWER_DELIVERY, OUTBOUND_MESSAGE, REVIEW_CARD], options.dueWithinMs ?? 0],
     );
     if (row!.owed === 0 || Date.now() > deadline) return;
     await new Promise((r) => setTimeout(r, 10));

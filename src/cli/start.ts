@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
-import { createBot } from '../bot/bot.ts';
+import { createBot, type SmeBot } from '../bot/bot.ts';
 import { registerCommands } from '../bot/commands.ts';
+import { consoleConfig } from '../console/console-config.ts';
 import { runConsole } from '../console/run-console.ts';
-import { startPolling, TelegramRefusedError, type RunningBot } from '../bot/run.ts';
+import { keepTakingOverUnfinished, startPolling, TelegramRefusedError, type RunningBot } from '../bot/run.ts';
 import { serveHttp } from '../web/serve.ts';
 import { UserError, type CliContext } from './context.ts';
 import { join } from 'node:path';
 import { createAppLogger } from '../app.ts';
+import type { Logger } from '../log.ts';
 import { startJobWorkers } from './job-workers.ts';
 import { stopSignal } from './stop-signal.ts';
 
@@ -27,13 +29,18 @@ export function register(program: Command, ctx: CliContext): void {
       'Run the bot: long polling with BOT_TOKEN, webhook when WEBHOOK_URL and WEBHOOK_SECRET are set too, or a chat in this terminal without a token.',
     )
     .action(async () => {
-      const config = ctx.loadConfig();
+      const loaded = ctx.loadConfig();
+      // The console's local member is an admin, and its staff chat the emulator's staff group.
+      const config = loaded.telegram.mode === 'console' ? consoleConfig(loaded) : loaded;
       // In the console chat the terminal belongs to the conversation: logs go to a file.
       const logger = config.telegram.mode === 'console' ? createAppLogger(config, join(config.dataDir, 'console.log')) : undefined;
       // Aborted by SIGINT/SIGTERM: model calls in flight end at once, and their members get the extractive answer.
       const stopping = new AbortController();
       // The bot owns the embedded database, and serves it to the other commands while it runs.
       const app = await ctx.openApp(config, { ...(logger ? { logger } : {}), ownDatabase: true, stopping: stopping.signal });
+      // ADMIN_IDS is the list of admins, applied at every start (see community/staff.ts).
+      const admins = await app.community.staff.applyAdminIds(config.adminTelegramIds);
+      if (admins.promoted + admins.demoted > 0) app.logger.info(admins, 'admins set from ADMIN_IDS');
       // Vectors for new texts are made by a housekeeping job meanwhile: the bot answers lexically until then.
       const workers = startJobWorkers(app, config.telegram.mode === 'console' ? undefined : config.telegram);
       let http: Awaited<ReturnType<typeof serveHttp>> | undefined;
@@ -60,7 +67,7 @@ export function register(program: Command, ctx: CliContext): void {
         });
         const running: RunningBot =
           telegram.mode === 'webhook'
-            ? { stop: http.stop, failed: new Promise<never>(() => {}) }
+            ? webhookRunning(bot, http.stop, app.logger)
             : await startPolling(bot, app.logger, { giveUpAfterMs: telegram.giveUpAfterMs });
         const ended = await Promise.race([stopSignal(), running.failed.catch((e: unknown) => e)]);
         stopping.abort();
@@ -80,4 +87,16 @@ export function register(program: Command, ctx: CliContext): void {
         await app.close();
       }
     });
+}
+
+/** The webhook server as a running bot: it also takes over what stopped processes left half-handled (polling does so itself). */
+function webhookRunning(bot: SmeBot, stopServer: () => Promise<void>, logger: Logger): RunningBot {
+  const stopTakingOver = keepTakingOverUnfinished(bot, logger);
+  return {
+    failed: new Promise<never>(() => {}),
+    async stop() {
+      stopTakingOver();
+      await stopServer();
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/db.ts';
 import type { QuestionLog } from './question-log.ts';
+import { flagUnhelpfulExperiences } from './reverification.ts';
 
 export type FeedbackRepository = ReturnType<typeof createFeedback>;
 
@@ -13,6 +14,8 @@ export function createFeedback(db: Queryable) {
         [f.questionId, f.memberId, f.helpful],
       );
     },
+    /** Puts before staff the experiences this question's answer cited that three members have now found unhelpful. */
+    flagUnhelpful: (questionId: number) => flagUnhelpfulExperiences(db, questionId),
   };
 }
 
@@ -28,6 +31,7 @@ export function createGiveFeedback(repos: { questions: Pick<QuestionLog, 'getByI
     const question = await repos.questions.getById(input.questionId);
     if (question?.memberId !== input.memberId) return 'not-yours';
     await repos.feedback.record(input);
+    if (!input.helpful) await repos.feedback.flagUnhelpful(input.questionId);
     return 'recorded';
   };
 }

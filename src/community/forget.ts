@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../db/db.ts';
 import { recordAudit } from '../knowledge/experiences/audit.ts';
 import type { ExperienceRepository } from '../knowledge/experiences/repository.ts';
 import { deleteTextRows, TermDeltas } from '../knowledge/experiences/search-tokens.ts';
-import type { ExperienceStatus } from '../knowledge/experiences/experience.ts';
+import { STATUSES, type ExperienceStatus } from '../knowledge/experiences/experience.ts';
 
 /** What happens to a forgotten member's published experiences; unpublished ones always go. */
 export type ContributionChoice = 'delete' | 'anonymise';
@@ -17,9 +17,20 @@ export interface ForgetSummary {
   anonymisedExperiences: number;
 }
 
+/** What a member has, kind by kind, before they confirm /forget. */
+export interface ForgetPreview {
+  /** Published or archived: shared knowledge, which the member may leave behind unnamed. */
+  publishedContributions: number;
+  /** Contributions by status; every one not shared is erased whatever the member chooses. */
+  contributions: Record<ExperienceStatus, number>;
+  questions: number;
+  openQuestions: number;
+  feedback: number;
+}
+
 export interface Forgetting {
-  /** What /forget asks about first: how many of the member's experiences are shared knowledge. */
-  preview(memberId: number): Promise<{ publishedContributions: number }>;
+  /** What /forget says it will erase, and asks about: how many of the member's experiences are shared knowledge. */
+  preview(memberId: number): Promise<ForgetPreview>;
   forget(memberId: number, options: { contributions: ContributionChoice }): Promise<ForgetSummary>;
 }
 
@@ -34,7 +45,12 @@ export function createForgetting(db: Db, experiences: Pick<ExperienceRepository,
   return {
     async preview(memberId) {
       const mine = await experiences.listByContributor(memberId);
-      return { publishedContributions: mine.filter((e) => SHARED.includes(e.status)).length };
+      const contributions = Object.fromEntries(STATUSES.map((s) => [s, mine.filter((e) => e.status === s).length])) as Record<ExperienceStatus, number>;
+      return {
+        publishedContributions: mine.filter((e) => SHARED.includes(e.status)).length,
+        contributions,
+        ...(await countOwned(db, memberId)),
+      };
     },
     forget: (memberId, options) => db.transaction((tx) => forgetIn(tx, memberId, options)),
   };

@@ -4,18 +4,28 @@ import { createSubmitContribution } from './contributions.ts';
 import { createFeedback, createGiveFeedback } from './feedback.ts';
 import { createForgetting } from './forget.ts';
 import { createMembers } from './members.ts';
+import { createMyContributions } from './my-contributions.ts';
 import { createOpenQuestions, createOpenQuestionToCommunity } from './open-questions.ts';
 import { createSaveProfile } from './profile.ts';
 import { createQuestionLog } from './question-log.ts';
 import { createRateLimits } from './rate-limits.ts';
-import { createClaimUpdate } from './update-claims.ts';
+import { createClaimUpdate, finishUpdate, takeOverUnfinishedUpdates } from './update-claims.ts';
+import { createCuration, type CurationPorts } from './curation.ts';
+import { createStaff } from './staff.ts';
+import { createReverification } from './reverification.ts';
 
 export type { Member, MemberProfile, Role } from './members.ts';
 export type { QuestionRecord, LoggedQuestion } from './question-log.ts';
 export type { ProfileInput, ProfileField } from './profile.ts';
 export type { OpenQuestion } from './open-questions.ts';
 export type { Draft, SubmittedContribution } from './contributions.ts';
-export type { ContributionChoice, ForgetSummary } from './forget.ts';
+export type { ContributionChoice, ForgetPreview, ForgetSummary } from './forget.ts';
+export type { CurationDecision, DecideResult, CardPlace, RejectReason } from './curation.ts';
+export type { ReviewCard, SimilarExperience, Decision } from './review-card.ts';
+export type { StaffActor, StaffMember, SetRoleResult } from './staff.ts';
+export type { DigestPage, DueExperience, ReverifyResult } from './reverification.ts';
+export type { Contribution, ContributionEdit, ContributionOutcome } from './my-contributions.ts';
+export { contributionAsStored } from './contributions.ts';
 
 /** The community's repositories over one connection or one open transaction. */
 export function communityRepositories(db: Queryable) {
@@ -36,18 +46,38 @@ export type Community = ReturnType<typeof createCommunity>;
  * The community over one database: its repositories, a unit of work that binds them to one
  * transaction, and the use cases every front end (bot, web panel, jobs) calls with plain values.
  */
-export function createCommunity(db: Db, deps: { experiences: Pick<ExperienceRepository, 'createContribution' | 'listByContributor'> }) {
+export function createCommunity(
+  db: Db,
+  deps: {
+    experiences: Pick<ExperienceRepository, 'createContribution' | 'listByContributor' | 'getById'>;
+    /** This process among those sharing the database (db/process-liveness.ts): who handles which update. */
+    instance: string;
+  } & Omit<CurationPorts, 'db'>,
+) {
   const repos = communityRepositories(db);
+  const { experiences, ...ports } = deps;
+  const curation = createCuration({ db, ...ports });
   return {
     ...repos,
     /** Runs `work` with the repositories bound to one transaction: all of it is kept, or none. */
     inTransaction: <T>(work: (repos: CommunityRepositories, tx: Queryable) => Promise<T>): Promise<T> =>
       db.transaction((tx) => work(communityRepositories(tx), tx)),
-    claimUpdate: createClaimUpdate(db, repos.members),
-    submitContribution: createSubmitContribution(deps.experiences),
-    forgetting: createForgetting(db, deps.experiences),
+    claimUpdate: createClaimUpdate(db, repos.members, deps.instance),
+    /** Says an update's handling finished: nobody need take it over. */
+    finishUpdate: (updateId: number) => finishUpdate(db, updateId),
+    /** The updates dead processes left half-handled, now this process's to handle (see update-claims.ts). */
+    takeOverUnfinishedUpdates: () => takeOverUnfinishedUpdates(db, deps.instance),
+    submitContribution: createSubmitContribution(experiences, curation.announce),
+    /** Who the staff are; roles read from the database at each call. */
+    staff: createStaff(db),
+    /** Review of contributions (needs the search, for the similar experiences). */
+    curation,
+    forgetting: createForgetting(db, experiences),
+    myContributions: createMyContributions(db, experiences),
     giveFeedback: createGiveFeedback(repos),
     saveProfile: createSaveProfile(repos.members),
     openQuestionToCommunity: createOpenQuestionToCommunity(repos),
+    /** Re-verification of published experiences: the staff digest and its decisions. */
+    reverification: createReverification(db),
   };
 }

@@ -1,10 +1,18 @@
 import type { Queryable } from '../db/db.ts';
+import type { Language } from '../text/language.ts';
+import { isInstanceGone } from '../db/process-liveness.ts';
 import { MEMBER_COLUMNS, memberFromRow, type Member, type MemberRow, type MembersRepository } from './members.ts';
+
+/** Marks an update taken over from a dead process, for the process that took it (see takeOverUnfinishedUpdates). */
+const RESUMING = 'resuming:';
 
 // The claim is a data-modifying CTE, so it runs whatever the SELECT reads; the joins hang off one
 // row so the claim's answer comes back even for a stranger with no stored state.
+// A conflict is a claim too when this process took the update over from a dead one (RESUMING).
 const CLAIM = `WITH claimed AS (
-  INSERT INTO processed_updates (update_id) VALUES ($1) ON CONFLICT (update_id) DO NOTHING RETURNING update_id
+  INSERT INTO processed_updates AS p (update_id, unfinished, handler) VALUES ($1, $4::jsonb, $5)
+  ON CONFLICT (update_id) DO UPDATE SET handler = EXCLUDED.handler WHERE p.handler = '${RESUMING}' || EXCLUDED.handler
+  RETURNING update_id
 )
 SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, s.value AS state, m.*
 FROM (SELECT 1) AS one
@@ -15,12 +23,14 @@ type ClaimRow = { claimed: boolean; state: unknown } & ({ id: null } | MemberRow
 
 export interface UpdateToClaim {
   updateId: number;
+  /** The update as Telegram sent it: kept until its handling finishes, for whoever must take it over. */
+  update: unknown;
   /**
    * The person whose own message or press this is. `register`: they become (again) a member when
    * they are not one (in a private chat with the bot); otherwise only an existing member is read,
    * so talking in a group the bot is in registers nobody.
    */
-  sender?: { telegramId: number; name: string; register: boolean };
+  sender?: { telegramId: number; name: string; register: boolean; language?: Language };
   /** A `sessions` row to read along (the chat's conversation state), so it costs no extra trip. */
   stateKey?: string;
 }
@@ -37,14 +47,50 @@ export type ClaimUpdate = (update: UpdateToClaim) => Promise<UpdateClaim>;
  * one after another were a quarter of a question's trips to the database. Old ids are pruned by
  * a housekeeping job (src/jobs/housekeeping.ts), not here.
  */
-export function createClaimUpdate(db: Queryable, members: Pick<MembersRepository, 'upsertFromTelegram'>): ClaimUpdate {
-  return async ({ updateId, sender, stateKey }) => {
-    const [row] = (await db.query<ClaimRow>(CLAIM, [updateId, sender?.telegramId ?? null, stateKey ?? null])) as [ClaimRow];
+export function createClaimUpdate(db: Queryable, members: Pick<MembersRepository, 'upsertFromTelegram'>, instance: string): ClaimUpdate {
+  return async ({ updateId, update, sender, stateKey }) => {
+    const [row] = (await db.query<ClaimRow>(CLAIM, [updateId, sender?.telegramId ?? null, stateKey ?? null, JSON.stringify(update), instance])) as [ClaimRow];
     if (!row.claimed) return { claimed: false };
     const known = row.id === null ? null : memberFromRow(row);
     const member = !sender ? undefined : sender.register ? await members.upsertFromTelegram(sender, known) : (known ?? undefined);
     return { claimed: true, ...(member ? { member } : {}), state: row.state ?? undefined };
   };
+}
+
+/**
+ * Says an update's handling finished (answered, refused, or failed for good): nobody need take it
+ * over, and the copy of it kept meanwhile (the member's words) is dropped.
+ */
+export async function finishUpdate(db: Pick<Queryable, 'query'>, updateId: number): Promise<void> {
+  await db.query('UPDATE processed_updates SET unfinished = NULL WHERE update_id = $1', [updateId]);
+}
+
+/** How long an update may be handled by a process of another machine before it is taken over (far beyond any question's budget). */
+const FOREIGN_HANDLER_LEASE = '10 minutes';
+
+/**
+ * Takes over the updates whose handling a process left unfinished — a process of this machine
+ * that is no longer running, or of another machine that held one for over ten minutes — and
+ * returns them (oldest first) for this process (`instance`) to handle: its claim of each then
+ * succeeds once. Two processes taking over at once each get different updates.
+ */
+export async function takeOverUnfinishedUpdates(db: Pick<Queryable, 'query'>, instance: string): Promise<unknown[]> {
+  const rows = await db.query<{ handler: string | null; stale: boolean }>(
+    `SELECT DISTINCT handler, processed_at < now() - interval '${FOREIGN_HANDLER_LEASE}' AS stale
+     FROM processed_updates WHERE unfinished IS NOT NULL AND coalesce(handler, '') NOT IN ($1, $2 || $1)`,
+    [instance, RESUMING],
+  );
+  // A taker that died before claiming what it took ('resuming:<it>') is gone like any other.
+  const isGone = (r: { handler: string | null; stale: boolean }) => r.handler === null || r.stale || isInstanceGone(r.handler.replace(RESUMING, ''));
+  const gone = [...new Set(rows.filter(isGone).map((r) => r.handler ?? ''))];
+  if (gone.length === 0) return [];
+  const taken = await db.query<{ id: number; update: unknown }>(
+    `UPDATE processed_updates SET handler = $1 || $2
+     WHERE unfinished IS NOT NULL AND coalesce(handler, '') = ANY($3::text[])
+     RETURNING update_id::float8 AS id, unfinished AS update`,
+    [RESUMING, instance, gone],
+  );
+  return taken.sort((a, b) => a.id - b.id).map((r) => r.update);
 }
 
 /**

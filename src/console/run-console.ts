@@ -8,7 +8,9 @@ import { languageFromTelegram } from '../bot/i18n.ts';
 import { startPolling } from '../bot/run.ts';
 import { outboxApi } from '../bot/outbox-sender.ts';
 import { outboxSent, startSenders } from '../bot/senders.ts';
-import { seedDemoKnowledgeBase } from './seed.ts';
+import type { Translator } from '../i18n.ts';
+import { CONSOLE_STAFF_CHAT_ID, LOCAL_USER_ID } from './console-config.ts';
+import { seedDemoKnowledgeBase, type Seeded } from './seed.ts';
 import { startTerminal } from './terminal.ts';
 
 export interface RunConsoleOptions {
@@ -19,24 +21,31 @@ export interface RunConsoleOptions {
   languageCode?: string;
 }
 
-// One fixed local member, so their profile and contributions are still there next time.
-const LOCAL_USER_ID = 100_000_001;
-
 /**
  * Console mode (no BOT_TOKEN): the real bot, with all its middleware, polls a Bot API
- * emulator inside this process, and a terminal plays the one local member. Seeds the demo
- * knowledge base into an empty database first. Resolves once the member has left and the bot
- * has stopped; the caller closes the app.
+ * emulator inside this process, and a terminal plays the one local member, an admin, who types
+ * in their private chat or in the staff's group chat. Seeds the demo knowledge base into an
+ * empty database first. `app` must be built from `consoleConfig()`, so the bot posts staff
+ * messages to the emulator's staff group. Resolves once the member has left and the bot has
+ * stopped; the caller closes the app.
  */
 export async function runConsole(options: RunConsoleOptions): Promise<void> {
   const { app, input, output } = options;
+  if (app.config.staffChatId !== CONSOLE_STAFF_CHAT_ID || !app.config.adminTelegramIds.includes(LOCAL_USER_ID))
+    throw new Error('the console chat needs an app built from consoleConfig(config)');
   const seeded = await seedDemoKnowledgeBase(app, join(app.assetsDir, 'demo-kb.jsonl'));
+  // ADMIN_IDS, the local member among them: an admin in the database before their first message.
+  await app.community.staff.applyAdminIds(app.config.adminTelegramIds);
   // The database remembers handled update numbers (for days); this emulator's are new ones.
   const emulator = await startBotApiEmulator({ holdMs: 500, firstUpdateId: (await highestHandledUpdateId(app.db)) + 1 });
   const user: EmulatedUser = { id: LOCAL_USER_ID, first_name: 'Console', last_name: 'Member', language_code: options.languageCode ?? systemLanguage() };
-  const terminal = startTerminal({ input, output, emulator, user, translator: app.translator });
+  const language = languageFromTelegram(user.language_code);
+  // The staff group as if made before this start, with the bot and the local member (its creator) in it.
+  const staffChat = emulator.state.createGroup({ id: CONSOLE_STAFF_CHAT_ID, title: app.translator.t(language, 'console-staff-chat-title') });
+  emulator.state.directory.setStatus(staffChat.id, user.id, 'creator');
+  const terminal = startTerminal({ input, output, emulator, user, staffChat, translator: app.translator });
   try {
-    printBanner(terminal.print, app, languageFromTelegram(user.language_code), seeded);
+    printBanner(terminal.print, app.translator, language, { seeded, staffChat: staffChat.title });
     const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo, throttle: false });
     // Answers go through the outbox here too, sent to this emulator: the same path as with Telegram.
     const senders = startSenders(app, outboxApi(emulator.token, emulator.apiRoot));
@@ -67,12 +76,24 @@ async function fetched(emulator: BotApiEmulator, updateId: number): Promise<void
 }
 
 /** In English for whoever reads the terminal, and again in the member's language. */
-function printBanner(print: (text: string) => void, app: App, language: ReturnType<typeof languageFromTelegram>, seeded: number): void {
+function printBanner(
+  print: (text: string) => void,
+  translator: Translator,
+  language: ReturnType<typeof languageFromTelegram>,
+  about: { seeded: Seeded; staffChat: string },
+): void {
   const languages = language === 'en' ? (['en'] as const) : (['en', language] as const);
   for (const l of languages) {
-    print(`${app.translator.t(l, 'console-banner')}\n${app.translator.t(l, 'console-telegram-hint')}\n`);
+    const lines = [
+      translator.t(l, 'console-banner'),
+      translator.t(l, 'console-staff-hint', { chat: about.staffChat }),
+      translator.t(l, 'console-telegram-hint'),
+    ];
+    print(`${lines.join('\n')}\n`);
   }
-  if (seeded > 0) print(app.translator.t(language, 'console-seeded', { count: seeded }));
+  const { published, pending } = about.seeded;
+  if (published > 0) print(translator.t(language, 'console-seeded', { count: published }));
+  if (pending > 0) print(translator.t(language, 'console-seeded-pending', { count: pending }));
 }
 
 /** The terminal's locale (from LANG and friends, as ICU reads them), like a Telegram app's language. */

@@ -2,15 +2,17 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { InlineKeyboardButton } from 'grammy/types';
 import type { Translator } from '../i18n.ts';
-import type { BotApiEmulator, ChatMessage, EmulatedUser } from '../emulator/index.ts';
+import type { BotApiEmulator, ChatMessage, EmulatedGroup, EmulatedUser } from '../emulator/index.ts';
 import { languageFromTelegram } from '../bot/i18n.ts';
 
 export interface TerminalOptions {
   input: Readable;
   output: Writable;
-  emulator: Pick<BotApiEmulator, 'say' | 'press' | 'subscribe'>;
+  emulator: Pick<BotApiEmulator, 'say' | 'press' | 'subscribe' | 'botInfo'>;
   /** The local member; `/lang` changes its language_code in place. */
   user: EmulatedUser;
+  /** The staff's group chat, which the local member joins with `/in staff`. */
+  staffChat: EmulatedGroup;
   translator: Translator;
 }
 
@@ -26,24 +28,32 @@ export interface Terminal {
 }
 
 type Choice = { label: string; data: string };
+/** Where the local member types: their private chat with the bot, or the staff's group chat. */
+type Place = 'me' | 'staff';
 
 /**
  * The console chat's front end: each typed line is a message from the local member (or a
  * button press when it is a number), each bot message is printed as the Telegram client shows
- * its text, with callback buttons numbered [1], [2] … in their keyboard rows.
+ * its text, with callback buttons numbered [1], [2] … in their keyboard rows. `/in staff` and
+ * `/in me` move the member between the staff chat and their private chat; the staff chat's
+ * messages always carry its name, the private chat's while the member is in the staff chat.
  */
 export function startTerminal(options: TerminalOptions): Terminal {
-  const { input, output, emulator, user, translator } = options;
+  const { input, output, emulator, user, translator, staffChat } = options;
   const t = (key: string, args?: Record<string, string | number>) => translator.t(languageFromTelegram(user.language_code), key, args);
   const print = (text: string) => output.write(`${text}\n`);
   const isTty = (output as Writable & { isTTY?: boolean }).isTTY === true;
   const rl = createInterface({ input, output, terminal: isTty, prompt: '> ' });
 
-  // Numbers press the buttons of the latest bot message that has any, as a reader expects.
+  // Numbers press the buttons of the latest bot message that has any, in either chat, as a reader expects.
   let lastUpdateId = 0;
+  let place: Place = 'me';
   let choices: Choice[] = [];
-  let choicesOf: number | undefined;
-  const shown = new Map<number, string>();
+  let choicesOf: { chat_id: number; message_id: number } | undefined;
+  const shown = new Map<string, string>();
+  const isChoicesOf = (m: ChatMessage) => choicesOf?.chat_id === m.chat_id && choicesOf.message_id === m.message_id;
+  const label = (chatId: number) => (chatId === staffChat.id ? staffChat.title : place === 'staff' ? emulator.botInfo.first_name : undefined);
+  const prompt = () => rl.setPrompt(place === 'staff' ? `${staffChat.title}> ` : '> ');
 
   const show = (m: ChatMessage, edited: boolean) => {
     const rows = m.reply_markup?.inline_keyboard ?? [];
@@ -54,21 +64,24 @@ export function startTerminal(options: TerminalOptions): Terminal {
     }
     if (numbered.length > 0) {
       choices = numbered;
-      choicesOf = m.message_id;
-    } else if (choicesOf === m.message_id) {
+      choicesOf = { chat_id: m.chat_id, message_id: m.message_id };
+    } else if (isChoicesOf(m)) {
       choices = [];
       choicesOf = undefined;
     }
     const rendered = [m.text, ...keyboardLines.map((l) => `  ${l}`)].join('\n');
-    if (edited && shown.get(m.message_id) === rendered) return;
-    shown.set(m.message_id, rendered);
-    print(`\n${edited ? '✎ ' : ''}${rendered}\n`);
+    const key = `${m.chat_id}:${m.message_id}`;
+    if (edited && shown.get(key) === rendered) return;
+    shown.set(key, rendered);
+    const chat = label(m.chat_id);
+    print(`\n${chat !== undefined ? `[${chat}]\n` : ''}${edited ? '✎ ' : ''}${rendered}\n`);
     if (isTty) rl.prompt(true);
   };
 
+  const ours = (m: ChatMessage) => m.chat_id === user.id || m.chat_id === staffChat.id;
   const unsubscribe = emulator.subscribe((action) => {
-    if (action.kind === 'message' && action.message.from === 'bot' && action.message.chat_id === user.id) show(action.message, false);
-    else if (action.kind === 'edit' && action.message.chat_id === user.id) show(action.message, true);
+    if (action.kind === 'message' && action.message.from === 'bot' && ours(action.message)) show(action.message, false);
+    else if (action.kind === 'edit' && ours(action.message)) show(action.message, true);
     else if (action.kind === 'callback_answer' && action.text) print(`  » ${action.text}`);
   });
 
@@ -93,13 +106,24 @@ export function startTerminal(options: TerminalOptions): Terminal {
       } else print(t('console-lang-usage'));
       return;
     }
+    const move = /^\/in(?:\s+(\S+))?$/i.exec(text);
+    if (move) {
+      const to = move[1]?.toLowerCase();
+      if (to === 'staff' || to === 'me') {
+        place = to;
+        print(to === 'staff' ? t('console-in-staff', { chat: staffChat.title }) : t('console-in-me'));
+        prompt();
+      } else print(t('console-in-usage'));
+      if (isTty) rl.prompt();
+      return;
+    }
     if (/^\d{1,2}$/.test(text) && choicesOf !== undefined) {
       const choice = choices[Number(text) - 1];
       if (!choice) print(t('console-no-button', { number: Number(text) }));
-      else lastUpdateId = emulator.press(user, { chat_id: user.id, message_id: choicesOf }, choice.data).update_id;
+      else lastUpdateId = emulator.press(user, choicesOf, choice.data).update_id;
       return;
     }
-    lastUpdateId = emulator.say(user, text).update_id;
+    lastUpdateId = (place === 'staff' ? emulator.say(user, text, { group: staffChat }) : emulator.say(user, text)).update_id;
   });
   if (isTty) rl.prompt();
 

@@ -1,6 +1,7 @@
 import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DbUnavailableError } from './db.ts';
+import { isProcessAlive } from './process-liveness.ts';
 
 /** The file in DATA_DIR that says which process has the embedded database open. */
 export const LOCK_FILE = 'database.lock';
@@ -60,7 +61,7 @@ export function lockDataDir(dir: string, onTakeOver: (stale: DataDirHolder | und
       const seen = readText(file);
       if (seen === undefined) continue;
       const current = parseHolder(seen);
-      if (current && isAlive(current.pid)) return { heldBy: current };
+      if (current && isProcessAlive(current.pid)) return { heldBy: current };
       // Another process may have taken it over since: remove only the file we judged.
       if (readText(file) !== seen) continue;
       onTakeOver(current);
@@ -130,16 +131,6 @@ function parseHolder(text: string): DataDirHolder | undefined {
     return typeof value.pid === 'number' && Number.isInteger(value.pid) && value.pid > 0 ? { command: '?', since: '?', ...value, pid: value.pid } : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists, under another user.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

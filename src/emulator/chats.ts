@@ -10,6 +10,8 @@ export interface NewGroup {
   type?: 'group' | 'supergroup';
   /** A supergroup with forum topics (messages carry message_thread_id). */
   forum?: boolean;
+  /** The chat id (a supergroup's is -100 and ten digits), when the caller needs a known one; by default the next free one. */
+  id?: number;
 }
 
 type Status = ChatMember['status'];
@@ -36,8 +38,9 @@ export class ChatDirectory {
     // Telegram's ids: basic groups negative, supergroups -100 followed by ten digits.
     const group: EmulatedGroup =
       options.type === 'group'
-        ? { id: -(4_000_000_000 + n), type: 'group', title }
-        : { id: -(1_000_000_000_000 + n), type: 'supergroup', title, ...(options.forum ? { is_forum: true } : {}) };
+        ? { id: options.id ?? -(4_000_000_000 + n), type: 'group', title }
+        : { id: options.id ?? -(1_000_000_000_000 + n), type: 'supergroup', title, ...(options.forum ? { is_forum: true } : {}) };
+    if (this.groups.has(group.id)) throw new Error(`chat ${group.id} exists already`);
     this.groups.set(group.id, group);
     this.membersOf.set(group.id, new Map([[this.bot.id, 'member']]));
     if (options.forum) this.topicsOf.set(group.id, new Set());

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
+import { isProcessAlive, processInstanceId } from '../db/process-liveness.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import type { Logger } from '../log.ts';
 import {
@@ -81,7 +81,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const { db, logger, handlers } = options;
   const kinds = Object.keys(handlers);
   const host = hostname();
-  const workerId = `${host}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const workerId = processInstanceId();
   const leaseMs = options.leaseMs ?? 15 * 60_000;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const schedules = (options.schedules ?? []).filter((s) => handlers[s.kind]);
@@ -175,7 +175,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         sleeping.add(wake);
       });
     // Jobs a killed process of this machine held are free again before anything is taken.
-    const released = releaseJobsOfDeadWorkers(db, host, isAlive).then(
+    const released = releaseJobsOfDeadWorkers(db, host, isProcessAlive).then(
       (count) => count > 0 && logger.info({ jobs: count }, 'took back the jobs of a stopped process of this machine'),
       (error: unknown) => logger.warn({ err: error }, 'could not check for jobs of stopped processes; their lease will free them'),
     );
@@ -209,15 +209,4 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   }
 
   return { runDue, start };
-}
-
-/** Whether a process of this machine is running (a signal 0 reaches it, or it is someone else's). */
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

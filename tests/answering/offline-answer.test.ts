@@ -266,6 +266,7 @@ describe('the question as retrieval sees it', () => {
 
     expect(answer.language).toBe('zh');
     expect(retriever.queries).toEqual([
+      // The signal is the question's budget (deadlines), ending the search's model calls with it.
       {
         text: '伊朗海关需要原产地证明吗？\n那土耳其呢？',
         language: 'zh',

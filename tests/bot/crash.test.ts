@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startBotApiEmulator } from '../../src/emulator/index.ts';
 import { answersTo, askMany, freePort, spawnBot, until } from '../helpers/bot-process.ts';
+import { startFakeOpenAi } from '../helpers/fake-openai.ts';
 import { createTestPostgresSchema, freshDataDir, postgresUrl } from '../helpers/db.ts';
 
 const dataDirs: string[] = [];
@@ -58,4 +59,47 @@ describe.each(setups)('`sme-bridge start` killed while answers wait to be sent, 
       await emulator.close();
     }
   }, 420_000);
+});
+
+describe.each(setups)('`sme-bridge start` killed while it is answering, on $name', (setup) => {
+  it('answers the questions it had taken but not answered when it is started again, each exactly once', async () => {
+    const emulator = await startBotApiEmulator();
+    const model = await startFakeOpenAi();
+    // The model is slow at first: the questions are taken (claimed, confirmed to Telegram) and in hand when the process dies.
+    let slow = true;
+    model.onChat(() => (slow ? { delayMs: 60_000 } : { content: 'Pay through a licensed exchange house.' }));
+    const env = {
+      ...(await setup.env()),
+      PORT: String(await freePort()),
+      RATE_LIMIT_PER_MINUTE: '1000',
+      OPENAI_API_KEY: 'sk-crash-test',
+      OPENAI_BASE_URL: model.baseURL,
+      OPENAI_TIMEOUT_MS: '60000',
+      QUESTION_BUDGET_MS: '90000',
+    };
+    const first = spawnBot(emulator, env);
+    let second: ReturnType<typeof spawnBot> | undefined;
+    try {
+      await until(() => emulator.state.calls.some((c) => c.method === 'getUpdates'), 150_000, 'the bot to start polling');
+      const questions = await askMany(emulator, { members: 10, count: 10, perSecond: 20 });
+      // Every member's question has reached the model: each was taken and is being answered.
+      await until(() => model.chatRequests().length >= questions.length, 60_000, 'every question to reach the model');
+      first.kill('SIGKILL');
+      await first.exited;
+      expect(questions.filter((q) => answersTo(emulator, q).length > 0)).toEqual([]);
+      slow = false;
+
+      second = spawnBot(emulator, { ...env, PORT: String(await freePort()) });
+      await until(() => questions.every((q) => answersTo(emulator, q).length > 0), 120_000, 'every question to be answered');
+      await new Promise((r) => setTimeout(r, 2_000));
+      expect(questions.map((q) => answersTo(emulator, q).length)).toEqual(questions.map(() => 1));
+      second.kill('SIGTERM');
+      expect(await second.exited, second.stderr).toBe(0);
+    } finally {
+      first.kill('SIGKILL');
+      second?.kill('SIGKILL');
+      await emulator.close();
+      await model.close();
+    }
+  }, 300_000);
 });

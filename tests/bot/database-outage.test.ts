@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { createBot } from '../../src/bot/bot.ts';
+import { outboxApi } from '../../src/bot/outbox-sender.ts';
 import { startPolling } from '../../src/bot/run.ts';
+import { startSenders } from '../../src/bot/senders.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { startBotApiEmulator } from '../../src/emulator/index.ts';
@@ -120,6 +122,8 @@ describe.skipIf(!postgresUrl)('a restart during a database outage', () => {
     await app.experiences.upsertRecords([EXPERIENCE, ...unrelatedExperiences()], { status: 'published' });
     await app.loadSearchIndex();
     const emulator = await startBotApiEmulator({ holdMs: 200 });
+    // Answers go out through the outbox, whichever process queued them.
+    const senders = startSenders(app, outboxApi(emulator.token, emulator.apiRoot));
     const user = { id: 888, first_name: 'Sami', language_code: 'en' };
     const texts = () =>
       emulator.state
@@ -145,6 +149,7 @@ describe.skipIf(!postgresUrl)('a restart during a database outage', () => {
     } finally {
       await proxy.resume();
       await second?.stop();
+      await senders.stop();
       await emulator.close();
       await app.close();
       await db.close();
@@ -163,6 +168,7 @@ describe.skipIf(!postgresUrl)('webhook mode, PostgreSQL refusing connections', (
     await app.experiences.upsertRecords([EXPERIENCE, ...unrelatedExperiences()], { status: 'published' });
     await app.loadSearchIndex();
     const emulator = await startBotApiEmulator();
+    const senders = startSenders(app, outboxApi(emulator.token, emulator.apiRoot));
     const bot = createBot(emulator.token, { app }, { apiRoot: emulator.apiRoot, botInfo: emulator.botInfo });
     const running = await startWebhook(bot, {
       db,
@@ -197,14 +203,16 @@ describe.skipIf(!postgresUrl)('webhook mode, PostgreSQL refusing connections', (
       expect(texts()).toEqual([app.translator.t('en', 'bot-answer-will-come').replace(/[\u2068\u2069]/g, '')]);
       await proxy.resume();
       expect((await post()).status).toBe(200);
-      expect(texts()).toHaveLength(2);
+      await until(() => texts().length === 2, 15_000, 'the answer');
       expect(texts()[1]).toContain(TITLE);
       // A retry after that is the same update: not answered twice.
       expect((await post()).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 1_000));
       expect(texts()).toHaveLength(2);
     } finally {
       await proxy.resume();
       await running.stop();
+      await senders.stop();
       await emulator.close();
       await app.close();
       await db.close();

@@ -81,10 +81,22 @@ async function seed(test: TelegramTest, language: Language = 'en'): Promise<Seed
 const count = async (db: Db, sql: string, params: unknown[] = []) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params))[0]!.n);
 const rowCounts = (db: Db, tables: readonly string[]) => Promise.all(tables.map((table) => count(db, table)));
 
-/** Sends /forget and checks the member is asked, in their language, what becomes of their one published experience. */
+/**
+ * Sends /forget and checks the member is told, in their language, what will be erased kind by kind
+ * (the fixture's member a: one question, two ratings, one community question, one contribution
+ * awaiting review, one published), and asked what becomes of their one published experience.
+ */
 async function asksToForget(test: TelegramTest, member: TestMember, language: Language) {
   await member.says('/forget');
-  expect(member.lastReply?.text).toBe(`${test.text(language, 'forget-explain')}\n\n${test.text(language, 'forget-choose', { published: 1 })}`);
+  const holding = [
+    test.text(language, 'forget-holding'),
+    test.text(language, 'forget-count-questions', { count: 1 }),
+    test.text(language, 'forget-count-feedback', { count: 2 }),
+    test.text(language, 'forget-count-open-questions', { count: 1 }),
+    test.text(language, 'forget-count-pending', { count: 1 }),
+    test.text(language, 'forget-count-published', { count: 1 }),
+  ].join('\n');
+  expect(member.lastReply?.text).toBe(`${test.text(language, 'forget-explain')}\n\n${holding}\n\n${test.text(language, 'forget-choose', { published: 1 })}`);
   expect(member.lastReply?.buttons).toEqual(['forget-button-delete', 'forget-button-anonymise', 'forget-button-cancel'].map((k) => test.text(language, k)));
 }
 
@@ -192,6 +204,8 @@ describe('/forget without published experiences', () => {
     await m.says('/forget');
     expect(m.lastReply?.buttons).toEqual([t.text('fa', 'forget-button-erase'), t.text('fa', 'forget-button-cancel')]);
     expect(m.lastReply?.text).toContain(t.text('fa', 'forget-choose', { published: 0 }));
+    // A member who only started: nothing to list but the profile.
+    expect(m.lastReply?.text).toContain(t.text('fa', 'forget-holding-nothing').replace(/^\u200F/, ''));
     const id = (await t.app.community.members.getByTelegramId(m.user.id))!.id;
     await m.presses(t.text('fa', 'forget-button-erase'));
     expect(m.lastReply?.text).toBe(t.text('fa', 'forget-done-delete'));
@@ -200,6 +214,32 @@ describe('/forget without published experiences', () => {
     await m.says('/my');
     expect(m.lastReply?.text).toBe(t.text('fa', 'my-empty'));
     expect((await t.app.community.members.getByTelegramId(m.user.id))?.id).not.toBe(id);
+  });
+
+  it('says it will erase the contributions awaiting review and withdrawn, and does', async () => {
+    t = await TelegramTest.start();
+    const m = t.member({ language_code: 'zh' });
+    await m.says('/start');
+    const memberId = (await t.app.community.members.getByTelegramId(m.user.id))!.id;
+    const contribution = () =>
+      t!.app.experiences.createContribution({
+        memberId,
+        language: 'zh',
+        industry: 'food',
+        tags: [],
+        text: { title: '向伊朗供应商付款', problem: '我们的银行无法直接把货款汇到伊朗。', solution: '我们通过持牌换汇所结算，并保留全部单据。' },
+        contributor: {},
+      });
+    await contribution();
+    await contribution();
+    await t.app.experiences.setStatus((await contribution()).id, 'draft');
+    await m.says('/forget');
+    expect(m.lastReply?.text).toContain(
+      [t.text('zh', 'forget-holding'), t.text('zh', 'forget-count-pending', { count: 2 }), t.text('zh', 'forget-count-draft', { count: 1 })].join('\n'),
+    );
+    expect(m.lastReply?.buttons).toEqual([t.text('zh', 'forget-button-erase'), t.text('zh', 'forget-button-cancel')]);
+    await m.presses(t.text('zh', 'forget-button-erase'));
+    expect(await t.db.query('SELECT id FROM experiences')).toEqual([]);
   });
 
   it('stays forgotten when the member then blocks the bot: no update but their own messages and presses brings them back', async () => {

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { monthName } from '../../src/answering/display.ts';
 import { anExperience } from '../helpers/experiences.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest } from '../helpers/telegram.ts';
 
-const EXPERIENCE = anExperience({ id: 'exp-llm-1' });
+// Verified long ago (past the default 12 months), its Chinese version made by a model.
+const EXPERIENCE = anExperience({ id: 'exp-llm-1', verified_on: '2023-05-10' });
+EXPERIENCE.translations!.zh!.machine = true;
 // Retrieval weighs terms by how rare they are: a base of one experience makes every term common.
 const DISTRACTORS = [
   anExperience({
@@ -134,6 +137,9 @@ describe.each([
       );
       // Listed once, under the answer.
       expect(answer!.text.split(title)).toHaveLength(2);
+      // With what a reader should weigh: how long ago it was checked, and a model's translation.
+      expect(answer!.text).toContain(tg.plainText(language, 'answer-verified-overdue', { month: monthName(language, '2023-05-10') }));
+      expect(answer!.text.includes(tg.plainText(language, 'answer-machine-note'))).toBe(language === 'zh');
     } finally {
       llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : LONG }));
     }

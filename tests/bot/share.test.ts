@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Language } from '../../src/text/language.ts';
 import type { Db } from '../../src/db/db.ts';
 import { openTestPglite, testDatabases } from '../helpers/db.ts';
+import { linesLaidOutLeftToRight } from '../helpers/bidi.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
 
 const STORIES: Record<Language, { title: string; problem: string; solution: string; outcome: string; newProblem: string; tags: string; slugs: string[] }> = {
@@ -61,6 +62,37 @@ async function answerUpToTags(t: TelegramTest, m: TestMember, language: Language
   expect(m.toasts).toEqual([t.text(language, 'share-industry-food')]);
 }
 
+/** The steps after the tags for a member without a profile: the company's country, then whether to be named. */
+async function aboutTheMember(t: TelegramTest, m: TestMember, language: Language, options: { named?: boolean } = {}) {
+  expect(m.lastReply?.text).toBe(t.text(language, 'share-ask-country'));
+  await m.presses(t.text(language, 'country-IR'));
+  expect(m.lastReply?.text).toBe(t.text(language, 'share-ask-named', { credit: t.text(language, 'bot-story-contributor', { who: m.user.first_name }) }));
+  await m.presses(t.text(language, options.named === false ? 'share-button-anonymous' : 'share-button-named'));
+}
+
+/** The preview shows the story as readers will see it (country, industry, the texts given, the credit), then the tags. */
+function expectPreview(
+  t: TelegramTest,
+  m: TestMember,
+  language: Language,
+  d: { title: string; problem: string; solution: string; outcome?: string; industry: string; tags: string[] },
+) {
+  const text = m.lastReply!.text;
+  expect(text.startsWith(t.text(language, 'share-preview-header'))).toBe(true);
+  const lines = linesOf(text);
+  for (const value of [d.title, d.problem, d.solution]) expect(lines).toContain(value);
+  if (d.outcome) expect(lines).toContain(d.outcome);
+  else expect(lines).not.toContain(t.text(language, 'bot-story-outcome'));
+  const meta = t.text(language, 'bot-story-meta', { country: t.text(language, 'country-IR'), industry: t.text(language, `industry-${d.industry}`) });
+  expect(lines).toContain(linesOf(meta)[0]);
+  expect(lines).toContain(linesOf(t.text(language, 'bot-story-contributor', { who: m.user.first_name }))[0]);
+  if (d.tags.length > 0) expect(text.endsWith(t.text(language, 'share-preview-tags', { tags: d.tags.join(', ') }))).toBe(true);
+  else expect(text).not.toContain(t.text(language, 'share-preview-tags', { tags: '@' }).split('@')[0]);
+  expect(m.lastReply?.buttons).toEqual(['share-button-submit', 'share-button-edit', 'share-button-cancel'].map((k) => t.text(language, k)));
+  // Every line of a Persian preview, even one that starts with a Latin word, reads right to left.
+  if (language === 'fa') expect(linesLaidOutLeftToRight(m.lastReply!.message.text ?? '')).toEqual([]);
+}
+
 describe.each(testDatabases())('/share on $name', ({ open }) => {
   describe.each(['fa', 'zh', 'en'] as const)('in %s', (language) => {
     it('walks the member through the steps, previews, edits a field and saves a pending contribution', async () => {
@@ -69,13 +101,8 @@ describe.each(testDatabases())('/share on $name', ({ open }) => {
       const story = STORIES[language];
       await answerUpToTags(t, m, language);
       await m.says(story.tags);
-
-      const preview = m.lastReply!;
-      expect(preview.text).toContain(story.title);
-      expect(preview.text).toContain(story.problem);
-      expect(preview.text).toContain(story.outcome);
-      expect(preview.text).toContain(t.text(language, 'share-industry-food'));
-      expect(preview.buttons).toEqual(['share-button-submit', 'share-button-edit', 'share-button-cancel'].map((k) => t.text(language, k)));
+      await aboutTheMember(t, m, language);
+      expectPreview(t, m, language, { ...story, industry: 'food', tags: story.slugs });
 
       await m.presses(t.text(language, 'share-button-edit'));
       expect(m.lastReply?.text).toBe(t.text(language, 'share-edit-which'));
@@ -90,7 +117,8 @@ describe.each(testDatabases())('/share on $name', ({ open }) => {
 
       const member = await t.app.community.members.getByTelegramId(m.user.id);
       const [mine] = await t.app.experiences.listByContributor(member!.id);
-      expect(mine).toMatchObject({ status: 'pending', source: 'bot', language, industry: 'food', tags: story.slugs });
+      expect(mine).toMatchObject({ status: 'pending', source: 'bot', language, country: 'IR', industry: 'food', tags: story.slugs });
+      expect(mine!.contributor).toEqual({ name: m.user.first_name, memberId: member!.id });
       expect(mine!.texts[language]).toMatchObject({
         title: story.title,
         problem: story.newProblem,
@@ -106,6 +134,7 @@ describe.each(testDatabases())('/share on $name', ({ open }) => {
     const m = t.member({ language_code: 'fa' });
     await answerUpToTags(t, m, 'fa', STORIES.en);
     await m.presses(t.text('fa', 'share-skip'));
+    await aboutTheMember(t, m, 'fa');
     await m.presses(t.text('fa', 'share-button-submit'));
     const member = await t.app.community.members.getByTelegramId(m.user.id);
     const [mine] = await t.app.experiences.listByContributor(member!.id);
@@ -133,8 +162,8 @@ describe('/share limits', () => {
     await m.presses(t.text('en', 'share-skip'));
     await m.presses(t.text('en', 'share-industry-logistics'));
     await m.presses(t.text('en', 'share-skip'));
-    expect(m.lastReply?.text).toContain(STORIES.en.title);
-    expect(m.lastReply?.text).toContain(`Outcome\n${t.text('en', 'share-preview-none')}`);
+    await aboutTheMember(t, m, 'en');
+    expectPreview(t, m, 'en', { ...STORIES.en, outcome: undefined, industry: 'logistics', tags: [] });
   });
 
   it('refuses a title over 200 characters and asks again', async () => {
@@ -186,23 +215,6 @@ const linesOf = (text: string) => text.split('\n').map((line) => line.replace(/^
 /** The question of a text step as the member sees it (the outcome one with its Skip button). */
 function question(t: TelegramTest, language: Language, { field, min, max }: TextStep): string {
   return t.text(language, `share-ask-${field}`, { min, max });
-}
-
-/** The preview as the member should see it, built from the locale with the member's answers. */
-function expectedPreview(
-  t: TelegramTest,
-  language: Language,
-  d: { title: string; problem: string; solution: string; outcome?: string; industry: string; tags: string[] },
-): string {
-  const none = t.text(language, 'share-preview-none');
-  return t.text(language, 'share-preview', {
-    title: d.title,
-    industry: t.text(language, `share-industry-${d.industry}`),
-    tags: d.tags.length > 0 ? d.tags.join(', ') : none,
-    problem: d.problem,
-    solution: d.solution,
-    outcome: d.outcome ?? none,
-  });
 }
 
 async function savedContribution(t: TelegramTest, m: TestMember) {
@@ -268,7 +280,8 @@ describe.each(LANGUAGES)('/share tags in %s', (language) => {
     const tags = [LETTER[language].repeat(40), ...numbered(11)];
     await m.says(tags.join(comma));
     const story = STORIES[language];
-    expect(m.lastReply?.text).toBe(expectedPreview(t, language, { ...story, industry: 'food', tags }));
+    await aboutTheMember(t, m, language);
+    expectPreview(t, m, language, { ...story, industry: 'food', tags });
     await m.presses(t.text(language, 'share-button-submit'));
     expect((await savedContribution(t, m)).tags).toEqual(tags);
   });
@@ -288,37 +301,35 @@ describe.each(LANGUAGES)('editing in the /share preview in %s', (language) => {
     const story = STORIES[language];
     await answerUpToTags(t, m, language);
     await m.says(story.tags);
+    await aboutTheMember(t, m, language);
     const original = { ...story, industry: 'food', tags: story.slugs };
-    expect(m.lastReply?.text).toBe(expectedPreview(t, language, original));
-    const previewButtons = ['share-button-submit', 'share-button-edit', 'share-button-cancel'].map((k) => t.text(language, k));
+    expectPreview(t, m, language, original);
 
     await m.presses(t.text(language, 'share-button-edit'));
     expect(m.lastReply?.buttons).toEqual([
-      ...['title', 'problem', 'solution', 'outcome', 'industry', 'tags'].map((f) => t.text(language, `share-field-${f}`)),
+      ...['title', 'problem', 'solution', 'outcome', 'industry', 'tags', 'country', 'named'].map((f) => t.text(language, `share-field-${f}`)),
       t.text(language, 'share-button-back'),
     ]);
     await m.presses(t.text(language, 'share-button-back'));
-    expect(m.lastReply?.text).toBe(expectedPreview(t, language, original));
-    expect(m.lastReply?.buttons).toEqual(previewButtons);
+    expectPreview(t, m, language, original);
 
     await m.presses(t.text(language, 'share-button-edit'));
     await m.presses(t.text(language, 'share-field-industry'));
     expect(m.lastReply?.text).toBe(t.text(language, 'share-ask-industry'));
     expect(m.lastReply?.buttons).toHaveLength(14);
     await m.presses(t.text(language, 'share-industry-logistics'));
-    expect(m.lastReply?.text).toBe(expectedPreview(t, language, { ...original, industry: 'logistics' }));
+    expectPreview(t, m, language, { ...original, industry: 'logistics' });
 
     // Skipping the tags when editing them removes them; typing new ones replaces them.
     await m.presses(t.text(language, 'share-button-edit'));
     await m.presses(t.text(language, 'share-field-tags'));
     expect(m.lastReply?.text).toBe(t.text(language, 'share-ask-tags'));
     await m.presses(t.text(language, 'share-skip'));
-    expect(m.lastReply?.text).toBe(expectedPreview(t, language, { ...original, industry: 'logistics', tags: [] }));
+    expectPreview(t, m, language, { ...original, industry: 'logistics', tags: [] });
     await m.presses(t.text(language, 'share-button-edit'));
     await m.presses(t.text(language, 'share-field-tags'));
     await m.says(NEW_TAGS[language].typed);
-    expect(m.lastReply?.text).toBe(expectedPreview(t, language, { ...original, industry: 'logistics', tags: NEW_TAGS[language].slugs }));
-    expect(m.lastReply?.buttons).toEqual(previewButtons);
+    expectPreview(t, m, language, { ...original, industry: 'logistics', tags: NEW_TAGS[language].slugs });
 
     await m.presses(t.text(language, 'share-button-submit'));
     expect(m.lastReply?.text).toBe(t.text(language, 'share-submitted'));
@@ -349,6 +360,7 @@ describe.each(LANGUAGES)('what a member types as HTML in /share, in %s', (langua
     const story = { ...STORIES[language], ...MARKUP[language] };
     await answerUpToTags(t, m, language, story);
     await m.presses(t.text(language, 'share-skip'));
+    await aboutTheMember(t, m, language);
     // The preview, not an apology: Telegram accepted the message.
     expect(m.lastReply?.buttons).toEqual(['share-button-submit', 'share-button-edit', 'share-button-cancel'].map((k) => t.text(language, k)));
     expect(linesOf(m.lastReply!.text)).toContain(story.title);
@@ -391,6 +403,7 @@ describe.each(['fa', 'zh', 'en'] as const)('/cancel in %s', (language) => {
     const m = t.member({ language_code: language });
     await answerUpToTags(t, m, language);
     await m.presses(t.text(language, 'share-skip'));
+    await aboutTheMember(t, m, language);
     await m.presses(t.text(language, 'share-button-cancel'));
     expect(m.lastReply?.text).toBe(t.text(language, 'share-cancelled'));
     expect(await t.db.query('SELECT id FROM experiences')).toEqual([]);
@@ -418,6 +431,7 @@ describe('a restart in the middle of /share', () => {
     await m2.presses(second.text('fa', 'share-skip'));
     await m2.presses(second.text('fa', 'share-industry-textiles'));
     await m2.presses(second.text('fa', 'share-skip'));
+    await aboutTheMember(second, m2, 'fa');
     expect(m2.lastReply?.text).toContain(STORIES.fa.title);
     expect(m2.lastReply?.text).toContain(STORIES.fa.problem);
     await m2.presses(second.text('fa', 'share-button-submit'));
@@ -427,5 +441,88 @@ describe('a restart in the middle of /share', () => {
     await second.stop();
     tests = [];
     await db.close();
+  });
+});
+
+describe.each(testDatabases())('who and where, in /share on $name', ({ open }) => {
+  describe.each(['fa', 'zh'] as const)('in %s', (language) => {
+    it('previews exactly the story a reader gets once it is published', async () => {
+      const t = await start(open);
+      const m = t.member({ language_code: language });
+      const reader = t.member({ language_code: language });
+      await answerUpToTags(t, m, language);
+      await m.presses(t.text(language, 'share-skip'));
+      await aboutTheMember(t, m, language);
+      const preview = m.lastReply!.text;
+      const header = t.text(language, 'share-preview-header');
+      expect(preview.startsWith(`${header}\n\n`)).toBe(true);
+      await m.presses(t.text(language, 'share-button-submit'));
+
+      const saved = await savedContribution(t, m);
+      expect(saved).toMatchObject({ country: 'IR', contributor: { name: m.user.first_name } });
+      await t.app.experiences.setStatus(saved.id, 'published');
+      await reader.says(`/start exp_${saved.externalId}`);
+      expect(reader.lastReply?.text).toBe(preview.slice(header.length + 2));
+    });
+
+    it('shares anonymously when the member says so: no name in the preview or in what is stored', async () => {
+      const t = await start(open);
+      const m = t.member({ language_code: language });
+      await answerUpToTags(t, m, language);
+      await m.presses(t.text(language, 'share-skip'));
+      await aboutTheMember(t, m, language, { named: false });
+      expect(m.lastReply?.text).not.toContain(m.user.first_name);
+      expect(linesOf(m.lastReply!.text)).toContain(STORIES[language].title);
+      await m.presses(t.text(language, 'share-button-submit'));
+      const saved = await savedContribution(t, m);
+      expect(saved.contributor).toEqual({ memberId: (await t.app.community.members.getByTelegramId(m.user.id))!.id });
+      expect(saved.country).toBe('IR');
+    });
+  });
+
+  it('takes the country and company from the profile: no country question, and the credit shows name and company', async () => {
+    const t = await start(open);
+    const m = t.member({ language_code: 'en', first_name: 'Leila' });
+    await m.says('/start');
+    const id = (await t.app.community.members.getByTelegramId(m.user.id))!.id;
+    await t.app.community.saveProfile(id, { company: 'Saffron & Co', country: 'CN', industry: 'food' });
+    await answerUpToTags(t, m, 'en');
+    await m.presses(t.text('en', 'share-skip'));
+    // The locale texts are HTML: the company's & is written escaped there, as the bot sends it.
+    const creditHtml = t.plainText('en', 'bot-story-contributor', { who: 'Leila, Saffron &amp; Co' });
+    const credit = t.text('en', 'bot-story-contributor', { who: 'Leila, Saffron &amp; Co' });
+    expect(credit).toBe('Shared by Leila, Saffron & Co');
+    expect(m.lastReply?.text).toBe(t.text('en', 'share-ask-named', { credit: creditHtml }));
+    await m.presses(t.text('en', 'share-button-named'));
+    expect(linesOf(m.lastReply!.text)).toContain(credit);
+    expect(linesOf(m.lastReply!.text)).toContain(
+      t.text('en', 'bot-story-meta', { country: t.text('en', 'country-CN'), industry: t.text('en', 'industry-food') }),
+    );
+    await m.presses(t.text('en', 'share-button-submit'));
+    expect(await savedContribution(t, m)).toMatchObject({ country: 'CN', contributor: { name: 'Leila', company: 'Saffron & Co' } });
+  });
+});
+
+describe.each(['zh', 'en'] as const)('the country step of /share in %s', (language) => {
+  it('takes a typed country code, refuses one that is no country, and the preview can change it', async () => {
+    const t = await start();
+    const m = t.member({ language_code: language });
+    await answerUpToTags(t, m, language);
+    await m.presses(t.text(language, 'share-skip'));
+    expect(m.lastReply?.text).toBe(t.text(language, 'share-ask-country'));
+    await m.says('zz');
+    expect(m.lastReply?.text).toBe(t.text(language, 'share-country-invalid'));
+    await m.says('tr');
+    expect(m.lastReply?.text).toBe(t.text(language, 'share-ask-named', { credit: t.text(language, 'bot-story-contributor', { who: m.user.first_name }) }));
+    await m.presses(t.text(language, 'share-button-named'));
+    expect(linesOf(m.lastReply!.text)).toContain(
+      t.text(language, 'bot-story-meta', { country: t.text(language, 'country-TR'), industry: t.text(language, 'industry-food') }),
+    );
+
+    await m.presses(t.text(language, 'share-button-edit'));
+    await m.presses(t.text(language, 'share-field-country'));
+    await m.presses(t.text(language, 'country-CN'));
+    await m.presses(t.text(language, 'share-button-submit'));
+    expect((await savedContribution(t, m)).country).toBe('CN');
   });
 });

@@ -5,6 +5,8 @@ import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/db.ts';
 import { anExperience } from '../helpers/experiences.ts';
 import { testDatabases } from '../helpers/db.ts';
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 
 // The use cases as a web panel or a job would call them: plain values in and out, no Telegram.
 describe.each(testDatabases())('community use cases on $name', ({ open }) => {
@@ -49,7 +51,12 @@ describe.each(testDatabases())('community use cases on $name', ({ open }) => {
   it('claims an update once: the first claim reads (and makes) the member and the stored state, a repeat is refused', async () => {
     const telegramId = nextTelegramId++;
     await db.query(`INSERT INTO sessions (key, value) VALUES ($1, '{"step": 2}')`, [`conversation:${telegramId}`]);
-    const update = { updateId: 900_001, sender: { telegramId, name: 'Lin Wei', register: true }, stateKey: `conversation:${telegramId}` };
+    const update = {
+      updateId: 900_001,
+      update: { update_id: 900_001 },
+      sender: { telegramId, name: 'Lin Wei', register: true },
+      stateKey: `conversation:${telegramId}`,
+    };
     const first = await app.community.claimUpdate(update);
     expect(first).toMatchObject({ claimed: true, member: { telegramId, name: 'Lin Wei' }, state: { step: 2 } });
     expect(await app.community.claimUpdate(update)).toEqual({ claimed: false });
@@ -57,12 +64,93 @@ describe.each(testDatabases())('community use cases on $name', ({ open }) => {
 
   it('claims an update from a group without registering a stranger, and recognises a member', async () => {
     const stranger = nextTelegramId++;
-    const fromGroup = await app.community.claimUpdate({ updateId: 900_002, sender: { telegramId: stranger, name: 'Passer-by', register: false } });
+    const fromGroup = await app.community.claimUpdate({
+      updateId: 900_002,
+      update: { update_id: 900_002 },
+      sender: { telegramId: stranger, name: 'Passer-by', register: false },
+    });
     expect(fromGroup).toEqual({ claimed: true, state: undefined });
     expect(await app.community.members.getByTelegramId(stranger)).toBeUndefined();
     const member = await aMember();
-    const known = await app.community.claimUpdate({ updateId: 900_003, sender: { telegramId: member.telegramId, name: 'Renamed', register: false } });
+    const known = await app.community.claimUpdate({
+      updateId: 900_003,
+      update: { update_id: 900_003 },
+      sender: { telegramId: member.telegramId, name: 'Renamed', register: false },
+    });
     expect(known).toMatchObject({ claimed: true, member: { id: member.id } });
+  });
+
+  it('takes over, once, an update a process that died left half-handled; a live process keeps its own', async () => {
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const asked = { update_id: 900_010, message: { message_id: 7, text: 'How do I pay a supplier?' } };
+    await db.query('INSERT INTO processed_updates (update_id, unfinished, handler) VALUES ($1, $2::jsonb, $3), ($4, $5::jsonb, $6)', [
+      900_010,
+      JSON.stringify(asked),
+      `${hostname()}:${gone}:dead00`,
+      900_011,
+      JSON.stringify({ update_id: 900_011 }),
+      `${hostname()}:${process.pid}:alive0`,
+    ]);
+    expect(await app.community.takeOverUnfinishedUpdates()).toEqual([asked]);
+    expect(await app.community.takeOverUnfinishedUpdates()).toEqual([]);
+    // The taker's claim succeeds once; Telegram sending it again meanwhile is still a repeat.
+    expect(await app.community.claimUpdate({ updateId: 900_010, update: asked })).toMatchObject({ claimed: true });
+    expect(await app.community.claimUpdate({ updateId: 900_010, update: asked })).toEqual({ claimed: false });
+    await app.community.finishUpdate(900_010);
+    const rows = await db.query<{ id: number; kept: boolean }>(
+      'SELECT update_id::float8 AS id, unfinished IS NOT NULL AS kept FROM processed_updates WHERE update_id IN (900010, 900011) ORDER BY 1',
+    );
+    // The member's words are not kept once handled; the live process's update is left to it.
+    expect(rows).toEqual([
+      { id: 900_010, kept: false },
+      { id: 900_011, kept: true },
+    ]);
+  });
+
+  it('lets a member change their own contribution only while it waits, only by the /share rules, and not another member’s', async () => {
+    const owner = await aMember();
+    const other = await aMember('Wei');
+    const actor = { memberId: owner.id, role: owner.role };
+    const draft = {
+      title: 'Paying a supplier in Yiwu',
+      problem: 'Our bank refused every transfer to China for months.',
+      solution: 'We paid through a licensed exchange house in Dubai.',
+      industry: 'textiles' as const,
+      tags: [],
+      country: 'XX',
+      named: false,
+    };
+    const { experienceId } = await app.community.submitContribution({ member: owner, draft, fallbackLanguage: 'en' });
+    const { myContributions } = app.community;
+    // A country that is no country falls back to the profile's, else "unknown"; an anonymous one names no one.
+    expect((await myContributions.get(owner.id, experienceId))?.experience).toMatchObject({ country: 'ZZ', contributor: { memberId: owner.id } });
+    expect((await myContributions.get(owner.id, experienceId))?.experience.contributor.name).toBeUndefined();
+
+    expect(await myContributions.edit(actor, experienceId, { field: 'problem', language: 'en', value: 'Too short.' })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(await myContributions.edit(actor, experienceId, { field: 'industry', value: 'weapons' })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await myContributions.edit(actor, experienceId, { field: 'title', language: 'en', value: null })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await myContributions.edit(actor, experienceId, { field: 'title', language: 'zh', value: '向义乌供应商付款' })).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(await myContributions.edit({ memberId: other.id, role: other.role }, experienceId, { field: 'industry', value: 'food' })).toEqual({
+      ok: false,
+      reason: 'gone',
+    });
+    expect(await myContributions.get(other.id, experienceId)).toBeUndefined();
+
+    const edited = await myContributions.edit(actor, experienceId, { field: 'outcome', language: 'en', value: 'Paid in 5 days.' });
+    expect(edited.ok && edited.experience.texts.en?.outcome).toBe('Paid in 5 days.');
+    const tagged = await myContributions.edit(actor, experienceId, { field: 'tags', value: ['payment', 'exchange-house'] });
+    expect(tagged.ok && tagged.experience.tags).toEqual(['payment', 'exchange-house']);
+
+    expect(await myContributions.withdraw({ memberId: other.id, role: 'admin' }, experienceId)).toEqual({ ok: false, reason: 'gone' });
+    expect((await myContributions.withdraw(actor, experienceId)).ok).toBe(true);
+    expect(await myContributions.withdraw(actor, experienceId)).toEqual({ ok: false, reason: 'not-now' });
+    expect(await myContributions.edit(actor, experienceId, { field: 'industry', value: 'food' })).toEqual({ ok: false, reason: 'not-now' });
   });
 
   it('forgets a member: their conversation state in private and in every group goes, another member’s stays', async () => {
@@ -71,7 +159,13 @@ describe.each(testDatabases())('community use cases on $name', ({ open }) => {
     const group = -100_200_300;
     const keys = [leaving, staying].flatMap((m) => [`conversation:${m.telegramId}`, `conversation:${group}:${m.telegramId}`]);
     for (const key of keys) await db.query(`INSERT INTO sessions (key, value) VALUES ($1, '{}')`, [key]);
-    expect(await app.community.forgetting.preview(leaving.id)).toEqual({ publishedContributions: 0 });
+    expect(await app.community.forgetting.preview(leaving.id)).toEqual({
+      publishedContributions: 0,
+      contributions: { draft: 0, pending: 0, published: 0, rejected: 0, archived: 0 },
+      questions: 0,
+      openQuestions: 0,
+      feedback: 0,
+    });
 
     const summary = await app.community.forgetting.forget(leaving.id, { contributions: 'delete' });
     expect(summary).toMatchObject({ memberFound: true, sessions: 2 });

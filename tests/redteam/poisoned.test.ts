@@ -113,6 +113,8 @@ describe.each(['fa', 'zh', 'en'] as const)('a poisoned contribution sent with /s
     await contributor.says('It arrived in five days.');
     await contributor.presses(tg.text(language, 'share-industry-food'));
     await contributor.says('payment');
+    await contributor.presses(tg.text(language, 'country-IR'));
+    await contributor.presses(tg.text(language, 'share-button-named'));
     await contributor.presses(tg.text(language, 'share-button-submit'));
     expect(contributor.lastReply!.text).toBe(tg.text(language, 'share-submitted'));
 

@@ -2,8 +2,25 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { onPress } from '../callback-data.ts';
 import { FORGET } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';
+import type { ForgetPreview } from '../../community/forget.ts';
 
 const HTML = { parse_mode: 'HTML' } as const;
+
+/** What the member has, kind by kind, so they know what they are erasing; kinds they have none of are left out. */
+function whatWillGo(ctx: BotContext, p: ForgetPreview): string {
+  const { pending, draft, rejected } = p.contributions;
+  const counts: [string, number][] = [
+    ['forget-count-questions', p.questions],
+    ['forget-count-feedback', p.feedback],
+    ['forget-count-open-questions', p.openQuestions],
+    ['forget-count-pending', pending],
+    ['forget-count-draft', draft],
+    ['forget-count-rejected', rejected],
+    ['forget-count-published', p.publishedContributions],
+  ];
+  const lines = counts.filter(([, count]) => count > 0).map(([key, count]) => ctx.t(key, { count }));
+  return lines.length > 0 ? [ctx.t('forget-holding'), ...lines].join('\n') : ctx.t('forget-holding-nothing');
+}
 
 /**
  * /forget: erases the member after they pressed a button saying what becomes of their published
@@ -22,7 +39,8 @@ export function forgetFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(ctx.t('forget-nothing'));
       return;
     }
-    const { publishedContributions: published } = await forgetting.preview(ctx.member.id);
+    const preview = await forgetting.preview(ctx.member.id);
+    const published = preview.publishedContributions;
     const button = (key: string, choice: 'delete' | 'anonymise' | 'cancel') => [ctx.t(key), FORGET.encode({ choice })] as const;
     const keyboard =
       published > 0
@@ -36,7 +54,10 @@ export function forgetFeature(deps: BotDeps): Composer<BotContext> {
             .text(...button('forget-button-erase', 'delete'))
             .row()
             .text(...button('forget-button-cancel', 'cancel'));
-    await ctx.reply(`${ctx.t('forget-explain')}\n\n${ctx.t('forget-choose', { published })}`, { ...HTML, reply_markup: keyboard });
+    await ctx.reply(`${ctx.t('forget-explain')}\n\n${whatWillGo(ctx, preview)}\n\n${ctx.t('forget-choose', { published })}`, {
+      ...HTML,
+      reply_markup: keyboard,
+    });
   });
 
   onPress(composer, FORGET, async (ctx, { choice }) => {

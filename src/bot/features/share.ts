@@ -30,7 +30,9 @@ export function shareFeature(deps: BotDeps): Composer<BotContext> {
 
   composer.use(createConversation<BotContext, Context>(createShareConversation(deps), { id: SHARE_CONVERSATION, maxMillisecondsToWait: MAX_WAIT_MS }));
 
-  composer.command('share', async (ctx) => {
+  composer.command('share', async (ctx, next) => {
+    // In the middle of another conversation (editing a contribution): let that one say it is busy.
+    if (Object.keys(ctx.conversation.active()).some((id) => id !== SHARE_CONVERSATION)) return next();
     if (ctx.chat.type !== 'private') {
       await ctx.reply(ctx.t('share-private-only'));
       return;

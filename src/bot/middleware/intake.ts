@@ -1,5 +1,6 @@
 import type { Context, NextFunction } from 'grammy';
 import type { ClaimUpdate } from '../../community/update-claims.ts';
+import { isDatabaseUnavailable } from '../../db/db.ts';
 import type { BotContextExtras } from '../context.ts';
 import type { PrefetchingStorage } from '../db-storage.ts';
 import { languageFromTelegram } from '../i18n.ts';
@@ -10,7 +11,13 @@ import { languageFromTelegram } from '../i18n.ts';
  * and the update's language — the member's own choice from /language, else Telegram's
  * language_code —, and the conversation state, handed to the conversations plugin's first read.
  */
-export function intake<T>(deps: { claimUpdate: ClaimUpdate; conversations: PrefetchingStorage<T>; conversationKey: (ctx: Context) => string | undefined }) {
+export function intake<T>(deps: {
+  claimUpdate: ClaimUpdate;
+  /** Says the update's handling finished (see update-claims.ts): run after the features, whatever they did. */
+  finishUpdate: (updateId: number) => Promise<void>;
+  conversations: PrefetchingStorage<T>;
+  conversationKey: (ctx: Context) => string | undefined;
+}) {
   return async (ctx: Context & BotContextExtras, next: NextFunction): Promise<void> => {
     // Only a member's own message or press in a private chat makes them a member (again, after
     // /forget); in a group, an existing member is recognised and nobody else is recorded.
@@ -19,8 +26,16 @@ export function intake<T>(deps: { claimUpdate: ClaimUpdate; conversations: Prefe
     const key = deps.conversationKey(ctx);
     const claim = await deps.claimUpdate({
       updateId: ctx.update.update_id,
+      update: ctx.update,
       ...(from
-        ? { sender: { telegramId: from.id, name: [from.first_name, from.last_name].filter(Boolean).join(' '), register: ctx.chat?.type === 'private' } }
+        ? {
+            sender: {
+              telegramId: from.id,
+              name: [from.first_name, from.last_name].filter(Boolean).join(' '),
+              register: ctx.chat?.type === 'private',
+              ...(from.language_code ? { language: languageFromTelegram(from.language_code) } : {}),
+            },
+          }
         : {}),
       ...(key !== undefined ? { stateKey: deps.conversations.rowKey(key) } : {}),
     });
@@ -33,8 +48,22 @@ export function intake<T>(deps: { claimUpdate: ClaimUpdate; conversations: Prefe
     const withdraw = key === undefined ? undefined : deps.conversations.prefetch(key, claim.state as T | undefined);
     try {
       await next();
+    } catch (error) {
+      // The database did not answer: the update is handled again when it does (bot/polling.ts).
+      if (!isDatabaseUnavailable(error)) await finish(ctx);
+      throw error;
     } finally {
       withdraw?.();
     }
+    await finish(ctx);
   };
+
+  async function finish(ctx: Context & BotContextExtras): Promise<void> {
+    try {
+      await deps.finishUpdate(ctx.update.update_id);
+    } catch (error) {
+      // Left unfinished, it would be handled again should this process die: said, not thrown.
+      ctx.log.warn({ err: error }, 'could not record that the update was handled');
+    }
+  }
 }

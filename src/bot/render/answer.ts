@@ -3,7 +3,7 @@ import type { DeliverableAnswer } from '../../answering/ask-question.ts';
 import type { Language } from '../../text/language.ts';
 import type { Translator } from '../../i18n.ts';
 import { clip, escapeHtml } from './html.ts';
-import { countryName, industryName } from '../../answering/display.ts';
+import { countryName, industryName, verificationNote } from '../../answering/display.ts';
 import type { Translate } from './story.ts';
 import { ASK_COMMUNITY, FEEDBACK, STORY } from '../callbacks.ts';
 
@@ -20,14 +20,17 @@ export function renderAnswer(answer: DeliverableAnswer, language: Language, t: T
   const parts = [escapeHtml(answer.text)];
   if (answer.abstained) parts.push(t('bot-abstained-offer'));
   else if (answer.mode === 'llm') {
-    const lines = answer.cited.map((c, i) =>
-      t('bot-source-line', {
+    const lines = answer.cited.map((c, i) => {
+      const line = t('bot-source-line', {
         n: i + 1,
         title: escapeHtml(c.title),
         country: escapeHtml(countryName(translator, language, c.experience.country)),
         industry: escapeHtml(industryName(translator, language, c.experience.industry)),
-      }),
-    );
+      });
+      // What a reader should weigh: a model's translation, and how long ago it was checked.
+      const notes = [c.machineTranslated ? t('answer-machine-note') : '', c.verification ? verificationNote(translator, language, c.verification) : ''];
+      return [line, ...notes.filter(Boolean).map((n) => `   <i>${n}</i>`)].join('\n');
+    });
     parts.push([`<b>${t('bot-sources')}</b>`, ...lines].join('\n'));
   }
   return parts.join('\n\n');

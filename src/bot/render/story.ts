@@ -27,6 +27,7 @@ export function renderStory(experience: Experience, language: Language, t: Trans
         : t('bot-story-translation-note', { language: shown, original: experience.language });
     parts.push(`<i>${note}</i>`);
   }
+  if (text.origin === 'machine') parts.push(`<i>${t('bot-story-machine-note')}</i>`);
   parts.push(`<b>${t('bot-story-problem')}</b>\n${own(text.problem)}`);
   parts.push(`<b>${t('bot-story-solution')}</b>\n${own(text.solution)}`);
   if (text.outcome) parts.push(`<b>${t('bot-story-outcome')}</b>\n${own(text.outcome)}`);

@@ -60,3 +60,37 @@ export async function auditTrail(q: Queryable, subject: string): Promise<(AuditE
     at: new Date(r.at),
   }));
 }
+
+/** One audit row as `sme-bridge audit` prints it: the actor named by Telegram id (null: the system, or erased). */
+export interface AuditLogEntry {
+  at: Date;
+  actorTelegramId: number | null;
+  action: string;
+  subject: string | null;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+}
+
+/** The audit log, oldest first, from `since` on. */
+export async function readAuditLog(q: Queryable, options: { since?: Date } = {}): Promise<AuditLogEntry[]> {
+  const rows = await q.query<{
+    at: Date | string;
+    telegram_id: string | number | null;
+    action: string;
+    subject: string | null;
+    details: { before?: Record<string, unknown>; after?: Record<string, unknown> };
+  }>(
+    `SELECT a.created_at AS at, m.telegram_id, a.action, a.subject, a.details
+     FROM audit_log a LEFT JOIN members m ON m.id = a.actor_id
+     WHERE a.created_at >= COALESCE($1::timestamptz, '-infinity') ORDER BY a.created_at, a.id`,
+    [options.since?.toISOString() ?? null],
+  );
+  return rows.map((r) => ({
+    at: new Date(r.at),
+    actorTelegramId: r.telegram_id === null ? null : Number(r.telegram_id),
+    action: r.action,
+    subject: r.subject,
+    ...(r.details.before !== undefined ? { before: r.details.before } : {}),
+    ...(r.details.after !== undefined ? { after: r.details.after } : {}),
+  }));
+}

@@ -214,8 +214,11 @@ export class ExperienceRepository {
     return ids.flatMap((id) => found.get(id) ?? []);
   }
 
-  /** A member's contribution from the bot: pending review, with a generated external id. */
-  async createContribution(input: NewContribution): Promise<Experience> {
+  /**
+   * A member's contribution from the bot: pending review, with a generated external id.
+   * `within` runs in the same transaction once it is stored (e.g. to queue its review card).
+   */
+  async createContribution(input: NewContribution, within?: (tx: Queryable, experienceId: number) => Promise<void>): Promise<Experience> {
     return this.db.transaction(async (tx) => {
       let country = input.country;
       if (country === undefined) {
@@ -244,6 +247,7 @@ export class ExperienceRepository {
       await insertTextRows(tx, [{ ...textRow(input.language, input.text, input.tags), experienceId: id, isOriginal: true }], deltas);
       await deltas.apply(tx);
       await flushSearchIndex(tx);
+      await within?.(tx, id);
       return (await loadExperiences(tx, 'e.id = $1', [id]))[0]!;
     });
   }

@@ -19,7 +19,12 @@ export const ACTIONS = [
   'experience.publish',
   'experience.reject',
   'experience.archive',
+  'experience.merge',
+  'experience.edit',
+  'experience.review',
   'member.set-role',
+  'audit.read',
+  'knowledge.verify',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -30,7 +35,14 @@ const ALLOWED: Record<Action, 'own' | readonly Role[]> = {
   'experience.publish': ['curator', 'admin'],
   'experience.reject': ['curator', 'admin'],
   'experience.archive': ['curator', 'admin'],
+  'experience.merge': ['curator', 'admin'],
+  'experience.edit': ['curator', 'admin'],
+  /** Seeing review cards and the queue (/review). */
+  'experience.review': ['curator', 'admin'],
   'member.set-role': ['admin'],
+  'audit.read': ['admin'],
+  /** Confirming a published experience still holds (re-verification): stamps verified_on today. */
+  'knowledge.verify': ['curator', 'admin'],
 };
 
 /**
@@ -42,6 +54,9 @@ export function can(actor: Actor, action: Action, subject: { ownerId?: number } 
   if (allowed === 'own') return subject.ownerId !== undefined && subject.ownerId === actor.memberId;
   return allowed.includes(actor.role);
 }
+
+/** Whether `role` is center staff (may review contributions). */
+export const isStaff = (role: Role): boolean => can({ memberId: 0, role }, 'experience.review');
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

@@ -4,12 +4,18 @@ import { ACTIONS, can, type Action, type Actor } from './roles.ts';
 /**
  * The review life of an experience: a member's draft goes to review (pending), where staff
  * publish or reject it; published knowledge is archived when it no longer holds. A member may
- * withdraw a contribution under review back to a draft. Imports are not transitions: a kb-format
+ * withdraw a contribution under review back to a draft. A pending contribution merged into
+ * another experience is archived. Imports are not transitions: a kb-format
  * file carries the status staff decided elsewhere (see ExperienceRepository.upsertRecords).
  */
-export type StatusAction = Extract<Action, `experience.${string}`>;
+export type StatusAction = Extract<
+  Action,
+  'experience.submit' | 'experience.withdraw' | 'experience.publish' | 'experience.reject' | 'experience.archive' | 'experience.merge'
+>;
 /** The actions of roles.ts that move an experience's status. */
-export const STATUS_ACTIONS = ACTIONS.filter((a): a is StatusAction => a.startsWith('experience.'));
+export const STATUS_ACTIONS: readonly StatusAction[] = ACTIONS.filter((a): a is StatusAction =>
+  ['experience.submit', 'experience.withdraw', 'experience.publish', 'experience.reject', 'experience.archive', 'experience.merge'].includes(a),
+);
 
 const TRANSITIONS: Record<StatusAction, { from: readonly ExperienceStatus[]; to: ExperienceStatus }> = {
   'experience.submit': { from: ['draft'], to: 'pending' },
@@ -17,6 +23,8 @@ const TRANSITIONS: Record<StatusAction, { from: readonly ExperienceStatus[]; to:
   'experience.publish': { from: ['pending'], to: 'published' },
   'experience.reject': { from: ['pending'], to: 'rejected' },
   'experience.archive': { from: ['published'], to: 'archived' },
+  // A contribution merged into another experience lives on there; its own record is kept archived.
+  'experience.merge': { from: ['pending'], to: 'archived' },
 };
 
 /** The status `action` leads to from `from`, or undefined when it does not apply there. */

@@ -15,7 +15,7 @@ const PENDING_SQL = `
   SELECT t.id::text AS id, t.title, t.problem, t.solution, t.outcome
   FROM experience_texts t
   JOIN experiences e ON e.id = t.experience_id
-  WHERE e.status = 'published'
+  WHERE e.status = 'published' AND ($3::bigint IS NULL OR e.id = $3)
     AND NOT EXISTS (SELECT 1 FROM text_embeddings x WHERE x.text_id = t.id AND x.model = $1)
   ORDER BY t.id
   LIMIT $2`;
@@ -33,14 +33,20 @@ export function embeddingInput(t: Pick<PendingText, 'title' | 'problem' | 'solut
 
 /**
  * Embeds, batch by batch, every text of a published experience lacking a vector for
- * `embedder.model`, and returns how many it stored. Without pgvector there is nothing to fill.
+ * `embedder.model`, and returns how many it stored; `experienceId` narrows it to one experience.
+ * Without pgvector there is nothing to fill.
  */
-export async function embedMissingTexts(db: Db, embedder: Embedder, logger: Logger, options: { batchSize?: number } = {}): Promise<number> {
+export async function embedMissingTexts(
+  db: Db,
+  embedder: Embedder,
+  logger: Logger,
+  options: { batchSize?: number; experienceId?: number } = {},
+): Promise<number> {
   if (!db.hasVector) return 0;
   const batchSize = options.batchSize ?? 64;
   let stored = 0;
   for (;;) {
-    const pending = await db.query<PendingText>(PENDING_SQL, [embedder.model, batchSize]);
+    const pending = await db.query<PendingText>(PENDING_SQL, [embedder.model, batchSize, options.experienceId ?? null]);
     if (pending.length === 0) break;
     const vectors = await embedder.embed(pending.map(embeddingInput));
     await db.query(INSERT_SQL, [pending.map((p) => p.id), pending.map(() => embedder.model), vectors.map((v) => `[${v.join(',')}]`)]);

@@ -34,6 +34,7 @@ describe('status transitions', () => {
       'experience.publish': ['pending→published'],
       'experience.reject': ['pending→rejected'],
       'experience.archive': ['published→archived'],
+      'experience.merge': ['pending→archived'],
     });
   });
 

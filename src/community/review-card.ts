@@ -1,0 +1,98 @@
+import type { Queryable } from '../db/db.ts';
+import type { Experience, ExperienceText, Language } from '../knowledge/experiences/experience.ts';
+import { LANGUAGES } from '../knowledge/experiences/rules.ts';
+import { loadExperiences } from '../knowledge/experiences/rows.ts';
+import { experienceWarnings, type Warning } from '../knowledge/experiences/warnings.ts';
+import type { Retriever } from '../knowledge/search/retrieval.ts';
+
+/** A published experience a contribution may duplicate. */
+export interface SimilarExperience {
+  experienceId: number;
+  externalId: string;
+  language: Language;
+  titles: Partial<Record<Language, string>>;
+}
+
+/** Everything a curator needs to decide on a contribution, as plain values. */
+export interface ReviewCard {
+  experience: Experience;
+  contributor: {
+    name?: string;
+    company?: string;
+    country: string;
+    /** Their other contributions, and how many of those were published. */
+    earlier: number;
+    approved: number;
+  };
+  similar: SimilarExperience[];
+  warnings: Warning[];
+  /** Set once staff decided: the status it ended in, who and when. */
+  decided?: Decision;
+}
+
+export interface Decision {
+  status: Experience['status'];
+  byName?: string;
+  at: Date;
+}
+
+const SIMILAR = 3;
+
+/** The contributor's record with the center: their other contributions and how many were published. */
+const CONTRIBUTOR_RECORD = `SELECT count(*) FILTER (WHERE id <> $2)::int AS earlier, count(*) FILTER (WHERE id <> $2 AND status = 'published')::int AS approved
+                           FROM experiences WHERE contributor_member_id = $1`;
+const DECISION = `SELECT e.reviewed_at AS at, m.name FROM experiences e LEFT JOIN members m ON m.id = e.reviewed_by WHERE e.id = $1`;
+
+/** The published experiences most like `text` (the bot's own search), `exclude` left out. */
+export async function similarExperiences(
+  q: Queryable,
+  retriever: Retriever,
+  text: ExperienceText,
+  language: Language,
+  exclude: number,
+): Promise<SimilarExperience[]> {
+  const result = await retriever.search({ text: `${text.title}\n${text.problem}`, language, limit: SIMILAR + 1 });
+  const ids = result.hits
+    .map((h) => h.experienceId)
+    .filter((id) => id !== exclude)
+    .slice(0, SIMILAR);
+  if (ids.length === 0) return [];
+  const rows = await q.query<{ id: string | number; external_id: string; language: Language; titles: Partial<Record<Language, string>> }>(
+    `SELECT e.id, e.external_id, e.language, (SELECT json_object_agg(t.language, t.title) FROM experience_texts t WHERE t.experience_id = e.id) AS titles
+     FROM experiences e WHERE e.id = ANY($1::bigint[]) AND e.status = 'published'`,
+    [ids],
+  );
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [{ experienceId: id, externalId: r.external_id, language: r.language, titles: r.titles }] : [];
+  });
+}
+
+/** The card of one experience (any status), or undefined when there is no such experience. */
+export async function loadReviewCard(q: Queryable, retriever: Retriever, experienceId: number): Promise<ReviewCard | undefined> {
+  const [experience] = await loadExperiences(q, 'e.id = $1', [experienceId]);
+  if (!experience) return undefined;
+  const original = experience.texts[experience.language] ?? Object.values(experience.texts)[0];
+  const memberId = experience.contributor.memberId;
+  const [record] =
+    memberId === undefined ? [{ earlier: 0, approved: 0 }] : await q.query<{ earlier: number; approved: number }>(CONTRIBUTOR_RECORD, [memberId, experienceId]);
+  const texts = LANGUAGES.flatMap((l) => experience.texts[l] ?? []);
+  const card: ReviewCard = {
+    experience,
+    contributor: {
+      ...(experience.contributor.name ? { name: experience.contributor.name } : {}),
+      ...(experience.contributor.company ? { company: experience.contributor.company } : {}),
+      country: experience.country,
+      earlier: record!.earlier,
+      approved: record!.approved,
+    },
+    similar: original ? await similarExperiences(q, retriever, original, experience.language, experienceId) : [],
+    warnings: experienceWarnings(texts),
+  };
+  if (experience.status !== 'pending' && experience.status !== 'draft') {
+    const [decision] = await q.query<{ at: Date | string | null; name: string | null }>(DECISION, [experienceId]);
+    if (decision?.at) card.decided = { status: experience.status, at: new Date(decision.at), ...(decision.name ? { byName: decision.name } : {}) };
+  }
+  return card;
+}
