@@ -9,7 +9,18 @@ answer-original-note = (original in { $language ->
     [zh] Chinese
    *[en] English
   })
-answer-experience-meta = { $country } · { $industry }
+answer-experience-meta = { $who } · { $industry }
+# Between the company, city and country of who lived an experience.
+answer-who-separator = { ", " }
+answer-translation-note = (no English version yet: shown in { $language ->
+    [fa] Persian
+    [zh] Chinese
+   *[en] English
+  }, translated from the original in { $original ->
+    [fa] Persian
+    [zh] Chinese
+   *[en] English
+  })
 answer-results-heading = Matching experiences:
 
 industry-food = Food

@@ -8,7 +8,18 @@ answer-original-note = (متن اصلی به { $language ->
     [zh] چینی
    *[en] انگلیسی
   })
-answer-experience-meta = { $country }، { $industry }
+answer-experience-meta = { $who } — { $industry }
+# میان نام شرکت، شهر و کشورِ صاحب تجربه.
+answer-who-separator = { "، " }
+answer-translation-note = (نسخهٔ فارسی هنوز نیست: ترجمهٔ { $language ->
+    [fa] فارسی
+    [zh] چینی
+   *[en] انگلیسی
+  } آن آمده است؛ متن اصلی به { $original ->
+    [fa] فارسی
+    [zh] چینی
+   *[en] انگلیسی
+  } است)
 answer-results-heading = تجربه‌های مرتبط:
 
 industry-food = صنایع غذایی

@@ -8,7 +8,18 @@ answer-original-note = （原文为{ $language ->
     [zh] 中文
    *[en] 英文
   }）
-answer-experience-meta = { $country } · { $industry }
+answer-experience-meta = { $who } · { $industry }
+# 经验提供者的公司、城市、国家之间的分隔符。
+answer-who-separator = { "，" }
+answer-translation-note = （暂无中文版本：以下为{ $language ->
+    [fa] 波斯语
+    [zh] 中文
+   *[en] 英文
+  }译文，原文为{ $original ->
+    [fa] 波斯语
+    [zh] 中文
+   *[en] 英文
+  }）
 answer-results-heading = 相关经验：
 
 industry-food = 食品

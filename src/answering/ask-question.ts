@@ -27,7 +27,7 @@ export interface AskedQuestion {
 export const ANSWER_DELIVERY = 'deliver-answer';
 
 /** What of an answer its message shows: plain values, kept in the outbox until it is sent. */
-export type DeliverableAnswer = Pick<Answer, 'language' | 'abstained' | 'mode' | 'text'> & {
+export type DeliverableAnswer = Pick<Answer, 'language' | 'script' | 'abstained' | 'mode' | 'text'> & {
   /** Absent in answers queued before tiers existed: `answered` unless abstained, then `nothing`. */
   tier?: Answer['tier'];
   cited: (Pick<CitedExperience, 'title' | 'machineTranslated' | 'verification'> & { experience: Pick<Experience, 'id' | 'country' | 'industry'> })[];
@@ -124,6 +124,7 @@ function deliverable(answer: Answer): DeliverableAnswer {
   const { language, abstained, tier, mode, text } = answer;
   return {
     language,
+    ...(answer.script ? { script: answer.script } : {}),
     abstained,
     tier,
     mode,

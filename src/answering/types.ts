@@ -33,6 +33,8 @@ export interface CitedExperience {
 
 export interface Answer {
   language: Language;
+  /** Chinese written in traditional characters (as the question was); simplified otherwise. */
+  script?: 'traditional';
   /** Not `answered`. */
   abstained: boolean;
   /**
