@@ -117,7 +117,15 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
       }
       // The sentences quoted are those that share words with the question, as asked or translated.
       const asked = [searchText, ...Object.values(translations ?? {}).filter((t): t is string => typeof t === 'string')];
-      return { language, abstained: false, tier: 'answered', mode: 'offline', text: composeOfflineAnswer(cited, language, translator, asked), cited, hits: result.hits };
+      return {
+        language,
+        abstained: false,
+        tier: 'answered',
+        mode: 'offline',
+        text: composeOfflineAnswer(cited, language, translator, asked),
+        cited,
+        hits: result.hits,
+      };
     },
   };
 
