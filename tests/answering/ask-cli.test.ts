@@ -4,6 +4,7 @@ import { createApp } from '../../src/app.ts';
 import { register } from '../../src/cli/ask.ts';
 import { UserError, type CliContext } from '../../src/cli/context.ts';
 import { loadConfig } from '../../src/config.ts';
+import { cliContext } from '../../src/main.ts';
 import type { Db } from '../../src/db/db.ts';
 import { ExperienceRepository } from '../../src/knowledge/experiences/repository.ts';
 import { memoryLogger } from '../ai/support.ts';
@@ -21,6 +22,7 @@ afterAll(() => db.close());
 async function ask(args: string[]): Promise<{ out: string[]; error?: unknown }> {
   const out: string[] = [];
   const ctx: CliContext = {
+    ...cliContext(),
     loadConfig: () => loadConfig({ LOG_LEVEL: 'silent' }),
     openApp: (config) => createApp(config, { db, logger: memoryLogger().logger }),
     out: (line) => out.push(line),
