@@ -23,7 +23,8 @@ afterAll(async () => {
 
 /**
  * `sme-bridge import|export|ask …` in process against the real app on `db` (opening a data
- * folder per command costs seconds; the spawned program is tested in tests/knowledge/import-export.test.ts).
+ * folder per command costs a second or more; commands on a DATA_DIR of their own are tested in
+ * tests/knowledge/experiences/import-export.test.ts).
  */
 async function run(db: Db, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../src/main.ts';
 
 export interface CliRun {
@@ -11,11 +12,20 @@ export interface CliRun {
 /**
  * `sme-bridge …` in this process with exactly the settings `env` (no `.env` file, no process
  * environment), as `main` runs it for the real program; logs go nowhere unless LOG_LEVEL says so.
+ * Never the test process's own terminal or signals: the console chat would read an empty input
+ * and leave, and a stop is never requested.
  */
 export async function cli(argv: string[], env: Record<string, string> = {}): Promise<CliRun> {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const code = await main(argv, { env: { LOG_LEVEL: 'silent', ...env }, out: (line) => stdout.push(`${line}\n`), err: (line) => stderr.push(`${line}\n`) });
+  const code = await main(argv, {
+    env: { LOG_LEVEL: 'silent', ...env },
+    out: (line) => stdout.push(`${line}\n`),
+    err: (line) => stderr.push(`${line}\n`),
+    stdin: Readable.from([]),
+    stdout: new PassThrough(),
+    stopRequested: () => new Promise<string>(() => {}),
+  });
   return { code, stdout: stdout.join(''), stderr: stderr.join('') };
 }
 
