@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/text/language.ts';
 import type { Db } from '../../src/db/db.ts';
 import { openTestPglite, testDatabases } from '../helpers/db.ts';
 import { linesLaidOutLeftToRight } from '../helpers/bidi.ts';
+import { sharedBot } from '../helpers/shared-bot.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
 
 const STORIES: Record<Language, { title: string; problem: string; solution: string; outcome: string; newProblem: string; tags: string; slugs: string[] }> = {
@@ -34,19 +35,6 @@ const STORIES: Record<Language, { title: string; problem: string; solution: stri
     slugs: ['payment', 'exchange-house'],
   },
 };
-
-/**
- * One bot for the tests of a block: each test speaks as a member of its own (t.member() gives a
- * new Telegram user), so none sees another's conversation or contributions.
- */
-function sharedBot(openDb?: () => Promise<Db>): () => TelegramTest {
-  let t: TelegramTest | undefined;
-  beforeAll(async () => {
-    t = await TelegramTest.start(openDb ? { openDb } : {});
-  });
-  afterAll(() => t?.stop());
-  return () => t!;
-}
 
 const bot = sharedBot();
 
