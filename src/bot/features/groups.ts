@@ -126,13 +126,18 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
   /** A question addressed to the bot in a group: answered as a reply, in its topic and its language, through the ask use case. */
   async function answer(ctx: BotContext, text: string, message: Message): Promise<void> {
     const chatId = message.chat.id;
+    const replyHere = { reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true } };
+    const standing = await groups.standing(chatId);
+    // An empty /ask is no question: told how to ask, not counted against the group.
+    if (text === '') {
+      if (standing.allowed && standing.answering) await ctx.reply(say(ctx, standing, 'group-ask-empty'), replyHere);
+      return;
+    }
     const admitted = await groups.admit(chatId);
     if (admitted.kind === 'ignored') {
       ctx.log.debug({ reason: admitted.reason }, 'a question in a group the bot does not answer in');
       return;
     }
-    const standing = await groups.standing(chatId);
-    const replyHere = { reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true } };
     if (admitted.kind === 'rate-limited') {
       ctx.log.info({ hits: admitted.limit.hits, notified: admitted.notify }, 'group rate limited');
       if (admitted.notify) {
@@ -143,7 +148,6 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
       }
       return;
     }
-    if (text === '') return void (await ctx.reply(say(ctx, standing, 'group-ask-empty'), replyHere));
     const replied = message.reply_to_message;
     const language: Language = questionLanguage(text, 'en');
     const outcome = await asking.ask(
