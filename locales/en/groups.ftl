@@ -11,4 +11,4 @@ group-settings-off = off
 group-settings-turn-on = ▶️ Turn answering on
 group-settings-turn-off = ⏸ Turn answering off
 group-settings-refused = Only the admins of this group can change its settings.
-group-settings-private-only = /settings here is for your own language: use /language. In a group, its admins use /settings there.
+group-settings-private-only = In a private chat, /language sets your language. /settings is for a group's admins, sent in their group.

@@ -11,4 +11,4 @@ group-settings-off = خاموش
 group-settings-turn-on = ▶️ روشن کردن پاسخ‌گویی
 group-settings-turn-off = ⏸ خاموش کردن پاسخ‌گویی
 group-settings-refused = تنها مدیران این گروه می‌توانند تنظیمات آن را تغییر دهند.
-group-settings-private-only = برای زبان خودتان از /language استفاده کنید. /settings برای مدیران گروه است و در همان گروه فرستاده می‌شود.
+group-settings-private-only = در گفتگوی خصوصی، زبان خود را با /language انتخاب کنید. /settings برای مدیران یک گروه است و در همان گروه فرستاده می‌شود.

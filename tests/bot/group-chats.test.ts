@@ -100,6 +100,20 @@ describe('a question addressed to the bot, in a forum group', () => {
     expect(talker.history).toEqual([]);
   });
 
+  it('the buttons under a group answer act for its asker when they are a member, and for nobody else', async () => {
+    const person = tg.member({ language_code: 'en' });
+    await person.says('/start');
+    const asker = person.inGroup(group, { topic: 'Payments' });
+    const neighbour = tg.member({ language_code: 'en' }).inGroup(group, { topic: 'Payments' });
+    await asker.says(`/ask ${QUESTIONS.en}`);
+    await neighbour.presses(tg.text('en', 'bot-button-helpful'));
+    expect(neighbour.toasts).toEqual([tg.plainText('en', 'bot-button-not-yours')]);
+    expect(await tg.db.query('SELECT 1 FROM feedback f JOIN questions q ON q.id = f.question_id WHERE q.chat_id = $1', [group.id])).toEqual([]);
+    await asker.presses(tg.text('en', 'bot-button-helpful'));
+    expect(asker.toasts).toEqual([tg.plainText('en', 'bot-feedback-thanks')]);
+    expect(await tg.db.query('SELECT 1 FROM feedback f JOIN questions q ON q.id = f.question_id WHERE q.chat_id = $1', [group.id])).toHaveLength(1);
+  });
+
   it('/ask with no question says how to ask', async () => {
     const asker = tg.member({ language_code: 'zh' }).inGroup(group, { topic: 'Payments' });
     expect((await asker.says('/ask')).map((r) => r.text)).toEqual([tg.text('zh', 'group-ask-empty')]);
@@ -212,6 +226,11 @@ describe("/settings, for the group's own admins", () => {
     expect((await asker.says('/ask')).map((r) => r.text)).toEqual([tg.text('fa', 'group-ask-empty')]);
     // An English question is still answered in English.
     expect((await asker.says(`/ask ${QUESTIONS.en}`))[0]!.text).toContain(TITLES.en);
+  });
+
+  it('in a private chat, /settings points to /language', async () => {
+    const member = tg.member({ language_code: 'fa' });
+    expect((await member.says('/settings')).map((r) => r.text)).toEqual([tg.text('fa', 'group-settings-private-only')]);
   });
 
   it("is refused to a member who is not the group's admin, by command and by button", async () => {
