@@ -43,7 +43,7 @@ const UPSERT_SETTING = `INSERT INTO chats (chat_id, kind, title, settings) VALUE
  * caller), and the questions one group may ask a minute, counted in the database so every
  * process shares the count.
  */
-export function createGroups(db: Queryable, options: { allowedChatIds: readonly number[]; limitPerMinute: number }) {
+export function createGroups(db: Queryable, options: { allowedChatIds: readonly number[]; limitPerMinute: number; staffChatId?: number }) {
   const configured = new Set(options.allowedChatIds);
   const rateLimits = createRateLimits(db);
 
@@ -78,10 +78,11 @@ export function createGroups(db: Queryable, options: { allowedChatIds: readonly 
 
     /**
      * The bot was added to a group by `byTelegramId`: an admin of the bot adding it allows the
-     * group; otherwise it stays as it was. Says whether the bot may stay.
+     * group; otherwise it stays as it was. Says whether the bot may stay (in the staff chat, always).
      */
     async botAdded(chat: GroupChat, byTelegramId: number | undefined): Promise<{ allowed: boolean }> {
-      if ((await standing(chat.chatId)).allowed) return { allowed: true };
+      // The staff chat is the bot's own (review cards, the digest): it stays, answering only if allowed too.
+      if (chat.chatId === options.staffChatId || (await standing(chat.chatId)).allowed) return { allowed: true };
       if (byTelegramId !== undefined && (await isBotAdmin(byTelegramId))) {
         await setAllowed(chat, true);
         return { allowed: true };

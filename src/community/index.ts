@@ -84,6 +84,10 @@ export function createCommunity(
     /** Re-verification of published experiences: the staff digest and its decisions. */
     reverification: createReverification(db),
     /** Which group chats the bot serves, their settings and their rate limit. */
-    groups: createGroups(db, groups ?? { allowedChatIds: [], limitPerMinute: 10 }),
+    groups: createGroups(db, {
+      limitPerMinute: groups?.limitPerMinute ?? 10,
+      allowedChatIds: groups?.allowedChatIds ?? [],
+      ...(ports.staffChatId !== undefined ? { staffChatId: ports.staffChatId } : {}),
+    }),
   };
 }

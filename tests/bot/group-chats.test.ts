@@ -15,6 +15,7 @@ const QUESTIONS: Record<Language, string> = {
 };
 const ADMIN_ID = 4_242_001;
 const CONFIGURED_GROUP = -1_009_999_000_001;
+const STAFF_CHAT = -1_009_999_000_002;
 const GROUP_LIMIT = 3;
 
 let tg: TelegramTest;
@@ -22,7 +23,7 @@ let botAdmin: TestMember;
 beforeAll(async () => {
   tg = await TelegramTest.start({
     experiences: [PAYMENT],
-    env: { ALLOWED_CHAT_IDS: String(CONFIGURED_GROUP), GROUP_RATE_LIMIT_PER_MINUTE: String(GROUP_LIMIT) },
+    env: { ALLOWED_CHAT_IDS: String(CONFIGURED_GROUP), STAFF_CHAT_ID: String(STAFF_CHAT), GROUP_RATE_LIMIT_PER_MINUTE: String(GROUP_LIMIT) },
   });
   await tg.app.community.staff.applyAdminIds([ADMIN_ID]);
   botAdmin = tg.member({ id: ADMIN_ID, language_code: 'en' });
@@ -170,6 +171,17 @@ describe('which groups the bot serves', () => {
     expect(said[0]!.text).toContain(String(group.id));
     expect(tg.emulator.state.directory.status(group.id, tg.emulator.botInfo.id)).toBe('left');
     expect(tg.emulator.state.calls.filter((c) => c.method === 'leaveChat' && Number(c.params.chat_id) === group.id)).toHaveLength(1);
+  });
+
+  it('added to the staff chat by anyone, the bot stays', async () => {
+    const group = tg.group({ id: STAFF_CHAT, title: 'Staff' });
+    tg.emulator.state.removeBot(group.chat, botAdmin.user);
+    const added = tg.emulator.state.addBot(group.chat, { id: 4_242_778, first_name: 'Clerk', language_code: 'en' });
+    await tg.handled(added.update_id);
+    expect(tg.emulator.state.messages(group.id).filter((m) => m.from === 'bot')).toEqual([]);
+    expect(tg.emulator.state.directory.status(group.id, tg.emulator.botInfo.id)).toBe('member');
+    // Staying is not answering: a curator's reply to a review card there is no question.
+    expect(await tg.member().inGroup(group).says(`/ask ${QUESTIONS.en}`)).toEqual([]);
   });
 
   it('added by an admin of the bot, the group is allowed at once and the bot stays', async () => {
