@@ -12,3 +12,5 @@ group-settings-turn-on = ▶️ Turn answering on
 group-settings-turn-off = ⏸ Turn answering off
 group-settings-refused = Only the admins of this group can change its settings.
 group-settings-private-only = In a private chat, /language sets your language. /settings is for a group's admins, sent in their group.
+bot-command-ask = Ask the members' experiences a question
+bot-command-settings = Group settings (group admins)

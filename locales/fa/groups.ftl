@@ -12,3 +12,5 @@ group-settings-turn-on = ▶️ روشن کردن پاسخ‌گویی
 group-settings-turn-off = ⏸ خاموش کردن پاسخ‌گویی
 group-settings-refused = تنها مدیران این گروه می‌توانند تنظیمات آن را تغییر دهند.
 group-settings-private-only = در گفتگوی خصوصی، زبان خود را با /language انتخاب کنید. /settings برای مدیران یک گروه است و در همان گروه فرستاده می‌شود.
+bot-command-ask = پرسش از تجربه‌های اعضا
+bot-command-settings = تنظیمات گروه (مدیران گروه)

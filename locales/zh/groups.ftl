@@ -12,3 +12,5 @@ group-settings-turn-on = ▶️ 开启回答
 group-settings-turn-off = ⏸ 关闭回答
 group-settings-refused = 只有本群的管理员才能更改本群的设置。
 group-settings-private-only = 在私聊中，请用 /language 设置您的语言。/settings 供群管理员在群里使用。
+bot-command-ask = 向会员经验提问
+bot-command-settings = 群设置（群管理员）
