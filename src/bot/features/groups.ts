@@ -113,14 +113,22 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
 
   inGroups.on('message:text', async (ctx, next) => {
     const { message } = ctx;
-    const username = ctx.me.username;
-    const mention = new RegExp(`@${username}(?![A-Za-z0-9_])`, 'gi');
+    // A bot's username is letters, digits and underscores: nothing to escape.
+    const mention = new RegExp(`@${ctx.me.username}(?![A-Za-z0-9_])`, 'gi');
+    const mentioned = message.text.match(mention) !== null;
     const repliesToBot = message.reply_to_message?.from?.id === ctx.me.id;
-    if (message.text.startsWith('/') || (!mention.test(message.text) && !repliesToBot)) {
+    if (message.text.startsWith('/') || (!mentioned && !repliesToBot)) {
       ctx.log.debug('a group message not addressed to the bot');
       return next();
     }
-    await answer(ctx, message.text.replace(mention, ' ').replace(/\s+/g, ' ').trim(), message);
+    await answer(
+      ctx,
+      message.text
+        .replace(mention, '')
+        .replace(/[ \t]{2,}/g, ' ')
+        .trim(),
+      message,
+    );
   });
 
   /** A question addressed to the bot in a group: answered as a reply, in its topic and its language, through the ask use case. */
