@@ -10,7 +10,16 @@ export async function runBaseline(ask: Ask, questions: EvalQuestion[]): Promise<
   const out: QuestionOutcome[] = [];
   for (const q of questions) {
     const r = await ask(q);
-    out.push({ id: q.id, kind: q.kind, language: q.language, relevant: q.relevant, ranked: r.ranked, abstained: r.abstained, confidence: r.abstained ? 0 : 1 });
+    out.push({
+      id: q.id,
+      kind: q.kind,
+      language: q.language,
+      relevant: q.relevant,
+      ranked: r.ranked,
+      abstained: r.abstained,
+      tier: r.abstained ? 'nothing' : 'answered',
+      confidence: r.abstained ? 0 : 1,
+    });
   }
   return out;
 }

@@ -1,46 +1,56 @@
 /**
- * Calibrates the abstention model (src/knowledge/search/abstention.ts) on an evaluation folder:
- *  1. asks every question with abstention features recorded, once on the folder's base and once
- *     with synthetic distractors added (bench/synthetic.ts, as the quality bench does), so the
- *     model is fitted on how the features move when the base grows, not on one base size;
- *  2. fits a logistic regression (standardised features, L2 penalty) separating answerable
- *     questions asked in a language the experience has (same, cross_translated) from `none`,
- *     over both runs together;
- *  3. picks the single threshold that minimises 4 × (share of answerable questions abstained)
- *     + (share of none questions answered): wrongly refusing a member who could have been
- *     helped costs more than occasionally showing a loosely related experience;
- *  4. prints the model to paste into DEFAULT_ABSTENTION_MODEL.
- * Usage: tsx bench/calibrate.ts [DIR] [DISTRACTORS] [--held-out] [--sweep]   (default ../shared/eval/dev 2000; 0 for
- * the base alone; --held-out also fits on answerable questions asked with their answers archived;
- * --sweep prints what each threshold would abstain on)
+ * Calibrates the abstention model (src/knowledge/search/abstention.ts) on two question sets
+ * written differently (the dev set, written as the experiences are, and eval/members/fit,
+ * written as members type), so that what it learns carries over to questions nobody fitted on:
+ *  1. asks every question of each set with abstention features recorded, once on the set's base
+ *     and once with 2,000 synthetic distractors (bench/synthetic.ts, as the quality bench does);
+ *  2. normalises each feature per language of the question (mean and spread over that
+ *     language's questions) and fits a logistic regression (L2 penalty) separating answerable
+ *     questions asked in a language the experience has (same, cross_translated) from `none`;
+ *  3. picks the answer threshold minimising REFUSAL_COST × (share of answerable questions
+ *     refused) + (share of none questions answered): wrongly refusing a member who could have
+ *     been helped costs more than occasionally showing a loosely related experience;
+ *  4. validates across sets: fitted on one set, measured on the other, both ways;
+ *  5. fits on both sets together and prints the model to paste into DEFAULT_ABSTENTION_MODEL,
+ *     and the sweep (threshold against the shares refused) for docs/quality.md.
+ * eval/members/report is never read here.
+ * Usage: tsx bench/calibrate.ts [DEV_DIR] [MEMBERS_FIT_DIR] [--features prominence,margin,coverage] [--one-scale]
+ *   (default ../shared/eval/dev eval/members/fit, every feature, normalised per language; --features and --one-scale
+ *   fit alternatives, e.g. the earlier three features on one scale for all languages, to compare across sets)
  */
-import { type AbstentionFeatures, type AbstentionModel, confidence, DEFAULT_ABSTENTION_MODEL, NO_FEATURES } from '../src/knowledge/search/abstention.ts';
-import { evaluateHeldOut, evaluateWithFeatures, openEvalSet } from './support.ts';
+import { type AbstentionFeatures, type AbstentionModel, confidence, DEFAULT_ABSTENTION_MODEL, FEATURE_KEYS } from '../src/knowledge/search/abstention.ts';
+import { LANGUAGES, type Language } from '../src/text/language.ts';
+import { evaluateWithFeatures, openEvalSet } from './support.ts';
 import { syntheticExperiences } from './synthetic.ts';
 
-const KEYS: (keyof AbstentionFeatures)[] = ['prominence', 'margin', 'coverage'];
 export const REFUSAL_COST = 4;
+const DISTRACTORS = 2000;
 
-export function fitLogistic(xs: number[][], ys: number[], l2 = 0.05, steps = 4000, rate = 0.1): { w: number[]; b: number; mean: number[]; sd: number[] } {
+interface Row {
+  set: string;
+  extra: number;
+  language: Language;
+  answerable: boolean;
+  features: AbstentionFeatures;
+}
+
+export function fitLogistic(xs: number[][], ys: number[], l2 = 0.05, steps = 3000, rate = 0.2): { w: number[]; b: number } {
   const d = xs[0]!.length;
-  const mean = Array.from({ length: d }, (_, j) => xs.reduce((s, x) => s + x[j]!, 0) / xs.length);
-  const sd = Array.from({ length: d }, (_, j) => Math.sqrt(xs.reduce((s, x) => s + (x[j]! - mean[j]!) ** 2, 0) / xs.length) || 1);
-  const zs = xs.map((x) => x.map((v, j) => (v - mean[j]!) / sd[j]!));
   const w = new Array<number>(d).fill(0);
   let b = 0;
   for (let step = 0; step < steps; step++) {
     const gw = new Array<number>(d).fill(0);
     let gb = 0;
-    zs.forEach((z, i) => {
-      const p = 1 / (1 + Math.exp(-(b + z.reduce((s, v, j) => s + v * w[j]!, 0))));
+    xs.forEach((x, i) => {
+      const p = 1 / (1 + Math.exp(-(b + x.reduce((s, v, j) => s + v * w[j]!, 0))));
       const e = p - ys[i]!;
-      z.forEach((v, j) => (gw[j]! += e * v));
+      x.forEach((v, j) => (gw[j]! += e * v));
       gb += e;
     });
-    for (let j = 0; j < d; j++) w[j]! -= rate * (gw[j]! / zs.length + l2 * w[j]!);
-    b -= (rate * gb) / zs.length;
+    for (let j = 0; j < d; j++) w[j]! -= rate * (gw[j]! / xs.length + l2 * w[j]!);
+    b -= (rate * gb) / xs.length;
   }
-  return { w, b, mean, sd };
+  return { w, b };
 }
 
 /** Threshold minimising REFUSAL_COST × refused answerable share + answered none share. */
@@ -57,12 +67,51 @@ export function chooseThreshold(positives: number[], negatives: number[]): numbe
   return best.t;
 }
 
-async function main(): Promise<void> {
-  const dir = process.argv[2] ?? '../shared/eval/dev';
-  const distractors = Number(process.argv[3] ?? 2000);
-  const heldOut = process.argv.includes('--held-out');
-  const runs: { extra: number; rows: Awaited<ReturnType<typeof evaluateWithFeatures>>; held: Awaited<ReturnType<typeof evaluateHeldOut>> }[] = [];
-  for (const extra of distractors > 0 ? [0, distractors] : [0]) {
+const round = (x: number) => Number(x.toFixed(4));
+const featuresFrom = (value: (key: (typeof FEATURE_KEYS)[number]) => number): AbstentionFeatures => ({
+  prominence: value('prominence'),
+  margin: value('margin'),
+  coverage: value('coverage'),
+  known: value('known'),
+});
+
+type FeatureKey = (typeof FEATURE_KEYS)[number];
+
+/** The model fitted on `rows` over `keys` (the others weigh 0): normalisation per language (or one for all), weights, intercept and threshold. */
+function fitModel(rows: Row[], keys: readonly FeatureKey[], perLanguage: boolean): AbstentionModel {
+  const normalisation = Object.fromEntries(
+    LANGUAGES.map((language) => {
+      const own = perLanguage ? rows.filter((r) => r.language === language) : rows;
+      const mean = featuresFrom((k) => round(own.reduce((s, r) => s + r.features[k], 0) / own.length));
+      const sd = featuresFrom((k) => round(Math.sqrt(own.reduce((s, r) => s + (r.features[k] - mean[k]) ** 2, 0) / own.length) || 1));
+      return [language, { mean, sd }];
+    }),
+  ) as AbstentionModel['normalisation'];
+  const x = (r: Row) => keys.map((k) => (r.features[k] - normalisation[r.language].mean[k]) / normalisation[r.language].sd[k]);
+  const { w, b } = fitLogistic(
+    rows.map(x),
+    rows.map((r) => (r.answerable ? 1 : 0)),
+  );
+  const model: AbstentionModel = {
+    ...DEFAULT_ABSTENTION_MODEL,
+    normalisation,
+    weights: featuresFrom((k) => (keys.includes(k) ? Number(w[keys.indexOf(k)]!.toFixed(3)) : 0)),
+    intercept: Number(b.toFixed(3)),
+  };
+  const conf = (r: Row) => confidence(r.features, r.language, model);
+  model.threshold = Number(chooseThreshold(rows.filter((r) => r.answerable).map(conf), rows.filter((r) => !r.answerable).map(conf)).toFixed(3));
+  return model;
+}
+
+/** Shares of answerable and unanswerable questions refused (confidence below `threshold`). */
+function refusals(rows: Row[], model: AbstentionModel, threshold = model.threshold): string {
+  const refused = (rs: Row[]) => (rs.filter((r) => confidence(r.features, r.language, model) < threshold).length / rs.length).toFixed(2);
+  return `${refused(rows.filter((r) => r.answerable))} / ${refused(rows.filter((r) => !r.answerable))}`;
+}
+
+async function collect(dir: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const extra of [0, DISTRACTORS]) {
     const probe = await openEvalSet(dir);
     let { db, glossary } = probe;
     if (extra > 0) {
@@ -70,57 +119,47 @@ async function main(): Promise<void> {
       ({ db, glossary } = await openEvalSet(dir, syntheticExperiences([...probe.set.distractors], extra, 7, 'bench-distractor')));
     }
     try {
-      runs.push({ extra, rows: await evaluateWithFeatures(db, glossary, probe.set.questions), held: await evaluateHeldOut(db, glossary, probe.set.questions) });
+      for (const r of await evaluateWithFeatures(db, glossary, probe.set.questions))
+        if (r.kind !== 'cross_untranslated') rows.push({ set: dir, extra, language: r.language, answerable: r.kind !== 'none', features: r.features });
     } finally {
       await db.close();
     }
   }
-  const train = runs.flatMap((r) => [...r.rows, ...(heldOut ? r.held : [])]).filter((r) => r.kind !== 'cross_untranslated');
-  const fit = fitLogistic(
-    train.map((r) => KEYS.map((k) => r.features[k])),
-    train.map((r) => (r.kind === 'none' ? 0 : 1)),
-  );
-  // Back to raw feature units so the model needs no scaler at run time.
-  const weights = { ...NO_FEATURES, ...Object.fromEntries(KEYS.map((k, j) => [k, fit.w[j]! / fit.sd[j]!])) } as AbstentionFeatures;
-  const intercept = fit.b - KEYS.reduce((s, _k, j) => s + (fit.w[j]! * fit.mean[j]!) / fit.sd[j]!, 0);
-  const model: AbstentionModel = { ...DEFAULT_ABSTENTION_MODEL, weights, intercept, threshold: 0.5 };
-  const conf = (r: (typeof train)[number]) => confidence(r.features, model);
-  model.threshold = chooseThreshold(train.filter((r) => r.kind !== 'none').map(conf), train.filter((r) => r.kind === 'none').map(conf));
-  const round = (x: number) => Number(x.toFixed(3));
-  console.log(
-    JSON.stringify({
-      weights: Object.fromEntries(Object.entries(model.weights).map(([k, v]) => [k, round(v)])),
-      intercept: round(model.intercept),
-      threshold: round(model.threshold),
-    }),
-  );
-  for (const run of runs) {
-    const { extra, rows } = run;
-    const counts = (['same', 'cross_translated', 'cross_untranslated', 'none'] as const).map((kind) => {
-      const subset = rows.filter((r) => r.kind === kind);
-      return `${kind} ${subset.filter((r) => conf(r) < model.threshold).length}/${subset.length}`;
-    });
-    console.log(
-      `+${extra} distractors, abstained: ${counts.join(', ')}, answerable asked with their answers archived ${run.held.filter((r) => conf(r) < model.threshold).length}/${run.held.length}`,
-    );
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const featuresArg = args.indexOf('--features');
+  const keys = featuresArg >= 0 ? (args[featuresArg + 1]!.split(',') as FeatureKey[]) : FEATURE_KEYS;
+  if (keys.some((k) => !FEATURE_KEYS.includes(k))) throw new Error(`--features takes some of ${FEATURE_KEYS.join(',')}`);
+  const perLanguage = !args.includes('--one-scale');
+  const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--features');
+  const dirs = [positional[0] ?? '../shared/eval/dev', positional[1] ?? 'eval/members/fit'];
+  console.log(`Features ${keys.join(', ')}, normalised ${perLanguage ? 'per language' : 'on one scale for all languages'}.\n`);
+  const rows = new Map<string, Row[]>();
+  for (const dir of dirs) rows.set(dir, await collect(dir));
+  const on = (dir: string, extra: number) => rows.get(dir)!.filter((r) => r.extra === extra);
+
+  console.log('Validation across sets (refused answerable / refused unanswerable on the set not fitted on):\n');
+  console.log('| fitted on | measured on | distractors | refused answerable / unanswerable |');
+  console.log('| --- | --- | ---: | ---: |');
+  for (const [fitted, measured] of [dirs, [...dirs].reverse()] as [string, string][]) {
+    const model = fitModel(rows.get(fitted)!, keys, perLanguage);
+    for (const extra of [0, DISTRACTORS]) console.log(`| ${fitted} | ${measured} | ${extra} | ${refusals(on(measured, extra), model)} |`);
   }
-  if (process.argv.includes('--sweep')) {
-    for (let t = 0.4; t <= 0.75; t += 0.02) {
-      const line = runs.map((run) => {
-        const ab = (r: { features: AbstentionFeatures }) => confidence(r.features) < t;
-        const answerable = run.rows.filter((r) => r.kind === 'same' || r.kind === 'cross_translated');
-        return `+${run.extra}: answerable ${answerable.filter(ab).length}/${answerable.length} none ${run.rows.filter((r) => r.kind === 'none' && ab(r)).length}/18 held ${run.held.filter(ab).length}/${run.held.length}`;
-      });
-      console.log(`t=${t.toFixed(2)} ${line.join(' | ')}`);
-    }
-  }
-  // The model in use, on the same questions: what a refit would change.
-  for (const run of runs) {
-    const inUse = (r: { features: AbstentionFeatures }) => confidence(r.features) < DEFAULT_ABSTENTION_MODEL.threshold;
-    const counts = (['same', 'cross_translated', 'cross_untranslated', 'none'] as const).map(
-      (kind) => `${kind} ${run.rows.filter((r) => r.kind === kind && inUse(r)).length}/${run.rows.filter((r) => r.kind === kind).length}`,
-    );
-    console.log(`model in use, +${run.extra} distractors, abstained: ${counts.join(', ')}, held out ${run.held.filter(inUse).length}/${run.held.length}`);
+
+  const model = fitModel([...rows.values()].flat(), keys, perLanguage);
+  console.log('\nFitted on both sets:\n');
+  console.log(JSON.stringify({ normalisation: model.normalisation, weights: model.weights, intercept: model.intercept, threshold: model.threshold }));
+
+  console.log('\nSweep of the answer threshold, this model (refused answerable / refused unanswerable):\n');
+  const columns = dirs.flatMap((dir) => [0, DISTRACTORS].map((extra) => ({ dir, extra })));
+  console.log(`| threshold | ${columns.map((c) => `${c.dir} +${c.extra}`).join(' | ')} |`);
+  console.log(`| ---: |${' ---: |'.repeat(columns.length)}`);
+  for (let t = 0.2; t <= 0.801; t += 0.05) {
+    const mark = Math.abs(t - model.threshold) < 0.025 ? ` (≈ ${model.threshold})` : '';
+    console.log(`| ${t.toFixed(2)}${mark} | ${columns.map((c) => refusals(on(c.dir, c.extra), model, t)).join(' | ')} |`);
   }
 }
 

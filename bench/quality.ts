@@ -6,7 +6,7 @@ import { memoryLexicalIndex } from '../src/knowledge/search/memory-index-sync.ts
 import { createRetriever } from '../src/knowledge/search/retrieval.ts';
 import { miniSearchBaseline, miniSearchTokensBaseline, postgresBaseline, runBaseline } from './baselines.ts';
 import { evaluateHeldOut, logger, openEvalSet } from './support.ts';
-import { finglishComparison, type Standing, standingTable, styleTable } from './standing.ts';
+import { finglishComparison, type Standing, standingTable, styleTable, tierTable } from './standing.ts';
 import { syntheticExperiences } from './synthetic.ts';
 
 async function systems(db: Db, glossary: Glossary, set: EvalSet): Promise<[string, QuestionOutcome[]][]> {
@@ -112,4 +112,6 @@ export async function runQuality(dirs: string[], out: (line: string) => void, di
   for (const dir of dirs) standings.push(...(await qualityOn(dir, out, distractors)));
   out('\n### SME Bridge on every set (glossary on; answerable = same and cross-translated)\n');
   for (const line of standingTable(standings)) out(line);
+  out('\n### The three answers: answered, possibly related experiences, nothing (SME Bridge, glossary on)\n');
+  for (const line of tierTable(standings)) out(line);
 }

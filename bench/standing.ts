@@ -78,3 +78,29 @@ export function finglishComparison(outcomes: QuestionOutcome[]): string[] {
     row('in Finglish', finglish),
   ];
 }
+
+/** Experiences the related tier lists (answering/answering-service.ts). */
+const RELATED_LISTED = 3;
+
+/**
+ * The three tiers per set and base size: of the answerable questions (same, cross-translated),
+ * the share answered, offered related experiences, and told nothing, and how often the related
+ * list holds a right experience; of the unanswerable ones, how often the list appears.
+ */
+export function tierTable(rows: Standing[]): string[] {
+  const lines = [
+    '| set | distractors | answerable: answered | related | nothing | right experience in the related list | unanswerable: answered | related | nothing |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const share = (os: QuestionOutcome[], tier: QuestionOutcome['tier']) => (os.length === 0 ? undefined : os.filter((o) => o.tier === tier).length / os.length);
+  for (const { set, distractors, outcomes } of rows) {
+    const a = outcomes.filter(answerable);
+    const none = outcomes.filter((o) => o.kind === 'none');
+    const related = a.filter((o) => o.tier === 'related');
+    const found = related.filter((o) => o.ranked.slice(0, RELATED_LISTED).some((id) => o.relevant.includes(id))).length;
+    lines.push(
+      `| ${set} | ${distractors} | ${f(share(a, 'answered'))} | ${f(share(a, 'related'))} | ${f(share(a, 'nothing'))} | ${related.length === 0 ? '–' : `${f(found / related.length)} (${found} of ${related.length})`} | ${f(share(none, 'answered'))} | ${f(share(none, 'related'))} | ${f(share(none, 'nothing'))} |`,
+    );
+  }
+  return lines;
+}

@@ -21,10 +21,26 @@ export async function openEvalSet(dir: string, extra: ExperienceRecord[] = []): 
 
 export async function evaluateWithFeatures(db: Db, glossary: Glossary, questions: EvalQuestion[], options: Partial<RetrievalOptions> = {}) {
   const retriever = createRetriever({ db, glossary, logger, lexical: memoryLexicalIndex(db, logger), options });
-  const rows: { id: string; kind: EvalQuestion['kind']; ok: boolean; features: AbstentionFeatures }[] = [];
+  const rows: {
+    id: string;
+    kind: EvalQuestion['kind'];
+    language: EvalQuestion['language'];
+    ok: boolean;
+    features: AbstentionFeatures;
+    ranked: string[];
+    relevant: string[];
+  }[] = [];
   for (const q of questions) {
     const result = await retriever.search({ text: q.text, language: q.language });
-    rows.push({ id: q.id, kind: q.kind, ok: q.relevant.includes(result.hits[0]?.externalId ?? ''), features: result.features! });
+    rows.push({
+      id: q.id,
+      kind: q.kind,
+      language: q.language,
+      ok: q.relevant.includes(result.hits[0]?.externalId ?? ''),
+      features: result.features!,
+      ranked: result.hits.map((h) => h.externalId),
+      relevant: q.relevant,
+    });
   }
   return rows;
 }

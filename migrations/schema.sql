@@ -140,10 +140,12 @@ TABLE members
   created_at timestamp with time zone NOT NULL DEFAULT now()
   forgotten_at timestamp with time zone
   log_key uuid NOT NULL DEFAULT gen_random_uuid()
+  telegram_language text
   CONSTRAINT members_language_check CHECK ((language = ANY (ARRAY['fa'::text, 'zh'::text, 'en'::text])))
   CONSTRAINT members_pkey PRIMARY KEY (id)
   CONSTRAINT members_role_check CHECK ((role = ANY (ARRAY['member'::text, 'curator'::text, 'admin'::text])))
   CONSTRAINT members_telegram_id_key UNIQUE (telegram_id)
+  CONSTRAINT members_telegram_language_check CHECK ((telegram_language = ANY (ARRAY['fa'::text, 'zh'::text, 'en'::text])))
 
 TABLE open_questions
   id bigint NOT NULL DEFAULT nextval('open_questions_id_seq'::regclass)

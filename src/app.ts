@@ -14,6 +14,7 @@ import { databaseLexicalIndex } from './knowledge/search/lexical-index.ts';
 import { memoryLexicalIndex } from './knowledge/search/memory-index-sync.ts';
 import { createAnsweringService } from './answering/answering-service.ts';
 import { ANSWER_DELIVERY, createAskQuestion, type AnswerOutbox } from './answering/ask-question.ts';
+import { createAskByVoice } from './answering/voice-question.ts';
 import { createCommunity } from './community/index.ts';
 import { embedMissingTexts } from './knowledge/search/embeddings.ts';
 import { reindexIfStale } from './knowledge/experiences/reindex.ts';
@@ -104,6 +105,7 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     queue: async (tx, delivery) => void (await queueMessage(tx, ANSWER_DELIVERY, { ...delivery }, `chat:${delivery.chatId}`)),
     committed: () => outboxQueued.wake(),
   };
+  const asking = createAskQuestion({ answering, community, outbox: answerOutbox, limitPerMinute: config.rateLimitPerMinute });
 
   return {
     config,
@@ -117,7 +119,14 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     answering,
     community,
     /** Asking a question as a member: refused when too long or over the rate limit, else answered and logged. */
-    asking: createAskQuestion({ answering, community, outbox: answerOutbox, limitPerMinute: config.rateLimitPerMinute }),
+    asking,
+    /** A spoken question: transcribed (when a transcription model is configured), then asked as typed. */
+    askingByVoice: createAskByVoice({
+      asking,
+      ...(ai.transcriber ? { transcriber: ai.transcriber } : {}),
+      community,
+      limitPerMinute: config.rateLimitPerMinute,
+    }),
     /** Where the ask use case queues answers (for a use case composed around another answering service). */
     answerOutbox,
     /** Rung when this process queued outbound messages: its senders look at once (src/bot/senders.ts). */

@@ -18,6 +18,7 @@ const schema = z
     OPENAI_BASE_URL: optionalText.pipe(z.url({ error: 'expects an http(s) URL' }).optional()),
     OPENAI_CHAT_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
     OPENAI_EMBEDDING_MODEL: optionalText,
+    OPENAI_TRANSCRIPTION_MODEL: optionalText,
     EMBEDDING_DIMENSIONS: positiveInt(1536),
     OPENAI_TIMEOUT_MS: positiveInt(20_000),
     QUESTION_BUDGET_MS: positiveInt(30_000),
@@ -93,6 +94,12 @@ const schema = z
           'was removed: the bot answers in one thread per process. Delete BOT_WORKERS from the environment or .env. To serve more members, run several `sme-bridge start` processes in webhook mode behind a load balancer, sharing one PostgreSQL database (DATABASE_URL)',
       });
     }
+    if (e.OPENAI_TRANSCRIPTION_MODEL && !e.OPENAI_API_KEY)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OPENAI_TRANSCRIPTION_MODEL'],
+        message: 'expects OPENAI_API_KEY too: voice questions are transcribed by the model server',
+      });
     if (e.WEBHOOK_URL && !e.BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: 'expects the bot token whenever WEBHOOK_URL is set' });
   });
 
@@ -105,7 +112,18 @@ export type DatabaseConfig =
   /** statementTimeoutMs: one statement's limit, on the server and on our side of a silent link; keepAliveMs: TCP keepalive's first probe. */
   | { kind: 'postgres'; url: string; statementTimeoutMs?: number; keepAliveMs?: number };
 export type AiConfig =
-  { mode: 'offline' } | { mode: 'openai'; apiKey: string; baseURL?: string; chatModel: string; embeddingModel?: string; dimensions: number; timeoutMs: number };
+  | { mode: 'offline' }
+  | {
+      mode: 'openai';
+      apiKey: string;
+      baseURL?: string;
+      chatModel: string;
+      embeddingModel?: string;
+      /** Speech-to-text model for voice questions (`/audio/transcriptions`); unset: voice messages are declined. */
+      transcriptionModel?: string;
+      dimensions: number;
+      timeoutMs: number;
+    };
 export type TelegramConfig =
   | { mode: 'console' }
   /** giveUpAfterMs: how long getUpdates may keep failing before the process stops. */
@@ -187,6 +205,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
           ...(e.OPENAI_BASE_URL ? { baseURL: e.OPENAI_BASE_URL } : {}),
           chatModel: e.OPENAI_CHAT_MODEL,
           ...(e.OPENAI_EMBEDDING_MODEL ? { embeddingModel: e.OPENAI_EMBEDDING_MODEL } : {}),
+          ...(e.OPENAI_TRANSCRIPTION_MODEL ? { transcriptionModel: e.OPENAI_TRANSCRIPTION_MODEL } : {}),
           dimensions: e.EMBEDDING_DIMENSIONS,
           timeoutMs: e.OPENAI_TIMEOUT_MS,
         }

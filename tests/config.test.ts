@@ -90,6 +90,12 @@ describe('configuration', () => {
     expect(config.ai).toMatchObject({ mode: 'openai', baseURL: 'http://127.0.0.1:9/v1', embeddingModel: 'e5', dimensions: 1536 });
   });
 
+  it('takes a transcription model for voice questions, and refuses one without a key to reach it', () => {
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-test', OPENAI_TRANSCRIPTION_MODEL: 'whisper-1' }).ai).toMatchObject({ transcriptionModel: 'whisper-1' });
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-test' }).ai).not.toHaveProperty('transcriptionModel');
+    expect(() => loadConfig({ OPENAI_TRANSCRIPTION_MODEL: 'whisper-1' })).toThrow(/OPENAI_TRANSCRIPTION_MODEL: expects OPENAI_API_KEY too/);
+  });
+
   it('bounds waiting: a question budget above the model timeout, statement deadlines on PostgreSQL, and polling gives up after an hour', () => {
     const config = loadConfig({ BOT_TOKEN: '1:abc', DATABASE_URL: 'postgres://db/sme' });
     expect(config.questionBudgetMs).toBe(30_000);

@@ -2,13 +2,25 @@
 # reuse them (country-XX, industry-slug) instead of defining them again in another file.
 
 answer-nothing-found = Nothing in the knowledge base answers this yet.
+answer-related-found = I have no sure answer to this. These members' experiences might be related:
 answer-offline-intro = Here is what member companies have experienced:
 answer-original-note = (original in { $language ->
     [fa] Persian
     [zh] Chinese
    *[en] English
   })
-answer-experience-meta = { $country } · { $industry }
+answer-experience-meta = { $who } · { $industry }
+# Between the company, city and country of who lived an experience.
+answer-who-separator = { ", " }
+answer-translation-note = (no English version yet: shown in { $language ->
+    [fa] Persian
+    [zh] Chinese
+   *[en] English
+  }, translated from the original in { $original ->
+    [fa] Persian
+    [zh] Chinese
+   *[en] English
+  })
 answer-results-heading = Matching experiences:
 
 industry-food = Food

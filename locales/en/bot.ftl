@@ -2,7 +2,7 @@
 
 bot-start-greeting = Hello { $name }! I am <b>SME Bridge</b>, the assistant of the Iran–China SME cooperation center.
 bot-start-howto = Ask me any business question in Persian, Chinese or English: payments, customs, suppliers, standards, logistics, financing. I answer from real experiences that member companies shared, name each one, and you can open its full story. If nothing fits, I can put your question to the community.
-bot-start-choose = Choose your language, and if you like tell me about your company: I will then show experiences of firms like yours first.
+bot-start-choose = Choose your language, and if you like tell me about your company: when two experiences fit your question equally well, I will then show the one of a firm like yours first.
 bot-button-profile = 📝 My company profile (optional)
 
 bot-help =
@@ -38,13 +38,14 @@ bot-profile-ask-country = Where is your company based? Press a button or type a 
 bot-profile-country-invalid = Please press a button or type a two-letter country code such as TR.
 bot-profile-ask-industry = Which industry are you in?
 bot-profile-industry-invalid = Please choose your industry with one of the buttons.
-bot-profile-saved = Saved. Company: { $company } · Country: { $country } · Industry: { $industry }. Experiences of firms like yours now come first.
+bot-profile-saved = Saved. Company: { $company } · Country: { $country } · Industry: { $industry }. When two experiences fit a question equally well, the one of a firm like yours now comes first.
 bot-profile-none = —
 bot-profile-cancelled = Your company profile was left as it was.
 bot-profile-private-only = Please use /profile in a private chat with me.
 bot-button-skip = Skip
 
 bot-abstained-offer = I could not find a member's experience that answers this. Should I ask the community? Members who faced the same thing can answer, and you will hear back here.
+bot-related-offer = Open one to read the whole story, or ask the community: members who faced the same thing can answer, and you will hear back here.
 bot-sources = Experiences cited:
 bot-source-line = { $n }. <b>{ $title }</b> — { $country } · { $industry }
 bot-button-story = 📖 { $title }
@@ -58,6 +59,15 @@ bot-button-not-yours = This button is not yours to press, or no longer active. N
 
 bot-story-meta = { $country } · { $industry }
 bot-story-original-note = There is no English version yet; this is the original in { $language ->
+    [fa] Persian
+    [zh] Chinese
+   *[en] English
+  }.
+bot-story-translation-note = There is no English version yet; this is the { $language ->
+    [fa] Persian
+    [zh] Chinese
+   *[en] English
+  } translation of the original in { $original ->
     [fa] Persian
     [zh] Chinese
    *[en] English

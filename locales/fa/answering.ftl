@@ -1,13 +1,25 @@
 # پاسخ به پرسش‌های اعضا (src/answering). نام کشورها و صنایع هم این‌جاست.
 
 answer-nothing-found = هنوز تجربه‌ای در پایگاه دانش نیست که به این پرسش پاسخ دهد.
+answer-related-found = پاسخ مطمئنی برای این پرسش ندارم. این تجربه‌های اعضا شاید مرتبط باشند:
 answer-offline-intro = تجربهٔ شرکت‌های عضو در این زمینه:
 answer-original-note = (متن اصلی به { $language ->
     [fa] فارسی
     [zh] چینی
    *[en] انگلیسی
   })
-answer-experience-meta = { $country }، { $industry }
+answer-experience-meta = { $who } — { $industry }
+# میان نام شرکت، شهر و کشورِ صاحب تجربه.
+answer-who-separator = { "، " }
+answer-translation-note = (نسخهٔ فارسی هنوز نیست: ترجمهٔ { $language ->
+    [fa] فارسی
+    [zh] چینی
+   *[en] انگلیسی
+  } آن آمده است؛ متن اصلی به { $original ->
+    [fa] فارسی
+    [zh] چینی
+   *[en] انگلیسی
+  } است)
 answer-results-heading = تجربه‌های مرتبط:
 
 industry-food = صنایع غذایی

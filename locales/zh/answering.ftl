@@ -1,13 +1,25 @@
 # 回答会员的提问（src/answering）。国家和行业名称也在这里。
 
 answer-nothing-found = 知识库中暂时还没有能回答这个问题的经验。
+answer-related-found = 这个问题我没有确定的答案。以下会员经验可能相关：
 answer-offline-intro = 以下是会员企业的相关经验：
 answer-original-note = （原文为{ $language ->
     [fa] 波斯语
     [zh] 中文
    *[en] 英文
   }）
-answer-experience-meta = { $country } · { $industry }
+answer-experience-meta = { $who } · { $industry }
+# 经验提供者的公司、城市、国家之间的分隔符。
+answer-who-separator = { "，" }
+answer-translation-note = （暂无中文版本：以下为{ $language ->
+    [fa] 波斯语
+    [zh] 中文
+   *[en] 英文
+  }译文，原文为{ $original ->
+    [fa] 波斯语
+    [zh] 中文
+   *[en] 英文
+  }）
 answer-results-heading = 相关经验：
 
 industry-food = 食品

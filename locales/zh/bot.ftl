@@ -2,7 +2,7 @@
 
 bot-start-greeting = { $name }，您好！我是 <b>SME Bridge</b>，中伊中小企业合作中心的助手。
 bot-start-howto = 您可以用中文、波斯语或英语问我任何经营问题：付款、清关、供应商、标准、物流、融资。我根据会员企业分享的真实经验来回答，注明每条经验的出处，您还可以打开查看完整经过。如果找不到合适的经验，我可以把您的问题转给社区。
-bot-start-choose = 请选择语言。如果愿意，也可以介绍一下您的公司，我会优先展示同类企业的经验。
+bot-start-choose = 请选择语言。如果愿意，也可以介绍一下您的公司，当两条经验与您的问题同样相关时，我会优先展示同类企业的那一条。
 bot-button-profile = 📝 我的公司资料（可选）
 
 bot-help =
@@ -38,13 +38,14 @@ bot-profile-ask-country = 您的公司在哪个国家？请点按钮，或输入
 bot-profile-country-invalid = 请点按钮，或输入两个字母的国家代码，例如 TR。
 bot-profile-ask-industry = 贵公司属于哪个行业？
 bot-profile-industry-invalid = 请用下面的按钮选择行业。
-bot-profile-saved = 已保存。公司：{ $company } · 国家：{ $country } · 行业：{ $industry }。今后会优先展示同类企业的经验。
+bot-profile-saved = 已保存。公司：{ $company } · 国家：{ $country } · 行业：{ $industry }。今后当两条经验同样相关时，会优先展示同类企业的那一条。
 bot-profile-none = —
 bot-profile-cancelled = 公司资料保持不变。
 bot-profile-private-only = 请在与我的私聊中使用 /profile。
 bot-button-skip = 跳过
 
 bot-abstained-offer = 我没有找到能回答这个问题的会员经验。要把问题转给社区吗？遇到过同样情况的会员可以回答，答复会发到这里。
+bot-related-offer = 点开可阅读完整经历，也可以向社区提问：遇到过同样情况的会员可以回答，答复会发到这里。
 bot-sources = 引用的经验：
 bot-source-line = { $n }. <b>{ $title }</b> — { $country } · { $industry }
 bot-button-story = 📖 { $title }
@@ -62,6 +63,15 @@ bot-story-original-note = 暂无中文版本；以下是{ $language ->
     [zh] 中文
    *[en] 英文
   }原文。
+bot-story-translation-note = 暂无中文版本；以下是{ $language ->
+    [fa] 波斯语
+    [zh] 中文
+   *[en] 英文
+  }译文，原文为{ $original ->
+    [fa] 波斯语
+    [zh] 中文
+   *[en] 英文
+  }。
 bot-story-problem = 问题
 bot-story-solution = 解决办法
 bot-story-outcome = 结果

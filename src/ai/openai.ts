@@ -2,7 +2,7 @@ import type OpenAI from 'openai';
 import type { AiConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { AiError } from './errors.ts';
-import type { AiProvider, CallOptions, ChatPrompt, Embedder } from './ports.ts';
+import type { AiProvider, CallOptions, ChatPrompt, Embedder, Recording, Transcriber } from './ports.ts';
 
 type OpenAiConfig = Extract<AiConfig, { mode: 'openai' }>;
 
@@ -62,7 +62,25 @@ export function createOpenAiProvider(config: OpenAiConfig, logger: Logger, stopp
     ? { model: config.embeddingModel, embed: async (texts, options) => embed(await client(), config, config.embeddingModel!, texts, deadline(options)) }
     : undefined;
 
-  return { mode: 'openai', chat, ...(embedder ? { embedder } : {}) };
+  const transcriber: Transcriber | undefined = config.transcriptionModel
+    ? {
+        model: config.transcriptionModel,
+        transcribe: async (recording, options) => transcribe(await client(), config.transcriptionModel!, recording, deadline(options)),
+      }
+    : undefined;
+
+  return { mode: 'openai', chat, ...(embedder ? { embedder } : {}), ...(transcriber ? { transcriber } : {}) };
+}
+
+async function transcribe(client: OpenAI, model: string, recording: Recording, limit: Deadline): Promise<string> {
+  const { toFile } = await import('openai');
+  const file = await toFile(recording.data, recording.filename, { type: recording.mimeType });
+  const reply = await call('transcription', client, limit, () =>
+    client.audio.transcriptions.create({ model, file, response_format: 'json' }, { signal: limit.signal }),
+  );
+  const text = (reply as { text?: unknown } | undefined)?.text;
+  if (typeof text !== 'string') throw new AiError('malformed', 'the transcription reply has no text');
+  return text.trim();
 }
 
 async function embed(client: OpenAI, config: OpenAiConfig, model: string, texts: string[], limit: Deadline): Promise<number[][]> {

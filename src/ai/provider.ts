@@ -4,7 +4,7 @@ import { AiError } from './errors.ts';
 import { createOpenAiProvider } from './openai.ts';
 import type { AiProvider } from './ports.ts';
 
-export type { AiProvider, CallOptions, ChatPrompt, Embedder } from './ports.ts';
+export type { AiProvider, CallOptions, ChatPrompt, Embedder, Recording, Transcriber } from './ports.ts';
 
 /**
  * An OpenAI-compatible provider when a key is configured, otherwise the offline one. `stopping`

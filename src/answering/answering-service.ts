@@ -6,6 +6,7 @@ import type { Language } from '../text/language.ts';
 import type { Translator } from '../i18n.ts';
 import type { Logger } from '../log.ts';
 import { detectLanguage } from '../text/language.ts';
+import { toTraditional, writtenInTraditional } from '../text/chinese-convert.ts';
 import { displayText, verificationOf } from './display.ts';
 import { composeLlmAnswer } from './llm-answer.ts';
 import { composeOfflineAnswer } from './offline-answer.ts';
@@ -15,8 +16,8 @@ export type { Answer, CitedExperience, Question } from './types.ts';
 
 /** At most this many experiences go into one answer: a member reads a short message on a phone. */
 const MAX_CITED = 3;
-/** Hits scoring under this share of the best one are noise next to it. */
-const RELATIVE_FLOOR = 0.5;
+/** A second or third experience is cited only when it scores nearly as well as the first: otherwise it is filler. */
+const NEARLY_AS_GOOD = 0.8;
 /** Ranked hits asked of the retriever (the CLI shows up to 5). */
 const SEARCH_LIMIT = 5;
 
@@ -49,8 +50,20 @@ export interface AnsweringService {
  * Question → retrieval → a grounded answer citing the experiences, or an honest "nothing yet".
  * With a model: the question is also searched in the other two languages, and the answer is
  * written by the model; any model failure degrades to the extractive answer, never to an error.
+ * A member who writes traditional Chinese characters reads them: the answer is converted, quotes
+ * and titles included.
  */
 export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
+  const answering = answeringInSimplified(deps);
+  return {
+    async answer(question) {
+      const answer = await answering.answer(question);
+      return answer.language === 'zh' && writtenInTraditional(question.text) ? inTraditional(answer) : answer;
+    },
+  };
+}
+
+function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
   const prompts = deps.prompts ?? (deps.ai.mode === 'openai' ? loadPrompts() : undefined);
   const { retriever, experiences, ai, translator, logger } = deps;
 
@@ -74,9 +87,22 @@ export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
         limit: SEARCH_LIMIT,
       });
 
-      const cited = result.abstained ? [] : await citeTopHits(result.hits, language);
+      if (result.tier === 'related') {
+        const related = await publishedHits(result.hits.slice(0, MAX_CITED), language);
+        if (related.length > 0)
+          return {
+            language,
+            abstained: true,
+            tier: 'related',
+            mode: 'offline',
+            text: translator.t(language, 'answer-related-found'),
+            cited: related,
+            hits: result.hits,
+          };
+      }
+      const cited = result.tier === 'answered' ? await citeTopHits(result.hits, language) : [];
       if (cited.length === 0) {
-        return { language, abstained: true, mode: 'offline', text: translator.t(language, 'answer-nothing-found'), cited, hits: result.hits };
+        return { language, abstained: true, tier: 'nothing', mode: 'offline', text: translator.t(language, 'answer-nothing-found'), cited, hits: result.hits };
       }
 
       if (prompts && ai.mode === 'openai') {
@@ -84,12 +110,22 @@ export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
           const text = await composeLlmAnswer({ ai, prompts, ...(deps.secrets ? { secrets: deps.secrets } : {}) }, { ...question, language }, cited, {
             signal: budget,
           });
-          return { language, abstained: false, mode: 'llm', text, cited, hits: result.hits };
+          return { language, abstained: false, tier: 'answered', mode: 'llm', text, cited, hits: result.hits };
         } catch (e) {
           logger.warn({ err: e, kind: kindOf(e) }, 'model answer failed; sending the extractive answer instead');
         }
       }
-      return { language, abstained: false, mode: 'offline', text: composeOfflineAnswer(cited, language, translator), cited, hits: result.hits };
+      // The sentences quoted are those that share words with the question, as asked or translated.
+      const asked = [searchText, ...Object.values(translations ?? {}).filter((t): t is string => typeof t === 'string')];
+      return {
+        language,
+        abstained: false,
+        tier: 'answered',
+        mode: 'offline',
+        text: composeOfflineAnswer(cited, language, translator, asked),
+        cited,
+        hits: result.hits,
+      };
     },
   };
 
@@ -104,7 +140,10 @@ export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
 
   async function citeTopHits(hits: SearchHit[], language: Language): Promise<CitedExperience[]> {
     const best = hits[0]?.score ?? 0;
-    const top = hits.filter((h) => h.score >= best * RELATIVE_FLOOR).slice(0, MAX_CITED);
+    return publishedHits(hits.filter((h) => h.score >= best * NEARLY_AS_GOOD).slice(0, MAX_CITED), language);
+  }
+
+  async function publishedHits(top: SearchHit[], language: Language): Promise<CitedExperience[]> {
     const byId = new Map((await experiences.getMany(top.map((h) => h.experienceId))).map((e) => [e.id, e]));
     return top.flatMap((hit) => {
       const experience = byId.get(hit.experienceId);
@@ -124,6 +163,10 @@ export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
       ];
     });
   }
+}
+
+function inTraditional(answer: Answer): Answer {
+  return { ...answer, script: 'traditional', text: toTraditional(answer.text), cited: answer.cited.map((c) => ({ ...c, title: toTraditional(c.title) })) };
 }
 
 function kindOf(e: unknown): string {

@@ -30,7 +30,9 @@ export interface AskedQuestion {
 export const ANSWER_DELIVERY = 'deliver-answer';
 
 /** What of an answer its message shows: plain values, kept in the outbox until it is sent. */
-export type DeliverableAnswer = Pick<Answer, 'language' | 'abstained' | 'mode' | 'text'> & {
+export type DeliverableAnswer = Pick<Answer, 'language' | 'script' | 'abstained' | 'mode' | 'text'> & {
+  /** Absent in answers queued before tiers existed: `answered` unless abstained, then `nothing`. */
+  tier?: Answer['tier'];
   cited: (Pick<CitedExperience, 'title' | 'machineTranslated' | 'verification'> & { experience: Pick<Experience, 'id' | 'country' | 'industry'> })[];
 };
 
@@ -130,10 +132,12 @@ export function createAskQuestion({ answering, community, outbox, limitPerMinute
 
 /** The answer as its message needs it: the cited experiences' whole records stay out of the outbox. */
 function deliverable(answer: Answer): DeliverableAnswer {
-  const { language, abstained, mode, text } = answer;
+  const { language, abstained, tier, mode, text } = answer;
   return {
     language,
+    ...(answer.script ? { script: answer.script } : {}),
     abstained,
+    tier,
     mode,
     text,
     cited: answer.cited.map((c) => ({

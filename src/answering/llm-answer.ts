@@ -23,8 +23,11 @@ export async function composeLlmAnswer(
 ): Promise<string> {
   const experiences = cited.map((c) => {
     const { text } = displayText(c.experience, c.displayLanguage);
+    const { company, city } = c.experience.contributor;
     return {
       title: text.title,
+      ...(company ? { company } : {}),
+      ...(city ? { city } : {}),
       country: c.experience.country,
       industry: c.experience.industry,
       problem: text.problem,

@@ -1,10 +1,10 @@
 import type { Language } from '../text/language.ts';
 import type { Experience } from '../knowledge/experiences/experience.ts';
 import type { ExperienceRepository } from '../knowledge/experiences/repository.ts';
-import type { SearchHit } from '../knowledge/search/retrieval.ts';
+import type { SearchHit, Tier } from '../knowledge/search/retrieval.ts';
 import type { Verification } from './display.ts';
 
-export type { Retriever, SearchHit, SearchQuery, SearchResult } from '../knowledge/search/retrieval.ts';
+export type { Retriever, SearchHit, SearchQuery, SearchResult, Tier } from '../knowledge/search/retrieval.ts';
 
 /** The one repository method answering needs. */
 export type ExperienceSource = Pick<ExperienceRepository, 'getMany'>;
@@ -33,7 +33,15 @@ export interface CitedExperience {
 
 export interface Answer {
   language: Language;
+  /** Chinese written in traditional characters (as the question was); simplified otherwise. */
+  script?: 'traditional';
+  /** Not `answered`. */
   abstained: boolean;
+  /**
+   * `answered`: `text` answers from `cited`; `related`: no sure answer, and `cited` lists up to
+   * three experiences that might be related; `nothing`: nothing in the base fits.
+   */
+  tier: Tier;
   mode: 'llm' | 'offline';
   text: string;
   cited: CitedExperience[];

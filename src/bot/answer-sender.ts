@@ -1,5 +1,5 @@
 import type { Api } from 'grammy';
-import { ANSWER_DELIVERY, type AnswerDelivery } from '../answering/ask-question.ts';
+import { ANSWER_DELIVERY, type AnswerDelivery, type DeliverableAnswer } from '../answering/ask-question.ts';
 import { communityRepositories } from '../community/index.ts';
 import type { Queryable } from '../db/db.ts';
 import type { Translator } from '../i18n.ts';
@@ -8,6 +8,7 @@ import { MESSAGE_MAX_ATTEMPTS } from '../jobs/notify.ts';
 import { enqueueJob, GiveUpError, RetryLaterError, type Job } from '../jobs/queue.ts';
 import { Completion, type JobHandler, type JobSteps } from '../jobs/runner.ts';
 import type { Language } from '../text/language.ts';
+import { toTraditional } from '../text/chinese-convert.ts';
 import { sentSoFar } from './outbox-sender.ts';
 import { answerKeyboard, renderAnswer } from './render/answer.ts';
 import { splitMessage } from './render/html.ts';
@@ -67,7 +68,8 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
     const { answer, chatId, questionId, replyTo, threadId } = delivery;
     // A member who used /forget meanwhile took the question with them.
     if ((await db.query('SELECT 1 FROM questions WHERE id = $1', [questionId])).length === 0) return { skipped: 'the question was forgotten' };
-    const t: Translate = (key, vars) => translator.t(answer.language, key, vars);
+    // The bot's own words in the answer's characters too (traditional Chinese for a question written so).
+    const t: Translate = (key, vars) => inScript(answer.script, translator.t(answer.language, key, vars));
     const parts = splitMessage(renderAnswer(answer, answer.language, t, translator));
     const messageIds = sentSoFar(job);
     for (let i = messageIds.length; i < parts.length; i++) {
@@ -152,4 +154,8 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
   }
 
   return { [ANSWER_DELIVERY]: deliver, [DELAY_NOTICE]: tellDelayed };
+}
+
+function inScript(script: DeliverableAnswer['script'], text: string): string {
+  return script === 'traditional' ? toTraditional(text) : text;
 }

@@ -113,7 +113,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     }),
   );
   // A failing feature costs the member one apology, never the bot.
-  installFeatures(bot.errorBoundary(apologise), deps);
+  installFeatures(bot.errorBoundary(apologise), { ...deps, ...(options.apiRoot ? { telegramApiRoot: options.apiRoot } : {}) });
   bot.catch(lastResort(app));
   bot.takeOverUnfinished = async () => {
     const updates = (await app.community.takeOverUnfinishedUpdates()) as Update[];

@@ -12,6 +12,8 @@ export type BotApp = Pick<App, 'config' | 'logger' | 'db' | 'answering' | 'askin
 /** Everything the bot's features are given; nothing reaches for a global. */
 export interface BotDeps {
   app: BotApp;
+  /** The Bot API server the bot talks to (files are downloaded from it); Telegram's when absent. */
+  telegramApiRoot?: string;
 }
 
 /** What our middleware adds to every update's context, before any feature runs. */

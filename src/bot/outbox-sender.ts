@@ -8,6 +8,7 @@ import type { JobHandler, JobSteps } from '../jobs/runner.ts';
 import { escapeHtml, splitMessage } from './render/html.ts';
 import { createSendBudget, type SendBudget } from './send-budget.ts';
 import { telegramFailure, tooOld } from './telegram-failure.ts';
+import { chatLanguage } from './chat-language.ts';
 
 export interface OutboxSenderOptions {
   db: Queryable;
@@ -27,9 +28,9 @@ export function outboxApi(token: string, apiRoot?: string): Api {
 }
 
 // Where a recipient is reached and in which language; NULL telegram id: the member is gone.
-const MEMBER_ADDRESS = 'SELECT telegram_id::float8 AS "chatId", language, forgotten_at IS NOT NULL AS forgotten FROM members WHERE id = $1';
-const CHAT_LANGUAGE = `SELECT coalesce((SELECT settings->>'language' FROM chats WHERE chat_id = $1),
-                                (SELECT language FROM members WHERE telegram_id = $1)) AS language`;
+// The member's chosen language, else their Telegram app's.
+const MEMBER_ADDRESS =
+  'SELECT telegram_id::float8 AS "chatId", coalesce(language, telegram_language) AS language, forgotten_at IS NOT NULL AS forgotten FROM members WHERE id = $1';
 
 /**
  * Sends the messages the domain queued with notify() (jobs of kind `outbound-message`): each
@@ -49,8 +50,7 @@ export function createOutboxSender(options: OutboxSenderOptions): Record<string,
       if (!member || member.forgotten) return undefined;
       return { chatId: member.chatId, language: asLanguage(member.language) };
     }
-    const [chat] = (await db.query<{ language: string | null }>(CHAT_LANGUAGE, [message.recipient.chatId])) as [{ language: string | null }];
-    return { chatId: message.recipient.chatId, language: asLanguage(chat.language) };
+    return { chatId: message.recipient.chatId, language: await chatLanguage(db, message.recipient.chatId) };
   }
 
   async function send(job: Job, steps: JobSteps): Promise<unknown> {

@@ -18,7 +18,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description('Ask the knowledge base a question, as a member would, and print the answer and the ranked experiences.')
     .argument('<question>', 'the question, in Persian, Chinese or English')
     .option('--lang <language>', "the asker's language: fa, zh or en (detected from the question when omitted)")
-    .option('--json', 'print one JSON object: { language, abstained, results: [{ id, score, title }], answer }')
+    .option('--json', 'print one JSON object: { language, abstained, tier (answered | related | nothing), results: [{ id, score, title }], answer }')
     .action(async (question: string, options: AskOptions) => {
       const language = parseLanguage(options.lang);
       if (question.trim() === '') throw new UserError('The question is empty.');
@@ -35,10 +35,12 @@ export function register(program: Command, ctx: CliContext): void {
         });
 
         if (options.json) {
-          ctx.out(JSON.stringify({ language: answer.language, abstained: answer.abstained, results, answer: answer.text }));
+          ctx.out(JSON.stringify({ language: answer.language, abstained: answer.abstained, tier: answer.tier, results, answer: answer.text }));
           return;
         }
         ctx.out(answer.text);
+        // The related tier's text only introduces the experiences: list them as the bot does.
+        if (answer.tier === 'related') for (const [i, c] of answer.cited.entries()) ctx.out(`  ${i + 1}. ${c.title} (${c.experience.externalId})`);
         if (!answer.abstained && results.length > 0) {
           ctx.out('');
           ctx.out(app.translator.t(answer.language, 'answer-results-heading'));

@@ -10,6 +10,8 @@ export interface Member {
   telegramId: number;
   name?: string;
   language?: Language;
+  /** Their Telegram app's language as the bot reads it, from their latest contact: what they read when they chose none. */
+  telegramLanguage?: Language;
   country?: string;
   company?: string;
   industry?: string;
@@ -32,6 +34,7 @@ export interface MemberRow {
   telegram_id: string | number;
   name: string | null;
   language: Language | null;
+  telegram_language: Language | null;
   country: string | null;
   company: string | null;
   industry: string | null;
@@ -42,7 +45,8 @@ export interface MemberRow {
 }
 
 /** The columns a Member is read from; a statement that reads a member with other things selects these. */
-export const MEMBER_COLUMNS = 'id, telegram_id, name, language, country, company, industry, role, consent_introductions, forgotten_at, log_key';
+export const MEMBER_COLUMNS =
+  'id, telegram_id, name, language, telegram_language, country, company, industry, role, consent_introductions, forgotten_at, log_key';
 
 export function memberFromRow(r: MemberRow): Member {
   return {
@@ -50,6 +54,7 @@ export function memberFromRow(r: MemberRow): Member {
     telegramId: Number(r.telegram_id),
     ...(r.name !== null ? { name: r.name } : {}),
     ...(r.language !== null ? { language: r.language } : {}),
+    ...(r.telegram_language !== null ? { telegramLanguage: r.telegram_language } : {}),
     ...(r.country !== null ? { country: r.country } : {}),
     ...(r.company !== null ? { company: r.company } : {}),
     ...(r.industry !== null ? { industry: r.industry } : {}),
@@ -77,14 +82,14 @@ export function createMembers(db: Queryable) {
      * the common case (known member, same name) is a single read and no write — none at all
      * when the caller already read the member (`known`; null: read, and not there).
      */
-    async upsertFromTelegram(user: { telegramId: number; name: string }, known?: Member | null): Promise<Member> {
+    async upsertFromTelegram(user: { telegramId: number; name: string; language?: Language }, known?: Member | null): Promise<Member> {
       if (known === undefined) known = (await this.getByTelegramId(user.telegramId)) ?? null;
-      if (known && (known.name === user.name || known.forgottenAt)) return known;
+      if (known && (known.forgottenAt || (known.name === user.name && (user.language === undefined || known.telegramLanguage === user.language)))) return known;
       const saved = await one(
-        `INSERT INTO members (telegram_id, name) VALUES ($1, $2)
-         ON CONFLICT (telegram_id) DO UPDATE SET name = excluded.name
+        `INSERT INTO members (telegram_id, name, telegram_language) VALUES ($1, $2, $3)
+         ON CONFLICT (telegram_id) DO UPDATE SET name = excluded.name, telegram_language = coalesce(excluded.telegram_language, members.telegram_language)
          RETURNING ${MEMBER_COLUMNS}`,
-        [user.telegramId, user.name],
+        [user.telegramId, user.name, user.language ?? null],
       );
       return saved!;
     },

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db.ts';
+import type { Language } from '../text/language.ts';
 import { isInstanceGone } from '../db/process-liveness.ts';
 import { MEMBER_COLUMNS, memberFromRow, type Member, type MemberRow, type MembersRepository } from './members.ts';
 
@@ -29,7 +30,7 @@ export interface UpdateToClaim {
    * they are not one (in a private chat with the bot); otherwise only an existing member is read,
    * so talking in a group the bot is in registers nobody.
    */
-  sender?: { telegramId: number; name: string; register: boolean };
+  sender?: { telegramId: number; name: string; register: boolean; language?: Language };
   /** A `sessions` row to read along (the chat's conversation state), so it costs no extra trip. */
   stateKey?: string;
 }
@@ -48,12 +49,17 @@ export type ClaimUpdate = (update: UpdateToClaim) => Promise<UpdateClaim>;
  */
 export function createClaimUpdate(db: Queryable, members: Pick<MembersRepository, 'upsertFromTelegram'>, instance: string): ClaimUpdate {
   return async ({ updateId, update, sender, stateKey }) => {
-    const [row] = (await db.query<ClaimRow>(CLAIM, [updateId, sender?.telegramId ?? null, stateKey ?? null, JSON.stringify(update), instance])) as [ClaimRow];
+    const [row] = (await db.query<ClaimRow>(CLAIM, [updateId, sender?.telegramId ?? null, stateKey ?? null, keptCopy(update), instance])) as [ClaimRow];
     if (!row.claimed) return { claimed: false };
     const known = row.id === null ? null : memberFromRow(row);
     const member = !sender ? undefined : sender.register ? await members.upsertFromTelegram(sender, known) : (known ?? undefined);
     return { claimed: true, ...(member ? { member } : {}), state: row.state ?? undefined };
   };
+}
+
+/** The update as jsonb takes it: PostgreSQL refuses the null character anywhere in a jsonb text, and forged button data may carry one. */
+function keptCopy(update: unknown): string {
+  return JSON.stringify(update).replaceAll('\\u0000', '\\ufffd');
 }
 
 /**

@@ -49,6 +49,8 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
+    if (download) return serveFile(res, download[1] === token, state.files.content(decodeURIComponent(download[2]!)));
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
     if (!match) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     if (match[1] !== token) return reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
@@ -104,6 +106,14 @@ async function readParams(req: IncomingMessage): Promise<Record<string, unknown>
   if (!body) return query;
   if ((req.headers['content-type'] ?? '').includes('application/json')) return { ...query, ...(JSON.parse(body) as Record<string, unknown>) };
   return { ...query, ...Object.fromEntries(new URLSearchParams(body)) };
+}
+
+/** A file's bytes, as Telegram's file server sends them: 401 for another token, 404 for an unknown path. */
+function serveFile(res: ServerResponse, tokenMatches: boolean, data: Uint8Array | undefined): void {
+  if (!tokenMatches) return reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+  if (!data) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+  res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': data.byteLength });
+  res.end(data);
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): void {

@@ -1,5 +1,6 @@
 import type { Chat, ChatMember, Message, Update, User, UserFromGetMe } from 'grammy/types';
 import { ChatDirectory, isIn, type EmulatedGroup, type NewGroup } from './chats.ts';
+import { FileStore } from './files.ts';
 import { parseTelegramHtml, ParseError } from './telegram-html.ts';
 import type { ApiCall, BotAction, ChatMessage, EmulatedUser, NewUpdate } from './types.ts';
 
@@ -45,6 +46,8 @@ export class EmulatorState {
   private allowedUpdates: Set<string> | undefined;
   private readonly commands = new Map<string, unknown[]>();
   readonly directory: ChatDirectory;
+  /** Files members sent (voice notes, audio), for getFile and the file download path. */
+  readonly files = new FileStore();
 
   constructor(
     readonly botInfo: UserFromGetMe,
@@ -306,6 +309,11 @@ export class EmulatorState {
         return this.commands.get(commandsKey(p)) ?? [];
       case 'getChat':
         return this.knownChat(p);
+      case 'getFile': {
+        const file = this.files.describe(String(p.file_id ?? ''));
+        if (!file) throw new ApiError(400, 'Bad Request: invalid file_id');
+        return file;
+      }
       case 'getChatMember': {
         const chat = this.knownChat(p);
         const userId = Number(p.user_id);

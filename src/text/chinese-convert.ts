@@ -47,3 +47,32 @@ export function toSimplified(text: string): string {
     return run;
   });
 }
+
+// Simplified to traditional as written in Taiwan, for answering members who write traditional characters.
+let traditionalizer: ((text: string) => string) | undefined;
+
+// OpenCC's dictionary makes every 签 a 籤 (a slip, a label); signing — 签约, 签合同, 签证 — is 簽.
+const SLIP = /(?<![标書书抽牙竹標])籤/g;
+
+/** Converts simplified Chinese characters to traditional ones (Taiwan's forms and phrases). */
+export function toTraditional(text: string): string {
+  const convert = (traditionalizer ??= OpenCC.Converter({ from: 'cn', to: 'tw' }));
+  return text.replace(HAN_RUN, (run) => convert(run).replace(SLIP, '簽'));
+}
+
+/**
+ * Whether a Chinese text is written in traditional characters: some of its characters change
+ * when simplified, and at least as many as when made traditional (most characters are the same
+ * in both, and a few, such as 台, have a formal traditional form besides the common one).
+ */
+export function writtenInTraditional(text: string): boolean {
+  const han = [...(text.match(HAN_RUN)?.join('') ?? '')];
+  const simplified = [...toSimplified(han.join(''))];
+  const traditional = [...toTraditional(han.join(''))];
+  // Phrase tables may change a run's length: then only which way it changed can be told.
+  if (simplified.length !== han.length || traditional.length !== han.length)
+    return simplified.join('') !== han.join('') && traditional.join('') === han.join('');
+  const toSimple = han.filter((c, i) => c !== simplified[i]).length;
+  const toTrad = han.filter((c, i) => c !== traditional[i]).length;
+  return toSimple > 0 && toSimple >= toTrad;
+}

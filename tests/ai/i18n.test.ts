@@ -103,9 +103,9 @@ describe('Persian is laid out right to left', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('a line made only of values, such as country and industry, still starts right to left', () => {
-    const meta = t('fa', 'answer-experience-meta', { country: 'ایران', industry: 'غذایی' });
-    expect(strip(meta)).toBe('\u200Fایران، غذایی');
+  it('a line made only of values, such as who lived it and the industry, still starts right to left', () => {
+    const meta = t('fa', 'answer-experience-meta', { who: 'Negin Pars، تهران، ایران', industry: 'غذایی' });
+    expect(strip(meta)).toBe('\u200FNegin Pars، تهران، ایران — غذایی');
     expect(linesLaidOutLeftToRight(meta)).toEqual([]);
   });
 });

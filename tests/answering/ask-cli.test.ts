@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
@@ -6,23 +7,31 @@ import { UserError, type CliContext } from '../../src/cli/context.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/db.ts';
 import { ExperienceRepository } from '../../src/knowledge/experiences/repository.ts';
+import { parseKbFile } from '../../src/knowledge/experiences/kb-format.ts';
 import { memoryLogger } from '../ai/support.ts';
 import { openTestPglite } from '../helpers/db.ts';
 import { anExperience } from '../helpers/experiences.ts';
 
 let db: Db;
+/** The demo base, where some questions are near stories without being answered by them. */
+let demoDb: Db;
 beforeAll(async () => {
   db = await openTestPglite();
   await new ExperienceRepository(db).upsertRecords([anExperience({ id: 'exp-ir-pay' }), anExperience({ id: 'exp-ir-pay-2' })], { status: 'published' });
+  demoDb = await openTestPglite();
+  await new ExperienceRepository(demoDb).upsertRecords(parseKbFile(readFileSync('assets/demo-kb.jsonl', 'utf8')).records, { status: 'published' });
 });
-afterAll(() => db.close());
+afterAll(async () => {
+  await db.close();
+  await demoDb.close();
+});
 
 /** Runs `sme-bridge ask …` in process against the real app (offline, on PGlite). */
-async function ask(args: string[]): Promise<{ out: string[]; error?: unknown }> {
+async function ask(args: string[], database = db): Promise<{ out: string[]; error?: unknown }> {
   const out: string[] = [];
   const ctx: CliContext = {
     loadConfig: () => loadConfig({ LOG_LEVEL: 'silent' }),
-    openApp: (config) => createApp(config, { db, logger: memoryLogger().logger }),
+    openApp: (config) => createApp(config, { db: database, logger: memoryLogger().logger }),
     out: (line) => out.push(line),
     err: () => {},
   };
@@ -41,9 +50,16 @@ describe('sme-bridge ask', () => {
     const { out, error } = await ask(['How do I pay a Chinese supplier through an exchange house?', '--json']);
     expect(error).toBeUndefined();
     expect(out).toHaveLength(1);
-    const result = JSON.parse(out[0]!) as { language: string; abstained: boolean; results: { id: string; score: number; title: string }[]; answer: string };
-    expect(Object.keys(result)).toEqual(['language', 'abstained', 'results', 'answer']);
+    const result = JSON.parse(out[0]!) as {
+      language: string;
+      abstained: boolean;
+      tier: string;
+      results: { id: string; score: number; title: string }[];
+      answer: string;
+    };
+    expect(Object.keys(result)).toEqual(['language', 'abstained', 'tier', 'results', 'answer']);
     expect(result.language).toBe('en');
+    expect(result).toMatchObject({ abstained: false, tier: 'answered' });
     expect(result.results.length).toBeGreaterThan(0);
     expect(result.results.length).toBeLessThanOrEqual(5);
     for (const r of result.results) {
@@ -52,6 +68,20 @@ describe('sme-bridge ask', () => {
       expect(r.title).toMatch(/^Paying a Chinese supplier through an exchange house/);
     }
     expect(typeof result.answer).toBe('string');
+  });
+
+  it('--json says the tier of a question the base has nothing on', async () => {
+    const { out } = await ask(['What is the capital of France?', '--json']);
+    expect(JSON.parse(out[0]!)).toMatchObject({ abstained: true, tier: 'nothing' });
+  });
+
+  it('without --json lists the experiences that might be related when no answer is sure', async () => {
+    const { out, error } = await ask(['Trucking from Kashgar to Mashhad', '--lang', 'en'], demoDb);
+    expect(error).toBeUndefined();
+    expect(out[0]).toBe("I have no sure answer to this. These members' experiences might be related:");
+    expect(out.slice(1).length).toBeGreaterThanOrEqual(1);
+    expect(out.slice(1).length).toBeLessThanOrEqual(3);
+    for (const [i, line] of out.slice(1).entries()) expect(line).toMatch(new RegExp(`^  ${i + 1}\\. .+ \\(demo-\\d+\\)$`));
   });
 
   it("--lang sets the asker's language", async () => {

@@ -50,7 +50,7 @@ function service(retriever: Retriever, all: Experience[] = [payment, customs, ka
 }
 
 describe("offline answer (no model): extractive, in the asker's language where a text exists", () => {
-  it('quotes the Persian text for a Persian question, with localized country and industry', async () => {
+  it('quotes the sentence of the Persian text that answers a Persian question, with localized country and industry', async () => {
     const answer = await service(recordingRetriever(() => [[payment, 0.9]])).answer({ text: 'چطور به چین پول بفرستم؟', language: 'fa' });
 
     expect(answer).toMatchObject({ language: 'fa', abstained: false, mode: 'offline' });
@@ -59,7 +59,8 @@ describe("offline answer (no model): extractive, in the asker's language where a
       [
         'تجربهٔ شرکت‌های عضو در این زمینه:',
         // The country and industry line holds only values: it starts with a right-to-left mark.
-        '1. پرداخت به تأمین‌کننده چینی از راه صرافی\n\u200Fایران، صنایع غذایی\nبا یک صرافی دارای مجوز در دبی قرارداد بستیم. پول را به یوآن پرداخت کردیم.',
+        // The sentence that answers "how do I send money" (پول), not the story's first one.
+        '1. پرداخت به تأمین‌کننده چینی از راه صرافی\n\u200Fایران — صنایع غذایی\nپول را به یوآن پرداخت کردیم.',
       ].join('\n\n'),
     );
   });
@@ -68,10 +69,7 @@ describe("offline answer (no model): extractive, in the asker's language where a
     const answer = await service(recordingRetriever(() => [[payment, 0.9]])).answer({ text: 'how do I pay a supplier in China', language: 'en' });
 
     expect(stripIsolation(answer.text)).toBe(
-      [
-        'Here is what member companies have experienced:',
-        '1. Paying a Chinese supplier through an exchange house\nIran · Food\nWe signed with a licensed exchange house in Dubai. We paid in yuan.',
-      ].join('\n\n'),
+      ['Here is what member companies have experienced:', '1. Paying a Chinese supplier through an exchange house\nIran · Food\nWe paid in yuan.'].join('\n\n'),
     );
   });
 
@@ -85,10 +83,10 @@ describe("offline answer (no model): extractive, in the asker's language where a
 
     expect(answer.cited.map((c) => c.displayLanguage)).toEqual(['zh', 'en']);
     const text = stripIsolation(answer.text);
-    expect(text).toContain('1. 伊朗海关的原产地证明\n\u200Fچین، ماشین‌آلات\n我们请商会出具了原产地证书。清关三天完成！\n(متن اصلی به چینی)');
+    expect(text).toContain('1. 伊朗海关的原产地证明\n\u200Fچین — ماشین‌آلات\n我们请商会出具了原产地证书。清关三天完成！\n(متن اصلی به چینی)');
     // A country without a locale entry is shown as its code; the Persian line then starts with a right-to-left mark.
     expect(text).toContain(
-      '2. Rail freight via Kazakhstan\n\u200FKZ، حمل‌ونقل و لجستیک\nWe used the rail route via Khorgos. It took 18 days.\n(متن اصلی به انگلیسی)',
+      '2. Rail freight via Kazakhstan\n\u200FKZ — حمل‌ونقل و لجستیک\nWe used the rail route via Khorgos. It took 18 days.\n(متن اصلی به انگلیسی)',
     );
   });
 
@@ -104,9 +102,10 @@ describe("offline answer (no model): extractive, in the asker's language where a
       translator.t('zh', 'answer-offline-intro'),
       ...[customs, payment, kazakh].flatMap((e) => Object.values(e.texts).flatMap((t) => [t!.title, t!.solution])),
       ...['fa', 'en'].map((language) => translator.t('zh', 'answer-original-note', { language })),
+      translator.t('zh', 'answer-translation-note', { language: 'en', original: 'fa' }),
       ...[customs, payment, kazakh].map((e) =>
         translator.t('zh', 'answer-experience-meta', {
-          country: translator.t('zh', `country-${e.country}`).replace(`country-${e.country}`, e.country),
+          who: translator.t('zh', `country-${e.country}`).replace(`country-${e.country}`, e.country),
           industry: translator.t('zh', `industry-${e.industry}`),
         }),
       ),
@@ -155,6 +154,96 @@ describe("offline answer (no model): extractive, in the asker's language where a
   });
 });
 
+describe('what the answer says, and in which text', () => {
+  const clearance = anExperience(
+    'en',
+    {
+      en: {
+        title: 'Clearing machine parts at Bandar Abbas',
+        problem: 'Our first shipment of pumps waited at Bandar Abbas.',
+        solution:
+          'We hired a licensed broker in Bandar Abbas. The broker asked for three documents: the commercial invoice, the packing list and a certificate of origin. We sent them before the ship arrived.',
+        outcome: 'Clearance took four working days.',
+      },
+      fa: {
+        title: 'ترخیص قطعات ماشین در بندرعباس',
+        problem: 'اولین محموله پمپ ما در بندرعباس ماند.',
+        solution: 'یک ترخیص‌کار دارای مجوز در بندرعباس گرفتیم. او فاکتور تجاری، فهرست بسته‌بندی و گواهی مبدا خواست.',
+        outcome: 'ترخیص چهار روز کاری طول کشید.',
+      },
+    },
+    { country: 'CN', industry: 'machinery', contributor: { name: 'Li Wei', company: 'Ningbo Pumps Co.', city: 'Ningbo' } },
+  );
+
+  it('quotes the sentences that answer the question, not the first ones', async () => {
+    const documents = await service(
+      recordingRetriever(() => [[clearance, 1]]),
+      [clearance],
+    ).answer({
+      text: 'What documents do I need to clear a shipment of machine parts at Bandar Abbas customs?',
+      language: 'en',
+    });
+    expect(stripIsolation(documents.text)).toContain(
+      'The broker asked for three documents: the commercial invoice, the packing list and a certificate of origin.',
+    );
+    expect(documents.text).not.toContain('We sent them');
+    const howLong = await service(
+      recordingRetriever(() => [[clearance, 1]]),
+      [clearance],
+    ).answer({ text: 'How long does clearance take?', language: 'en' });
+    expect(stripIsolation(howLong.text)).toContain('Clearance took four working days.');
+  });
+
+  it('names who lived it: company, city and country, in the reader language', async () => {
+    const answer = await service(
+      recordingRetriever(() => [[clearance, 1]]),
+      [clearance],
+    ).answer({ text: 'ترخیص در بندرعباس چقدر طول می‌کشد؟', language: 'fa' });
+    expect(stripIsolation(answer.text)).toContain('Ningbo Pumps Co.، Ningbo، چین — ماشین‌آلات');
+    expect(stripIsolation(answer.text)).toContain('ترخیص چهار روز کاری طول کشید.');
+  });
+
+  it('cites a second experience only when it is nearly as good as the first', async () => {
+    const all = [payment, customs, kazakh];
+    const filler = await service(
+      recordingRetriever(() => [
+        [payment, 1],
+        [customs, 0.6],
+      ]),
+      all,
+    ).answer({ text: 'q', language: 'en' });
+    expect(filler.cited.map((c) => c.experience.id)).toEqual([payment.id]);
+    const close = await service(
+      recordingRetriever(() => [
+        [payment, 1],
+        [customs, 0.9],
+      ]),
+      all,
+    ).answer({ text: 'q', language: 'en' });
+    expect(close.cited.map((c) => c.experience.id)).toEqual([payment.id, customs.id]);
+  });
+
+  it('shows a Chinese reader the English translation of a Persian story before its original, and says so', async () => {
+    const answer = await service(recordingRetriever(() => [[payment, 1]])).answer({ text: '怎么给中国供应商付款？', language: 'zh' });
+    expect(answer.cited[0]!.displayLanguage).toBe('en');
+    const text = stripIsolation(answer.text);
+    expect(text).toContain('Paying a Chinese supplier through an exchange house');
+    expect(text).toContain(stripIsolation(translator.t('zh', 'answer-translation-note', { language: 'en', original: 'fa' })));
+    expect(text).not.toContain('صرافی');
+  });
+
+  it('answers a question in traditional characters in traditional characters, titles included', async () => {
+    const answer = await service(recordingRetriever(() => [[customs, 1]])).answer({ text: '伊朗清關要多久？', language: 'zh' });
+    expect(answer.script).toBe('traditional');
+    expect(answer.cited[0]!.title).toBe('伊朗海關的原產地證明');
+    expect(stripIsolation(answer.text)).toContain('清關三天完成！');
+    expect(answer.text).not.toContain('清关');
+    const simplified = await service(recordingRetriever(() => [[customs, 1]])).answer({ text: '伊朗清关要多久？', language: 'zh' });
+    expect(simplified.script).toBeUndefined();
+    expect(simplified.text).toContain('清关三天完成');
+  });
+});
+
 describe('abstention', () => {
   it.each([
     ['fa', 'قیمت زعفران در بازار شانگهای چقدر است؟', 'هنوز تجربه‌ای در پایگاه دانش نیست که به این پرسش پاسخ دهد.'],
@@ -162,7 +251,7 @@ describe('abstention', () => {
     ['en', 'what is the saffron price in shanghai', 'Nothing in the knowledge base answers this yet.'],
   ] as const)('says in %s that nothing answers it yet, citing nothing', async (language, text, message) => {
     const answer = await service(recordingRetriever(() => [])).answer({ text });
-    expect(answer).toEqual({ language, abstained: true, mode: 'offline', text: message, cited: [], hits: [] });
+    expect(answer).toEqual({ language, abstained: true, tier: 'nothing', mode: 'offline', text: message, cited: [], hits: [] });
   });
 });
 

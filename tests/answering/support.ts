@@ -48,6 +48,7 @@ export function recordingRetriever(decide: (q: SearchQuery) => [Experience, numb
       return {
         language: q.language ?? 'en',
         abstained: ranked.length === 0,
+        tier: ranked.length === 0 ? 'nothing' : 'answered',
         confidence: ranked.length === 0 ? 0 : 0.9,
         hits: ranked.map(([e, score]) => ({ experienceId: e.id, externalId: e.externalId, score, matchedLanguage: e.language })),
       };

@@ -4,6 +4,7 @@ import { linesLaidOutLeftToRight } from '../helpers/bidi.ts';
 import { anExperience } from '../helpers/experiences.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
+import { toTraditional } from '../../src/text/chinese-convert.ts';
 import { TelegramTest } from '../helpers/telegram.ts';
 
 const PAYMENT = anExperience({ id: 'exp-pay-1' });
@@ -21,6 +22,24 @@ const MOLDS = anExperience({
   translations: {},
 });
 
+// Persian with an English translation only: a Chinese reader gets the English, said to be a translation.
+const WAREHOUSE = anExperience({
+  id: 'exp-warehouse-1',
+  industry: 'logistics',
+  title: 'اجارهٔ انبار در بندر پوتی گرجستان',
+  problem: 'کالای ترانزیتی ما در پوتی جایی برای ماندن نداشت.',
+  solution: 'یک انبار گمرکی را ماهانه اجاره کردیم.',
+  outcome: 'هزینهٔ دموراژ صفر شد.',
+  translations: {
+    en: {
+      title: 'Renting a warehouse in the port of Poti, Georgia',
+      problem: 'Our transit goods had nowhere to wait in Poti.',
+      solution: 'We rented a bonded warehouse by the month.',
+      outcome: 'Demurrage fell to zero.',
+    },
+  },
+});
+
 const QUESTIONS: Record<Language, { about: string; nothing: string }> = {
   fa: { about: 'چطور از طریق صرافی به تأمین‌کننده چینی پرداخت کنم؟', nothing: 'یک شعر خوب دربارهٔ برگ‌های پاییزی پیشنهاد کن' },
   zh: { about: '怎么通过换汇所向中国供应商付款？', nothing: '足球比赛门票多少钱' },
@@ -30,7 +49,7 @@ const QUESTIONS: Record<Language, { about: string; nothing: string }> = {
 describe.each(testDatabases())('on $name', (database) => {
   let tg: TelegramTest;
   beforeAll(async () => {
-    tg = await TelegramTest.start({ openDb: database.open, experiences: [PAYMENT, MOLDS, ...unrelatedExperiences()] });
+    tg = await TelegramTest.start({ openDb: database.open, experiences: [PAYMENT, MOLDS, WAREHOUSE, ...unrelatedExperiences()] });
   });
   afterAll(() => tg?.stop());
 
@@ -43,16 +62,25 @@ describe.each(testDatabases())('on $name', (database) => {
     expect(latin!.text).toContain(PAYMENT.translations!.en!.title);
   });
 
+  it('answers a question in traditional characters in traditional characters: the quote, the title, the bot words and buttons', async () => {
+    const member = tg.member({ language_code: 'zh' });
+    const [answer] = await member.says('怎麼通過換匯所向中國供應商付款？');
+    expect(answer!.text).toContain(toTraditional(PAYMENT.translations!.zh!.title));
+    expect(answer!.text).toContain(toTraditional(tg.text('zh', 'answer-offline-intro')));
+    expect(answer!.text).not.toContain(tg.text('zh', 'answer-offline-intro'));
+    expect(answer!.buttons).toContain(toTraditional(tg.text('zh', 'bot-button-helpful')));
+  });
+
   describe.each(['fa', 'zh', 'en'] as const)('asking in %s', (language) => {
     const title = language === 'fa' ? PAYMENT.title : PAYMENT.translations![language]!.title;
 
-    it('answers citing the experience by its title in the member language, with country and industry', async () => {
+    it('answers citing the experience by its title in the member language, naming who lived it (company, city, country) and the industry', async () => {
       const member = tg.member({ language_code: language });
       const [answer] = await member.says(QUESTIONS[language].about);
       expect(answer!.text).toContain(title);
-      expect(answer!.text).toContain(
-        tg.text(language, 'answer-experience-meta', { country: tg.text(language, 'country-IR'), industry: tg.text(language, 'industry-food') }),
-      );
+      const { company, city } = PAYMENT.contributor!;
+      const who = [company, city, tg.text(language, 'country-IR')].join(tg.plainText(language, 'answer-who-separator'));
+      expect(answer!.text).toContain(tg.text(language, 'answer-experience-meta', { who, industry: tg.text(language, 'industry-food') }));
       expect(answer!.message.reply_to_message_id).toBeDefined();
       // Persian lines, the country and industry too (only values), are laid out right to left.
       if (language === 'fa') expect(linesLaidOutLeftToRight(answer!.message.text ?? '')).toEqual([]);
@@ -91,6 +119,17 @@ describe.each(testDatabases())('on $name', (database) => {
       expect(story.text).toContain(MOLDS.title);
       expect(story.text).toContain(MOLDS.solution);
       if (language !== 'zh') expect(story.text).toContain(tg.text(language, 'bot-story-original-note', { language: 'zh' }));
+    });
+
+    it('shows a story without the member language in English, the second choice, before its Persian original, and says so', async () => {
+      const member = tg.member({ language_code: language });
+      await member.says(`/start exp_${WAREHOUSE.id}`);
+      const story = member.lastReply!.text;
+      const shown = language === 'fa' ? WAREHOUSE : { ...WAREHOUSE, ...WAREHOUSE.translations!.en! };
+      expect(story).toContain(shown.title);
+      expect(story).toContain(shown.solution);
+      if (language === 'zh') expect(story).toContain(tg.text('zh', 'bot-story-translation-note', { language: 'en', original: 'fa' }));
+      else expect(story).not.toContain(tg.text(language, 'bot-story-translation-note', { language: 'en', original: 'fa' }));
     });
 
     it('stores 👍 / 👎 and marks the vote on the answer', async () => {

@@ -11,7 +11,7 @@ import { openPostgres } from '../../src/db/postgres.ts';
 import { createJobRunner } from '../../src/jobs/runner.ts';
 import { createLogger } from '../../src/log.ts';
 import { createTestPostgresSchema, postgresUrl, testDatabases } from '../helpers/db.ts';
-import { plain } from '../helpers/telegram.ts';
+import { plain, TelegramTest } from '../helpers/telegram.ts';
 
 const KEY = 'notify-experience-published';
 const TITLE = 'Paying a supplier via <Dubai> & back';
@@ -81,6 +81,18 @@ describe.each(testDatabases())('notifications through the outbox on $name', ({ o
     const [job] = await outboundJobs(db, sara.id);
     expect(job!.done_at).not.toBeNull();
     expect(job!.result?.messageIds).toEqual([sent[0]!.message_id]);
+  });
+
+  it("writes to a member who never chose a language in their Telegram app's language, until they choose one", async () => {
+    const li = await app.community.members.upsertFromTelegram({ telegramId: 7010, name: 'Li', language: 'zh' });
+    await app.notifier.notify({ memberId: li.id }, KEY, { title: TITLE });
+    await sender().runDue();
+    expect(plain(botMessages(7010)[0]!.text)).toBe(expected('zh'));
+
+    await app.community.members.setLanguage(li.id, 'fa');
+    await app.notifier.notify({ memberId: li.id }, KEY, { title: TITLE });
+    await sender().runDue();
+    expect(plain(botMessages(7010)[1]!.text)).toBe(expected('fa'));
   });
 
   it('sends nothing when the transaction that queued it rolls back', async () => {
@@ -200,6 +212,23 @@ describe.runIf(postgresUrl)('two sending processes on one PostgreSQL database', 
     } finally {
       await emulator.close();
       await app.close();
+    }
+  });
+});
+
+describe('the language of what the bot sends on its own', () => {
+  it("follows the member's Telegram app when they never chose one with /language", async () => {
+    const tg = await TelegramTest.start();
+    try {
+      const member = tg.member({ language_code: 'zh' });
+      await member.says('/start');
+      const stored = await tg.app.community.members.getByTelegramId(member.user.id);
+      expect(stored?.language).toBeUndefined();
+      await tg.app.notifier.notify({ memberId: stored!.id }, KEY, { title: TITLE });
+      await tg.outboxSent();
+      expect(plain(member.history.at(-1)!.text)).toBe(plain(parseTelegramHtml(tg.app.translator.t('zh', KEY, { title: escaped(TITLE) }))));
+    } finally {
+      await tg.stop();
     }
   });
 });

@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
  * - { json }                   any JSON body (e.g. { choices: [] })
  * - { stallAfterHeaders: true } sends 200 and its headers, then nothing (a server stuck mid-reply)
  * - { trickleEveryMs }          sends 200 and its headers, then one space every `trickleEveryMs`, never ending
+ * - { transcript }              a transcription (`/audio/transcriptions`) with that text
  */
 export type FakeReply =
   | { content: string }
@@ -21,7 +22,8 @@ export type FakeReply =
   | { raw: string; contentType?: string }
   | { json: unknown }
   | { stallAfterHeaders: true }
-  | { trickleEveryMs: number };
+  | { trickleEveryMs: number }
+  | { transcript: string };
 
 export interface ChatMessage {
   role: string;
@@ -40,6 +42,13 @@ export interface EmbeddingsRequest {
   [key: string]: unknown;
 }
 
+/** A `/audio/transcriptions` request, its multipart form read: the uploaded file's bytes and the other fields. */
+export interface TranscriptionRequest {
+  model: string;
+  file: { name: string; type: string; bytes: Buffer };
+  fields: Record<string, string>;
+}
+
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -55,8 +64,10 @@ export interface FakeOpenAi {
   requests: RecordedRequest[];
   chatRequests(): ChatRequest[];
   embeddingRequests(): EmbeddingsRequest[];
+  transcriptionRequests(): TranscriptionRequest[];
   onChat(handler: Handler<ChatRequest> | FakeReply): void;
   onEmbeddings(handler: Handler<EmbeddingsRequest> | FakeReply): void;
+  onTranscription(handler: Handler<TranscriptionRequest> | FakeReply): void;
   close(): Promise<void>;
 }
 
@@ -80,6 +91,7 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
   let embeddings: Handler<EmbeddingsRequest> = (r) => ({
     vectors: (Array.isArray(r.input) ? r.input : [r.input]).map((t) => fakeVector(t, r.dimensions)),
   });
+  let transcription: Handler<TranscriptionRequest> = () => ({ status: 404 });
 
   const send = async (res: ServerResponse, reply: FakeReply, request: RecordedRequest): Promise<void> => {
     if ('delayMs' in reply) {
@@ -113,6 +125,8 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
       res.end(reply.raw);
     } else if ('json' in reply) {
       json(res, reply.json);
+    } else if ('transcript' in reply) {
+      json(res, { text: reply.transcript });
     } else if ('content' in reply) {
       const body = request.body as ChatRequest;
       json(res, {
@@ -138,18 +152,23 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString('utf8');
     let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch (e) {
-      if (!(e instanceof SyntaxError)) throw e;
+    if (req.url === '/v1/audio/transcriptions') body = await readTranscriptionForm(req, raw);
+    else {
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch (e) {
+        if (!(e instanceof SyntaxError)) throw e;
+      }
     }
     const recorded: RecordedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body };
     requests.push(recorded);
     try {
       if (req.method === 'POST' && req.url === '/v1/chat/completions') return await send(res, await chat(body as ChatRequest), recorded);
       if (req.method === 'POST' && req.url === '/v1/embeddings') return await send(res, await embeddings(body as EmbeddingsRequest), recorded);
+      if (req.method === 'POST' && req.url === '/v1/audio/transcriptions') return await send(res, await transcription(body as TranscriptionRequest), recorded);
       await send(res, { status: 404 }, recorded);
     } catch (e) {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
@@ -167,6 +186,8 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     embeddingRequests: () => requests.filter((r) => r.path === '/v1/embeddings').map((r) => r.body as EmbeddingsRequest),
     onChat: (h) => void (chat = asHandler(h)),
     onEmbeddings: (h) => void (embeddings = asHandler(h)),
+    transcriptionRequests: () => requests.filter((r) => r.path === '/v1/audio/transcriptions').map((r) => r.body as TranscriptionRequest),
+    onTranscription: (h) => void (transcription = asHandler(h)),
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       for (const timer of intervals) clearInterval(timer);
@@ -174,6 +195,18 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
       await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
     },
   };
+}
+
+/** The multipart form of a transcription request, read as a server would (the Fetch API's parser). */
+async function readTranscriptionForm(req: IncomingMessage, raw: Buffer): Promise<TranscriptionRequest> {
+  const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? '' }, body: raw }).formData();
+  const fields: Record<string, string> = {};
+  let file: TranscriptionRequest['file'] = { name: '', type: '', bytes: Buffer.alloc(0) };
+  for (const [name, value] of form.entries()) {
+    if (typeof value === 'string') fields[name] = value;
+    else if (name === 'file') file = { name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) };
+  }
+  return { model: fields.model ?? '', file, fields };
 }
 
 function json(res: ServerResponse, body: unknown): void {

@@ -279,6 +279,17 @@ export class TestMember {
     return this.act(() => this.test.emulator.state.userMessage(this.user, '', { ...this.where(), extra: fields }));
   }
 
+  /**
+   * Sends a recording as a voice note (or an audio file with `as: 'audio'`): its bytes are kept
+   * by the emulator, which serves them through getFile and its file path as Telegram does.
+   */
+  sendsVoice(data: Uint8Array, options: { durationSeconds: number; as?: 'voice' | 'audio' }): Promise<Reply[]> {
+    const kind = options.as ?? 'voice';
+    const ids = this.test.emulator.state.files.put(data, kind, kind === 'voice' ? 'oga' : 'mp3');
+    const media = { ...ids, duration: options.durationSeconds, mime_type: kind === 'voice' ? 'audio/ogg' : 'audio/mpeg' };
+    return this.sends({ [kind]: kind === 'audio' ? { ...media, file_name: 'question.mp3' } : media });
+  }
+
   /** Presses the newest button whose label (or callback data) is `label`. */
   presses(label: string): Promise<Reply[]> {
     const messages = this.inSeat([...this.test.emulator.state.messages(this.chatId)]).reverse();

@@ -15,11 +15,12 @@ import { shareFeature } from './share.ts';
 import { staffFeature } from './staff.ts';
 import { startFeature } from './start.ts';
 import { storyFeature } from './story.ts';
+import { voiceFeature } from './voice.ts';
 
 /**
  * Every feature, in the order an update meets them: conversations and commands first (so a
  * /share step or a command is never taken for a question), then buttons under answers, then
- * plain text as a question, and the fallback for anything left last.
+ * plain text and voice as a question, and the fallback for anything left last.
  */
 export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): void {
   composer.use(profileFeature(deps));
@@ -38,5 +39,6 @@ export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): 
   // Group chats: only what is addressed to the bot; before the private chats' questions.
   composer.use(groupsFeature(deps));
   composer.use(askFeature(deps));
+  composer.use(voiceFeature(deps));
   composer.use(fallbackFeature());
 }

@@ -28,7 +28,14 @@ export function intake<T>(deps: {
       updateId: ctx.update.update_id,
       update: ctx.update,
       ...(from
-        ? { sender: { telegramId: from.id, name: [from.first_name, from.last_name].filter(Boolean).join(' '), register: ctx.chat?.type === 'private' } }
+        ? {
+            sender: {
+              telegramId: from.id,
+              name: [from.first_name, from.last_name].filter(Boolean).join(' '),
+              register: ctx.chat?.type === 'private',
+              ...(from.language_code ? { language: languageFromTelegram(from.language_code) } : {}),
+            },
+          }
         : {}),
       ...(key !== undefined ? { stateKey: deps.conversations.rowKey(key) } : {}),
     });

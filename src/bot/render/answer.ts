@@ -10,17 +10,23 @@ import { ASK_COMMUNITY, FEEDBACK, STORY } from '../callbacks.ts';
 /** Telegram shows about this many characters of a button on a phone. */
 const BUTTON_TITLE = 40;
 
+/** How sure the answer is; an answer queued before tiers existed says only whether it abstained. */
+function tierOf(answer: DeliverableAnswer): NonNullable<DeliverableAnswer['tier']> {
+  return answer.tier ?? (answer.abstained ? 'nothing' : 'answered');
+}
+
 /**
  * The answer message: the answering service's text (escaped: it quotes experiences and, with a
  * model, generated prose), then the cited experiences by title with country and industry
- * when the text is the model's own (the extractive text already lists them), or the offer to
- * ask the community when nothing was found.
+ * when the text is the model's own (the extractive text already lists them); with no sure
+ * answer, the experiences that might be related the same way and the offer to ask the
+ * community; with nothing found, the offer alone.
  */
 export function renderAnswer(answer: DeliverableAnswer, language: Language, t: Translate, translator: Translator): string {
   const parts = [escapeHtml(answer.text)];
-  if (answer.abstained) parts.push(t('bot-abstained-offer'));
-  else if (answer.mode === 'llm') {
-    const lines = answer.cited.map((c, i) => {
+  const tier = tierOf(answer);
+  const lines = () =>
+    answer.cited.map((c, i) => {
       const line = t('bot-source-line', {
         n: i + 1,
         title: escapeHtml(c.title),
@@ -31,16 +37,19 @@ export function renderAnswer(answer: DeliverableAnswer, language: Language, t: T
       const notes = [c.machineTranslated ? t('answer-machine-note') : '', c.verification ? verificationNote(translator, language, c.verification) : ''];
       return [line, ...notes.filter(Boolean).map((n) => `   <i>${n}</i>`)].join('\n');
     });
-    parts.push([`<b>${t('bot-sources')}</b>`, ...lines].join('\n'));
-  }
+  if (tier === 'related') parts.push(lines().join('\n'), t('bot-related-offer'));
+  else if (tier === 'nothing') parts.push(t('bot-abstained-offer'));
+  else if (answer.mode === 'llm') parts.push([`<b>${t('bot-sources')}</b>`, ...lines()].join('\n'));
   return parts.join('\n\n');
 }
 
-/** Buttons under the answer: each cited story, 👍/👎, and "ask the community". */
+/** Buttons under the answer: each cited (or possibly related) story, 👍/👎 on an answer, and "ask the community". */
 export function answerKeyboard(answer: DeliverableAnswer, questionId: number, t: Translate): InlineKeyboard {
   const kb = new InlineKeyboard();
-  if (!answer.abstained) {
+  const tier = tierOf(answer);
+  if (tier !== 'nothing')
     for (const c of answer.cited) kb.text(t('bot-button-story', { title: clip(c.title, BUTTON_TITLE) }), STORY.encode({ experienceId: c.experience.id })).row();
+  if (tier === 'answered') {
     kb.text(t('bot-button-helpful'), FEEDBACK.encode({ questionId, helpful: true }))
       .text(t('bot-button-not-helpful'), FEEDBACK.encode({ questionId, helpful: false }))
       .row();

@@ -20,7 +20,13 @@ export function renderStory(experience: Experience, language: Language, t: Trans
     industry: escapeHtml(industryName(translator, language, experience.industry)),
   });
   const parts = [`<b>${own(text.title)}</b>\n${meta}`];
-  if (shown !== language) parts.push(`<i>${t('bot-story-original-note', { language: shown })}</i>`);
+  if (shown !== language) {
+    const note =
+      shown === experience.language
+        ? t('bot-story-original-note', { language: shown })
+        : t('bot-story-translation-note', { language: shown, original: experience.language });
+    parts.push(`<i>${note}</i>`);
+  }
   if (text.origin === 'machine') parts.push(`<i>${t('bot-story-machine-note')}</i>`);
   parts.push(`<b>${t('bot-story-problem')}</b>\n${own(text.problem)}`);
   parts.push(`<b>${t('bot-story-solution')}</b>\n${own(text.solution)}`);

@@ -111,6 +111,7 @@ export async function evaluate(retriever: Retriever, questions: EvalQuestion[], 
       relevant: q.relevant,
       ranked: result.hits.map((h) => h.externalId),
       abstained: result.abstained,
+      tier: result.tier,
       confidence: result.confidence,
     });
   }

@@ -1,4 +1,5 @@
 import type { Language } from '../../text/language.ts';
+import type { Tier } from '../search/abstention.ts';
 
 export const QUESTION_KINDS = ['same', 'cross_translated', 'cross_untranslated', 'none'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -12,6 +13,8 @@ export interface QuestionOutcome {
   /** External ids, best first. */
   ranked: string[];
   abstained: boolean;
+  /** `related`: the top three were offered as possibly related (see `relatedMetrics`). */
+  tier: Tier;
   confidence: number;
 }
 

@@ -1,3 +1,4 @@
+import type { Language } from '../../text/language.ts';
 import { type QueryGroup, type QueryWeights, tokenWeight } from './query.ts';
 import type { CorpusStats, ScoredText } from './bm25.ts';
 import { idf } from './bm25.ts';
@@ -13,10 +14,15 @@ import { idf } from './bm25.ts';
  * English questions, whose answers are mostly Persian or Chinese originals, suffered most: on
  * the dev set prominence barely separated answerable from unanswerable English questions, and
  * with the discount it does, while Persian and Chinese keep their separation (`npm run bench --
- * quality` shows English `none` abstention at 0.80 with it, 0.60 without). Only three features, fitted with an L2 penalty on the dev set with and without 2,000
- * synthetic distractors: with 77 calibration questions, every extra feature we tried (language,
- * share of unknown words, glossary share, rarest-term coverage) fitted the dev set better and did
- * worse in leave-one-question-out validation.
+ * quality` shows English `none` abstention at 0.80 with it, 0.60 without).
+ *
+ * The same feature runs at different levels in each language, so each is normalised per
+ * language before the shared weights apply (`AbstentionModel.normalisation`). Fitted on two
+ * question sets written differently (the dev set, written as the experiences are, and members'
+ * questions), and validated by fitting on one and measuring on the other (bench/calibrate.ts,
+ * docs/quality.md): question length, which looked strong on the members' questions only
+ * because their unanswerable ones are short, and the unknown words' share of the IDF mass did
+ * worse there and are not used.
  */
 export interface AbstentionFeatures {
   /**
@@ -32,14 +38,37 @@ export interface AbstentionFeatures {
    * characters with a text (天, 明) covers little of it.
    */
   coverage: number;
+  /**
+   * Share of the question's own words (weighted as in the ranking) that the base knows at all,
+   * in any text: a question about a football score or a recipe is mostly words no trade story
+   * uses, however well its one shared word ranks.
+   */
+  known: number;
 }
 
+export const FEATURE_KEYS = ['prominence', 'margin', 'coverage', 'known'] as const satisfies readonly (keyof AbstentionFeatures)[];
+
+/** How sure the search is: `answered` (it answers), `related` (plausible candidates, no sure answer), `nothing`. */
+export type Tier = 'answered' | 'related' | 'nothing';
+
 export interface AbstentionModel {
-  /** Logistic regression over the features; confidence = sigmoid(intercept + Σ weight × feature). */
+  /**
+   * Each feature's mean and spread, per language of the question, over the calibration
+   * questions in that language: the same feature runs at different levels in each (a Chinese
+   * question's coverage is lower, its prominence and margin higher), so one set of weights reads
+   * each language on its own scale.
+   */
+  normalisation: Record<Language, { mean: AbstentionFeatures; sd: AbstentionFeatures }>;
+  /** Logistic regression over the normalised features; confidence = sigmoid(intercept + Σ weight × (feature − mean) / sd). */
   weights: AbstentionFeatures;
   intercept: number;
-  /** Abstain when the confidence is below this. */
+  /** Answer when the confidence is at least this. */
   threshold: number;
+  /**
+   * Below `threshold` but at least this: offer the top experiences as possibly related; below it,
+   * nothing. Set where 0–1 % of the calibration sets' answerable questions fall below it.
+   */
+  relatedThreshold: number;
   /**
    * When fewer than three experiences match at all, prominence and margin compare the top one
    * with nothing and come out at their maximum, so one shared word ("capital" in "What is the
@@ -50,25 +79,48 @@ export interface AbstentionModel {
   minCoverageWithFewMatches: number;
 }
 
-// Fitted by bench/calibrate.ts on the dev set, alone and with 2,000 synthetic distractors (see the README).
+// Fitted by bench/calibrate.ts on the dev set and eval/members/fit together, each alone and with 2,000 synthetic
+// distractors; validated across the two sets (docs/quality.md, "Calibration across question sets").
 export const DEFAULT_ABSTENTION_MODEL: AbstentionModel = {
-  weights: { prominence: 1.827, margin: 4.51, coverage: 3.997 },
-  intercept: -4.139,
-  threshold: 0.548,
+  normalisation: {
+    fa: {
+      mean: { prominence: 0.9707, margin: 0.4584, coverage: 0.5444, known: 0.8309 },
+      sd: { prominence: 0.4612, margin: 0.2347, coverage: 0.273, known: 0.2445 },
+    },
+    zh: {
+      mean: { prominence: 1.1908, margin: 0.5511, coverage: 0.4373, known: 0.7293 },
+      sd: { prominence: 0.4396, margin: 0.2256, coverage: 0.1947, known: 0.1229 },
+    },
+    en: {
+      mean: { prominence: 1.0146, margin: 0.4559, coverage: 0.5811, known: 0.8834 },
+      sd: { prominence: 0.4103, margin: 0.1903, coverage: 0.2948, known: 0.1588 },
+    },
+  },
+  weights: { prominence: 0.784, margin: 0.702, coverage: 0.281, known: 0.486 },
+  intercept: 1.682,
+  threshold: 0.532,
+  relatedThreshold: 0.25,
   minCoverageWithFewMatches: 0.5,
 };
 
 /** Experiences that must match for prominence and margin to mean anything (both look at rank 3). */
 const ENOUGH_MATCHES = 3;
 
-/** `matches`: how many experiences matched the question at all. */
-export function abstains(features: AbstentionFeatures, matches: number, model: AbstentionModel = DEFAULT_ABSTENTION_MODEL): boolean {
-  if (matches === 0) return true;
-  if (matches < ENOUGH_MATCHES && features.coverage < model.minCoverageWithFewMatches) return true;
-  return confidence(features, model) < model.threshold;
+/** A question of numbers and signs alone (a bare `12`) asks nothing the base could answer, whatever it matches. */
+export function asksSomething(questionTokens: readonly string[]): boolean {
+  return questionTokens.some((t) => /\p{L}/u.test(t));
 }
 
-export const NO_FEATURES: AbstentionFeatures = { prominence: 0, margin: 0, coverage: 0 };
+/** `matches`: how many experiences matched the question at all; `language`: the question's. */
+export function tier(features: AbstentionFeatures, matches: number, language: Language, model: AbstentionModel = DEFAULT_ABSTENTION_MODEL): Tier {
+  if (matches === 0) return 'nothing';
+  if (matches < ENOUGH_MATCHES && features.coverage < model.minCoverageWithFewMatches) return 'nothing';
+  const c = confidence(features, language, model);
+  if (c >= model.threshold) return 'answered';
+  return c >= model.relatedThreshold ? 'related' : 'nothing';
+}
+
+export const NO_FEATURES: AbstentionFeatures = { prominence: 0, margin: 0, coverage: 0, known: 0 };
 
 /** The question's own words, each weighted as the ranking weighs it (a lone Chinese character counts little). */
 function originalMass(groups: QueryGroup[], stats: CorpusStats, weights: QueryWeights, include: (position: number) => boolean): number {
@@ -78,6 +130,24 @@ function originalMass(groups: QueryGroup[], stats: CorpusStats, weights: QueryWe
     if (g.source === 'original' && include(position)) total += tokenWeight(token, weights) * idf(stats, token);
   }
   return total;
+}
+
+/**
+ * Share of the question's own words, each weighted as in the ranking but not by IDF, that some
+ * text of the base has. (Weighted by IDF, an unknown word would outweigh the rest, and a typo
+ * alone would sink an answerable question: across the question sets it did worse.)
+ */
+function knownShare(groups: QueryGroup[], stats: CorpusStats, weights: QueryWeights): number {
+  let all = 0;
+  let known = 0;
+  for (const g of groups) {
+    if (g.source !== 'original') continue;
+    const token = g.alternatives[0]!.tokens[0]!;
+    const w = tokenWeight(token, weights);
+    all += w;
+    if ((stats.df.get(token) ?? 0) > 0) known += w;
+  }
+  return all > 0 ? known / all : 0;
 }
 
 /**
@@ -92,7 +162,8 @@ export function abstentionFeatures(
   evidenceScores: number[],
 ): AbstentionFeatures {
   const [first, , third = 0] = evidenceScores;
-  if (topTexts.length === 0 || first === undefined || first <= 0) return NO_FEATURES;
+  const known = knownShare(groups, stats, weights);
+  if (topTexts.length === 0 || first === undefined || first <= 0) return { ...NO_FEATURES, known };
   const rest = evidenceScores.slice(2, 12);
   const meanRest = rest.length > 0 ? rest.reduce((a, b) => a + b, 0) / rest.length : 0;
   const all = originalMass(groups, stats, weights, () => true);
@@ -101,11 +172,13 @@ export function abstentionFeatures(
     prominence: Math.min(Math.log(meanRest > 0 ? first / meanRest : 5), Math.log(5)),
     margin: (first - third) / first,
     coverage: all > 0 ? Math.max(...topTexts.map((t) => originalMass(groups, stats, weights, (position) => t.matched.includes(position)))) / all : 0,
+    known,
   };
 }
 
-export function confidence(features: AbstentionFeatures, model: AbstentionModel = DEFAULT_ABSTENTION_MODEL): number {
+export function confidence(features: AbstentionFeatures, language: Language, model: AbstentionModel = DEFAULT_ABSTENTION_MODEL): number {
+  const { mean, sd } = model.normalisation[language];
   let z = model.intercept;
-  for (const key of Object.keys(model.weights) as (keyof AbstentionFeatures)[]) z += model.weights[key] * features[key];
+  for (const key of FEATURE_KEYS) z += (model.weights[key] * (features[key] - mean[key])) / (sd[key] || 1);
   return 1 / (1 + Math.exp(-z));
 }

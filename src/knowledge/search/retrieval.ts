@@ -5,7 +5,18 @@ import { detectLanguage } from '../../text/language.ts';
 import { tokenizeQuestion } from '../../text/tokenize.ts';
 import { isFinglish } from '../../text/finglish.ts';
 import { finglishAsPersian } from './finglish-query.ts';
-import { type AbstentionFeatures, type AbstentionModel, abstains, abstentionFeatures, confidence, DEFAULT_ABSTENTION_MODEL } from './abstention.ts';
+import {
+  type AbstentionFeatures,
+  type AbstentionModel,
+  abstentionFeatures,
+  asksSomething,
+  confidence,
+  DEFAULT_ABSTENTION_MODEL,
+  type Tier,
+  tier,
+} from './abstention.ts';
+
+export type { Tier };
 import { type ExperienceScore, groupByExperience, reciprocalRankFusion } from './fusion.ts';
 import type { Glossary } from '../glossary/glossary.ts';
 import { buildQuery, DEFAULT_QUERY_WEIGHTS, type QueryWeights, queryTerms } from './query.ts';
@@ -40,7 +51,10 @@ export interface SearchHit {
 
 export interface SearchResult {
   language: Language;
+  /** Not `answered`: the hits are no sure answer. */
   abstained: boolean;
+  /** `related`: the top hits may be related to the question, though none surely answers it. */
+  tier: Tier;
   /** How sure we are that the top hit answers the question, in [0, 1]. */
   confidence: number;
   hits: SearchHit[];
@@ -57,8 +71,8 @@ export interface RetrievalOptions {
   lexical: LexicalTuning;
   /** Share of the other matching language variants' scores added to an experience's best. */
   otherVariantsBonus: number;
-  /** Multiplier for a preferred country or industry. */
-  preferenceBoost: number;
+  /** Hits scoring within this share of each other are a near-tie, which the asker's profile breaks. */
+  profileNearTie: number;
   useGlossary: boolean;
   /** Weight of the vector ranking against the lexical one in the fusion. */
   vectorWeight: number;
@@ -69,7 +83,7 @@ export const DEFAULT_RETRIEVAL_OPTIONS: RetrievalOptions = {
   query: DEFAULT_QUERY_WEIGHTS,
   lexical: DEFAULT_LEXICAL_TUNING,
   otherVariantsBonus: 0.05,
-  preferenceBoost: 0.05,
+  profileNearTie: 0.03,
   useGlossary: true,
   vectorWeight: 1,
   abstention: DEFAULT_ABSTENTION_MODEL,
@@ -129,7 +143,7 @@ export function createRetriever(deps: {
       scored.map((s) => ({ ...s.text, score: s.score })),
       options.otherVariantsBonus,
     );
-    ranking = applyPreferences(ranking, q, options.preferenceBoost);
+    ranking = applyPreferences(ranking, q, options.profileNearTie);
     const vector = await vectorRanking.catch((e: unknown) => {
       logger.warn({ err: e }, 'vector search failed; answering from the lexical ranking');
       return undefined;
@@ -138,7 +152,7 @@ export function createRetriever(deps: {
     if (vector && vector.length > 0) {
       ranking = reciprocalRankFusion([
         { ranking, weight: 1 },
-        { ranking: applyPreferences(vector, q, options.preferenceBoost), weight: options.vectorWeight },
+        { ranking: applyPreferences(vector, q, options.profileNearTie), weight: options.vectorWeight },
       ]);
     }
 
@@ -155,10 +169,12 @@ export function createRetriever(deps: {
       topTexts,
       evidence.map((r) => r.score),
     );
-    const conf = lexicalTop ? confidence(features, options.abstention) : 0;
+    const conf = lexicalTop ? confidence(features, language, options.abstention) : 0;
+    const decided = lexicalTop && asksSomething(original.tokens) ? tier(features, evidence.length, language, options.abstention) : 'nothing';
     return {
       language,
-      abstained: abstains(features, evidence.length, options.abstention),
+      abstained: decided !== 'answered',
+      tier: decided,
       confidence: conf,
       hits: ranking
         .slice(0, limit)
@@ -177,14 +193,25 @@ export function createRetriever(deps: {
   return { search };
 }
 
-function applyPreferences(ranking: ExperienceScore[], q: SearchQuery, boost: number): ExperienceScore[] {
+/**
+ * The profile (country, industry) only breaks near-ties: among hits scoring within `nearTie` of
+ * each other, firms like the asker's come first; scores are left as they are, so a closer
+ * match is never put below a weaker one from the asker's country.
+ */
+function applyPreferences(ranking: ExperienceScore[], q: SearchQuery, nearTie: number): ExperienceScore[] {
   if (!q.preferCountry && !q.preferIndustry) return ranking;
-  return ranking
-    .map((r) => {
-      let factor = 1;
-      if (q.preferCountry && r.country === q.preferCountry) factor += boost;
-      if (q.preferIndustry && r.industry === q.preferIndustry) factor += boost;
-      return { ...r, score: r.score * factor };
-    })
-    .sort((a, b) => b.score - a.score || a.experienceId - b.experienceId);
+  const likeness = (r: ExperienceScore) =>
+    (q.preferCountry && r.country === q.preferCountry ? 1 : 0) + (q.preferIndustry && r.industry === q.preferIndustry ? 1 : 0);
+  const out: ExperienceScore[] = [];
+  let tied: ExperienceScore[] = [];
+  const flush = () => out.push(...tied.sort((a, b) => likeness(b) - likeness(a) || b.score - a.score || a.experienceId - b.experienceId));
+  for (const r of ranking) {
+    if (tied.length > 0 && r.score < tied[0]!.score * (1 - nearTie)) {
+      flush();
+      tied = [];
+    }
+    tied.push(r);
+  }
+  flush();
+  return out;
 }

@@ -11,6 +11,7 @@ const outcome = (o: Partial<QuestionOutcome> & Pick<QuestionOutcome, 'kind' | 'r
   id: 'q',
   language: 'en',
   abstained: false,
+  tier: 'answered',
   confidence: 1,
   ...o,
 });
