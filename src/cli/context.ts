@@ -1,8 +1,9 @@
+import type { Readable, Writable } from 'node:stream';
 import type { App } from '../app.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 
-/** What every command gets: config loading, the application, and where to print results. */
+/** What every command gets: config loading, the application, where to print results, its terminal and when to stop. */
 export interface CliContext {
   loadConfig(): Config;
   openApp(config: Config, options?: { migrate?: boolean; logger?: Logger; ownDatabase?: boolean; stopping?: AbortSignal }): Promise<App>;
@@ -10,6 +11,11 @@ export interface CliContext {
   out(line: string): void;
   /** Problems for the user (stderr). */
   err(line: string): void;
+  /** The terminal of the console chat. */
+  stdin: Readable;
+  stdout: Writable;
+  /** Resolves, with its name, when the program is asked to stop (SIGINT or SIGTERM for a process). */
+  stopRequested(): Promise<string>;
 }
 
 /** A failure the user can fix; main prints `message` without a stack and exits with `exitCode`. */

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { createAppLogger } from '../app.ts';
 import type { Logger } from '../log.ts';
 import { startJobWorkers } from './job-workers.ts';
-import { stopSignal } from './stop-signal.ts';
 
 /** A supervisor sends SIGKILL about 10 s after SIGTERM: past this, the process ends itself, saying so. */
 const STOP_LIMIT_MS = 9_500;
@@ -49,9 +48,9 @@ export function register(program: Command, ctx: CliContext): void {
         const port = config.httpPort;
         if (telegram.mode === 'console') {
           if (port !== undefined) http = await serveHttp({ db: app.db, logger: app.logger, port });
-          await runConsole({ app, input: process.stdin, output: process.stdout });
+          await runConsole({ app, input: ctx.stdin, output: ctx.stdout });
           // After /quit a piped stdin is still open, and an open stdin keeps the process alive.
-          process.stdin.destroy();
+          ctx.stdin.destroy();
           return;
         }
         // Loaded before the first update, so no member waits for it.
@@ -69,7 +68,7 @@ export function register(program: Command, ctx: CliContext): void {
           telegram.mode === 'webhook'
             ? webhookRunning(bot, http.stop, app.logger)
             : await startPolling(bot, app.logger, { giveUpAfterMs: telegram.giveUpAfterMs });
-        const ended = await Promise.race([stopSignal(), running.failed.catch((e: unknown) => e)]);
+        const ended = await Promise.race([ctx.stopRequested(), running.failed.catch((e: unknown) => e)]);
         stopping.abort();
         exitIfStopHangs(app.logger);
         if (ended instanceof Error) {

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from './context.ts';
 import { startJobWorkers } from './job-workers.ts';
-import { stopSignal } from './stop-signal.ts';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -16,7 +15,7 @@ export function register(program: Command, ctx: CliContext): void {
         const telegram = config.telegram.mode === 'console' ? undefined : { token: config.telegram.token, apiRoot: config.telegram.apiRoot };
         if (!telegram) app.logger.warn('no BOT_TOKEN: only housekeeping runs; queued messages wait for a worker with the token');
         const workers = startJobWorkers(app, telegram);
-        const signal = await stopSignal();
+        const signal = await ctx.stopRequested();
         app.logger.info({ signal }, 'stopping: finishing the jobs in hand');
         await workers.stop();
       } finally {

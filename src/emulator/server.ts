@@ -58,9 +58,11 @@ export async function startBotApiEmulator(options: EmulatorOptions = {}): Promis
     const params = await readParams(req);
     // A slow network: the call is taken at once, its answer arrives late.
     const delay = state.takeDelay(method);
+    const held = state.takeHold(method);
     try {
       const result = method === 'getUpdates' ? await state.getUpdates(params, holdMs, (cancel) => res.once('close', cancel)) : state.call(method, params);
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+      await held;
       reply(res, 200, { ok: true, result });
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;

@@ -42,6 +42,7 @@ export class EmulatorState {
   private readonly faults = new Map<string, ApiError[]>();
   private readonly delays = new Map<string, number[]>();
   private readonly outages: { method: string; until: number; chatId?: number; error: ApiError }[] = [];
+  private readonly holds = new Map<string, Promise<void>[]>();
   /** The update kinds the bot last asked for (getUpdates or setWebhook); undefined: Telegram's default. */
   private allowedUpdates: Set<string> | undefined;
   private readonly commands = new Map<string, unknown[]>();
@@ -250,6 +251,22 @@ export class EmulatorState {
   /** Makes the next answer to `method` arrive `ms` late (a slow network, for stop tests). */
   slowNext(method: string, ms: number): void {
     this.delays.set(method, [...(this.delays.get(method) ?? []), ms]);
+  }
+
+  /**
+   * Holds the answer to the next call of `method` until the returned function is called: a stop
+   * test then knows the call is in hand for as long as it needs, without guessing a delay.
+   */
+  holdNext(method: string): () => void {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.holds.set(method, [...(this.holds.get(method) ?? []), released]);
+    return release;
+  }
+
+  /** Resolves when the answer to this call of `method` may go (at once unless holdNext asked otherwise). */
+  takeHold(method: string): Promise<void> {
+    return this.holds.get(method)?.shift() ?? Promise.resolve();
   }
 
   /** The delay to apply to this call of `method`, if one was asked for. */

@@ -5,6 +5,7 @@ import { createApp } from '../../src/app.ts';
 import { register } from '../../src/cli/ask.ts';
 import { UserError, type CliContext } from '../../src/cli/context.ts';
 import { loadConfig } from '../../src/config.ts';
+import { cliContext } from '../../src/main.ts';
 import type { Db } from '../../src/db/db.ts';
 import { ExperienceRepository } from '../../src/knowledge/experiences/repository.ts';
 import { parseKbFile } from '../../src/knowledge/experiences/kb-format.ts';
@@ -30,6 +31,7 @@ afterAll(async () => {
 async function ask(args: string[], database = db): Promise<{ out: string[]; error?: unknown }> {
   const out: string[] = [];
   const ctx: CliContext = {
+    ...cliContext(),
     loadConfig: () => loadConfig({ LOG_LEVEL: 'silent' }),
     openApp: (config) => createApp(config, { db: database, logger: memoryLogger().logger }),
     out: (line) => out.push(line),

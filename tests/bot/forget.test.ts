@@ -1,14 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/text/language.ts';
 import type { Db } from '../../src/db/db.ts';
 import { testDatabases } from '../helpers/db.ts';
+import { sharedBot } from '../helpers/shared-bot.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
 
-let t: TelegramTest | undefined;
-afterEach(async () => {
-  await t?.stop();
-  t = undefined;
-});
+// One bot per block: each test seeds members of its own and counts rows against what the
+// database held before it seeded them.
+const bot = sharedBot();
 
 interface Seeded {
   a: TestMember;
@@ -18,13 +17,21 @@ interface Seeded {
   aPublished: number;
   aPending: number;
   bPublished: number;
+  /** Row counts before the seeding, and the last audit row then: earlier tests' rows stay. */
+  before: Record<(typeof COUNTED)[number], number>;
+  lastAuditId: number;
 }
+
+const COUNTED = ['questions', 'feedback', 'open_questions', 'rate_limits', 'experiences'] as const;
 
 /**
  * Two members, each with a question, feedback, an open question, session rows and contributions;
  * the first (who will forget) speaks `language`.
  */
 async function seed(test: TelegramTest, language: Language = 'en'): Promise<Seeded> {
+  const counts = await rowCounts(test.db, COUNTED);
+  const before = Object.fromEntries(COUNTED.map((table, i) => [table, counts[i]!])) as Seeded['before'];
+  const [audit] = await test.db.query<{ id: number }>('SELECT coalesce(max(id), 0)::int AS id FROM audit_log');
   const a = test.member({ language_code: language, first_name: 'Darya', last_name: 'Karimi' });
   const b = test.member({ language_code: 'zh', first_name: 'Wei' });
   await a.says('/start');
@@ -75,7 +82,7 @@ async function seed(test: TelegramTest, language: Language = 'en'): Promise<Seed
   for (const key of [`conversation:${a.chatId}`, `session:${a.chatId}`, `session:-100777:${a.user.id}`, `session:${b.chatId}`]) {
     await db.query(`INSERT INTO sessions (key, value) VALUES ($1, $2)`, [key, JSON.stringify({ version: [0, 1], state: {} })]);
   }
-  return { a, b, aId, bId, aPublished, aPending, bPublished };
+  return { a, b, aId, bId, aPublished, aPending, bPublished, before, lastAuditId: audit!.id };
 }
 
 const count = async (db: Db, sql: string, params: unknown[] = []) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`, params))[0]!.n);
@@ -114,11 +121,11 @@ async function expectOnlyBLeft(db: Db, s: Seeded) {
   expect(await count(db, 'members WHERE telegram_id = $1', [s.a.user.id])).toBe(0);
   expect(await count(db, 'members WHERE id = $1', [s.bId])).toBe(1);
   expect(await count(db, 'questions WHERE member_id = $1', [s.aId])).toBe(0);
-  expect(await count(db, 'questions')).toBe(1);
+  expect(await count(db, 'questions')).toBe(s.before.questions + 1);
   expect(await count(db, 'feedback WHERE member_id = $1', [s.aId])).toBe(0);
-  expect(await count(db, 'feedback')).toBe(1);
-  expect(await count(db, 'open_questions')).toBe(1);
-  expect(await count(db, 'rate_limits')).toBe(1);
+  expect(await count(db, 'feedback')).toBe(s.before.feedback + 1);
+  expect(await count(db, 'open_questions')).toBe(s.before.open_questions + 1);
+  expect(await count(db, 'rate_limits')).toBe(s.before.rate_limits + 1);
   const keys = (await db.query<{ key: string }>('SELECT key FROM sessions ORDER BY key')).map((r) => r.key);
   expect(keys.filter((k) => k.includes(String(s.a.user.id)))).toEqual([]);
   expect(keys).toContain(`session:${s.b.chatId}`);
@@ -126,7 +133,8 @@ async function expectOnlyBLeft(db: Db, s: Seeded) {
   expect(await count(db, `experiences WHERE id = $1 AND contributor_member_id = $2 AND contributor_name = 'Wei'`, [s.bPublished, s.bId])).toBe(1);
 
   const audit = await db.query<{ actor_id: string | null; subject: string | null; details: unknown }>(
-    `SELECT actor_id, subject, details FROM audit_log WHERE action = 'member.forget'`,
+    `SELECT actor_id, subject, details FROM audit_log WHERE action = 'member.forget' AND id > $1`,
+    [s.lastAuditId],
   );
   expect(audit).toHaveLength(1);
   const written = JSON.stringify(audit[0]);
@@ -135,20 +143,21 @@ async function expectOnlyBLeft(db: Db, s: Seeded) {
 }
 
 describe.each(testDatabases())('/forget on $name', ({ open }) => {
+  const botOn = sharedBot(open);
   describe.each(['fa', 'zh', 'en'] as const)('in %s', (language) => {
     it('erases the member and all their experiences when they choose so', async () => {
-      t = await TelegramTest.start({ openDb: open });
+      const t = botOn();
       const s = await seed(t, language);
       await asksToForget(t, s.a, language);
       await s.a.presses(t.text(language, 'forget-button-delete'));
       expect(s.a.lastReply?.text).toBe(t.text(language, 'forget-done-delete'));
       await expectOnlyBLeft(t.db, s);
       expect(await count(t.db, 'experiences WHERE id = $1', [s.aPublished])).toBe(0);
-      expect(await count(t.db, 'experiences')).toBe(1);
+      expect(await count(t.db, 'experiences')).toBe(s.before.experiences + 1);
     });
 
     it('erases the member but keeps their published experiences without the contributor when they choose so', async () => {
-      t = await TelegramTest.start({ openDb: open });
+      const t = botOn();
       const s = await seed(t, language);
       await asksToForget(t, s.a, language);
       await s.a.presses(t.text(language, 'forget-button-anonymise'));
@@ -163,7 +172,7 @@ describe.each(testDatabases())('/forget on $name', ({ open }) => {
     });
 
     it('erases nothing when the member keeps everything', async () => {
-      t = await TelegramTest.start({ openDb: open });
+      const t = botOn();
       const s = await seed(t, language);
       const tables = ['members', 'questions', 'feedback', 'open_questions', 'sessions', 'experiences', 'rate_limits', 'audit_log'];
       const before = await rowCounts(t.db, tables);
@@ -181,24 +190,29 @@ describe.each(testDatabases())('/forget on $name', ({ open }) => {
   });
 
   it('changes nothing when any part of the erasure fails (one transaction)', async () => {
-    t = await TelegramTest.start({ openDb: open });
-    const s = await seed(t);
-    // The audit row is written last: refusing it must undo everything before it.
-    await t.db.exec(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$;
-      CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit();`);
-    const tables = ['members', 'questions', 'feedback', 'open_questions', 'sessions', 'experiences', 'experience_texts', 'term_stats', 'rate_limits'];
-    const before = await rowCounts(t.db, tables);
-    await s.a.says('/forget');
-    await s.a.presses(t.text('en', 'forget-button-delete'));
-    expect(s.a.lastReply?.text).toBe(t.text('en', 'forget-failed'));
-    expect(await rowCounts(t.db, tables)).toEqual(before);
-    expect(await count(t.db, 'experiences WHERE contributor_member_id = $1', [s.aId])).toBe(2);
+    // A bot of its own: the trigger below would refuse every later test's audit row.
+    const t = await TelegramTest.start({ openDb: open });
+    try {
+      const s = await seed(t);
+      // The audit row is written last: refusing it must undo everything before it.
+      await t.db.exec(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$;
+        CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit();`);
+      const tables = ['members', 'questions', 'feedback', 'open_questions', 'sessions', 'experiences', 'experience_texts', 'term_stats', 'rate_limits'];
+      const before = await rowCounts(t.db, tables);
+      await s.a.says('/forget');
+      await s.a.presses(t.text('en', 'forget-button-delete'));
+      expect(s.a.lastReply?.text).toBe(t.text('en', 'forget-failed'));
+      expect(await rowCounts(t.db, tables)).toEqual(before);
+      expect(await count(t.db, 'experiences WHERE contributor_member_id = $1', [s.aId])).toBe(2);
+    } finally {
+      await t.stop();
+    }
   });
 });
 
 describe('/forget without published experiences', () => {
   it('offers one erase button, in the member’s language; afterwards the member starts afresh', async () => {
-    t = await TelegramTest.start();
+    const t = bot();
     const m = t.member({ language_code: 'fa' });
     await m.says('/start');
     await m.says('/forget');
@@ -217,12 +231,13 @@ describe('/forget without published experiences', () => {
   });
 
   it('says it will erase the contributions awaiting review and withdrawn, and does', async () => {
-    t = await TelegramTest.start();
+    const t = bot();
+    const experiencesBefore = await count(t.db, 'experiences');
     const m = t.member({ language_code: 'zh' });
     await m.says('/start');
     const memberId = (await t.app.community.members.getByTelegramId(m.user.id))!.id;
     const contribution = () =>
-      t!.app.experiences.createContribution({
+      t.app.experiences.createContribution({
         memberId,
         language: 'zh',
         industry: 'food',
@@ -239,11 +254,11 @@ describe('/forget without published experiences', () => {
     );
     expect(m.lastReply?.buttons).toEqual([t.text('zh', 'forget-button-erase'), t.text('zh', 'forget-button-cancel')]);
     await m.presses(t.text('zh', 'forget-button-erase'));
-    expect(await t.db.query('SELECT id FROM experiences')).toEqual([]);
+    expect(await count(t.db, 'experiences')).toBe(experiencesBefore);
   });
 
   it('stays forgotten when the member then blocks the bot: no update but their own messages and presses brings them back', async () => {
-    t = await TelegramTest.start();
+    const t = bot();
     const m = t.member({ language_code: 'en' });
     await m.says('/start');
     await m.says('/forget');
@@ -264,15 +279,17 @@ describe('/forget without published experiences', () => {
 
 describe('/forget in the middle of /share', () => {
   it('drops the unfinished contribution and asks what to erase at once, without /cancel first', async () => {
-    t = await TelegramTest.start();
+    const t = bot();
     const m = t.member({ language_code: 'en' });
+    const conversations = () => count(t.db, `sessions WHERE key LIKE 'conversation:%'`);
+    const before = { conversations: await conversations(), experiences: await count(t.db, 'experiences') };
     await m.says('/share');
     await m.says('Paying a supplier in Guangzhou through an exchange house');
     await m.says('/forget');
     expect(m.lastReply?.buttons).toEqual([t.text('en', 'forget-button-erase'), t.text('en', 'forget-button-cancel')]);
-    expect(await t.db.query(`SELECT key FROM sessions WHERE key LIKE 'conversation:%'`)).toEqual([]);
+    expect(await conversations()).toBe(before.conversations);
     await m.presses(t.text('en', 'forget-button-erase'));
     expect(m.lastReply?.text).toBe(t.text('en', 'forget-done-delete'));
-    expect(await t.db.query('SELECT id FROM experiences')).toEqual([]);
+    expect(await count(t.db, 'experiences')).toBe(before.experiences);
   });
 });

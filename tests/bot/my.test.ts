@@ -1,13 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExperienceStatus } from '../../src/knowledge/experiences/experience.ts';
 import { linesLaidOutLeftToRight } from '../helpers/bidi.ts';
-import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
+import { sharedBot } from '../helpers/shared-bot.ts';
+import type { TelegramTest, TestMember } from '../helpers/telegram.ts';
 
-let t: TelegramTest | undefined;
-afterEach(async () => {
-  await t?.stop();
-  t = undefined;
-});
+// One bot for the file: each test speaks as members of its own, and /my lists only the asker's.
+const bot = sharedBot();
 
 async function contribute(test: TelegramTest, m: TestMember, title: string, status: ExperienceStatus): Promise<void> {
   const member = await test.app.community.members.getByTelegramId(m.user.id);
@@ -24,14 +22,14 @@ async function contribute(test: TelegramTest, m: TestMember, title: string, stat
 
 describe('/my', () => {
   it('says there is nothing yet and how to share', async () => {
-    t = await TelegramTest.start();
+    const t = bot();
     const m = t.member({ language_code: 'zh' });
     await m.says('/my');
     expect(m.lastReply?.text).toBe(t.text('zh', 'my-empty'));
   });
 
   it.each(['fa', 'zh', 'en'] as const)('lists the member’s contributions newest first with localized statuses (%s)', async (language) => {
-    t = await TelegramTest.start();
+    const t = bot();
     const m = t.member({ language_code: language });
     const other = t.member({ language_code: 'en' });
     await m.says('/start');
@@ -61,7 +59,7 @@ describe('/my', () => {
   });
 
   it('lists a title with <, & and tags in it literally (Telegram would refuse it as HTML)', async () => {
-    t = await TelegramTest.start();
+    const t = bot();
     const m = t.member({ language_code: 'en' });
     await m.says('/start');
     const title = 'Fees < 5% & <b>no</b> delays: <script>x()</script> &amp; more';

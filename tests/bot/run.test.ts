@@ -25,6 +25,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** What `start` logs when a stop signal arrives (src/cli/start.ts). */
+const STOPPING = 'stopping: finishing the updates in hand';
+
 async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
@@ -195,7 +198,8 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
           HOME: process.env.HOME,
           BOT_TOKEN: emulator.token,
           TELEGRAM_API_ROOT: emulator.apiRoot,
-          LOG_LEVEL: 'warn',
+          // info: the line saying it is stopping tells the test when to let Telegram answer.
+          LOG_LEVEL: 'info',
           PORT: String(port),
           ...(await setup.env()),
         },
@@ -213,12 +217,15 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
         emulator.say(user, '/help');
         await until(() => emulator.state.messages(user.id).some((m) => m.from === 'bot'), 20_000, 'the /help reply');
 
-        // Telegram is slow to take the answer: the stop arrives while the question is in hand.
-        emulator.state.slowNext('sendMessage', 1_500);
+        // Telegram holds the answer: the stop arrives while the question is in hand.
+        const release = emulator.state.holdNext('sendMessage');
         const sentBefore = emulator.state.calls.filter((c) => c.method === 'sendMessage').length;
         emulator.say(user, 'How do I pay a supplier in China?');
         await until(() => emulator.state.calls.filter((c) => c.method === 'sendMessage').length > sentBefore, 20_000, 'the question to be taken');
         child.kill('SIGTERM');
+        await until(() => stderr.includes(STOPPING), 20_000, 'the bot to begin stopping');
+        expect(child.exitCode).toBeNull();
+        release();
         const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
         expect(code, stderr).toBe(0);
         const replies = emulator.state.messages(user.id).filter((m) => m.from === 'bot');
@@ -244,7 +251,7 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
         WEBHOOK_SECRET: 'process-secret',
         PORT: String(port),
         DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -270,12 +277,15 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
       expect((await post(messageUpdate(12, '/help'), 'process-secret')).status).toBe(200);
       expect(botReplies()).toHaveLength(1);
 
-      // Telegram is slow to take the answer: the stop arrives while the question is in hand.
-      emulator.state.slowNext('sendMessage', 1_500);
+      // Telegram holds the answer: the stop arrives while the question is in hand.
+      const release = emulator.state.holdNext('sendMessage');
       const sentBefore = emulator.state.calls.filter((c) => c.method === 'sendMessage').length;
       const inHand = post(messageUpdate(13, 'How do I pay a supplier in China?'), 'process-secret');
       await until(() => emulator.state.calls.filter((c) => c.method === 'sendMessage').length > sentBefore, 20_000, 'the question to be taken');
       child.kill('SIGINT');
+      await until(() => stderr.includes(STOPPING), 20_000, 'the bot to begin stopping');
+      expect(child.exitCode).toBeNull();
+      release();
       const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
       expect(code, stderr).toBe(0);
       expect((await inHand).status).toBe(200);

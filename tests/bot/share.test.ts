@@ -1,8 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/text/language.ts';
 import type { Db } from '../../src/db/db.ts';
 import { openTestPglite, testDatabases } from '../helpers/db.ts';
 import { linesLaidOutLeftToRight } from '../helpers/bidi.ts';
+import { sharedBot } from '../helpers/shared-bot.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
 
 const STORIES: Record<Language, { title: string; problem: string; solution: string; outcome: string; newProblem: string; tags: string; slugs: string[] }> = {
@@ -35,18 +36,7 @@ const STORIES: Record<Language, { title: string; problem: string; solution: stri
   },
 };
 
-let tests: TelegramTest[] = [];
-// The first PGlite cluster of a run is slow to make; later ones are cloned from it.
-afterEach(async () => {
-  for (const t of tests) await t.stop();
-  tests = [];
-});
-
-async function start(openDb?: () => Promise<Db>): Promise<TelegramTest> {
-  const t = await TelegramTest.start(openDb ? { openDb } : {});
-  tests.push(t);
-  return t;
-}
+const bot = sharedBot();
 
 /** Answers the four text steps (the outcome optional) and picks the industry. */
 async function answerUpToTags(t: TelegramTest, m: TestMember, language: Language, story = STORIES[language]) {
@@ -94,9 +84,10 @@ function expectPreview(
 }
 
 describe.each(testDatabases())('/share on $name', ({ open }) => {
+  const botOn = sharedBot(open);
   describe.each(['fa', 'zh', 'en'] as const)('in %s', (language) => {
     it('walks the member through the steps, previews, edits a field and saves a pending contribution', async () => {
-      const t = await start(open);
+      const t = botOn();
       const m = t.member({ language_code: language });
       const story = STORIES[language];
       await answerUpToTags(t, m, language);
@@ -130,7 +121,7 @@ describe.each(testDatabases())('/share on $name', ({ open }) => {
   });
 
   it('takes the language of the text when it differs from the member’s', async () => {
-    const t = await start(open);
+    const t = botOn();
     const m = t.member({ language_code: 'fa' });
     await answerUpToTags(t, m, 'fa', STORIES.en);
     await m.presses(t.text('fa', 'share-skip'));
@@ -144,7 +135,7 @@ describe.each(testDatabases())('/share on $name', ({ open }) => {
 
 describe('/share limits', () => {
   it('refuses a too long problem with the limit, asks again and keeps what was given', async () => {
-    const t = await start();
+    const t = bot();
     const m = t.member({ language_code: 'en' });
     await m.says('/share');
     await m.says(STORIES.en.title);
@@ -167,7 +158,7 @@ describe('/share limits', () => {
   });
 
   it('refuses a title over 200 characters and asks again', async () => {
-    const t = await start();
+    const t = bot();
     const m = t.member({ language_code: 'fa' });
     await m.says('/share');
     const replies = await m.says('ب'.repeat(201));
@@ -178,7 +169,7 @@ describe('/share limits', () => {
   });
 
   it('asks for text when the member sends a photo, and for buttons at the industry step', async () => {
-    const t = await start();
+    const t = bot();
     const m = t.member({ language_code: 'zh' });
     await m.says('/share');
     await m.sends({ photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }] });
@@ -230,7 +221,7 @@ describe.each(LANGUAGES)('/share length limits in %s', (language) => {
   it.each(TEXT_STEPS.map((step, i) => ({ ...step, step, next: TEXT_STEPS[i + 1] })))(
     'refuses a too short and a too long $field with the numbers, asks again, then goes on',
     async ({ field, min, max, step, next }) => {
-      const t = await start();
+      const t = bot();
       const m = t.member({ language_code: language });
       const story = STORIES[language];
       await m.says('/share');
@@ -265,7 +256,7 @@ const TAG_SAMPLES: Record<Language, { word: string; comma: string }> = {
 
 describe.each(LANGUAGES)('/share tags in %s', (language) => {
   it('refuses more than 12 tags (kb-format v1) or one over 40 characters, asks again, and takes exactly 12 with one of 40', async () => {
-    const t = await start();
+    const t = bot();
     const m = t.member({ language_code: language });
     const { word, comma } = TAG_SAMPLES[language];
     await answerUpToTags(t, m, language);
@@ -296,7 +287,7 @@ const NEW_TAGS: Record<Language, { typed: string; slugs: string[] }> = {
 
 describe.each(LANGUAGES)('editing in the /share preview in %s', (language) => {
   it('goes back to the preview unchanged, changes the industry with the buttons and the tags, and saves the new values', async () => {
-    const t = await start();
+    const t = bot();
     const m = t.member({ language_code: language });
     const story = STORIES[language];
     await answerUpToTags(t, m, language);
@@ -355,7 +346,7 @@ const MARKUP: Record<Language, { title: string; problem: string }> = {
 
 describe.each(LANGUAGES)('what a member types as HTML in /share, in %s', (language) => {
   it('shows <b>, & and <script> literally in the preview and saves them exactly', async () => {
-    const t = await start();
+    const t = bot();
     const m = t.member({ language_code: language });
     const story = { ...STORIES[language], ...MARKUP[language] };
     await answerUpToTags(t, m, language, story);
@@ -373,40 +364,51 @@ describe.each(LANGUAGES)('what a member types as HTML in /share, in %s', (langua
   });
 });
 
+/** Experiences and conversations under way in the shared bot's database: a cancelled /share leaves both as they were. */
+async function savedState(t: TelegramTest): Promise<{ experiences: number; conversations: number }> {
+  const [row] = await t.db.query<{ experiences: number; conversations: number }>(
+    `SELECT (SELECT count(*)::int FROM experiences) AS experiences, (SELECT count(*)::int FROM sessions WHERE key LIKE 'conversation:%') AS conversations`,
+  );
+  return row!;
+}
+
 describe.each(['fa', 'zh', 'en'] as const)('/cancel in %s', (language) => {
   it('leaves /share at any step and saves nothing; the next message is a question again', async () => {
-    const t = await start();
+    const t = bot();
     const m = t.member({ language_code: language });
+    const before = await savedState(t);
     await m.says('/share');
     await m.says(STORIES[language].title);
     await m.says('/cancel');
     expect(m.lastReply?.text).toBe(t.text(language, 'share-cancelled'));
-    expect(await t.db.query(`SELECT key FROM sessions WHERE key LIKE 'conversation:%'`)).toEqual([]);
+    expect((await savedState(t)).conversations).toBe(before.conversations);
 
     await m.says(STORIES[language].problem);
     expect(m.lastReply?.text).not.toBe(t.text(language, 'share-ask-solution', { min: 20, max: 4000 }));
     expect(m.lastReply?.buttons).toContain(t.text(language, 'bot-button-ask-community'));
-    expect(await t.db.query('SELECT id FROM experiences')).toEqual([]);
+    expect((await savedState(t)).experiences).toBe(before.experiences);
   });
 
   it('leaves /share at the tags step, after the industry was chosen', async () => {
-    const t = await start();
+    const t = bot();
     const m = t.member({ language_code: language });
+    const before = await savedState(t);
     await answerUpToTags(t, m, language);
     await m.says('/cancel');
     expect(m.lastReply?.text).toBe(t.text(language, 'share-cancelled'));
-    expect(await t.db.query('SELECT id FROM experiences')).toEqual([]);
+    expect(await savedState(t)).toEqual(before);
   });
 
   it('is also a button on the preview', async () => {
-    const t = await start();
+    const t = bot();
     const m = t.member({ language_code: language });
+    const before = await savedState(t);
     await answerUpToTags(t, m, language);
     await m.presses(t.text(language, 'share-skip'));
     await aboutTheMember(t, m, language);
     await m.presses(t.text(language, 'share-button-cancel'));
     expect(m.lastReply?.text).toBe(t.text(language, 'share-cancelled'));
-    expect(await t.db.query('SELECT id FROM experiences')).toEqual([]);
+    expect(await savedState(t)).toEqual(before);
   });
 });
 
@@ -415,39 +417,44 @@ describe('a restart in the middle of /share', () => {
     const db = await openTestPglite();
     // Both bots get the same database; stopping the first must not close it.
     const shared = Object.assign(Object.create(db) as Db, { close: async () => {} });
-    const first = await start(async () => shared);
-    const m1 = first.member({ language_code: 'fa' });
-    await m1.says('/share');
-    await m1.says(STORIES.fa.title);
-    await m1.says(STORIES.fa.problem);
-    expect(m1.lastReply?.text).toBe(first.text('fa', 'share-ask-solution', { min: 20, max: 4000 }));
-    await first.stop();
-    tests = [];
+    // The bot running now, stopped at the end even when an expectation fails.
+    let running: TelegramTest | undefined;
+    try {
+      const first = (running = await TelegramTest.start({ openDb: async () => shared }));
+      const m1 = first.member({ language_code: 'fa' });
+      await m1.says('/share');
+      await m1.says(STORIES.fa.title);
+      await m1.says(STORIES.fa.problem);
+      expect(m1.lastReply?.text).toBe(first.text('fa', 'share-ask-solution', { min: 20, max: 4000 }));
+      running = undefined;
+      await first.stop();
 
-    const second = await start(async () => shared);
-    const m2 = second.member({ id: m1.user.id, first_name: m1.user.first_name, language_code: 'fa' });
-    await m2.says(STORIES.fa.solution);
-    expect(m2.lastReply?.text).toBe(second.text('fa', 'share-ask-outcome', { max: 4000 }));
-    await m2.presses(second.text('fa', 'share-skip'));
-    await m2.presses(second.text('fa', 'share-industry-textiles'));
-    await m2.presses(second.text('fa', 'share-skip'));
-    await aboutTheMember(second, m2, 'fa');
-    expect(m2.lastReply?.text).toContain(STORIES.fa.title);
-    expect(m2.lastReply?.text).toContain(STORIES.fa.problem);
-    await m2.presses(second.text('fa', 'share-button-submit'));
-    expect(m2.lastReply?.text).toBe(second.text('fa', 'share-submitted'));
-    const rows = await second.db.query<{ status: string; industry: string }>('SELECT status, industry FROM experiences');
-    expect(rows).toEqual([{ status: 'pending', industry: 'textiles' }]);
-    await second.stop();
-    tests = [];
-    await db.close();
+      const second = (running = await TelegramTest.start({ openDb: async () => shared }));
+      const m2 = second.member({ id: m1.user.id, first_name: m1.user.first_name, language_code: 'fa' });
+      await m2.says(STORIES.fa.solution);
+      expect(m2.lastReply?.text).toBe(second.text('fa', 'share-ask-outcome', { max: 4000 }));
+      await m2.presses(second.text('fa', 'share-skip'));
+      await m2.presses(second.text('fa', 'share-industry-textiles'));
+      await m2.presses(second.text('fa', 'share-skip'));
+      await aboutTheMember(second, m2, 'fa');
+      expect(m2.lastReply?.text).toContain(STORIES.fa.title);
+      expect(m2.lastReply?.text).toContain(STORIES.fa.problem);
+      await m2.presses(second.text('fa', 'share-button-submit'));
+      expect(m2.lastReply?.text).toBe(second.text('fa', 'share-submitted'));
+      const rows = await second.db.query<{ status: string; industry: string }>('SELECT status, industry FROM experiences');
+      expect(rows).toEqual([{ status: 'pending', industry: 'textiles' }]);
+    } finally {
+      await running?.stop();
+      await db.close();
+    }
   });
 });
 
 describe.each(testDatabases())('who and where, in /share on $name', ({ open }) => {
+  const botOn = sharedBot(open);
   describe.each(['fa', 'zh'] as const)('in %s', (language) => {
     it('previews exactly the story a reader gets once it is published', async () => {
-      const t = await start(open);
+      const t = botOn();
       const m = t.member({ language_code: language });
       const reader = t.member({ language_code: language });
       await answerUpToTags(t, m, language);
@@ -466,7 +473,7 @@ describe.each(testDatabases())('who and where, in /share on $name', ({ open }) =
     });
 
     it('shares anonymously when the member says so: no name in the preview or in what is stored', async () => {
-      const t = await start(open);
+      const t = botOn();
       const m = t.member({ language_code: language });
       await answerUpToTags(t, m, language);
       await m.presses(t.text(language, 'share-skip'));
@@ -481,7 +488,7 @@ describe.each(testDatabases())('who and where, in /share on $name', ({ open }) =
   });
 
   it('takes the country and company from the profile: no country question, and the credit shows name and company', async () => {
-    const t = await start(open);
+    const t = botOn();
     const m = t.member({ language_code: 'en', first_name: 'Leila' });
     await m.says('/start');
     const id = (await t.app.community.members.getByTelegramId(m.user.id))!.id;
@@ -505,7 +512,7 @@ describe.each(testDatabases())('who and where, in /share on $name', ({ open }) =
 
 describe.each(['zh', 'en'] as const)('the country step of /share in %s', (language) => {
   it('takes a typed country code, refuses one that is no country, and the preview can change it', async () => {
-    const t = await start();
+    const t = bot();
     const m = t.member({ language_code: language });
     await answerUpToTags(t, m, language);
     await m.presses(t.text(language, 'share-skip'));

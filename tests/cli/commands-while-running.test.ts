@@ -1,24 +1,16 @@
-import { execFile } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { main } from '../../src/main.ts';
 import { freshDataDir } from '../helpers/db.ts';
 import { anExperience, kbLines } from '../helpers/experiences.ts';
+import { cli, spawnedCli } from '../helpers/cli.ts';
 
-const BIN = new URL('../../bin/sme-bridge.mjs', import.meta.url).pathname;
 const dataDir = freshDataDir();
 const settings = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '', BOT_TOKEN: '', OPENAI_API_KEY: '' };
 
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (argv: string[]) => cli(argv, settings);
 
 const saffron = anExperience({
   id: 'exp-imported-while-running',
@@ -34,14 +26,12 @@ const question = 'How do I ship saffron to Zanzibar with a cold-chain permit?';
 describe('commands while the bot runs on the embedded database', () => {
   let running: App | undefined;
   beforeAll(async () => {
-    for (const [key, value] of Object.entries(settings)) vi.stubEnv(key, value);
     // What `start` opens: the bot's app, owning DATA_DIR and serving it to other commands.
     running = await createApp(loadConfig(settings), { ownDatabase: true });
     await running.loadSearchIndex();
   }, 60_000);
   afterAll(async () => {
     await running?.close();
-    vi.unstubAllEnvs();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -52,22 +42,22 @@ describe('commands while the bot runs on the embedded database', () => {
     const file = join(dataDir, 'staff.jsonl');
     writeFileSync(file, kbLines([saffron]));
     const imported = await run(['import', file]);
-    expect(imported.err).toBe('');
+    expect(imported.stderr).toBe('');
     expect(imported).toMatchObject({ code: 0 });
-    expect(imported.out).toMatch(/1 new/);
+    expect(imported.stdout).toMatch(/1 new/);
 
     const after = await running!.answering.answer({ text: question, language: 'en' });
     expect(after.hits[0]?.externalId).toBe(saffron.id);
 
     const asked = await run(['ask', '--json', '--lang', 'en', question]);
-    expect(JSON.parse(asked.out).results[0].id).toBe(saffron.id);
+    expect(JSON.parse(asked.stdout).results[0].id).toBe(saffron.id);
   }, 60_000);
 
   it('a second `start` on the same DATA_DIR is refused in one line saying who has it and what to do', async () => {
     const started = await run(['start']);
     expect(started.code).toBe(1);
-    expect(started.err).not.toContain('\n');
-    expect(started.err).toMatch(
+    expect(started.stderr.trimEnd()).not.toContain('\n');
+    expect(started.stderr).toMatch(
       new RegExp(`DATA_DIR ${dataDir} is already open in pid ${process.pid} \\(.*\\), since .* UTC.*stop that process first.*DATABASE_URL`),
     );
   });
@@ -75,15 +65,13 @@ describe('commands while the bot runs on the embedded database', () => {
   it('another process imports through the running bot too, and a second `start` process is refused (spawned smoke test)', async () => {
     const file = join(dataDir, 'more.jsonl');
     writeFileSync(file, kbLines([anExperience({ id: 'exp-from-another-process' })]));
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...settings };
-    const imported = await promisify(execFile)(process.execPath, [BIN, 'import', file], { env, cwd: dataDir });
+    const imported = await spawnedCli(['import', file], settings, { cwd: dataDir });
+    expect(imported, imported.stderr).toMatchObject({ code: 0 });
     expect(imported.stdout).toMatch(/1 new/);
-    const started = await promisify(execFile)(process.execPath, [BIN, 'start'], { env, cwd: dataDir }).catch(
-      (e: unknown) => e as { code: number; stderr: string },
-    );
+    const started = await spawnedCli(['start'], settings, { cwd: dataDir });
     expect(started).toMatchObject({ code: 1 });
-    expect((started as { stderr: string }).stderr.trim().split('\n')).toHaveLength(1);
-    expect((started as { stderr: string }).stderr).toMatch(/is already open in pid \d+ .*stop that process first.*DATABASE_URL/);
+    expect(started.stderr.trim().split('\n')).toHaveLength(1);
+    expect(started.stderr).toMatch(/is already open in pid \d+ .*stop that process first.*DATABASE_URL/);
   }, 180_000);
 
   it('what was imported while the bot ran is still there after it stops', async () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { register } from '../../src/cli/eval.ts';
 import type { CliContext } from '../../src/cli/context.ts';
 import { loadConfig } from '../../src/config.ts';
+import { cliContext } from '../../src/main.ts';
 
 describe('sme-bridge eval --json', () => {
   it('prints each question with its tier (answered | related | nothing) besides abstained', async () => {
@@ -19,6 +20,7 @@ describe('sme-bridge eval --json', () => {
     writeFileSync(join(dir, 'questions.jsonl'), questions.map((q) => JSON.stringify(q)).join('\n'));
     const out: string[] = [];
     const ctx: CliContext = {
+      ...cliContext(),
       loadConfig: () => loadConfig({ LOG_LEVEL: 'silent' }),
       openApp: () => Promise.reject(new Error('eval opens no application')),
       out: (line) => out.push(line),

@@ -1,14 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { register as registerAsk } from '../../src/cli/ask.ts';
-import type { CliContext } from '../../src/cli/context.ts';
-import { register as registerExport } from '../../src/cli/export.ts';
-import { register as registerImport } from '../../src/cli/import.ts';
 import { loadConfig } from '../../src/config.ts';
+import { cliContext, runCommands } from '../../src/main.ts';
 import type { Db } from '../../src/db/db.ts';
 import type { ExperienceRecord } from '../../src/knowledge/experiences/experience.ts';
 import { memoryLogger } from '../ai/support.ts';
@@ -27,26 +23,18 @@ afterAll(async () => {
 
 /**
  * `sme-bridge import|export|ask …` in process against the real app on `db` (opening a data
- * folder per command costs seconds; the spawned program is tested in tests/knowledge/import-export.test.ts).
+ * folder per command costs a second or more; commands on a DATA_DIR of their own are tested in
+ * tests/knowledge/experiences/import-export.test.ts).
  */
 async function run(db: Db, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const ctx: CliContext = {
+  const code = await runCommands(argv, {
+    ...cliContext({ out: (line) => out.push(line), err: (line) => err.push(line) }),
     loadConfig: () => loadConfig({ LOG_LEVEL: 'silent' }),
     openApp: (config) => createApp(config, { db, logger: memoryLogger().logger }),
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-  };
-  const program = new Command('sme-bridge').exitOverride().configureOutput({ writeErr: (s) => err.push(s), writeOut: (s) => out.push(s) });
-  for (const register of [registerImport, registerExport, registerAsk]) register(program, ctx);
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return { code: 0, out: out.join('\n'), err: err.join('\n') };
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    return { code: error.exitCode, out: out.join('\n'), err: err.join('\n') };
-  }
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 async function file(lines: readonly (ExperienceRecord | string)[]): Promise<string> {

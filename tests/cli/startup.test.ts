@@ -1,33 +1,18 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freshDataDir } from '../helpers/db.ts';
 import { main } from '../../src/main.ts';
+import { cli } from '../helpers/cli.ts';
 
-const run = promisify(execFile);
 const BIN = new URL('../../bin/sme-bridge.mjs', import.meta.url).pathname;
 const dataDir = freshDataDir();
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** Runs the real command line in a child process with only the given settings. */
-export async function cli(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env },
-      cwd: dataDir,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
 describe('starting the program', () => {
   it('reports every bad setting with exit code 2 and no stack trace', async () => {
-    const result = await cli(['migrate'], { EMBEDDING_DIMENSIONS: '-3', LOG_LEVEL: 'chatty' });
+    const result = await cli(['migrate'], { DATA_DIR: dataDir, EMBEDDING_DIMENSIONS: '-3', LOG_LEVEL: 'chatty' });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/EMBEDDING_DIMENSIONS: expects a number above 0/);
     expect(result.stderr).toMatch(/LOG_LEVEL: expects one of/);

@@ -4,6 +4,7 @@ import { createApp, type App } from '../../src/app.ts';
 import { register as registerAudit } from '../../src/cli/audit.ts';
 import type { CliContext } from '../../src/cli/context.ts';
 import { loadConfig } from '../../src/config.ts';
+import { cliContext } from '../../src/main.ts';
 import type { Db } from '../../src/db/db.ts';
 import { memoryLogger } from '../ai/support.ts';
 import { testDatabases } from '../helpers/db.ts';
@@ -27,6 +28,7 @@ describe.each(testDatabases())('staff roles and the audit log on $name', ({ open
     const out: string[] = [];
     const err: string[] = [];
     const ctx: CliContext = {
+      ...cliContext(),
       loadConfig: () => loadConfig({ LOG_LEVEL: 'silent' }),
       openApp: (config) => createApp(config, { db, logger: memoryLogger().logger }),
       out: (line) => out.push(line),

@@ -1,19 +1,31 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DbUnavailableError, type Db } from '../../src/db/db.ts';
 import { openPgliteThread } from '../../src/db/pglite-worker.ts';
+import { freshDataDir } from '../helpers/db.ts';
 
 // The embedded database as `sme-bridge` opens it: PGlite in a thread of its own (the CLI tests
-// run every command on it too). One database for the file: creating one takes seconds.
+// run every command on it too). One database for the file, in a copy of the migrated data
+// folder: creating one (initdb) takes seconds, opening one a fraction.
+const dataDirs: string[] = [];
+function dataDir(): string {
+  const dir = freshDataDir();
+  dataDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 describe('PGlite in its own thread', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await openPgliteThread(undefined);
+    db = await openPgliteThread(dataDir());
   });
   afterAll(async () => db.close());
   beforeEach(async () => {
@@ -76,9 +88,10 @@ describe('PGlite in its own thread', () => {
   it('does not keep a process alive once idle, so a command that never closed it still ends', async () => {
     const worker = fileURLToPath(new URL('../../src/db/pglite-worker.ts', import.meta.url));
     const script = join(mkdtempSync(join(tmpdir(), 'sme-pglite-idle-')), 'never-closes.mjs');
+    dataDirs.push(dirname(script));
     writeFileSync(
       script,
-      `const { openPgliteThread } = await import(${JSON.stringify(worker)});\nconst db = await openPgliteThread(undefined);\nconsole.log(JSON.stringify(await db.query('SELECT $1::int AS n', [7])));\n`,
+      `const { openPgliteThread } = await import(${JSON.stringify(worker)});\nconst db = await openPgliteThread(${JSON.stringify(dataDir())});\nconsole.log(JSON.stringify(await db.query('SELECT $1::int AS n', [7])));\n`,
     );
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], { timeout: 20_000 });
     expect(stdout.trim()).toBe('[{"n":7}]');

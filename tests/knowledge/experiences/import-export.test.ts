@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,8 +9,8 @@ import { formatKbFile, parseKbFile } from '../../../src/knowledge/experiences/kb
 import type { ExperienceRecord } from '../../../src/knowledge/experiences/experience.ts';
 import { freshDataDir, testDatabases } from '../../helpers/db.ts';
 import { anExperience, kbLines } from '../../helpers/experiences.ts';
+import { cli } from '../../helpers/cli.ts';
 
-const BIN = fileURLToPath(new URL('../../../bin/sme-bridge.mjs', import.meta.url));
 // CI puts a copy of shared/ beside the clone; a clone on its own has no evaluation set.
 const DEV_SET = fileURLToPath(new URL('../../../../shared/eval/dev/', import.meta.url));
 const hasDevSet = existsSync(join(DEV_SET, 'experiences.jsonl'));
@@ -46,25 +45,9 @@ describe.each(testDatabases())('kb-format round trip on $name', ({ open }) => {
   });
 });
 
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The real program as a user runs it, against its own database. */
-function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
-  const baseEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent' };
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: scratch, env: { ...baseEnv, ...env }, timeout: CLI_TIMEOUT }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
-
 /**
- * The program in a child process against a fresh embedded database. The same import and export
- * code runs on PostgreSQL in the repository tests; one child process per step is slow enough.
+ * The program (in this process, as `main` runs it) against a fresh embedded database of its own.
+ * The same import and export code runs on PostgreSQL in the repository tests.
  */
 const cliTargets: { name: string; env(): Promise<Record<string, string>> }[] = [{ name: 'pglite', env: async () => ({ DATA_DIR: freshDataDir() }) }];
 async function writeKb(name: string, lines: readonly (ExperienceRecord | string)[]): Promise<string> {
@@ -75,7 +58,7 @@ async function writeKb(name: string, lines: readonly (ExperienceRecord | string)
 
 async function exported(env: Record<string, string>, ...options: string[]): Promise<string> {
   const path = join(scratch, `export-${Math.random().toString(36).slice(2, 8)}.jsonl`);
-  const run = await runCli(['export', path, ...options], env);
+  const run = await cli(['export', path, ...options], env);
   expect(run, run.stderr).toMatchObject({ code: 0 });
   return readFile(path, 'utf8');
 }
@@ -84,7 +67,7 @@ describe('sme-bridge import FILE', () => {
   it(
     'explains a file that does not exist, with exit code 2',
     async () => {
-      const run = await runCli(['import', join(scratch, 'missing.jsonl')], { DATA_DIR: join(scratch, 'unused') });
+      const run = await cli(['import', join(scratch, 'missing.jsonl')], { DATA_DIR: join(scratch, 'unused') });
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/Cannot read .*missing\.jsonl: no such file/);
     },
@@ -94,7 +77,7 @@ describe('sme-bridge import FILE', () => {
   it(
     'describes itself in --help',
     async () => {
-      const run = await runCli(['import', '--help'], {});
+      const run = await cli(['import', '--help'], {});
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/kb-format v1/);
       expect(run.stdout).toMatch(/--status <status>/);
@@ -109,7 +92,7 @@ describe.each(cliTargets)('sme-bridge import and export on $name', (target) => {
     async () => {
       const env = await target.env();
       const good = [anExperience(), anExperience({ language: 'zh', country: 'CN', translations: {} })];
-      const first = await runCli(['import', await writeKb('good', good)], env);
+      const first = await cli(['import', await writeKb('good', good)], env);
       expect(first.code, first.stderr).toBe(0);
       expect(first.stdout).toMatch(/^Imported 2 experiences from .*good-\w+\.jsonl: 2 new \(published\), 0 updated in \d+\.\d s\n$/);
 
@@ -119,7 +102,7 @@ describe.each(cliTargets)('sme-bridge import and export on $name', (target) => {
         JSON.stringify({ ...anExperience(), industry: 'foods' }),
         JSON.stringify({ ...anExperience(), country: 'iran' }),
       ]);
-      const run = await runCli(['import', bad], env);
+      const run = await cli(['import', bad], env);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       const lines = run.stderr.trim().split('\n');
@@ -137,11 +120,11 @@ describe.each(cliTargets)('sme-bridge import and export on $name', (target) => {
     async () => {
       const env = await target.env();
       const original = anExperience();
-      expect((await runCli(['import', await writeKb('a', [original]), '--status', 'pending'], env)).code).toBe(0);
+      expect((await cli(['import', await writeKb('a', [original]), '--status', 'pending'], env)).code).toBe(0);
 
       const revised: ExperienceRecord = { ...original, outcome: 'پول در سه روز رسید.', translations: { en: original.translations!.en! } };
       const added = anExperience({ language: 'en', translations: {} });
-      const run = await runCli(['import', await writeKb('b', [revised, added]), '--status', 'published'], env);
+      const run = await cli(['import', await writeKb('b', [revised, added]), '--status', 'published'], env);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toMatch(/: 1 new \(published\), 1 updated \(kept pending\) in /);
 
