@@ -96,6 +96,7 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     notify: (recipient, key, values, within) => notifier.notify(recipient, key, values, within),
     queueReviewCard,
     publicationWork,
+    groups: { allowedChatIds: config.allowedChatIds, limitPerMinute: config.groupRateLimitPerMinute },
     ...(config.staffChatId !== undefined ? { staffChatId: config.staffChatId } : {}),
   });
   const outboxQueued = createWakeSignal();

@@ -70,6 +70,17 @@ const schema = z
         .optional(),
     ),
     REVIEW_AFTER_MONTHS: positiveInt(12),
+    GROUP_RATE_LIMIT_PER_MINUTE: positiveInt(10),
+    ALLOWED_CHAT_IDS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== ''),
+      )
+      .pipe(z.array(z.string().regex(/^-[1-9]\d{0,15}$/, 'expects group chat ids (negative whole numbers such as -1001234567890), comma-separated'))),
   })
   .superRefine((e, ctx) => {
     if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'expects a secret whenever WEBHOOK_URL is set' });
@@ -150,6 +161,10 @@ export interface Config {
   staffChatId: number | undefined;
   /** An experience verified longer ago than this is due for re-verification (answers say so; the digest lists it). */
   reviewAfterMonths: number;
+  /** Questions one group may put to the bot per minute (Telegram lets a bot post about 20 messages a minute in a group). */
+  groupRateLimitPerMinute: number;
+  /** Groups the bot serves whatever /allow and /disallow said (see community/groups.ts). */
+  allowedChatIds: number[];
 }
 
 /** A configuration problem the user must fix; `problems` names each variable. */
@@ -205,6 +220,8 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     adminTelegramIds: e.ADMIN_IDS.map(Number),
     staffChatId: e.STAFF_CHAT_ID === undefined ? undefined : Number(e.STAFF_CHAT_ID),
     reviewAfterMonths: e.REVIEW_AFTER_MONTHS,
+    groupRateLimitPerMinute: e.GROUP_RATE_LIMIT_PER_MINUTE,
+    allowedChatIds: e.ALLOWED_CHAT_IDS.map(Number),
   };
 }
 

@@ -131,4 +131,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ ADMIN_IDS: '123,@alice' })).toThrow(/ADMIN_IDS: expects Telegram user ids \(whole numbers above 0\), comma-separated/);
     expect(() => loadConfig({ STAFF_CHAT_ID: 'staff' })).toThrow(/STAFF_CHAT_ID: expects the staff group's Telegram chat id/);
   });
+
+  it('reads the allowed groups (ALLOWED_CHAT_IDS) and the group rate limit, and says what a bad value should look like', () => {
+    expect(loadConfig({})).toMatchObject({ allowedChatIds: [], groupRateLimitPerMinute: 10 });
+    expect(loadConfig({ ALLOWED_CHAT_IDS: '-1001234567890, -4000000001,', GROUP_RATE_LIMIT_PER_MINUTE: '5' })).toMatchObject({
+      allowedChatIds: [-1001234567890, -4000000001],
+      groupRateLimitPerMinute: 5,
+    });
+    // A user id is no group: group chat ids are negative.
+    expect(() => loadConfig({ ALLOWED_CHAT_IDS: '123456789' })).toThrow(/ALLOWED_CHAT_IDS: expects group chat ids \(negative whole numbers/);
+    expect(() => loadConfig({ GROUP_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/GROUP_RATE_LIMIT_PER_MINUTE: expects a number above 0/);
+  });
 });

@@ -10,7 +10,8 @@ import type { Answer, AnsweringService, CitedExperience } from './answering-serv
 export const MAX_QUESTION = 4_000;
 
 export interface AskedQuestion {
-  member: Pick<Member, 'id' | 'country' | 'industry'>;
+  /** Undefined for someone asking in a group who never started the bot: the group's limit holds them. */
+  member: Pick<Member, 'id' | 'country' | 'industry'> | undefined;
   /** Where it was asked, so a reply to the answer there can be followed up. */
   chatId: number;
   /** Already trimmed. */
@@ -21,6 +22,8 @@ export interface AskedQuestion {
   repliesTo?: { messageId: number };
   /** The question's own message, which the answer replies to. */
   messageId?: number;
+  /** The forum topic it was asked in, where the answer goes. */
+  threadId?: number;
 }
 
 /** The job kind of an answer waiting to be sent (served by src/bot/answer-sender.ts). */
@@ -39,6 +42,8 @@ export interface AnswerDelivery {
   chatId: number;
   /** The question's message, which the answer replies to. */
   replyTo?: number;
+  /** The forum topic of the question. */
+  threadId?: number;
   answer: DeliverableAnswer;
 }
 
@@ -79,11 +84,11 @@ export interface AskQuestionDeps {
  */
 export function createAskQuestion({ answering, community, outbox, limitPerMinute }: AskQuestionDeps): AskQuestion {
   return {
-    async ask({ member, chatId, text, memberLanguage, repliesTo, messageId }, options = {}) {
+    async ask({ member, chatId, text, memberLanguage, repliesTo, messageId, threadId }, options = {}) {
       if (text.length > MAX_QUESTION) return { kind: 'too-long', max: MAX_QUESTION, length: text.length };
       // Counted in the database, not in process memory: each replica would allow the full amount on its own.
-      const limit = await community.rateLimits.hit(`ask:${member.id}`, limitPerMinute);
-      if (!limit.allowed)
+      const limit = member ? await community.rateLimits.hit(`ask:${member.id}`, limitPerMinute) : undefined;
+      if (limit && !limit.allowed)
         return { kind: 'rate-limited', limit: limitPerMinute, hits: limit.hits, retryAfterSeconds: limit.retryAfterSeconds, notify: limit.firstRefused };
 
       const previous = repliesTo ? await community.questions.findByAnswerMessage(chatId, repliesTo.messageId) : undefined;
@@ -92,14 +97,14 @@ export function createAskQuestion({ answering, community, outbox, limitPerMinute
         answering.answer({
           text,
           language: questionLanguage(text, memberLanguage),
-          profile: { ...(member.country ? { country: member.country } : {}), ...(member.industry ? { industry: member.industry } : {}) },
+          profile: { ...(member?.country ? { country: member.country } : {}), ...(member?.industry ? { industry: member.industry } : {}) },
           ...(previous ? { previousQuestion: previous.text } : {}),
         });
       const answer = await (options.whileAnswering ? options.whileAnswering(work) : work());
       const latencyMs = performance.now() - started;
       const questionId = await community.inTransaction(async (repos, tx) => {
         const id = await repos.questions.record({
-          memberId: member.id,
+          memberId: member?.id ?? null,
           chatId,
           text,
           language: answer.language,
@@ -110,7 +115,13 @@ export function createAskQuestion({ answering, community, outbox, limitPerMinute
           latencyMs,
           citations: answer.cited.map((c) => ({ experienceId: c.experience.id, score: c.score })),
         });
-        await outbox.queue(tx, { questionId: id, chatId, ...(messageId !== undefined ? { replyTo: messageId } : {}), answer: deliverable(answer) });
+        await outbox.queue(tx, {
+          questionId: id,
+          chatId,
+          ...(messageId !== undefined ? { replyTo: messageId } : {}),
+          ...(threadId !== undefined ? { threadId } : {}),
+          answer: deliverable(answer),
+        });
         return id;
       });
       outbox.committed();

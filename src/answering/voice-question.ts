@@ -8,7 +8,9 @@ export type { Recording } from '../ai/ports.ts';
 /** Longer recordings are refused before they are fetched: a question is said in well under two minutes. */
 export const MAX_VOICE_SECONDS = 120;
 
-export interface VoiceQuestion extends Omit<AskedQuestion, 'text'> {
+export interface VoiceQuestion extends Omit<AskedQuestion, 'text' | 'member'> {
+  /** A member's, in their private chat (voice in groups is not transcribed). */
+  member: NonNullable<AskedQuestion['member']>;
   /** The length the member's client reported. */
   durationSeconds: number;
   /** Fetches the recording; called only once it is going to be transcribed. */

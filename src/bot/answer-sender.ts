@@ -28,6 +28,7 @@ interface DelayNotice {
   deliveryJobId: number;
   chatId: number;
   replyTo?: number;
+  threadId?: number;
   language: Language;
 }
 
@@ -64,7 +65,7 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
     const old = tooOld(job.ageMs, giveUpAfterMs);
     if (old) throw old;
     const delivery = job.payload as unknown as AnswerDelivery;
-    const { answer, chatId, questionId, replyTo } = delivery;
+    const { answer, chatId, questionId, replyTo, threadId } = delivery;
     // A member who used /forget meanwhile took the question with them.
     if ((await db.query('SELECT 1 FROM questions WHERE id = $1', [questionId])).length === 0) return { skipped: 'the question was forgotten' };
     // The bot's own words in the answer's characters too (traditional Chinese for a question written so).
@@ -77,6 +78,7 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
       try {
         const sent = await api.sendMessage(chatId, parts[i]!, {
           parse_mode: 'HTML',
+          ...(threadId !== undefined ? { message_thread_id: threadId } : {}),
           ...(i === 0 && replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
           ...(last ? { reply_markup: answerKeyboard(answer, questionId, t) } : {}),
         });
@@ -97,15 +99,23 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
   }
 
   /** The answer will never go out (the failure is logged with the job): the member is told, once, best effort. */
-  async function apologise({ chatId, answer }: AnswerDelivery): Promise<void> {
+  async function apologise({ chatId, threadId, answer }: AnswerDelivery): Promise<void> {
     await budget.take();
-    await api.sendMessage(chatId, translator.t(answer.language, 'bot-error-apology')).catch((error: unknown) => {
-      logger.warn({ err: error }, 'could not send the apology for an answer Telegram refused');
-    });
+    await api
+      .sendMessage(chatId, translator.t(answer.language, 'bot-error-apology'), threadId !== undefined ? { message_thread_id: threadId } : {})
+      .catch((error: unknown) => {
+        logger.warn({ err: error }, 'could not send the apology for an answer Telegram refused');
+      });
   }
 
-  async function queueNotice(job: Job, { chatId, replyTo, answer }: AnswerDelivery): Promise<void> {
-    const notice: DelayNotice = { deliveryJobId: job.id, chatId, ...(replyTo !== undefined ? { replyTo } : {}), language: answer.language };
+  async function queueNotice(job: Job, { chatId, replyTo, threadId, answer }: AnswerDelivery): Promise<void> {
+    const notice: DelayNotice = {
+      deliveryJobId: job.id,
+      chatId,
+      ...(replyTo !== undefined ? { replyTo } : {}),
+      ...(threadId !== undefined ? { threadId } : {}),
+      language: answer.language,
+    };
     // One per answer, however many tries fail (the unique key).
     await enqueueJob(db, {
       kind: DELAY_NOTICE,
@@ -134,6 +144,7 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
     try {
       const sent = await api.sendMessage(notice.chatId, translator.t(notice.language, 'bot-answer-delayed'), {
         parse_mode: 'HTML',
+        ...(notice.threadId !== undefined ? { message_thread_id: notice.threadId } : {}),
         ...(notice.replyTo !== undefined ? { reply_parameters: { message_id: notice.replyTo, allow_sending_without_reply: true } } : {}),
       });
       return { messageId: sent.message_id };

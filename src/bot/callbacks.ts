@@ -58,6 +58,10 @@ export const DIGEST_STILL_TRUE = callback('digest:true', { experienceId: id, pag
 export const DIGEST_ARCHIVE = callback('digest:archive', { experienceId: id, page: id });
 export const DIGEST_BUTTONS: readonly CallbackCodec<unknown>[] = [DIGEST_PAGE, DIGEST_STILL_TRUE, DIGEST_ARCHIVE];
 
+/** A group's /settings, pressed by one of the group's admins: the language of the bot's words there, answering on or off. */
+export const GROUP_LANGUAGE = callback('grp:lang', { language: oneOf(LANGUAGES) });
+export const GROUP_ANSWERING = callback('grp:answer', { on: flag });
+
 export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
   STORY,
   FEEDBACK,
@@ -77,6 +81,8 @@ export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
   MY_EDIT,
   MY_EDIT_LANGUAGE,
   MY_EDIT_FIELD,
+  GROUP_LANGUAGE,
+  GROUP_ANSWERING,
 ];
 
 /** True when `data` is one of our buttons, in its current version. */

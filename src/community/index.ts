@@ -13,6 +13,7 @@ import { createClaimUpdate, finishUpdate, takeOverUnfinishedUpdates } from './up
 import { createCuration, type CurationPorts } from './curation.ts';
 import { createStaff } from './staff.ts';
 import { createReverification } from './reverification.ts';
+import { createGroups } from './groups.ts';
 
 export type { Member, MemberProfile, Role } from './members.ts';
 export type { QuestionRecord, LoggedQuestion } from './question-log.ts';
@@ -25,6 +26,7 @@ export type { ReviewCard, SimilarExperience, Decision } from './review-card.ts';
 export type { StaffActor, StaffMember, SetRoleResult } from './staff.ts';
 export type { DigestPage, DueExperience, ReverifyResult } from './reverification.ts';
 export type { Contribution, ContributionEdit, ContributionOutcome } from './my-contributions.ts';
+export type { GroupStanding, GroupChat, GroupAsk, AllowResult } from './groups.ts';
 export { contributionAsStored } from './contributions.ts';
 
 /** The community's repositories over one connection or one open transaction. */
@@ -52,10 +54,12 @@ export function createCommunity(
     experiences: Pick<ExperienceRepository, 'createContribution' | 'listByContributor' | 'getById'>;
     /** This process among those sharing the database (db/process-liveness.ts): who handles which update. */
     instance: string;
+    /** The bot in group chats: ALLOWED_CHAT_IDS and GROUP_RATE_LIMIT_PER_MINUTE (defaults: none, 10). */
+    groups?: { allowedChatIds: readonly number[]; limitPerMinute: number };
   } & Omit<CurationPorts, 'db'>,
 ) {
   const repos = communityRepositories(db);
-  const { experiences, ...ports } = deps;
+  const { experiences, groups, ...ports } = deps;
   const curation = createCuration({ db, ...ports });
   return {
     ...repos,
@@ -79,5 +83,11 @@ export function createCommunity(
     openQuestionToCommunity: createOpenQuestionToCommunity(repos),
     /** Re-verification of published experiences: the staff digest and its decisions. */
     reverification: createReverification(db),
+    /** Which group chats the bot serves, their settings and their rate limit. */
+    groups: createGroups(db, {
+      limitPerMinute: groups?.limitPerMinute ?? 10,
+      allowedChatIds: groups?.allowedChatIds ?? [],
+      ...(ports.staffChatId !== undefined ? { staffChatId: ports.staffChatId } : {}),
+    }),
   };
 }

@@ -56,14 +56,15 @@ describe('in a forum supergroup', () => {
 });
 
 describe("the bot's own place in chats (my_chat_member)", () => {
-  it('being added to a group registers nobody, and the bot stays quiet', async () => {
+  it('being added to a group registers nobody; in a group not enabled the bot says so and leaves (tests/bot/group-chats.test.ts)', async () => {
     const group = tg.group();
     const adder = { id: 990_001, first_name: 'Admin', language_code: 'en' };
     tg.emulator.state.removeBot(group.chat, adder);
     const added = tg.emulator.state.addBot(group.chat, adder);
     await tg.handled(added.update_id);
     expect(await tg.app.community.members.getByTelegramId(adder.id)).toBeUndefined();
-    expect(tg.emulator.state.messages(group.id).filter((m) => m.from === 'bot')).toEqual([]);
+    expect(tg.emulator.state.messages(group.id).filter((m) => m.from === 'bot')).toHaveLength(1);
+    expect(tg.emulator.state.directory.status(group.id, tg.emulator.botInfo.id)).toBe('left');
   });
 
   it('a member who used /forget and then blocks the bot stays forgotten', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { createBot } from '../../src/bot/bot.ts';
-import { commandList, registerCommands } from '../../src/bot/commands.ts';
+import { commandList, GROUP_COMMANDS, registerCommands } from '../../src/bot/commands.ts';
 import { startBotApiEmulator, type BotApiEmulator } from '../../src/emulator/index.ts';
 import { startWebhook } from '../../src/web/serve.ts';
 import { migrate } from '../../src/db/migrate.ts';
@@ -158,10 +158,17 @@ describe.each(webhookSetups)('webhook mode ($name)', (setup) => {
   });
 
   it('registers the command menu in fa, zh and en, and a default', () => {
-    const calls = emulator.state.calls.filter((c) => c.method === 'setMyCommands');
+    const all = emulator.state.calls.filter((c) => c.method === 'setMyCommands');
+    const calls = all.filter((c) => c.params.scope === undefined);
     expect(calls.map((c) => (c.params.language_code as string | undefined) ?? 'default').sort()).toEqual(['default', 'en', 'fa', 'zh']);
     for (const language of ['fa', 'zh', 'en'] as const) {
       expect(calls.find((c) => c.params.language_code === language)?.params.commands).toEqual(commandList(app.translator, language));
+    }
+    // Group chats get their own menu: /ask and /settings.
+    const inGroups = all.filter((c) => JSON.stringify(c.params.scope) === JSON.stringify({ type: 'all_group_chats' }));
+    expect(inGroups.map((c) => (c.params.language_code as string | undefined) ?? 'default').sort()).toEqual(['default', 'en', 'fa', 'zh']);
+    for (const language of ['fa', 'zh', 'en'] as const) {
+      expect(inGroups.find((c) => c.params.language_code === language)?.params.commands).toEqual(commandList(app.translator, language, GROUP_COMMANDS));
     }
   });
 });
@@ -203,7 +210,7 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       try {
         await until(() => emulator.state.calls.some((c) => c.method === 'getUpdates'), 150_000, 'the bot to start polling');
-        expect(emulator.state.calls.filter((c) => c.method === 'setMyCommands')).toHaveLength(4);
+        expect(emulator.state.calls.filter((c) => c.method === 'setMyCommands')).toHaveLength(8);
         // Long polling has an HTTP face too, for a supervisor or a load balancer to ask.
         for (const path of ['/healthz', '/readyz']) expect((await fetch(`http://127.0.0.1:${port}${path}`)).status).toBe(200);
 
@@ -264,7 +271,7 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
         url: 'https://bot.example.org/hook',
         secret_token: 'process-secret',
       });
-      expect(emulator.state.calls.filter((c) => c.method === 'setMyCommands')).toHaveLength(4);
+      expect(emulator.state.calls.filter((c) => c.method === 'setMyCommands')).toHaveLength(8);
 
       expect((await post(messageUpdate(11, '/help'))).status).toBe(401);
       expect((await post(messageUpdate(12, '/help'), 'process-secret')).status).toBe(200);

@@ -4,6 +4,7 @@ import { answerActionsFeature } from './answer-actions.ts';
 import { askFeature } from './ask.ts';
 import { fallbackFeature } from './fallback.ts';
 import { forgetFeature } from './forget.ts';
+import { groupsFeature } from './groups.ts';
 import { helpFeature } from './help.ts';
 import { languageFeature } from './language.ts';
 import { myFeature } from './my.ts';
@@ -35,6 +36,8 @@ export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): 
   composer.use(storyFeature(deps));
   composer.use(answerActionsFeature(deps));
   composer.use(reviewDigestFeature(deps));
+  // Group chats: only what is addressed to the bot; before the private chats' questions.
+  composer.use(groupsFeature(deps));
   composer.use(askFeature(deps));
   composer.use(voiceFeature(deps));
   composer.use(fallbackFeature());

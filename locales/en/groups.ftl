@@ -1,0 +1,16 @@
+group-not-enabled = This group is not enabled for SME Bridge: an admin of the bot can send /allow here, or add the group's id ({ $chatId }) to ALLOWED_CHAT_IDS, then add me again.
+group-allowed = Done: I answer questions in this group now. Ask with /ask followed by your question, mention me, or reply to one of my messages.
+group-disallowed = Done: I no longer answer questions in this group.
+group-allow-refused = Only an admin of the bot can enable or disable me in a group.
+group-ask-empty = Write your question after /ask, for example: /ask How do I pay a Chinese supplier?
+group-rate-limited = This group has asked { $limit } questions in the last minute. I can answer again in { $seconds } seconds.
+group-settings-title = Settings of this group. Language of my messages here: { $language }. Answering questions: { $answering }.
+group-settings-language-auto = each asker's own
+group-settings-on = on
+group-settings-off = off
+group-settings-turn-on = ▶️ Turn answering on
+group-settings-turn-off = ⏸ Turn answering off
+group-settings-refused = Only the admins of this group can change its settings.
+group-settings-private-only = In a private chat, /language sets your language. /settings is for a group's admins, sent in their group.
+bot-command-ask = Ask the members' experiences a question
+bot-command-settings = Group settings (group admins)

@@ -1,0 +1,16 @@
+group-not-enabled = این گروه برای SME Bridge فعال نیست: یکی از مدیران ربات می‌تواند اینجا /allow بفرستد یا شناسهٔ گروه ({ $chatId }) را به ALLOWED_CHAT_IDS بیفزاید؛ سپس دوباره مرا اضافه کنید.
+group-allowed = انجام شد: از این پس در این گروه به پرسش‌ها پاسخ می‌دهم. با /ask و پرسش خود بپرسید، مرا نام ببرید، یا به یکی از پیام‌هایم پاسخ دهید.
+group-disallowed = انجام شد: دیگر در این گروه به پرسش‌ها پاسخ نمی‌دهم.
+group-allow-refused = تنها مدیران ربات می‌توانند مرا در یک گروه فعال یا غیرفعال کنند.
+group-ask-empty = پرسش خود را پس از /ask بنویسید، برای نمونه: /ask چطور به تأمین‌کنندهٔ چینی پول بدهم؟
+group-rate-limited = این گروه در یک دقیقهٔ گذشته { $limit } پرسش فرستاده است. { $seconds } ثانیهٔ دیگر دوباره می‌توانم پاسخ دهم.
+group-settings-title = تنظیمات این گروه. زبان پیام‌های من در اینجا: { $language }. پاسخ به پرسش‌ها: { $answering }.
+group-settings-language-auto = زبان هر پرسنده
+group-settings-on = روشن
+group-settings-off = خاموش
+group-settings-turn-on = ▶️ روشن کردن پاسخ‌گویی
+group-settings-turn-off = ⏸ خاموش کردن پاسخ‌گویی
+group-settings-refused = تنها مدیران این گروه می‌توانند تنظیمات آن را تغییر دهند.
+group-settings-private-only = در گفتگوی خصوصی، زبان خود را با /language انتخاب کنید. /settings برای مدیران یک گروه است و در همان گروه فرستاده می‌شود.
+bot-command-ask = پرسش از تجربه‌های اعضا
+bot-command-settings = تنظیمات گروه (مدیران گروه)

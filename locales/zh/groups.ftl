@@ -1,0 +1,16 @@
+group-not-enabled = 本群尚未启用 SME Bridge：机器人的管理员可以在这里发送 /allow，或将本群的 ID（{ $chatId }）加入 ALLOWED_CHAT_IDS，然后再次添加我。
+group-allowed = 好的：我现在会在本群回答问题。请用 /ask 加上您的问题、提及我，或回复我的消息来提问。
+group-disallowed = 好的：我不再在本群回答问题。
+group-allow-refused = 只有机器人的管理员才能在群里启用或停用我。
+group-ask-empty = 请在 /ask 后面写上您的问题，例如：/ask 怎样给中国供应商付款？
+group-rate-limited = 本群在过去一分钟内已提出 { $limit } 个问题。{ $seconds } 秒后我可以再次回答。
+group-settings-title = 本群设置。我在这里的消息语言：{ $language }。回答问题：{ $answering }。
+group-settings-language-auto = 跟随每位提问者
+group-settings-on = 开启
+group-settings-off = 关闭
+group-settings-turn-on = ▶️ 开启回答
+group-settings-turn-off = ⏸ 关闭回答
+group-settings-refused = 只有本群的管理员才能更改本群的设置。
+group-settings-private-only = 在私聊中，请用 /language 设置您的语言。/settings 供群管理员在群里使用。
+bot-command-ask = 向会员经验提问
+bot-command-settings = 群设置（群管理员）
