@@ -53,16 +53,7 @@ const schema = z
     BOT_WORKERS: optionalText,
     DELIVERY_GIVE_UP_AFTER: duration('1h'),
     SEARCH_INDEX: z.enum(['memory', 'database'], { error: 'expects memory or database' }).default('memory'),
-    ADMIN_IDS: z
-      .string()
-      .default('')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s !== ''),
-      )
-      .pipe(z.array(z.string().regex(/^[1-9]\d{0,15}$/, 'expects Telegram user ids (whole numbers above 0), comma-separated, e.g. 123456789,987654321'))),
+    ADMIN_IDS: idList(/^[1-9]\d{0,15}$/, 'expects Telegram user ids (whole numbers above 0), comma-separated, e.g. 123456789,987654321'),
     STAFF_CHAT_ID: optionalText.pipe(
       z
         .string()
@@ -71,16 +62,7 @@ const schema = z
     ),
     REVIEW_AFTER_MONTHS: positiveInt(12),
     GROUP_RATE_LIMIT_PER_MINUTE: positiveInt(10),
-    ALLOWED_CHAT_IDS: z
-      .string()
-      .default('')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s !== ''),
-      )
-      .pipe(z.array(z.string().regex(/^-[1-9]\d{0,15}$/, 'expects group chat ids (negative whole numbers such as -1001234567890), comma-separated'))),
+    ALLOWED_CHAT_IDS: idList(/^-[1-9]\d{0,15}$/, 'expects group chat ids (negative whole numbers such as -1001234567890), comma-separated'),
   })
   .superRefine((e, ctx) => {
     if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'expects a secret whenever WEBHOOK_URL is set' });
@@ -223,6 +205,20 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     groupRateLimitPerMinute: e.GROUP_RATE_LIMIT_PER_MINUTE,
     allowedChatIds: e.ALLOWED_CHAT_IDS.map(Number),
   };
+}
+
+/** Comma-separated Telegram ids, each matching `id` (unset or empty: none). */
+function idList(id: RegExp, message: string) {
+  return z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    )
+    .pipe(z.array(z.string().regex(id, message)));
 }
 
 /** A length of time such as `1h`, unset or empty meaning `fallback`. */

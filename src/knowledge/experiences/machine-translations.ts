@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/db.ts';
 import type { ExperienceText, Language } from './experience.ts';
-import { flushSearchIndex, indexText, insertTextRows, TermDeltas } from './search-tokens.ts';
+import { putExperienceText } from './texts.ts';
 
 export type StoreOutcome = 'stored' | 'exists' | 'not-published';
 
@@ -13,29 +13,10 @@ export type StoreOutcome = 'stored' | 'exists' | 'not-published';
  */
 export async function storeMachineTranslation(tx: Queryable, experienceId: number, language: Language, text: ExperienceText): Promise<StoreOutcome> {
   // Locked so a curator's edit of the same experience and this insert do not cross.
-  const [experience] = await tx.query<{ tags: string[]; status: string }>('SELECT tags, status FROM experiences WHERE id = $1 FOR UPDATE', [experienceId]);
+  const [experience] = await tx.query<{ status: string }>('SELECT status FROM experiences WHERE id = $1 FOR UPDATE', [experienceId]);
   if (experience?.status !== 'published') return 'not-published';
   const existing = await tx.query('SELECT 1 FROM experience_texts WHERE experience_id = $1 AND language = $2', [experienceId, language]);
   if (existing.length > 0) return 'exists';
-  const deltas = new TermDeltas();
-  await insertTextRows(
-    tx,
-    [
-      {
-        experienceId,
-        language,
-        isOriginal: false,
-        origin: 'machine',
-        title: text.title,
-        problem: text.problem,
-        solution: text.solution,
-        outcome: text.outcome ?? null,
-        ...indexText(text, experience.tags, language),
-      },
-    ],
-    deltas,
-  );
-  await deltas.apply(tx);
-  await flushSearchIndex(tx);
+  await putExperienceText(tx, experienceId, language, text, { origin: 'machine' });
   return 'stored';
 }
