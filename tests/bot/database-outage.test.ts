@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/db/open.ts';
 import { startBotApiEmulator } from '../../src/emulator/index.ts';
 import { startWebhook } from '../../src/web/serve.ts';
 import { anExperience } from '../helpers/experiences.ts';
+import { until } from '../helpers/bot-process.ts';
 import { createTestPostgresSchema, postgresUrl } from '../helpers/db.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
@@ -18,15 +19,6 @@ const EXPERIENCE = anExperience({ id: 'exp-outage-1' });
 const TITLE = EXPERIENCE.translations!.en!.title;
 /** A statement's limit here: a silent link fails a statement within it plus pg's 2 s margin. */
 const STATEMENT_TIMEOUT_MS = 1_000;
-
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<number> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return Date.now() - started;
-}
 
 describe.skipIf(!postgresUrl)('PostgreSQL behind a link that breaks', () => {
   let proxy: TcpProxy;

@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../helpers/db.ts';
 import { anExperience } from '../helpers/experiences.ts';
+import { until } from '../helpers/bot-process.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
 
 const QUESTION = 'How do I pay a Chinese supplier through an exchange house?';
-
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !check();) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe.each(testDatabases())('answers while Telegram is unwell, on $name', (database) => {
   let tg: TelegramTest;

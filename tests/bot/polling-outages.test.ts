@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/db.ts';
 import { startBotApiEmulator, type BotApiEmulator } from '../../src/emulator/index.ts';
 import { memoryLogger, type LogLine } from '../ai/support.ts';
+import { until } from '../helpers/bot-process.ts';
 import { openTestPglite } from '../helpers/db.ts';
 
 const user = { id: 601, first_name: 'Lin', language_code: 'en' };
@@ -13,15 +14,6 @@ const cleanup: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step().catch(() => {});
 });
-
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<number> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return Date.now() - started;
-}
 
 /** The bot polling an emulator, logging into memory. */
 async function pollingBot(giveUpAfterMs: number): Promise<{ emulator: BotApiEmulator; app: App; db: Db; running: RunningBot; lines: LogLine[] }> {

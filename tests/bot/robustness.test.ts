@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { createAskQuestion } from '../../src/answering/ask-question.ts';
 import { anExperience } from '../helpers/experiences.ts';
+import { until } from '../helpers/bot-process.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
@@ -36,14 +37,6 @@ function failingOnce(app: App): App {
     answering,
     asking: createAskQuestion({ answering, community: app.community, outbox: app.answerOutbox, limitPerMinute: app.config.rateLimitPerMinute }),
   };
-}
-
-/** Waits (up to 10 s) for something the bot does after an update counts as handled. */
-async function until(check: () => boolean): Promise<void> {
-  for (const deadline = Date.now() + 10_000; !check();) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe.each(testDatabases())('on $name', (database) => {
@@ -173,7 +166,7 @@ describe.each(testDatabases())('on $name', (database) => {
         try {
           await member.says(QUESTION);
           // The runner hands such a failure to bot.catch after the update is given up: wait for it.
-          await until(() => member.history.length > 0);
+          await until(() => member.history.length > 0, 10_000, 'the apology');
           expect(member.history.map((r) => r.text)).toEqual([tg.text(language, 'bot-error-apology')]);
         } finally {
           await tg.db.exec('ALTER TABLE processed_updates_away RENAME TO processed_updates');

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,28 +11,12 @@ import { migrate } from '../../src/db/migrate.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/db.ts';
+import { freePort, spawnProgram, until } from '../helpers/bot-process.ts';
 import { createTestPostgresSchema, freshDataDir, openTestPglite, postgresUrl } from '../helpers/db.ts';
 import { plain } from '../helpers/telegram.ts';
 
-/** A port nothing listens on just now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** What `start` logs when a stop signal arrives (src/cli/start.ts). */
 const STOPPING = 'stopping: finishing the updates in hand';
-
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const user = { id: 501, first_name: 'Sara', language_code: 'en' };
 const messageUpdate = (updateId: number, text: string) => ({
@@ -192,22 +174,14 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
     async (setup) => {
       const emulator = await startBotApiEmulator();
       const port = await freePort();
-      const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'start'], {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          BOT_TOKEN: emulator.token,
-          TELEGRAM_API_ROOT: emulator.apiRoot,
-          // info: the line saying it is stopping tells the test when to let Telegram answer.
-          LOG_LEVEL: 'info',
-          PORT: String(port),
-          ...(await setup.env()),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+      const bot = spawnProgram(['start'], {
+        BOT_TOKEN: emulator.token,
+        TELEGRAM_API_ROOT: emulator.apiRoot,
+        // info: the line saying it is stopping tells the test when to let Telegram answer.
+        LOG_LEVEL: 'info',
+        PORT: String(port),
+        ...(await setup.env()),
       });
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       try {
         await until(() => emulator.state.calls.some((c) => c.method === 'getUpdates'), 150_000, 'the bot to start polling');
         expect(emulator.state.calls.filter((c) => c.method === 'setMyCommands')).toHaveLength(8);
@@ -222,16 +196,16 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
         const sentBefore = emulator.state.calls.filter((c) => c.method === 'sendMessage').length;
         emulator.say(user, 'How do I pay a supplier in China?');
         await until(() => emulator.state.calls.filter((c) => c.method === 'sendMessage').length > sentBefore, 20_000, 'the question to be taken');
-        child.kill('SIGTERM');
-        await until(() => stderr.includes(STOPPING), 20_000, 'the bot to begin stopping');
-        expect(child.exitCode).toBeNull();
+        bot.kill('SIGTERM');
+        await until(() => bot.stderr().includes(STOPPING), 20_000, 'the bot to begin stopping');
+        expect(bot.child.exitCode).toBeNull();
         release();
-        const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
-        expect(code, stderr).toBe(0);
+        const code = await Promise.race([bot.exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
+        expect(code, bot.stderr()).toBe(0);
         const replies = emulator.state.messages(user.id).filter((m) => m.from === 'bot');
         expect(replies).toHaveLength(2);
       } finally {
-        child.kill('SIGKILL');
+        bot.kill('SIGKILL');
         await emulator.close();
       }
     },
@@ -241,23 +215,15 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
   it('in webhook mode: registers the hook, refuses a call without the secret, answers, and on SIGINT finishes the update in hand, then exits 0', async () => {
     const emulator = await startBotApiEmulator();
     const port = await freePort();
-    const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'start'], {
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        BOT_TOKEN: emulator.token,
-        TELEGRAM_API_ROOT: emulator.apiRoot,
-        WEBHOOK_URL: 'https://bot.example.org/hook',
-        WEBHOOK_SECRET: 'process-secret',
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const bot = spawnProgram(['start'], {
+      BOT_TOKEN: emulator.token,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      WEBHOOK_URL: 'https://bot.example.org/hook',
+      WEBHOOK_SECRET: 'process-secret',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
     });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const post = (update: object, secret?: string) =>
       fetch(`http://127.0.0.1:${port}/hook`, {
         method: 'POST',
@@ -282,16 +248,16 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
       const sentBefore = emulator.state.calls.filter((c) => c.method === 'sendMessage').length;
       const inHand = post(messageUpdate(13, 'How do I pay a supplier in China?'), 'process-secret');
       await until(() => emulator.state.calls.filter((c) => c.method === 'sendMessage').length > sentBefore, 20_000, 'the question to be taken');
-      child.kill('SIGINT');
-      await until(() => stderr.includes(STOPPING), 20_000, 'the bot to begin stopping');
-      expect(child.exitCode).toBeNull();
+      bot.kill('SIGINT');
+      await until(() => bot.stderr().includes(STOPPING), 20_000, 'the bot to begin stopping');
+      expect(bot.child.exitCode).toBeNull();
       release();
-      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
-      expect(code, stderr).toBe(0);
+      const code = await Promise.race([bot.exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
+      expect(code, bot.stderr()).toBe(0);
       expect((await inHand).status).toBe(200);
       expect(botReplies()).toHaveLength(2);
     } finally {
-      child.kill('SIGKILL');
+      bot.kill('SIGKILL');
       await emulator.close();
     }
   }, 240_000);
@@ -299,25 +265,16 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
   it('stops with exit code 1 and says why when Telegram gives the updates to another process (409)', async () => {
     const other = await startBotApiEmulator();
     other.state.failNext('getUpdates', 409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running');
-    const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'start'], {
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        BOT_TOKEN: other.token,
-        TELEGRAM_API_ROOT: other.apiRoot,
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-        PORT: String(await freePort()),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const bot = spawnProgram(['start'], {
+      BOT_TOKEN: other.token,
+      TELEGRAM_API_ROOT: other.apiRoot,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      PORT: String(await freePort()),
     });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     try {
-      const code = await Promise.race([
-        new Promise<number | null>((resolve) => child.on('exit', resolve)),
-        new Promise((r) => setTimeout(() => r('still running'), 150_000)),
-      ]);
+      const code = await Promise.race([bot.exited, new Promise((r) => setTimeout(() => r('still running'), 150_000))]);
+      const stderr = bot.stderr();
       expect(code, stderr).toBe(1);
       // The last line is for the person at the terminal; the log lines before it, for whoever watches the logs.
       const lines = stderr.trim().split('\n');
@@ -325,7 +282,7 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
       expect(lines.some((l) => l.startsWith('{') && JSON.parse(l).level === 60 && JSON.parse(l).msg.includes('409 Conflict'))).toBe(true);
       expect(stderr).not.toMatch(/\n\s+at /); // messages, not a stack trace
     } finally {
-      child.kill('SIGKILL');
+      bot.kill('SIGKILL');
       await other.close();
     }
   }, 240_000);

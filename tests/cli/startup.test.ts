@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnProgram } from '../helpers/bot-process.ts';
 import { freshDataDir } from '../helpers/db.ts';
 import { main } from '../../src/main.ts';
 import { cli } from '../helpers/cli.ts';
 
-const BIN = new URL('../../bin/sme-bridge.mjs', import.meta.url).pathname;
 const dataDir = freshDataDir();
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -61,32 +60,24 @@ describe('starting the program', () => {
   it('`start` without BOT_TOKEN opens the console chat on the demo base, logs to a file, and /quit exits 0', async () => {
     const consoleDir = `${dataDir}/console`;
     const question = 'How do I pay a supplier in China?';
-    const child = spawn(process.execPath, [BIN, 'start'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'trace', DATA_DIR: consoleDir },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const chat = spawnProgram(['start'], { LOG_LEVEL: 'trace', DATA_DIR: consoleDir }, { stdin: true });
     const waitFor = async (pattern: RegExp, what: string) => {
       const deadline = Date.now() + 120_000;
-      while (!pattern.test(stdout)) {
-        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no ${what} in the console's output:\n${stdout}\n${stderr}`);
+      while (!pattern.test(chat.stdout())) {
+        if (Date.now() > deadline || chat.child.exitCode !== null) throw new Error(`no ${what} in the console's output:\n${chat.stdout()}\n${chat.stderr()}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     };
     try {
       await waitFor(/BOT_TOKEN/, 'banner saying how to connect to Telegram');
-      child.stdin.write(`${question}\n`);
+      chat.child.stdin!.write(`${question}\n`);
       // An answer ends with its buttons, shown as numbered choices.
       await waitFor(/\[1\] .+/, 'answer with numbered buttons');
-      child.stdin.write('/quit\n');
-      expect(await exited).toBe(0);
+      chat.child.stdin!.write('/quit\n');
+      expect(await chat.exited).toBe(0);
       // The terminal belongs to the chat: the log lines went to a file.
-      expect(stderr).toBe('');
-      expect(stdout).not.toMatch(/"level":/);
+      expect(chat.stderr()).toBe('');
+      expect(chat.stdout()).not.toMatch(/"level":/);
       const logFile = join(consoleDir, 'console.log');
       expect(existsSync(logFile)).toBe(true);
       // Every line, down to trace: what the member typed is not among them.
@@ -98,7 +89,7 @@ describe('starting the program', () => {
           .every((l) => typeof JSON.parse(l).level === 'number'),
       ).toBe(true);
     } finally {
-      child.kill('SIGKILL');
+      chat.kill('SIGKILL');
     }
   }, 180_000);
 });

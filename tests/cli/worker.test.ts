@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startBotApiEmulator } from '../../src/emulator/index.ts';
@@ -6,6 +5,7 @@ import { parseTelegramHtml } from '../../src/emulator/telegram-html.ts';
 import { openPglite } from '../../src/db/pglite.ts';
 import { createTranslator } from '../../src/i18n.ts';
 import { createNotifier } from '../../src/jobs/notify.ts';
+import { spawnProgram } from '../helpers/bot-process.ts';
 import { freshDataDir } from '../helpers/db.ts';
 import { CANARY, CANARY_SECRETS } from '../helpers/log-canaries.ts';
 import { plain } from '../helpers/telegram.ts';
@@ -25,38 +25,25 @@ describe('`sme-bridge worker`', () => {
     await db.close();
 
     const emulator = await startBotApiEmulator({ token: CANARY.botToken });
-    const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'worker'], {
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        BOT_TOKEN: emulator.token,
-        TELEGRAM_API_ROOT: emulator.apiRoot,
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'trace',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const worker = spawnProgram(['worker'], { BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATA_DIR: dataDir, LOG_LEVEL: 'trace' });
     const sent = () => emulator.state.messages(TELEGRAM_ID).filter((m) => m.from === 'bot');
     try {
       const deadline = Date.now() + 120_000;
       while (sent().length === 0) {
-        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no message sent:\n${stderr}`);
+        if (Date.now() > deadline || worker.child.exitCode !== null) throw new Error(`no message sent:\n${worker.stderr()}`);
         await new Promise((r) => setTimeout(r, 50));
       }
       const expected = plain(parseTelegramHtml(createTranslator().t('zh', 'notify-experience-published', { title: 'Saffron' })));
       expect(plain(sent()[0]!.text)).toBe(expected);
-      child.kill('SIGTERM');
-      expect(await exited, stderr).toBe(0);
+      worker.kill('SIGTERM');
+      expect(await worker.exited, worker.stderr()).toBe(0);
       expect(sent()).toHaveLength(1);
       // It polled no updates: answering members is `start`'s work.
       expect(emulator.state.calls.some((c) => c.method === 'getUpdates')).toBe(false);
       // Its logs, down to trace, name neither the token nor the member.
-      for (const leak of [...CANARY_SECRETS, String(TELEGRAM_ID)]) expect(stderr).not.toContain(leak);
+      for (const leak of [...CANARY_SECRETS, String(TELEGRAM_ID)]) expect(worker.stderr()).not.toContain(leak);
     } finally {
-      child.kill('SIGKILL');
+      worker.kill('SIGKILL');
       await emulator.close();
     }
   }, 180_000);

@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { createServer } from 'node:net';
+import type { Readable, Writable } from 'node:stream';
 import type { BotApiEmulator, ChatMessage, EmulatedUser } from '../../src/emulator/index.ts';
 
 /** A port nothing listens on just now. */
@@ -11,11 +12,63 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !check();) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+/** Waits until `check()` holds, polling every 50 ms; resolves with the milliseconds it took. */
+export async function until(check: () => boolean, timeoutMs: number, what: string): Promise<number> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+  return Date.now() - started;
+}
+
+const BIN = new URL('../../bin/sme-bridge.mjs', import.meta.url).pathname;
+
+/** `sme-bridge …` as a real process. */
+export interface SpawnedProgram {
+  readonly child: ChildProcessByStdio<Writable | null, Readable, Readable>;
+  /** What it wrote on stdout so far. */
+  stdout(): string;
+  /** What it wrote on stderr so far (only the lines `keepStderrLine` kept, when given). */
+  stderr(): string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  readonly exited: Promise<number | null>;
+  kill(signal: NodeJS.Signals): void;
+}
+
+export interface SpawnOptions {
+  /** Pipe stdin (`child.stdin`) instead of leaving it closed. */
+  stdin?: boolean;
+  /** Sees every complete stderr line; those it returns false for are left out of `stderr()`. */
+  keepStderrLine?: (line: string) => boolean;
+}
+
+/** Runs `sme-bridge <args>` with only PATH, HOME and `env` as its environment. */
+export function spawnProgram(args: string[], env: Record<string, string>, options: SpawnOptions = {}): SpawnedProgram {
+  // Typed by the stdio below: stdout and stderr are pipes; stdin one only when asked.
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+  }) as ChildProcessByStdio<Writable | null, Readable, Readable>;
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  let stderr = '';
+  let partial = '';
+  const keep = options.keepStderrLine;
+  child.stderr.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString('utf8')).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) if (!keep || keep(line)) stderr += `${line}\n`;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    stdout: () => stdout,
+    // Without a filter, a line still being written is shown too, as the terminal would.
+    stderr: () => (keep ? stderr : stderr + partial),
+    exited,
+    kill: (signal) => void child.kill(signal),
+  };
 }
 
 /** `sme-bridge start` as a real process, polling `emulator`. */
@@ -32,31 +85,28 @@ export interface BotProcess {
 const QUEUED = 'the answer is queued for delivery';
 
 export function spawnBot(emulator: BotApiEmulator, env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'start'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  let partial = '';
   let queued = 0;
-  child.stderr.on('data', (chunk: Buffer) => {
-    const lines = (partial + chunk.toString('utf8')).split('\n');
-    partial = lines.pop() ?? '';
-    for (const line of lines) {
-      if (line.includes(QUEUED)) queued++;
-      else if (!line.includes('"level":30')) stderr += `${line}\n`;
-    }
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const program = spawnProgram(
+    ['start'],
+    { BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, LOG_LEVEL: 'info', ...env },
+    {
+      // Counts the queued answers; keeps warnings and worse for a failure's message.
+      keepStderrLine: (line) => {
+        if (line.includes(QUEUED)) queued++;
+        else if (!line.includes('"level":30')) return true;
+        return false;
+      },
+    },
+  );
   return {
     get queued() {
       return queued;
     },
     get stderr() {
-      return stderr;
+      return program.stderr();
     },
-    exited,
-    kill: (signal) => void child.kill(signal),
+    exited: program.exited,
+    kill: program.kill,
   };
 }
 

@@ -1,29 +1,12 @@
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.ts';
 import { startBotApiEmulator } from '../../src/emulator/index.ts';
 import { createTranslator, DEFAULT_LOCALES_DIR } from '../../src/i18n.ts';
+import { freePort, spawnProgram, until } from '../helpers/bot-process.ts';
 import { freshDataDir } from '../helpers/db.ts';
 import { plain } from '../helpers/telegram.ts';
 import { CANARY } from '../helpers/log-canaries.ts';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 // A distinctive Telegram id: were it logged anywhere, the scan below would find it.
 const user = { id: 7_123_456_789, first_name: 'Shirin', last_name: 'Canarypour', language_code: 'en' };
@@ -45,26 +28,18 @@ describe('`sme-bridge start` in webhook mode, when the database fails before any
   it('the member gets the apology, Telegram is told to send the update again, and stderr holds only JSON lines with no secret, text or id', async () => {
     const emulator = await startBotApiEmulator({ token: CANARY.botToken });
     const port = await freePort();
-    const child = spawn(process.execPath, ['bin/sme-bridge.mjs', 'start'], {
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        BOT_TOKEN: emulator.token,
-        TELEGRAM_API_ROOT: emulator.apiRoot,
-        WEBHOOK_URL: 'https://bot.example.org/telegram/hook',
-        WEBHOOK_SECRET: CANARY.webhookSecret,
-        // A model server nobody listens on: questions are answered offline, and the key is a canary.
-        OPENAI_API_KEY: CANARY.openAiKey,
-        OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'trace',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const bot = spawnProgram(['start'], {
+      BOT_TOKEN: emulator.token,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      WEBHOOK_URL: 'https://bot.example.org/telegram/hook',
+      WEBHOOK_SECRET: CANARY.webhookSecret,
+      // A model server nobody listens on: questions are answered offline, and the key is a canary.
+      OPENAI_API_KEY: CANARY.openAiKey,
+      OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'trace',
     });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const post = (body: object) =>
       fetch(`http://127.0.0.1:${port}/telegram/hook`, {
         method: 'POST',
@@ -100,14 +75,15 @@ describe('`sme-bridge start` in webhook mode, when the database fails before any
         await renameClaims('processed_updates_away', 'processed_updates');
       }
 
-      child.kill('SIGTERM');
-      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
-      expect(code, stderr).toBe(0);
+      bot.kill('SIGTERM');
+      const code = await Promise.race([bot.exited, new Promise((r) => setTimeout(() => r('still running'), 30_000))]);
+      expect(code, bot.stderr()).toBe(0);
     } finally {
-      child.kill('SIGKILL');
+      bot.kill('SIGKILL');
       await emulator.close();
     }
 
+    const stderr = bot.stderr();
     const lines = stderr.split('\n').filter((l) => l.trim() !== '');
     const notJson = lines.filter((l) => {
       try {
