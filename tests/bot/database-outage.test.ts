@@ -14,6 +14,7 @@ import { createTestPostgresSchema, postgresUrl } from '../helpers/db.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.ts';
+import { postUpdate } from '../helpers/webhook.ts';
 
 const EXPERIENCE = anExperience({ id: 'exp-outage-1' });
 const TITLE = EXPERIENCE.translations!.en!.title;
@@ -181,12 +182,7 @@ describe.skipIf(!postgresUrl)('webhook mode, PostgreSQL refusing connections', (
         text: 'How do I pay a Chinese supplier through an exchange house?',
       },
     };
-    const post = () =>
-      fetch(`http://127.0.0.1:${running.port}/hook`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'hook-secret' },
-        body: JSON.stringify(update),
-      });
+    const post = () => postUpdate(`http://127.0.0.1:${running.port}/hook`, update, 'hook-secret');
     const texts = () => emulator.state.messages(user.id).map((m) => m.text.replace(/[\u2068\u2069]/g, ''));
     try {
       await proxy.refuse();

@@ -14,22 +14,13 @@ import type { Db } from '../../src/db/db.ts';
 import { freePort, spawnProgram, until } from '../helpers/bot-process.ts';
 import { createTestPostgresSchema, freshDataDir, openTestPglite, postgresUrl } from '../helpers/db.ts';
 import { plain } from '../helpers/telegram.ts';
+import { postUpdate, privateMessageUpdate } from '../helpers/webhook.ts';
 
 /** What `start` logs when a stop signal arrives (src/cli/start.ts). */
 const STOPPING = 'stopping: finishing the updates in hand';
 
 const user = { id: 501, first_name: 'Sara', language_code: 'en' };
-const messageUpdate = (updateId: number, text: string) => ({
-  update_id: updateId,
-  message: {
-    message_id: updateId,
-    date: Math.floor(Date.now() / 1000),
-    chat: { id: user.id, type: 'private', first_name: user.first_name },
-    from: { ...user, is_bot: false },
-    text,
-    ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] } : {}),
-  },
-});
+const messageUpdate = (updateId: number, text: string) => privateMessageUpdate(user, updateId, text);
 
 /** The bot of one process, on either database. */
 const webhookSetups = [
@@ -88,12 +79,7 @@ describe.each(webhookSetups)('webhook mode ($name)', (setup) => {
     await db?.close();
   });
 
-  const post = (body: unknown, secret?: string) =>
-    fetch(`${base}/telegram/hook`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(secret !== undefined ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
-      body: JSON.stringify(body),
-    });
+  const post = (update: unknown, secret?: string) => postUpdate(`${base}/telegram/hook`, update, secret);
   const botMessages = () => emulator.state.messages(user.id).filter((m) => m.from === 'bot');
 
   it('registers the webhook with its secret', () => {
@@ -224,12 +210,7 @@ describe('`sme-bridge start` with BOT_TOKEN (long polling)', () => {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
     });
-    const post = (update: object, secret?: string) =>
-      fetch(`http://127.0.0.1:${port}/hook`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
-        body: JSON.stringify(update),
-      });
+    const post = (update: object, secret?: string) => postUpdate(`http://127.0.0.1:${port}/hook`, update, secret);
     const botReplies = () => emulator.state.messages(user.id).filter((m) => m.from === 'bot');
     try {
       await until(() => emulator.state.calls.some((c) => c.method === 'setWebhook'), 150_000, 'the bot to register its webhook');

@@ -7,19 +7,10 @@ import { freePort, spawnProgram, until } from '../helpers/bot-process.ts';
 import { freshDataDir } from '../helpers/db.ts';
 import { plain } from '../helpers/telegram.ts';
 import { CANARY } from '../helpers/log-canaries.ts';
+import { postUpdate, privateMessageUpdate } from '../helpers/webhook.ts';
 
 // A distinctive Telegram id: were it logged anywhere, the scan below would find it.
 const user = { id: 7_123_456_789, first_name: 'Shirin', last_name: 'Canarypour', language_code: 'en' };
-const update = (updateId: number, text: string) => ({
-  update_id: updateId,
-  message: {
-    message_id: updateId,
-    date: Math.floor(Date.now() / 1000),
-    chat: { id: user.id, type: 'private', first_name: user.first_name },
-    from: { ...user, is_bot: false },
-    text,
-  },
-});
 
 const dataDir = freshDataDir();
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -40,12 +31,7 @@ describe('`sme-bridge start` in webhook mode, when the database fails before any
       DATA_DIR: dataDir,
       LOG_LEVEL: 'trace',
     });
-    const post = (body: object) =>
-      fetch(`http://127.0.0.1:${port}/telegram/hook`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': CANARY.webhookSecret },
-        body: JSON.stringify(body),
-      });
+    const post = (body: object) => postUpdate(`http://127.0.0.1:${port}/telegram/hook`, body, CANARY.webhookSecret);
     const botReplies = () => emulator.state.messages(user.id).filter((m) => m.from === 'bot');
     // The bot holds the embedded database and serves it to other processes: this test is one.
     const renameClaims = async (from: string, to: string) => {
@@ -60,13 +46,13 @@ describe('`sme-bridge start` in webhook mode, when the database fails before any
     const lostQuestion = 'Which customs broker in Bandar Abbas handles saffron exports?';
     try {
       await until(() => emulator.state.calls.some((c) => c.method === 'setWebhook'), 150_000, 'the bot to register its webhook');
-      expect((await post(update(1, question))).status).toBe(200);
+      expect((await post(privateMessageUpdate(user, 1, question))).status).toBe(200);
       // The answer goes out through the outbox, just after the call is answered.
       await until(() => botReplies().length === 1, 30_000, 'the answer');
 
       await renameClaims('processed_updates', 'processed_updates_away');
       try {
-        const failed = await post(update(2, lostQuestion));
+        const failed = await post(privateMessageUpdate(user, 2, lostQuestion));
         expect(failed.ok).toBe(false);
         expect(await failed.text()).not.toContain('processed_updates');
         const [, apology] = botReplies();
