@@ -38,18 +38,27 @@ export function createOpenAiProvider(config: OpenAiConfig, logger: Logger, stopp
     const started = Date.now();
     const openai = await client();
     const limit = deadline(options);
-    const completion = await call('chat', openai, limit, () =>
-      openai.chat.completions.create(
-        {
-          model: config.chatModel,
-          messages: [
-            { role: 'system', content: prompt.system },
-            { role: 'user', content: prompt.user },
-          ],
-        },
-        { signal: limit.signal },
-      ),
-    );
+    const messages = [
+      { role: 'system' as const, content: prompt.system },
+      { role: 'user' as const, content: prompt.user },
+    ];
+    if (options?.onText) {
+      const onText = options.onText;
+      // The same deadline covers the whole stream: a server that stops mid-answer is aborted like one that never starts.
+      const content = await call('chat', openai, limit, async () => {
+        const stream = await openai.chat.completions.create({ model: config.chatModel, messages, stream: true }, { signal: limit.signal });
+        let text = '';
+        for await (const chunk of stream) {
+          const delta = chunk.choices?.[0]?.delta?.content;
+          if (typeof delta === 'string' && delta !== '') onText((text += delta));
+        }
+        return text;
+      });
+      if (content.trim() === '') throw new AiError('malformed', 'the streamed chat reply has no text');
+      logger.debug({ model: config.chatModel, ms: Date.now() - started, streamed: true }, 'chat completion');
+      return content.trim();
+    }
+    const completion = await call('chat', openai, limit, () => openai.chat.completions.create({ model: config.chatModel, messages }, { signal: limit.signal }));
     const content = completion?.choices?.[0]?.message?.content;
     if (typeof content !== 'string' || content.trim() === '') {
       throw new AiError('malformed', 'the chat reply has no text (no choices or empty content)');
