@@ -48,10 +48,16 @@ export function createOpenAiProvider(config: OpenAiConfig, logger: Logger, stopp
       const content = await call('chat', openai, limit, async () => {
         const stream = await openai.chat.completions.create({ model: config.chatModel, messages, stream: true }, { signal: limit.signal });
         let text = '';
+        let finished = false;
         for await (const chunk of stream) {
-          const delta = chunk.choices?.[0]?.delta?.content;
+          const choice = chunk.choices?.[0];
+          const delta = choice?.delta?.content;
           if (typeof delta === 'string' && delta !== '') onText((text += delta));
+          if (choice?.finish_reason) finished = true;
         }
+        // The SDK ends an aborted stream quietly, as if it were complete: half an answer must not pass for a whole one.
+        if (limit.signal.aborted) throw limit.signal.reason;
+        if (!finished) throw new AiError('malformed', 'the streamed chat reply ended before the model finished');
         return text;
       });
       if (content.trim() === '') throw new AiError('malformed', 'the streamed chat reply has no text');
