@@ -1,7 +1,11 @@
 import type { AnswerPreview } from '../answering/ask-question.ts';
 import type { BotContext } from './context.ts';
 
-/** Telegram asks bots not to edit one message more than about once a second. */
+/**
+ * Telegram asks bots not to edit one message more than about once a second. The first draft too
+ * waits this long after the question: an answer written sooner is simply sent, and costs
+ * Telegram's sending limits no more than it did before streaming.
+ */
 export const PREVIEW_EVERY_MS = 1_000;
 /** How long the answer waits for a preview call still in flight (Telegram may be slow) before going out on its own. */
 const SETTLE_WAIT_MS = 2_000;
@@ -10,8 +14,8 @@ const DRAFT_MAX = 3_900;
 
 /**
  * A model's answer shown in the chat as it is written: one message, a reply to the question,
- * sent with the first finished sentence and edited with the draft at most once a second, marked
- * as still being written. It is plain text (the draft is not HTML); the answer sender edits it
+ * sent a second after the question with the sentences finished by then, and edited with the
+ * draft at most once a second, marked as still being written. It is plain text (the draft is not HTML); the answer sender edits it
  * into the final answer, with its citations and buttons. A preview is best effort: a failed call
  * ends it, logged, and the answer is delivered as a new message instead.
  */
@@ -20,7 +24,7 @@ export function previewInChat(ctx: BotContext, replyTo: number): AnswerPreview {
   let latest: string | undefined;
   let shown: string | undefined;
   let messageId: number | undefined;
-  let lastCallAt = -Infinity;
+  let lastCallAt = Date.now();
   let timer: NodeJS.Timeout | undefined;
   let calls: Promise<void> = Promise.resolve();
   let over = false;

@@ -96,7 +96,7 @@ describe('with a model that streams its answer', () => {
     llm.onChat((r) => {
       if (isTranslation(r)) return { content: '{}' };
       echoed = r.messages[0]!.content.split('\n').find((l) => l.length > 60)!;
-      return { chunks: ['Pay through an exchange house. ', `${echoed}\n`, 'More text follows. ', 'And more.'], everyMs: 300 };
+      return { chunks: ['Pay through an exchange house. ', `${echoed}\n`, 'More text follows. ', 'And more.'], everyMs: 1_500 };
     });
     try {
       const member = tg.member({ language_code: 'en' });
@@ -109,6 +109,19 @@ describe('with a model that streams its answer', () => {
       expect(final).toHaveLength(1);
       expect(final[0]!.text).toContain(TITLE);
       expect(final[0]!.text).not.toContain(tg.text('en', 'bot-answer-writing'));
+    } finally {
+      llm.onChat((r) => (isTranslation(r) ? { content: '{}' } : { chunks: CHUNKS, everyMs: EVERY_MS }));
+    }
+  });
+
+  it('sends an answer the model writes within a second at once, with no draft', async () => {
+    llm.onChat((r) => (isTranslation(r) ? { content: '{}' } : { chunks: SENTENCES, everyMs: 10 }));
+    try {
+      const member = tg.member({ language_code: 'en' });
+      const { seen } = await watch(tg, member, () => member.says(QUESTION));
+      expect(seen.map((s) => s.kind)).toEqual(['message']);
+      expect(seen[0]!.text).toContain(SENTENCES.at(-1)!);
+      expect(seen[0]!.buttons).toBeGreaterThan(0);
     } finally {
       llm.onChat((r) => (isTranslation(r) ? { content: '{}' } : { chunks: CHUNKS, everyMs: EVERY_MS }));
     }
