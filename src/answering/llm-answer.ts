@@ -46,12 +46,13 @@ export async function composeLlmAnswer(
   const ids = cited.map((c) => c.experience.externalId);
   const { onDraft, ...call } = options;
   let echoed = false;
+  let shown = '';
   const onText = onDraft
     ? (soFar: string) => {
         if (echoed) return;
         const draft = checkedDraft(soFar, prompt.system, deps.secrets ?? [], { titles, ids });
         if (draft === undefined) echoed = true;
-        else if (draft !== '') onDraft(inReadingDirection(question.language, draft));
+        else if (draft !== '' && draft !== shown) onDraft(inReadingDirection(question.language, (shown = draft)));
       }
     : undefined;
   const reply = await deps.ai.chat(prompt, { ...call, ...(onText ? { onText } : {}) });
