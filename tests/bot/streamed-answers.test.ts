@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PREVIEW_EVERY_MS } from '../../src/bot/answer-preview.ts';
 import type { BotAction } from '../../src/emulator/index.ts';
@@ -21,6 +22,8 @@ const SENTENCES = [
 const CHUNKS = SENTENCES.flatMap((s) => [s.slice(0, 10), s.slice(10, 25), s.slice(25)]);
 const EVERY_MS = 150;
 
+// One second of Ogg/Opus silence (tests/fixtures/audio): the fake transcription model hears QUESTION in it.
+const OGG_OPUS = readFileSync(new URL('../fixtures/audio/silence.ogg', import.meta.url));
 const isTranslation = (r: ChatRequest) => r.messages.some((m) => /you translate/i.test(m.content));
 const env = (llm: FakeOpenAi, extra: Record<string, string> = {}) => ({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: llm.baseURL, ...extra });
 
@@ -52,7 +55,8 @@ describe('with a model that streams its answer', () => {
   beforeAll(async () => {
     llm = await startFakeOpenAi();
     llm.onChat((r) => (isTranslation(r) ? { content: '{}' } : { chunks: CHUNKS, everyMs: EVERY_MS }));
-    tg = await TelegramTest.start({ env: env(llm), experiences: [EXPERIENCE, ...unrelatedExperiences()] });
+    llm.onTranscription(() => ({ transcript: QUESTION }));
+    tg = await TelegramTest.start({ env: env(llm, { OPENAI_TRANSCRIPTION_MODEL: 'whisper-test' }), experiences: [EXPERIENCE, ...unrelatedExperiences()] });
   });
   afterAll(async () => {
     await tg?.stop();
@@ -89,6 +93,18 @@ describe('with a model that streams its answer', () => {
     expect(member.history).toHaveLength(1);
     expect(member.history[0]!.message.reply_to_message_id).toBeDefined();
     expect(member.history[0]!.buttons).toContain(tg.text('en', 'bot-button-helpful'));
+  });
+
+  it('streams the answer to a voice question too, under what was heard', async () => {
+    const member = tg.member({ language_code: 'en' });
+    const { seen } = await watch(tg, member, () => member.sendsVoice(OGG_OPUS, { durationSeconds: 3 }));
+    const [heard, answer] = member.history;
+    expect(member.history).toHaveLength(2);
+    expect(heard!.text).toBe(tg.plainText('en', 'voice-heard', { transcript: QUESTION }));
+    const drafts = seen.filter((s) => s.messageId === answer!.message.message_id && s.text.includes(tg.text('en', 'bot-answer-writing')));
+    expect(drafts.length).toBeGreaterThanOrEqual(1);
+    expect(answer!.text).toContain(SENTENCES.at(-1)!);
+    expect(answer!.buttons).toContain(tg.text('en', 'bot-button-helpful'));
   });
 
   it('never shows a draft that repeats its instructions; the final answer is the one from the experiences', async () => {
