@@ -1,4 +1,4 @@
-import type { Api } from 'grammy';
+import { GrammyError, type Api } from 'grammy';
 import { ANSWER_DELIVERY, type AnswerDelivery, type DeliverableAnswer } from '../answering/ask-question.ts';
 import { communityRepositories } from '../community/index.ts';
 import type { Queryable } from '../db/db.ts';
@@ -113,6 +113,8 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
       await api.editMessageText(chatId, messageId, text, { parse_mode: 'HTML', ...keyboard });
       return { message_id: messageId };
     } catch (error) {
+      // An earlier attempt edited it and died before recording so: it already is the answer.
+      if (error instanceof GrammyError && /message is not modified/i.test(error.description)) return { message_id: messageId };
       if (!(telegramFailure(error) instanceof MessageRefusedError)) throw error;
       logger.info({ err: error }, 'the answer preview could not be edited; the answer is sent as a new message');
       await budget.take();
