@@ -41,7 +41,7 @@ export function previewInChat(ctx: BotContext, replyTo: number): AnswerPreview {
       }
       shown = text;
     } catch (e) {
-      ctx.log.warn({ err: e }, 'the answer preview failed; the answer will be sent as a new message');
+      ctx.log.warn({ err: e }, 'the answer preview failed; it shows no more of the draft (the answer still replaces it, or comes as a new message)');
       over = true;
     }
   };
