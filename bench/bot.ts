@@ -7,9 +7,11 @@
  * that load). `--floor` adds the ceiling of any bot on this machine (an echo bot).
  *
  *   npx tsx bench/bot.ts [--experiences 10000] [--members 50] [--questions 40] [--rates 10,25,50,100,200,300]
- *                        [--seconds 8] [--llm fake|offline] [--databases pglite,postgres] [--floor]
+ *                        [--seconds 8] [--llm fake|offline|stream] [--databases pglite,postgres] [--floor]
  *                        [--postgres-url URL] [--dir ../shared/eval/dev] [--profile DIR (the bot's CPU profile while it answers)]
  *                        [--search-index memory|database]
+ * `--llm stream`: the fake model streams each answer (STREAMED_ANSWER); measures the time to the
+ * first visible words and to the full answer instead (runStreamBench; --members, --questions).
  */
 import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -32,7 +34,8 @@ export interface BotBenchOptions {
   /** Open loop: questions arrive at these rates (per second, Poisson), each for `seconds`. */
   rates: number[];
   seconds: number;
-  llm: 'fake' | 'offline';
+  /** `stream`: the fake model writes its answer a token at a time (STREAMED_ANSWER), as real ones do. */
+  llm: 'fake' | 'offline' | 'stream';
   dir: string;
   postgresUrl: string;
   /** Write a CPU profile of the bot's process into this folder. */
@@ -69,16 +72,31 @@ const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Ma
  * come in the order of its questions (the bot handles one chat's updates in order).
  */
 function membersOf(emulator: BotApiEmulator) {
-  const waiting = new Map<number, (() => void)[]>();
+  const waiting = new Map<number, { started: number; firstWordsMs?: number; answered: () => void }[]>();
   emulator.subscribe((a) => {
-    if (a.kind === 'message' && a.message.reply_markup) waiting.get(a.message.chat_id)?.shift()?.();
+    if (a.kind !== 'message' && a.kind !== 'edit') return;
+    const head = waiting.get(a.message.chat_id)?.[0];
+    if (!head) return;
+    // A streamed answer's draft is its first words; the edit that puts the buttons on it is the answer.
+    head.firstWordsMs ??= performance.now() - head.started;
+    if (a.message.reply_markup) waiting.get(a.message.chat_id)!.shift()!.answered();
   });
+  /** Time to the first visible words of each answer, in the order answered. */
+  const firstWords: number[] = [];
   return {
+    firstWords,
     ask(user: EmulatedUser, text: string): Promise<number> {
       return new Promise<number>((resolve) => {
-        const started = performance.now();
         const queue = waiting.get(user.id) ?? [];
-        queue.push(() => resolve(performance.now() - started));
+        const entry = {
+          started: performance.now(),
+          answered: () => {
+            const ms = performance.now() - entry.started;
+            firstWords.push(entry.firstWordsMs ?? ms);
+            resolve(ms);
+          },
+        } as { started: number; firstWordsMs?: number; answered: () => void };
+        queue.push(entry);
         waiting.set(user.id, queue);
         emulator.say(user, text);
       });
@@ -172,6 +190,8 @@ export function fakeTranslations(questions: EvalQuestion[]): (question: string) 
 
 interface BotUnderTest {
   ask: Ask;
+  /** Time to the first visible words of each answer so far (a streamed draft, else the answer itself). */
+  firstWords: number[];
   /** CPU used since the last call: the bot's process and the PostgreSQL server's. */
   /** CPU used since the last call: the bot's process, the PostgreSQL server's, and this process's (the fakes and the members). */
   cpuSinceLast(): Promise<{ botMs: number; dbMs: number; harnessMs: number; botRssMb: number }>;
@@ -185,11 +205,11 @@ async function withBot<T>(
 ): Promise<T> {
   const set = loadEvalSet(o.dir);
   const target = await benchDatabase(o.database, o.postgresUrl);
-  const llm = o.llm === 'fake' ? await startFakeOpenAi() : undefined;
+  const llm = o.llm === 'offline' ? undefined : await startFakeOpenAi();
   const translate = fakeTranslations(set.questions);
   llm?.onChat((r) => {
     if (!r.messages.some((m) => /you translate/i.test(m.content)))
-      return { content: 'From the experiences cited below: pay through a licensed exchange house.' };
+      return o.llm === 'stream' ? STREAMED_ANSWER : { content: 'From the experiences cited below: pay through a licensed exchange house.' };
     const question = r.messages.at(-1)!.content.split('\n\n').slice(1).join('\n\n');
     return { content: JSON.stringify(translate(question)) };
   });
@@ -249,7 +269,8 @@ async function withBot<T>(
       last = now;
       return delta;
     };
-    return await fn({ ask: membersOf(emulator).ask, cpuSinceLast });
+    const members = membersOf(emulator);
+    return await fn({ ask: members.ask, firstWords: members.firstWords, cpuSinceLast });
   } finally {
     if (child.connected) {
       child.send({ type: 'stop' });
@@ -365,6 +386,59 @@ export const FLOORS = [
   [6, 2],
 ] as const;
 
+/** A model writing about 120 words at about 30 tokens a second: some 4 s, as a real one answering a member. */
+const STREAMED_WORDS = Array.from(
+  { length: 120 },
+  (_, i) => `${['Pay', 'through', 'a', 'licensed', 'exchange', 'house', 'and', 'keep', 'the', 'receipt'][i % 10]}${i % 10 === 9 ? '. ' : ' '}`,
+);
+export const STREAMED_ANSWER = { chunks: STREAMED_WORDS, everyMs: 33 } as const;
+
+export interface StreamBenchRow {
+  database: string;
+  experiences: number;
+  answered: number;
+  firstWordsP50: number;
+  firstWordsP95: number;
+  fullP50: number;
+  fullP95: number;
+}
+
+/**
+ * Streamed answers: `members` members asking back to back while the fake model writes each
+ * answer a token at a time (STREAMED_ANSWER): how long until a member sees the first words (the
+ * draft), and until the full answer with its buttons replaces it.
+ */
+export async function runStreamBench(o: Omit<BotBenchOptions, 'llm' | 'rates' | 'seconds'>, log: (line: string) => void = () => {}): Promise<StreamBenchRow> {
+  const texts = loadEvalSet(o.dir).questions.map((q) => q.text);
+  const users = Array.from({ length: o.members }, (_, i): EmulatedUser => ({ id: 9_500_000 + i, first_name: `Stream${i}`, language_code: 'en' }));
+  return withBot({ ...o, llm: 'stream', rates: [], seconds: 0 }, { kind: 'bot' }, log, async ({ ask, firstWords }) => {
+    await closedLoop(ask, users, texts, 1);
+    firstWords.length = 0;
+    const { latencies } = await closedLoop(ask, users, texts, o.questionsPerMember);
+    return {
+      database: o.database,
+      experiences: o.experiences,
+      answered: latencies.length,
+      firstWordsP50: percentile(firstWords, 50),
+      firstWordsP95: percentile(firstWords, 95),
+      fullP50: percentile(latencies, 50),
+      fullP95: percentile(latencies, 95),
+    };
+  });
+}
+
+export function streamBenchTable(rows: StreamBenchRow[]): string[] {
+  const model = `${STREAMED_ANSWER.chunks.length} tokens, one every ${STREAMED_ANSWER.everyMs} ms`;
+  return [
+    `| database | experiences | model (fake, streamed) | answered | first words p50 (ms) | p95 | full answer p50 (ms) | p95 |`,
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (r) =>
+        `| ${r.database} | ${r.experiences} | ${model} | ${r.answered} | ${r.firstWordsP50.toFixed(0)} | ${r.firstWordsP95.toFixed(0)} | ${r.fullP50.toFixed(0)} | ${r.fullP95.toFixed(0)} |`,
+    ),
+  ];
+}
+
 export const DEFAULT_BOT_BENCH = { experiences: 10_000, members: 50, questionsPerMember: 40, rates: [10, 25, 50, 100, 200, 300], seconds: 8 } as const;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -387,6 +461,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const err = (line: string) => process.stderr.write(`${line}\n`);
   const rows: BotBenchRow[] = [];
+  const streamRows: StreamBenchRow[] = [];
   const rates = values.rates
     .split(',')
     .map(Number)
@@ -394,6 +469,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const database of values.databases.split(',').filter(Boolean) as BotBenchOptions['database'][]) {
     const common = { database, members: Number(values.members), questionsPerMember: Number(values.questions), postgresUrl: values['postgres-url'] };
     try {
+      if (values.llm === 'stream') {
+        streamRows.push(await runStreamBench({ ...common, experiences: Number(values.experiences), dir: values.dir }, err));
+        continue;
+      }
       const options = {
         ...common,
         llm: values.llm === 'offline' ? ('offline' as const) : ('fake' as const),
@@ -414,6 +493,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       out(`${database}: skipped (${(e as Error).message})`);
     }
   }
-  out('\n### Bot: members asking through the Bot API emulator\n');
-  for (const line of botBenchTable(rows)) out(line);
+  if (values.llm === 'stream') {
+    out('\n### Bot: streamed answers, members asking back to back\n');
+    for (const line of streamBenchTable(streamRows)) out(line);
+  } else {
+    out('\n### Bot: members asking through the Bot API emulator\n');
+    for (const line of botBenchTable(rows)) out(line);
+  }
 }

@@ -16,7 +16,17 @@ import { writeLatestRun } from './docs.ts';
 import { memoryTable, runMemoryBench, type MemoryRow } from './memory.ts';
 import { faultTable, runFaultBench } from './faults.ts';
 import { curationTable, measureReviewCards, type CurationRow } from './curation.ts';
-import { botBenchTable, DEFAULT_BOT_BENCH, FLOORS, runBotBench, runFloorBench, type BotBenchRow } from './bot.ts';
+import {
+  botBenchTable,
+  DEFAULT_BOT_BENCH,
+  FLOORS,
+  runBotBench,
+  runFloorBench,
+  runStreamBench,
+  streamBenchTable,
+  type BotBenchRow,
+  type StreamBenchRow,
+} from './bot.ts';
 import { digestBenchTable, runDigestBench, type DigestBenchRow } from './digest.ts';
 
 const { values, positionals } = parseArgs({
@@ -87,6 +97,18 @@ if (part === 'all' || part === 'bot') {
   }
   out('\n### Bot: members asking through the Bot API emulator, instant fake LLM, 10k experiences\n');
   for (const line of botBenchTable(rows)) out(line);
+  const streamed: StreamBenchRow[] = [];
+  for (const database of ['pglite', 'postgres'] as const) {
+    try {
+      streamed.push(
+        await runStreamBench({ database, experiences: DEFAULT_BOT_BENCH.experiences, members: 10, questionsPerMember: 5, postgresUrl, dir: values.dir }),
+      );
+    } catch (e) {
+      out(`Streamed answers on ${database}: skipped (${(e as Error).message})`);
+    }
+  }
+  out('\n### Bot: streamed answers (a model writing for about 4 s), 10 members back to back\n');
+  for (const line of streamBenchTable(streamed)) out(line);
   record('load', 'npm run bench -- bot', from);
 }
 if (part === 'all' || part === 'memory') {

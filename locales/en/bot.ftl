@@ -90,6 +90,8 @@ bot-button-expired = This button is no longer active.
 bot-button-invalid = This button is from an older version of the bot, or not valid. Nothing was changed.
 bot-error-apology = Sorry, something went wrong on my side. Please try again in a moment.
 bot-answer-delayed = Your answer is ready, but Telegram is slow to deliver it just now. It will arrive here as soon as Telegram takes it; there is no need to ask again.
+# Under an answer shown while the model is still writing it; the finished answer replaces the message.
+bot-answer-writing = ✍️ Still writing…
 
 bot-command-start = Welcome and language
 bot-command-help = How to use the bot

@@ -91,6 +91,8 @@ bot-button-expired = این دکمه دیگر فعال نیست.
 bot-button-invalid = این دکمه از نسخهٔ قدیمی‌تر ربات است یا معتبر نیست. چیزی تغییر نکرد.
 bot-error-apology = متأسفم، مشکلی از طرف من پیش آمد. لطفاً چند لحظه دیگر دوباره امتحان کنید.
 bot-answer-delayed = پاسخ شما آماده است، اما تلگرام فعلاً در رساندن آن کند است. به محض اینکه تلگرام آن را بپذیرد همین‌جا می‌رسد؛ لازم نیست دوباره بپرسید.
+# Under an answer shown while the model is still writing it; the finished answer replaces the message.
+bot-answer-writing = ✍️ در حال نوشتن…
 
 bot-command-start = خوش‌آمد و انتخاب زبان
 bot-command-help = راهنمای ربات

@@ -90,6 +90,8 @@ bot-button-expired = 这个按钮已失效。
 bot-button-invalid = 这个按钮来自旧版机器人或无效，没有做任何更改。
 bot-error-apology = 抱歉，我这边出了点问题，请稍后再试。
 bot-answer-delayed = 您的回答已经准备好了，但 Telegram 目前投递较慢。一旦 Telegram 接收，回答就会出现在这里，无需重新提问。
+# Under an answer shown while the model is still writing it; the finished answer replaces the message.
+bot-answer-writing = ✍️ 正在撰写……
 
 bot-command-start = 欢迎与选择语言
 bot-command-help = 使用说明

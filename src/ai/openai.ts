@@ -38,18 +38,33 @@ export function createOpenAiProvider(config: OpenAiConfig, logger: Logger, stopp
     const started = Date.now();
     const openai = await client();
     const limit = deadline(options);
-    const completion = await call('chat', openai, limit, () =>
-      openai.chat.completions.create(
-        {
-          model: config.chatModel,
-          messages: [
-            { role: 'system', content: prompt.system },
-            { role: 'user', content: prompt.user },
-          ],
-        },
-        { signal: limit.signal },
-      ),
-    );
+    const messages = [
+      { role: 'system' as const, content: prompt.system },
+      { role: 'user' as const, content: prompt.user },
+    ];
+    if (options?.onText) {
+      const onText = options.onText;
+      // The same deadline covers the whole stream: a server that stops mid-answer is aborted like one that never starts.
+      const content = await call('chat', openai, limit, async () => {
+        const stream = await openai.chat.completions.create({ model: config.chatModel, messages, stream: true }, { signal: limit.signal });
+        let text = '';
+        let finished = false;
+        for await (const chunk of stream) {
+          const choice = chunk.choices?.[0];
+          const delta = choice?.delta?.content;
+          if (typeof delta === 'string' && delta !== '') onText((text += delta));
+          if (choice?.finish_reason) finished = true;
+        }
+        // The SDK ends an aborted stream quietly, as if it were complete: half an answer must not pass for a whole one.
+        if (limit.signal.aborted) throw limit.signal.reason;
+        if (!finished) throw new AiError('malformed', 'the streamed chat reply ended before the model finished');
+        return text;
+      });
+      if (content.trim() === '') throw new AiError('malformed', 'the streamed chat reply has no text');
+      logger.debug({ model: config.chatModel, ms: Date.now() - started, streamed: true }, 'chat completion');
+      return content.trim();
+    }
+    const completion = await call('chat', openai, limit, () => openai.chat.completions.create({ model: config.chatModel, messages }, { signal: limit.signal }));
     const content = completion?.choices?.[0]?.message?.content;
     if (typeof content !== 'string' || content.trim() === '') {
       throw new AiError('malformed', 'the chat reply has no text (no choices or empty content)');

@@ -8,6 +8,11 @@ export interface Embedder {
 export interface CallOptions {
   /** Ends the call early (the question's budget ran out); the call then fails with AiError('timeout'). */
   signal?: AbortSignal;
+  /**
+   * Chat only: the reply is streamed, and this is called with the whole text so far each time it
+   * grows (not yet checked: see src/answering/model-output.ts). The deadline and result are unchanged.
+   */
+  onText?: (soFar: string) => void;
 }
 
 export interface ChatPrompt {

@@ -57,7 +57,11 @@ export function createAnsweringService(deps: AnsweringDeps): AnsweringService {
   const answering = answeringInSimplified(deps);
   return {
     async answer(question) {
-      const answer = await answering.answer(question);
+      const { onDraft } = question;
+      // The draft in the characters the final answer will have.
+      const answer = await answering.answer(
+        onDraft && writtenInTraditional(question.text) ? { ...question, onDraft: (draft) => onDraft(toTraditional(draft)) } : question,
+      );
       return answer.language === 'zh' && writtenInTraditional(question.text) ? inTraditional(answer) : answer;
     },
   };
@@ -109,6 +113,7 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
         try {
           const text = await composeLlmAnswer({ ai, prompts, ...(deps.secrets ? { secrets: deps.secrets } : {}) }, { ...question, language }, cited, {
             signal: budget,
+            ...(question.onDraft ? { onDraft: question.onDraft } : {}),
           });
           return { language, abstained: false, tier: 'answered', mode: 'llm', text, cited, hits: result.hits };
         } catch (e) {

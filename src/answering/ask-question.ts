@@ -45,6 +45,8 @@ export interface AnswerDelivery {
   /** The forum topic of the question. */
   threadId?: number;
   answer: DeliverableAnswer;
+  /** The message showing the answer's draft as it was written: the answer replaces it (first part). */
+  previewMessageId?: number;
 }
 
 /** A transaction of the community's unit of work (community.inTransaction). */
@@ -64,9 +66,23 @@ export type AskOutcome =
   | { kind: 'rate-limited'; limit: number; hits: number; retryAfterSeconds: number; notify: boolean }
   | { kind: 'answered'; answer: Answer; questionId: number; latencyMs: number };
 
+/** Where a front door shows a model's answer while it is written (a private chat's growing message). */
+export interface AnswerPreview {
+  /** The checked draft so far; called each time it grows. */
+  show(draft: string): void;
+  /** The answer is written: the id of the message that showed the draft, if one was shown. Never throws. */
+  settle(): Promise<number | undefined>;
+}
+
+export interface AskOptions {
+  /** Wraps the slow part, e.g. to show that an answer is being written. */
+  whileAnswering?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Shows the model's draft as it is written; the queued answer then names the preview's message, to replace it. */
+  preview?: AnswerPreview;
+}
+
 export interface AskQuestion {
-  /** `whileAnswering` wraps the slow part, e.g. to show that an answer is being written. */
-  ask(question: AskedQuestion, options?: { whileAnswering?: <T>(work: () => Promise<T>) => Promise<T> }): Promise<AskOutcome>;
+  ask(question: AskedQuestion, options?: AskOptions): Promise<AskOutcome>;
 }
 
 export interface AskQuestionDeps {
@@ -99,8 +115,15 @@ export function createAskQuestion({ answering, community, outbox, limitPerMinute
           language: questionLanguage(text, memberLanguage),
           profile: { ...(member?.country ? { country: member.country } : {}), ...(member?.industry ? { industry: member.industry } : {}) },
           ...(previous ? { previousQuestion: previous.text } : {}),
+          ...(options.preview ? { onDraft: (draft: string) => options.preview!.show(draft) } : {}),
         });
-      const answer = await (options.whileAnswering ? options.whileAnswering(work) : work());
+      let answer: Answer;
+      let previewMessageId: number | undefined;
+      try {
+        answer = await (options.whileAnswering ? options.whileAnswering(work) : work());
+      } finally {
+        previewMessageId = await options.preview?.settle();
+      }
       const latencyMs = performance.now() - started;
       const questionId = await community.inTransaction(async (repos, tx) => {
         const id = await repos.questions.record({
@@ -120,6 +143,7 @@ export function createAskQuestion({ answering, community, outbox, limitPerMinute
           chatId,
           ...(messageId !== undefined ? { replyTo: messageId } : {}),
           ...(threadId !== undefined ? { threadId } : {}),
+          ...(previewMessageId !== undefined ? { previewMessageId } : {}),
           answer: deliverable(answer),
         });
         return id;

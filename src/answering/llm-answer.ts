@@ -19,7 +19,7 @@ export async function composeLlmAnswer(
   deps: { ai: AiProvider; prompts: PromptLibrary; secrets?: readonly string[] },
   question: { text: string; previousQuestion?: string; language: Language },
   cited: CitedExperience[],
-  options: CallOptions = {},
+  options: Pick<CallOptions, 'signal'> & { onDraft?: (draft: string) => void } = {},
 ): Promise<string> {
   const experiences = cited.map((c) => {
     const { text } = displayText(c.experience, c.displayLanguage);
@@ -42,10 +42,47 @@ export async function composeLlmAnswer(
     experiences: promptJson(experiences),
     titles: promptJson(cited.map((c) => c.title)),
   });
-  const reply = await deps.ai.chat(prompt, options);
+  const titles = cited.map((c) => c.title);
+  const ids = cited.map((c) => c.experience.externalId);
+  const { onDraft, ...call } = options;
+  let echoed = false;
+  let shown = '';
+  const onText = onDraft
+    ? (soFar: string) => {
+        if (echoed) return;
+        const draft = checkedDraft(soFar, prompt.system, deps.secrets ?? [], { titles, ids });
+        if (draft === undefined) echoed = true;
+        else if (draft !== '' && draft !== shown) onDraft(inReadingDirection(question.language, (shown = draft)));
+      }
+    : undefined;
+  const reply = await deps.ai.chat(prompt, { ...call, ...(onText ? { onText } : {}) });
   if (repeatsInstructions(reply, prompt.system, deps.secrets ?? [])) throw new AiError('malformed', 'the model answer repeats its instructions or a secret');
   // The sources are listed by whoever shows the answer (the bot, `ask`), from `cited`.
-  const text = dropInventedCitations(reply, { titles: cited.map((c) => c.title), ids: cited.map((c) => c.experience.externalId) });
+  const text = dropInventedCitations(reply, { titles, ids });
   if (text === '') throw new AiError('malformed', 'the model answer was nothing but invented citations');
   return inReadingDirection(question.language, text);
+}
+
+// The end of a sentence or line in any of the three languages.
+const FINISHED = /[.!?؟。！？\n]/g;
+
+/**
+ * What of a reply still being written may be shown: its finished sentences only (a half-written
+ * line of the instructions or a half-typed secret cannot be recognised yet), with the same checks
+ * as the final answer — undefined once they have shown an echo, after which nothing more is shown.
+ * An unclosed «title» is held back until it closes and can be checked.
+ */
+export function checkedDraft(
+  soFar: string,
+  systemPrompt: string,
+  secrets: readonly string[],
+  cited: { titles: readonly string[]; ids: readonly string[] },
+): string | undefined {
+  if (repeatsInstructions(soFar, systemPrompt, secrets)) return undefined;
+  let end = 0;
+  for (const m of soFar.matchAll(FINISHED)) end = m.index + 1;
+  let finished = soFar.slice(0, end);
+  const open = finished.lastIndexOf('«');
+  if (open > finished.lastIndexOf('»')) finished = finished.slice(0, open);
+  return dropInventedCitations(finished, cited);
 }

@@ -17,6 +17,8 @@ export interface Question {
   profile?: { country?: string; industry?: string };
   /** The question this one follows up, for context. */
   previousQuestion?: string;
+  /** Called as a model writes the answer, with its checked draft so far (see checkedDraft); never without a model. */
+  onDraft?: (draft: string) => void;
 }
 
 export interface CitedExperience {

@@ -1,7 +1,7 @@
 import { AiError, type AiErrorKind } from '../ai/errors.ts';
 import type { Recording, Transcriber } from '../ai/ports.ts';
 import type { Community } from '../community/index.ts';
-import type { AskedQuestion, AskOutcome, AskQuestion } from './ask-question.ts';
+import type { AnswerPreview, AskedQuestion, AskOutcome, AskQuestion } from './ask-question.ts';
 
 export type { Recording } from '../ai/ports.ts';
 
@@ -35,7 +35,7 @@ export interface AskByVoice {
    */
   ask(
     question: VoiceQuestion,
-    options: { heard: (transcript: string) => Promise<void>; whileWorking?: <T>(work: () => Promise<T>) => Promise<T> },
+    options: { heard: (transcript: string) => Promise<void>; whileWorking?: <T>(work: () => Promise<T>) => Promise<T>; preview?: AnswerPreview },
   ): Promise<VoiceOutcome>;
 }
 
@@ -53,7 +53,7 @@ export interface AskByVoiceDeps {
  */
 export function createAskByVoice({ asking, transcriber, community, limitPerMinute }: AskByVoiceDeps): AskByVoice {
   return {
-    async ask(question, { heard, whileWorking = (work) => work() }) {
+    async ask(question, { heard, whileWorking = (work) => work(), preview }) {
       if (!transcriber) return { kind: 'typed-only' };
       if (question.durationSeconds > MAX_VOICE_SECONDS) return { kind: 'too-long', maxSeconds: MAX_VOICE_SECONDS, seconds: question.durationSeconds };
       const limit = await community.rateLimits.hit(`voice:${question.member.id}`, limitPerMinute);
@@ -71,7 +71,7 @@ export function createAskByVoice({ asking, transcriber, community, limitPerMinut
 
       await heard(transcript);
       const { durationSeconds: _duration, recording: _recording, ...asked } = question;
-      const outcome = await asking.ask({ ...asked, text: transcript }, { whileAnswering: whileWorking });
+      const outcome = await asking.ask({ ...asked, text: transcript }, { whileAnswering: whileWorking, ...(preview ? { preview } : {}) });
       return { kind: 'heard', transcript, asked: outcome };
     },
   };

@@ -1,4 +1,4 @@
-import type { Api } from 'grammy';
+import { GrammyError, type Api } from 'grammy';
 import { ANSWER_DELIVERY, type AnswerDelivery, type DeliverableAnswer } from '../answering/ask-question.ts';
 import { communityRepositories } from '../community/index.ts';
 import type { Queryable } from '../db/db.ts';
@@ -65,7 +65,7 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
     const old = tooOld(job.ageMs, giveUpAfterMs);
     if (old) throw old;
     const delivery = job.payload as unknown as AnswerDelivery;
-    const { answer, chatId, questionId, replyTo, threadId } = delivery;
+    const { answer, chatId, questionId, replyTo, threadId, previewMessageId } = delivery;
     // A member who used /forget meanwhile took the question with them.
     if ((await db.query('SELECT 1 FROM questions WHERE id = $1', [questionId])).length === 0) return { skipped: 'the question was forgotten' };
     // The bot's own words in the answer's characters too (traditional Chinese for a question written so).
@@ -76,12 +76,16 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
       const last = i === parts.length - 1;
       await budget.take();
       try {
-        const sent = await api.sendMessage(chatId, parts[i]!, {
-          parse_mode: 'HTML',
-          ...(threadId !== undefined ? { message_thread_id: threadId } : {}),
-          ...(i === 0 && replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
-          ...(last ? { reply_markup: answerKeyboard(answer, questionId, t) } : {}),
-        });
+        const keyboard = last ? { reply_markup: answerKeyboard(answer, questionId, t) } : {};
+        const replaced = i === 0 && previewMessageId !== undefined ? await replacePreview(chatId, previewMessageId, parts[0]!, keyboard) : undefined;
+        const sent =
+          replaced ??
+          (await api.sendMessage(chatId, parts[i]!, {
+            parse_mode: 'HTML',
+            ...(threadId !== undefined ? { message_thread_id: threadId } : {}),
+            ...(i === 0 && replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+            ...keyboard,
+          }));
         messageIds.push(sent.message_id);
       } catch (error) {
         const failure = telegramFailure(error);
@@ -96,6 +100,27 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
       await communityRepositories(tx).questions.linkMessages(questionId, chatId, messageIds);
       await tx.query(CANCEL_NOTICE, [DELAY_NOTICE, String(job.id)]);
     });
+  }
+
+  /**
+   * The draft shown while the model wrote (src/bot/answer-preview.ts) becomes the answer's first
+   * part. Telegram refusing the edit (the draft was deleted, or is too old to edit) is no failure:
+   * undefined, the draft is removed if it can be, and the part is sent as a new message. Other
+   * failures (429, network) are thrown, and the retry tries the edit again.
+   */
+  async function replacePreview(chatId: number, messageId: number, text: string, keyboard: object): Promise<{ message_id: number } | undefined> {
+    try {
+      await api.editMessageText(chatId, messageId, text, { parse_mode: 'HTML', ...keyboard });
+      return { message_id: messageId };
+    } catch (error) {
+      // An earlier attempt edited it and died before recording so: it already is the answer.
+      if (error instanceof GrammyError && /message is not modified/i.test(error.description)) return { message_id: messageId };
+      if (!(telegramFailure(error) instanceof MessageRefusedError)) throw error;
+      logger.info({ err: error }, 'the answer preview could not be edited; the answer is sent as a new message');
+      await budget.take();
+      await api.deleteMessage(chatId, messageId).catch(() => undefined);
+      return undefined;
+    }
   }
 
   /** The answer will never go out (the failure is logged with the job): the member is told, once, best effort. */

@@ -65,6 +65,29 @@ describe('openai provider against an OpenAI-compatible server', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
+  describe('streamed (onText)', () => {
+    it('asks for a stream, reports the text as it grows, and returns the whole reply', async () => {
+      const ai = createAiProvider(openAiConfig(fake.baseURL), memoryLogger().logger);
+      fake.onChat({ chunks: ['Pay ', 'through ', 'an exchange house.  '], everyMs: 20 });
+      const seen: string[] = [];
+      expect(await ai.chat(prompt, { onText: (t) => seen.push(t) })).toBe('Pay through an exchange house.');
+      expect(seen).toEqual(['Pay ', 'Pay through ', 'Pay through an exchange house.  ']);
+      expect(fake.chatRequests()[0]?.stream).toBe(true);
+    });
+
+    it.each([
+      ["the question's budget", { timeoutMs: 60_000 }, () => AbortSignal.timeout(400)],
+      ['OPENAI_TIMEOUT_MS', { timeoutMs: 400 }, undefined],
+    ] as const)('fails as "timeout", never with half an answer, when a stream stalls past %s', async (_, config, signal) => {
+      const ai = createAiProvider(openAiConfig(fake.baseURL, config), memoryLogger().logger);
+      fake.onChat({ chunks: ['Pay ', 'through ', 'an exchange house.'], everyMs: 20, stallAfter: 2 });
+      const seen: string[] = [];
+      const e = await failureOf(ai.chat(prompt, { onText: (t) => seen.push(t), ...(signal ? { signal: signal() } : {}) }));
+      expect(e.kind).toBe('timeout');
+      expect(seen.at(-1)).toBe('Pay through ');
+    });
+  });
+
   it('gives up on embeddings that stall after the headers, too', async () => {
     const ai = createAiProvider(openAiConfig(fake.baseURL, { timeoutMs: 400 }), memoryLogger().logger);
     fake.onEmbeddings({ stallAfterHeaders: true });

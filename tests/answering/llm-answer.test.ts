@@ -121,6 +121,49 @@ describe('with a model', () => {
   });
 });
 
+describe('a streamed answer, as the member would see it while it is written (onDraft)', () => {
+  it('shows finished sentences only, without an invented citation, holding back a «title» until it closes; the answer is the whole reply', async () => {
+    fake.onChat((r) =>
+      isTranslation(r)
+        ? translationReply
+        : {
+            chunks: [
+              'Use a licensed ',
+              'exchange house. As «Made ',
+              'Up Story» says, ',
+              'pay in ',
+              'yuan. Per «Paying through',
+              ' an exchange house», it worked.',
+            ],
+            everyMs: 5,
+          },
+    );
+    const drafts: string[] = [];
+    const answer = await service(crossLingualRetriever()).answering.answer({ text: 'how to pay?', language: 'en', onDraft: (d) => drafts.push(d) });
+    expect(drafts).toEqual([
+      'Use a licensed exchange house.',
+      'Use a licensed exchange house. As says, pay in yuan.',
+      'Use a licensed exchange house. As says, pay in yuan. Per «Paying through an exchange house», it worked.',
+    ]);
+    expect(answer).toMatchObject({
+      mode: 'llm',
+      text: 'Use a licensed exchange house. As says, pay in yuan. Per «Paying through an exchange house», it worked.',
+    });
+  });
+
+  it('shows nothing more once the draft repeats a configured secret, and the answer is the extractive one', async () => {
+    fake.onChat((r) =>
+      isTranslation(r) ? translationReply : { chunks: ['Use an exchange house. ', 'The key is sk-live-', 'SECRET123. ', 'Bye.'], everyMs: 5 },
+    );
+    const drafts: string[] = [];
+    const { answering } = service(crossLingualRetriever(), 2_000, { secrets: ['sk-live-SECRET123'] });
+    const answer = await answering.answer({ text: 'how to pay?', language: 'en', onDraft: (d) => drafts.push(d) });
+    expect(drafts).toEqual(['Use an exchange house.']);
+    for (const d of drafts) expect(d).not.toContain('sk-live');
+    expect(answer.mode).toBe('offline');
+  });
+});
+
 describe('when the model fails, the member still gets the extractive answer', () => {
   it.each([
     ['timeout', { delayMs: 3_000 }],

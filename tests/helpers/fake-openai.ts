@@ -13,6 +13,9 @@ import type { AddressInfo } from 'node:net';
  * - { stallAfterHeaders: true } sends 200 and its headers, then nothing (a server stuck mid-reply)
  * - { trickleEveryMs }          sends 200 and its headers, then one space every `trickleEveryMs`, never ending
  * - { transcript }              a transcription (`/audio/transcriptions`) with that text
+ * - { chunks, everyMs, stallAfter? } a streamed chat completion (server-sent events): one chunk of text every
+ *                               `everyMs`; with `stallAfter`, nothing more after that many chunks (never ends)
+ * A { content } reply to a request with `stream: true` is streamed as one chunk.
  */
 export type FakeReply =
   | { content: string }
@@ -23,7 +26,8 @@ export type FakeReply =
   | { json: unknown }
   | { stallAfterHeaders: true }
   | { trickleEveryMs: number }
-  | { transcript: string };
+  | { transcript: string }
+  | { chunks: string[]; everyMs: number; stallAfter?: number };
 
 export interface ChatMessage {
   role: string;
@@ -115,6 +119,10 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
       intervals.add(timer);
       res.once('close', () => (clearInterval(timer), intervals.delete(timer)));
       return;
+    }
+    if ('chunks' in reply || ('content' in reply && (request.body as ChatRequest).stream === true)) {
+      const streamed = 'chunks' in reply ? reply : { chunks: [reply.content], everyMs: 0 };
+      return streamChat(res, streamed, (request.body as ChatRequest).model, timers);
     }
     if ('status' in reply) {
       const body = reply.body ?? { error: { message: `fake error ${reply.status}`, type: 'fake', code: null } };
@@ -212,4 +220,28 @@ async function readTranscriptionForm(req: IncomingMessage, raw: Buffer): Promise
 function json(res: ServerResponse, body: unknown): void {
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
+}
+
+/** A chat completion as the SDK reads it with `stream: true`: `data:` events of deltas, then `[DONE]`. */
+async function streamChat(res: ServerResponse, reply: { chunks: string[]; everyMs: number; stallAfter?: number }, model: string, timers: Set<NodeJS.Timeout>) {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  res.flushHeaders();
+  const event = (delta: Record<string, unknown>, finish: string | null) =>
+    res.write(
+      `data: ${JSON.stringify({ id: 'chatcmpl-stream', object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`,
+    );
+  event({ role: 'assistant', content: '' }, null);
+  for (const [i, chunk] of reply.chunks.entries()) {
+    if (reply.stallAfter !== undefined && i >= reply.stallAfter) return;
+    if (i > 0 && reply.everyMs > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => (timers.delete(timer), resolve()), reply.everyMs);
+        timers.add(timer);
+      });
+    }
+    if (res.destroyed) return;
+    event({ content: chunk }, null);
+  }
+  event({}, 'stop');
+  res.end('data: [DONE]\n\n');
 }

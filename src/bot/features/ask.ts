@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../context.ts';
+import { previewInChat } from '../answer-preview.ts';
 import { whileTyping } from './typing.ts';
 
 /**
@@ -25,7 +26,8 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
         messageId: ctx.message.message_id,
         ...(replied && replied.from?.id === ctx.me.id ? { repliesTo: { messageId: replied.message_id } } : {}),
       },
-      { whileAnswering: (work) => whileTyping(ctx, work) },
+      // With a model, the answer is shown as it is written; offline there is no draft and nothing changes.
+      { whileAnswering: (work) => whileTyping(ctx, work), preview: previewInChat(ctx, ctx.message.message_id) },
     );
     if (outcome.kind === 'too-long') {
       await ctx.reply(ctx.t('bot-too-long', { max: outcome.max, length: outcome.length }));

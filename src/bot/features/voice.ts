@@ -2,6 +2,7 @@ import { Composer } from 'grammy';
 import type { Audio, Voice } from 'grammy/types';
 import type { Recording } from '../../answering/voice-question.ts';
 import type { BotContext, BotDeps } from '../context.ts';
+import { previewInChat } from '../answer-preview.ts';
 import { whileTyping } from './typing.ts';
 
 /** Telegram lets a bot download files up to 20 MB. */
@@ -38,6 +39,7 @@ export function voiceFeature(deps: BotDeps): Composer<BotContext> {
       {
         heard: async (transcript) => void (await ctx.reply(ctx.t('voice-heard', { transcript }), { reply_parameters: { message_id: ctx.message.message_id } })),
         whileWorking: (work) => whileTyping(ctx, work),
+        preview: previewInChat(ctx, ctx.message.message_id),
       },
     );
     ctx.log.info({ handler: 'voice', outcome: outcome.kind, seconds: media.duration }, 'voice question handled');
