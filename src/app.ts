@@ -97,6 +97,7 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     queueReviewCard,
     publicationWork,
     groups: { allowedChatIds: config.allowedChatIds, limitPerMinute: config.groupRateLimitPerMinute },
+    communityChatIds: config.communityChatIds,
     ...(config.staffChatId !== undefined ? { staffChatId: config.staffChatId } : {}),
   });
   const outboxQueued = createWakeSignal();

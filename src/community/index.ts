@@ -5,7 +5,7 @@ import { createFeedback, createGiveFeedback } from './feedback.ts';
 import { createForgetting } from './forget.ts';
 import { createMembers } from './members.ts';
 import { createMyContributions } from './my-contributions.ts';
-import { createOpenQuestions, createOpenQuestionToCommunity } from './open-questions.ts';
+import { createAnswerOpenQuestion, createOpenQuestions, createOpenQuestionToCommunity } from './open-questions.ts';
 import { createSaveProfile } from './profile.ts';
 import { createQuestionLog } from './question-log.ts';
 import { createRateLimits } from './rate-limits.ts';
@@ -56,11 +56,14 @@ export function createCommunity(
     instance: string;
     /** The bot in group chats: ALLOWED_CHAT_IDS and GROUP_RATE_LIMIT_PER_MINUTE (defaults: none, 10). */
     groups?: { allowedChatIds: readonly number[]; limitPerMinute: number };
+    /** Members' groups where questions nobody could answer are posted, besides the staff chat (COMMUNITY_CHAT_IDS). */
+    communityChatIds?: readonly number[];
   } & Omit<CurationPorts, 'db'>,
 ) {
   const repos = communityRepositories(db);
-  const { experiences, groups, ...ports } = deps;
+  const { experiences, groups, communityChatIds, ...ports } = deps;
   const curation = createCuration({ db, ...ports });
+  const submitContribution = createSubmitContribution(experiences, curation.announce);
   return {
     ...repos,
     /** Runs `work` with the repositories bound to one transaction: all of it is kept, or none. */
@@ -71,7 +74,7 @@ export function createCommunity(
     finishUpdate: (updateId: number) => finishUpdate(db, updateId),
     /** The updates dead processes left half-handled, now this process's to handle (see update-claims.ts). */
     takeOverUnfinishedUpdates: () => takeOverUnfinishedUpdates(db, deps.instance),
-    submitContribution: createSubmitContribution(experiences, curation.announce),
+    submitContribution,
     /** Who the staff are; roles read from the database at each call. */
     staff: createStaff(db),
     /** Review of contributions (needs the search, for the similar experiences). */
@@ -80,7 +83,15 @@ export function createCommunity(
     myContributions: createMyContributions(db, experiences),
     giveFeedback: createGiveFeedback(repos),
     saveProfile: createSaveProfile(repos.members),
-    openQuestionToCommunity: createOpenQuestionToCommunity(repos),
+    openQuestionToCommunity: createOpenQuestionToCommunity(db, repos, [
+      ...(ports.staffChatId !== undefined ? [ports.staffChatId] : []),
+      ...(communityChatIds ?? []),
+    ]),
+    answerOpenQuestion: createAnswerOpenQuestion({
+      openQuestions: repos.openQuestions,
+      submitContribution,
+      notify: (recipient, key, values) => ports.notify(recipient, key, values, db),
+    }),
     /** Re-verification of published experiences: the staff digest and its decisions. */
     reverification: createReverification(db),
     /** Which group chats the bot serves, their settings and their rate limit. */

@@ -1,6 +1,9 @@
 import type { Language } from '../text/language.ts';
-import type { Queryable } from '../db/db.ts';
+import type { Db, Queryable } from '../db/db.ts';
+import { queueOpenQuestionPost } from '../jobs/open-question-posts.ts';
 import type { QuestionLog } from './question-log.ts';
+import type { Member } from './members.ts';
+import type { Draft, SubmitContribution } from './contributions.ts';
 
 export interface OpenQuestion {
   id: number;
@@ -38,6 +41,10 @@ export type OpenQuestions = ReturnType<typeof createOpenQuestions>;
 
 export function createOpenQuestions(db: Queryable) {
   return {
+    async getById(id: number): Promise<OpenQuestion | undefined> {
+      const [row] = await db.query<Row>(`SELECT ${COLUMNS} FROM open_questions WHERE id = $1`, [id]);
+      return row ? toOpen(row) : undefined;
+    },
     /**
      * Puts a question to the community. Asking twice about the same logged question keeps the
      * first one (`created` false), so a double press does not notify members twice.
@@ -68,12 +75,61 @@ export type OpenQuestionToCommunity = (input: { questionId: number; memberId: nu
 /**
  * Puts a member's own logged question to the community; only the asker may. A question of
  * another member and one that does not exist are both 'not-yours': a guessed id tells nothing.
+ * A new open question is queued for posting, without the asker's name, in every chat of
+ * `chatIds` (the staff chat and COMMUNITY_CHAT_IDS) in the transaction that opens it.
  */
-export function createOpenQuestionToCommunity(repos: { questions: Pick<QuestionLog, 'getById'>; openQuestions: OpenQuestions }): OpenQuestionToCommunity {
+export function createOpenQuestionToCommunity(db: Db, repos: { questions: Pick<QuestionLog, 'getById'> }, chatIds: readonly number[]): OpenQuestionToCommunity {
   return async ({ questionId, memberId }) => {
     const question = await repos.questions.getById(questionId);
     if (!question || question.memberId !== memberId) return 'not-yours';
-    const { created } = await repos.openQuestions.open({ questionId: question.id, memberId, text: question.text, language: question.language });
-    return created ? 'opened' : 'already-open';
+    return db.transaction(async (tx) => {
+      const { openQuestion, created } = await createOpenQuestions(tx).open({
+        questionId: question.id,
+        memberId,
+        text: question.text,
+        language: question.language,
+      });
+      if (!created) return 'already-open';
+      for (const chatId of new Set(chatIds)) await queueOpenQuestionPost(tx, { openQuestionId: openQuestion.id, chatId });
+      return 'opened';
+    });
   };
 }
+
+export type AnswerOpenQuestion = (input: {
+  openQuestionId: number;
+  answerer: Member;
+  text: string;
+  /** Whether the asker (and readers, once published) see the answerer's name and company. */
+  named: boolean;
+  fallbackLanguage: Language;
+}) => Promise<'sent' | 'not-open' | 'own-question'>;
+
+/**
+ * A member's answer to an open question: sent to the asker (in the asker's language, with a note
+ * of the answer's own language; named only with consent) and kept as a pending contribution
+ * credited to its author, the question as its problem, so it goes to review like any other.
+ */
+export function createAnswerOpenQuestion(deps: {
+  openQuestions: Pick<OpenQuestions, 'getById'>;
+  submitContribution: SubmitContribution;
+  notify: (recipient: { memberId: number }, messageKey: string, values: Record<string, string | number>) => Promise<void>;
+}): AnswerOpenQuestion {
+  return async ({ openQuestionId, answerer, text, named, fallbackLanguage }) => {
+    const question = await deps.openQuestions.getById(openQuestionId);
+    if (!question || question.status !== 'open' || question.memberId === null) return 'not-open';
+    if (question.memberId === answerer.id) return 'own-question';
+    const draft: Draft = { title: titleOf(question.text), problem: question.text, solution: text, industry: 'other', tags: [], named };
+    const { language } = await deps.submitContribution({ member: answerer, draft, fallbackLanguage });
+    const who = named ? [answerer.name, answerer.company].filter(Boolean).join(' · ') : '';
+    const values = { question: question.text, answer: text, language, ...(who ? { who } : {}) };
+    await deps.notify({ memberId: question.memberId }, who ? 'community-answer-received-named' : 'community-answer-received', values);
+    return 'sent';
+  };
+}
+
+const TITLE_MAX = 200;
+const titleOf = (question: string): string => {
+  const line = question.trim().split('\n')[0]!;
+  return line.length <= TITLE_MAX ? line : `${line.slice(0, TITLE_MAX - 1)}…`;
+};

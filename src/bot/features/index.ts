@@ -1,6 +1,7 @@
 import type { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../context.ts';
 import { answerActionsFeature } from './answer-actions.ts';
+import { answerOpenQuestionFeature } from './answer-open-question.ts';
 import { askFeature } from './ask.ts';
 import { fallbackFeature } from './fallback.ts';
 import { forgetFeature } from './forget.ts';
@@ -28,6 +29,8 @@ export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): 
   // Its edit conversation must see a step's answer before any command or question handler does.
   composer.use(myFeature(deps));
   composer.use(reviewFeature(deps));
+  // Its conversation must see the answer before any question handler, and /start enters it.
+  composer.use(answerOpenQuestionFeature(deps));
   composer.use(staffFeature(deps));
   composer.use(startFeature(deps));
   composer.use(helpFeature(deps));

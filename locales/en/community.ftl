@@ -1,0 +1,40 @@
+community-language-name = { $language ->
+    [fa] Persian
+    [zh] Chinese
+   *[en] English
+}
+community-question-post =
+    🙋 <b>A member asks the community</b> (in { community-language-name }):
+
+    { $question }
+
+    If you know the answer, press the button: I will take it in a private chat and send it to them.
+community-button-can-answer = ✍️ I can answer
+community-answer-prompt =
+    🙋 A member asks:
+
+    { $question }
+
+    Please type your answer in one message: what you did and what happened. It goes to the member, without your name, and to the center's staff for review. /cancel leaves.
+community-answer-busy = Please type your answer first, or send /cancel to leave.
+community-answer-text-only = I take typed answers only. Please type your answer, or send /cancel to leave.
+community-answer-cancelled = Cancelled: nothing was sent.
+community-answer-sent = Thank you! Your answer was sent to the member, and the center's staff will review it for the knowledge base.
+community-answer-not-open = This question is no longer open: it was answered or closed.
+community-answer-own-question = This is your own question: you will receive the community's answers here.
+community-answer-received =
+    🙋 A member answered your question
+
+    { $question }
+
+    Their answer (written in { community-language-name }):
+
+    { $answer }
+community-answer-received-named =
+    🙋 { $who } answered your question
+
+    { $question }
+
+    Their answer (written in { community-language-name }):
+
+    { $answer }

@@ -1,0 +1,40 @@
+community-language-name = { $language ->
+    [fa] فارسی
+    [zh] چینی
+   *[en] انگلیسی
+}
+community-question-post =
+    🙋 <b>یکی از اعضا از جامعه می‌پرسد</b> (به { community-language-name }):
+
+    { $question }
+
+    اگر پاسخ را می‌دانید، دکمه را بزنید: پاسخ شما را در گفت‌وگوی خصوصی می‌گیرم و برای او می‌فرستم.
+community-button-can-answer = ✍️ من می‌توانم پاسخ دهم
+community-answer-prompt =
+    🙋 یکی از اعضا می‌پرسد:
+
+    { $question }
+
+    لطفاً پاسخ خود را در یک پیام بنویسید: چه کردید و چه نتیجه‌ای گرفتید. پاسخ بدون نام شما برای آن عضو و برای بررسی به کارکنان مرکز فرستاده می‌شود. با /cancel خارج شوید.
+community-answer-busy = لطفاً اول پاسخ خود را بنویسید، یا با /cancel خارج شوید.
+community-answer-text-only = فقط پاسخ نوشتاری را می‌پذیرم. لطفاً پاسخ را بنویسید، یا با /cancel خارج شوید.
+community-answer-cancelled = لغو شد: چیزی فرستاده نشد.
+community-answer-sent = سپاس! پاسخ شما برای آن عضو فرستاده شد و کارکنان مرکز آن را برای پایگاه دانش بررسی می‌کنند.
+community-answer-not-open = این پرسش دیگر باز نیست: پاسخ گرفته یا بسته شده است.
+community-answer-own-question = این پرسش خود شماست: پاسخ‌های جامعه را همین‌جا دریافت می‌کنید.
+community-answer-received =
+    🙋 یکی از اعضا به پرسش شما پاسخ داد
+
+    { $question }
+
+    پاسخ او (نوشته‌شده به { community-language-name }):
+
+    { $answer }
+community-answer-received-named =
+    🙋 { $who } به پرسش شما پاسخ داد
+
+    { $question }
+
+    پاسخ او (نوشته‌شده به { community-language-name }):
+
+    { $answer }

@@ -1,0 +1,40 @@
+community-language-name = { $language ->
+    [fa] 波斯语
+    [zh] 中文
+   *[en] 英语
+}
+community-question-post =
+    🙋 <b>一位会员向社区提问</b>（{ community-language-name }）：
+
+    { $question }
+
+    如果您知道答案，请点按钮：我会在私聊中接收您的回答并转交给提问者。
+community-button-can-answer = ✍️ 我来回答
+community-answer-prompt =
+    🙋 一位会员提问：
+
+    { $question }
+
+    请用一条消息写下您的回答：您是怎么做的，结果如何。回答将匿名发给提问者，并交给中心工作人员审核。发送 /cancel 退出。
+community-answer-busy = 请先写下您的回答，或发送 /cancel 退出。
+community-answer-text-only = 我只接收文字回答。请输入您的回答，或发送 /cancel 退出。
+community-answer-cancelled = 已取消：没有发送任何内容。
+community-answer-sent = 谢谢！您的回答已发给提问者，中心工作人员会审核后收入知识库。
+community-answer-not-open = 这个问题已不再开放：已有答案或已关闭。
+community-answer-own-question = 这是您自己的问题：社区的回答会发到这里。
+community-answer-received =
+    🙋 一位会员回答了您的问题
+
+    { $question }
+
+    回答（用{ community-language-name }写成）：
+
+    { $answer }
+community-answer-received-named =
+    🙋 { $who } 回答了您的问题
+
+    { $question }
+
+    回答（用{ community-language-name }写成）：
+
+    { $answer }

@@ -1,0 +1,57 @@
+import { type Api, InlineKeyboard } from 'grammy';
+import type { Translator } from '../i18n.ts';
+import type { Queryable } from '../db/db.ts';
+import type { OpenQuestions } from '../community/open-questions.ts';
+import { OPEN_QUESTION_POST, type OpenQuestionPostJob } from '../jobs/open-question-posts.ts';
+import type { Job } from '../jobs/queue.ts';
+import type { JobHandler } from '../jobs/runner.ts';
+import { chatLanguage } from './chat-language.ts';
+import { escapeHtml } from './render/html.ts';
+import { telegramFailure } from './telegram-failure.ts';
+import { createSendBudget, type SendBudget } from './send-budget.ts';
+
+/** Deep link payload that opens the answering of an open question: t.me/<bot>?start=oq_<id>. */
+export const OPEN_QUESTION_LINK = /^oq_(\d{1,15})$/;
+export const openQuestionLink = (botUsername: string, openQuestionId: number) => `https://t.me/${botUsername}?start=oq_${openQuestionId}`;
+
+export interface OpenQuestionSenderOptions {
+  db: Queryable;
+  api: Api;
+  translator: Translator;
+  openQuestions: Pick<OpenQuestions, 'getById'>;
+  budget?: SendBudget;
+}
+
+/**
+ * Posts a question nobody could answer (jobs of kind `open-question-post`) in the staff chat or a
+ * members' group, in the chat's language with the question's own words, without the asker's
+ * name, and an "I can answer" button: a deep link to a private chat that takes the answer. A
+ * question answered or closed meanwhile is skipped.
+ */
+export function createOpenQuestionSender(options: OpenQuestionSenderOptions): Record<string, JobHandler> {
+  const { db, api, translator, openQuestions } = options;
+  const budget = options.budget ?? createSendBudget(db);
+  let username: Promise<string> | undefined;
+  const botUsername = () => (username ??= api.getMe().then((me) => me.username));
+
+  async function post(job: Job): Promise<unknown> {
+    const { openQuestionId, chatId } = job.payload as unknown as OpenQuestionPostJob;
+    const question = await openQuestions.getById(openQuestionId);
+    if (!question || question.status !== 'open') return { skipped: 'no longer open' };
+    const language = await chatLanguage(db, chatId);
+    const t = (key: string, values?: Record<string, string>) => translator.t(language, key, values);
+    try {
+      const keyboard = new InlineKeyboard().url(t('community-button-can-answer'), openQuestionLink(await botUsername(), openQuestionId));
+      await budget.take();
+      const sent = await api.sendMessage(chatId, t('community-question-post', { question: escapeHtml(question.text), language: question.language }), {
+        parse_mode: 'HTML',
+        reply_markup: keyboard,
+      });
+      return { chatId, messageId: sent.message_id };
+    } catch (error) {
+      throw telegramFailure(error);
+    }
+  }
+
+  return { [OPEN_QUESTION_POST]: post };
+}
