@@ -1,4 +1,4 @@
-import type { Language } from '../text/language.ts';
+import { detectLanguage, type Language } from '../text/language.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { queueOpenQuestionPost } from '../jobs/open-question-posts.ts';
 import type { QuestionLog } from './question-log.ts';
@@ -120,7 +120,9 @@ export function createAnswerOpenQuestion(deps: {
     if (!question || question.status !== 'open' || question.memberId === null) return 'not-open';
     if (question.memberId === answerer.id) return 'own-question';
     const draft: Draft = { title: titleOf(question.text), problem: question.text, solution: text, industry: 'other', tags: [], named };
-    const { language } = await deps.submitContribution({ member: answerer, draft, fallbackLanguage });
+    await deps.submitContribution({ member: answerer, draft, fallbackLanguage });
+    // The answer's own language: the contribution's is decided with the question's words too.
+    const language = detectLanguage(text, answerer.language ?? fallbackLanguage);
     const who = named ? [answerer.name, answerer.company].filter(Boolean).join(' · ') : '';
     const values = { question: question.text, answer: text, language, ...(who ? { who } : {}) };
     await deps.notify({ memberId: question.memberId }, who ? 'community-answer-received-named' : 'community-answer-received', values);

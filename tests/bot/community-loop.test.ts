@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plain, TelegramTest, type TestGroup } from '../helpers/telegram.ts';
+
+const STAFF_CHAT_ID = -1_000_000_000_001;
+const MEMBERS_GROUP_ID = -1_000_000_000_002;
+const QUESTION = 'چطور می‌توانم برای محصولات لبنی مجوز صادرات به چین بگیرم؟';
+const ANSWER = '我们请了当地代理向海关总署提交注册资料，工厂审核通过后三个月拿到了注册号。';
+
+/** The "I can answer" deep link's payload (what Telegram sends as /start <payload> when it is opened). */
+function deepLinkPayload(buttons: { text: string; url?: string }[] | undefined): string {
+  const url = buttons?.find((b) => b.url)?.url;
+  expect(url).toMatch(/^https:\/\/t\.me\/sme_bridge_bot\?start=oq_\d+$/);
+  return new URL(url!).searchParams.get('start')!;
+}
+
+describe('questions nobody could answer, put to the community', () => {
+  let tg: TelegramTest;
+  let staffChat: TestGroup;
+  let membersGroup: TestGroup;
+  const botPosts = (chatId: number) => tg.emulator.state.messages(chatId).filter((m) => m.from === 'bot');
+
+  beforeAll(async () => {
+    tg = await TelegramTest.start({
+      env: { STAFF_CHAT_ID: String(STAFF_CHAT_ID), COMMUNITY_CHAT_IDS: String(MEMBERS_GROUP_ID) },
+      bot: { throttle: false },
+    });
+    staffChat = tg.group({ title: 'SME Bridge staff' });
+    membersGroup = tg.group({ title: 'Iran–China SMEs' });
+    expect([staffChat.id, membersGroup.id]).toEqual([STAFF_CHAT_ID, MEMBERS_GROUP_ID]);
+  });
+  afterAll(async () => {
+    await tg?.stop();
+  });
+
+  it('posts the question without the asker’s name; another member answers from the deep link; the asker gets it; it awaits review', async () => {
+    const asker = tg.member({ first_name: 'Maryam', language_code: 'fa' });
+    await asker.says('/start');
+    const [answer] = await asker.says(QUESTION);
+    expect(answer!.buttons).toContain(tg.text('fa', 'bot-button-ask-community'));
+    await asker.presses(tg.text('fa', 'bot-button-ask-community'));
+    expect(asker.lastReply?.text).toBe(tg.text('fa', 'bot-community-opened'));
+    // A second press does not post it twice.
+    await asker.presses(tg.text('fa', 'bot-button-ask-community'));
+    expect(asker.lastReply?.text).toBe(tg.text('fa', 'bot-community-already'));
+    await tg.outboxSent();
+
+    for (const chatId of [STAFF_CHAT_ID, MEMBERS_GROUP_ID]) {
+      const posts = botPosts(chatId).filter((m) => plain(m.text).includes(QUESTION));
+      expect(posts).toHaveLength(1);
+      expect(plain(posts[0]!.text)).toBe(tg.text('en', 'community-question-post', { question: QUESTION, language: 'fa' }));
+      expect(plain(posts[0]!.text)).not.toContain('Maryam');
+    }
+    const post = botPosts(MEMBERS_GROUP_ID).find((m) => plain(m.text).includes(QUESTION))!;
+    const buttons = post.reply_markup?.inline_keyboard.flat() as { text: string; url?: string }[];
+    expect(buttons.map((b) => plain(b.text))).toEqual([tg.text('en', 'community-button-can-answer')]);
+    const payload = deepLinkPayload(buttons);
+
+    // The asker cannot answer their own question.
+    expect((await asker.says(`/start ${payload}`)).map((r) => r.text)).toEqual([tg.text('fa', 'community-answer-own-question')]);
+
+    const answerer = tg.member({ first_name: 'Zhang', language_code: 'zh' });
+    await answerer.inGroup(membersGroup).says('hello');
+    expect((await answerer.says(`/start ${payload}`)).map((r) => r.text)).toEqual([tg.text('zh', 'community-answer-prompt', { question: QUESTION })]);
+    // Too short an answer is refused with what to fix; a command is not taken for the answer.
+    expect((await answerer.says('找代理'))[0]!.text).toBe(tg.text('zh', 'share-too-short', { length: 3, min: 20, max: 4000 }));
+    expect((await answerer.says('/help'))[0]!.text).toBe(tg.text('zh', 'community-answer-busy'));
+    expect((await answerer.says(ANSWER))[0]!.text).toBe(tg.text('zh', 'community-answer-sent'));
+    await tg.outboxSent();
+
+    // Delivered to the asker in Persian, with a note of the answer's language, without the answerer's name.
+    const delivered = asker.history.at(-1)!.text;
+    expect(delivered).toBe(tg.text('fa', 'community-answer-received', { question: QUESTION, answer: ANSWER, language: 'zh' }));
+    expect(delivered).not.toContain('Zhang');
+
+    // A pending contribution credited to its author, with its review card in the staff chat.
+    const zhang = (await tg.app.community.members.getByTelegramId(answerer.user.id))!;
+    const rows = await tg.db.query<{ id: number; status: string }>(`SELECT id, status FROM experiences WHERE contributor_member_id = $1`, [zhang.id]);
+    expect(rows.map((r) => r.status)).toEqual(['pending']);
+    expect(botPosts(STAFF_CHAT_ID).filter((m) => plain(m.text).includes(ANSWER.slice(0, 20)))).toHaveLength(1);
+  });
+
+  it('/cancel leaves the answering without sending anything', async () => {
+    const asker = tg.member({ language_code: 'en' });
+    await asker.says('/start');
+    await asker.says('How do I find a halal certification body in Xinjiang for lamb exports?');
+    await asker.presses(tg.text('en', 'bot-button-ask-community'));
+    await tg.outboxSent();
+    const post = botPosts(MEMBERS_GROUP_ID).at(-1)!;
+    const payload = deepLinkPayload(post.reply_markup?.inline_keyboard.flat() as { text: string; url?: string }[]);
+    const answerer = tg.member({ language_code: 'en' });
+    await answerer.says(`/start ${payload}`);
+    expect((await answerer.says('/cancel'))[0]!.text).toBe(tg.text('en', 'community-answer-cancelled'));
+    const sentBefore = asker.history.length;
+    // Back to questions: the next message is asked, not taken as an answer.
+    expect((await answerer.says('We asked the local chamber of commerce, and they introduced a certifier.'))[0]!.text).not.toBe(
+      tg.text('en', 'community-answer-sent'),
+    );
+    await tg.outboxSent();
+    expect(asker.history).toHaveLength(sentBefore);
+  });
+});
