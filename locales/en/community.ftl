@@ -38,3 +38,10 @@ community-answer-received-named =
     Their answer (written in { community-language-name }):
 
     { $answer }
+community-question-answered =
+    ✅ <b>Answered</b> (asked in { community-language-name }):
+
+    { $question }
+
+    Thank you, everyone: a member's answer helped.
+community-answer-feedback-thanks = Thank you! It helps us know which answers help.

@@ -38,3 +38,10 @@ community-answer-received-named =
     پاسخ او (نوشته‌شده به { community-language-name }):
 
     { $answer }
+community-question-answered =
+    ✅ <b>پاسخ داده شد</b> (پرسیده‌شده به { community-language-name }):
+
+    { $question }
+
+    از همه سپاس: پاسخ یکی از اعضا کمک کرد.
+community-answer-feedback-thanks = سپاس! این به ما نشان می‌دهد کدام پاسخ‌ها کمک می‌کنند.

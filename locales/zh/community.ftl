@@ -38,3 +38,10 @@ community-answer-received-named =
     回答（用{ community-language-name }写成）：
 
     { $answer }
+community-question-answered =
+    ✅ <b>已解答</b>（用{ community-language-name }提问）：
+
+    { $question }
+
+    感谢大家：一位会员的回答帮上了忙。
+community-answer-feedback-thanks = 谢谢！这能让我们知道哪些回答有帮助。

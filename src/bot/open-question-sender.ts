@@ -2,7 +2,8 @@ import { type Api, InlineKeyboard } from 'grammy';
 import type { Translator } from '../i18n.ts';
 import type { Queryable } from '../db/db.ts';
 import type { OpenQuestions } from '../community/open-questions.ts';
-import { OPEN_QUESTION_POST, type OpenQuestionPostJob } from '../jobs/open-question-posts.ts';
+import { COMMUNITY_ANSWER, OPEN_QUESTION_ANSWERED, OPEN_QUESTION_POST, type OpenQuestionPostJob } from '../jobs/open-question-posts.ts';
+import { COMMUNITY_ANSWER_FEEDBACK } from './callbacks.ts';
 import type { Job } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { chatLanguage } from './chat-language.ts';
@@ -18,7 +19,7 @@ export interface OpenQuestionSenderOptions {
   db: Queryable;
   api: Api;
   translator: Translator;
-  openQuestions: Pick<OpenQuestions, 'getById'>;
+  openQuestions: Pick<OpenQuestions, 'getById' | 'recordPost' | 'posts' | 'getAnswer'>;
   budget?: SendBudget;
 }
 
@@ -47,11 +48,56 @@ export function createOpenQuestionSender(options: OpenQuestionSenderOptions): Re
         parse_mode: 'HTML',
         reply_markup: keyboard,
       });
+      await openQuestions.recordPost(openQuestionId, { chatId, messageId: sent.message_id });
       return { chatId, messageId: sent.message_id };
     } catch (error) {
       throw telegramFailure(error);
     }
   }
 
-  return { [OPEN_QUESTION_POST]: post };
+  /** A member's answer to the asker, in the asker's language (the answer in its own, with a note of which), with 👍/👎. */
+  async function deliverAnswer(job: Job): Promise<unknown> {
+    const { answerId } = job.payload as { answerId: number };
+    const answer = await openQuestions.getAnswer(answerId);
+    if (!answer) return { skipped: 'asker forgotten' };
+    const [asker] = await db.query<{ telegram_id: string | number | null }>(`SELECT telegram_id FROM members WHERE id = $1`, [answer.askerMemberId]);
+    if (!asker || asker.telegram_id === null) return { skipped: 'asker forgotten' };
+    const chatId = Number(asker.telegram_id);
+    const language = await chatLanguage(db, chatId);
+    const t = (key: string, values?: Record<string, string>) => translator.t(language, key, values);
+    const values = { question: escapeHtml(answer.question), answer: escapeHtml(answer.text), language: answer.language };
+    const text = answer.who ? t('community-answer-received-named', { ...values, who: escapeHtml(answer.who) }) : t('community-answer-received', values);
+    const keyboard = new InlineKeyboard()
+      .text(t('bot-button-helpful'), COMMUNITY_ANSWER_FEEDBACK.encode({ answerId, helpful: true }))
+      .text(t('bot-button-not-helpful'), COMMUNITY_ANSWER_FEEDBACK.encode({ answerId, helpful: false }));
+    await budget.take();
+    try {
+      const sent = await api.sendMessage(chatId, text, { parse_mode: 'HTML', reply_markup: keyboard });
+      return { chatId, messageId: sent.message_id };
+    } catch (error) {
+      throw telegramFailure(error);
+    }
+  }
+
+  /** Edits an answered question's posts to say so, its button removed. */
+  async function markAnswered(job: Job): Promise<unknown> {
+    const { openQuestionId } = job.payload as { openQuestionId: number };
+    const question = await openQuestions.getById(openQuestionId);
+    if (!question) return { skipped: 'question gone' };
+    const edited: number[] = [];
+    for (const { chatId, messageId } of await openQuestions.posts(openQuestionId)) {
+      const language = await chatLanguage(db, chatId);
+      const text = translator.t(language, 'community-question-answered', { question: escapeHtml(question.text), language: question.language });
+      await budget.take();
+      try {
+        await api.editMessageText(chatId, messageId, text, { parse_mode: 'HTML' });
+        edited.push(chatId);
+      } catch (error) {
+        throw telegramFailure(error);
+      }
+    }
+    return { edited };
+  }
+
+  return { [OPEN_QUESTION_POST]: post, [COMMUNITY_ANSWER]: deliverAnswer, [OPEN_QUESTION_ANSWERED]: markAnswered };
 }

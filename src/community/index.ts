@@ -5,7 +5,7 @@ import { createFeedback, createGiveFeedback } from './feedback.ts';
 import { createForgetting } from './forget.ts';
 import { createMembers } from './members.ts';
 import { createMyContributions } from './my-contributions.ts';
-import { createAnswerOpenQuestion, createOpenQuestions, createOpenQuestionToCommunity } from './open-questions.ts';
+import { createAnswerOpenQuestion, createOpenQuestions, createOpenQuestionToCommunity, createRateCommunityAnswer } from './open-questions.ts';
 import { createSaveProfile } from './profile.ts';
 import { createQuestionLog } from './question-log.ts';
 import { createRateLimits } from './rate-limits.ts';
@@ -87,11 +87,8 @@ export function createCommunity(
       ...(ports.staffChatId !== undefined ? [ports.staffChatId] : []),
       ...(communityChatIds ?? []),
     ]),
-    answerOpenQuestion: createAnswerOpenQuestion({
-      openQuestions: repos.openQuestions,
-      submitContribution,
-      notify: (recipient, key, values) => ports.notify(recipient, key, values, db),
-    }),
+    answerOpenQuestion: createAnswerOpenQuestion({ db, openQuestions: repos.openQuestions, submitContribution }),
+    rateCommunityAnswer: createRateCommunityAnswer(db),
     /** Re-verification of published experiences: the staff digest and its decisions. */
     reverification: createReverification(db),
     /** Which group chats the bot serves, their settings and their rate limit. */

@@ -1,6 +1,6 @@
 import { detectLanguage, type Language } from '../text/language.ts';
 import type { Db, Queryable } from '../db/db.ts';
-import { queueOpenQuestionPost } from '../jobs/open-question-posts.ts';
+import { queueCommunityAnswer, queueOpenQuestionAnswered, queueOpenQuestionPost } from '../jobs/open-question-posts.ts';
 import type { QuestionLog } from './question-log.ts';
 import type { Member } from './members.ts';
 import type { Draft, SubmitContribution } from './contributions.ts';
@@ -41,6 +41,50 @@ export type OpenQuestions = ReturnType<typeof createOpenQuestions>;
 
 export function createOpenQuestions(db: Queryable) {
   return {
+    /** Remembers where a question was posted, so its posts can say when it is answered. */
+    async recordPost(openQuestionId: number, post: { chatId: number; messageId: number }): Promise<void> {
+      await db.query(`INSERT INTO open_question_posts (open_question_id, chat_id, message_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+        openQuestionId,
+        post.chatId,
+        post.messageId,
+      ]);
+    },
+    async posts(openQuestionId: number): Promise<{ chatId: number; messageId: number }[]> {
+      const rows = await db.query<{ chat_id: string | number; message_id: string | number }>(
+        `SELECT chat_id, message_id FROM open_question_posts WHERE open_question_id = $1 ORDER BY chat_id`,
+        [openQuestionId],
+      );
+      return rows.map((r) => ({ chatId: Number(r.chat_id), messageId: Number(r.message_id) }));
+    },
+    /** An answer as its asker receives it: the answerer named only if they agreed. */
+    async getAnswer(answerId: number): Promise<CommunityAnswer | undefined> {
+      const [row] = await db.query<{
+        open_question_id: string | number;
+        question: string;
+        asker_id: string | number | null;
+        text: string;
+        language: Language;
+        named: boolean;
+        name: string | null;
+        company: string | null;
+      }>(
+        `SELECT a.open_question_id, q.text AS question, q.member_id AS asker_id, a.text, a.language, a.named, m.name, m.company
+           FROM open_question_answers a JOIN open_questions q ON q.id = a.open_question_id LEFT JOIN members m ON m.id = a.member_id
+          WHERE a.id = $1`,
+        [answerId],
+      );
+      if (!row || row.asker_id === null) return undefined;
+      const who = row.named ? [row.name, row.company].filter(Boolean).join(' · ') : '';
+      return {
+        answerId,
+        openQuestionId: Number(row.open_question_id),
+        question: row.question,
+        askerMemberId: Number(row.asker_id),
+        text: row.text,
+        language: row.language,
+        ...(who ? { who } : {}),
+      };
+    },
     async getById(id: number): Promise<OpenQuestion | undefined> {
       const [row] = await db.query<Row>(`SELECT ${COLUMNS} FROM open_questions WHERE id = $1`, [id]);
       return row ? toOpen(row) : undefined;
@@ -96,6 +140,18 @@ export function createOpenQuestionToCommunity(db: Db, repos: { questions: Pick<Q
   };
 }
 
+export interface CommunityAnswer {
+  answerId: number;
+  openQuestionId: number;
+  question: string;
+  askerMemberId: number;
+  text: string;
+  /** The answer's own language. */
+  language: Language;
+  /** The answerer's name and company, only when they agreed to be named. */
+  who?: string;
+}
+
 export type AnswerOpenQuestion = (input: {
   openQuestionId: number;
   answerer: Member;
@@ -111,9 +167,9 @@ export type AnswerOpenQuestion = (input: {
  * credited to its author, the question as its problem, so it goes to review like any other.
  */
 export function createAnswerOpenQuestion(deps: {
+  db: Db;
   openQuestions: Pick<OpenQuestions, 'getById'>;
   submitContribution: SubmitContribution;
-  notify: (recipient: { memberId: number }, messageKey: string, values: Record<string, string | number>) => Promise<void>;
 }): AnswerOpenQuestion {
   return async ({ openQuestionId, answerer, text, named, fallbackLanguage }) => {
     const question = await deps.openQuestions.getById(openQuestionId);
@@ -123,11 +179,35 @@ export function createAnswerOpenQuestion(deps: {
     await deps.submitContribution({ member: answerer, draft, fallbackLanguage });
     // The answer's own language: the contribution's is decided with the question's words too.
     const language = detectLanguage(text, answerer.language ?? fallbackLanguage);
-    const who = named ? [answerer.name, answerer.company].filter(Boolean).join(' · ') : '';
-    const values = { question: question.text, answer: text, language, ...(who ? { who } : {}) };
-    await deps.notify({ memberId: question.memberId }, who ? 'community-answer-received-named' : 'community-answer-received', values);
+    await deps.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ id: string | number }>(
+        `INSERT INTO open_question_answers (open_question_id, member_id, text, language, named) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [openQuestionId, answerer.id, text, language, named],
+      );
+      await queueCommunityAnswer(tx, Number(row!.id));
+    });
     return 'sent';
   };
+}
+
+export type RateCommunityAnswer = (input: { answerId: number; memberId: number; helpful: boolean }) => Promise<'not-yours' | 'rated'>;
+
+/** The asker's 👍/👎 on an answer; the first 👍 marks the question answered and has its posts say so. */
+export function createRateCommunityAnswer(db: Db): RateCommunityAnswer {
+  return ({ answerId, memberId, helpful }) =>
+    db.transaction(async (tx) => {
+      const [row] = await tx.query<{ open_question_id: string | number }>(
+        `UPDATE open_question_answers a SET helpful = $3 FROM open_questions q
+          WHERE a.id = $1 AND q.id = a.open_question_id AND q.member_id = $2 RETURNING a.open_question_id`,
+        [answerId, memberId, helpful],
+      );
+      if (!row) return 'not-yours';
+      if (helpful) {
+        const answered = await tx.query(`UPDATE open_questions SET status = 'answered' WHERE id = $1 AND status = 'open' RETURNING id`, [row.open_question_id]);
+        if (answered.length > 0) await queueOpenQuestionAnswered(tx, Number(row.open_question_id));
+      }
+      return 'rated';
+    });
 }
 
 const TITLE_MAX = 200;

@@ -69,6 +69,7 @@ describe('questions nobody could answer, put to the community', () => {
 
     // Delivered to the asker in Persian, with a note of the answer's language, without the answerer's name.
     const delivered = asker.history.at(-1)!.text;
+    expect(asker.history.at(-1)!.buttons).toEqual([tg.text('fa', 'bot-button-helpful'), tg.text('fa', 'bot-button-not-helpful')]);
     expect(delivered).toBe(tg.text('fa', 'community-answer-received', { question: QUESTION, answer: ANSWER, language: 'zh' }));
     expect(delivered).not.toContain('Zhang');
 
@@ -77,6 +78,21 @@ describe('questions nobody could answer, put to the community', () => {
     const rows = await tg.db.query<{ id: number; status: string }>(`SELECT id, status FROM experiences WHERE contributor_member_id = $1`, [zhang.id]);
     expect(rows.map((r) => r.status)).toEqual(['pending']);
     expect(botPosts(STAFF_CHAT_ID).filter((m) => plain(m.text).includes(ANSWER.slice(0, 20)))).toHaveLength(1);
+
+    // Only the asker may rate it; their 👍 marks the question answered, and its posts say so.
+    await asker.presses(tg.text('fa', 'bot-button-helpful'));
+    expect(asker.toasts).toEqual([tg.text('fa', 'community-answer-feedback-thanks')]);
+    expect(asker.history.at(-1)!.buttons[0]).toBe(`${tg.text('fa', 'bot-button-helpful')} ✓`);
+    await tg.outboxSent();
+    expect((await tg.app.community.openQuestions.getById(Number(payload.slice(3))))!.status).toBe('answered');
+    for (const chatId of [STAFF_CHAT_ID, MEMBERS_GROUP_ID]) {
+      const [edited] = botPosts(chatId).filter((m) => plain(m.text).includes(QUESTION));
+      expect(plain(edited!.text)).toBe(tg.text('en', 'community-question-answered', { question: QUESTION, language: 'fa' }));
+      expect(edited!.reply_markup?.inline_keyboard ?? []).toEqual([]);
+    }
+    // An answered question takes no more answers.
+    const late = tg.member({ language_code: 'en' });
+    expect((await late.says(`/start ${payload}`)).map((r) => r.text)).toEqual([tg.text('en', 'community-answer-not-open')]);
   });
 
   it('/cancel leaves the answering without sending anything', async () => {

@@ -2,6 +2,7 @@ import type { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../context.ts';
 import { answerActionsFeature } from './answer-actions.ts';
 import { answerOpenQuestionFeature } from './answer-open-question.ts';
+import { communityAnswerFeedbackFeature } from './community-answer-feedback.ts';
 import { askFeature } from './ask.ts';
 import { fallbackFeature } from './fallback.ts';
 import { forgetFeature } from './forget.ts';
@@ -38,6 +39,7 @@ export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): 
   composer.use(forgetFeature(deps));
   composer.use(storyFeature(deps));
   composer.use(answerActionsFeature(deps));
+  composer.use(communityAnswerFeedbackFeature(deps));
   composer.use(reviewDigestFeature(deps));
   // Group chats: only what is addressed to the bot; before the private chats' questions.
   composer.use(groupsFeature(deps));
