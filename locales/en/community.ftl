@@ -15,7 +15,7 @@ community-answer-prompt =
 
     { $question }
 
-    Please type your answer in one message: what you did and what happened. It goes to the member, without your name, and to the center's staff for review. /cancel leaves.
+    Please type your answer in one message: what you did and what happened. It goes to the member and to the center's staff for review. /cancel leaves.
 community-answer-busy = Please type your answer first, or send /cancel to leave.
 community-answer-text-only = I take typed answers only. Please type your answer, or send /cancel to leave.
 community-answer-cancelled = Cancelled: nothing was sent.
@@ -45,3 +45,7 @@ community-question-answered =
 
     Thank you, everyone: a member's answer helped.
 community-answer-feedback-thanks = Thank you! It helps us know which answers help.
+community-answer-ask-named = Should the member (and readers, once the staff publish it) see who answered?
+community-answer-button-named = 👤 Yes, as { $who }
+community-answer-button-anonymous = 🕶 No, answer anonymously
+community-answer-use-buttons = Please choose with the buttons above, or send /cancel to leave.

@@ -15,7 +15,7 @@ community-answer-prompt =
 
     { $question }
 
-    لطفاً پاسخ خود را در یک پیام بنویسید: چه کردید و چه نتیجه‌ای گرفتید. پاسخ بدون نام شما برای آن عضو و برای بررسی به کارکنان مرکز فرستاده می‌شود. با /cancel خارج شوید.
+    لطفاً پاسخ خود را در یک پیام بنویسید: چه کردید و چه نتیجه‌ای گرفتید. پاسخ برای آن عضو و برای بررسی به کارکنان مرکز فرستاده می‌شود. با /cancel خارج شوید.
 community-answer-busy = لطفاً اول پاسخ خود را بنویسید، یا با /cancel خارج شوید.
 community-answer-text-only = فقط پاسخ نوشتاری را می‌پذیرم. لطفاً پاسخ را بنویسید، یا با /cancel خارج شوید.
 community-answer-cancelled = لغو شد: چیزی فرستاده نشد.
@@ -45,3 +45,7 @@ community-question-answered =
 
     از همه سپاس: پاسخ یکی از اعضا کمک کرد.
 community-answer-feedback-thanks = سپاس! این به ما نشان می‌دهد کدام پاسخ‌ها کمک می‌کنند.
+community-answer-ask-named = آیا آن عضو (و خوانندگان، پس از انتشار به دست کارکنان) ببینند چه کسی پاسخ داده است؟
+community-answer-button-named = 👤 بله، با نام { $who }
+community-answer-button-anonymous = 🕶 نه، بی‌نام پاسخ می‌دهم
+community-answer-use-buttons = لطفاً با دکمه‌های بالا انتخاب کنید، یا با /cancel خارج شوید.

@@ -15,7 +15,7 @@ community-answer-prompt =
 
     { $question }
 
-    请用一条消息写下您的回答：您是怎么做的，结果如何。回答将匿名发给提问者，并交给中心工作人员审核。发送 /cancel 退出。
+    请用一条消息写下您的回答：您是怎么做的，结果如何。回答将发给提问者，并交给中心工作人员审核。发送 /cancel 退出。
 community-answer-busy = 请先写下您的回答，或发送 /cancel 退出。
 community-answer-text-only = 我只接收文字回答。请输入您的回答，或发送 /cancel 退出。
 community-answer-cancelled = 已取消：没有发送任何内容。
@@ -45,3 +45,7 @@ community-question-answered =
 
     感谢大家：一位会员的回答帮上了忙。
 community-answer-feedback-thanks = 谢谢！这能让我们知道哪些回答有帮助。
+community-answer-ask-named = 要让提问者（以及工作人员发布后的读者）看到是谁回答的吗？
+community-answer-button-named = 👤 是，署名 { $who }
+community-answer-button-anonymous = 🕶 不，匿名回答
+community-answer-use-buttons = 请用上面的按钮选择，或发送 /cancel 退出。

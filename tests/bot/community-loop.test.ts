@@ -64,7 +64,11 @@ describe('questions nobody could answer, put to the community', () => {
     // Too short an answer is refused with what to fix; a command is not taken for the answer.
     expect((await answerer.says('找代理'))[0]!.text).toBe(tg.text('zh', 'share-too-short', { length: 3, min: 20, max: 4000 }));
     expect((await answerer.says('/help'))[0]!.text).toBe(tg.text('zh', 'community-answer-busy'));
-    expect((await answerer.says(ANSWER))[0]!.text).toBe(tg.text('zh', 'community-answer-sent'));
+    const [askNamed] = await answerer.says(ANSWER);
+    expect(askNamed!.text).toBe(tg.text('zh', 'community-answer-ask-named'));
+    expect(askNamed!.buttons).toEqual([tg.text('zh', 'community-answer-button-named', { who: 'Zhang' }), tg.text('zh', 'community-answer-button-anonymous')]);
+    await answerer.presses(tg.text('zh', 'community-answer-button-anonymous'));
+    expect(answerer.lastReply?.text).toBe(tg.text('zh', 'community-answer-sent'));
     await tg.outboxSent();
 
     // Delivered to the asker in Persian, with a note of the answer's language, without the answerer's name.
@@ -113,5 +117,28 @@ describe('questions nobody could answer, put to the community', () => {
     );
     await tg.outboxSent();
     expect(asker.history).toHaveLength(sentBefore);
+  });
+
+  it('names the answerer to the asker only when they agree', async () => {
+    const asker = tg.member({ language_code: 'en' });
+    await asker.says('/start');
+    await asker.says('Which port in Iran clears Chinese machinery parts fastest?');
+    await asker.presses(tg.text('en', 'bot-button-ask-community'));
+    await tg.outboxSent();
+    const payload = deepLinkPayload(botPosts(MEMBERS_GROUP_ID).at(-1)!.reply_markup?.inline_keyboard.flat() as { text: string; url?: string }[]);
+    const answerer = tg.member({ first_name: 'Reza', language_code: 'fa' });
+    await answerer.says(`/start ${payload}`);
+    const answer = 'ما قطعات را از بندر شهید رجایی ترخیص کردیم و با ترخیص‌کار رسمی یک هفته طول کشید.';
+    await answerer.says(answer);
+    await answerer.presses(tg.text('fa', 'community-answer-button-named', { who: 'Reza' }));
+    await tg.outboxSent();
+    expect(asker.history.at(-1)!.text).toBe(
+      tg.text('en', 'community-answer-received-named', {
+        who: 'Reza',
+        question: 'Which port in Iran clears Chinese machinery parts fastest?',
+        answer,
+        language: 'fa',
+      }),
+    );
   });
 });

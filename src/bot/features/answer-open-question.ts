@@ -1,5 +1,6 @@
 import { createConversation, type Conversation } from '@grammyjs/conversations';
-import { Composer, type Context } from 'grammy';
+import { Composer, type Context, InlineKeyboard } from 'grammy';
+import { COMMUNITY_ANSWER_NAMED } from '../callbacks.ts';
 import type { Language } from '../../text/language.ts';
 import { checkMemberText } from '../../knowledge/experiences/rules.ts';
 import type { BotContext, BotDeps } from '../context.ts';
@@ -31,7 +32,8 @@ function answerConversation(deps: BotDeps) {
       const q = await community.openQuestions.getById(args.openQuestionId);
       if (!q || q.status !== 'open') return { state: 'not-open' as const };
       if (q.memberId === outer.member?.id) return { state: 'own' as const };
-      return { state: 'open' as const, text: q.text };
+      const who = [outer.member?.name, outer.member?.company].filter(Boolean).join(' · ');
+      return { state: 'open' as const, text: q.text, who };
     });
     if (question.state !== 'open') {
       await ctx.reply(t(question.state === 'own' ? 'community-answer-own-question' : 'community-answer-not-open'));
@@ -62,13 +64,33 @@ function answerConversation(deps: BotDeps) {
       answer = text.trim();
       break;
     }
+    // Named only with consent; without a name or company there is nothing to show or hide.
+    let named = false;
+    if (question.who !== '') {
+      const keyboard = new InlineKeyboard()
+        .text(t('community-answer-button-named', { who: question.who }), COMMUNITY_ANSWER_NAMED.encode({ named: true }))
+        .row()
+        .text(t('community-answer-button-anonymous'), COMMUNITY_ANSWER_NAMED.encode({ named: false }));
+      await ctx.reply(t('community-answer-ask-named'), { reply_markup: keyboard });
+      for (;;) {
+        const c = await conversation.wait();
+        const choice = c.callbackQuery?.data === undefined ? undefined : COMMUNITY_ANSWER_NAMED.decode(c.callbackQuery.data);
+        if (choice) {
+          await c.answerCallbackQuery();
+          named = choice.named;
+          break;
+        }
+        if (c.callbackQuery) await c.answerCallbackQuery({ text: t('community-answer-use-buttons') });
+        else if (c.message) await c.reply(t('community-answer-use-buttons'));
+      }
+    }
     const result = await conversation.external((outer: BotContext) =>
       outer.member
         ? community.answerOpenQuestion({
             openQuestionId: args.openQuestionId,
             answerer: outer.member,
             text: answer,
-            named: false,
+            named,
             fallbackLanguage: args.locale,
           })
         : ('not-open' as const),
