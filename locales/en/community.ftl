@@ -49,3 +49,17 @@ community-answer-ask-named = Should the member (and readers, once the staff publ
 community-answer-button-named = 👤 Yes, as { $who }
 community-answer-button-anonymous = 🕶 No, answer anonymously
 community-answer-use-buttons = Please choose with the buttons above, or send /cancel to leave.
+community-too-many-open = You already have { $max } questions open to the community. When one is answered (press 👍 under an answer that helped), you can ask another.
+community-question-closed =
+    🔒 <b>Closed</b> by the center's staff (asked in { community-language-name }):
+
+    { $question }
+community-open-none = No question is waiting for the community right now.
+community-open-header = 🙋 <b>Questions waiting for the community</b>: if you know the answer, press its button.
+community-open-item = <b>#{ $id }</b> { $question }
+community-open-close-hint = Staff: /close followed by a number closes that question.
+community-open-answer-button = ✍️ Answer #{ $id }
+community-close-usage = Send /close followed by the number of an open question (see /open), e.g. /close 12.
+community-close-closed = Question #{ $id } is closed: its posts say so, and it takes no more answers.
+community-close-not-open = Question #{ $id } is not open (answered, closed, or no such number). See /open.
+community-close-forbidden = Only the center's staff can close a question.

@@ -49,3 +49,17 @@ community-answer-ask-named = آیا آن عضو (و خوانندگان، پس ا
 community-answer-button-named = 👤 بله، با نام { $who }
 community-answer-button-anonymous = 🕶 نه، بی‌نام پاسخ می‌دهم
 community-answer-use-buttons = لطفاً با دکمه‌های بالا انتخاب کنید، یا با /cancel خارج شوید.
+community-too-many-open = شما اکنون { $max } پرسش باز در جامعه دارید. وقتی یکی پاسخ گرفت (زیر پاسخی که کمک کرد 👍 بزنید)، می‌توانید پرسش دیگری بفرستید.
+community-question-closed =
+    🔒 <b>بسته شد</b> به دست کارکنان مرکز (پرسیده‌شده به { community-language-name }):
+
+    { $question }
+community-open-none = اکنون هیچ پرسشی در انتظار پاسخ جامعه نیست.
+community-open-header = 🙋 <b>پرسش‌های در انتظار پاسخ جامعه</b>: اگر پاسخ را می‌دانید، دکمهٔ آن را بزنید.
+community-open-item = <b>#{ $id }</b> { $question }
+community-open-close-hint = کارکنان: فرمان /close و پس از آن شماره، آن پرسش را می‌بندد.
+community-open-answer-button = ✍️ پاسخ به #{ $id }
+community-close-usage = فرمان /close را با شمارهٔ یک پرسش باز بفرستید (در /open ببینید)، مثلاً /close 12.
+community-close-closed = پرسش #{ $id } بسته شد: پیام‌هایش این را می‌گویند و دیگر پاسخی نمی‌گیرد.
+community-close-not-open = پرسش #{ $id } باز نیست (پاسخ گرفته، بسته شده یا چنین شماره‌ای نیست). /open را ببینید.
+community-close-forbidden = فقط کارکنان مرکز می‌توانند پرسشی را ببندند.

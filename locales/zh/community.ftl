@@ -49,3 +49,17 @@ community-answer-ask-named = 要让提问者（以及工作人员发布后的读
 community-answer-button-named = 👤 是，署名 { $who }
 community-answer-button-anonymous = 🕶 不，匿名回答
 community-answer-use-buttons = 请用上面的按钮选择，或发送 /cancel 退出。
+community-too-many-open = 您已有 { $max } 个向社区开放的问题。其中一个得到解答后（在有帮助的回答下点 👍），就可以再提问。
+community-question-closed =
+    🔒 <b>已由中心工作人员关闭</b>（用{ community-language-name }提问）：
+
+    { $question }
+community-open-none = 目前没有等待社区回答的问题。
+community-open-header = 🙋 <b>等待社区回答的问题</b>：如果您知道答案，请点对应的按钮。
+community-open-item = <b>#{ $id }</b> { $question }
+community-open-close-hint = 工作人员：发送 /close 加编号即可关闭该问题。
+community-open-answer-button = ✍️ 回答 #{ $id }
+community-close-usage = 请发送 /close 加一个开放问题的编号（见 /open），例如 /close 12。
+community-close-closed = 问题 #{ $id } 已关闭：相关帖子已注明，不再接收回答。
+community-close-not-open = 问题 #{ $id } 未开放（已解答、已关闭或没有这个编号）。请看 /open。
+community-close-forbidden = 只有中心工作人员可以关闭问题。

@@ -2,7 +2,7 @@ import { type Api, InlineKeyboard } from 'grammy';
 import type { Translator } from '../i18n.ts';
 import type { Queryable } from '../db/db.ts';
 import type { OpenQuestions } from '../community/open-questions.ts';
-import { COMMUNITY_ANSWER, OPEN_QUESTION_ANSWERED, OPEN_QUESTION_POST, type OpenQuestionPostJob } from '../jobs/open-question-posts.ts';
+import { COMMUNITY_ANSWER, OPEN_QUESTION_SETTLED, OPEN_QUESTION_POST, type OpenQuestionPostJob } from '../jobs/open-question-posts.ts';
 import { COMMUNITY_ANSWER_FEEDBACK } from './callbacks.ts';
 import type { Job } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/runner.ts';
@@ -79,15 +79,16 @@ export function createOpenQuestionSender(options: OpenQuestionSenderOptions): Re
     }
   }
 
-  /** Edits an answered question's posts to say so, its button removed. */
+  /** Edits an answered or closed question's posts to say so, their button removed. */
   async function markAnswered(job: Job): Promise<unknown> {
     const { openQuestionId } = job.payload as { openQuestionId: number };
     const question = await openQuestions.getById(openQuestionId);
-    if (!question) return { skipped: 'question gone' };
+    if (!question || question.status === 'open') return { skipped: 'question gone or open' };
     const edited: number[] = [];
     for (const { chatId, messageId } of await openQuestions.posts(openQuestionId)) {
       const language = await chatLanguage(db, chatId);
-      const text = translator.t(language, 'community-question-answered', { question: escapeHtml(question.text), language: question.language });
+      const key = question.status === 'closed' ? 'community-question-closed' : 'community-question-answered';
+      const text = translator.t(language, key, { question: escapeHtml(question.text), language: question.language });
       await budget.take();
       try {
         await api.editMessageText(chatId, messageId, text, { parse_mode: 'HTML' });
@@ -99,5 +100,5 @@ export function createOpenQuestionSender(options: OpenQuestionSenderOptions): Re
     return { edited };
   }
 
-  return { [OPEN_QUESTION_POST]: post, [COMMUNITY_ANSWER]: deliverAnswer, [OPEN_QUESTION_ANSWERED]: markAnswered };
+  return { [OPEN_QUESTION_POST]: post, [COMMUNITY_ANSWER]: deliverAnswer, [OPEN_QUESTION_SETTLED]: markAnswered };
 }

@@ -10,7 +10,7 @@ import { createOutboxSender } from './outbox-sender.ts';
 import { createSendBudget } from './send-budget.ts';
 import { createReviewCardSender } from './review-card-sender.ts';
 import { createOpenQuestionSender } from './open-question-sender.ts';
-import { COMMUNITY_ANSWER, OPEN_QUESTION_ANSWERED, OPEN_QUESTION_POST } from '../jobs/open-question-posts.ts';
+import { COMMUNITY_ANSWER, OPEN_QUESTION_SETTLED, OPEN_QUESTION_POST } from '../jobs/open-question-posts.ts';
 
 // Messages wait at most this long for an idle sender of another process; this process's own
 // are sent at once (the app's outboxQueued signal wakes its senders).
@@ -70,7 +70,7 @@ export async function outboxSent(db: Queryable, options: { dueWithinMs?: number;
     const [row] = await db.query<{ owed: number }>(
       `SELECT count(*)::int AS owed FROM jobs
        WHERE kind = ANY($1::text[]) AND done_at IS NULL AND failed_at IS NULL AND run_at <= now() + make_interval(secs => $2::float8 / 1000)`,
-      [[ANSWER_DELIVERY, OUTBOUND_MESSAGE, REVIEW_CARD, OPEN_QUESTION_POST, COMMUNITY_ANSWER, OPEN_QUESTION_ANSWERED], options.dueWithinMs ?? 0],
+      [[ANSWER_DELIVERY, OUTBOUND_MESSAGE, REVIEW_CARD, OPEN_QUESTION_POST, COMMUNITY_ANSWER, OPEN_QUESTION_SETTLED], options.dueWithinMs ?? 0],
     );
     if (row!.owed === 0 || Date.now() > deadline) return;
     await new Promise((r) => setTimeout(r, 10));

@@ -5,7 +5,13 @@ import { createFeedback, createGiveFeedback } from './feedback.ts';
 import { createForgetting } from './forget.ts';
 import { createMembers } from './members.ts';
 import { createMyContributions } from './my-contributions.ts';
-import { createAnswerOpenQuestion, createOpenQuestions, createOpenQuestionToCommunity, createRateCommunityAnswer } from './open-questions.ts';
+import {
+  createAnswerOpenQuestion,
+  createCloseOpenQuestion,
+  createOpenQuestions,
+  createOpenQuestionToCommunity,
+  createRateCommunityAnswer,
+} from './open-questions.ts';
 import { createSaveProfile } from './profile.ts';
 import { createQuestionLog } from './question-log.ts';
 import { createRateLimits } from './rate-limits.ts';
@@ -89,6 +95,7 @@ export function createCommunity(
     ]),
     answerOpenQuestion: createAnswerOpenQuestion({ db, openQuestions: repos.openQuestions, submitContribution }),
     rateCommunityAnswer: createRateCommunityAnswer(db),
+    closeOpenQuestion: createCloseOpenQuestion(db),
     /** Re-verification of published experiences: the staff digest and its decisions. */
     reverification: createReverification(db),
     /** Which group chats the bot serves, their settings and their rate limit. */

@@ -1,8 +1,9 @@
 import { detectLanguage, type Language } from '../text/language.ts';
 import type { Db, Queryable } from '../db/db.ts';
-import { queueCommunityAnswer, queueOpenQuestionAnswered, queueOpenQuestionPost } from '../jobs/open-question-posts.ts';
+import { queueCommunityAnswer, queueOpenQuestionSettled, queueOpenQuestionPost } from '../jobs/open-question-posts.ts';
 import type { QuestionLog } from './question-log.ts';
 import type { Member } from './members.ts';
+import { can, isRole } from '../knowledge/experiences/roles.ts';
 import type { Draft, SubmitContribution } from './contributions.ts';
 
 export interface OpenQuestion {
@@ -85,6 +86,11 @@ export function createOpenQuestions(db: Queryable) {
         ...(who ? { who } : {}),
       };
     },
+    /** The questions still open, oldest first (what /open lists). */
+    async listOpen(limit: number): Promise<OpenQuestion[]> {
+      const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM open_questions WHERE status = 'open' ORDER BY id LIMIT $1`, [limit]);
+      return rows.map(toOpen);
+    },
     async getById(id: number): Promise<OpenQuestion | undefined> {
       const [row] = await db.query<Row>(`SELECT ${COLUMNS} FROM open_questions WHERE id = $1`, [id]);
       return row ? toOpen(row) : undefined;
@@ -114,7 +120,10 @@ export function createOpenQuestions(db: Queryable) {
   };
 }
 
-export type OpenQuestionToCommunity = (input: { questionId: number; memberId: number }) => Promise<'opened' | 'already-open' | 'not-yours'>;
+export type OpenQuestionToCommunity = (input: { questionId: number; memberId: number }) => Promise<'opened' | 'already-open' | 'too-many' | 'not-yours'>;
+
+/** Open questions one member may have at once: the community's attention is shared. */
+export const MAX_OPEN_QUESTIONS_PER_MEMBER = 3;
 
 /**
  * Puts a member's own logged question to the community; only the asker may. A question of
@@ -127,6 +136,15 @@ export function createOpenQuestionToCommunity(db: Db, repos: { questions: Pick<Q
     const question = await repos.questions.getById(questionId);
     if (!question || question.memberId !== memberId) return 'not-yours';
     return db.transaction(async (tx) => {
+      // One member's open questions are counted and compared under the member's row lock, so two presses at once open one.
+      await tx.query(`SELECT id FROM members WHERE id = $1 FOR UPDATE`, [memberId]);
+      const mine = await tx.query<{ question_id: string | number | null; text: string }>(
+        `SELECT question_id, text FROM open_questions WHERE member_id = $1 AND status = 'open'`,
+        [memberId],
+      );
+      // The same words asked again (a new logged question) are the same open question.
+      if (mine.some((q) => Number(q.question_id) === question.id || sameWords(q.text, question.text))) return 'already-open';
+      if (mine.length >= MAX_OPEN_QUESTIONS_PER_MEMBER) return 'too-many';
       const { openQuestion, created } = await createOpenQuestions(tx).open({
         questionId: question.id,
         memberId,
@@ -204,9 +222,32 @@ export function createRateCommunityAnswer(db: Db): RateCommunityAnswer {
       if (!row) return 'not-yours';
       if (helpful) {
         const answered = await tx.query(`UPDATE open_questions SET status = 'answered' WHERE id = $1 AND status = 'open' RETURNING id`, [row.open_question_id]);
-        if (answered.length > 0) await queueOpenQuestionAnswered(tx, Number(row.open_question_id));
+        if (answered.length > 0) await queueOpenQuestionSettled(tx, Number(row.open_question_id));
       }
       return 'rated';
+    });
+}
+
+const sameWords = (a: string, b: string): boolean => normalise(a) === normalise(b);
+const normalise = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\s]+/gu, ' ')
+    .trim();
+
+export type CloseOpenQuestion = (input: { openQuestionId: number; memberId: number }) => Promise<'closed' | 'not-open' | 'forbidden'>;
+
+/** Staff close an open question nobody will answer: its posts say so, and it takes no more answers. */
+export function createCloseOpenQuestion(db: Db): CloseOpenQuestion {
+  return ({ openQuestionId, memberId }) =>
+    db.transaction(async (tx) => {
+      const [actor] = await tx.query<{ role: string }>(`SELECT role FROM members WHERE id = $1 AND forgotten_at IS NULL FOR SHARE`, [memberId]);
+      if (!actor || !isRole(actor.role) || !can({ memberId, role: actor.role }, 'experience.review')) return 'forbidden';
+      const closed = await tx.query(`UPDATE open_questions SET status = 'closed' WHERE id = $1 AND status = 'open' RETURNING id`, [openQuestionId]);
+      if (closed.length === 0) return 'not-open';
+      await queueOpenQuestionSettled(tx, openQuestionId);
+      return 'closed';
     });
 }
 

@@ -16,15 +16,15 @@ export async function queueOpenQuestionPost(within: Queryable, post: OpenQuestio
 
 /** The job kind of a member's answer waiting to be sent to the asker, with 👍/👎. */
 export const COMMUNITY_ANSWER = 'open-question-answer-delivery';
-/** The job kind of editing an answered question's posts to say so. */
-export const OPEN_QUESTION_ANSWERED = 'open-question-answered';
+/** The job kind of editing an answered or closed question's posts to say so. */
+export const OPEN_QUESTION_SETTLED = 'open-question-settled';
 
 /** Queues the delivery of answer `answerId` to its asker, on `within`. */
 export async function queueCommunityAnswer(within: Queryable, answerId: number): Promise<void> {
   await enqueueJob(within, { kind: COMMUNITY_ANSWER, payload: { answerId }, uniqueKey: String(answerId), maxAttempts: 8 });
 }
 
-/** Queues the editing of an answered question's posts, on `within`. */
-export async function queueOpenQuestionAnswered(within: Queryable, openQuestionId: number): Promise<void> {
-  await enqueueJob(within, { kind: OPEN_QUESTION_ANSWERED, payload: { openQuestionId }, uniqueKey: String(openQuestionId), maxAttempts: 8 });
+/** Queues the editing of an answered or closed question's posts, on `within`. */
+export async function queueOpenQuestionSettled(within: Queryable, openQuestionId: number): Promise<void> {
+  await enqueueJob(within, { kind: OPEN_QUESTION_SETTLED, payload: { openQuestionId }, uniqueKey: String(openQuestionId), maxAttempts: 8 });
 }

@@ -3,6 +3,7 @@ import { plain, TelegramTest, type TestGroup } from '../helpers/telegram.ts';
 
 const STAFF_CHAT_ID = -1_000_000_000_001;
 const MEMBERS_GROUP_ID = -1_000_000_000_002;
+const ADMIN = 900_001;
 const QUESTION = 'چطور می‌توانم برای محصولات لبنی مجوز صادرات به چین بگیرم؟';
 const ANSWER = '我们请了当地代理向海关总署提交注册资料，工厂审核通过后三个月拿到了注册号。';
 
@@ -21,12 +22,14 @@ describe('questions nobody could answer, put to the community', () => {
 
   beforeAll(async () => {
     tg = await TelegramTest.start({
-      env: { STAFF_CHAT_ID: String(STAFF_CHAT_ID), COMMUNITY_CHAT_IDS: String(MEMBERS_GROUP_ID) },
+      env: { STAFF_CHAT_ID: String(STAFF_CHAT_ID), COMMUNITY_CHAT_IDS: String(MEMBERS_GROUP_ID), ADMIN_IDS: String(ADMIN) },
       bot: { throttle: false },
     });
     staffChat = tg.group({ title: 'SME Bridge staff' });
     membersGroup = tg.group({ title: 'Iran–China SMEs' });
     expect([staffChat.id, membersGroup.id]).toEqual([STAFF_CHAT_ID, MEMBERS_GROUP_ID]);
+    // What `sme-bridge start` does first.
+    await tg.app.community.staff.applyAdminIds(tg.app.config.adminTelegramIds);
   });
   afterAll(async () => {
     await tg?.stop();
@@ -140,5 +143,56 @@ describe('questions nobody could answer, put to the community', () => {
         language: 'fa',
       }),
     );
+  });
+
+  it('at most 3 open questions a member, the same words not posted twice; /open lists them; staff close one and its posts say so', async () => {
+    const asker = tg.member({ language_code: 'en' });
+    await asker.says('/start');
+    const questions = [
+      'Where can I find a reliable saffron buyer in Shanghai?',
+      'How long does Chinese customs hold dried pistachios for inspection?',
+      'Which Iranian bank still handles yuan letters of credit?',
+    ];
+    for (const q of questions) {
+      await asker.says(q);
+      await asker.presses(tg.text('en', 'bot-button-ask-community'));
+      expect(asker.lastReply?.text).toBe(tg.text('en', 'bot-community-opened'));
+    }
+    // The same words asked again are the open question already posted.
+    await asker.says('where can I find a reliable saffron buyer in Shanghai');
+    await asker.presses(tg.text('en', 'bot-button-ask-community'));
+    expect(asker.lastReply?.text).toBe(tg.text('en', 'bot-community-already'));
+    await asker.says('Is a Chinese halal label accepted in Iran?');
+    await asker.presses(tg.text('en', 'bot-button-ask-community'));
+    expect(asker.lastReply?.text).toBe(tg.text('en', 'community-too-many-open', { max: 3 }));
+    await tg.outboxSent();
+    expect(botPosts(MEMBERS_GROUP_ID).filter((m) => plain(m.text).toLowerCase().includes('saffron'))).toHaveLength(1);
+    expect(botPosts(MEMBERS_GROUP_ID).filter((m) => plain(m.text).includes('halal label'))).toHaveLength(0);
+
+    const member = tg.member({ language_code: 'en' });
+    const [list] = await member.says('/open');
+    for (const q of questions) expect(list!.text).toContain(q);
+    expect(list!.text).not.toContain(tg.text('en', 'community-open-close-hint'));
+    const saffron = (await tg.app.community.openQuestions.listOpen(10)).find((q) => q.text === questions[0])!;
+    expect(list!.message.reply_markup?.inline_keyboard.flat().map((b) => ('url' in b ? b.url : undefined))).toContain(
+      `https://t.me/sme_bridge_bot?start=oq_${saffron.id}`,
+    );
+
+    expect((await member.says(`/close ${saffron.id}`))[0]!.text).toBe(tg.text('en', 'community-close-forbidden'));
+    const admin = tg.member({ id: ADMIN, language_code: 'en' });
+    await admin.says('/start');
+    expect((await admin.says('/open'))[0]!.text).toContain(tg.text('en', 'community-open-close-hint'));
+    expect((await admin.says(`/close ${saffron.id}`))[0]!.text).toBe(tg.text('en', 'community-close-closed', { id: saffron.id }));
+    expect((await admin.says(`/close ${saffron.id}`))[0]!.text).toBe(tg.text('en', 'community-close-not-open', { id: saffron.id }));
+    await tg.outboxSent();
+    for (const chatId of [STAFF_CHAT_ID, MEMBERS_GROUP_ID]) {
+      const [post] = botPosts(chatId).filter((m) => plain(m.text).includes(questions[0]!));
+      expect(plain(post!.text)).toBe(tg.text('en', 'community-question-closed', { question: questions[0]!, language: 'en' }));
+      expect(post!.reply_markup?.inline_keyboard ?? []).toEqual([]);
+    }
+    // A closed question frees a place: the member may ask another.
+    await asker.says('Is a Chinese halal label accepted in Iran?');
+    await asker.presses(tg.text('en', 'bot-button-ask-community'));
+    expect(asker.lastReply?.text).toBe(tg.text('en', 'bot-community-opened'));
   });
 });

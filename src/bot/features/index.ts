@@ -3,6 +3,7 @@ import type { BotContext, BotDeps } from '../context.ts';
 import { answerActionsFeature } from './answer-actions.ts';
 import { answerOpenQuestionFeature } from './answer-open-question.ts';
 import { communityAnswerFeedbackFeature } from './community-answer-feedback.ts';
+import { openQuestionsFeature } from './open-questions.ts';
 import { askFeature } from './ask.ts';
 import { fallbackFeature } from './fallback.ts';
 import { forgetFeature } from './forget.ts';
@@ -35,6 +36,7 @@ export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): 
   composer.use(staffFeature(deps));
   composer.use(startFeature(deps));
   composer.use(helpFeature(deps));
+  composer.use(openQuestionsFeature(deps));
   composer.use(languageFeature(deps));
   composer.use(forgetFeature(deps));
   composer.use(storyFeature(deps));
