@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../helpers/db.ts';
 import { plain, TelegramTest, type TestGroup } from '../helpers/telegram.ts';
 
 const STAFF_CHAT_ID = -1_000_000_000_001;
@@ -14,7 +15,7 @@ function deepLinkPayload(buttons: { text: string; url?: string }[] | undefined):
   return new URL(url!).searchParams.get('start')!;
 }
 
-describe('questions nobody could answer, put to the community', () => {
+describe.each(testDatabases())('questions nobody could answer, put to the community, on $name', ({ open }) => {
   let tg: TelegramTest;
   let staffChat: TestGroup;
   let membersGroup: TestGroup;
@@ -22,6 +23,7 @@ describe('questions nobody could answer, put to the community', () => {
 
   beforeAll(async () => {
     tg = await TelegramTest.start({
+      openDb: open,
       env: { STAFF_CHAT_ID: String(STAFF_CHAT_ID), COMMUNITY_CHAT_IDS: String(MEMBERS_GROUP_ID), ADMIN_IDS: String(ADMIN) },
       bot: { throttle: false },
     });
