@@ -10,7 +10,8 @@ CREATE TABLE open_question_posts (
 CREATE TABLE open_question_answers (
   id               bigserial PRIMARY KEY,
   open_question_id bigint NOT NULL REFERENCES open_questions(id) ON DELETE CASCADE,
-  member_id        bigint REFERENCES members(id) ON DELETE SET NULL,
+  -- /forget erases the answer with its author; the contribution made of it follows their choice.
+  member_id        bigint REFERENCES members(id) ON DELETE CASCADE,
   text             text NOT NULL,
   language         text NOT NULL,
   named            boolean NOT NULL,

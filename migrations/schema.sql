@@ -156,7 +156,7 @@ TABLE open_question_answers
   named boolean NOT NULL
   helpful boolean
   created_at timestamp with time zone NOT NULL DEFAULT now()
-  CONSTRAINT open_question_answers_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE SET NULL
+  CONSTRAINT open_question_answers_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
   CONSTRAINT open_question_answers_open_question_id_fkey FOREIGN KEY (open_question_id) REFERENCES open_questions(id) ON DELETE CASCADE
   CONSTRAINT open_question_answers_pkey PRIMARY KEY (id)
 
