@@ -15,6 +15,8 @@ CREATE TABLE open_question_answers (
   text             text NOT NULL,
   language         text NOT NULL,
   named            boolean NOT NULL,
+  -- The answer in the other languages when a model translated it ({} otherwise).
+  translations     jsonb NOT NULL DEFAULT '{}',
   helpful          boolean,
   created_at       timestamptz NOT NULL DEFAULT now()
 );

@@ -154,6 +154,7 @@ TABLE open_question_answers
   text text NOT NULL
   language text NOT NULL
   named boolean NOT NULL
+  translations jsonb NOT NULL DEFAULT '{}'::jsonb
   helpful boolean
   created_at timestamp with time zone NOT NULL DEFAULT now()
   CONSTRAINT open_question_answers_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE

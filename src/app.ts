@@ -22,6 +22,8 @@ import { createNotifier, queueMessage } from './jobs/notify.ts';
 import { queueReviewCard } from './jobs/review-cards.ts';
 import { createWakeSignal } from './jobs/wake.ts';
 import { loadPrompts } from './ai/prompts.ts';
+import { translateQuestion } from './ai/question-translation.ts';
+import type { Language } from './text/language.ts';
 import type { PublicationWork } from './community/publication.ts';
 import { translationJobs } from './translation/jobs.ts';
 
@@ -98,6 +100,7 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     publicationWork,
     groups: { allowedChatIds: config.allowedChatIds, limitPerMinute: config.groupRateLimitPerMinute },
     communityChatIds: config.communityChatIds,
+    ...(ai.mode === 'openai' ? { translateAnswer: answerTranslator({ ai, prompts: loadPrompts() }, logger) } : {}),
     ...(config.staffChatId !== undefined ? { staffChatId: config.staffChatId } : {}),
   });
   const outboxQueued = createWakeSignal();
@@ -162,5 +165,17 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     async close() {
       if (!options.db) await db.close();
     },
+  };
+}
+
+/** A member's answer to a community question in the other languages; {} (sent as written) when the model fails. */
+function answerTranslator(deps: Parameters<typeof translateQuestion>[0], logger: Logger) {
+  return async (text: string, language: Language) => {
+    try {
+      return await translateQuestion(deps, text, language);
+    } catch (err) {
+      logger.warn({ err }, 'a community answer could not be translated: the asker gets it as written');
+      return {};
+    }
   };
 }

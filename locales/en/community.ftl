@@ -27,7 +27,10 @@ community-answer-received =
 
     { $question }
 
-    Their answer (written in { community-language-name }):
+    { $translated ->
+        [yes] Their answer, translated from { community-language-name }:
+       *[no] Their answer (written in { community-language-name }):
+    }
 
     { $answer }
 community-answer-received-named =
@@ -35,7 +38,10 @@ community-answer-received-named =
 
     { $question }
 
-    Their answer (written in { community-language-name }):
+    { $translated ->
+        [yes] Their answer, translated from { community-language-name }:
+       *[no] Their answer (written in { community-language-name }):
+    }
 
     { $answer }
 community-question-answered =

@@ -27,7 +27,10 @@ community-answer-received =
 
     { $question }
 
-    پاسخ او (نوشته‌شده به { community-language-name }):
+    { $translated ->
+        [yes] پاسخ او، ترجمه‌شده از { community-language-name }:
+       *[no] پاسخ او (نوشته‌شده به { community-language-name }):
+    }
 
     { $answer }
 community-answer-received-named =
@@ -35,7 +38,10 @@ community-answer-received-named =
 
     { $question }
 
-    پاسخ او (نوشته‌شده به { community-language-name }):
+    { $translated ->
+        [yes] پاسخ او، ترجمه‌شده از { community-language-name }:
+       *[no] پاسخ او (نوشته‌شده به { community-language-name }):
+    }
 
     { $answer }
 community-question-answered =

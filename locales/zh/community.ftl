@@ -27,7 +27,10 @@ community-answer-received =
 
     { $question }
 
-    回答（用{ community-language-name }写成）：
+    { $translated ->
+        [yes] 回答（译自{ community-language-name }）：
+       *[no] 回答（用{ community-language-name }写成）：
+    }
 
     { $answer }
 community-answer-received-named =
@@ -35,7 +38,10 @@ community-answer-received-named =
 
     { $question }
 
-    回答（用{ community-language-name }写成）：
+    { $translated ->
+        [yes] 回答（译自{ community-language-name }）：
+       *[no] 回答（用{ community-language-name }写成）：
+    }
 
     { $answer }
 community-question-answered =

@@ -65,7 +65,13 @@ export function createOpenQuestionSender(options: OpenQuestionSenderOptions): Re
     const chatId = Number(asker.telegram_id);
     const language = await chatLanguage(db, chatId);
     const t = (key: string, values?: Record<string, string>) => translator.t(language, key, values);
-    const values = { question: escapeHtml(answer.question), answer: escapeHtml(answer.text), language: answer.language };
+    const translated = answer.language !== language ? answer.translations[language] : undefined;
+    const values = {
+      question: escapeHtml(answer.question),
+      answer: escapeHtml(translated ?? answer.text),
+      language: answer.language,
+      translated: translated === undefined ? 'no' : 'yes',
+    };
     const text = answer.who ? t('community-answer-received-named', { ...values, who: escapeHtml(answer.who) }) : t('community-answer-received', values);
     const keyboard = new InlineKeyboard()
       .text(t('bot-button-helpful'), COMMUNITY_ANSWER_FEEDBACK.encode({ answerId, helpful: true }))

@@ -11,6 +11,7 @@ import {
   createOpenQuestions,
   createOpenQuestionToCommunity,
   createRateCommunityAnswer,
+  type TranslateAnswer,
 } from './open-questions.ts';
 import { createSaveProfile } from './profile.ts';
 import { createQuestionLog } from './question-log.ts';
@@ -64,10 +65,12 @@ export function createCommunity(
     groups?: { allowedChatIds: readonly number[]; limitPerMinute: number };
     /** Members' groups where questions nobody could answer are posted, besides the staff chat (COMMUNITY_CHAT_IDS). */
     communityChatIds?: readonly number[];
+    /** Translates a member's answer for its asker (a model); unset: answers are sent as written. */
+    translateAnswer?: TranslateAnswer;
   } & Omit<CurationPorts, 'db'>,
 ) {
   const repos = communityRepositories(db);
-  const { experiences, groups, communityChatIds, ...ports } = deps;
+  const { experiences, groups, communityChatIds, translateAnswer, ...ports } = deps;
   const curation = createCuration({ db, ...ports });
   const submitContribution = createSubmitContribution(experiences, curation.announce);
   return {
@@ -93,7 +96,12 @@ export function createCommunity(
       ...(ports.staffChatId !== undefined ? [ports.staffChatId] : []),
       ...(communityChatIds ?? []),
     ]),
-    answerOpenQuestion: createAnswerOpenQuestion({ db, openQuestions: repos.openQuestions, submitContribution }),
+    answerOpenQuestion: createAnswerOpenQuestion({
+      db,
+      openQuestions: repos.openQuestions,
+      submitContribution,
+      ...(translateAnswer ? { translateAnswer } : {}),
+    }),
     rateCommunityAnswer: createRateCommunityAnswer(db),
     closeOpenQuestion: createCloseOpenQuestion(db),
     /** Re-verification of published experiences: the staff digest and its decisions. */

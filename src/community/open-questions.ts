@@ -66,10 +66,11 @@ export function createOpenQuestions(db: Queryable) {
         text: string;
         language: Language;
         named: boolean;
+        translations: Partial<Record<Language, string>>;
         name: string | null;
         company: string | null;
       }>(
-        `SELECT a.open_question_id, q.text AS question, q.member_id AS asker_id, a.text, a.language, a.named, m.name, m.company
+        `SELECT a.open_question_id, q.text AS question, q.member_id AS asker_id, a.text, a.language, a.named, a.translations, m.name, m.company
            FROM open_question_answers a JOIN open_questions q ON q.id = a.open_question_id LEFT JOIN members m ON m.id = a.member_id
           WHERE a.id = $1`,
         [answerId],
@@ -83,6 +84,7 @@ export function createOpenQuestions(db: Queryable) {
         askerMemberId: Number(row.asker_id),
         text: row.text,
         language: row.language,
+        translations: row.translations ?? {},
         ...(who ? { who } : {}),
       };
     },
@@ -166,6 +168,8 @@ export interface CommunityAnswer {
   text: string;
   /** The answer's own language. */
   language: Language;
+  /** The answer in other languages, when a model translated it. */
+  translations: Partial<Record<Language, string>>;
   /** The answerer's name and company, only when they agreed to be named. */
   who?: string;
 }
@@ -184,10 +188,14 @@ export type AnswerOpenQuestion = (input: {
  * of the answer's own language; named only with consent) and kept as a pending contribution
  * credited to its author, the question as its problem, so it goes to review like any other.
  */
+/** The answer in the other languages; {} when no model is configured or it failed (the asker then gets it as written). */
+export type TranslateAnswer = (text: string, language: Language) => Promise<Partial<Record<Language, string>>>;
+
 export function createAnswerOpenQuestion(deps: {
   db: Db;
   openQuestions: Pick<OpenQuestions, 'getById'>;
   submitContribution: SubmitContribution;
+  translateAnswer?: TranslateAnswer;
 }): AnswerOpenQuestion {
   return async ({ openQuestionId, answerer, text, named, fallbackLanguage }) => {
     const question = await deps.openQuestions.getById(openQuestionId);
@@ -197,10 +205,11 @@ export function createAnswerOpenQuestion(deps: {
     await deps.submitContribution({ member: answerer, draft, fallbackLanguage });
     // The answer's own language: the contribution's is decided with the question's words too.
     const language = detectLanguage(text, answerer.language ?? fallbackLanguage);
+    const translations = deps.translateAnswer ? await deps.translateAnswer(text, language) : {};
     await deps.db.transaction(async (tx) => {
       const [row] = await tx.query<{ id: string | number }>(
-        `INSERT INTO open_question_answers (open_question_id, member_id, text, language, named) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [openQuestionId, answerer.id, text, language, named],
+        `INSERT INTO open_question_answers (open_question_id, member_id, text, language, named, translations) VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id`,
+        [openQuestionId, answerer.id, text, language, named, JSON.stringify(translations)],
       );
       await queueCommunityAnswer(tx, Number(row!.id));
     });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../helpers/db.ts';
+import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
 import { plain, TelegramTest, type TestGroup } from '../helpers/telegram.ts';
 
 const STAFF_CHAT_ID = -1_000_000_000_001;
@@ -79,7 +80,7 @@ describe.each(testDatabases())('questions nobody could answer, put to the commun
     // Delivered to the asker in Persian, with a note of the answer's language, without the answerer's name.
     const delivered = asker.history.at(-1)!.text;
     expect(asker.history.at(-1)!.buttons).toEqual([tg.text('fa', 'bot-button-helpful'), tg.text('fa', 'bot-button-not-helpful')]);
-    expect(delivered).toBe(tg.text('fa', 'community-answer-received', { question: QUESTION, answer: ANSWER, language: 'zh' }));
+    expect(delivered).toBe(tg.text('fa', 'community-answer-received', { question: QUESTION, answer: ANSWER, language: 'zh', translated: 'no' }));
     expect(delivered).not.toContain('Zhang');
 
     // A pending contribution credited to its author, with its review card in the staff chat.
@@ -196,5 +197,46 @@ describe.each(testDatabases())('questions nobody could answer, put to the commun
     await asker.says('Is a Chinese halal label accepted in Iran?');
     await asker.presses(tg.text('en', 'bot-button-ask-community'));
     expect(asker.lastReply?.text).toBe(tg.text('en', 'bot-community-opened'));
+  });
+});
+
+describe('a community answer with a model configured', () => {
+  let tg: TelegramTest;
+  let llm: FakeOpenAi;
+  const TRANSLATED = 'ما از یک نمایندهٔ محلی خواستیم مدارک ثبت را به گمرک چین بدهد؛ پس از بازرسی کارخانه، سه ماه بعد شمارهٔ ثبت گرفتیم.';
+
+  beforeAll(async () => {
+    llm = await startFakeOpenAi();
+    // Question translations for retrieval get nothing; the answer's translation is asked with the answer's words.
+    llm.onChat((r) => ({
+      content: r.messages.some((m) => m.content.includes(ANSWER)) ? JSON.stringify({ fa: TRANSLATED, en: 'We asked a local agent…' }) : '{}',
+    }));
+    tg = await TelegramTest.start({
+      env: { STAFF_CHAT_ID: String(STAFF_CHAT_ID), OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: llm.baseURL },
+      bot: { throttle: false },
+    });
+    tg.group({ title: 'SME Bridge staff' });
+  });
+  afterAll(async () => {
+    await tg?.stop();
+    await llm?.close();
+  });
+
+  it('reaches the asker translated into their language, saying from which', async () => {
+    const asker = tg.member({ language_code: 'fa' });
+    await asker.says('/start');
+    await asker.says(QUESTION);
+    await asker.presses(tg.text('fa', 'bot-button-ask-community'));
+    await tg.outboxSent();
+    const post = tg.emulator.state.messages(STAFF_CHAT_ID).find((m) => plain(m.text).includes(QUESTION))!;
+    const payload = deepLinkPayload(post.reply_markup?.inline_keyboard.flat() as { text: string; url?: string }[]);
+    const answerer = tg.member({ first_name: 'Li', language_code: 'zh' });
+    await answerer.says(`/start ${payload}`);
+    await answerer.says(ANSWER);
+    await answerer.presses(tg.text('zh', 'community-answer-button-anonymous'));
+    await tg.outboxSent();
+    expect(asker.history.at(-1)!.text).toBe(
+      tg.text('fa', 'community-answer-received', { question: QUESTION, answer: TRANSLATED, language: 'zh', translated: 'yes' }),
+    );
   });
 });
