@@ -25,7 +25,7 @@ import { createGroups } from './groups.ts';
 export type { Member, MemberProfile, Role } from './members.ts';
 export type { QuestionRecord, LoggedQuestion } from './question-log.ts';
 export type { ProfileInput, ProfileField } from './profile.ts';
-export type { OpenQuestion } from './open-questions.ts';
+export type { OpenQuestion, TranslateAnswer } from './open-questions.ts';
 export type { Draft, SubmittedContribution } from './contributions.ts';
 export type { ContributionChoice, ForgetPreview, ForgetSummary } from './forget.ts';
 export type { CurationDecision, DecideResult, CardPlace, RejectReason } from './curation.ts';
