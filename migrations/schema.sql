@@ -147,6 +147,27 @@ TABLE members
   CONSTRAINT members_telegram_id_key UNIQUE (telegram_id)
   CONSTRAINT members_telegram_language_check CHECK ((telegram_language = ANY (ARRAY['fa'::text, 'zh'::text, 'en'::text])))
 
+TABLE open_question_answers
+  id bigint NOT NULL DEFAULT nextval('open_question_answers_id_seq'::regclass)
+  open_question_id bigint NOT NULL
+  member_id bigint
+  text text NOT NULL
+  language text NOT NULL
+  named boolean NOT NULL
+  translations jsonb NOT NULL DEFAULT '{}'::jsonb
+  helpful boolean
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+  CONSTRAINT open_question_answers_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
+  CONSTRAINT open_question_answers_open_question_id_fkey FOREIGN KEY (open_question_id) REFERENCES open_questions(id) ON DELETE CASCADE
+  CONSTRAINT open_question_answers_pkey PRIMARY KEY (id)
+
+TABLE open_question_posts
+  open_question_id bigint NOT NULL
+  chat_id bigint NOT NULL
+  message_id bigint NOT NULL
+  CONSTRAINT open_question_posts_open_question_id_fkey FOREIGN KEY (open_question_id) REFERENCES open_questions(id) ON DELETE CASCADE
+  CONSTRAINT open_question_posts_pkey PRIMARY KEY (open_question_id, chat_id)
+
 TABLE open_questions
   id bigint NOT NULL DEFAULT nextval('open_questions_id_seq'::regclass)
   question_id bigint
@@ -269,6 +290,9 @@ CREATE UNIQUE INDEX jobs_pkey ON jobs USING btree (id);
 CREATE INDEX jobs_sequence_idx ON jobs USING btree (sequence_key, id) WHERE ((sequence_key IS NOT NULL) AND (done_at IS NULL) AND (failed_at IS NULL));
 CREATE UNIQUE INDEX members_pkey ON members USING btree (id);
 CREATE UNIQUE INDEX members_telegram_id_key ON members USING btree (telegram_id);
+CREATE UNIQUE INDEX open_question_answers_pkey ON open_question_answers USING btree (id);
+CREATE INDEX open_question_answers_question_idx ON open_question_answers USING btree (open_question_id);
+CREATE UNIQUE INDEX open_question_posts_pkey ON open_question_posts USING btree (open_question_id, chat_id);
 CREATE UNIQUE INDEX open_questions_pkey ON open_questions USING btree (id);
 CREATE UNIQUE INDEX processed_updates_pkey ON processed_updates USING btree (update_id);
 CREATE INDEX processed_updates_unfinished_idx ON processed_updates USING btree (update_id) WHERE (unfinished IS NOT NULL);

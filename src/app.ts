@@ -15,13 +15,14 @@ import { memoryLexicalIndex } from './knowledge/search/memory-index-sync.ts';
 import { createAnsweringService } from './answering/answering-service.ts';
 import { ANSWER_DELIVERY, createAskQuestion, type AnswerOutbox } from './answering/ask-question.ts';
 import { createAskByVoice } from './answering/voice-question.ts';
-import { createCommunity } from './community/index.ts';
+import { createCommunity, type TranslateAnswer } from './community/index.ts';
 import { embedMissingTexts } from './knowledge/search/embeddings.ts';
 import { reindexIfStale } from './knowledge/experiences/reindex.ts';
 import { createNotifier, queueMessage } from './jobs/notify.ts';
 import { queueReviewCard } from './jobs/review-cards.ts';
 import { createWakeSignal } from './jobs/wake.ts';
 import { loadPrompts } from './ai/prompts.ts';
+import { translateQuestion } from './ai/question-translation.ts';
 import type { PublicationWork } from './community/publication.ts';
 import { translationJobs } from './translation/jobs.ts';
 
@@ -97,6 +98,8 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     queueReviewCard,
     publicationWork,
     groups: { allowedChatIds: config.allowedChatIds, limitPerMinute: config.groupRateLimitPerMinute },
+    communityChatIds: config.communityChatIds,
+    ...(ai.mode === 'openai' ? { translateAnswer: answerTranslator({ ai, prompts: loadPrompts() }, logger) } : {}),
     ...(config.staffChatId !== undefined ? { staffChatId: config.staffChatId } : {}),
   });
   const outboxQueued = createWakeSignal();
@@ -161,5 +164,17 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     async close() {
       if (!options.db) await db.close();
     },
+  };
+}
+
+/** A member's answer to a community question in the other languages; {} (sent as written) when the model fails. */
+function answerTranslator(deps: Parameters<typeof translateQuestion>[0], logger: Logger): TranslateAnswer {
+  return async (text, language) => {
+    try {
+      return await translateQuestion(deps, text, language);
+    } catch (err) {
+      logger.warn({ err }, 'a community answer could not be translated: the asker gets it as written');
+      return {};
+    }
   };
 }

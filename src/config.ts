@@ -63,6 +63,7 @@ const schema = z
     REVIEW_AFTER_MONTHS: positiveInt(12),
     GROUP_RATE_LIMIT_PER_MINUTE: positiveInt(10),
     ALLOWED_CHAT_IDS: idList(/^-[1-9]\d{0,15}$/, 'expects group chat ids (negative whole numbers such as -1001234567890), comma-separated'),
+    COMMUNITY_CHAT_IDS: idList(/^-[1-9]\d{0,15}$/, 'expects group chat ids (negative whole numbers such as -1001234567890), comma-separated'),
   })
   .superRefine((e, ctx) => {
     if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'expects a secret whenever WEBHOOK_URL is set' });
@@ -147,6 +148,8 @@ export interface Config {
   groupRateLimitPerMinute: number;
   /** Groups the bot serves whatever /allow and /disallow said (see community/groups.ts). */
   allowedChatIds: number[];
+  /** Members' groups where questions nobody could answer are posted (besides the staff chat). */
+  communityChatIds: number[];
 }
 
 /** A configuration problem the user must fix; `problems` names each variable. */
@@ -204,6 +207,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     reviewAfterMonths: e.REVIEW_AFTER_MONTHS,
     groupRateLimitPerMinute: e.GROUP_RATE_LIMIT_PER_MINUTE,
     allowedChatIds: e.ALLOWED_CHAT_IDS.map(Number),
+    communityChatIds: e.COMMUNITY_CHAT_IDS.map(Number),
   };
 }
 

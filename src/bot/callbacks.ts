@@ -11,6 +11,10 @@ import { TEXT_FIELDS } from '../knowledge/experiences/rules.ts';
 export const STORY = callback('story', { experienceId: id });
 export const FEEDBACK = callback('fb', { questionId: id, helpful: flag });
 export const ASK_COMMUNITY = callback('oq', { questionId: id });
+/** The asker's 👍/👎 under a member's answer to their question put to the community. */
+export const COMMUNITY_ANSWER_FEEDBACK = callback('oqa', { answerId: id, helpful: flag });
+/** Whether the asker (and readers, once published) see who answered: asked in the "I can answer" conversation. */
+export const COMMUNITY_ANSWER_NAMED = callback('oqa:named', { named: flag });
 
 export const LANGUAGE = callback('lang', { language: oneOf(LANGUAGES) });
 
@@ -66,6 +70,8 @@ export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
   STORY,
   FEEDBACK,
   ASK_COMMUNITY,
+  COMMUNITY_ANSWER_FEEDBACK,
+  COMMUNITY_ANSWER_NAMED,
   LANGUAGE,
   FORGET,
   PROFILE_START,

@@ -5,7 +5,14 @@ import { createFeedback, createGiveFeedback } from './feedback.ts';
 import { createForgetting } from './forget.ts';
 import { createMembers } from './members.ts';
 import { createMyContributions } from './my-contributions.ts';
-import { createOpenQuestions, createOpenQuestionToCommunity } from './open-questions.ts';
+import {
+  createAnswerOpenQuestion,
+  createCloseOpenQuestion,
+  createOpenQuestions,
+  createOpenQuestionToCommunity,
+  createRateCommunityAnswer,
+  type TranslateAnswer,
+} from './open-questions.ts';
 import { createSaveProfile } from './profile.ts';
 import { createQuestionLog } from './question-log.ts';
 import { createRateLimits } from './rate-limits.ts';
@@ -18,7 +25,7 @@ import { createGroups } from './groups.ts';
 export type { Member, MemberProfile, Role } from './members.ts';
 export type { QuestionRecord, LoggedQuestion } from './question-log.ts';
 export type { ProfileInput, ProfileField } from './profile.ts';
-export type { OpenQuestion } from './open-questions.ts';
+export type { OpenQuestion, TranslateAnswer } from './open-questions.ts';
 export type { Draft, SubmittedContribution } from './contributions.ts';
 export type { ContributionChoice, ForgetPreview, ForgetSummary } from './forget.ts';
 export type { CurationDecision, DecideResult, CardPlace, RejectReason } from './curation.ts';
@@ -56,11 +63,16 @@ export function createCommunity(
     instance: string;
     /** The bot in group chats: ALLOWED_CHAT_IDS and GROUP_RATE_LIMIT_PER_MINUTE (defaults: none, 10). */
     groups?: { allowedChatIds: readonly number[]; limitPerMinute: number };
+    /** Members' groups where questions nobody could answer are posted, besides the staff chat (COMMUNITY_CHAT_IDS). */
+    communityChatIds?: readonly number[];
+    /** Translates a member's answer for its asker (a model); unset: answers are sent as written. */
+    translateAnswer?: TranslateAnswer;
   } & Omit<CurationPorts, 'db'>,
 ) {
   const repos = communityRepositories(db);
-  const { experiences, groups, ...ports } = deps;
+  const { experiences, groups, communityChatIds, translateAnswer, ...ports } = deps;
   const curation = createCuration({ db, ...ports });
+  const submitContribution = createSubmitContribution(experiences, curation.announce);
   return {
     ...repos,
     /** Runs `work` with the repositories bound to one transaction: all of it is kept, or none. */
@@ -71,7 +83,7 @@ export function createCommunity(
     finishUpdate: (updateId: number) => finishUpdate(db, updateId),
     /** The updates dead processes left half-handled, now this process's to handle (see update-claims.ts). */
     takeOverUnfinishedUpdates: () => takeOverUnfinishedUpdates(db, deps.instance),
-    submitContribution: createSubmitContribution(experiences, curation.announce),
+    submitContribution,
     /** Who the staff are; roles read from the database at each call. */
     staff: createStaff(db),
     /** Review of contributions (needs the search, for the similar experiences). */
@@ -80,7 +92,18 @@ export function createCommunity(
     myContributions: createMyContributions(db, experiences),
     giveFeedback: createGiveFeedback(repos),
     saveProfile: createSaveProfile(repos.members),
-    openQuestionToCommunity: createOpenQuestionToCommunity(repos),
+    openQuestionToCommunity: createOpenQuestionToCommunity(db, repos, [
+      ...(ports.staffChatId !== undefined ? [ports.staffChatId] : []),
+      ...(communityChatIds ?? []),
+    ]),
+    answerOpenQuestion: createAnswerOpenQuestion({
+      db,
+      openQuestions: repos.openQuestions,
+      submitContribution,
+      ...(translateAnswer ? { translateAnswer } : {}),
+    }),
+    rateCommunityAnswer: createRateCommunityAnswer(db),
+    closeOpenQuestion: createCloseOpenQuestion(db),
     /** Re-verification of published experiences: the staff digest and its decisions. */
     reverification: createReverification(db),
     /** Which group chats the bot serves, their settings and their rate limit. */

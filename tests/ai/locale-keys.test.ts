@@ -10,7 +10,7 @@ import { INDUSTRIES, STATUSES } from '../../src/knowledge/experiences/experience
 
 const SRC = new URL('../../src/', import.meta.url).pathname;
 // The message families of the locale files; a string in the code that looks like one of them is a key.
-const KEY_LITERAL = /['"`]((?:bot|share|my|forget|console|answer|country|industry|notify|curation)-[a-z0-9-]*[a-z0-9])['"`]/g;
+const KEY_LITERAL = /['"`]((?:bot|share|my|forget|console|answer|country|industry|notify|curation|community)-[a-z0-9-]*[a-z0-9])['"`]/g;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

@@ -3,6 +3,7 @@ import { onPress } from '../callback-data.ts';
 import { ASK_COMMUNITY, FEEDBACK } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { markVote } from '../render/answer.ts';
+import { MAX_OPEN_QUESTIONS_PER_MEMBER } from '../../community/open-questions.ts';
 
 const VOTED = '✓';
 
@@ -33,7 +34,8 @@ export function answerActionsFeature(deps: BotDeps): Composer<BotContext> {
     const opened = ctx.member ? await community.openQuestionToCommunity({ questionId, memberId: ctx.member.id }) : 'not-yours';
     if (opened === 'not-yours') return refuseNotYours(ctx, ASK_COMMUNITY.tag);
     await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t(opened === 'opened' ? 'bot-community-opened' : 'bot-community-already'));
+    const key = { opened: 'bot-community-opened', 'already-open': 'bot-community-already', 'too-many': 'community-too-many-open' } as const;
+    await ctx.reply(ctx.t(key[opened], { max: MAX_OPEN_QUESTIONS_PER_MEMBER }));
   });
   return composer;
 }

@@ -1,6 +1,9 @@
 import type { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../context.ts';
 import { answerActionsFeature } from './answer-actions.ts';
+import { answerOpenQuestionFeature } from './answer-open-question.ts';
+import { communityAnswerFeedbackFeature } from './community-answer-feedback.ts';
+import { openQuestionsFeature } from './open-questions.ts';
 import { askFeature } from './ask.ts';
 import { fallbackFeature } from './fallback.ts';
 import { forgetFeature } from './forget.ts';
@@ -28,13 +31,17 @@ export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): 
   // Its edit conversation must see a step's answer before any command or question handler does.
   composer.use(myFeature(deps));
   composer.use(reviewFeature(deps));
+  // Its conversation must see the answer before any question handler, and /start enters it.
+  composer.use(answerOpenQuestionFeature(deps));
   composer.use(staffFeature(deps));
   composer.use(startFeature(deps));
   composer.use(helpFeature(deps));
+  composer.use(openQuestionsFeature(deps));
   composer.use(languageFeature(deps));
   composer.use(forgetFeature(deps));
   composer.use(storyFeature(deps));
   composer.use(answerActionsFeature(deps));
+  composer.use(communityAnswerFeedbackFeature(deps));
   composer.use(reviewDigestFeature(deps));
   // Group chats: only what is addressed to the bot; before the private chats' questions.
   composer.use(groupsFeature(deps));

@@ -4,6 +4,8 @@ import type { BotContext, BotDeps } from '../context.ts';
 import { languageKeyboard } from '../keyboards.ts';
 import { escapeHtml } from '../render/html.ts';
 import { sendStory } from './story.ts';
+import { OPEN_QUESTION_LINK } from '../open-question-sender.ts';
+import { enterAnswering } from './answer-open-question.ts';
 
 /** Deep link payload that opens one experience: t.me/<bot>?start=exp_<externalId>. */
 const EXPERIENCE_LINK = /^exp_([A-Za-z0-9_-]{1,60})$/;
@@ -12,6 +14,8 @@ const EXPERIENCE_LINK = /^exp_([A-Za-z0-9_-]{1,60})$/;
 export function startFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command('start', async (ctx) => {
+    const answering = OPEN_QUESTION_LINK.exec(ctx.match.trim());
+    if (answering && ctx.chat.type === 'private') return enterAnswering(ctx, Number(answering[1]));
     const link = EXPERIENCE_LINK.exec(ctx.match.trim());
     if (link) {
       const experience = await deps.app.experiences.getByExternalId(link[1]!);

@@ -6,6 +6,7 @@ import { clip, escapeHtml } from './html.ts';
 import { countryName, industryName, verificationNote } from '../../answering/display.ts';
 import type { Translate } from './story.ts';
 import { ASK_COMMUNITY, FEEDBACK, STORY } from '../callbacks.ts';
+import type { CallbackCodec } from '../callback-data.ts';
 
 /** Telegram shows about this many characters of a button on a phone. */
 const BUTTON_TITLE = 40;
@@ -58,10 +59,15 @@ export function answerKeyboard(answer: DeliverableAnswer, questionId: number, t:
 }
 
 /** The same keyboard with the member's vote marked, so they see it was taken. */
-export function markVote(markup: InlineKeyboard['inline_keyboard'], helpful: boolean, mark: string): InlineKeyboard {
+export function markVote(
+  markup: InlineKeyboard['inline_keyboard'],
+  helpful: boolean,
+  mark: string,
+  votes: CallbackCodec<{ helpful: boolean }> = FEEDBACK,
+): InlineKeyboard {
   const rows = markup.map((row) =>
     row.map((b) => {
-      const vote = 'callback_data' in b && b.callback_data !== undefined ? FEEDBACK.decode(b.callback_data) : undefined;
+      const vote = 'callback_data' in b && b.callback_data !== undefined ? votes.decode(b.callback_data) : undefined;
       if (!vote) return b;
       const base = b.text.replace(` ${mark}`, '');
       const chosen = vote.helpful === helpful;

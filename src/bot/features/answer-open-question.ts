@@ -1,0 +1,124 @@
+import { createConversation, type Conversation } from '@grammyjs/conversations';
+import { Composer, type Context, InlineKeyboard } from 'grammy';
+import { COMMUNITY_ANSWER_NAMED } from '../callbacks.ts';
+import type { Language } from '../../text/language.ts';
+import { checkMemberText } from '../../knowledge/experiences/rules.ts';
+import type { BotContext, BotDeps } from '../context.ts';
+import { escapeHtml } from '../render/html.ts';
+
+export const ANSWER_OPEN_QUESTION_CONVERSATION = 'open-question-answer';
+
+/** What the deep link passes when entering; persisted with the conversation, so JSON only. */
+export interface AnswerOpenQuestionArgs {
+  locale: Language;
+  openQuestionId: number;
+}
+
+// A member who walks away without answering gets the bot back for questions after this long.
+const MAX_WAIT_MS = 6 * 60 * 60 * 1000;
+const HTML = { parse_mode: 'HTML' } as const;
+const isCommand = (text: string) => /^\/[A-Za-z0-9_]/.test(text);
+
+/**
+ * Answering a question put to the community, opened by the "I can answer" deep link: shows the
+ * question, takes the answer as text, and hands it to the use case. Texts come from the
+ * translator in the language fixed at entry (conversations do not see the outer middleware).
+ */
+function answerConversation(deps: BotDeps) {
+  const { translator, community } = deps.app;
+  return async (conversation: Conversation<BotContext, Context>, ctx: Context, args: AnswerOpenQuestionArgs): Promise<void> => {
+    const t = (key: string, values?: Record<string, string | number>) => translator.t(args.locale, key, values);
+    const question = await conversation.external(async (outer: BotContext) => {
+      const q = await community.openQuestions.getById(args.openQuestionId);
+      if (!q || q.status !== 'open') return { state: 'not-open' as const };
+      if (q.memberId === outer.member?.id) return { state: 'own' as const };
+      const who = [outer.member?.name, outer.member?.company].filter(Boolean).join(' · ');
+      return { state: 'open' as const, text: q.text, who };
+    });
+    if (question.state !== 'open') {
+      await ctx.reply(t(question.state === 'own' ? 'community-answer-own-question' : 'community-answer-not-open'));
+      return;
+    }
+    await ctx.reply(t('community-answer-prompt', { question: escapeHtml(question.text) }), HTML);
+    let answer: string;
+    for (;;) {
+      const c = await conversation.wait();
+      if (c.callbackQuery) {
+        await c.answerCallbackQuery({ text: t('community-answer-busy') });
+        continue;
+      }
+      const text = c.message?.text;
+      if (text === undefined) {
+        if (c.message) await c.reply(t('community-answer-text-only'));
+        continue;
+      }
+      if (isCommand(text)) {
+        await c.reply(t('community-answer-busy'));
+        continue;
+      }
+      const problem = checkMemberText('solution', text);
+      if (problem) {
+        await c.reply(t(problem.key, { length: problem.length, min: problem.min, max: problem.max }));
+        continue;
+      }
+      answer = text.trim();
+      break;
+    }
+    // Named only with consent; without a name or company there is nothing to show or hide.
+    let named = false;
+    if (question.who !== '') {
+      const keyboard = new InlineKeyboard()
+        .text(t('community-answer-button-named', { who: question.who }), COMMUNITY_ANSWER_NAMED.encode({ named: true }))
+        .row()
+        .text(t('community-answer-button-anonymous'), COMMUNITY_ANSWER_NAMED.encode({ named: false }));
+      await ctx.reply(t('community-answer-ask-named'), { reply_markup: keyboard });
+      for (;;) {
+        const c = await conversation.wait();
+        const choice = c.callbackQuery?.data === undefined ? undefined : COMMUNITY_ANSWER_NAMED.decode(c.callbackQuery.data);
+        if (choice) {
+          await c.answerCallbackQuery();
+          named = choice.named;
+          break;
+        }
+        if (c.callbackQuery) await c.answerCallbackQuery({ text: t('community-answer-use-buttons') });
+        else if (c.message) await c.reply(t('community-answer-use-buttons'));
+      }
+    }
+    const result = await conversation.external((outer: BotContext) =>
+      outer.member
+        ? community.answerOpenQuestion({
+            openQuestionId: args.openQuestionId,
+            answerer: outer.member,
+            text: answer,
+            named,
+            fallbackLanguage: args.locale,
+          })
+        : ('not-open' as const),
+    );
+    await ctx.reply(t(result === 'sent' ? 'community-answer-sent' : result === 'own-question' ? 'community-answer-own-question' : 'community-answer-not-open'));
+  };
+}
+
+/** The "I can answer" deep link's conversation, and /cancel to leave it. Installed before /start, which enters it. */
+export function answerOpenQuestionFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command('cancel', async (ctx, next) => {
+    if (ctx.conversation.active(ANSWER_OPEN_QUESTION_CONVERSATION) === 0) return next();
+    await ctx.conversation.exit(ANSWER_OPEN_QUESTION_CONVERSATION);
+    await ctx.reply(ctx.t('community-answer-cancelled'));
+  });
+  composer.command('forget', async (ctx, next) => {
+    if (ctx.conversation.active(ANSWER_OPEN_QUESTION_CONVERSATION) > 0) await ctx.conversation.exit(ANSWER_OPEN_QUESTION_CONVERSATION);
+    await next();
+  });
+  composer.use(
+    createConversation<BotContext, Context>(answerConversation(deps), { id: ANSWER_OPEN_QUESTION_CONVERSATION, maxMillisecondsToWait: MAX_WAIT_MS }),
+  );
+  return composer;
+}
+
+/** Opens the answering of an open question in a private chat (the deep link's /start). */
+export async function enterAnswering(ctx: BotContext, openQuestionId: number): Promise<void> {
+  const args: AnswerOpenQuestionArgs = { locale: ctx.locale, openQuestionId };
+  await ctx.conversation.enter(ANSWER_OPEN_QUESTION_CONVERSATION, args);
+}
