@@ -1,11 +1,10 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotAction } from '../../src/emulator/index.ts';
 import { callback, flag, id, MAX_CALLBACK_BYTES } from '../../src/bot/callback-data.ts';
 import { CALLBACKS, FEEDBACK, PROFILE_COUNTRY, SHARE_EDIT } from '../../src/bot/callbacks.ts';
 import { conversationKeyOf } from '../../src/bot/conversation-key.ts';
 import { anExperience } from '../helpers/experiences.ts';
-import { plain, TelegramTest, type TestMember } from '../helpers/telegram.ts';
+import { plain, pressForged, TelegramTest, type TestMember } from '../helpers/telegram.ts';
 
 describe('the callback data registry', () => {
   it.each(CALLBACKS.map((c) => [c.tag, c] as const))('%s: its longest data fits Telegram’s 64 bytes', (_tag, codec) => {
@@ -62,22 +61,6 @@ describe('a press on a button the bot does not know', () => {
   });
   afterAll(() => tg?.stop());
 
-  /** Presses a button carrying `data` on the member's newest bot message; returns the toasts. */
-  async function pressForged(member: TestMember, data: string): Promise<string[]> {
-    const message = member.history.at(-1)!.message;
-    const toasts: string[] = [];
-    const off = tg.emulator.subscribe((a: BotAction) => {
-      if (a.kind === 'callback_answer' && a.text) toasts.push(plain(a.text));
-    });
-    try {
-      const update = tg.emulator.press(member.user, message, data);
-      await tg.handled(update.update_id);
-    } finally {
-      off();
-    }
-    return toasts;
-  }
-
   describe.each(['fa', 'zh', 'en'] as const)('in %s', (language) => {
     it('is refused with a short notice and logged, and changes nothing', async () => {
       const member = tg.member({ language_code: language });
@@ -89,7 +72,7 @@ describe('a press on a button the bot does not know', () => {
       const sent = member.history.length;
       const name = await member.logName();
       for (const data of [`v2:fb:${questionId}:1`, `fb:${questionId}:7`, 'lang:de']) {
-        expect(await pressForged(member, data)).toEqual([tg.text(language, 'bot-button-invalid')]);
+        expect(await pressForged(tg, member, data)).toEqual([tg.text(language, 'bot-button-invalid')]);
         // Named by the member's log name and the data's size: neither their id nor the data is written.
         const refusals = logged.filter((l) => l.member === name && l.data_bytes === Buffer.byteLength(data) && String(l.msg).includes('refused'));
         expect(refusals).toHaveLength(1);

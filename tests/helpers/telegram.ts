@@ -329,3 +329,19 @@ export class TestMember {
     }
   }
 }
+
+/** Presses a button carrying `data` on the member's newest bot message, as a forged client would; returns the toasts. */
+export async function pressForged(tg: TelegramTest, member: TestMember, data: string): Promise<string[]> {
+  const message = tg.emulator.state.messages(member.chatId).at(-1)!;
+  const toasts: string[] = [];
+  const off = tg.emulator.subscribe((a: BotAction) => {
+    if (a.kind === 'callback_answer' && a.text) toasts.push(plain(a.text));
+  });
+  try {
+    const update = tg.emulator.press(member.user, message, data);
+    await tg.handled(update.update_id);
+  } finally {
+    off();
+  }
+  return toasts;
+}

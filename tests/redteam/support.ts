@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream';
 import { LANGUAGE_NAMES } from '../../src/ai/question-translation.ts';
 import { loadPrompts } from '../../src/ai/prompts.ts';
-import type { BotAction } from '../../src/emulator/index.ts';
 import type { Language } from '../../src/text/language.ts';
 import type { ChatRequest, FakeOpenAi } from '../helpers/fake-openai.ts';
 import { plain, type TelegramTest, type TestMember } from '../helpers/telegram.ts';
@@ -56,21 +55,7 @@ export function inside(text: string, tag: string): { before: string; within: str
   return { before, within, after };
 }
 
-/** Presses a button carrying `data` on the member's newest bot message, as a forged client would; returns the toasts. */
-export async function pressForged(tg: TelegramTest, member: TestMember, data: string): Promise<string[]> {
-  const message = tg.emulator.state.messages(member.chatId).at(-1)!;
-  const toasts: string[] = [];
-  const off = tg.emulator.subscribe((a: BotAction) => {
-    if (a.kind === 'callback_answer' && a.text) toasts.push(plain(a.text));
-  });
-  try {
-    const update = tg.emulator.press(member.user, message, data);
-    await tg.handled(update.update_id);
-  } finally {
-    off();
-  }
-  return toasts;
-}
+export { pressForged } from '../helpers/telegram.ts';
 
 /** A log destination keeping parsed JSON lines. */
 export function logCollector(): { stream: Writable; lines: Record<string, unknown>[] } {
