@@ -50,7 +50,13 @@ export function createIntroductionSender(options: IntroductionSenderOptions): Re
     if (message === 'expired' && (await introductions.lapse(introductionId)) !== 'expired') return { skipped: 'answered in time' };
     const intro = await introductions.forDelivery(introductionId);
     if (!intro) return { skipped: 'a member is gone' };
-    const wanted = { request: 'pending', 'contact-to-asker': 'accepted', 'contact-to-contributor': 'accepted', declined: 'declined', expired: 'expired' } as const;
+    const wanted = {
+      request: 'pending',
+      'contact-to-asker': 'accepted',
+      'contact-to-contributor': 'accepted',
+      declined: 'declined',
+      expired: 'expired',
+    } as const;
     if (intro.status !== wanted[message]) return { skipped: `the request is ${intro.status}` };
     const to = message === 'request' || message === 'contact-to-contributor' ? intro.contributor : intro.asker;
     const other = to === intro.asker ? intro.contributor : intro.asker;

@@ -75,7 +75,10 @@ export async function outboxSent(db: Queryable, options: { dueWithinMs?: number;
     const [row] = await db.query<{ owed: number }>(
       `SELECT count(*)::int AS owed FROM jobs
        WHERE kind = ANY($1::text[]) AND done_at IS NULL AND failed_at IS NULL AND run_at <= now() + make_interval(secs => $2::float8 / 1000)`,
-      [[ANSWER_DELIVERY, OUTBOUND_MESSAGE, REVIEW_CARD, OPEN_QUESTION_POST, COMMUNITY_ANSWER, OPEN_QUESTION_SETTLED, INTRODUCTION_MESSAGE], options.dueWithinMs ?? 0],
+      [
+        [ANSWER_DELIVERY, OUTBOUND_MESSAGE, REVIEW_CARD, OPEN_QUESTION_POST, COMMUNITY_ANSWER, OPEN_QUESTION_SETTLED, INTRODUCTION_MESSAGE],
+        options.dueWithinMs ?? 0,
+      ],
     );
     if (row!.owed === 0 || Date.now() > deadline) return;
     await new Promise((r) => setTimeout(r, 10));

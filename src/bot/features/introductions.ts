@@ -77,7 +77,12 @@ function introductionConversation(deps: BotDeps) {
       const username = c.from?.username;
       const result = await conversation.external((outer: BotContext) =>
         outer.member
-          ? community.introductions.request({ askerId: outer.member.id, experienceId: args.experienceId, reason: checked.reason, ...(username ? { askerUsername: username } : {}) })
+          ? community.introductions.request({
+              askerId: outer.member.id,
+              experienceId: args.experienceId,
+              reason: checked.reason,
+              ...(username ? { askerUsername: username } : {}),
+            })
           : ({ kind: 'unavailable' } as const),
       );
       await c.reply(outcomeText(t, result));
