@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Experience } from '../../src/knowledge/experiences/experience.ts';
-import { INTRO_ASK, INTRO_DECIDE } from '../../src/bot/callbacks.ts';
+import { INTRO_ASK, INTRO_CONSENT, INTRO_DECIDE } from '../../src/bot/callbacks.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { pressForged, TelegramTest, type Reply, type TestMember } from '../helpers/telegram.ts';
 
@@ -198,6 +198,10 @@ describe.each(testDatabases())('introductions on $name', ({ open }) => {
     const [on] = await wei.presses(tg.text('zh', 'intro-consent-button-on'));
     expect(on!.text).toBe(tg.text('zh', 'intro-consent-on'));
     expect(on!.buttons).toEqual([tg.text('zh', 'intro-consent-button-off')]);
+    expect(await consent()).toBe(true);
+    // A stale or forged second "on" changes nothing and is no error.
+    await pressForged(tg, wei, INTRO_CONSENT.encode({ on: true }));
+    expect(wei.history.at(-1)!.text).toBe(tg.text('zh', 'intro-consent-on'));
     expect(await consent()).toBe(true);
     const maryam = await asker();
     const story = await publishedBy(wei);

@@ -7,6 +7,7 @@ import { onPress } from '../callback-data.ts';
 import { INTRO_ASK, INTRO_CONSENT, INTRO_DECIDE } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { escapeHtml } from '../render/html.ts';
+import { editUnlessUnchanged } from '../telegram-failure.ts';
 
 export const INTRODUCTION_CONVERSATION = 'introduction';
 
@@ -117,7 +118,7 @@ export function introductionsFeature(deps: BotDeps): Composer<BotContext> {
     if (result.kind === 'not-found') return void (await ctx.answerCallbackQuery({ text: ctx.t('intro-not-found') }));
     await ctx.answerCallbackQuery();
     // Answered: the buttons go. The contacts follow through the outbox on acceptance.
-    await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } });
+    await editUnlessUnchanged(() => ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }));
     if (result.kind === 'already') await ctx.reply(ctx.t('intro-already-decided', { status: result.status }));
     else if (result.kind === 'declined') await ctx.reply(ctx.t('intro-you-declined'));
     else if (result.kind === 'expired') await ctx.reply(ctx.t('intro-you-expired'));
@@ -128,7 +129,7 @@ export function introductionsFeature(deps: BotDeps): Composer<BotContext> {
     if (!ctx.member) return;
     await community.introductions.setConsent(ctx.member.id, on);
     const { text, keyboard } = consentMessage(ctx.t, on);
-    await ctx.editMessageText(text, { reply_markup: keyboard });
+    await editUnlessUnchanged(() => ctx.editMessageText(text, { reply_markup: keyboard }));
   });
   return composer;
 }
