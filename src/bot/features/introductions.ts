@@ -112,9 +112,11 @@ export function introductionsFeature(deps: BotDeps): Composer<BotContext> {
 
   onPress(composer, INTRO_DECIDE, async (ctx, { introductionId, accept }) => {
     const username = ctx.from.username;
-    const result = ctx.member
-      ? await community.introductions.decide({ contributorId: ctx.member.id, introductionId, accept, ...(username ? { contributorUsername: username } : {}) })
-      : ({ kind: 'not-found' } as const);
+    // Sent only to private chats: a press elsewhere is forged, and must not edit a group's messages.
+    const result =
+      ctx.member && ctx.chat?.type === 'private'
+        ? await community.introductions.decide({ contributorId: ctx.member.id, introductionId, accept, ...(username ? { contributorUsername: username } : {}) })
+        : ({ kind: 'not-found' } as const);
     if (result.kind === 'not-found') return void (await ctx.answerCallbackQuery({ text: ctx.t('intro-not-found') }));
     await ctx.answerCallbackQuery();
     // Answered: the buttons go. The contacts follow through the outbox on acceptance.
@@ -126,7 +128,7 @@ export function introductionsFeature(deps: BotDeps): Composer<BotContext> {
 
   onPress(composer, INTRO_CONSENT, async (ctx, { on }) => {
     await ctx.answerCallbackQuery();
-    if (!ctx.member) return;
+    if (!ctx.member || ctx.chat?.type !== 'private') return;
     await community.introductions.setConsent(ctx.member.id, on);
     const { text, keyboard } = consentMessage(ctx.t, on);
     await editUnlessUnchanged(() => ctx.editMessageText(text, { reply_markup: keyboard }));
