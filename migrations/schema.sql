@@ -105,6 +105,23 @@ TABLE glossary_terms
   CONSTRAINT glossary_terms_concept_key UNIQUE (concept)
   CONSTRAINT glossary_terms_pkey PRIMARY KEY (id)
 
+TABLE introductions
+  id bigint NOT NULL DEFAULT nextval('introductions_id_seq'::regclass)
+  asker_member_id bigint NOT NULL
+  contributor_member_id bigint NOT NULL
+  experience_id bigint NOT NULL
+  reason text NOT NULL
+  status text NOT NULL DEFAULT 'pending'::text
+  asker_username text
+  contributor_username text
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+  decided_at timestamp with time zone
+  CONSTRAINT introductions_asker_member_id_fkey FOREIGN KEY (asker_member_id) REFERENCES members(id) ON DELETE CASCADE
+  CONSTRAINT introductions_contributor_member_id_fkey FOREIGN KEY (contributor_member_id) REFERENCES members(id) ON DELETE CASCADE
+  CONSTRAINT introductions_experience_id_fkey FOREIGN KEY (experience_id) REFERENCES experiences(id) ON DELETE CASCADE
+  CONSTRAINT introductions_pkey PRIMARY KEY (id)
+  CONSTRAINT introductions_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'accepted'::text, 'declined'::text, 'expired'::text])))
+
 TABLE jobs
   id bigint NOT NULL DEFAULT nextval('jobs_id_seq'::regclass)
   kind text NOT NULL
@@ -284,6 +301,10 @@ CREATE INDEX experiences_status_idx ON experiences USING btree (status);
 CREATE UNIQUE INDEX feedback_pkey ON feedback USING btree (question_id, member_id);
 CREATE UNIQUE INDEX glossary_terms_concept_key ON glossary_terms USING btree (concept);
 CREATE UNIQUE INDEX glossary_terms_pkey ON glossary_terms USING btree (id);
+CREATE INDEX introductions_asker_idx ON introductions USING btree (asker_member_id, created_at);
+CREATE INDEX introductions_contributor_idx ON introductions USING btree (contributor_member_id);
+CREATE UNIQUE INDEX introductions_one_pending_idx ON introductions USING btree (asker_member_id, experience_id) WHERE (status = 'pending'::text);
+CREATE UNIQUE INDEX introductions_pkey ON introductions USING btree (id);
 CREATE UNIQUE INDEX jobs_kind_unique_key ON jobs USING btree (kind, unique_key) WHERE (unique_key IS NOT NULL);
 CREATE INDEX jobs_pending_idx ON jobs USING btree (run_at, id) WHERE ((done_at IS NULL) AND (failed_at IS NULL));
 CREATE UNIQUE INDEX jobs_pkey ON jobs USING btree (id);

@@ -66,6 +66,11 @@ export const DIGEST_BUTTONS: readonly CallbackCodec<unknown>[] = [DIGEST_PAGE, D
 export const GROUP_LANGUAGE = callback('grp:lang', { language: oneOf(LANGUAGES) });
 export const GROUP_ANSWERING = callback('grp:answer', { on: flag });
 
+/** Introductions: "connect me with this company" under a story, the contributor's answer, and /profile's switch. */
+export const INTRO_ASK = callback('intro:ask', { experienceId: id });
+export const INTRO_DECIDE = callback('intro:decide', { introductionId: id, accept: flag });
+export const INTRO_CONSENT = callback('intro:consent', { on: flag });
+
 export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
   STORY,
   FEEDBACK,
@@ -89,6 +94,9 @@ export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
   MY_EDIT_FIELD,
   GROUP_LANGUAGE,
   GROUP_ANSWERING,
+  INTRO_ASK,
+  INTRO_DECIDE,
+  INTRO_CONSENT,
 ];
 
 /** True when `data` is one of our buttons, in its current version. */

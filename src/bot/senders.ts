@@ -11,6 +11,8 @@ import { createSendBudget } from './send-budget.ts';
 import { createReviewCardSender } from './review-card-sender.ts';
 import { createOpenQuestionSender } from './open-question-sender.ts';
 import { COMMUNITY_ANSWER, OPEN_QUESTION_SETTLED, OPEN_QUESTION_POST } from '../jobs/open-question-posts.ts';
+import { INTRODUCTION_MESSAGE } from '../jobs/introduction-messages.ts';
+import { createIntroductionSender } from './introduction-sender.ts';
 
 // Messages wait at most this long for an idle sender of another process; this process's own
 // are sent at once (the app's outboxQueued signal wakes its senders).
@@ -34,7 +36,9 @@ export interface RunningSenders {
  * by the console chat against its emulator.
  */
 export function startSenders(
-  app: Pick<App, 'db' | 'logger' | 'translator' | 'outboxQueued' | 'config'> & { community: Pick<App['community'], 'curation' | 'openQuestions'> },
+  app: Pick<App, 'db' | 'logger' | 'translator' | 'outboxQueued' | 'config' | 'experiences'> & {
+    community: Pick<App['community'], 'curation' | 'openQuestions' | 'introductions'>;
+  },
   api: Api,
   options: { messagesPerSecond?: number; concurrency?: number } = {},
 ): RunningSenders {
@@ -46,6 +50,7 @@ export function startSenders(
     ...createAnswerSender({ db, api, translator, budget, giveUpAfterMs, logger }),
     ...createReviewCardSender({ db, api, translator, budget, curation: app.community.curation }),
     ...createOpenQuestionSender({ db, api, translator, budget, openQuestions: app.community.openQuestions }),
+    ...createIntroductionSender({ db, api, translator, budget, introductions: app.community.introductions, experiences: app.experiences }),
   };
   return createJobRunner({
     db,
@@ -70,7 +75,10 @@ export async function outboxSent(db: Queryable, options: { dueWithinMs?: number;
     const [row] = await db.query<{ owed: number }>(
       `SELECT count(*)::int AS owed FROM jobs
        WHERE kind = ANY($1::text[]) AND done_at IS NULL AND failed_at IS NULL AND run_at <= now() + make_interval(secs => $2::float8 / 1000)`,
-      [[ANSWER_DELIVERY, OUTBOUND_MESSAGE, REVIEW_CARD, OPEN_QUESTION_POST, COMMUNITY_ANSWER, OPEN_QUESTION_SETTLED], options.dueWithinMs ?? 0],
+      [
+        [ANSWER_DELIVERY, OUTBOUND_MESSAGE, REVIEW_CARD, OPEN_QUESTION_POST, COMMUNITY_ANSWER, OPEN_QUESTION_SETTLED, INTRODUCTION_MESSAGE],
+        options.dueWithinMs ?? 0,
+      ],
     );
     if (row!.owed === 0 || Date.now() > deadline) return;
     await new Promise((r) => setTimeout(r, 10));

@@ -35,3 +35,12 @@ export function tooOld(ageMs: number, giveUpAfterMs: number): GiveUpError | unde
     `undelivered ${Math.round(ageMs / 1000)} s after it was queued: given up (DELIVERY_GIVE_UP_AFTER is ${Math.round(giveUpAfterMs / 1000)} s)`,
   );
 }
+
+/** Runs an edit; Telegram's refusal of one that changes nothing (a second or stale press) is no failure. */
+export async function editUnlessUnchanged(edit: () => Promise<unknown>): Promise<void> {
+  try {
+    await edit();
+  } catch (error) {
+    if (!(error instanceof GrammyError && /message is not modified/i.test(error.description))) throw error;
+  }
+}

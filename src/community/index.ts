@@ -21,6 +21,7 @@ import { createCuration, type CurationPorts } from './curation.ts';
 import { createStaff } from './staff.ts';
 import { createReverification } from './reverification.ts';
 import { createGroups } from './groups.ts';
+import { createIntroductions } from './introductions.ts';
 
 export type { Member, MemberProfile, Role } from './members.ts';
 export type { QuestionRecord, LoggedQuestion } from './question-log.ts';
@@ -34,6 +35,7 @@ export type { StaffActor, StaffMember, SetRoleResult } from './staff.ts';
 export type { DigestPage, DueExperience, ReverifyResult } from './reverification.ts';
 export type { Contribution, ContributionEdit, ContributionOutcome } from './my-contributions.ts';
 export type { GroupStanding, GroupChat, GroupAsk, AllowResult } from './groups.ts';
+export type { DecideResult as IntroductionDecision, IntroductionForDelivery, IntroductionParty, RequestRefusal, RequestResult } from './introductions.ts';
 export { contributionAsStored } from './contributions.ts';
 
 /** The community's repositories over one connection or one open transaction. */
@@ -112,5 +114,7 @@ export function createCommunity(
       allowedChatIds: groups?.allowedChatIds ?? [],
       ...(ports.staffChatId !== undefined ? { staffChatId: ports.staffChatId } : {}),
     }),
+    /** Introductions between a member and an experience's contributor, with the contributor's consent. */
+    introductions: createIntroductions(db),
   };
 }

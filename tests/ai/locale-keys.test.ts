@@ -7,10 +7,11 @@ import { FIELDS } from '../../src/bot/features/share/fields.ts';
 import { LANGUAGES } from '../../src/text/language.ts';
 import { DEFAULT_LOCALES_DIR, readLocaleFiles } from '../../src/i18n.ts';
 import { INDUSTRIES, STATUSES } from '../../src/knowledge/experiences/experience.ts';
+import { INTRODUCTION_MESSAGES } from '../../src/jobs/introduction-messages.ts';
 
 const SRC = new URL('../../src/', import.meta.url).pathname;
 // The message families of the locale files; a string in the code that looks like one of them is a key.
-const KEY_LITERAL = /['"`]((?:bot|share|my|forget|console|answer|country|industry|notify|curation|community)-[a-z0-9-]*[a-z0-9])['"`]/g;
+const KEY_LITERAL = /['"`]((?:bot|share|my|forget|console|answer|country|industry|notify|curation|community|intro)-[a-z0-9-]*[a-z0-9])['"`]/g;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -42,6 +43,7 @@ describe('every message the code asks for exists (and so, by the other locale te
     ['share-industry-', INDUSTRIES],
     ['share-field-', FIELDS],
     ['share-ask-', FIELDS],
+    ['intro-message-', INTRODUCTION_MESSAGES],
   ] as const)('keys the code builds: %s…', (prefix, values) => {
     expect(values.map((v) => `${prefix}${v}`).filter((key) => !english.has(key))).toEqual([]);
   });

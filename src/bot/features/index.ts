@@ -9,6 +9,7 @@ import { fallbackFeature } from './fallback.ts';
 import { forgetFeature } from './forget.ts';
 import { groupsFeature } from './groups.ts';
 import { helpFeature } from './help.ts';
+import { introductionsFeature } from './introductions.ts';
 import { languageFeature } from './language.ts';
 import { myFeature } from './my.ts';
 import { profileFeature } from './profile.ts';
@@ -33,6 +34,8 @@ export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): 
   composer.use(reviewFeature(deps));
   // Its conversation must see the answer before any question handler, and /start enters it.
   composer.use(answerOpenQuestionFeature(deps));
+  // Its conversation takes the asker's line before any question handler does.
+  composer.use(introductionsFeature(deps));
   composer.use(staffFeature(deps));
   composer.use(startFeature(deps));
   composer.use(helpFeature(deps));

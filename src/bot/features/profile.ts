@@ -7,6 +7,7 @@ import { PROFILE_COMPANY, PROFILE_COUNTRIES, PROFILE_COUNTRY, PROFILE_INDUSTRY, 
 import { isValidProfileValue } from '../../community/profile.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { countryName, industryName } from '../../answering/display.ts';
+import { consentMessage } from './introductions.ts';
 
 export const PROFILE_CONVERSATION = 'profile';
 
@@ -27,7 +28,7 @@ type Answer = { value: string | null } | { halt: true } | { cancelled: true };
  */
 function profileConversation(deps: BotDeps) {
   return async function profile(conversation: Conversation<BotContext, Context>, ctx: Context, args: ProfileArgs): Promise<void> {
-    const t = (key: string, a?: Record<string, string>) => deps.app.translator.t(args.locale, key, a);
+    const t = (key: string, a?: Record<string, string | number>) => deps.app.translator.t(args.locale, key, a);
     const skipCompany = () => new InlineKeyboard().text(t('bot-button-skip'), PROFILE_COMPANY.encode({ skip: '-' }));
 
     const leave = async (answer: Answer) => {
@@ -86,6 +87,9 @@ function profileConversation(deps: BotDeps) {
         industry: industry.value ? industryName(deps.app.translator, args.locale, industry.value) : none,
       }),
     );
+    // Whether members who read one's experiences may ask to be introduced: off until turned on here.
+    const consent = consentMessage(t, saved.member.consentIntroductions);
+    await ctx.reply(consent.text, { reply_markup: consent.keyboard });
   };
 }
 

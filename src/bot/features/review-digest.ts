@@ -1,4 +1,4 @@
-import { Composer, GrammyError } from 'grammy';
+import { Composer } from 'grammy';
 import { displayText } from '../../answering/display.ts';
 import type { ReverifyResult } from '../../community/index.ts';
 import { onPress } from '../callback-data.ts';
@@ -6,6 +6,7 @@ import { DIGEST_ARCHIVE, DIGEST_PAGE, DIGEST_STILL_TRUE } from '../callbacks.ts'
 import type { BotContext, BotDeps } from '../context.ts';
 import { chatLanguage } from '../chat-language.ts';
 import { DIGEST_PAGE_SIZE, renderDigest } from '../render/digest.ts';
+import { editUnlessUnchanged } from '../telegram-failure.ts';
 
 /**
  * The buttons of the re-verification digest (sent by src/bot/digest-sender.ts): ◀ ▶ pages,
@@ -28,12 +29,8 @@ export function reviewDigestFeature(deps: BotDeps): Composer<BotContext> {
     const digest = await reverification.digestPage({ page: page - 1, pageSize: DIGEST_PAGE_SIZE, reviewAfterMonths: config.reviewAfterMonths });
     const language = await chatLanguage(db, ctx.chatId ?? ctx.from!.id);
     const { html, keyboard } = renderDigest(digest, language, translator, config.reviewAfterMonths);
-    try {
-      await ctx.editMessageText(html, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } });
-    } catch (error) {
-      // Two presses showing the same page: Telegram refuses an edit that changes nothing.
-      if (!(error instanceof GrammyError && /message is not modified/i.test(error.description))) throw error;
-    }
+    // Two presses showing the same page: Telegram refuses an edit that changes nothing.
+    await editUnlessUnchanged(() => ctx.editMessageText(html, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } }));
   }
 
   async function decided(ctx: BotContext, result: ReverifyResult, doneKey: string, page: number, button: string): Promise<void> {

@@ -1,15 +1,22 @@
-import { Composer } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
 import type { Experience } from '../../knowledge/experiences/experience.ts';
 import { onPress } from '../callback-data.ts';
-import { STORY } from '../callbacks.ts';
+import { INTRO_ASK, STORY } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { splitMessage } from '../render/html.ts';
 import { renderStory } from '../render/story.ts';
 
-/** Sends an experience's full story, split if Telegram's length limit requires. */
+/**
+ * Sends an experience's full story, split if Telegram's length limit requires. In a private
+ * chat, "connect me with this company" goes under it when its contributor takes introductions
+ * (never for the contributor themself); in a group nobody is offered one in front of others.
+ */
 export async function sendStory(ctx: BotContext, deps: BotDeps, experience: Experience): Promise<void> {
   const html = renderStory(experience, ctx.locale, ctx.t, deps.app.translator);
-  for (const part of splitMessage(html)) await ctx.reply(part, { parse_mode: 'HTML' });
+  const parts = splitMessage(html);
+  const offered = ctx.chat?.type === 'private' && ctx.member !== undefined && (await deps.app.community.introductions.offered(ctx.member.id, experience.id));
+  const keyboard = offered ? { reply_markup: new InlineKeyboard().text(ctx.t('intro-button'), INTRO_ASK.encode({ experienceId: experience.id })) } : {};
+  for (const [i, part] of parts.entries()) await ctx.reply(part, { parse_mode: 'HTML', ...(i === parts.length - 1 ? keyboard : {}) });
 }
 
 /** The "full story" buttons under an answer. */
