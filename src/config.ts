@@ -48,6 +48,7 @@ const schema = z
         .optional(),
     ),
     TELEGRAM_GIVE_UP_AFTER: duration('1h'),
+    WEBHOOK_TIMEOUT_MS: positiveInt(50_000),
     RATE_LIMIT_PER_MINUTE: positiveInt(10),
     // Removed: see the check below.
     BOT_WORKERS: optionalText,
@@ -111,7 +112,8 @@ export type TelegramConfig =
   | { mode: 'console' }
   /** giveUpAfterMs: how long getUpdates may keep failing before the process stops. */
   | { mode: 'polling'; token: string; apiRoot: string; giveUpAfterMs: number }
-  | { mode: 'webhook'; token: string; apiRoot: string; url: string; secret: string; port: number };
+  /** timeoutMs: how long a webhook call may take; past it Telegram is answered and the update handled on. */
+  | { mode: 'webhook'; token: string; apiRoot: string; url: string; secret: string; port: number; timeoutMs: number };
 
 export interface Config {
   database: DatabaseConfig;
@@ -175,7 +177,15 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
   const telegram: TelegramConfig = !e.BOT_TOKEN
     ? { mode: 'console' }
     : e.WEBHOOK_URL && e.WEBHOOK_SECRET
-      ? { mode: 'webhook', token: e.BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.PORT ?? DEFAULT_PORT }
+      ? {
+          mode: 'webhook',
+          token: e.BOT_TOKEN,
+          apiRoot: e.TELEGRAM_API_ROOT,
+          url: e.WEBHOOK_URL,
+          secret: e.WEBHOOK_SECRET,
+          port: e.PORT ?? DEFAULT_PORT,
+          timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+        }
       : { mode: 'polling', token: e.BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, giveUpAfterMs: e.TELEGRAM_GIVE_UP_AFTER };
 
   return {

@@ -76,7 +76,10 @@ describe('configuration', () => {
       /WEBHOOK_SECRET: expects a secret[\s\S]*BOT_TOKEN: expects the bot token/,
     );
     const config = loadConfig({ BOT_TOKEN: '1:abc', WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 's3cret', PORT: '9000' });
-    expect(config.telegram).toMatchObject({ mode: 'webhook', port: 9000, secret: 's3cret' });
+    expect(config.telegram).toMatchObject({ mode: 'webhook', port: 9000, secret: 's3cret', timeoutMs: 50_000 });
+    const hook = { BOT_TOKEN: '1:abc', WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 's3cret' };
+    expect(loadConfig({ ...hook, WEBHOOK_TIMEOUT_MS: '20000' }).telegram).toMatchObject({ timeoutMs: 20_000 });
+    expect(() => loadConfig({ ...hook, WEBHOOK_TIMEOUT_MS: '0' })).toThrow(/WEBHOOK_TIMEOUT_MS: expects a number above 0/);
     expect(loadConfig({ BOT_TOKEN: '1:abc', TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' }).telegram).toEqual({
       mode: 'polling',
       token: '1:abc',

@@ -82,6 +82,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.api.config.use((prev, method, payload, signal) => (method === 'getUpdates' ? prev(method, payload, signal) : retry(prev, method, payload, signal)));
 
   const { app } = deps;
+  // Before anything keeps the update (the chat queue, the claim's copy) or reads it.
+  bot.use(cleanInput);
   bot.use(inFlight.middleware);
   // Updates of one chat run one after another (runner fetches concurrently), others in parallel;
   // none waits behind its chat's previous update longer than a question may take.
@@ -94,7 +96,6 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
     }),
   );
   bot.use(updateLogger(app.logger));
-  bot.use(cleanInput);
   const conversationStorage = createDbStorage<VersionedState<ConversationData>>(app.db, CONVERSATION_NAMESPACE);
   const claimUpdate: typeof app.community.claimUpdate = async (update) => {
     const claim = await app.community.claimUpdate(update);

@@ -62,7 +62,7 @@ export function register(program: Command, ctx: CliContext): void {
           db: app.db,
           logger: app.logger,
           port: port!,
-          ...(telegram.mode === 'webhook' ? { webhook: { bot, url: telegram.url, secret: telegram.secret } } : {}),
+          ...(telegram.mode === 'webhook' ? { webhook: { bot, url: telegram.url, secret: telegram.secret, timeoutMs: telegram.timeoutMs } } : {}),
         });
         const running: RunningBot =
           telegram.mode === 'webhook'

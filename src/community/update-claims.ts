@@ -23,7 +23,10 @@ type ClaimRow = { claimed: boolean; state: unknown } & ({ id: null } | MemberRow
 
 export interface UpdateToClaim {
   updateId: number;
-  /** The update as Telegram sent it: kept until its handling finishes, for whoever must take it over. */
+  /**
+   * The update as Telegram sent it, without control characters (jsonb refuses a null character;
+   * the bot strips them at intake): kept until its handling finishes, for whoever must take it over.
+   */
   update: unknown;
   /**
    * The person whose own message or press this is. `register`: they become (again) a member when
@@ -49,17 +52,12 @@ export type ClaimUpdate = (update: UpdateToClaim) => Promise<UpdateClaim>;
  */
 export function createClaimUpdate(db: Queryable, members: Pick<MembersRepository, 'upsertFromTelegram'>, instance: string): ClaimUpdate {
   return async ({ updateId, update, sender, stateKey }) => {
-    const [row] = (await db.query<ClaimRow>(CLAIM, [updateId, sender?.telegramId ?? null, stateKey ?? null, keptCopy(update), instance])) as [ClaimRow];
+    const [row] = (await db.query<ClaimRow>(CLAIM, [updateId, sender?.telegramId ?? null, stateKey ?? null, JSON.stringify(update), instance])) as [ClaimRow];
     if (!row.claimed) return { claimed: false };
     const known = row.id === null ? null : memberFromRow(row);
     const member = !sender ? undefined : sender.register ? await members.upsertFromTelegram(sender, known) : (known ?? undefined);
     return { claimed: true, ...(member ? { member } : {}), state: row.state ?? undefined };
   };
-}
-
-/** The update as jsonb takes it: PostgreSQL refuses the null character anywhere in a jsonb text, and forged button data may carry one. */
-function keptCopy(update: unknown): string {
-  return JSON.stringify(update).replaceAll('\\u0000', '\\ufffd');
 }
 
 /**

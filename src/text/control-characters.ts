@@ -2,6 +2,7 @@
 // the others are invisible noise in a question or a contribution. Format characters such as
 // ZWNJ (U+200C, part of Persian spelling) are not controls and stay.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
 
 /** Where text was cut: the UTF-16 offsets (in the original) of the removed code units, ascending. */
 export interface StrippedText {
@@ -31,4 +32,9 @@ export function shiftOffset(offset: number, removed: readonly number[]): number 
   let before = 0;
   while (before < removed.length && removed[before]! < offset) before++;
   return offset - before;
+}
+
+/** The text with each control character (carriage return included) replaced by U+FFFD: for tokens, where a removal could make one valid. */
+export function replaceControlCharacters(text: string): string {
+  return text.replace(CONTROLS, '\uFFFD');
 }

@@ -58,8 +58,9 @@ export async function serveHttp(options: {
  */
 export async function startWebhook(
   bot: SmeBot,
-  options: { db: Queryable; logger: Logger; url: string; secret: string; port: number; hostname?: string },
+  options: { db: Queryable; logger: Logger; url: string; secret: string; port: number; hostname?: string; timeoutMs?: number },
 ): Promise<RunningBot & { port: number }> {
-  const http = await serveHttp({ ...options, webhook: { bot, url: options.url, secret: options.secret } });
+  const { url, secret, timeoutMs } = options;
+  const http = await serveHttp({ ...options, webhook: { bot, url, secret, ...(timeoutMs !== undefined ? { timeoutMs } : {}) } });
   return { port: http.port, failed: new Promise<never>(() => {}), stop: () => http.stop() };
 }

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type { SmeBot } from '../bot/bot.ts';
 import { ALLOWED_UPDATES, waitForHandlers } from '../bot/run.ts';
 import type { Logger } from '../log.ts';
+import { describeError } from '../bot/errors.ts';
 import type { WebEnv, WebRouter } from './app.ts';
 
 // Telegram gives up on a webhook call after about a minute and sends the update again; answer
@@ -17,6 +18,8 @@ export interface WebhookOptions {
   url: string;
   /** Telegram sends it in X-Telegram-Bot-Api-Secret-Token; anything else is refused with 401. */
   secret: string;
+  /** How long a call may take before Telegram is answered and the update handled on in the background (default 50 s). */
+  timeoutMs?: number;
 }
 
 /**
@@ -24,39 +27,76 @@ export interface WebhookOptions {
  * not take (it did not answer) gets a 503, so Telegram sends it again later; its sender is told
  * once that the answer will come. Its claim may have been recorded all the same (sent on a link
  * whose answer never came back): when Telegram sends it here again, that claim is released first.
+ * An update still being handled after `timeoutMs` is answered 200 and handled on; should it
+ * fail then, Telegram can no longer be asked to send it again, and the failure goes to the
+ * bot's error handler (logged, the member apologised to).
  */
 export function webhookRouter(options: WebhookOptions): WebRouter {
   const router = new Hono<WebEnv>();
-  const handle = webhookCallback(options.bot, 'hono', { secretToken: options.secret, onTimeout: 'return', timeoutMilliseconds: WEBHOOK_TIMEOUT_MS });
+  // grammY's own timeout answers the call but drops a failure that comes after it (it only
+  // logs it to its debug channel): the deadline is kept here instead.
+  const handle = webhookCallback(options.bot, 'hono', { secretToken: options.secret, timeoutMilliseconds: Infinity });
+  const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   router.post(new URL(options.url).pathname, async (c) => {
-    let retried: Update | undefined;
-    try {
-      if (c.req.header('x-telegram-bot-api-secret-token') === options.secret) {
-        const body = (await c.req.json().catch(() => undefined)) as Update | undefined;
-        if (body && options.bot.outage.isUnsure(body.update_id)) {
-          retried = body;
-          await options.bot.outage.release([body.update_id]);
-        }
-      }
-      return await handle(c);
-    } catch (error) {
-      const cause = error instanceof BotError ? error.error : error;
-      const update = error instanceof BotError ? error.ctx.update : retried;
-      if (update && isDatabaseUnavailable(cause)) {
-        c.get('log').warn({ err: cause, update_id: update.update_id }, 'the database does not answer: Telegram will send this update again');
-        options.bot.outage.unsure(update.update_id);
-        await options.bot.outage.tell(options.bot.api, update);
-        return c.json({ error: 'The database does not answer; send this update again later.' }, 503);
-      }
-      // grammY hands a failed update to bot.catch only when polling; a webhook call's failure
-      // goes there too, so it is logged the one way and the member gets the apology. Not 2xx:
-      // Telegram sends the update again.
-      if (!(error instanceof BotError)) throw error;
-      await options.bot.errorHandler(error);
-      return c.json({ error: 'The update could not be handled; send it again.', requestId: c.get('requestId') }, 500);
+    const update =
+      c.req.header('x-telegram-bot-api-secret-token') === options.secret ? ((await c.req.json().catch(() => undefined)) as Update | undefined) : undefined;
+    const handling = (async () => {
+      if (update && options.bot.outage.isUnsure(update.update_id)) await options.bot.outage.release([update.update_id]);
+      return handle(c);
+    })();
+    const outcome = await settledWithin(handling, timeoutMs);
+    if (outcome === 'too slow') {
+      c.get('log').warn(
+        { update_id: update?.update_id, timeout_ms: timeoutMs },
+        'the update is still being handled: Telegram is answered, the handling goes on',
+      );
+      void handling.catch((error: unknown) => failedAfterAnswer(error, c.get('log')));
+      return c.body('');
     }
+    if (outcome.ok) return outcome.value;
+    const { error } = outcome;
+    const cause = error instanceof BotError ? error.error : error;
+    const failed = error instanceof BotError ? error.ctx.update : update;
+    if (failed && isDatabaseUnavailable(cause)) {
+      c.get('log').warn({ err: cause, update_id: failed.update_id }, 'the database does not answer: Telegram will send this update again');
+      options.bot.outage.unsure(failed.update_id);
+      await options.bot.outage.tell(options.bot.api, failed);
+      return c.json({ error: 'The database does not answer; send this update again later.' }, 503);
+    }
+    // grammY hands a failed update to bot.catch only when polling; a webhook call's failure
+    // goes there too, so it is logged the one way and the member gets the apology. Not 2xx:
+    // Telegram sends the update again.
+    if (!(error instanceof BotError)) throw error;
+    await options.bot.errorHandler(error);
+    return c.json({ error: 'The update could not be handled; send it again.', requestId: c.get('requestId') }, 500);
   });
+
+  async function failedAfterAnswer(error: unknown, log: Logger): Promise<void> {
+    try {
+      if (error instanceof BotError) await options.bot.errorHandler(error);
+      else log.error(describeError(error), 'an update failed after its webhook call was answered');
+    } catch (e) {
+      log.error(describeError(e), 'the error handler failed');
+    }
+  }
   return router;
+}
+
+/** The promise's outcome, or 'too slow' when it has not settled within `ms` (it is not stopped). */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<{ ok: true; value: T } | { ok: false; error: unknown } | 'too slow'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'too slow'>((resolve) => (timer = setTimeout(() => resolve('too slow'), ms)));
+  try {
+    return await Promise.race([
+      promise.then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error }),
+      ),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Registers the webhook with Telegram, with its secret and the update kinds the bot handles. */

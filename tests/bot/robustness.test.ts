@@ -121,6 +121,23 @@ describe.each(testDatabases())('on $name', (database) => {
       expect((await member.says('\u0000\u0000\u001b'))[0]!.text).toBe(tg.text(language, 'bot-other-input'));
     });
 
+    it('answers and registers a member whose Telegram name holds a null byte, asking with one too', async () => {
+      const member = tg.member({ language_code: language, first_name: 'A\u0000li', last_name: 'Ka\u0007rimi' });
+      const [answer] = await member.says(`How do I pay\u0000 a Chinese supplier through an exchange house?`);
+      expect(answer!.text).not.toBe(tg.text(language, 'bot-error-apology'));
+      expect(answer!.buttons).toContain(tg.text(language, 'bot-button-helpful'));
+      const [row] = await tg.db.query<{ name: string; text: string }>(
+        'SELECT m.name, q.text FROM members m JOIN questions q ON q.member_id = m.id WHERE m.telegram_id = $1',
+        [member.user.id],
+      );
+      expect(row).toEqual({ name: 'Ali Karimi', text: 'How do I pay a Chinese supplier through an exchange house?' });
+      // The claim's copy of the update was kept cleaned, and let go once it was answered.
+      const [claim] = await tg.db.query<{ unfinished: unknown }>('SELECT unfinished FROM processed_updates WHERE update_id = $1', [
+        member.lastUpdate!.update_id,
+      ]);
+      expect(claim).toEqual({ unfinished: null });
+    });
+
     it('shows HTML in a member name as typed', async () => {
       const member = tg.member({ language_code: language, first_name: '<b>Bob</b> & <i>Co' });
       const [greeting] = await member.says('/start');
