@@ -41,7 +41,7 @@ export const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
   bot: ['answering', 'app', 'community', 'db', 'i18n', 'jobs', 'knowledge/experiences', 'log', 'text'],
   web: ['bot', 'db', 'log'],
   emulator: [],
-  console: ['app', 'bot', 'community', 'config', 'db', 'emulator', 'i18n', 'knowledge/experiences', 'log'],
+  console: ['app', 'bot', 'community', 'config', 'db', 'emulator', 'i18n', 'knowledge/experiences', 'log', 'text'],
   cli: [
     'answering',
     'app',

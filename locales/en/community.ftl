@@ -69,3 +69,7 @@ community-close-usage = Send /close followed by the number of an open question (
 community-close-closed = Question #{ $id } is closed: its posts say so, and it takes no more answers.
 community-close-not-open = Question #{ $id } is not open (answered, closed, or no such number). See /open.
 community-close-forbidden = Only the center's staff can close a question.
+# The command menus (setMyCommands): /open in private chats, /review, /open and /close in the staff chat.
+bot-command-open = Questions waiting for an answer
+bot-command-close = Close an open question by its number
+bot-command-review = Review the next contribution

@@ -18,4 +18,10 @@ console-seeded-pending = { $count ->
 }
 console-in-staff = Now typing in «{ $chat }», the staff's group chat. /in me goes back to your private chat.
 console-in-me = Now typing in your private chat with the bot.
-console-in-usage = Use /in staff (the staff's group chat) or /in me (your private chat with the bot).
+console-in-usage = Use /in staff (the staff's group chat), /in group (the members' group) or /in me (your private chat with the bot).
+console-members-chat-title = Iran–China SME members
+console-group-hint = Members talk in a group too, «{ $chat }»: /in group types there. In a group the bot answers only /ask <question>, a message that mentions it or a reply to it, and it posts there the questions nobody could answer.
+console-in-group = Now typing in «{ $chat }», a members' group: the bot answers /ask <question>, a mention or a reply to it. /in me goes back to your private chat.
+console-seeded-open-question = A member's question nobody could answer is posted in «{ $chat }»: type /in group, then the number of its “✍️ I can answer” button, to answer it and see the answer reach the asker and the staff's review.
+console-link-opened = You opened the link: now in your private chat with the bot.
+console-asker-chat = { $name } (demo asker), private chat

@@ -69,3 +69,7 @@ community-close-usage = فرمان /close را با شمارهٔ یک پرسش �
 community-close-closed = پرسش #{ $id } بسته شد: پیام‌هایش این را می‌گویند و دیگر پاسخی نمی‌گیرد.
 community-close-not-open = پرسش #{ $id } باز نیست (پاسخ گرفته، بسته شده یا چنین شماره‌ای نیست). /open را ببینید.
 community-close-forbidden = فقط کارکنان مرکز می‌توانند پرسشی را ببندند.
+# فهرست فرمان‌ها (setMyCommands): { "/open" } در گفتگوهای خصوصی؛ { "/review" }، { "/open" } و { "/close" } در گروه کارکنان.
+bot-command-open = پرسش‌هایی که منتظر پاسخ‌اند
+bot-command-close = بستن یک پرسش باز با شماره‌اش
+bot-command-review = بررسی مشارکت بعدی

@@ -69,3 +69,7 @@ community-close-usage = 请发送 /close 加一个开放问题的编号（见 /o
 community-close-closed = 问题 #{ $id } 已关闭：相关帖子已注明，不再接收回答。
 community-close-not-open = 问题 #{ $id } 未开放（已解答、已关闭或没有这个编号）。请看 /open。
 community-close-forbidden = 只有中心工作人员可以关闭问题。
+# 命令菜单（setMyCommands）：私聊中的 /open；工作人员群中的 /review、/open 和 /close。
+bot-command-open = 等待解答的问题
+bot-command-close = 按编号关闭一个开放问题
+bot-command-review = 审核下一条投稿

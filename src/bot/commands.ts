@@ -1,12 +1,17 @@
 import type { Api } from 'grammy';
+import type { BotCommandScope } from 'grammy/types';
 import { LANGUAGES, type Language } from '../text/language.ts';
 import type { Translator } from '../i18n.ts';
+import type { Logger } from '../log.ts';
 
 /** The commands shown in Telegram's menu, in the order shown. */
-export const COMMANDS = ['start', 'help', 'language', 'profile', 'share', 'my', 'privacy', 'forget'] as const;
+export const COMMANDS = ['start', 'help', 'language', 'profile', 'share', 'my', 'open', 'privacy', 'forget'] as const;
 
 /** The commands shown in group chats' menus: asking, and the group admins' settings. */
 export const GROUP_COMMANDS = ['ask', 'settings'] as const;
+
+/** The staff chat's own menu: the review queue and the questions put to the community. */
+export const STAFF_CHAT_COMMANDS = ['review', 'open', 'close'] as const;
 
 export function commandList(translator: Translator, language: Language, commands: readonly string[] = COMMANDS): { command: string; description: string }[] {
   return commands.map((command) => ({ command, description: translator.t(language, `bot-command-${command}`) }));
@@ -15,16 +20,21 @@ export function commandList(translator: Translator, language: Language, commands
 /**
  * Registers the command menu in each language (Telegram picks the list by the two-letter
  * language code of the user's app) and an English default for everyone else; group chats get
- * their own short menu.
+ * their own short menu, and the staff chat (when there is one) the staff's.
  */
-export async function registerCommands(api: Api, translator: Translator): Promise<void> {
-  await api.setMyCommands(commandList(translator, 'en'));
-  for (const language of LANGUAGES) {
-    await api.setMyCommands(commandList(translator, language), { language_code: language });
-  }
-  const groups = { type: 'all_group_chats' } as const;
-  await api.setMyCommands(commandList(translator, 'en', GROUP_COMMANDS), { scope: groups });
-  for (const language of LANGUAGES) {
-    await api.setMyCommands(commandList(translator, language, GROUP_COMMANDS), { scope: groups, language_code: language });
+export async function registerCommands(api: Api, translator: Translator, staff?: { chatId: number; logger: Logger }): Promise<void> {
+  const menu = async (commands: readonly string[], scope?: BotCommandScope) => {
+    await api.setMyCommands(commandList(translator, 'en', commands), scope ? { scope } : {});
+    for (const language of LANGUAGES)
+      await api.setMyCommands(commandList(translator, language, commands), { ...(scope ? { scope } : {}), language_code: language });
+  };
+  await menu(COMMANDS);
+  await menu(GROUP_COMMANDS, { type: 'all_group_chats' });
+  if (!staff) return;
+  // A STAFF_CHAT_ID the bot is not in is refused by Telegram: the bot still runs, staff type the commands.
+  try {
+    await menu(STAFF_CHAT_COMMANDS, { type: 'chat', chat_id: staff.chatId });
+  } catch (err) {
+    staff.logger.warn({ err }, 'the staff chat’s command menu could not be set: is the bot in STAFF_CHAT_ID?');
   }
 }

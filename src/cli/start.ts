@@ -56,7 +56,7 @@ export function register(program: Command, ctx: CliContext): void {
         // Loaded before the first update, so no member waits for it.
         await app.loadSearchIndex();
         const bot = createBot(telegram.token, { app }, { apiRoot: telegram.apiRoot });
-        await registerCommands(bot.api, app.translator);
+        await registerCommands(bot.api, app.translator, config.staffChatId !== undefined ? { chatId: config.staffChatId, logger: app.logger } : undefined);
         // With a bot token there is always a port (8080 unless PORT says otherwise).
         http = await serveHttp({
           db: app.db,

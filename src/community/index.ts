@@ -33,7 +33,7 @@ export type { CurationDecision, DecideResult, CardPlace, RejectReason } from './
 export type { ReviewCard, SimilarExperience, Decision } from './review-card.ts';
 export type { StaffActor, StaffMember, SetRoleResult } from './staff.ts';
 export type { DigestPage, DueExperience, ReverifyResult } from './reverification.ts';
-export type { Contribution, ContributionEdit, ContributionOutcome } from './my-contributions.ts';
+export type { Contribution, ContributionEdit, ContributionOutcome, RejectionReason } from './my-contributions.ts';
 export type { GroupStanding, GroupChat, GroupAsk, AllowResult } from './groups.ts';
 export type { DecideResult as IntroductionDecision, IntroductionForDelivery, IntroductionParty, RequestRefusal, RequestResult } from './introductions.ts';
 export { contributionAsStored } from './contributions.ts';

@@ -7,11 +7,15 @@ import { loadExperiences } from '../knowledge/experiences/rows.ts';
 import type { Actor } from '../knowledge/experiences/roles.ts';
 import { checkMemberText, INDUSTRIES, parseTypedTags, type TextField } from '../knowledge/experiences/rules.ts';
 import { decideStatusChange } from '../knowledge/experiences/status.ts';
+import { REJECT_REASONS, type RejectReason } from './curation.ts';
+
+/** Why staff did not accept a contribution: one of the review card's reasons, or the words a curator typed. */
+export type RejectionReason = { key: Exclude<RejectReason, 'other'> } | { text: string };
 
 /** One of a member's contributions as /my lists it; `reason` is the staff's, when one was recorded. */
 export interface Contribution {
   experience: Experience;
-  reason?: string;
+  reason?: RejectionReason;
 }
 
 /** What a member changes in a contribution under review: one field of one language version. */
@@ -36,12 +40,20 @@ export interface MyContributions {
   edit(actor: Actor, experienceId: number, edit: ContributionEdit): Promise<ContributionOutcome>;
 }
 
-// The reason a curator gave with the latest rejection (audit details written by the review side).
+// The reason a curator gave with the latest rejection (audit details written by the review side, curation.ts).
 const REJECTION_REASONS = `
-  SELECT DISTINCT ON (subject) subject, details->'after'->>'reason' AS reason
+  SELECT DISTINCT ON (subject) subject, details->'after'->>'reason' AS reason, details->'after'->>'text' AS text
     FROM audit_log
    WHERE action = 'experience.reject' AND subject = ANY($1::text[])
    ORDER BY subject, id DESC`;
+
+/** A rejection's audit details as the member reads them: a chosen reason by its key, typed words as typed. */
+function rejectionReason(reason: string | null, text: string | null): RejectionReason | undefined {
+  if (text) return { text };
+  if (!reason || reason === 'other') return undefined;
+  // Rows written before reasons were chosen from the card hold the curator's words in `reason`.
+  return (REJECT_REASONS as readonly string[]).includes(reason) ? { key: reason as Exclude<RejectReason, 'other'> } : { text: reason };
+}
 
 /**
  * A member's own side of their contributions: what /my shows and the changes a member may make
@@ -51,8 +63,8 @@ const REJECTION_REASONS = `
 export function createMyContributions(db: Db, experiences: Pick<ExperienceRepository, 'listByContributor' | 'getById'>): MyContributions {
   const withReasons = async (list: Experience[]): Promise<Contribution[]> => {
     const rejected = list.filter((e) => e.status === 'rejected').map((e) => `experience:${e.id}`);
-    const rows = rejected.length > 0 ? await db.query<{ subject: string; reason: string | null }>(REJECTION_REASONS, [rejected]) : [];
-    const reasons = new Map(rows.flatMap((r) => (r.reason ? [[r.subject, r.reason] as const] : [])));
+    const rows = rejected.length > 0 ? await db.query<{ subject: string; reason: string | null; text: string | null }>(REJECTION_REASONS, [rejected]) : [];
+    const reasons = new Map(rows.map((r) => [r.subject, rejectionReason(r.reason, r.text)] as const));
     return list.map((experience) => {
       const reason = reasons.get(`experience:${experience.id}`);
       return { experience, ...(reason ? { reason } : {}) };

@@ -8,11 +8,15 @@ import { languageFromTelegram } from '../bot/i18n.ts';
 export interface TerminalOptions {
   input: Readable;
   output: Writable;
-  emulator: Pick<BotApiEmulator, 'say' | 'press' | 'subscribe' | 'botInfo'>;
+  emulator: Pick<BotApiEmulator, 'say' | 'press' | 'subscribe' | 'botInfo' | 'state'>;
   /** The local member; `/lang` changes its language_code in place. */
   user: EmulatedUser;
   /** The staff's group chat, which the local member joins with `/in staff`. */
   staffChat: EmulatedGroup;
+  /** The members' group, which the local member joins with `/in group`. */
+  membersChat: EmulatedGroup;
+  /** The demo member who asked the demo's open question: their private chat is shown, its buttons only read (they are not the local member's to press). */
+  asker?: EmulatedUser;
   translator: Translator;
 }
 
@@ -27,40 +31,56 @@ export interface Terminal {
   detach(): void;
 }
 
-type Choice = { label: string; data: string };
-/** Where the local member types: their private chat with the bot, or the staff's group chat. */
-type Place = 'me' | 'staff';
+/** A numbered button: a callback pressed under its message, or a deep link to the bot opened (`/start <payload>` in the private chat). */
+type Choice = { kind: 'press'; data: string } | { kind: 'link'; payload: string };
+/** Where the local member types: their private chat with the bot, the staff's group chat or the members' group. */
+type Place = 'me' | 'staff' | 'group';
 
 /**
  * The console chat's front end: each typed line is a message from the local member (or a
  * button press when it is a number), each bot message is printed as the Telegram client shows
- * its text, with callback buttons numbered [1], [2] … in their keyboard rows. `/in staff` and
- * `/in me` move the member between the staff chat and their private chat; the staff chat's
- * messages always carry its name, the private chat's while the member is in the staff chat.
+ * its text, with buttons numbered [1], [2] … in their keyboard rows — callback buttons, and links
+ * that open the bot (t.me/<bot>?start=…), which send `/start …` in the private chat as Telegram
+ * does. `/in staff`, `/in group` and `/in me` move the member between the staff chat, the
+ * members' group and their private chat; a group's messages always carry its name, the private
+ * chat's while the member is in a group, the demo asker's always (what the asker receives is
+ * shown, its buttons not numbered).
  */
 export function startTerminal(options: TerminalOptions): Terminal {
-  const { input, output, emulator, user, translator, staffChat } = options;
+  const { input, output, emulator, user, translator, staffChat, membersChat, asker } = options;
   const t = (key: string, args?: Record<string, string | number>) => translator.t(languageFromTelegram(user.language_code), key, args);
   const print = (text: string) => output.write(`${text}\n`);
   const isTty = (output as Writable & { isTTY?: boolean }).isTTY === true;
   const rl = createInterface({ input, output, terminal: isTty, prompt: '> ' });
+  const groups: Record<Exclude<Place, 'me'>, EmulatedGroup> = { staff: staffChat, group: membersChat };
 
-  // Numbers press the buttons of the latest bot message that has any, in either chat, as a reader expects.
+  // Numbers press the buttons of the latest bot message that has any, in any chat, as a reader expects.
   let lastUpdateId = 0;
   let place: Place = 'me';
   let choices: Choice[] = [];
   let choicesOf: { chat_id: number; message_id: number } | undefined;
   const shown = new Map<string, string>();
   const isChoicesOf = (m: ChatMessage) => choicesOf?.chat_id === m.chat_id && choicesOf.message_id === m.message_id;
-  const label = (chatId: number) => (chatId === staffChat.id ? staffChat.title : place === 'staff' ? emulator.botInfo.first_name : undefined);
-  const prompt = () => rl.setPrompt(place === 'staff' ? `${staffChat.title}> ` : '> ');
+  const label = (chatId: number): string | undefined => {
+    if (chatId === staffChat.id) return staffChat.title;
+    if (chatId === membersChat.id) return membersChat.title;
+    if (chatId === asker?.id) return t('console-asker-chat', { name: asker.first_name });
+    return place !== 'me' ? emulator.botInfo.first_name : undefined;
+  };
+  const prompt = () => rl.setPrompt(place === 'me' ? '> ' : `${groups[place].title}> `);
+  const goTo = (to: Place) => {
+    place = to;
+    prompt();
+  };
 
   const show = (m: ChatMessage, edited: boolean) => {
     const rows = m.reply_markup?.inline_keyboard ?? [];
     const keyboardLines: string[] = [];
     const numbered: Choice[] = [];
+    // The demo asker's buttons are theirs: shown, not numbered, so a number never presses as someone else.
+    const pressable = m.chat_id !== asker?.id;
     for (const row of rows) {
-      keyboardLines.push(row.map((b) => describe(b, numbered)).join('   '));
+      keyboardLines.push(row.map((b) => (pressable ? describe(b, numbered, emulator.botInfo.username) : b.text)).join('   '));
     }
     if (numbered.length > 0) {
       choices = numbered;
@@ -78,12 +98,22 @@ export function startTerminal(options: TerminalOptions): Terminal {
     if (isTty) rl.prompt(true);
   };
 
-  const ours = (m: ChatMessage) => m.chat_id === user.id || m.chat_id === staffChat.id;
+  const watched = new Set([user.id, staffChat.id, membersChat.id, ...(asker ? [asker.id] : [])]);
+  const ours = (m: ChatMessage) => watched.has(m.chat_id);
   const unsubscribe = emulator.subscribe((action) => {
     if (action.kind === 'message' && action.message.from === 'bot' && ours(action.message)) show(action.message, false);
     else if (action.kind === 'edit' && ours(action.message)) show(action.message, true);
     else if (action.kind === 'callback_answer' && action.text) print(`  » ${action.text}`);
   });
+
+  /** Entering a group shows its latest bot message with buttons again, as opening the chat would: its numbers are the ones pressed next. */
+  const showLatestWithButtons = (group: EmulatedGroup) => {
+    const latest = emulator.state
+      .messages(group.id)
+      .filter((m) => m.from === 'bot' && !m.deleted && (m.reply_markup?.inline_keyboard.length ?? 0) > 0)
+      .at(-1);
+    if (latest) show(latest, false);
+  };
 
   const closed = new Promise<void>((resolve) => {
     rl.on('close', () => resolve());
@@ -109,10 +139,10 @@ export function startTerminal(options: TerminalOptions): Terminal {
     const move = /^\/in(?:\s+(\S+))?$/i.exec(text);
     if (move) {
       const to = move[1]?.toLowerCase();
-      if (to === 'staff' || to === 'me') {
-        place = to;
-        print(to === 'staff' ? t('console-in-staff', { chat: staffChat.title }) : t('console-in-me'));
-        prompt();
+      if (to === 'staff' || to === 'group' || to === 'me') {
+        goTo(to);
+        print(to === 'me' ? t('console-in-me') : t(to === 'staff' ? 'console-in-staff' : 'console-in-group', { chat: groups[to].title }));
+        if (to !== 'me') showLatestWithButtons(groups[to]);
       } else print(t('console-in-usage'));
       if (isTty) rl.prompt();
       return;
@@ -120,22 +150,44 @@ export function startTerminal(options: TerminalOptions): Terminal {
     if (/^\d{1,2}$/.test(text) && choicesOf !== undefined) {
       const choice = choices[Number(text) - 1];
       if (!choice) print(t('console-no-button', { number: Number(text) }));
-      else lastUpdateId = emulator.press(user, choicesOf, choice.data).update_id;
+      else if (choice.kind === 'link') {
+        // Opening the link opens the private chat with the bot, which Telegram starts with /start <payload>.
+        goTo('me');
+        print(t('console-link-opened'));
+        lastUpdateId = emulator.say(user, `/start ${choice.payload}`).update_id;
+      } else lastUpdateId = emulator.press(user, choicesOf, choice.data).update_id;
       return;
     }
-    lastUpdateId = (place === 'staff' ? emulator.say(user, text, { group: staffChat }) : emulator.say(user, text)).update_id;
+    lastUpdateId = (place === 'me' ? emulator.say(user, text) : emulator.say(user, text, { group: groups[place] })).update_id;
   });
   if (isTty) rl.prompt();
 
   return { closed, print, close: () => rl.close(), lastUpdateId: () => lastUpdateId, detach: unsubscribe };
 }
 
-/** A button as printed: callback buttons get the next number, links show where they go. */
-function describe(button: InlineKeyboardButton, numbered: Choice[]): string {
+/** A button as printed: callback buttons and links to this bot get the next number, other links show where they go. */
+function describe(button: InlineKeyboardButton, numbered: Choice[], botUsername: string): string {
   if ('callback_data' in button && button.callback_data !== undefined) {
-    numbered.push({ label: button.text, data: button.callback_data });
+    numbered.push({ kind: 'press', data: button.callback_data });
     return `[${numbered.length}] ${button.text}`;
   }
-  if ('url' in button && button.url) return `${button.text} → ${button.url}`;
+  if ('url' in button && button.url) {
+    const payload = startPayload(button.url, botUsername);
+    if (payload === undefined) return `${button.text} → ${button.url}`;
+    numbered.push({ kind: 'link', payload });
+    return `[${numbered.length}] ${button.text}`;
+  }
   return button.text;
+}
+
+/** The `start` payload of a deep link to the bot (https://t.me/<bot>?start=<payload>), else undefined. */
+function startPayload(url: string, botUsername: string): string | undefined {
+  try {
+    const link = new URL(url);
+    const start = link.searchParams.get('start');
+    const toBot = link.hostname === 't.me' && link.pathname.replace(/^\//, '').toLowerCase() === botUsername.toLowerCase();
+    return toBot && start ? start : undefined;
+  } catch {
+    return undefined;
+  }
 }

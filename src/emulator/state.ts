@@ -317,6 +317,8 @@ export class EmulatorState {
         this.emit({ kind: 'chat_action', chat_id: Number(p.chat_id), action: String(p.action) });
         return true;
       case 'setMyCommands':
+        // A menu for one chat needs a chat Telegram knows (and the bot is in), as for any chat.
+        if (scopeChatId(p) !== undefined) this.knownChat({ chat_id: scopeChatId(p) });
         this.commands.set(commandsKey(p), list(p.commands));
         return true;
       case 'deleteMyCommands':
@@ -483,6 +485,12 @@ function list(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
   if (typeof value === 'string' && value.trim().startsWith('[')) return JSON.parse(value) as unknown[];
   return [];
+}
+
+/** The chat a command scope names (scope `chat`, `chat_administrators`, `chat_member`), if any. */
+function scopeChatId(p: Params): unknown {
+  const scope = (typeof p.scope === 'string' ? JSON.parse(p.scope) : p.scope) as { chat_id?: unknown } | undefined;
+  return scope?.chat_id;
 }
 
 /** setMyCommands keeps one list per scope and language. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAuditLog } from '../../src/knowledge/experiences/audit.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
 import { plain, TelegramTest, type TestGroup } from '../helpers/telegram.ts';
@@ -187,6 +188,18 @@ describe.each(testDatabases())('questions nobody could answer, put to the commun
     expect((await admin.says('/open'))[0]!.text).toContain(tg.text('en', 'community-open-close-hint'));
     expect((await admin.says(`/close ${saffron.id}`))[0]!.text).toBe(tg.text('en', 'community-close-closed', { id: saffron.id }));
     expect((await admin.says(`/close ${saffron.id}`))[0]!.text).toBe(tg.text('en', 'community-close-not-open', { id: saffron.id }));
+    // The audit log (what `sme-bridge audit` prints) says who closed it, once; the refused and the repeated /close left no row.
+    const closings = (await readAuditLog(tg.db)).filter((e) => e.subject === `open-question:${saffron.id}`);
+    expect(closings).toEqual([
+      {
+        at: expect.any(Date),
+        actorTelegramId: ADMIN,
+        action: 'open-question.close',
+        subject: `open-question:${saffron.id}`,
+        before: { status: 'open' },
+        after: { status: 'closed' },
+      },
+    ]);
     await tg.outboxSent();
     for (const chatId of [STAFF_CHAT_ID, MEMBERS_GROUP_ID]) {
       const [post] = botPosts(chatId).filter((m) => plain(m.text).includes(questions[0]!));

@@ -216,6 +216,11 @@ describe.each(testDatabases())('center staff curate in Telegram, on $name', ({ o
 
       await runJobs();
       expect(lastPrivate(zhang)).toBe(tg.text('zh', 'curation-rejected-notice', { title: `${STORIES.zh.title} ${language}`, reason: 'unclear', text: '' }));
+      // /my says why too, in the contributor's language, whatever language the curator read.
+      const [mine] = await zhang.says('/my');
+      const why = tg.text('zh', 'my-rejected-reason', { status: tg.text('zh', 'my-status-rejected'), reason: tg.text('zh', 'curation-reason-unclear') });
+      expect(mine!.text).toContain(why);
+      expect(mine!.text).not.toContain('unclear');
     },
   );
 
@@ -231,6 +236,10 @@ describe.each(testDatabases())('center staff curate in Telegram, on $name', ({ o
     expect(await status(id)).toBe('rejected');
     await runJobs();
     expect(lastPrivate(john)).toBe(tg.text('en', 'curation-rejected-notice', { title: STORIES.en.title, reason: 'other', text: reason }));
+    const [mine] = await john.says('/my');
+    expect(mine!.text).toContain(tg.text('en', 'my-rejected-reason', { status: tg.text('en', 'my-status-rejected'), reason }));
+    await john.presses(STORIES.en.title.slice(0, 20));
+    expect(john.lastReply!.text.split('\n')[0]).toBe(tg.text('en', 'my-rejected-reason', { status: tg.text('en', 'my-status-rejected'), reason }));
   });
 
   it('Edit continues in the private chat: a field of a version, and a missing language version added (by a person)', async () => {

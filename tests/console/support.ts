@@ -40,11 +40,12 @@ export class FakeTerminal {
 }
 
 /**
- * The console chat as `npm start` runs it (the app built from consoleConfig), on a test PGlite.
+ * The console chat as `npm start` runs it (the app built from consoleConfig), on a test PGlite
+ * (or the database `openDb` opens).
  * Every log line, at trace level, is checked for the canary secrets and the lines typed; the
  * consoles still running when a test ends are ended before their database closes.
  */
-export function consoleHarness() {
+export function consoleHarness(openDb: () => Promise<Db> = openTestPglite) {
   let db: Db | undefined;
   let app: App | undefined;
   let logs: LogCanaries | undefined;
@@ -66,7 +67,7 @@ export function consoleHarness() {
 
   return {
     async openApp(env: Record<string, string> = {}): Promise<App> {
-      db ??= await openTestPglite();
+      db ??= await openDb();
       const config = consoleConfig(loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env }));
       logs = new LogCanaries(CANARY_SECRETS, { level: config.logLevel, forward: process.stderr });
       app = await createApp(config, { db, logger: createAppLogger(config, logs.stream, 'trace') });

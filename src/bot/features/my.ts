@@ -1,7 +1,7 @@
 import { createConversation, type Conversation } from '@grammyjs/conversations';
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import type { Language } from '../../text/language.ts';
-import type { Contribution, ContributionEdit } from '../../community/my-contributions.ts';
+import type { Contribution, ContributionEdit, RejectionReason } from '../../community/my-contributions.ts';
 import type { Member } from '../../community/members.ts';
 import { displayText } from '../../answering/display.ts';
 import { onPress } from '../callback-data.ts';
@@ -27,11 +27,13 @@ interface EditArgs {
 }
 
 const actorOf = (member: Member) => ({ memberId: member.id, role: member.role });
+/** A rejection's reason in the member's language: a reason chosen on the review card by its label, typed words as typed. */
+const reasonText = (t: Translate, reason: RejectionReason) => ('key' in reason ? t(`curation-reason-${reason.key}`) : reason.text);
 
 /** A contribution as its owner sees it: where it stands, then the story exactly as readers get it, with what may be done now. */
 async function showContribution(ctx: Context, deps: BotDeps, locale: Language, t: Translate, { experience, reason }: Contribution): Promise<void> {
   const status = t(`my-status-${experience.status}`);
-  const standing = experience.status === 'rejected' && reason ? t('my-rejected-reason', { status, reason: escapeHtml(reason) }) : status;
+  const standing = experience.status === 'rejected' && reason ? t('my-rejected-reason', { status, reason: escapeHtml(reasonText(t, reason)) }) : status;
   const keyboard = new InlineKeyboard();
   if (experience.status === 'pending') {
     keyboard
@@ -138,7 +140,7 @@ export function myFeature(deps: BotDeps): Composer<BotContext> {
     const titleOf = (c: Contribution) => displayText(c.experience, ctx.locale).text.title;
     const lines = listed.map((c, i) => {
       const item = { index: i + 1, title: escapeHtml(clip(titleOf(c), 200)), status: ctx.t(`my-status-${c.experience.status}`) };
-      return c.reason ? ctx.t('my-item-with-reason', { ...item, reason: escapeHtml(clip(c.reason, 200)) }) : ctx.t('my-item', item);
+      return c.reason ? ctx.t('my-item-with-reason', { ...item, reason: escapeHtml(clip(reasonText(ctx.t, c.reason), 200)) }) : ctx.t('my-item', item);
     });
     const keyboard = new InlineKeyboard();
     // Numbered as in the list above (Persian digits in Persian).

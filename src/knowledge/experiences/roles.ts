@@ -25,6 +25,7 @@ export const ACTIONS = [
   'member.set-role',
   'audit.read',
   'knowledge.verify',
+  'open-question.close',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -43,6 +44,8 @@ const ALLOWED: Record<Action, 'own' | readonly Role[]> = {
   'audit.read': ['admin'],
   /** Confirming a published experience still holds (re-verification): stamps verified_on today. */
   'knowledge.verify': ['curator', 'admin'],
+  /** Closing a question put to the community that nobody will answer. */
+  'open-question.close': ['curator', 'admin'],
 };
 
 /**
