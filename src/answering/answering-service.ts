@@ -10,6 +10,8 @@ import { toTraditional, writtenInTraditional } from '../text/chinese-convert.ts'
 import { displayText, verificationOf } from './display.ts';
 import { composeLlmAnswer } from './llm-answer.ts';
 import { composeOfflineAnswer } from './offline-answer.ts';
+import { plainQuestionWords } from './sentences.ts';
+import { askedFigures } from './asked-figure.ts';
 import type { Answer, CitedExperience, ExperienceSource, Question, Retriever, SearchHit } from './types.ts';
 
 export type { Answer, CitedExperience, Question } from './types.ts';
@@ -120,14 +122,16 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
           logger.warn({ err: e, kind: kindOf(e) }, 'model answer failed; sending the extractive answer instead');
         }
       }
-      // The sentences quoted are those that share words with the question, as asked or translated.
+      // The sentences quoted are those that hold the question's words, weighted as the search weighed
+      // them; without the search's weights, each word of the question, as asked or translated, alike.
       const asked = [searchText, ...Object.values(translations ?? {}).filter((t): t is string => typeof t === 'string')];
+      const focus = { words: result.words ?? plainQuestionWords(asked, language), figures: askedFigures(asked.join("\n")) };
       return {
         language,
         abstained: false,
         tier: 'answered',
         mode: 'offline',
-        text: composeOfflineAnswer(cited, language, translator, asked),
+        text: composeOfflineAnswer(cited, language, translator, focus),
         cited,
         hits: result.hits,
       };
