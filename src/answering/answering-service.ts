@@ -10,16 +10,15 @@ import { toTraditional, writtenInTraditional } from '../text/chinese-convert.ts'
 import { displayText, verificationOf } from './display.ts';
 import { composeLlmAnswer } from './llm-answer.ts';
 import { composeOfflineAnswer } from './offline-answer.ts';
-import { plainQuestionWords } from './sentences.ts';
 import { askedFigures } from './asked-figure.ts';
+import { NEARLY_AS_GOOD, worthCiting } from './citations.ts';
+import { plainQuestionWords } from './question-words.ts';
 import type { Answer, CitedExperience, ExperienceSource, Question, Retriever, SearchHit } from './types.ts';
 
 export type { Answer, CitedExperience, Question } from './types.ts';
 
 /** At most this many experiences go into one answer: a member reads a short message on a phone. */
 const MAX_CITED = 3;
-/** A second or third experience is cited only when it scores nearly as well as the first: otherwise it is filler. */
-const NEARLY_AS_GOOD = 0.8;
 /** Ranked hits asked of the retriever (the CLI shows up to 5). */
 const SEARCH_LIMIT = 5;
 
@@ -106,7 +105,7 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
             hits: result.hits,
           };
       }
-      const cited = result.tier === 'answered' ? await citeTopHits(result.hits, language) : [];
+      const cited = result.tier === 'answered' ? worthCiting(await citeTopHits(result.hits, language), result.words) : [];
       if (cited.length === 0) {
         return { language, abstained: true, tier: 'nothing', mode: 'offline', text: translator.t(language, 'answer-nothing-found'), cited, hits: result.hits };
       }
@@ -125,7 +124,7 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
       // The sentences quoted are those that hold the question's words, weighted as the search weighed
       // them; without the search's weights, each word of the question, as asked or translated, alike.
       const asked = [searchText, ...Object.values(translations ?? {}).filter((t): t is string => typeof t === 'string')];
-      const focus = { words: result.words ?? plainQuestionWords(asked, language), figures: askedFigures(asked.join("\n")) };
+      const focus = { words: result.words ?? plainQuestionWords(asked, language), figures: askedFigures(asked.join('\n')) };
       return {
         language,
         abstained: false,

@@ -1,6 +1,7 @@
 import type { Language } from '../text/language.ts';
 import { searchTokens } from '../text/tokenize.ts';
-import { type AskedFigure, statesFigure } from './asked-figure.ts';
+import { statesFigure } from './asked-figure.ts';
+import { type QuestionFocus, type QuestionWords, wordsHeld } from './question-words.ts';
 
 /** Past this many characters a second sentence is left out of a gist. */
 const GIST_MAX_CHARS: Record<Language, number> = { fa: 260, zh: 110, en: 260 };
@@ -23,30 +24,6 @@ export function gist(text: string, language: Language): string {
 }
 
 /**
- * The question's words, each worth `weight` at most: any of its tokens is the word (a glossary
- * concept has several), each token worth its own weight.
- */
-export type QuestionWords = readonly { readonly tokens: readonly { readonly token: string; readonly weight: number }[]; readonly weight: number }[];
-
-/** What the question asks about and for: its words, and the figures it asks for (askedFigures). */
-export interface QuestionFocus {
-  words: QuestionWords;
-  figures: readonly AskedFigure[];
-}
-
-/**
- * Each word of the question (in any of its forms: as asked, translated) worth the same, a lone
- * Chinese character half: for when the search does not say what its words are worth.
- */
-export function plainQuestionWords(questions: readonly string[], language: Language): QuestionWords {
-  const tokens = new Set(questions.flatMap((q) => searchTokens(q, language, { question: true })));
-  return [...tokens].map((token) => {
-    const weight = /^\p{Script=Han}$/u.test(token) ? 0.5 : 1;
-    return { tokens: [{ token, weight }], weight };
-  });
-}
-
-/**
  * The sentences of what the company did and what came of it that answer the question, at most
  * two and short, in the story's order; quoted, never rewritten. A sentence answers when it holds
  * a word of the question that the title and problem do not (those say what the whole story is
@@ -62,12 +39,14 @@ export function answeringSentences(
 ): string {
   const topic = new Set(searchTokens(`${story.title}\n${story.problem}`, language));
   const solution = splitSentences(story.solution, language);
-  const sentences = [...solution, ...(story.outcome ? splitSentences(story.outcome, language) : [])].map((text, index) => ({
-    text,
-    index,
-    outcome: index >= solution.length,
-    ...overlap(text, language, question.words, topic),
-  })).map((s) => ({ ...s, score: s.own + TOPIC_WEIGHT * s.topical, figure: question.figures.some((kind) => statesFigure(s.text, kind, s.outcome)) }));
+  const sentences = [...solution, ...(story.outcome ? splitSentences(story.outcome, language) : [])]
+    .map((text, index) => ({
+      text,
+      index,
+      outcome: index >= solution.length,
+      ...overlap(text, language, question.words, topic),
+    }))
+    .map((s) => ({ ...s, score: s.own + TOPIC_WEIGHT * s.topical, figure: question.figures.some((kind) => statesFigure(s.text, kind, s.outcome)) }));
   const figures = sentences.filter((s) => s.figure);
   // What came of it restates the problem in its words: it answers a question only with words of its own.
   const candidates = figures.length > 0 ? figures : sentences.filter((s) => (s.outcome ? s.own > 0 : s.score > 0));
@@ -96,16 +75,9 @@ const TOPIC_WEIGHT = 0.25;
  * do not name; `topical`, of those they do. A word counts its tokens held, up to its weight.
  */
 function overlap(sentence: string, language: Language, words: QuestionWords, topic: ReadonlySet<string>): { own: number; topical: number } {
-  const tokens = new Set(searchTokens(sentence, language));
   let own = 0;
   let topical = 0;
-  for (const word of words) {
-    const held = word.tokens.filter((t) => tokens.has(t.token));
-    if (held.length === 0) continue;
-    const worth = Math.min(
-      word.weight,
-      held.reduce((sum, t) => sum + t.weight, 0),
-    );
+  for (const [word, worth] of wordsHeld(new Set(searchTokens(sentence, language)), words)) {
     // A concept the title or problem names in any of its variants is of the topic.
     if (word.tokens.some((t) => topic.has(t.token))) topical += worth;
     else own += worth;
