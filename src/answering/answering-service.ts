@@ -6,6 +6,7 @@ import type { Language } from '../text/language.ts';
 import type { Translator } from '../i18n.ts';
 import type { Logger } from '../log.ts';
 import { detectLanguage } from '../text/language.ts';
+import { isFinglish } from '../text/finglish.ts';
 import { toTraditional, writtenInTraditional } from '../text/chinese-convert.ts';
 import { displayText, verificationOf } from './display.ts';
 import { composeLlmAnswer } from './llm-answer.ts';
@@ -74,8 +75,11 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
 
   return {
     async answer(question) {
-      // A follow-up without letters of any script ("OK?", "2024?") keeps the earlier question's language.
-      const language = question.language ?? detectLanguage(question.text, question.previousQuestion ? detectLanguage(question.previousQuestion) : 'en');
+      // A follow-up without letters of any script ("OK?", "2024?") keeps the earlier question's
+      // language; Persian typed in Latin letters (Finglish) is answered in Persian, as in the bot.
+      const language =
+        question.language ??
+        (isFinglish(question.text) ? 'fa' : detectLanguage(question.text, question.previousQuestion ? detectLanguage(question.previousQuestion) : 'en'));
       // A follow-up ("and for Turkey?") means little alone: search it with what it follows.
       const searchText = question.previousQuestion ? `${question.previousQuestion}\n${question.text}` : question.text;
 
