@@ -6,18 +6,20 @@ import type { Language } from '../text/language.ts';
 import type { Translator } from '../i18n.ts';
 import type { Logger } from '../log.ts';
 import { detectLanguage } from '../text/language.ts';
+import { isFinglish } from '../text/finglish.ts';
 import { toTraditional, writtenInTraditional } from '../text/chinese-convert.ts';
 import { displayText, verificationOf } from './display.ts';
 import { composeLlmAnswer } from './llm-answer.ts';
 import { composeOfflineAnswer } from './offline-answer.ts';
+import { askedFigures } from './asked-figure.ts';
+import { NEARLY_AS_GOOD, worthCiting } from './citations.ts';
+import { plainQuestionWords } from './question-words.ts';
 import type { Answer, CitedExperience, ExperienceSource, Question, Retriever, SearchHit } from './types.ts';
 
 export type { Answer, CitedExperience, Question } from './types.ts';
 
 /** At most this many experiences go into one answer: a member reads a short message on a phone. */
 const MAX_CITED = 3;
-/** A second or third experience is cited only when it scores nearly as well as the first: otherwise it is filler. */
-const NEARLY_AS_GOOD = 0.8;
 /** Ranked hits asked of the retriever (the CLI shows up to 5). */
 const SEARCH_LIMIT = 5;
 
@@ -73,8 +75,11 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
 
   return {
     async answer(question) {
-      // A follow-up without letters of any script ("OK?", "2024?") keeps the earlier question's language.
-      const language = question.language ?? detectLanguage(question.text, question.previousQuestion ? detectLanguage(question.previousQuestion) : 'en');
+      // A follow-up without letters of any script ("OK?", "2024?") keeps the earlier question's
+      // language; Persian typed in Latin letters (Finglish) is answered in Persian, as in the bot.
+      const language =
+        question.language ??
+        (isFinglish(question.text) ? 'fa' : detectLanguage(question.text, question.previousQuestion ? detectLanguage(question.previousQuestion) : 'en'));
       // A follow-up ("and for Turkey?") means little alone: search it with what it follows.
       const searchText = question.previousQuestion ? `${question.previousQuestion}\n${question.text}` : question.text;
 
@@ -104,7 +109,7 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
             hits: result.hits,
           };
       }
-      const cited = result.tier === 'answered' ? await citeTopHits(result.hits, language) : [];
+      const cited = result.tier === 'answered' ? worthCiting(await citeTopHits(result.hits, language), result.words) : [];
       if (cited.length === 0) {
         return { language, abstained: true, tier: 'nothing', mode: 'offline', text: translator.t(language, 'answer-nothing-found'), cited, hits: result.hits };
       }
@@ -120,14 +125,16 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
           logger.warn({ err: e, kind: kindOf(e) }, 'model answer failed; sending the extractive answer instead');
         }
       }
-      // The sentences quoted are those that share words with the question, as asked or translated.
+      // The sentences quoted are those that hold the question's words, weighted as the search weighed
+      // them; without the search's weights, each word of the question, as asked or translated, alike.
       const asked = [searchText, ...Object.values(translations ?? {}).filter((t): t is string => typeof t === 'string')];
+      const focus = { words: result.words ?? plainQuestionWords(asked, language), figures: askedFigures(asked.join('\n')) };
       return {
         language,
         abstained: false,
         tier: 'answered',
         mode: 'offline',
-        text: composeOfflineAnswer(cited, language, translator, asked),
+        text: composeOfflineAnswer(cited, language, translator, focus),
         cited,
         hits: result.hits,
       };

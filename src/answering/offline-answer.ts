@@ -2,16 +2,22 @@ import type { Language } from '../text/language.ts';
 import type { Translator } from '../i18n.ts';
 import { inReadingDirection } from '../text/direction.ts';
 import { displayText, industryName, verificationNote, whoLivedIt } from './display.ts';
+import type { QuestionFocus } from './question-words.ts';
 import { answeringSentences } from './sentences.ts';
 import type { CitedExperience } from './types.ts';
 
 /**
  * The extractive answer: for each experience its title, who lived it (company, city, country)
- * and the sentences of what they did that answer the question (`questions`: the question as
- * asked and as translated), quoted from the experience itself. Nothing here is generated, so it
+ * and the sentences of what they did that answer the question (see answeringSentences), quoted
+ * from the experience itself. Nothing here is generated, so it
  * is the answer without a model and the fallback when the model fails.
  */
-export function composeOfflineAnswer(cited: CitedExperience[], language: Language, translator: Translator, questions: readonly string[] = []): string {
+export function composeOfflineAnswer(
+  cited: CitedExperience[],
+  language: Language,
+  translator: Translator,
+  question: QuestionFocus = { words: [], figures: [] },
+): string {
   const blocks = cited.map((c, i) => {
     const { language: shown, text } = displayText(c.experience, c.displayLanguage);
     const meta = translator.t(language, 'answer-experience-meta', {
@@ -19,7 +25,7 @@ export function composeOfflineAnswer(cited: CitedExperience[], language: Languag
       industry: industryName(translator, language, c.experience.industry),
     });
     // The quoted lines are laid out in their own language's direction, the messages in the reader's.
-    const lines = [inReadingDirection(shown, `${i + 1}. ${text.title}`), meta, inReadingDirection(shown, answeringSentences(text, shown, questions))];
+    const lines = [inReadingDirection(shown, `${i + 1}. ${text.title}`), meta, inReadingDirection(shown, answeringSentences(text, shown, question))];
     if (shown !== language) lines.push(shownNote(translator, language, shown, c.experience.language));
     if (text.origin === 'machine') lines.push(translator.t(language, 'answer-machine-note'));
     if (c.verification) lines.push(verificationNote(translator, language, c.verification));

@@ -1,5 +1,7 @@
 import type { Language } from '../text/language.ts';
 import { searchTokens } from '../text/tokenize.ts';
+import { statesFigure } from './asked-figure.ts';
+import { type QuestionFocus, type QuestionWords, wordsHeld } from './question-words.ts';
 
 /** Past this many characters a second sentence is left out of a gist. */
 const GIST_MAX_CHARS: Record<Language, number> = { fa: 260, zh: 110, en: 260 };
@@ -22,25 +24,38 @@ export function gist(text: string, language: Language): string {
 }
 
 /**
- * The sentences of what the company did and what came of it that share the most words with
- * the question (in any of its forms: as asked, translated), at most two and short, in the
- * story's order; quoted, never rewritten. When no sentence shares a word with it (the story is
- * shown in another language than every form of the question), the gist of what they did.
+ * The sentences of what the company did and what came of it that answer the question, at most
+ * two and short, in the story's order; quoted, never rewritten. A sentence answers when it holds
+ * a word of the question that the title and problem do not (those say what the whole story is
+ * about, not which sentence answers), weighted by what the word is worth: a word most stories
+ * hold, such as "money", counts little. A question asking how long or how much is answered by
+ * the sentences that state such a figure. Otherwise, the gist of what they did: most stories
+ * tell their main step first.
  */
 export function answeringSentences(
   story: { title: string; problem: string; solution: string; outcome?: string },
   language: Language,
-  questions: readonly string[],
+  question: QuestionFocus,
 ): string {
-  const asked = new Set(questions.flatMap((q) => searchTokens(q, language, { question: true })));
-  // Words of the title and the problem say what the story is about, not which sentence answers.
   const topic = new Set(searchTokens(`${story.title}\n${story.problem}`, language));
-  const sentences = [...splitSentences(story.solution, language), ...(story.outcome ? splitSentences(story.outcome, language) : [])];
-  const scored = sentences.map((text, index) => ({ text, index, score: overlap(text, language, asked, topic) }));
-  const best = [...scored].filter((s) => s.score > 0).sort((a, b) => b.score - a.score || a.index - b.index);
-  const [top, next] = best;
-  if (!top) return gist(story.solution, language);
-  if (!next) return top.text;
+  const solution = splitSentences(story.solution, language);
+  const sentences = [...solution, ...(story.outcome ? splitSentences(story.outcome, language) : [])]
+    .map((text, index) => ({
+      text,
+      index,
+      outcome: index >= solution.length,
+      ...overlap(text, language, question.words, topic),
+    }))
+    .map((s) => ({ ...s, score: s.own + TOPIC_WEIGHT * s.topical, figure: question.figures.some((kind) => statesFigure(s.text, kind, s.outcome)) }));
+  const figures = sentences.filter((s) => s.figure);
+  // What came of it restates the problem in its words: it answers a question only with words of its own.
+  const candidates = figures.length > 0 ? figures : sentences.filter((s) => (s.outcome ? s.own > 0 : s.score > 0));
+  const ranked = candidates.sort((a, b) => b.score - a.score || a.index - b.index);
+  if (ranked.length === 0) return gist(story.solution, language);
+  // Nearly as good is as good: the story tells its main step first.
+  const top = ranked.filter((s) => s.score >= ranked[0]!.score * NEAR_TIE).sort((a, b) => a.index - b.index)[0]!;
+  const next = ranked.find((s) => s !== top);
+  if (!next || next.score === 0) return top.text;
   const pair = joinShort(
     [top, next].sort((a, b) => a.index - b.index).map((s) => s.text),
     language,
@@ -49,19 +64,25 @@ export function answeringSentences(
   return pair.includes(top.text) && pair.includes(next.text) ? pair : top.text;
 }
 
-/** Topic words count this much of a word the question adds. */
+/** Sentences scoring at least this share of the best are taken in the story's order. */
+const NEAR_TIE = 0.85;
+
+/** A word of the story's topic counts this much of a word the question adds. */
 const TOPIC_WEIGHT = 0.25;
 
 /**
- * How many of the question's words a sentence has: a Chinese word (two characters or more)
- * counts more than a lone character, and a word of the story's topic less than the others.
+ * What the question's words a sentence holds are worth: `own`, of words the title and problem
+ * do not name; `topical`, of those they do. A word counts its tokens held, up to its weight.
  */
-function overlap(sentence: string, language: Language, asked: ReadonlySet<string>, topic: ReadonlySet<string>): number {
-  let score = 0;
-  for (const token of new Set(searchTokens(sentence, language))) {
-    if (asked.has(token)) score += (/^\p{Script=Han}$/u.test(token) ? 0.5 : 1) * (topic.has(token) ? TOPIC_WEIGHT : 1);
+function overlap(sentence: string, language: Language, words: QuestionWords, topic: ReadonlySet<string>): { own: number; topical: number } {
+  let own = 0;
+  let topical = 0;
+  for (const [word, worth] of wordsHeld(new Set(searchTokens(sentence, language)), words)) {
+    // A concept the title or problem names in any of its variants is of the topic.
+    if (word.tokens.some((t) => topic.has(t.token))) topical += worth;
+    else own += worth;
   }
-  return score;
+  return { own, topical };
 }
 
 /** The sentences joined, or only the first when together they would be long. */

@@ -278,6 +278,14 @@ describe('the question as retrieval sees it', () => {
     ]);
   });
 
+  it("answers Persian typed in Latin letters (Finglish) in Persian when the asker's language is not known", async () => {
+    const retriever = recordingRetriever(() => [[payment, 1]]);
+    const answer = await service(retriever).answer({ text: 'chetor be tamin konande chini pool befrestam?' });
+    expect(answer.language).toBe('fa');
+    expect(retriever.queries[0]!.language).toBe('fa');
+    expect(stripIsolation(answer.text)).toContain('پرداخت به تأمین‌کننده چینی از راه صرافی');
+  });
+
   it("keeps the earlier question's language for a follow-up with no words of its own", async () => {
     const answer = await service(recordingRetriever(() => [])).answer({ text: '2024?', previousQuestion: '伊朗海关需要原产地证明吗？' });
     expect(answer.language).toBe('zh');

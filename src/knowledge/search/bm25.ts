@@ -274,14 +274,16 @@ export function scoreTexts(
 /** The score a text made of exactly the question would get: the scale for relative scores. */
 export function selfScore(groups: QueryGroup[], stats: CorpusStats, tuning: LexicalTuning, weights: QueryWeights, sources: Set<QueryGroup['source']>): number {
   let total = 0;
-  for (const g of groups) {
-    if (!sources.has(g.source)) continue;
-    let best = 0;
-    for (const a of g.alternatives) {
-      const s = a.weight * a.tokens.reduce((sum, t) => sum + tokenWeight(t, weights) * idf(stats, t), 0);
-      if (s > best) best = s;
-    }
-    total += best;
-  }
+  for (const g of groups) if (sources.has(g.source)) total += groupValue(g, stats, weights);
   return total;
+}
+
+/** What matching a group is worth at most, before term frequency and length: its best alternative's weighted IDF. */
+export function groupValue(group: QueryGroup, stats: CorpusStats, weights: QueryWeights): number {
+  let best = 0;
+  for (const a of group.alternatives) {
+    const s = a.weight * a.tokens.reduce((sum, t) => sum + tokenWeight(t, weights) * idf(stats, t), 0);
+    if (s > best) best = s;
+  }
+  return best;
 }

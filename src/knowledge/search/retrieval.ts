@@ -19,9 +19,9 @@ import {
 export type { Tier };
 import { type ExperienceScore, groupByExperience, reciprocalRankFusion } from './fusion.ts';
 import type { Glossary } from '../glossary/glossary.ts';
-import { buildQuery, DEFAULT_QUERY_WEIGHTS, type QueryWeights, queryTerms } from './query.ts';
+import { buildQuery, DEFAULT_QUERY_WEIGHTS, type QueryGroup, type QueryWeights, queryTerms, tokenWeight } from './query.ts';
 import { databaseLexicalIndex, type LexicalIndex } from './lexical-index.ts';
-import { DEFAULT_LEXICAL_TUNING, type LexicalTuning, lookupTerms, scoreTexts, selfScore } from './bm25.ts';
+import { type CorpusStats, DEFAULT_LEXICAL_TUNING, groupValue, idf, type LexicalTuning, lookupTerms, scoreTexts, selfScore } from './bm25.ts';
 import { type Embedder, vectorSearch } from './vector-search.ts';
 
 export type { Embedder };
@@ -60,6 +60,22 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Why: the abstention features (for eval and logs). */
   features?: AbstentionFeatures;
+  /**
+   * The words searched for, as the ranking weighs them: the question as asked (Finglish as the
+   * Persian it spells), its translations and the glossary's expansions. A common word weighs
+   * little. What to quote and whom to cite is chosen with them.
+   */
+  words?: SearchedWord[];
+}
+
+/**
+ * One word of the query, worth `weight` at most: any of its tokens is it (a glossary concept has
+ * several variants), each worth its own weight (a Chinese phrase's bigrams add up, a lone
+ * character is worth little).
+ */
+export interface SearchedWord {
+  tokens: { token: string; weight: number }[];
+  weight: number;
 }
 
 export interface Retriever {
@@ -180,6 +196,7 @@ export function createRetriever(deps: {
         .slice(0, limit)
         .map((r) => ({ experienceId: r.experienceId, externalId: r.externalId, score: r.score, matchedLanguage: r.matchedLanguage })),
       features,
+      words: searchedWords(groups, stats, options.query),
     };
   }
 
@@ -191,6 +208,17 @@ export function createRetriever(deps: {
   }
 
   return { search };
+}
+
+/** The query's groups as weighted words; a glossary concept counts as much as one word of the question, as in the abstention's evidence. */
+function searchedWords(groups: QueryGroup[], stats: CorpusStats, weights: QueryWeights): SearchedWord[] {
+  return groups.map((g) => {
+    const share = g.source === 'glossary' && weights.glossary > 0 ? 1 / weights.glossary : 1;
+    const tokens = new Map<string, number>();
+    for (const a of g.alternatives)
+      for (const t of a.tokens) tokens.set(t, Math.max(tokens.get(t) ?? 0, a.weight * tokenWeight(t, weights) * idf(stats, t) * share));
+    return { tokens: [...tokens].map(([token, weight]) => ({ token, weight })), weight: groupValue(g, stats, weights) * share };
+  });
 }
 
 /**
