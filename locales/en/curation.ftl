@@ -40,6 +40,7 @@ curation-warning-link = a link
 curation-warning-phone = a phone number
 curation-warning-email = an e-mail address
 curation-warning-short-solution = the solution is one short sentence
+curation-warning-problem-missing = the problem is missing (a message saved in a group; the question it answered was not seen): write it with ✏️ Edit before approving
 curation-button-approve = ✅ Approve
 curation-button-edit = ✏️ Edit
 curation-button-merge = 🔀 Merge

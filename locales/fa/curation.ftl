@@ -40,6 +40,7 @@ curation-warning-link = یک پیوند
 curation-warning-phone = یک شماره تلفن
 curation-warning-email = یک نشانی ایمیل
 curation-warning-short-solution = راه‌حل فقط یک جملهٔ کوتاه است
+curation-warning-problem-missing = مسئله نوشته نشده است (پیامی که در گروه نگه داشته شده و پرسشی که به آن پاسخ می‌داد دیده نشده): پیش از تأیید، آن را با ✏️ ویرایش بنویسید
 curation-button-approve = ✅ تأیید
 curation-button-edit = ✏️ ویرایش
 curation-button-merge = 🔀 ادغام

@@ -40,6 +40,7 @@ curation-warning-link = 链接
 curation-warning-phone = 电话号码
 curation-warning-email = 电子邮件地址
 curation-warning-short-solution = 解决办法只有一句短话
+curation-warning-problem-missing = 缺少问题描述（这是群里保存的消息，未看到它所回答的问题）：批准前请用 ✏️ 编辑补上
 curation-button-approve = ✅ 通过
 curation-button-edit = ✏️ 编辑
 curation-button-merge = 🔀 合并
