@@ -88,7 +88,12 @@ export function createSavedMessages(deps: {
     if (!row || row.state !== 'asked') return false;
     const experienceId = row.experience_id === null ? null : Number(row.experience_id);
     await toReview(tx, saveId, experienceId, state);
-    await recordAudit(tx, { actorId: null, action: 'experience.consent', subject: experienceId === null ? null : `experience:${experienceId}`, after: { consent: state } });
+    await recordAudit(tx, {
+      actorId: null,
+      action: 'experience.consent',
+      subject: experienceId === null ? null : `experience:${experienceId}`,
+      after: { consent: state },
+    });
     return true;
   }
 
