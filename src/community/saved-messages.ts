@@ -38,6 +38,18 @@ type SaveState = 'asked' | 'named' | 'anonymous' | 'declined' | 'no-answer' | 'u
 
 class AlreadySaved extends Error {}
 
+/** Who a kept message is credited to: the author who agreed, named (name, company) only if they chose so. */
+interface Credit {
+  memberId: number;
+  country?: string;
+  name?: string | null;
+  company?: string | null;
+}
+
+const TO_REVIEW = `UPDATE experiences SET status = $2, updated_at = now(), contributor_member_id = $3, country = COALESCE($4, country),
+    contributor_name = $5, contributor_company = $6
+  WHERE id = $1 AND status = 'draft' RETURNING id`;
+
 const LOCK_SAVED = `SELECT s.id, s.state, s.experience_id, s.author_member_id, m.telegram_id, m.name, m.company, m.country
   FROM saved_messages s LEFT JOIN members m ON m.id = s.author_member_id AND m.forgotten_at IS NULL
   WHERE s.id = $1 FOR UPDATE OF s`;
@@ -57,16 +69,17 @@ export function createSavedMessages(deps: {
 }) {
   const { db, experiences, announce } = deps;
 
-  /** Moves the held draft to review on `tx`, credited as given; the saved message's row says why. */
-  async function toReview(tx: Queryable, saveId: number, experienceId: number | null, state: SaveState, credit?: Record<string, unknown>) {
+  /** Moves the held draft to review on `tx`, credited to `credit` (nobody when absent); the saved message's row says why. */
+  async function toReview(tx: Queryable, saveId: number, experienceId: number | null, state: SaveState, credit?: Credit) {
     await tx.query(`UPDATE saved_messages SET state = $2, decided_at = now() WHERE id = $1`, [saveId, state]);
     if (experienceId === null) return;
-    const to = nextStatus('draft', 'experience.submit')!;
-    const sets = credit ? Object.keys(credit).map((column, i) => `, ${column} = $${i + 3}`) : [];
-    const moved = await tx.query(`UPDATE experiences SET status = $2, updated_at = now()${sets.join('')} WHERE id = $1 AND status = 'draft' RETURNING id`, [
+    const moved = await tx.query(TO_REVIEW, [
       experienceId,
-      to,
-      ...Object.values(credit ?? {}),
+      nextStatus('draft', 'experience.submit'),
+      credit?.memberId ?? null,
+      credit?.country ?? null,
+      credit?.name ?? null,
+      credit?.company ?? null,
     ]);
     if (moved.length > 0) await announce(tx, experienceId);
   }
@@ -202,9 +215,9 @@ export function createSavedMessages(deps: {
         const { choice } = input;
         if (choice === 'declined') await discard(tx, input.saveId, experienceId);
         else {
-          const country = row.country !== null && isCountryCode(row.country) ? row.country : 'ZZ';
-          const named = choice === 'named' ? { contributor_name: row.name, contributor_company: row.company } : {};
-          await toReview(tx, input.saveId, experienceId, choice, { contributor_member_id: memberId, country, ...named });
+          const credit: Credit = { memberId, ...(row.country !== null && isCountryCode(row.country) ? { country: row.country } : {}) };
+          if (choice === 'named') Object.assign(credit, { name: row.name, company: row.company });
+          await toReview(tx, input.saveId, experienceId, choice, credit);
         }
         await recordAudit(tx, {
           actorId: memberId,
