@@ -1,4 +1,4 @@
-import { type Api, GrammyError, InlineKeyboard } from 'grammy';
+import { type Api, InlineKeyboard } from 'grammy';
 import type { Translator } from '../i18n.ts';
 import type { Queryable } from '../db/db.ts';
 import type { SavedMessages } from '../community/saved-messages.ts';
@@ -10,7 +10,7 @@ import { SAVED_MESSAGE_CHOICE } from './callbacks.ts';
 import { chatLanguage } from './chat-language.ts';
 import { clip, escapeHtml } from './render/html.ts';
 import { createSendBudget, type SendBudget } from './send-budget.ts';
-import { telegramFailure } from './telegram-failure.ts';
+import { chatUnreachable, telegramFailure } from './telegram-failure.ts';
 
 export interface SavedMessageSenderOptions {
   db: Queryable;
@@ -22,10 +22,6 @@ export interface SavedMessageSenderOptions {
 
 // The message as the author is reminded of it; the whole of it is in the contribution.
 const EXCERPT = 600;
-
-/** Telegram will not let the bot write to this person: they blocked it, or never started it. */
-const unreachable = (error: unknown) =>
-  error instanceof GrammyError && (error.error_code === 403 || (error.error_code === 400 && /chat not found|user is deactivated/i.test(error.description)));
 
 /**
  * Asks the author of a message saved with /save, in a private chat and their language, whether
@@ -60,7 +56,7 @@ export function createSavedMessageSender(options: SavedMessageSenderOptions): Re
       const sent = await api.sendMessage(chatId, text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } });
       return { chatId, messageId: sent.message_id };
     } catch (error) {
-      if (!unreachable(error)) throw telegramFailure(error);
+      if (!chatUnreachable(error)) throw telegramFailure(error);
       await savedMessages.authorUnreachable(saveId);
       return { kept: 'anonymous: Telegram refused the question' };
     }
