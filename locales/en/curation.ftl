@@ -60,6 +60,7 @@ curation-already-decided = Already decided: { $outcome } by { $name }, { $at }. 
 curation-already-withdrawn = The contributor withdrew it. Nothing was changed.
 curation-not-found = This contribution no longer exists.
 curation-bad-target = That experience cannot take the merge (it is not published). Nothing was changed.
+curation-problem-missing = Its problem is not written yet (a message saved in a group). Add it with ✏️ Edit first; nothing was changed.
 curation-reject-ask = Why reject “{ $title }”? The contributor is told the reason.
 curation-reason-duplicate = Already in the knowledge base
 curation-reason-unclear = Too unclear or too short to help

@@ -60,6 +60,7 @@ curation-already-decided = پیش‌تر تصمیم گرفته شده: { $outcom
 curation-already-withdrawn = مشارکت‌کننده آن را پس گرفته است. چیزی تغییر نکرد.
 curation-not-found = این مشارکت دیگر وجود ندارد.
 curation-bad-target = آن تجربه نمی‌تواند ادغام را بپذیرد (منتشرشده نیست). چیزی تغییر نکرد.
+curation-problem-missing = مسئلهٔ آن هنوز نوشته نشده است (پیامی که در گروه نگه داشته شده). نخست آن را با ✏️ ویرایش بنویسید؛ چیزی تغییر نکرد.
 curation-reject-ask = چرا «{ $title }» رد شود؟ دلیل به مشارکت‌کننده گفته می‌شود.
 curation-reason-duplicate = پیش‌تر در پایگاه دانش هست
 curation-reason-unclear = برای کمک، خیلی مبهم یا کوتاه است

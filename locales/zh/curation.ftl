@@ -60,6 +60,7 @@ curation-already-decided = 已有决定：{ $outcome }，操作人 { $name }，{
 curation-already-withdrawn = 投稿人已撤回。未做任何更改。
 curation-not-found = 该投稿已不存在。
 curation-bad-target = 该经验无法合并（未发布）。未做任何更改。
+curation-problem-missing = 它还缺少问题描述（这是群里保存的消息）。请先用 ✏️ 编辑补上；未做任何更改。
 curation-reject-ask = 为什么拒绝“{ $title }”？投稿人会收到原因。
 curation-reason-duplicate = 知识库中已有
 curation-reason-unclear = 太含糊或太短，帮不上忙

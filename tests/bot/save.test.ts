@@ -26,6 +26,7 @@ const PROBLEM = 'How do I pay a Chinese supplier without a letter of credit?';
 describe.each(testDatabases())('/save in a group, on $name', ({ open }) => {
   let tg: TelegramTest;
   let group: TestGroup;
+  let staffChat: TestGroup;
   let curator: TestMember;
   let admin: TestMember;
 
@@ -35,7 +36,7 @@ describe.each(testDatabases())('/save in a group, on $name', ({ open }) => {
       env: { STAFF_CHAT_ID: String(STAFF_CHAT_ID), ALLOWED_CHAT_IDS: String(GROUP_ID), ADMIN_IDS: String(ADMIN) },
       bot: { throttle: false },
     });
-    tg.group({ id: STAFF_CHAT_ID, title: 'SME Bridge staff' });
+    staffChat = tg.group({ id: STAFF_CHAT_ID, title: 'SME Bridge staff' });
     group = tg.group({ id: GROUP_ID, title: GROUP_TITLE, forum: true });
     await tg.app.community.staff.applyAdminIds(tg.app.config.adminTelegramIds);
     expect(await tg.app.community.staff.setRole({ actorTelegramId: ADMIN, targetTelegramId: CURATOR, role: 'curator' })).toMatchObject({ kind: 'done' });
@@ -170,6 +171,11 @@ describe.each(testDatabases())('/save in a group, on $name', ({ open }) => {
     const [card] = cardsOf(text);
     expect(plain(card!.text)).toContain(`👤 ${tg.text('en', 'curation-card-anonymous')}`);
     expect(plain(card!.text)).toContain(tg.text('en', 'curation-warning-problem-missing'));
+    // Not published until a curator writes the problem.
+    const reviewer = tg.member({ id: CURATOR, first_name: 'Sara', language_code: 'en' }).inGroup(staffChat);
+    await reviewer.presses(tg.text('en', 'curation-button-approve'));
+    expect(reviewer.toasts).toEqual([tg.text('en', 'curation-problem-missing')]);
+    expect((await experienceOf(text)).map((e) => e.status)).toEqual(['pending']);
     const trail = await auditTrail(tg.db, `experience:${kept!.id}`);
     expect(trail.map((a) => [a.action, a.actorId === null ? 'system' : 'someone', a.after?.consent ?? a.after?.saved_by])).toEqual([
       ['experience.save', 'someone', 'curator'],

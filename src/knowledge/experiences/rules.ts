@@ -86,6 +86,12 @@ export function titleFrom(text: string): string {
   return visibleLength(line) <= max ? line : `${[...line].slice(0, max - 1).join('')}…`;
 }
 
+/**
+ * Whether a text lacks its problem (a group message saved with /save whose question the bot never
+ * saw): the review card warns of it, and it is neither published nor merged until a curator writes it.
+ */
+export const lacksProblem = (text: { problem: string }): boolean => text.problem.trim() === '';
+
 /** The texts of a group message saved with /save, or why it cannot be kept. */
 export type SavedMessageText = { ok: true; text: { title: string; problem: string; solution: string } } | { ok: false; problem: LengthProblem };
 

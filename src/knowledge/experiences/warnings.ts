@@ -1,4 +1,5 @@
 import type { ExperienceText } from './experience.ts';
+import { lacksProblem } from './rules.ts';
 
 /** What a curator should look at twice before publishing a contribution. */
 export const WARNINGS = ['problem-missing', 'instructions', 'base64', 'zero-width', 'link', 'phone', 'email', 'short-solution'] as const;
@@ -49,8 +50,7 @@ export function textWarnings(text: ExperienceText): Warning[] {
   const raw = [text.title, text.problem, text.solution, text.outcome ?? ''].join('\n');
   const all = unify(raw);
   const found = new Set<Warning>();
-  // A group message saved with /save whose question the bot never saw (rules.ts, savedMessageText).
-  if (text.problem.trim() === '') found.add('problem-missing');
+  if (lacksProblem(text)) found.add('problem-missing');
   if (INSTRUCTIONS.some((pattern) => pattern.test(all))) found.add('instructions');
   if (BASE64.test(all)) found.add('base64');
   if (ZERO_WIDTH.test(raw)) found.add('zero-width');
