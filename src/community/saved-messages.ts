@@ -5,7 +5,7 @@ import type { ExperienceRepository } from '../knowledge/experiences/repository.t
 import { can } from '../knowledge/experiences/roles.ts';
 import { isCountryCode, savedMessageText, type LengthProblem } from '../knowledge/experiences/rules.ts';
 import { nextStatus } from '../knowledge/experiences/status.ts';
-import { deleteTextRows, TermDeltas } from '../knowledge/experiences/search-tokens.ts';
+import { deleteExperiences } from '../knowledge/experiences/search-tokens.ts';
 import { detectLanguage, type Language } from '../text/language.ts';
 import { createMembers } from './members.ts';
 import { actorByTelegramId } from './staff.ts';
@@ -86,11 +86,7 @@ export function createSavedMessages(deps: {
 
   async function discard(tx: Queryable, saveId: number, experienceId: number | null) {
     await tx.query(`UPDATE saved_messages SET state = 'declined', decided_at = now(), experience_id = NULL WHERE id = $1`, [saveId]);
-    if (experienceId === null) return;
-    const deltas = new TermDeltas();
-    await deleteTextRows(tx, 't.experience_id = $1', [experienceId], deltas);
-    await deltas.apply(tx);
-    await tx.query(`DELETE FROM experiences WHERE id = $1`, [experienceId]);
+    if (experienceId !== null) await deleteExperiences(tx, [experienceId]);
   }
 
   /** An asked author nobody will hear from (Telegram refused the message, or the time ran out): kept without a name. */
