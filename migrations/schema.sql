@@ -236,6 +236,21 @@ TABLE review_cards
   CONSTRAINT review_cards_experience_id_fkey FOREIGN KEY (experience_id) REFERENCES experiences(id) ON DELETE CASCADE
   CONSTRAINT review_cards_pkey PRIMARY KEY (experience_id, chat_id)
 
+TABLE saved_messages
+  id bigint NOT NULL DEFAULT nextval('saved_messages_id_seq'::regclass)
+  chat_id bigint NOT NULL
+  message_id bigint NOT NULL
+  experience_id bigint
+  author_member_id bigint
+  state text NOT NULL
+  created_at timestamp with time zone NOT NULL DEFAULT now()
+  decided_at timestamp with time zone
+  CONSTRAINT saved_messages_author_member_id_fkey FOREIGN KEY (author_member_id) REFERENCES members(id) ON DELETE SET NULL
+  CONSTRAINT saved_messages_chat_id_message_id_key UNIQUE (chat_id, message_id)
+  CONSTRAINT saved_messages_experience_id_fkey FOREIGN KEY (experience_id) REFERENCES experiences(id) ON DELETE SET NULL
+  CONSTRAINT saved_messages_pkey PRIMARY KEY (id)
+  CONSTRAINT saved_messages_state_check CHECK ((state = ANY (ARRAY['asked'::text, 'named'::text, 'anonymous'::text, 'declined'::text, 'no-answer'::text, 'unreachable'::text])))
+
 TABLE schema_migrations
   version integer NOT NULL
   name text NOT NULL
@@ -321,6 +336,9 @@ CREATE INDEX questions_member_idx ON questions USING btree (member_id);
 CREATE UNIQUE INDEX questions_pkey ON questions USING btree (id);
 CREATE UNIQUE INDEX rate_limits_pkey ON rate_limits USING btree (key);
 CREATE UNIQUE INDEX review_cards_pkey ON review_cards USING btree (experience_id, chat_id);
+CREATE INDEX saved_messages_asked_idx ON saved_messages USING btree (created_at) WHERE (state = 'asked'::text);
+CREATE UNIQUE INDEX saved_messages_chat_id_message_id_key ON saved_messages USING btree (chat_id, message_id);
+CREATE UNIQUE INDEX saved_messages_pkey ON saved_messages USING btree (id);
 CREATE UNIQUE INDEX schema_migrations_pkey ON schema_migrations USING btree (version);
 CREATE UNIQUE INDEX search_changes_pkey ON search_changes USING btree (seq);
 CREATE UNIQUE INDEX search_index_state_pkey ON search_index_state USING btree (id);

@@ -65,6 +65,8 @@ export const DIGEST_BUTTONS: readonly CallbackCodec<unknown>[] = [DIGEST_PAGE, D
 /** A group's /settings, pressed by one of the group's admins: the language of the bot's words there, answering on or off. */
 export const GROUP_LANGUAGE = callback('grp:lang', { language: oneOf(LANGUAGES) });
 export const GROUP_ANSWERING = callback('grp:answer', { on: flag });
+/** The author of a message saved with /save, in their private chat: keep it named, anonymous, or not at all. */
+export const SAVED_MESSAGE_CHOICE = callback('save', { saveId: id, choice: oneOf(['named', 'anonymous', 'declined'] as const) });
 
 /** Introductions: "connect me with this company" under a story, the contributor's answer, and /profile's switch. */
 export const INTRO_ASK = callback('intro:ask', { experienceId: id });
@@ -97,6 +99,7 @@ export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
   INTRO_ASK,
   INTRO_DECIDE,
   INTRO_CONSENT,
+  SAVED_MESSAGE_CHOICE,
 ];
 
 /** True when `data` is one of our buttons, in its current version. */

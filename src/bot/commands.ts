@@ -7,8 +7,8 @@ import type { Logger } from '../log.ts';
 /** The commands shown in Telegram's menu, in the order shown. */
 export const COMMANDS = ['start', 'help', 'language', 'profile', 'share', 'my', 'open', 'privacy', 'forget'] as const;
 
-/** The commands shown in group chats' menus: asking, and the group admins' settings. */
-export const GROUP_COMMANDS = ['ask', 'settings'] as const;
+/** The commands shown in group chats' menus: asking, keeping a valuable message, and the group admins' settings. */
+export const GROUP_COMMANDS = ['ask', 'save', 'settings'] as const;
 
 /** The staff chat's own menu: the review queue and the questions put to the community. */
 export const STAFF_CHAT_COMMANDS = ['review', 'open', 'close'] as const;

@@ -13,6 +13,8 @@ import { createOpenQuestionSender } from './open-question-sender.ts';
 import { COMMUNITY_ANSWER, OPEN_QUESTION_SETTLED, OPEN_QUESTION_POST } from '../jobs/open-question-posts.ts';
 import { INTRODUCTION_MESSAGE } from '../jobs/introduction-messages.ts';
 import { createIntroductionSender } from './introduction-sender.ts';
+import { SAVED_MESSAGE_CONSENT } from '../jobs/saved-messages.ts';
+import { createSavedMessageSender } from './saved-message-sender.ts';
 
 // Messages wait at most this long for an idle sender of another process; this process's own
 // are sent at once (the app's outboxQueued signal wakes its senders).
@@ -37,7 +39,7 @@ export interface RunningSenders {
  */
 export function startSenders(
   app: Pick<App, 'db' | 'logger' | 'translator' | 'outboxQueued' | 'config' | 'experiences'> & {
-    community: Pick<App['community'], 'curation' | 'openQuestions' | 'introductions'>;
+    community: Pick<App['community'], 'curation' | 'openQuestions' | 'introductions' | 'savedMessages'>;
   },
   api: Api,
   options: { messagesPerSecond?: number; concurrency?: number } = {},
@@ -51,6 +53,7 @@ export function startSenders(
     ...createReviewCardSender({ db, api, translator, budget, curation: app.community.curation }),
     ...createOpenQuestionSender({ db, api, translator, budget, openQuestions: app.community.openQuestions }),
     ...createIntroductionSender({ db, api, translator, budget, introductions: app.community.introductions, experiences: app.experiences }),
+    ...createSavedMessageSender({ db, api, translator, budget, savedMessages: app.community.savedMessages }),
   };
   return createJobRunner({
     db,
@@ -76,7 +79,16 @@ export async function outboxSent(db: Queryable, options: { dueWithinMs?: number;
       `SELECT count(*)::int AS owed FROM jobs
        WHERE kind = ANY($1::text[]) AND done_at IS NULL AND failed_at IS NULL AND run_at <= now() + make_interval(secs => $2::float8 / 1000)`,
       [
-        [ANSWER_DELIVERY, OUTBOUND_MESSAGE, REVIEW_CARD, OPEN_QUESTION_POST, COMMUNITY_ANSWER, OPEN_QUESTION_SETTLED, INTRODUCTION_MESSAGE],
+        [
+          ANSWER_DELIVERY,
+          OUTBOUND_MESSAGE,
+          REVIEW_CARD,
+          OPEN_QUESTION_POST,
+          COMMUNITY_ANSWER,
+          OPEN_QUESTION_SETTLED,
+          INTRODUCTION_MESSAGE,
+          SAVED_MESSAGE_CONSENT,
+        ],
         options.dueWithinMs ?? 0,
       ],
     );

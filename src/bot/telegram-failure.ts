@@ -9,6 +9,13 @@ export class MessageRefusedError extends GiveUpError {
   }
 }
 
+/** Telegram will not let the bot write to this chat at all: blocked, deleted, or a user who never started the bot. */
+export function chatUnreachable(error: unknown): boolean {
+  return (
+    error instanceof GrammyError && (error.error_code === 403 || (error.error_code === 400 && /chat not found|user is deactivated/i.test(error.description)))
+  );
+}
+
 /**
  * What a failed send means for its outbox job: a 429 comes back after Telegram's retry_after
  * (however long, not counted as a failed try); a chat that cannot be reached (blocked, deleted,
@@ -21,9 +28,7 @@ export function telegramFailure(error: unknown): unknown {
     const seconds = error.parameters.retry_after ?? 1;
     return new RetryLaterError(seconds * 1000, `Telegram asked to wait ${seconds} s (429)`, { cause: error });
   }
-  if (error.error_code === 403 || (error.error_code === 400 && /chat not found|user is deactivated/i.test(error.description))) {
-    return new GiveUpError(error.message, { cause: error });
-  }
+  if (chatUnreachable(error)) return new GiveUpError(error.message, { cause: error });
   if (error.error_code === 400) return new MessageRefusedError(error.message, { cause: error });
   return error;
 }

@@ -27,7 +27,12 @@ const DIGEST_LEASE_MS = 60_000;
  */
 export function startJobWorkers(app: App, telegram?: { token: string; apiRoot: string }): RunningJobWorkers {
   const { db, logger } = app;
-  const housekeeping = createJobRunner({ db, logger, ...housekeepingJobs({ db, embedNewTexts: () => app.embedNewTexts() }), pollMs: HOUSEKEEPING_POLL_MS });
+  const upkeep = housekeepingJobs({
+    db,
+    embedNewTexts: () => app.embedNewTexts(),
+    keepUnansweredSavedMessages: () => app.community.savedMessages.keepUnanswered(),
+  });
+  const housekeeping = createJobRunner({ db, logger, ...upkeep, pollMs: HOUSEKEEPING_POLL_MS });
   const runners = [housekeeping.start()];
   const translation = app.translationJobs();
   if (Object.keys(translation).length > 0) runners.push(createJobRunner({ db, logger, handlers: translation, pollMs: TRANSLATION_POLL_MS }).start());

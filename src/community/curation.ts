@@ -3,6 +3,7 @@ import { recordAudit } from '../knowledge/experiences/audit.ts';
 import type { ExperienceStatus, ExperienceText, Language } from '../knowledge/experiences/experience.ts';
 import { can, isStaff } from '../knowledge/experiences/roles.ts';
 import { decideStatusChange } from '../knowledge/experiences/status.ts';
+import { lacksProblem } from '../knowledge/experiences/rules.ts';
 import { putExperienceText } from '../knowledge/experiences/texts.ts';
 import type { Retriever } from '../knowledge/search/retrieval.ts';
 import { queuePublicationWork, type PublicationWork } from './publication.ts';
@@ -33,7 +34,9 @@ export type DecideResult =
   /** Someone decided first (or the contribution was withdrawn). */
   | { kind: 'already-decided'; decision?: Decision; status: ExperienceStatus }
   /** The merge target is not a published experience other than the contribution. */
-  | { kind: 'bad-target' };
+  | { kind: 'bad-target' }
+  /** Its problem is not written yet (a message saved in a group): edit it first. */
+  | { kind: 'problem-missing' };
 
 export type EditResult = { kind: 'saved'; added: boolean } | { kind: 'forbidden' } | { kind: 'not-found' };
 
@@ -207,6 +210,12 @@ export function createCuration(ports: CurationPorts) {
           if (change.reason === 'forbidden') return { kind: 'forbidden' };
           const previous = await decisionOf(tx, experience.id, experience.status);
           return { kind: 'already-decided', status: experience.status, ...(previous ? { decision: previous } : {}) };
+        }
+        if (decision.kind !== 'reject') {
+          const [original] = await tx.query<{ problem: string }>('SELECT problem FROM experience_texts WHERE experience_id = $1 AND is_original', [
+            experience.id,
+          ]);
+          if (original && lacksProblem(original)) return { kind: 'problem-missing' };
         }
         const subject = `experience:${experience.id}`;
         const owner = experience.contributorMemberId;

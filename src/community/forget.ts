@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../db/db.ts';
 import { recordAudit } from '../knowledge/experiences/audit.ts';
 import type { ExperienceRepository } from '../knowledge/experiences/repository.ts';
-import { deleteTextRows, TermDeltas } from '../knowledge/experiences/search-tokens.ts';
+import { deleteExperiences } from '../knowledge/experiences/search-tokens.ts';
 import { STATUSES, type ExperienceStatus } from '../knowledge/experiences/experience.ts';
 
 /** What happens to a forgotten member's published experiences; unpublished ones always go. */
@@ -113,13 +113,4 @@ async function countOwned(tx: Queryable, memberId: number) {
     [memberId],
   );
   return { questions: Number(row?.questions ?? 0), openQuestions: Number(row?.open_questions ?? 0), feedback: Number(row?.feedback ?? 0) };
-}
-
-/** Deletes experiences through the search index's own bookkeeping, so term_stats stays exact. */
-async function deleteExperiences(tx: Queryable, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const deltas = new TermDeltas();
-  await deleteTextRows(tx, 't.experience_id = ANY($1::bigint[])', [ids], deltas);
-  await deltas.apply(tx);
-  await tx.query('DELETE FROM experiences WHERE id = ANY($1::bigint[])', [ids]);
 }

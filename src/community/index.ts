@@ -22,6 +22,7 @@ import { createStaff } from './staff.ts';
 import { createReverification } from './reverification.ts';
 import { createGroups } from './groups.ts';
 import { createIntroductions } from './introductions.ts';
+import { createSavedMessages } from './saved-messages.ts';
 
 export type { Member, MemberProfile, Role } from './members.ts';
 export type { QuestionRecord, LoggedQuestion } from './question-log.ts';
@@ -36,6 +37,7 @@ export type { DigestPage, DueExperience, ReverifyResult } from './reverification
 export type { Contribution, ContributionEdit, ContributionOutcome, RejectionReason } from './my-contributions.ts';
 export type { GroupStanding, GroupChat, GroupAsk, AllowResult } from './groups.ts';
 export type { DecideResult as IntroductionDecision, IntroductionForDelivery, IntroductionParty, RequestRefusal, RequestResult } from './introductions.ts';
+export type { SaveResult, ConsentChoice, ConsentResult, SavedMessageQuestion } from './saved-messages.ts';
 export { contributionAsStored } from './contributions.ts';
 
 /** The community's repositories over one connection or one open transaction. */
@@ -116,5 +118,7 @@ export function createCommunity(
     }),
     /** Introductions between a member and an experience's contributor, with the contributor's consent. */
     introductions: createIntroductions(db),
+    /** /save in a group: a member's message kept as a contribution, its author asked first. */
+    savedMessages: createSavedMessages({ db, experiences, announce: curation.announce }),
   };
 }

@@ -5,6 +5,7 @@ import type { QuestionLog } from './question-log.ts';
 import type { Member } from './members.ts';
 import { recordAudit } from '../knowledge/experiences/audit.ts';
 import { can, isRole } from '../knowledge/experiences/roles.ts';
+import { titleFrom } from '../knowledge/experiences/rules.ts';
 import type { Draft, SubmitContribution } from './contributions.ts';
 
 export interface OpenQuestion {
@@ -202,7 +203,7 @@ export function createAnswerOpenQuestion(deps: {
     const question = await deps.openQuestions.getById(openQuestionId);
     if (!question || question.status !== 'open' || question.memberId === null) return 'not-open';
     if (question.memberId === answerer.id) return 'own-question';
-    const draft: Draft = { title: titleOf(question.text), problem: question.text, solution: text, industry: 'other', tags: [], named };
+    const draft: Draft = { title: titleFrom(question.text), problem: question.text, solution: text, industry: 'other', tags: [], named };
     await deps.submitContribution({ member: answerer, draft, fallbackLanguage });
     // The answer's own language: the contribution's is decided with the question's words too.
     const language = detectLanguage(text, answerer.language ?? fallbackLanguage);
@@ -270,9 +271,3 @@ export function createCloseOpenQuestion(db: Db): CloseOpenQuestion {
       return 'closed';
     });
 }
-
-const TITLE_MAX = 200;
-const titleOf = (question: string): string => {
-  const line = question.trim().split('\n')[0]!;
-  return line.length <= TITLE_MAX ? line : `${line.slice(0, TITLE_MAX - 1)}…`;
-};

@@ -49,6 +49,8 @@ export interface HousekeepingDeps {
   db: Queryable;
   /** Embeds published texts that have no vector yet (an import in any process); returns how many. */
   embedNewTexts(): Promise<number>;
+  /** Sends to review, without a name, the messages saved with /save whose author has not answered in 7 days; returns how many. */
+  keepUnansweredSavedMessages(): Promise<number>;
 }
 
 /**
@@ -64,6 +66,7 @@ export function housekeepingJobs(deps: HousekeepingDeps): { handlers: Record<str
       'prune-changes': async () => ({ deleted: await pruneChanges(db) }),
       'prune-jobs': async () => pruneJobs(db),
       'embed-new-texts': async () => ({ embedded: await deps.embedNewTexts() }),
+      'keep-unanswered-saved-messages': async () => ({ kept: await deps.keepUnansweredSavedMessages() }),
     },
     schedules: [
       { kind: 'prune-processed-updates', everyMs: HOUR },
@@ -71,6 +74,7 @@ export function housekeepingJobs(deps: HousekeepingDeps): { handlers: Record<str
       { kind: 'prune-changes', everyMs: 10 * MINUTE },
       { kind: 'prune-jobs', everyMs: HOUR },
       { kind: 'embed-new-texts', everyMs: 5 * MINUTE },
+      { kind: 'keep-unanswered-saved-messages', everyMs: HOUR },
     ],
   };
 }

@@ -21,9 +21,9 @@ describe.each(testDatabases())('housekeeping on $name', ({ open }) => {
       INSERT INTO jobs (kind, attempts, max_attempts, locked_until, locked_by) VALUES ('abandoned', 3, 3, now() - interval '1 minute', 'dead-worker');
       INSERT INTO telegram_send_budget (second, used) VALUES (date_trunc('second', now()) - interval '5 minutes', 30), (date_trunc('second', now()), 1);
     `);
-    const { handlers, schedules } = housekeepingJobs({ db, embedNewTexts: async () => (embedded++, 0) });
+    const { handlers, schedules } = housekeepingJobs({ db, embedNewTexts: async () => (embedded++, 0), keepUnansweredSavedMessages: async () => 0 });
     const worker = () => createJobRunner({ db, logger: createLogger('silent'), handlers, schedules });
-    expect(await worker().runDue()).toBe(5);
+    expect(await worker().runDue()).toBe(6);
     // Another process's worker in the same period finds nothing to do.
     expect(await worker().runDue()).toBe(0);
   });

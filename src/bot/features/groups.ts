@@ -16,6 +16,12 @@ const isGroup = (chat: Chat): chat is GroupLike => chat.type === 'group' || chat
 const groupChat = (chat: GroupLike): GroupChat => ({ chatId: chat.id, kind: chat.type, title: chat.title });
 const present = (status: string) => ['member', 'administrator', 'creator', 'restricted'].includes(status);
 
+/** Whether this user administers the chat right now, as Telegram says (never remembered). */
+export async function isGroupAdmin(ctx: BotContext, chatId: number, userId: number): Promise<boolean> {
+  const member = await ctx.api.getChatMember(chatId, userId);
+  return member.status === 'administrator' || member.status === 'creator';
+}
+
 /**
  * The bot in members' group chats. It speaks only when addressed — `/ask <question>`, a
  * message that mentions it, a reply to one of its messages — so it works with BotFather's
@@ -62,12 +68,6 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
       ctx.log.info({ command, allowed: result.allowed }, 'group enabled or disabled by an admin of the bot');
       await ctx.reply(say(ctx, standing, result.allowed ? 'group-allowed' : 'group-disallowed'));
     });
-  }
-
-  /** Whether this user administers the chat right now, as Telegram says (never remembered). */
-  async function isGroupAdmin(ctx: BotContext, chatId: number, userId: number): Promise<boolean> {
-    const member = await ctx.api.getChatMember(chatId, userId);
-    return member.status === 'administrator' || member.status === 'creator';
   }
 
   function settingsView(ctx: BotContext, standing: GroupStanding) {

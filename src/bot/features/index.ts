@@ -15,6 +15,7 @@ import { myFeature } from './my.ts';
 import { profileFeature } from './profile.ts';
 import { reviewFeature } from './review.ts';
 import { reviewDigestFeature } from './review-digest.ts';
+import { saveFeature } from './save.ts';
 import { shareFeature } from './share.ts';
 import { staffFeature } from './staff.ts';
 import { startFeature } from './start.ts';
@@ -47,6 +48,7 @@ export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): 
   composer.use(communityAnswerFeedbackFeature(deps));
   composer.use(reviewDigestFeature(deps));
   // Group chats: only what is addressed to the bot; before the private chats' questions.
+  composer.use(saveFeature(deps));
   composer.use(groupsFeature(deps));
   composer.use(askFeature(deps));
   composer.use(voiceFeature(deps));

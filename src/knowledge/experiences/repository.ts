@@ -8,7 +8,12 @@ import { textRow, upsertRecords, type UpsertOptions, type UpsertSummary } from '
 export type { StatusOutcome, UpsertOptions, UpsertSummary } from './upsert-records.ts';
 
 export interface NewContribution {
-  memberId: number;
+  /** The member credited (undefined: nobody, e.g. a saved group message whose author was not asked yet). */
+  memberId?: number;
+  /** `pending` (default): goes to review; `draft`: held back (a saved group message waiting for its author's consent). */
+  status?: 'pending' | 'draft';
+  /** `bot` (default): /share and community answers; `group`: a group message saved with /save. */
+  source?: 'bot' | 'group';
   language: Language;
   industry: Industry;
   /** Defaults to the member's country, else "ZZ" (ISO's code for "unknown"). */
@@ -54,13 +59,13 @@ export class ExperienceRepository {
   }
 
   /**
-   * A member's contribution from the bot: pending review, with a generated external id.
+   * A member's contribution from the bot: pending review (or a draft), with a generated external id.
    * `within` runs in the same transaction once it is stored (e.g. to queue its review card).
    */
   async createContribution(input: NewContribution, within?: (tx: Queryable, experienceId: number) => Promise<void>): Promise<Experience> {
     return this.db.transaction(async (tx) => {
       let country = input.country;
-      if (country === undefined) {
+      if (country === undefined && input.memberId !== undefined) {
         const [member] = await tx.query<{ country: string | null }>('SELECT country FROM members WHERE id = $1', [input.memberId]);
         country = member?.country ?? undefined;
       }
@@ -68,7 +73,7 @@ export class ExperienceRepository {
       const externalId = `bot-${new Date().toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(4).toString('hex')}`;
       const [row] = await tx.query<{ id: number | string }>(
         `INSERT INTO experiences (external_id, status, language, country, industry, tags, contributor_name, contributor_company, contributor_city, contributor_member_id, source)
-         VALUES ($1, 'pending', $2, $3, $4, $5::text[], $6, $7, $8, $9, 'bot') RETURNING id`,
+         VALUES ($1, $10, $2, $3, $4, $5::text[], $6, $7, $8, $9, $11) RETURNING id`,
         [
           externalId,
           input.language,
@@ -78,7 +83,9 @@ export class ExperienceRepository {
           input.contributor.name ?? null,
           input.contributor.company ?? null,
           input.contributor.city ?? null,
-          input.memberId,
+          input.memberId ?? null,
+          input.status ?? 'pending',
+          input.source ?? 'bot',
         ],
       );
       const id = Number(row!.id);

@@ -26,6 +26,7 @@ export const ACTIONS = [
   'audit.read',
   'knowledge.verify',
   'open-question.close',
+  'experience.save',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -46,6 +47,8 @@ const ALLOWED: Record<Action, 'own' | readonly Role[]> = {
   'knowledge.verify': ['curator', 'admin'],
   /** Closing a question put to the community that nobody will answer. */
   'open-question.close': ['curator', 'admin'],
+  /** /save in a group: a member's message kept as a contribution (the group's own admins may too, asked of Telegram). */
+  'experience.save': ['curator', 'admin'],
 };
 
 /**

@@ -76,6 +76,39 @@ export function checkMemberText(field: TextField, text: string): LengthProblem |
   return undefined;
 }
 
+/**
+ * A title made of a text someone wrote for another purpose (a question put to the community, a
+ * group message saved with /save): its first line, cut to the member limit with an ellipsis.
+ */
+export function titleFrom(text: string): string {
+  const line = text.trim().split('\n')[0]!.trim();
+  const max = MEMBER_TEXT_LIMITS.title.max;
+  return visibleLength(line) <= max ? line : `${[...line].slice(0, max - 1).join('')}…`;
+}
+
+/**
+ * Whether a text lacks its problem (a group message saved with /save whose question the bot never
+ * saw): the review card warns of it, and it is neither published nor merged until a curator writes it.
+ */
+export const lacksProblem = (text: { problem: string }): boolean => text.problem.trim() === '';
+
+/** The texts of a group message saved with /save, or why it cannot be kept. */
+export type SavedMessageText = { ok: true; text: { title: string; problem: string; solution: string } } | { ok: false; problem: LengthProblem };
+
+/**
+ * A group message saved with /save as an experience's text: the message is what was done (the
+ * solution, held to the member limits), the message it replied to (or what the saver wrote after
+ * /save) the problem and the title's source. Without either the problem stays empty, for the
+ * review card to point out (warnings.ts) and a curator to write; the title then comes from the message.
+ */
+export function savedMessageText(input: { answer: string; problem?: string }): SavedMessageText {
+  const solution = input.answer.trim();
+  const tooShortOrLong = checkMemberText('solution', solution);
+  if (tooShortOrLong) return { ok: false, problem: tooShortOrLong };
+  const problem = (input.problem ?? '').trim().slice(0, MEMBER_TEXT_LIMITS.problem.max);
+  return { ok: true, text: { title: titleFrom(problem || solution), problem, solution } };
+}
+
 // A tag is words of letters (any script, with their combining marks) and digits joined by single
 // hyphens. ZWNJ may join letters inside a word: Persian spells words such as حمل‌ونقل with it.
 const TAG_WORD = String.raw`[\p{L}\p{Nd}](?:[\p{L}\p{M}\p{Nd}]|\u200C(?=[\p{L}\p{Nd}]))*`;

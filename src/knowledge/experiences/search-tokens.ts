@@ -158,3 +158,12 @@ function columns(rows: readonly TextRow[]): unknown[][] {
     rows.map((r) => r.searchLength),
   ];
 }
+
+/** Deletes experiences through the search index's own bookkeeping, so term_stats stays exact. */
+export async function deleteExperiences(tx: Queryable, ids: readonly (string | number)[]): Promise<void> {
+  if (ids.length === 0) return;
+  const deltas = new TermDeltas();
+  await deleteTextRows(tx, 't.experience_id = ANY($1::bigint[])', [ids], deltas);
+  await deltas.apply(tx);
+  await tx.query('DELETE FROM experiences WHERE id = ANY($1::bigint[])', [ids]);
+}

@@ -1,7 +1,8 @@
 import type { ExperienceText } from './experience.ts';
+import { lacksProblem } from './rules.ts';
 
 /** What a curator should look at twice before publishing a contribution. */
-export const WARNINGS = ['instructions', 'base64', 'zero-width', 'link', 'phone', 'email', 'short-solution'] as const;
+export const WARNINGS = ['problem-missing', 'instructions', 'base64', 'zero-width', 'link', 'phone', 'email', 'short-solution'] as const;
 export type Warning = (typeof WARNINGS)[number];
 
 // Text that reads like an order to an assistant rather than a business experience, in the three
@@ -49,6 +50,7 @@ export function textWarnings(text: ExperienceText): Warning[] {
   const raw = [text.title, text.problem, text.solution, text.outcome ?? ''].join('\n');
   const all = unify(raw);
   const found = new Set<Warning>();
+  if (lacksProblem(text)) found.add('problem-missing');
   if (INSTRUCTIONS.some((pattern) => pattern.test(all))) found.add('instructions');
   if (BASE64.test(all)) found.add('base64');
   if (ZERO_WIDTH.test(raw)) found.add('zero-width');

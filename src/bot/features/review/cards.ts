@@ -63,6 +63,9 @@ export async function takeDecision(
     case 'bad-target':
       io.log.warn({ experienceId, decision: decision.kind }, 'a merge into an experience that is not published was refused');
       return { result, say: t('curation-bad-target') };
+    case 'problem-missing':
+      io.log.info({ experienceId, decision: decision.kind }, 'a decision on a contribution without its problem was refused until it is edited');
+      return { result, say: t('curation-problem-missing') };
     case 'already-decided':
       io.log.info({ experienceId, decision: decision.kind, status: result.status }, 'a review decision on a contribution already decided was refused');
       return { result, say: alreadyDecided(result, t) };
