@@ -5,7 +5,7 @@ import type { Action } from './roles.ts';
 export interface AuditEntry {
   /** The member who acted; null for the system, or when naming them would defeat the action (erasure). */
   actorId: number | null;
-  action: Action | 'member.forget' | 'knowledge.import';
+  action: Action | 'member.forget' | 'knowledge.import' | 'contribution.structure';
   /** What was acted on, e.g. `experience:42`; null when that would name someone erased. */
   subject: string | null;
   /** The changed fields as they were and became, e.g. `{ status: 'pending' }` → `{ status: 'published' }`. */
