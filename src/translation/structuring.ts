@@ -24,17 +24,20 @@ export interface StructuringJobDeps {
 
 /**
  * Why a model's structuring of an answer may not replace it, or undefined when it may: each field
- * within the limits a member's own /share text has, the title one line, and the whole written in
- * the answer's language.
+ * within the limits a member's own /share text has, the title one line, and each written in the
+ * answer's language.
  */
 export function structuringProblem(text: StructuredAnswer, language: Language): string | undefined {
   if (!experienceTextSchema.safeParse(text).success) return 'not a valid experience text';
   for (const field of TEXT_FIELDS) {
     const value = text[field];
-    if (value !== undefined && checkMemberText(field, value)) return `the ${field} is too short or too long`;
+    if (value === undefined) continue;
+    if (checkMemberText(field, value)) return `the ${field} is too short or too long`;
+    // Field by field: one field left in another language would be missed in the whole.
+    const written = detectLanguage(value, language);
+    if (written !== language) return `the ${field} is written in ${written}, not in the answer's language (${language})`;
   }
-  const written = detectLanguage(`${text.title}\n${text.problem}\n${text.solution}\n${text.outcome ?? ''}`, language);
-  return written === language ? undefined : `written in ${written}, not in the answer's language (${language})`;
+  return undefined;
 }
 
 /**
