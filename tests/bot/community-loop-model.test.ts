@@ -156,4 +156,26 @@ describe.each(testDatabases())('the community loop with a chat model, on $name',
       structuring = { content: JSON.stringify(STRUCTURED) };
     }
   });
+
+  it('leaves a contribution its author edited before the model came to it as the author made it', async () => {
+    const question = 'چطور برای صادرات زعفران به چین برچسب چینی بگیرم؟';
+    const { payload } = await putToCommunity(question);
+    const experienceId = await answer(payload, ANSWER);
+    const [row] = await tg.db.query<{ member_id: number; language: 'fa' | 'zh' | 'en' }>(
+      `SELECT contributor_member_id::float8 AS member_id, language FROM experiences WHERE id = $1`,
+      [experienceId],
+    );
+    const edited = '我们请了上海的代理设计中文标签，并向海关备案，两周后顺利通关。';
+    const outcome = await tg.app.community.myContributions.edit({ memberId: row!.member_id, role: 'member' }, experienceId, {
+      field: 'solution',
+      language: row!.language,
+      value: edited,
+    });
+    expect(outcome.ok).toBe(true);
+    const before = llm.chatRequests().filter(isStructuring).length;
+    await runModelJobs();
+    expect(llm.chatRequests().filter(isStructuring)).toHaveLength(before);
+    expect(await textOf(experienceId)).toMatchObject([{ problem: question, solution: edited }]);
+    expect(plain(cardOf(experienceId)!.text)).toContain(edited);
+  });
 });
