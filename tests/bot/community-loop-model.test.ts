@@ -122,6 +122,8 @@ describe.each(testDatabases())('the community loop with a chat model, on $name',
     const card = plain(cardOf(experienceId)!.text);
     for (const field of Object.values(STRUCTURED)) expect(card).toContain(field);
     expect(card).not.toContain(ANSWER);
+    // The curator is told the model wrote it, to check it against the answer.
+    expect(card).toContain(tg.text('en', 'curation-card-structured'));
     expect(await textOf(experienceId)).toEqual([{ language: 'zh', ...STRUCTURED }]);
     const [experience] = await tg.db.query<{ language: string; status: string }>(`SELECT language, status FROM experiences WHERE id = $1`, [experienceId]);
     expect(experience).toEqual({ language: 'zh', status: 'pending' });
@@ -152,6 +154,7 @@ describe.each(testDatabases())('the community loop with a chat model, on $name',
       const card = plain(cardOf(experienceId)!.text);
       expect(card).toContain(ANSWER);
       expect(card).not.toContain(STRUCTURED.solution);
+      expect(card).not.toContain(tg.text('en', 'curation-card-structured'));
     } finally {
       structuring = { content: JSON.stringify(STRUCTURED) };
     }
