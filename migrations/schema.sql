@@ -193,6 +193,7 @@ TABLE open_questions
   language text NOT NULL
   status text NOT NULL DEFAULT 'open'::text
   created_at timestamp with time zone NOT NULL DEFAULT now()
+  translations jsonb NOT NULL DEFAULT '{}'::jsonb
   CONSTRAINT open_questions_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
   CONSTRAINT open_questions_pkey PRIMARY KEY (id)
   CONSTRAINT open_questions_question_id_fkey FOREIGN KEY (question_id) REFERENCES questions(id) ON DELETE CASCADE

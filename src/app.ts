@@ -25,6 +25,7 @@ import { loadPrompts } from './ai/prompts.ts';
 import { translateQuestion } from './ai/question-translation.ts';
 import type { PublicationWork } from './community/publication.ts';
 import { translationJobs } from './translation/jobs.ts';
+import { structuringJobs } from './translation/structuring.ts';
 
 const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));
 
@@ -99,7 +100,7 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     publicationWork,
     groups: { allowedChatIds: config.allowedChatIds, limitPerMinute: config.groupRateLimitPerMinute },
     communityChatIds: config.communityChatIds,
-    ...(ai.mode === 'openai' ? { translateAnswer: answerTranslator({ ai, prompts: loadPrompts() }, logger) } : {}),
+    ...(ai.mode === 'openai' ? { translateAnswer: answerTranslator({ ai, prompts: loadPrompts() }, logger), structureAnswers: true } : {}),
     ...(config.staffChatId !== undefined ? { staffChatId: config.staffChatId } : {}),
   });
   const outboxQueued = createWakeSignal();
@@ -138,8 +139,15 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
     notifier,
     /** What queuePublicationWork (community/publication.ts) queues after a publication here: translations with a model, embeddings. */
     publicationWork,
-    /** Handlers of the jobs that follow a publication (machine translations, embeddings); none without a model, so they wait for a process with one. */
-    translationJobs: () => (publicationWork.translate || publicationWork.embed ? translationJobs({ db, ai, prompts: loadPrompts(), logger }) : {}),
+    /**
+     * Handlers of the model's jobs: those that follow a publication (machine translations,
+     * embeddings) and the structuring of community answers before their review cards; none
+     * without a model, so they wait for a process with one.
+     */
+    translationJobs: () => ({
+      ...(publicationWork.translate || publicationWork.embed ? translationJobs({ db, ai, prompts: loadPrompts(), logger }) : {}),
+      ...(ai.mode === 'openai' ? structuringJobs({ db, ai, prompts: loadPrompts(), logger, announce: (tx, id) => community.curation.announce(tx, id) }) : {}),
+    }),
     /**
      * Embeds published texts that have no vector yet (when a provider and pgvector exist);
      * returns how many. Failures are logged, not thrown: search still works lexically.
@@ -167,7 +175,7 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
   };
 }
 
-/** A member's answer to a community question in the other languages; {} (sent as written) when the model fails. */
+/** A member's answer to a community question (or the question, for the chats it is posted in) in the other languages; {} (shown as written) when the model fails. */
 function answerTranslator(deps: Parameters<typeof translateQuestion>[0], logger: Logger): TranslateAnswer {
   return async (text, language) => {
     try {

@@ -9,6 +9,10 @@ community-question-post =
     { $question }
 
     If you know the answer, press the button: I will take it in a private chat and send it to them.
+community-question-with-translation =
+    { $question }
+
+    <i>Machine translation:</i> { $translation }
 community-button-can-answer = ✍️ I can answer
 community-answer-prompt =
     🙋 A member asks:

@@ -24,6 +24,7 @@ curation-status-rejected = ❌ rejected
 curation-status-archived = 🗄 archived
 curation-status-draft = 📝 withdrawn
 curation-card-meta = { $industry } · { $country }{ $tags }
+curation-card-structured = 🤖 <i>Structured by the model from a member's answer to a question put to the community: check it says what they wrote. The asker received the answer as written.</i>
 curation-card-version = <b>{ $language }</b>{ $machine }
 curation-card-machine = (machine translation)
 curation-card-field = <i>{ $field }:</i> { $text }

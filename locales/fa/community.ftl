@@ -9,6 +9,10 @@ community-question-post =
     { $question }
 
     اگر پاسخ را می‌دانید، دکمه را بزنید: پاسخ شما را در گفت‌وگوی خصوصی می‌گیرم و برای او می‌فرستم.
+community-question-with-translation =
+    { $question }
+
+    <i>ترجمهٔ ماشینی:</i> { $translation }
 community-button-can-answer = ✍️ من می‌توانم پاسخ دهم
 community-answer-prompt =
     🙋 یکی از اعضا می‌پرسد:

@@ -24,6 +24,7 @@ curation-status-rejected = ❌ ردشده
 curation-status-archived = 🗄 بایگانی‌شده
 curation-status-draft = 📝 پس‌گرفته‌شده
 curation-card-meta = { $industry } · { $country }{ $tags }
+curation-card-structured = 🤖 <i>این متن را مدل از پاسخ یکی از اعضا به پرسشی که با جامعه در میان گذاشته شد ساختار داده است: بررسی کنید همان چیزی را بگوید که او نوشته است. پرسنده پاسخ را همان‌گونه که نوشته شده بود دریافت کرد.</i>
 curation-card-version = <b>{ $language }</b>{ $machine }
 curation-card-machine = (ترجمهٔ ماشینی)
 curation-card-field = <i>{ $field }:</i> { $text }

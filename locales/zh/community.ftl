@@ -9,6 +9,10 @@ community-question-post =
     { $question }
 
     如果您知道答案，请点按钮：我会在私聊中接收您的回答并转交给提问者。
+community-question-with-translation =
+    { $question }
+
+    <i>机器翻译：</i>{ $translation }
 community-button-can-answer = ✍️ 我来回答
 community-answer-prompt =
     🙋 一位会员提问：

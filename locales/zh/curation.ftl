@@ -24,6 +24,7 @@ curation-status-rejected = ❌ 已拒绝
 curation-status-archived = 🗄 已归档
 curation-status-draft = 📝 已撤回
 curation-card-meta = { $industry } · { $country }{ $tags }
+curation-card-structured = 🤖 <i>此内容由模型根据一位会员对社区问题的回答整理而成：请核对它是否与会员所写一致。提问者收到的是原样的回答。</i>
 curation-card-version = <b>{ $language }</b>{ $machine }
 curation-card-machine = （机器翻译）
 curation-card-field = <i>{ $field }：</i>{ $text }

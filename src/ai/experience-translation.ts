@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Language } from '../text/language.ts';
 import { AiError } from './errors.ts';
+import { parseJsonObject } from './json-reply.ts';
 import { promptJson, type PromptLibrary } from './prompts.ts';
 import type { AiProvider, CallOptions } from './provider.ts';
 import { LANGUAGE_NAMES } from './question-translation.ts';
@@ -41,21 +42,9 @@ export async function translateExperienceText(
     experience: promptJson({ title: text.title, problem: text.problem, solution: text.solution, outcome: text.outcome ?? '' }),
   });
   const reply = await deps.ai.chat(prompt, options);
-  const parsed = replySchema.safeParse(parseJsonObject(reply));
+  const parsed = replySchema.safeParse(parseJsonObject(reply, 'the experience translation'));
   if (!parsed.success)
     throw new AiError('malformed', 'the experience translation is not {"title","problem","solution","outcome"} JSON', { cause: parsed.error });
   const { title, problem, solution, outcome } = parsed.data;
   return { title, problem, solution, ...(outcome ? { outcome } : {}) };
-}
-
-/** Models often wrap JSON in a code fence or a sentence; take the outermost object. */
-function parseJsonObject(reply: string): unknown {
-  const start = reply.indexOf('{');
-  const end = reply.lastIndexOf('}');
-  if (start < 0 || end < start) throw new AiError('malformed', 'the experience translation holds no JSON object');
-  try {
-    return JSON.parse(reply.slice(start, end + 1));
-  } catch (e) {
-    throw new AiError('malformed', 'the experience translation is not valid JSON', { cause: e });
-  }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../text/language.ts';
 import { AiError } from './errors.ts';
+import { parseJsonObject } from './json-reply.ts';
 import type { PromptLibrary } from './prompts.ts';
 import type { AiProvider, CallOptions } from './provider.ts';
 
@@ -31,7 +32,7 @@ export async function translateQuestion(
 ): Promise<QuestionTranslations> {
   const prompt = await deps.prompts.render('translate-question', { language_name: LANGUAGE_NAMES[language], question: text });
   const reply = await deps.ai.chat(prompt, options);
-  const parsed = replySchema.safeParse(parseJsonObject(reply));
+  const parsed = replySchema.safeParse(parseJsonObject(reply, 'the translation reply'));
   if (!parsed.success) throw new AiError('malformed', 'the translation reply is not {"fa","zh","en"} JSON', { cause: parsed.error });
   const translations: QuestionTranslations = {};
   for (const other of LANGUAGES) {
@@ -42,16 +43,4 @@ export async function translateQuestion(
     throw new AiError('malformed', 'the translation reply has no text in the other languages');
   }
   return translations;
-}
-
-/** Models often wrap JSON in a code fence or a sentence; take the outermost object. */
-function parseJsonObject(reply: string): unknown {
-  const start = reply.indexOf('{');
-  const end = reply.lastIndexOf('}');
-  if (start < 0 || end < start) throw new AiError('malformed', 'the translation reply holds no JSON object');
-  try {
-    return JSON.parse(reply.slice(start, end + 1));
-  } catch (e) {
-    throw new AiError('malformed', 'the translation reply is not valid JSON', { cause: e });
-  }
 }

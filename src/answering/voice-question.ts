@@ -8,9 +8,7 @@ export type { Recording } from '../ai/ports.ts';
 /** Longer recordings are refused before they are fetched: a question is said in well under two minutes. */
 export const MAX_VOICE_SECONDS = 120;
 
-export interface VoiceQuestion extends Omit<AskedQuestion, 'text' | 'member'> {
-  /** A member's, in their private chat (voice in groups is not transcribed). */
-  member: NonNullable<AskedQuestion['member']>;
+export interface VoiceQuestion extends Omit<AskedQuestion, 'text'> {
   /** The length the member's client reported. */
   durationSeconds: number;
   /** Fetches the recording; called only once it is going to be transcribed. */
@@ -47,8 +45,9 @@ export interface AskByVoiceDeps {
 }
 
 /**
- * A spoken question: transcribed by the configured model and then asked exactly as if it had
- * been typed (same limits, log and outbox). Recordings are counted against their own rate limit
+ * A spoken question (a voice note in a private chat, or one `/ask` replies to in a group):
+ * transcribed by the configured model and then asked exactly as if it had been typed (same
+ * limits, log and outbox). Recordings are counted against their own rate limit
  * before the paid transcription, so a flood of voice messages costs no model calls.
  */
 export function createAskByVoice({ asking, transcriber, community, limitPerMinute }: AskByVoiceDeps): AskByVoice {
@@ -56,8 +55,9 @@ export function createAskByVoice({ asking, transcriber, community, limitPerMinut
     async ask(question, { heard, whileWorking = (work) => work(), preview }) {
       if (!transcriber) return { kind: 'typed-only' };
       if (question.durationSeconds > MAX_VOICE_SECONDS) return { kind: 'too-long', maxSeconds: MAX_VOICE_SECONDS, seconds: question.durationSeconds };
-      const limit = await community.rateLimits.hit(`voice:${question.member.id}`, limitPerMinute);
-      if (!limit.allowed)
+      // Someone asking in a group who is no member is held by the group's limit alone.
+      const limit = question.member ? await community.rateLimits.hit(`voice:${question.member.id}`, limitPerMinute) : undefined;
+      if (limit && !limit.allowed)
         return { kind: 'rate-limited', limit: limitPerMinute, hits: limit.hits, retryAfterSeconds: limit.retryAfterSeconds, notify: limit.firstRefused };
 
       let transcript: string;

@@ -1,7 +1,9 @@
 import { type Api, InlineKeyboard } from 'grammy';
 import type { Translator } from '../i18n.ts';
 import type { Queryable } from '../db/db.ts';
-import type { OpenQuestions } from '../community/open-questions.ts';
+import type { OpenQuestion, OpenQuestions } from '../community/open-questions.ts';
+import type { OpenQuestionIn } from '../community/open-question-translations.ts';
+import type { Language } from '../text/language.ts';
 import { COMMUNITY_ANSWER, OPEN_QUESTION_SETTLED, OPEN_QUESTION_POST, type OpenQuestionPostJob } from '../jobs/open-question-posts.ts';
 import { COMMUNITY_ANSWER_FEEDBACK } from './callbacks.ts';
 import type { Job } from '../jobs/queue.ts';
@@ -20,17 +22,29 @@ export interface OpenQuestionSenderOptions {
   api: Api;
   translator: Translator;
   openQuestions: Pick<OpenQuestions, 'getById' | 'recordPost' | 'posts' | 'getAnswer'>;
+  /** The question in a chat's language when that is another (a model's translation); unset: its own words only. */
+  openQuestionIn?: OpenQuestionIn;
   budget?: SendBudget;
 }
 
 /**
  * Posts a question nobody could answer (jobs of kind `open-question-post`) in the staff chat or a
- * members' group, in the chat's language with the question's own words, without the asker's
- * name, and an "I can answer" button: a deep link to a private chat that takes the answer. A
- * question answered or closed meanwhile is skipped.
+ * members' group, in the chat's language with the question's own words (and, with a model, the
+ * question translated into the chat's language when it is another), without the asker's name,
+ * and an "I can answer" button: a deep link to a private chat that takes the answer. A question
+ * answered or closed meanwhile is skipped.
  */
 export function createOpenQuestionSender(options: OpenQuestionSenderOptions): Record<string, JobHandler> {
-  const { db, api, translator, openQuestions } = options;
+  const { db, api, translator, openQuestions, openQuestionIn } = options;
+
+  /** The question as a chat reads it: its own words, with the translation into the chat's language below when there is one. */
+  const questionFor = (question: OpenQuestion, language: Language, translation: string | undefined): string =>
+    translation === undefined
+      ? escapeHtml(question.text)
+      : translator.t(language, 'community-question-with-translation', {
+          question: escapeHtml(question.text),
+          translation: escapeHtml(translation),
+        });
   const budget = options.budget ?? createSendBudget(db);
   let username: Promise<string> | undefined;
   const botUsername = () => (username ??= api.getMe().then((me) => me.username));
@@ -41,13 +55,18 @@ export function createOpenQuestionSender(options: OpenQuestionSenderOptions): Re
     if (!question || question.status !== 'open') return { skipped: 'no longer open' };
     const language = await chatLanguage(db, chatId);
     const t = (key: string, values?: Record<string, string>) => translator.t(language, key, values);
+    const translation = await openQuestionIn?.(question, language);
     try {
       const keyboard = new InlineKeyboard().url(t('community-button-can-answer'), openQuestionLink(await botUsername(), openQuestionId));
       await budget.take();
-      const sent = await api.sendMessage(chatId, t('community-question-post', { question: escapeHtml(question.text), language: question.language }), {
-        parse_mode: 'HTML',
-        reply_markup: keyboard,
-      });
+      const sent = await api.sendMessage(
+        chatId,
+        t('community-question-post', { question: questionFor(question, language, translation), language: question.language }),
+        {
+          parse_mode: 'HTML',
+          reply_markup: keyboard,
+        },
+      );
       await openQuestions.recordPost(openQuestionId, { chatId, messageId: sent.message_id });
       return { chatId, messageId: sent.message_id };
     } catch (error) {
@@ -94,7 +113,9 @@ export function createOpenQuestionSender(options: OpenQuestionSenderOptions): Re
     for (const { chatId, messageId } of await openQuestions.posts(openQuestionId)) {
       const language = await chatLanguage(db, chatId);
       const key = question.status === 'closed' ? 'community-question-closed' : 'community-question-answered';
-      const text = translator.t(language, key, { question: escapeHtml(question.text), language: question.language });
+      // The translation the post carried, as kept with the question: no model call to edit a post.
+      const translation = language === question.language ? undefined : question.translations[language];
+      const text = translator.t(language, key, { question: questionFor(question, language, translation), language: question.language });
       await budget.take();
       try {
         await api.editMessageText(chatId, messageId, text, { parse_mode: 'HTML' });

@@ -39,7 +39,7 @@ export interface RunningSenders {
  */
 export function startSenders(
   app: Pick<App, 'db' | 'logger' | 'translator' | 'outboxQueued' | 'config' | 'experiences'> & {
-    community: Pick<App['community'], 'curation' | 'openQuestions' | 'introductions' | 'savedMessages'>;
+    community: Pick<App['community'], 'curation' | 'openQuestions' | 'openQuestionIn' | 'introductions' | 'savedMessages'>;
   },
   api: Api,
   options: { messagesPerSecond?: number; concurrency?: number } = {},
@@ -51,7 +51,7 @@ export function startSenders(
     ...createOutboxSender({ db, api, translator, budget, giveUpAfterMs }),
     ...createAnswerSender({ db, api, translator, budget, giveUpAfterMs, logger }),
     ...createReviewCardSender({ db, api, translator, budget, curation: app.community.curation }),
-    ...createOpenQuestionSender({ db, api, translator, budget, openQuestions: app.community.openQuestions }),
+    ...createOpenQuestionSender({ db, api, translator, budget, openQuestions: app.community.openQuestions, openQuestionIn: app.community.openQuestionIn }),
     ...createIntroductionSender({ db, api, translator, budget, introductions: app.community.introductions, experiences: app.experiences }),
     ...createSavedMessageSender({ db, api, translator, budget, savedMessages: app.community.savedMessages }),
   };

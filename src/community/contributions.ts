@@ -22,7 +22,16 @@ export interface Draft {
 
 export type SubmittedContribution = { experienceId: number; language: Language };
 
-export type SubmitContribution = (input: { member: Member; draft: Draft; fallbackLanguage: Language }) => Promise<SubmittedContribution>;
+/** Queues what follows a new contribution on the transaction that stores it (by default, its review card). */
+export type Announce = (within: Queryable, experienceId: number) => Promise<void>;
+
+export type SubmitContribution = (input: {
+  member: Member;
+  draft: Draft;
+  fallbackLanguage: Language;
+  /** Instead of the review card: e.g. the model's structuring, which posts the card once done. */
+  announce?: Announce;
+}) => Promise<SubmittedContribution>;
 
 /** The part of a member a contribution is credited with. */
 export type Contributor = Pick<Member, 'name' | 'company' | 'country' | 'language'>;
@@ -62,13 +71,10 @@ export function contributionAsStored(member: Contributor, draft: Draft, fallback
 
 /**
  * Stores a draft as a contribution pending review, credited as contributionAsStored shows it.
- * `announce` runs on the storing transaction (its review card for the staff chat).
+ * `announce` runs on the storing transaction (its review card for the staff chat), unless the caller gives its own.
  */
-export function createSubmitContribution(
-  experiences: Pick<ExperienceRepository, 'createContribution'>,
-  announce?: (within: Queryable, experienceId: number) => Promise<void>,
-): SubmitContribution {
-  return async ({ member, draft, fallbackLanguage }) => {
+export function createSubmitContribution(experiences: Pick<ExperienceRepository, 'createContribution'>, announce?: Announce): SubmitContribution {
+  return async ({ member, draft, fallbackLanguage, announce: instead }) => {
     const stored = contributionAsStored(member, draft, fallbackLanguage);
     const experience = await experiences.createContribution(
       {
@@ -80,7 +86,7 @@ export function createSubmitContribution(
         text: stored.texts[stored.language]!,
         contributor: stored.contributor,
       },
-      announce,
+      instead ?? announce,
     );
     return { experienceId: experience.id, language: stored.language };
   };

@@ -13,6 +13,7 @@ import {
   createRateCommunityAnswer,
   type TranslateAnswer,
 } from './open-questions.ts';
+import { createOpenQuestionIn } from './open-question-translations.ts';
 import { createSaveProfile } from './profile.ts';
 import { createQuestionLog } from './question-log.ts';
 import { createRateLimits } from './rate-limits.ts';
@@ -28,6 +29,7 @@ export type { Member, MemberProfile, Role } from './members.ts';
 export type { QuestionRecord, LoggedQuestion } from './question-log.ts';
 export type { ProfileInput, ProfileField } from './profile.ts';
 export type { OpenQuestion, TranslateAnswer } from './open-questions.ts';
+export type { OpenQuestionIn } from './open-question-translations.ts';
 export type { Draft, SubmittedContribution } from './contributions.ts';
 export type { ContributionChoice, ForgetPreview, ForgetSummary } from './forget.ts';
 export type { CurationDecision, DecideResult, CardPlace, RejectReason } from './curation.ts';
@@ -69,12 +71,14 @@ export function createCommunity(
     groups?: { allowedChatIds: readonly number[]; limitPerMinute: number };
     /** Members' groups where questions nobody could answer are posted, besides the staff chat (COMMUNITY_CHAT_IDS). */
     communityChatIds?: readonly number[];
-    /** Translates a member's answer for its asker (a model); unset: answers are sent as written. */
+    /** Translates a member's answer for its asker, and an open question for the chats it is posted in (a model); unset: sent as written. */
     translateAnswer?: TranslateAnswer;
+    /** A chat model structures each community answer's contribution before its review card (see translation/structuring.ts). */
+    structureAnswers?: boolean;
   } & Omit<CurationPorts, 'db'>,
 ) {
   const repos = communityRepositories(db);
-  const { experiences, groups, communityChatIds, translateAnswer, ...ports } = deps;
+  const { experiences, groups, communityChatIds, translateAnswer, structureAnswers, ...ports } = deps;
   const curation = createCuration({ db, ...ports });
   const submitContribution = createSubmitContribution(experiences, curation.announce);
   return {
@@ -105,7 +109,10 @@ export function createCommunity(
       openQuestions: repos.openQuestions,
       submitContribution,
       ...(translateAnswer ? { translateAnswer } : {}),
+      ...(structureAnswers ? { structureAnswers } : {}),
     }),
+    /** An open question in a chat's language (kept, or translated now by the model), for its posts. */
+    openQuestionIn: createOpenQuestionIn(repos.openQuestions, translateAnswer),
     rateCommunityAnswer: createRateCommunityAnswer(db),
     closeOpenQuestion: createCloseOpenQuestion(db),
     /** Re-verification of published experiences: the staff digest and its decisions. */

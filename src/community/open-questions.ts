@@ -1,6 +1,8 @@
 import { detectLanguage, type Language } from '../text/language.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { queueCommunityAnswer, queueOpenQuestionSettled, queueOpenQuestionPost } from '../jobs/open-question-posts.ts';
+import { queueStructuring } from '../jobs/contribution-structuring.ts';
+import { textFingerprint } from '../knowledge/experiences/texts.ts';
 import type { QuestionLog } from './question-log.ts';
 import type { Member } from './members.ts';
 import { recordAudit } from '../knowledge/experiences/audit.ts';
@@ -16,6 +18,8 @@ export interface OpenQuestion {
   language: Language;
   status: 'open' | 'answered' | 'closed';
   createdAt: Date;
+  /** The question in other languages, as a model translated it for the chats it is posted in. */
+  translations: Partial<Record<Language, string>>;
 }
 
 interface Row {
@@ -26,6 +30,7 @@ interface Row {
   language: Language;
   status: OpenQuestion['status'];
   created_at: Date | string;
+  translations: Partial<Record<Language, string>> | null;
 }
 
 const toOpen = (r: Row): OpenQuestion => ({
@@ -36,9 +41,10 @@ const toOpen = (r: Row): OpenQuestion => ({
   language: r.language,
   status: r.status,
   createdAt: new Date(r.created_at),
+  translations: r.translations ?? {},
 });
 
-const COLUMNS = 'id, question_id, member_id, text, language, status, created_at';
+const COLUMNS = 'id, question_id, member_id, text, language, status, created_at, translations';
 
 export type OpenQuestions = ReturnType<typeof createOpenQuestions>;
 
@@ -94,6 +100,10 @@ export function createOpenQuestions(db: Queryable) {
     async listOpen(limit: number): Promise<OpenQuestion[]> {
       const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM open_questions WHERE status = 'open' ORDER BY id LIMIT $1`, [limit]);
       return rows.map(toOpen);
+    },
+    /** Keeps a model's translations of the question, so every post and edit of it says the same. */
+    async saveTranslations(id: number, translations: Partial<Record<Language, string>>): Promise<void> {
+      await db.query(`UPDATE open_questions SET translations = translations || $2::jsonb WHERE id = $1`, [id, JSON.stringify(translations)]);
     },
     async getById(id: number): Promise<OpenQuestion | undefined> {
       const [row] = await db.query<Row>(`SELECT ${COLUMNS} FROM open_questions WHERE id = $1`, [id]);
@@ -185,28 +195,38 @@ export type AnswerOpenQuestion = (input: {
   fallbackLanguage: Language;
 }) => Promise<'sent' | 'not-open' | 'own-question'>;
 
+/** A member's text (an answer, a question) in the other languages; {} when the model failed (it is then shown as written). */
+export type TranslateAnswer = (text: string, language: Language) => Promise<Partial<Record<Language, string>>>;
+
 /**
  * A member's answer to an open question: sent to the asker (in the asker's language, with a note
  * of the answer's own language; named only with consent) and kept as a pending contribution
  * credited to its author, the question as its problem, so it goes to review like any other.
+ * With a model, the contribution is structured into problem / solution / outcome in the
+ * answer's language before its review card is posted; otherwise it is kept as written.
  */
-/** The answer in the other languages; {} when no model is configured or it failed (the asker then gets it as written). */
-export type TranslateAnswer = (text: string, language: Language) => Promise<Partial<Record<Language, string>>>;
-
 export function createAnswerOpenQuestion(deps: {
   db: Db;
   openQuestions: Pick<OpenQuestions, 'getById'>;
   submitContribution: SubmitContribution;
   translateAnswer?: TranslateAnswer;
+  /** A chat model structures the contribution (a job, src/translation/structuring.ts), which then posts its review card. */
+  structureAnswers?: boolean;
 }): AnswerOpenQuestion {
   return async ({ openQuestionId, answerer, text, named, fallbackLanguage }) => {
     const question = await deps.openQuestions.getById(openQuestionId);
     if (!question || question.status !== 'open' || question.memberId === null) return 'not-open';
     if (question.memberId === answerer.id) return 'own-question';
-    const draft: Draft = { title: titleFrom(question.text), problem: question.text, solution: text, industry: 'other', tags: [], named };
-    await deps.submitContribution({ member: answerer, draft, fallbackLanguage });
-    // The answer's own language: the contribution's is decided with the question's words too.
+    // The answer's own language: the contribution as written is decided with the question's words too.
     const language = detectLanguage(text, answerer.language ?? fallbackLanguage);
+    const draft: Draft = { title: titleFrom(question.text), problem: question.text, solution: text, industry: 'other', tags: [], named };
+    const written = textFingerprint(draft);
+    await deps.submitContribution({
+      member: answerer,
+      draft,
+      fallbackLanguage,
+      ...(deps.structureAnswers ? { announce: (tx: Queryable, experienceId: number) => queueStructuring(tx, { experienceId, language, written }) } : {}),
+    });
     const translations = deps.translateAnswer ? await deps.translateAnswer(text, language) : {};
     await deps.db.transaction(async (tx) => {
       const [row] = await tx.query<{ id: string | number }>(

@@ -26,6 +26,8 @@ export interface ReviewCard {
   };
   similar: SimilarExperience[];
   warnings: Warning[];
+  /** The model structured it from a member's answer to a community question (translation/structuring.ts): the curator checks it. */
+  structuredByModel?: true;
   /** Set once staff decided: the status it ended in, who and when. */
   decided?: Decision;
 }
@@ -41,6 +43,9 @@ const SIMILAR = 3;
 /** The contributor's record with the center: their other contributions and how many were published. */
 const CONTRIBUTOR_RECORD = `SELECT count(*) FILTER (WHERE id <> $2)::int AS earlier, count(*) FILTER (WHERE id <> $2 AND status = 'published')::int AS approved
                            FROM experiences WHERE contributor_member_id = $1`;
+// Read through the audit row the structuring wrote; audit rows since the contribution was made only (created_at index).
+const STRUCTURED = `SELECT EXISTS (SELECT 1 FROM experiences e JOIN audit_log a ON a.created_at >= e.created_at
+                    WHERE e.id = $1 AND a.action = 'contribution.structure' AND a.subject = 'experience:' || e.id) AS structured`;
 const DECISION = `SELECT e.reviewed_at AS at, m.name FROM experiences e LEFT JOIN members m ON m.id = e.reviewed_by WHERE e.id = $1`;
 
 /** The published experiences most like `text` (the bot's own search), `exclude` left out. */
@@ -90,6 +95,8 @@ export async function loadReviewCard(q: Queryable, retriever: Retriever, experie
     similar: original ? await similarExperiences(q, retriever, original, experience.language, experienceId) : [],
     warnings: experienceWarnings(texts),
   };
+  const [structured] = await q.query<{ structured: boolean }>(STRUCTURED, [experienceId]);
+  if (structured?.structured) card.structuredByModel = true;
   if (experience.status !== 'pending' && experience.status !== 'draft') {
     const [decision] = await q.query<{ at: Date | string | null; name: string | null }>(DECISION, [experienceId]);
     if (decision?.at) card.decided = { status: experience.status, at: new Date(decision.at), ...(decision.name ? { byName: decision.name } : {}) };

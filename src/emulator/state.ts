@@ -101,6 +101,7 @@ export class EmulatorState {
       raw: text,
       ...(options.replyTo ? { reply_to_message_id: options.replyTo } : {}),
       ...(threadId !== undefined ? { message_thread_id: threadId } : {}),
+      ...(options.extra ? { extra: options.extra } : {}),
     });
     const command = /^\/[A-Za-z0-9_]+(@\w+)?/.exec(text);
     const message = {
@@ -469,7 +470,9 @@ export class EmulatorState {
       date: m.date,
       chat: this.directory.chat(m.chat_id),
       from,
-      text: m.text,
+      // A voice note or a photo has no text, but what it carries (kept from when it was sent).
+      ...(m.text !== '' ? { text: m.text } : {}),
+      ...m.extra,
       ...(m.message_thread_id !== undefined ? { message_thread_id: m.message_thread_id, is_topic_message: true } : {}),
       ...(m.reply_markup ? { reply_markup: m.reply_markup } : {}),
     } as Message;

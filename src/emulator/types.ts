@@ -24,6 +24,8 @@ export interface ChatMessage {
   reply_to_message_id?: number;
   /** The forum topic it is in. */
   message_thread_id?: number;
+  /** A member's message's other fields (voice, audio, photo…), as a reply to it carries them. */
+  extra?: Record<string, unknown>;
   date: number;
   edited: boolean;
   deleted: boolean;

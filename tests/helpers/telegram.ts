@@ -267,11 +267,10 @@ export class TestMember {
     return row ? memberLogName(row.log_key, this.user.id) : undefined;
   }
 
-  /** Sends a text message and waits for the bot's replies to it. */
-  says(text: string, options: { replyTo?: Reply } = {}): Promise<Reply[]> {
-    return this.act(() =>
-      this.test.emulator.say(this.user, text, { ...this.where(), ...(options.replyTo ? { replyTo: options.replyTo.message.message_id } : {}) }),
-    );
+  /** Sends a text message and waits for the bot's replies to it; `replyTo`: a bot's reply, or any message of the chat. */
+  says(text: string, options: { replyTo?: Reply | { message_id: number } } = {}): Promise<Reply[]> {
+    const replyTo = options.replyTo && ('message' in options.replyTo ? options.replyTo.message.message_id : options.replyTo.message_id);
+    return this.act(() => this.test.emulator.say(this.user, text, { ...this.where(), ...(replyTo !== undefined ? { replyTo } : {}) }));
   }
 
   /** Sends a non-text message (photo, voice, sticker, document…): the fields of Message to add. */

@@ -9,6 +9,7 @@ import { GROUP_ANSWERING, GROUP_LANGUAGE } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { languageFromTelegram } from '../i18n.ts';
 import { whileTyping } from './typing.ts';
+import { askRecording, recordingOf, type CarriedRecording } from './voice.ts';
 
 type GroupLike = Chat.GroupChat | Chat.SupergroupChat;
 
@@ -109,7 +110,12 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
   onPress(composer, GROUP_LANGUAGE, (ctx, { language }) => changeSetting(ctx, (chat) => groups.setLanguage(chat, language)));
   onPress(composer, GROUP_ANSWERING, (ctx, { on }) => changeSetting(ctx, (chat) => groups.setAnswering(chat, on)));
 
-  inGroups.command('ask', (ctx) => answer(ctx, ctx.match.trim(), ctx.message));
+  inGroups.command('ask', (ctx) => {
+    const question = ctx.match.trim();
+    // `/ask` alone, replying to a voice note or audio file: the recording is the question.
+    const recorded = question === '' ? recordingOf(ctx.message.reply_to_message) : undefined;
+    return recorded ? answerRecording(ctx, recorded, ctx.message) : answer(ctx, question, ctx.message);
+  });
 
   inGroups.on('message:text', async (ctx, next) => {
     const { message } = ctx;
@@ -131,31 +137,58 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
     );
   });
 
-  /** A question addressed to the bot in a group: answered as a reply, in its topic and its language, through the ask use case. */
-  async function answer(ctx: BotContext, text: string, message: Message): Promise<void> {
-    const chatId = message.chat.id;
-    const replyHere = { reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true } };
-    const standing = await groups.standing(chatId);
-    // An empty /ask is no question: told how to ask, not counted against the group.
-    if (text === '') {
-      if (standing.allowed && standing.answering) await ctx.reply(say(ctx, standing, 'group-ask-empty'), replyHere);
-      return;
-    }
-    const admitted = await groups.admit(chatId);
+  const replyTo = (message: Message) => ({ reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true } });
+
+  /** Whether the group may put this question to the bot now; says once when the group's limit is reached. */
+  async function admitted(ctx: BotContext, standing: GroupStanding, message: Message): Promise<boolean> {
+    const admitted = await groups.admit(message.chat.id);
     if (admitted.kind === 'ignored') {
       ctx.log.debug({ reason: admitted.reason }, 'a question in a group the bot does not answer in');
-      return;
+      return false;
     }
     if (admitted.kind === 'rate-limited') {
       ctx.log.info({ hits: admitted.limit.hits, notified: admitted.notify }, 'group rate limited');
       if (admitted.notify) {
         await ctx.reply(
           say(ctx, standing, 'group-rate-limited', { seconds: admitted.limit.retryAfterSeconds, limit: deps.app.config.groupRateLimitPerMinute }),
-          replyHere,
+          replyTo(message),
         );
       }
+      return false;
+    }
+    return true;
+  }
+
+  /** `/ask` replying to a recording: transcribed and answered like a typed question, in its topic; the bot's own words in the group's language. */
+  async function answerRecording(ctx: BotContext, recorded: CarriedRecording, message: Message): Promise<void> {
+    const standing = await groups.standing(message.chat.id);
+    if (!(await admitted(ctx, standing, message))) return;
+    await askRecording(ctx, deps, {
+      recorded,
+      question: {
+        member: ctx.member,
+        chatId: message.chat.id,
+        // As for a typed question in a group: answered in the language of what was said.
+        memberLanguage: 'en',
+        messageId: message.message_id,
+        ...(message.is_topic_message && message.message_thread_id !== undefined ? { threadId: message.message_thread_id } : {}),
+      },
+      t: (key, args) => say(ctx, standing, key, args),
+      replyOptions: replyTo(message),
+    });
+  }
+
+  /** A question addressed to the bot in a group: answered as a reply, in its topic and its language, through the ask use case. */
+  async function answer(ctx: BotContext, text: string, message: Message): Promise<void> {
+    const replyHere = replyTo(message);
+    const standing = await groups.standing(message.chat.id);
+    // An empty /ask is no question: told how to ask, not counted against the group.
+    if (text === '') {
+      if (standing.allowed && standing.answering) await ctx.reply(say(ctx, standing, 'group-ask-empty'), replyHere);
       return;
     }
+    if (!(await admitted(ctx, standing, message))) return;
+    const chatId = message.chat.id;
     const replied = message.reply_to_message;
     const language: Language = questionLanguage(text, 'en');
     const outcome = await asking.ask(

@@ -1,6 +1,8 @@
 import { Composer } from 'grammy';
-import type { Audio, Voice } from 'grammy/types';
-import type { Recording } from '../../answering/voice-question.ts';
+import type { Audio, Message, Voice } from 'grammy/types';
+import type { AnswerPreview } from '../../answering/ask-question.ts';
+import type { Recording, VoiceQuestion } from '../../answering/voice-question.ts';
+import type { TranslationArgs } from '../../i18n.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { previewInChat } from '../answer-preview.ts';
 import { whileTyping } from './typing.ts';
@@ -11,62 +13,97 @@ const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
 const DOWNLOAD_TIMEOUT_MS = 20_000;
 const DEFAULT_API_ROOT = 'https://api.telegram.org';
 
+/** A recording a message carries: a voice note or an audio file. */
+export interface CarriedRecording {
+  media: Voice | Audio;
+  kind: 'voice' | 'audio';
+}
+
+/** The voice note or audio file of `message`, if it is one. */
+export function recordingOf(message: Pick<Message, 'voice' | 'audio'> | undefined): CarriedRecording | undefined {
+  if (message?.voice) return { media: message.voice, kind: 'voice' };
+  if (message?.audio) return { media: message.audio, kind: 'audio' };
+  return undefined;
+}
+
+/** Where a spoken question was asked and how the bot speaks there. */
+export interface SpokenQuestion {
+  recorded: CarriedRecording;
+  question: Omit<VoiceQuestion, 'durationSeconds' | 'recording'>;
+  /** The bot's own words in this chat. */
+  t: (key: string, args?: TranslationArgs) => string;
+  /** Options of every reply: in a group, a reply to the asking message. */
+  replyOptions: { reply_parameters?: { message_id: number; allow_sending_without_reply?: boolean } };
+  preview?: AnswerPreview;
+}
+
+/**
+ * Asks a recording as a question through the voice use case and says what came of it: what was
+ * heard (then the answer comes through the outbox), or why it was not asked. Used for a voice
+ * note in a private chat and for `/ask` replying to one in a group (see groups.ts).
+ */
+export async function askRecording(ctx: BotContext, deps: BotDeps, spoken: SpokenQuestion): Promise<void> {
+  const { recorded, t, replyOptions } = spoken;
+  const voicing = deps.app.askingByVoice;
+  if (!voicing) return void (await ctx.reply(t('voice-typed-only'), replyOptions));
+  const apiRoot = deps.telegramApiRoot ?? DEFAULT_API_ROOT;
+  const outcome = await voicing.ask(
+    { ...spoken.question, durationSeconds: recorded.media.duration, recording: () => download(ctx, apiRoot, recorded.media, recorded.kind) },
+    {
+      // What was heard replies to the question's message, so the answer below it is read with it.
+      heard: async (transcript) => void (await ctx.reply(t('voice-heard', { transcript }), { ...replyOptions, ...replyTo(spoken.question.messageId) })),
+      whileWorking: (work) => whileTyping(ctx, work),
+      ...(spoken.preview ? { preview: spoken.preview } : {}),
+    },
+  );
+  ctx.log.info({ handler: 'voice', outcome: outcome.kind, seconds: recorded.media.duration }, 'voice question handled');
+  switch (outcome.kind) {
+    case 'typed-only':
+      return void (await ctx.reply(t('voice-typed-only'), replyOptions));
+    case 'too-long':
+      return void (await ctx.reply(t('voice-too-long', { seconds: outcome.seconds, max: outcome.maxSeconds }), replyOptions));
+    case 'not-heard':
+      return void (await ctx.reply(t('voice-not-heard'), replyOptions));
+    case 'transcription-failed':
+      ctx.log.warn({ reason: outcome.reason }, 'voice question not transcribed');
+      return void (await ctx.reply(t('voice-failed'), replyOptions));
+    case 'rate-limited':
+      if (outcome.notify) await ctx.reply(t('bot-rate-limited', { seconds: outcome.retryAfterSeconds, limit: outcome.limit }), replyOptions);
+      return;
+    case 'heard': {
+      const { asked } = outcome;
+      if (asked.kind === 'too-long') await ctx.reply(t('bot-too-long', { max: asked.max, length: asked.length }), replyOptions);
+      else if (asked.kind === 'rate-limited') {
+        if (asked.notify) await ctx.reply(t('bot-rate-limited', { seconds: asked.retryAfterSeconds, limit: asked.limit }), replyOptions);
+      } else ctx.log.info({ question_id: asked.questionId, abstained: asked.answer.abstained }, 'voice question answered; the answer is queued for delivery');
+    }
+  }
+}
+
 /**
  * A voice note or audio file in a private chat is a spoken question: the voice use case
  * transcribes it (when a transcription model is configured), the member sees what was heard,
- * and it is answered as if typed (through the outbox, like any answer). Replying `/ask` to a
- * recording in a group is for when the bot answers in groups.
+ * and it is answered as if typed (through the outbox, like any answer). In a group, a recording
+ * is a question only when `/ask` replies to it (groups.ts); plain voice messages there are left alone.
  */
 export function voiceFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const apiRoot = deps.telegramApiRoot ?? DEFAULT_API_ROOT;
-
   composer.chatType('private').on(['message:voice', 'message:audio'], async (ctx, next) => {
     const member = ctx.member;
-    const voicing = deps.app.askingByVoice;
     if (!member) return next();
-    if (!voicing) return ctx.reply(ctx.t('voice-typed-only'));
-    const media: Voice | Audio = ctx.message.voice ?? ctx.message.audio!;
-    const outcome = await voicing.ask(
-      {
-        member,
-        chatId: ctx.chat.id,
-        memberLanguage: ctx.locale,
-        messageId: ctx.message.message_id,
-        durationSeconds: media.duration,
-        recording: () => download(ctx, apiRoot, media, ctx.message.voice ? 'voice' : 'audio'),
-      },
-      {
-        heard: async (transcript) => void (await ctx.reply(ctx.t('voice-heard', { transcript }), { reply_parameters: { message_id: ctx.message.message_id } })),
-        whileWorking: (work) => whileTyping(ctx, work),
-        preview: previewInChat(ctx, ctx.message.message_id),
-      },
-    );
-    ctx.log.info({ handler: 'voice', outcome: outcome.kind, seconds: media.duration }, 'voice question handled');
-    switch (outcome.kind) {
-      case 'typed-only':
-        return void (await ctx.reply(ctx.t('voice-typed-only')));
-      case 'too-long':
-        return void (await ctx.reply(ctx.t('voice-too-long', { seconds: outcome.seconds, max: outcome.maxSeconds })));
-      case 'not-heard':
-        return void (await ctx.reply(ctx.t('voice-not-heard')));
-      case 'transcription-failed':
-        ctx.log.warn({ reason: outcome.reason }, 'voice question not transcribed');
-        return void (await ctx.reply(ctx.t('voice-failed')));
-      case 'rate-limited':
-        if (outcome.notify) await ctx.reply(ctx.t('bot-rate-limited', { seconds: outcome.retryAfterSeconds, limit: outcome.limit }));
-        return;
-      case 'heard': {
-        const { asked } = outcome;
-        if (asked.kind === 'too-long') await ctx.reply(ctx.t('bot-too-long', { max: asked.max, length: asked.length }));
-        else if (asked.kind === 'rate-limited') {
-          if (asked.notify) await ctx.reply(ctx.t('bot-rate-limited', { seconds: asked.retryAfterSeconds, limit: asked.limit }));
-        } else ctx.log.info({ question_id: asked.questionId, abstained: asked.answer.abstained }, 'voice question answered; the answer is queued for delivery');
-      }
-    }
+    await askRecording(ctx, deps, {
+      recorded: recordingOf(ctx.message)!,
+      question: { member, chatId: ctx.chat.id, memberLanguage: ctx.locale, messageId: ctx.message.message_id },
+      t: (key, args) => ctx.t(key, args),
+      replyOptions: {},
+      preview: previewInChat(ctx, ctx.message.message_id),
+    });
   });
   return composer;
 }
+
+const replyTo = (messageId: number | undefined) =>
+  messageId === undefined ? {} : { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } };
 
 /** The recording's bytes through getFile and Telegram's file server. */
 async function download(ctx: BotContext, apiRoot: string, media: Voice | Audio, kind: 'voice' | 'audio'): Promise<Recording> {

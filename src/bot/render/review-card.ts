@@ -44,6 +44,7 @@ export function renderReviewCard(card: ReviewCard, language: Language, t: Transl
       tags: experience.tags.length > 0 ? ` · ${escapeHtml(experience.tags.join(', '))}` : '',
     }),
   ];
+  if (card.structuredByModel) parts.push(t('curation-card-structured'));
   for (const [l, text] of versions) {
     const lines = [
       t('curation-card-version', { language: t(`bot-language-name-${l}`), machine: text.origin === 'machine' ? ` ${t('curation-card-machine')}` : '' }),

@@ -6,7 +6,7 @@ export interface AuditEntry {
   /** The member who acted; null for the system, or when naming them would defeat the action (erasure). */
   actorId: number | null;
   /** `experience.consent`: the author of a message saved with /save said whether it is kept and named (or could not be asked). */
-  action: Action | 'member.forget' | 'knowledge.import' | 'experience.consent';
+  action: Action | 'member.forget' | 'knowledge.import' | 'experience.consent' | 'contribution.structure';
   /** What was acted on, e.g. `experience:42`; null when that would name someone erased. */
   subject: string | null;
   /** The changed fields as they were and became, e.g. `{ status: 'pending' }` → `{ status: 'published' }`. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/db.ts';
 import type { ExperienceText, Language } from './experience.ts';
 import { deleteTextRows, flushSearchIndex, indexText, insertTextRows, TermDeltas } from './search-tokens.ts';
@@ -44,4 +45,24 @@ export async function putExperienceText(
   await flushSearchIndex(tx);
   if (!old) return undefined;
   return { title: old.title, problem: old.problem, solution: old.solution, ...(old.outcome !== null ? { outcome: old.outcome } : {}) };
+}
+
+/** A short fingerprint of a version's text: whether it is still exactly as it was, without keeping the words. */
+export function textFingerprint(text: ExperienceText): string {
+  return createHash('sha256')
+    .update(JSON.stringify([text.title, text.problem, text.solution, text.outcome ?? null]))
+    .digest('hex');
+}
+
+/**
+ * Replaces a pending contribution's text, whatever language it was stored in, with `text` in
+ * `language` as its original version, in the caller's transaction (which has locked the row and
+ * checked nothing else changed). The experience's language becomes `language`.
+ */
+export async function replaceContributionText(tx: Queryable, experienceId: number, language: Language, text: ExperienceText): Promise<void> {
+  await tx.query('UPDATE experiences SET language = $2, updated_at = now() WHERE id = $1', [experienceId, language]);
+  const deltas = new TermDeltas();
+  await deleteTextRows(tx, 't.experience_id = $1 AND t.language <> $2', [experienceId, language], deltas);
+  await deltas.apply(tx);
+  await putExperienceText(tx, experienceId, language, text, { origin: 'human' });
 }
