@@ -122,8 +122,9 @@ function fitModel(rows: Row[], keys: readonly FeatureKey[], perLanguage: boolean
   });
   model.threshold = Number(chooseThreshold(sets).toFixed(3));
   const positives = rows.filter((r) => r.answerable).map(conf);
-  // Rounded down, so that no more than RELATED_MISS of the answerable questions are told "nothing".
-  model.relatedThreshold = Math.floor(positives.sort((a, b) => a - b)[Math.floor(RELATED_MISS * positives.length)]! * 100) / 100;
+  // Rounded down to a multiple of 0.05: the quantile of a few questions is no more precise than that, and a
+  // lower related threshold errs on the side of showing a member something.
+  model.relatedThreshold = Math.floor(positives.sort((a, b) => a - b)[Math.floor(RELATED_MISS * positives.length)]! * 20) / 20;
   return model;
 }
 

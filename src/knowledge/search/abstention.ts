@@ -109,7 +109,7 @@ export const DEFAULT_ABSTENTION_MODEL: AbstentionModel = {
   weights: { prominence: 0.665, margin: 0.609, coverage: 0.422, known: 0.344, matched: 0.775 },
   intercept: 1.63,
   threshold: 0.634,
-  relatedThreshold: 0.31,
+  relatedThreshold: 0.3,
   minCoverageWithFewMatches: 0.5,
 };
 
