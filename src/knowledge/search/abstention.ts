@@ -76,7 +76,8 @@ export interface AbstentionModel {
   threshold: number;
   /**
    * Below `threshold` but at least this: offer the top experiences as possibly related; below it,
-   * nothing. Set where 0–1 % of the calibration sets' answerable questions fall below it.
+   * nothing. Computed by bench/calibrate.ts: at most 1 % of the calibration sets' answerable
+   * questions fall below it (rounded down to 0.05).
    */
   relatedThreshold: number;
   /**
