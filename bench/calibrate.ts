@@ -8,15 +8,17 @@
  *     language's questions) and fits a logistic regression (L2 penalty) separating answerable
  *     questions asked in a language the experience has (same, cross_translated) from `none`;
  *  3. picks the answer threshold minimising REFUSAL_COST × (share of answerable questions
- *     refused) + (share of none questions answered): wrongly refusing a member who could have
- *     been helped costs more than occasionally showing a loosely related experience;
+ *     refused) + (share of none questions answered), averaged over the sets (each set and base
+ *     size weighing the same): wrongly refusing a member who could have been helped costs more
+ *     than occasionally showing a loosely related experience; and the related threshold, below
+ *     which at most 1 % of the answerable questions fall;
  *  4. validates across sets: fitted on one set, measured on the other, both ways;
  *  5. fits on both sets together and prints the model to paste into DEFAULT_ABSTENTION_MODEL,
  *     and the sweep (threshold against the shares refused) for docs/quality.md.
  * eval/members/report is never read here.
  * Usage: tsx bench/calibrate.ts [DEV_DIR] [MEMBERS_FIT_DIR] [--features prominence,margin,coverage] [--one-scale]
  *   (default ../shared/eval/dev eval/members/fit, every feature, normalised per language; --features and --one-scale
- *   fit alternatives, e.g. the earlier three features on one scale for all languages, to compare across sets)
+ *   fit alternatives, e.g. the earlier prominence,margin,coverage,known, to compare across sets)
  */
 import { type AbstentionFeatures, type AbstentionModel, confidence, DEFAULT_ABSTENTION_MODEL, FEATURE_KEYS } from '../src/knowledge/search/abstention.ts';
 import { LANGUAGES, type Language } from '../src/text/language.ts';
@@ -53,15 +55,19 @@ export function fitLogistic(xs: number[][], ys: number[], l2 = 0.05, steps = 300
   return { w, b };
 }
 
-/** Threshold minimising REFUSAL_COST × refused answerable share + answered none share. */
-export function chooseThreshold(positives: number[], negatives: number[]): number {
-  const candidates = [...new Set([...positives, ...negatives])].sort((a, b) => a - b);
+/**
+ * Threshold minimising REFUSAL_COST × refused answerable share + answered none share, averaged
+ * over `sets` (each a set of questions at one base size, as positive and negative confidences):
+ * every set weighs the same, so the set with the most questions does not set the threshold for
+ * questions written as the others are.
+ */
+export function chooseThreshold(sets: { positives: number[]; negatives: number[] }[]): number {
+  const candidates = [...new Set(sets.flatMap((s) => [...s.positives, ...s.negatives]))].sort((a, b) => a - b);
+  const share = (xs: number[], f: (x: number) => boolean) => (xs.length === 0 ? 0 : xs.filter(f).length / xs.length);
   let best = { t: 0.5, cost: Infinity };
   for (let i = 0; i < candidates.length; i++) {
     const t = i === 0 ? candidates[0]! : (candidates[i - 1]! + candidates[i]!) / 2;
-    const refused = positives.filter((p) => p < t).length / positives.length;
-    const answered = negatives.filter((n) => n >= t).length / negatives.length;
-    const cost = REFUSAL_COST * refused + answered;
+    const cost = sets.reduce((sum, s) => sum + REFUSAL_COST * share(s.positives, (p) => p < t) + share(s.negatives, (n) => n >= t), 0) / sets.length;
     if (cost < best.cost) best = { t, cost };
   }
   return best.t;
@@ -73,9 +79,20 @@ const featuresFrom = (value: (key: (typeof FEATURE_KEYS)[number]) => number): Ab
   margin: value('margin'),
   coverage: value('coverage'),
   known: value('known'),
+  matched: value('matched'),
 });
 
 type FeatureKey = (typeof FEATURE_KEYS)[number];
+
+/**
+ * Least spread a feature is scaled by: one that hardly varies over a language's calibration
+ * questions (most dev questions match four words or more) would otherwise turn small
+ * differences elsewhere into huge ones.
+ */
+const MIN_SPREAD = 0.1;
+
+/** Share of the answerable calibration questions the related tier may let fall to "nothing". */
+const RELATED_MISS = 0.01;
 
 /** The model fitted on `rows` over `keys` (the others weigh 0): normalisation per language (or one for all), weights, intercept and threshold. */
 function fitModel(rows: Row[], keys: readonly FeatureKey[], perLanguage: boolean): AbstentionModel {
@@ -83,7 +100,7 @@ function fitModel(rows: Row[], keys: readonly FeatureKey[], perLanguage: boolean
     LANGUAGES.map((language) => {
       const own = perLanguage ? rows.filter((r) => r.language === language) : rows;
       const mean = featuresFrom((k) => round(own.reduce((s, r) => s + r.features[k], 0) / own.length));
-      const sd = featuresFrom((k) => round(Math.sqrt(own.reduce((s, r) => s + (r.features[k] - mean[k]) ** 2, 0) / own.length) || 1));
+      const sd = featuresFrom((k) => Math.max(round(Math.sqrt(own.reduce((s, r) => s + (r.features[k] - mean[k]) ** 2, 0) / own.length)), MIN_SPREAD));
       return [language, { mean, sd }];
     }),
   ) as AbstentionModel['normalisation'];
@@ -99,8 +116,31 @@ function fitModel(rows: Row[], keys: readonly FeatureKey[], perLanguage: boolean
     intercept: Number(b.toFixed(3)),
   };
   const conf = (r: Row) => confidence(r.features, r.language, model);
-  model.threshold = Number(chooseThreshold(rows.filter((r) => r.answerable).map(conf), rows.filter((r) => !r.answerable).map(conf)).toFixed(3));
+  const sets = [...new Set(rows.map((r) => `${r.set} ${r.extra}`))].map((key) => {
+    const own = rows.filter((r) => `${r.set} ${r.extra}` === key);
+    return { positives: own.filter((r) => r.answerable).map(conf), negatives: own.filter((r) => !r.answerable).map(conf) };
+  });
+  model.threshold = Number(chooseThreshold(sets).toFixed(3));
+  const positives = rows.filter((r) => r.answerable).map(conf);
+  // Rounded down to a multiple of 0.05: the quantile of a few questions is no more precise than that, and a
+  // lower related threshold errs on the side of showing a member something.
+  model.relatedThreshold = Math.floor(positives.sort((a, b) => a - b)[Math.floor(RELATED_MISS * positives.length)]! * 20) / 20;
   return model;
+}
+
+/**
+ * Share of unanswerable questions refused at the threshold that refuses 3 % of the answerable
+ * ones (the target's budget): how well the confidence separates the two, whatever threshold a
+ * set would need.
+ */
+function refusedAtBudget(rows: Row[], model: AbstentionModel): string {
+  const positives = rows
+    .filter((r) => r.answerable)
+    .map((r) => confidence(r.features, r.language, model))
+    .sort((a, b) => a - b);
+  const t = positives[Math.floor(0.03 * positives.length)]!;
+  const negatives = rows.filter((r) => !r.answerable);
+  return (negatives.filter((r) => confidence(r.features, r.language, model) < t).length / negatives.length).toFixed(2);
 }
 
 /** Shares of answerable and unanswerable questions refused (confidence below `threshold`). */
@@ -142,16 +182,25 @@ async function main(): Promise<void> {
   const on = (dir: string, extra: number) => rows.get(dir)!.filter((r) => r.extra === extra);
 
   console.log('Validation across sets (refused answerable / refused unanswerable on the set not fitted on):\n');
-  console.log('| fitted on | measured on | distractors | refused answerable / unanswerable |');
-  console.log('| --- | --- | ---: | ---: |');
+  console.log('| fitted on | measured on | distractors | refused answerable / unanswerable | unanswerable refused at 3 % answerable refused |');
+  console.log('| --- | --- | ---: | ---: | ---: |');
   for (const [fitted, measured] of [dirs, [...dirs].reverse()] as [string, string][]) {
     const model = fitModel(rows.get(fitted)!, keys, perLanguage);
-    for (const extra of [0, DISTRACTORS]) console.log(`| ${fitted} | ${measured} | ${extra} | ${refusals(on(measured, extra), model)} |`);
+    for (const extra of [0, DISTRACTORS])
+      console.log(`| ${fitted} | ${measured} | ${extra} | ${refusals(on(measured, extra), model)} | ${refusedAtBudget(on(measured, extra), model)} |`);
   }
 
   const model = fitModel([...rows.values()].flat(), keys, perLanguage);
   console.log('\nFitted on both sets:\n');
-  console.log(JSON.stringify({ normalisation: model.normalisation, weights: model.weights, intercept: model.intercept, threshold: model.threshold }));
+  console.log(
+    JSON.stringify({
+      normalisation: model.normalisation,
+      weights: model.weights,
+      intercept: model.intercept,
+      threshold: model.threshold,
+      relatedThreshold: model.relatedThreshold,
+    }),
+  );
 
   console.log('\nSweep of the answer threshold, this model (refused answerable / refused unanswerable):\n');
   const columns = dirs.flatMap((dir) => [0, DISTRACTORS].map((extra) => ({ dir, extra })));

@@ -78,7 +78,7 @@ describe('sme-bridge ask', () => {
   });
 
   it('without --json lists the experiences that might be related when no answer is sure', async () => {
-    const { out, error } = await ask(['Trucking from Kashgar to Mashhad', '--lang', 'en'], demoDb);
+    const { out, error } = await ask(['who insures goods on the train from China to Iran', '--lang', 'en'], demoDb);
     expect(error).toBeUndefined();
     expect(out[0]).toBe("I have no sure answer to this. These members' experiences might be related:");
     expect(out.slice(1).length).toBeGreaterThanOrEqual(1);

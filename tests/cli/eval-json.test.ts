@@ -14,7 +14,7 @@ describe('sme-bridge eval --json', () => {
     copyFileSync('assets/demo-kb.jsonl', join(dir, 'experiences.jsonl'));
     const questions = [
       { id: 'answered', language: 'en', text: 'How do I pay a Chinese supplier?', relevant: ['demo-031'], kind: 'cross_translated' },
-      { id: 'related', language: 'en', text: 'Trucking from Kashgar to Mashhad', relevant: [], kind: 'none' },
+      { id: 'related', language: 'en', text: 'who insures goods on the train from China to Iran', relevant: [], kind: 'none' },
       { id: 'nothing', language: 'en', text: 'What is the capital of France?', relevant: [], kind: 'none' },
     ];
     writeFileSync(join(dir, 'questions.jsonl'), questions.map((q) => JSON.stringify(q)).join('\n'));

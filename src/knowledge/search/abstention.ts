@@ -22,7 +22,8 @@ import { idf } from './bm25.ts';
  * questions), and validated by fitting on one and measuring on the other (bench/calibrate.ts,
  * docs/quality.md): question length, which looked strong on the members' questions only
  * because their unanswerable ones are short, and the unknown words' share of the IDF mass did
- * worse there and are not used.
+ * worse there and are not used. `matched` (how many of the question's words the top experience
+ * holds, up to a few) separates the two kinds better on the set not fitted on, both ways.
  */
 export interface AbstentionFeatures {
   /**
@@ -44,9 +45,18 @@ export interface AbstentionFeatures {
    * uses, however well its one shared word ranks.
    */
   known: number;
+  /**
+   * log(1 + the question's words the top experience's best text matches, up to
+   * `ENOUGH_MATCHED_WORDS`), each word weighted as in the ranking (a lone Chinese character 0.3)
+   * and a glossary concept met in a text in another language counting as one: a question that
+   * shares one or two words with a story is rarely answered by it, however rare the words. Capped
+   * because past a few words more says nothing: a long question matches many words whether or not
+   * the story answers it (uncapped, the count separated the sets' questions by their length).
+   */
+  matched: number;
 }
 
-export const FEATURE_KEYS = ['prominence', 'margin', 'coverage', 'known'] as const satisfies readonly (keyof AbstentionFeatures)[];
+export const FEATURE_KEYS = ['prominence', 'margin', 'coverage', 'known', 'matched'] as const satisfies readonly (keyof AbstentionFeatures)[];
 
 /** How sure the search is: `answered` (it answers), `related` (plausible candidates, no sure answer), `nothing`. */
 export type Tier = 'answered' | 'related' | 'nothing';
@@ -66,7 +76,8 @@ export interface AbstentionModel {
   threshold: number;
   /**
    * Below `threshold` but at least this: offer the top experiences as possibly related; below it,
-   * nothing. Set where 0–1 % of the calibration sets' answerable questions fall below it.
+   * nothing. Computed by bench/calibrate.ts: at most 1 % of the calibration sets' answerable
+   * questions fall below it (rounded down to 0.05).
    */
   relatedThreshold: number;
   /**
@@ -84,27 +95,30 @@ export interface AbstentionModel {
 export const DEFAULT_ABSTENTION_MODEL: AbstentionModel = {
   normalisation: {
     fa: {
-      mean: { prominence: 0.9707, margin: 0.4584, coverage: 0.5444, known: 0.8309 },
-      sd: { prominence: 0.4612, margin: 0.2347, coverage: 0.273, known: 0.2445 },
+      mean: { prominence: 0.9707, margin: 0.4584, coverage: 0.5444, known: 0.8309, matched: 1.4489 },
+      sd: { prominence: 0.4612, margin: 0.2347, coverage: 0.273, known: 0.2445, matched: 0.3972 },
     },
     zh: {
-      mean: { prominence: 1.1908, margin: 0.5511, coverage: 0.4373, known: 0.7293 },
-      sd: { prominence: 0.4396, margin: 0.2256, coverage: 0.1947, known: 0.1229 },
+      mean: { prominence: 1.1908, margin: 0.5511, coverage: 0.4373, known: 0.7293, matched: 1.5778 },
+      sd: { prominence: 0.4396, margin: 0.2256, coverage: 0.1947, known: 0.1229, matched: 0.1372 },
     },
     en: {
-      mean: { prominence: 1.0146, margin: 0.4559, coverage: 0.5811, known: 0.8834 },
-      sd: { prominence: 0.4103, margin: 0.1903, coverage: 0.2948, known: 0.1588 },
+      mean: { prominence: 1.0146, margin: 0.4559, coverage: 0.5811, known: 0.8834, matched: 1.4863 },
+      sd: { prominence: 0.4103, margin: 0.1903, coverage: 0.2948, known: 0.1588, matched: 0.2502 },
     },
   },
-  weights: { prominence: 0.784, margin: 0.702, coverage: 0.281, known: 0.486 },
-  intercept: 1.682,
-  threshold: 0.532,
-  relatedThreshold: 0.25,
+  weights: { prominence: 0.665, margin: 0.609, coverage: 0.422, known: 0.344, matched: 0.775 },
+  intercept: 1.63,
+  threshold: 0.634,
+  relatedThreshold: 0.3,
   minCoverageWithFewMatches: 0.5,
 };
 
 /** Experiences that must match for prominence and margin to mean anything (both look at rank 3). */
 const ENOUGH_MATCHES = 3;
+
+/** Matched words past which `matched` grows no more. */
+const ENOUGH_MATCHED_WORDS = 4;
 
 /** A question of numbers and signs alone (a bare `12`) asks nothing the base could answer, whatever it matches. */
 export function asksSomething(questionTokens: readonly string[]): boolean {
@@ -120,17 +134,7 @@ export function tier(features: AbstentionFeatures, matches: number, language: La
   return c >= model.relatedThreshold ? 'related' : 'nothing';
 }
 
-export const NO_FEATURES: AbstentionFeatures = { prominence: 0, margin: 0, coverage: 0, known: 0 };
-
-/** The question's own words, each weighted as the ranking weighs it (a lone Chinese character counts little). */
-function originalMass(groups: QueryGroup[], stats: CorpusStats, weights: QueryWeights, include: (position: number) => boolean): number {
-  let total = 0;
-  for (const [position, g] of groups.entries()) {
-    const token = g.alternatives[0]!.tokens[0]!;
-    if (g.source === 'original' && include(position)) total += tokenWeight(token, weights) * idf(stats, token);
-  }
-  return total;
-}
+export const NO_FEATURES: AbstentionFeatures = { prominence: 0, margin: 0, coverage: 0, known: 0, matched: 0 };
 
 /**
  * Share of the question's own words, each weighted as in the ranking but not by IDF, that some
@@ -166,13 +170,25 @@ export function abstentionFeatures(
   if (topTexts.length === 0 || first === undefined || first <= 0) return { ...NO_FEATURES, known };
   const rest = evidenceScores.slice(2, 12);
   const meanRest = rest.length > 0 ? rest.reduce((a, b) => a + b, 0) / rest.length : 0;
-  const all = originalMass(groups, stats, weights, () => true);
+  const mass = groups.map((g) =>
+    g.source === 'original' ? tokenWeight(g.alternatives[0]!.tokens[0]!, weights) * idf(stats, g.alternatives[0]!.tokens[0]!) : 0,
+  );
+  const all = mass.reduce((a, b) => a + b, 0);
+  const heldBy = (t: ScoredText) => t.matched.reduce((s, position) => s + mass[position]!, 0);
+  const best = topTexts.reduce((a, b) => (heldBy(b) > heldBy(a) ? b : a));
+  let words = 0;
+  for (const position of best.matched) {
+    const g = groups[position]!;
+    if (g.source === 'original') words += tokenWeight(g.alternatives[0]!.tokens[0]!, weights);
+    else if (g.source === 'glossary') words += 1;
+  }
   return {
     // A lone candidate stands out as much as one five times its neighbours' mean.
     prominence: Math.min(Math.log(meanRest > 0 ? first / meanRest : 5), Math.log(5)),
     margin: (first - third) / first,
-    coverage: all > 0 ? Math.max(...topTexts.map((t) => originalMass(groups, stats, weights, (position) => t.matched.includes(position)))) / all : 0,
+    coverage: all > 0 ? heldBy(best) / all : 0,
     known,
+    matched: Math.log(1 + Math.min(words, ENOUGH_MATCHED_WORDS)),
   };
 }
 

@@ -37,7 +37,8 @@ describe.each(testDatabases())('the answer tiers over the demo base on $name', (
     expect(result).toMatchObject({ tier: 'answered', abstained: false });
   });
 
-  it.each(['What is the capital of France?', 'football score Esteghlal Persepolis', '12'])(
+  // The trucking question shares two names with a saffron story and nothing else: too few words to answer from.
+  it.each(['What is the capital of France?', 'football score Esteghlal Persepolis', '12', 'Trucking from Kashgar to Mashhad'])(
     'tells nothing for a question the base has nothing on: %s',
     async (text) => {
       const result = await retriever.search({ text });
