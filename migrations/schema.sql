@@ -250,7 +250,7 @@ TABLE saved_messages
   CONSTRAINT saved_messages_chat_id_message_id_key UNIQUE (chat_id, message_id)
   CONSTRAINT saved_messages_experience_id_fkey FOREIGN KEY (experience_id) REFERENCES experiences(id) ON DELETE SET NULL
   CONSTRAINT saved_messages_pkey PRIMARY KEY (id)
-  CONSTRAINT saved_messages_state_check CHECK ((state = ANY (ARRAY['asked'::text, 'named'::text, 'anonymous'::text, 'declined'::text, 'no-answer'::text, 'unreachable'::text])))
+  CONSTRAINT saved_messages_state_check CHECK ((state = ANY (ARRAY['asked'::text, 'named'::text, 'anonymous'::text, 'declined'::text, 'no-answer'::text, 'unreachable'::text, 'forgotten'::text])))
 
 TABLE schema_migrations
   version integer NOT NULL

@@ -46,3 +46,11 @@ forget-count-published = { $count ->
         [one] • one published experience (you choose below)
        *[other] • { $count } published experiences (you choose below)
     }
+forget-count-saved-messages = { $count ->
+        [one] • one of your group messages saved with /save that you have not agreed to keep (erased)
+       *[other] • { $count } of your group messages saved with /save that you have not agreed to keep (erased)
+    }
+forget-count-introductions = { $count ->
+        [one] • one introduction request you sent or received (erased)
+       *[other] • { $count } introduction requests you sent or received (erased)
+    }

@@ -25,3 +25,5 @@ forget-count-pending = • { $count } تجربهٔ در انتظار بررسی 
 forget-count-draft = • { $count } تجربهٔ پس‌گرفته (پاک می‌شود)
 forget-count-rejected = • { $count } تجربهٔ پذیرفته‌نشده (پاک می‌شود)
 forget-count-published = • { $count } تجربهٔ منتشرشده (در پایین انتخاب می‌کنید)
+forget-count-saved-messages = • { $count } پیام شما در گروه که با { "/save" } نگه داشته شده و شما با نگه‌داشتنش موافقت نکرده‌اید (پاک می‌شود)
+forget-count-introductions = • { $count } درخواست معرفی که فرستاده یا دریافت کرده‌اید (پاک می‌شود)

@@ -24,3 +24,5 @@ forget-count-pending = • { $count } 条等待审核的经验（将删除）
 forget-count-draft = • { $count } 条已撤回的经验（将删除）
 forget-count-rejected = • { $count } 条未通过的经验（将删除）
 forget-count-published = • { $count } 条已发布的经验（请在下面选择）
+forget-count-saved-messages = • 您在群组中被 /save 保存、但您尚未同意保留的 { $count } 条消息（将删除）
+forget-count-introductions = • 您发出或收到的 { $count } 个引荐请求（将删除）

@@ -1,6 +1,6 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { formatKbFile } from '../knowledge/experiences/kb-format.ts';
+import { formatKbExport } from '../knowledge/experiences/kb-format.ts';
 import { STATUSES, type ExperienceStatus } from '../knowledge/experiences/experience.ts';
 import { UserError, type CliContext } from './context.ts';
 
@@ -19,19 +19,24 @@ export function register(program: Command, ctx: CliContext): void {
       const app = await ctx.openApp(ctx.loadConfig());
       try {
         const started = performance.now();
-        const records = await app.experiences.exportRecords(statuses ? { statuses } : {});
+        const { file: content, written, leftOut } = formatKbExport(await app.experiences.exportRecords(statuses ? { statuses } : {}));
         // Written beside the target and renamed, so a failure never leaves half a backup behind.
         const partial = `${file}.partial-${process.pid}`;
         try {
-          await writeFile(partial, formatKbFile(records), 'utf8');
+          await writeFile(partial, content, 'utf8');
           await rename(partial, file);
         } catch (e) {
           await rm(partial, { force: true });
           throw new UserError(`Cannot write ${file}: ${(e as Error).message}. Give a path in a folder you can write to.`, 1);
         }
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        for (const record of leftOut) for (const problem of record.problems) ctx.err(`left out ${record.id} (${record.status ?? 'no status'}), ${problem}`);
+        const omitted =
+          leftOut.length === 0
+            ? ''
+            : `; left out ${leftOut.length} that kb-format cannot hold (listed above: fix them and export again, or import would refuse the file)`;
         ctx.out(
-          `Exported ${records.length} experience${records.length === 1 ? '' : 's'} to ${file} (${statuses ? `status ${statuses.join(', ')}` : 'all statuses'}) in ${seconds} s`,
+          `Exported ${written} experience${written === 1 ? '' : 's'} to ${file} (${statuses ? `status ${statuses.join(', ')}` : 'all statuses'}) in ${seconds} s${omitted}`,
         );
       } finally {
         await app.close();

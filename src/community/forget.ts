@@ -12,6 +12,8 @@ export interface ForgetSummary {
   questions: number;
   openQuestions: number;
   feedback: number;
+  savedMessages: number;
+  introductions: number;
   sessions: number;
   deletedExperiences: number;
   anonymisedExperiences: number;
@@ -26,6 +28,10 @@ export interface ForgetPreview {
   questions: number;
   openQuestions: number;
   feedback: number;
+  /** Their group messages kept with /save that they never agreed to (waiting for their answer, or kept when none came): erased. */
+  savedMessages: number;
+  /** Introduction requests they sent or received: erased. */
+  introductions: number;
 }
 
 export interface Forgetting {
@@ -35,10 +41,12 @@ export interface Forgetting {
 }
 
 /**
- * Erases a member (profile, questions and their answers, feedback, open questions, session and
- * conversation state, private chat row, rate-limit counters) in one transaction. Published
- * contributions are deleted or kept with the contributor cleared, as the member chose; pending,
- * draft and rejected ones are deleted either way, since they never became shared knowledge.
+ * Erases a member (profile, questions and their answers, feedback, open questions, introductions,
+ * session and conversation state, private chat row, rate-limit counters) in one transaction.
+ * Published contributions are deleted or kept with the contributor cleared, as the member chose;
+ * pending, draft and rejected ones are deleted either way, since they never became shared
+ * knowledge. Their group messages saved with /save that they never agreed to keep are deleted
+ * whatever their status: only the author's consent made them theirs to leave behind.
  * Leaves one audit row that names no one.
  */
 export function createForgetting(db: Db, experiences: Pick<ExperienceRepository, 'listByContributor'>): Forgetting {
@@ -68,7 +76,15 @@ async function forgetIn(tx: Queryable, memberId: number, options: { contribution
     memberId,
     keep,
   ]);
-  const doomedIds = doomed.map((r) => r.id);
+  const unconsented = await tx.query<{ id: string }>(UNCONSENTED_SAVES, [memberId]);
+  const doomedIds = [...doomed, ...unconsented].map((r) => r.id);
+  // Before the deletion empties experience_id. The rows stay, so the same group message cannot
+  // be saved again, without its author to ask.
+  await tx.query(
+    `UPDATE saved_messages SET state = 'forgotten', decided_at = now(), experience_id = NULL
+      WHERE author_member_id = $1 AND (state = 'asked' OR experience_id = ANY($2::bigint[]))`,
+    [memberId, doomedIds],
+  );
   await deleteExperiences(tx, doomedIds);
   const anonymised = await tx.query<{ id: string }>(
     `UPDATE experiences
@@ -105,12 +121,25 @@ async function forgetIn(tx: Queryable, memberId: number, options: { contribution
   return summary;
 }
 
+// The member's saved group messages that are not credited to them: they have not consented (the
+// question waits, as a draft) or never answered it (kept without a name).
+const UNCONSENTED_SAVES = `SELECT s.experience_id AS id FROM saved_messages s JOIN experiences e ON e.id = s.experience_id
+  WHERE s.author_member_id = $1 AND e.contributor_member_id IS DISTINCT FROM $1`;
+
 async function countOwned(tx: Queryable, memberId: number) {
-  const [row] = await tx.query<{ questions: string; open_questions: string; feedback: string }>(
+  const [row] = await tx.query<{ questions: string; open_questions: string; feedback: string; saved_messages: string; introductions: string }>(
     `SELECT (SELECT count(*) FROM questions WHERE member_id = $1) AS questions,
             (SELECT count(*) FROM open_questions WHERE member_id = $1) AS open_questions,
-            (SELECT count(*) FROM feedback WHERE member_id = $1) AS feedback`,
+            (SELECT count(*) FROM feedback WHERE member_id = $1) AS feedback,
+            (SELECT count(*) FROM (${UNCONSENTED_SAVES}) s) AS saved_messages,
+            (SELECT count(*) FROM introductions WHERE asker_member_id = $1 OR contributor_member_id = $1) AS introductions`,
     [memberId],
   );
-  return { questions: Number(row?.questions ?? 0), openQuestions: Number(row?.open_questions ?? 0), feedback: Number(row?.feedback ?? 0) };
+  return {
+    questions: Number(row?.questions ?? 0),
+    openQuestions: Number(row?.open_questions ?? 0),
+    feedback: Number(row?.feedback ?? 0),
+    savedMessages: Number(row?.saved_messages ?? 0),
+    introductions: Number(row?.introductions ?? 0),
+  };
 }

@@ -192,6 +192,8 @@ export type AnswerOpenQuestion = (input: {
   text: string;
   /** Whether the asker (and readers, once published) see the answerer's name and company. */
   named: boolean;
+  /** The answerer's company's country, asked when their profile has none. */
+  country?: string;
   fallbackLanguage: Language;
 }) => Promise<'sent' | 'not-open' | 'own-question'>;
 
@@ -213,13 +215,21 @@ export function createAnswerOpenQuestion(deps: {
   /** A chat model structures the contribution (a job, src/translation/structuring.ts), which then posts its review card. */
   structureAnswers?: boolean;
 }): AnswerOpenQuestion {
-  return async ({ openQuestionId, answerer, text, named, fallbackLanguage }) => {
+  return async ({ openQuestionId, answerer, text, named, country, fallbackLanguage }) => {
     const question = await deps.openQuestions.getById(openQuestionId);
     if (!question || question.status !== 'open' || question.memberId === null) return 'not-open';
     if (question.memberId === answerer.id) return 'own-question';
     // The answer's own language: the contribution as written is decided with the question's words too.
     const language = detectLanguage(text, answerer.language ?? fallbackLanguage);
-    const draft: Draft = { title: titleFrom(question.text), problem: question.text, solution: text, industry: 'other', tags: [], named };
+    const draft: Draft = {
+      title: titleFrom(question.text),
+      problem: question.text,
+      solution: text,
+      industry: 'other',
+      tags: [],
+      named,
+      ...(country ? { country } : {}),
+    };
     const written = textFingerprint(draft);
     await deps.submitContribution({
       member: answerer,

@@ -86,11 +86,13 @@ describe.each(testDatabases())('the community loop with a chat model, on $name',
     return { asker, payload: new URL(url).searchParams.get('start')! };
   }
 
-  /** A Chinese member answers from the deep link, anonymously; returns their contribution's id. */
+  /** A Chinese member answers from the deep link, their company in China, anonymously; returns their contribution's id. */
   async function answer(payload: string, text: string): Promise<number> {
     const answerer = tg.member({ language_code: 'zh' });
     await answerer.says(`/start ${payload}`);
     await answerer.says(text);
+    // Their profile has no country: asked where their company is, as /share asks.
+    await answerer.presses(tg.text('zh', 'country-CN'));
     await answerer.presses(tg.text('zh', 'community-answer-button-anonymous'));
     expect(answerer.lastReply?.text).toBe(tg.text('zh', 'community-answer-sent'));
     await tg.outboxSent();

@@ -71,7 +71,12 @@ describe.each(testDatabases())('questions nobody could answer, put to the commun
     // Too short an answer is refused with what to fix; a command is not taken for the answer.
     expect((await answerer.says('找代理'))[0]!.text).toBe(tg.text('zh', 'share-too-short', { length: 3, min: 20, max: 4000 }));
     expect((await answerer.says('/help'))[0]!.text).toBe(tg.text('zh', 'community-answer-busy'));
-    const [askNamed] = await answerer.says(ANSWER);
+    // Their profile does not say where their company is: asked as /share asks, a typed code checked.
+    const [askCountry] = await answerer.says(ANSWER);
+    expect(askCountry!.text).toBe(tg.text('zh', 'share-ask-country'));
+    expect(askCountry!.buttons).toEqual([tg.text('zh', 'country-IR'), tg.text('zh', 'country-CN')]);
+    expect((await answerer.says('Shanghai')).map((r) => r.text)).toEqual([tg.text('zh', 'share-country-invalid')]);
+    const [askNamed] = await answerer.presses(tg.text('zh', 'country-CN'));
     expect(askNamed!.text).toBe(tg.text('zh', 'community-answer-ask-named'));
     expect(askNamed!.buttons).toEqual([tg.text('zh', 'community-answer-button-named', { who: 'Zhang' }), tg.text('zh', 'community-answer-button-anonymous')]);
     await answerer.presses(tg.text('zh', 'community-answer-button-anonymous'));
@@ -86,9 +91,14 @@ describe.each(testDatabases())('questions nobody could answer, put to the commun
 
     // A pending contribution credited to its author, with its review card in the staff chat.
     const zhang = (await tg.app.community.members.getByTelegramId(answerer.user.id))!;
-    const rows = await tg.db.query<{ id: number; status: string }>(`SELECT id, status FROM experiences WHERE contributor_member_id = $1`, [zhang.id]);
-    expect(rows.map((r) => r.status)).toEqual(['pending']);
-    expect(botPosts(STAFF_CHAT_ID).filter((m) => plain(m.text).includes(ANSWER.slice(0, 20)))).toHaveLength(1);
+    const rows = await tg.db.query<{ id: number; status: string; country: string }>(
+      `SELECT id, status, country FROM experiences WHERE contributor_member_id = $1`,
+      [zhang.id],
+    );
+    expect(rows.map((r) => [r.status, r.country])).toEqual([['pending', 'CN']]);
+    const cards = botPosts(STAFF_CHAT_ID).filter((m) => plain(m.text).includes(ANSWER.slice(0, 20)));
+    expect(cards).toHaveLength(1);
+    expect(plain(cards[0]!.text)).toContain(tg.text('en', 'curation-card-meta', { industry: tg.text('en', 'industry-other'), country: 'China', tags: '' }));
 
     // Only the asker may rate it; their 👍 marks the question answered, and its posts say so.
     await asker.presses(tg.text('fa', 'bot-button-helpful'));
@@ -126,27 +136,31 @@ describe.each(testDatabases())('questions nobody could answer, put to the commun
     expect(asker.history).toHaveLength(sentBefore);
   });
 
-  it('names the answerer to the asker only when they agree', async () => {
+  it('names the answerer to the asker only when they agree; the profile’s country is not asked again; the title is the question’s first line', async () => {
+    const question = 'Which port in Iran clears Chinese machinery parts fastest?\nWe ship from Ningbo every month and Bandar Abbas is slow.';
     const asker = tg.member({ language_code: 'en' });
     await asker.says('/start');
-    await asker.says('Which port in Iran clears Chinese machinery parts fastest?');
+    await asker.says(question);
     await asker.presses(tg.text('en', 'bot-button-ask-community'));
     await tg.outboxSent();
     const payload = deepLinkPayload(botPosts(MEMBERS_GROUP_ID).at(-1)!.reply_markup?.inline_keyboard.flat() as { text: string; url?: string }[]);
     const answerer = tg.member({ first_name: 'Reza', language_code: 'fa' });
+    await answerer.says('/start');
+    const reza = (await tg.app.community.members.getByTelegramId(answerer.user.id))!;
+    await tg.app.community.members.updateProfile(reza.id, { country: 'IR' });
     await answerer.says(`/start ${payload}`);
     const answer = 'ما قطعات را از بندر شهید رجایی ترخیص کردیم و با ترخیص‌کار رسمی یک هفته طول کشید.';
-    await answerer.says(answer);
+    expect((await answerer.says(answer)).map((r) => r.text)).toEqual([tg.text('fa', 'community-answer-ask-named')]);
     await answerer.presses(tg.text('fa', 'community-answer-button-named', { who: 'Reza' }));
     await tg.outboxSent();
-    expect(asker.history.at(-1)!.text).toBe(
-      tg.text('en', 'community-answer-received-named', {
-        who: 'Reza',
-        question: 'Which port in Iran clears Chinese machinery parts fastest?',
-        answer,
-        language: 'fa',
-      }),
-    );
+    expect(asker.history.at(-1)!.text).toBe(tg.text('en', 'community-answer-received-named', { who: 'Reza', question, answer, language: 'fa' }));
+    const [kept] = await tg.app.experiences.listByContributor(reza.id);
+    expect(kept).toMatchObject({ country: 'IR', status: 'pending' });
+    expect(kept!.texts[kept!.language]).toMatchObject({
+      title: 'Which port in Iran clears Chinese machinery parts fastest?',
+      problem: question,
+      solution: answer,
+    });
   });
 
   it('at most 3 open questions a member, the same words not posted twice; /open lists them; staff close one and its posts say so', async () => {
@@ -246,6 +260,7 @@ describe('a community answer with a model configured', () => {
     const answerer = tg.member({ first_name: 'Li', language_code: 'zh' });
     await answerer.says(`/start ${payload}`);
     await answerer.says(ANSWER);
+    await answerer.says('cn');
     await answerer.presses(tg.text('zh', 'community-answer-button-anonymous'));
     await tg.outboxSent();
     expect(asker.history.at(-1)!.text).toBe(

@@ -3,7 +3,7 @@ import type { Language } from '../../src/text/language.ts';
 import type { Db } from '../../src/db/db.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { sharedBot } from '../helpers/shared-bot.ts';
-import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
+import { plain, TelegramTest, type Reply, type TestMember } from '../helpers/telegram.ts';
 
 // One bot per block: each test seeds members of its own and counts rows against what the
 // database held before it seeded them.
@@ -291,5 +291,99 @@ describe('/forget in the middle of /share', () => {
     await m.presses(t.text('en', 'forget-button-erase'));
     expect(m.lastReply?.text).toBe(t.text('en', 'forget-done-delete'));
     expect(await count(t.db, 'experiences')).toBe(before.experiences);
+  });
+});
+
+describe.each(testDatabases())('/forget of a member whose group messages were saved with /save, on $name', ({ open }) => {
+  const GROUP_ID = -1_000_000_000_202;
+  const CURATOR = 920_001;
+
+  it('lists and erases the saved messages they never agreed to, and their introductions, whatever they choose for their own experiences', async () => {
+    const t = await TelegramTest.start({ openDb: open, env: { ALLOWED_CHAT_IDS: String(GROUP_ID), ADMIN_IDS: String(CURATOR) }, bot: { throttle: false } });
+    try {
+      await t.app.community.staff.applyAdminIds(t.app.config.adminTelegramIds);
+      const group = t.group({ id: GROUP_ID, title: 'Iran–China traders' });
+      const curator = t.member({ id: CURATOR, first_name: 'Sara', language_code: 'en' }).inGroup(group);
+      const author = t.member({ first_name: 'Reza', language_code: 'fa' });
+      await author.says('/start');
+      const authorId = (await t.app.community.members.getByTelegramId(author.user.id))!.id;
+      const inGroup = author.inGroup(group);
+      const saveOf = async (text: string) => {
+        await inGroup.says(text);
+        const message = t.emulator.state.messages(GROUP_ID).at(-1)!;
+        const asReply: Reply = { message, text: plain(message.text), buttons: [] };
+        expect((await curator.says('/save', { replyTo: asReply })).map((r) => r.text)).toEqual([t.text('en', 'save-done-asked')]);
+        return asReply;
+      };
+      // One saved message left unanswered for 7 days (kept without a name, then published), one still waiting for the author.
+      await saveOf('ما پول را از طریق یک صرافی در ارومچی به حساب یوانی تأمین‌کننده فرستادیم و رسید را همان روز گرفتیم.');
+      await t.db.query(`UPDATE saved_messages SET created_at = now() - interval '8 days' WHERE author_member_id = $1`, [authorId]);
+      expect(await t.app.community.savedMessages.keepUnanswered()).toBe(1);
+      const [unanswered] = await t.db.query<{ id: string }>(
+        `SELECT experience_id AS id FROM saved_messages WHERE author_member_id = $1 AND state = 'no-answer'`,
+        [authorId],
+      );
+      await t.app.experiences.setStatus(Number(unanswered!.id), 'published');
+      const waiting = await saveOf('برای ترخیص کالا از گمرک بندرعباس همهٔ اسناد را یک هفته زودتر به ترخیص‌کار دادیم.');
+      await t.outboxSent();
+      // Their own published experience, and an introduction another member asked for under it.
+      const own = await t.app.experiences.createContribution({
+        memberId: authorId,
+        language: 'fa',
+        industry: 'food',
+        tags: [],
+        text: { title: 'صادرات زعفران به شانگهای', problem: 'خریدار چینی گواهی سلامت می‌خواست.', solution: 'گواهی را از آزمایشگاه مرجع در مشهد گرفتیم.' },
+        contributor: { name: 'Reza' },
+      });
+      await t.app.experiences.setStatus(own.id, 'published');
+      await t.app.community.introductions.setConsent(authorId, true);
+      const asker = t.member({ language_code: 'zh' });
+      await asker.says('/start');
+      const askerId = (await t.app.community.members.getByTelegramId(asker.user.id))!.id;
+      expect(await t.app.community.introductions.request({ askerId, experienceId: own.id, reason: '我们也在出口藏红花，想请教证书的事。' })).toMatchObject({
+        kind: 'sent',
+      });
+      await t.outboxSent();
+
+      await author.says('/forget');
+      expect(author.lastReply?.text).toContain(
+        [
+          t.text('fa', 'forget-holding'),
+          t.text('fa', 'forget-count-introductions', { count: 1 }),
+          t.text('fa', 'forget-count-saved-messages', { count: 2 }),
+          t.text('fa', 'forget-count-published', { count: 1 }),
+        ]
+          .join('\n')
+          .replace(/^\u200F/, ''),
+      );
+      // Keeping their experiences anonymous keeps their own, never a message they did not agree to.
+      await author.presses(t.text('fa', 'forget-button-anonymise'));
+      expect(author.lastReply?.text).toBe(t.text('fa', 'forget-done-anonymise'));
+
+      const saves = await t.db.query<{ state: string; experience_id: string | null; author_member_id: string | null }>(
+        'SELECT state, experience_id, author_member_id FROM saved_messages WHERE chat_id = $1 ORDER BY id',
+        [GROUP_ID],
+      );
+      expect(saves).toEqual([
+        { state: 'forgotten', experience_id: null, author_member_id: null },
+        { state: 'forgotten', experience_id: null, author_member_id: null },
+      ]);
+      expect(await count(t.db, 'experiences WHERE id = $1', [unanswered!.id])).toBe(0);
+      expect(await count(t.db, `experiences WHERE source = 'group'`)).toBe(0);
+      expect(await count(t.db, 'experiences WHERE id = $1 AND contributor_member_id IS NULL', [own.id])).toBe(1);
+      expect(await count(t.db, 'introductions')).toBe(0);
+      await expectTermStatsExact(t.db);
+
+      // Seven days on, nothing of the waiting one goes to review; saving the message again does not bring it back.
+      await t.db.query(`UPDATE saved_messages SET created_at = now() - interval '8 days'`);
+      expect(await t.app.community.savedMessages.keepUnanswered()).toBe(0);
+      expect((await curator.says('/save', { replyTo: waiting })).map((r) => r.text)).toEqual([t.text('en', 'save-already')]);
+      expect(await count(t.db, `experiences WHERE source = 'group'`)).toBe(0);
+      // The question they were asked can no longer be answered.
+      await author.presses(t.text('fa', 'save-consent-button-anonymous'));
+      expect(author.lastReply?.text ?? author.toasts[0]).toBe(t.text('fa', 'bot-button-not-yours'));
+    } finally {
+      await t.stop();
+    }
   });
 });

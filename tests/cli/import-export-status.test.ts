@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config.ts';
 import { cliContext, runCommands } from '../../src/main.ts';
 import type { Db } from '../../src/db/db.ts';
 import type { ExperienceRecord } from '../../src/knowledge/experiences/experience.ts';
+import { ExperienceRepository } from '../../src/knowledge/experiences/repository.ts';
 import { memoryLogger } from '../ai/support.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { anExperience, kbLines } from '../helpers/experiences.ts';
@@ -94,6 +95,60 @@ describe.each(testDatabases())('import and export keep what staff decided, on $n
       expect(restored.out).toMatch(/: 4 new \(1 pending, 1 published, 1 rejected, 1 archived\), 0 updated in /);
       expect(await found(second)).toEqual(['exp-published']);
       expect(await exportOf(second)).toBe(backup);
+    },
+    COMMANDS_TIMEOUT,
+  );
+
+  it(
+    'a contribution still without its problem (a group message saved with /save) is left out of the export with what to fix, so the backup restores',
+    async () => {
+      const first = await fresh(open);
+      expect((await run(first, 'import', await file([story('exp-published')]))).code).toBe(0);
+      const repository = new ExperienceRepository(first);
+      const saved = { language: 'en' as const, industry: 'other' as const, tags: [], source: 'group' as const, contributor: {} };
+      const withoutProblem = await repository.createContribution({
+        ...saved,
+        text: {
+          title: 'We paid through an exchange house in Urumqi',
+          problem: '',
+          solution: 'We paid through an exchange house in Urumqi and kept the receipt.',
+        },
+      });
+      const withProblem = await repository.createContribution({
+        ...saved,
+        text: { title: 'Paying a supplier', problem: 'How do we pay a supplier in Yiwu?', solution: 'Through an exchange house, with a receipt for customs.' },
+      });
+
+      const path = join(scratch, 'backup-left-out.jsonl');
+      const exported = await run(first, 'export', path);
+      expect(exported.code, exported.err).toBe(0);
+      expect(exported.out).toMatch(/^Exported 2 experiences to .* in [\d.]+ s; left out 1 that kb-format cannot hold \(listed above/);
+      expect(exported.err).toBe(
+        `left out ${withoutProblem.externalId} (pending), field problem: has none yet (a group message saved with /save); write it with ✏️ Edit on its review card`,
+      );
+      const backup = await readFile(path, 'utf8');
+      expect(
+        backup
+          .trimEnd()
+          .split('\n')
+          .map((line) => (JSON.parse(line) as ExperienceRecord).id),
+      ).toEqual(['exp-published', withProblem.externalId]);
+      // Nothing is lost where it was: it waits for a curator.
+      expect((await repository.getById(withoutProblem.id))?.status).toBe('pending');
+
+      const second = await fresh(open);
+      const restored = await run(second, 'import', path);
+      expect(restored.code, restored.err).toBe(0);
+      expect(restored.out).toMatch(/: 2 new \(1 pending, 1 published\), 0 updated in /);
+      expect(await exportOf(second)).toBe(backup);
+
+      // Once a curator writes the problem, it is exported like any other.
+      await first.query(`UPDATE experience_texts SET problem = 'How do I pay a Chinese supplier?' WHERE experience_id = $1`, [withoutProblem.id]);
+      const complete = await exportOf(first);
+      expect(complete.trimEnd().split('\n')).toHaveLength(3);
+      const third = await fresh(open);
+      expect((await run(third, 'import', await file(complete.trimEnd().split('\n')))).code).toBe(0);
+      expect(await exportOf(third)).toBe(complete);
     },
     COMMANDS_TIMEOUT,
   );

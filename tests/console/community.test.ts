@@ -41,6 +41,9 @@ describe.each(testDatabases())('the community loop in the console chat, on $name
     expect(opened).toContain(t(a, 'en', 'console-link-opened'));
     expect(opened).not.toContain(`[${group}]`);
     mark = term.type(ANSWER);
+    // The local member's profile has no country: asked where the company is, as /share asks.
+    await term.waitFor((out) => out.includes(`[2] ${t(a, 'en', 'country-CN')}`), mark);
+    mark = term.type('IR');
     await term.waitFor((out) => out.includes(`[2] ${t(a, 'en', 'community-answer-button-anonymous')}`), mark);
     mark = term.type('1');
     // The asker reads it in Persian, the answer as written with a note of its language, the answerer named as they agreed.
@@ -49,11 +52,11 @@ describe.each(testDatabases())('the community loop in the console chat, on $name
     expect(delivered).toContain(t(a, 'en', 'community-answer-sent'));
     // And it is a contribution in review: its card in the staff chat.
     await term.waitFor((out) => out.split(`[${staff}]\n`).some((m) => m.includes(t(a, 'en', 'curation-status-pending')) && m.includes(ANSWER)), mark);
-    const [mine] = await a.db.query<{ status: string }>(
-      `SELECT e.status FROM experiences e JOIN members m ON m.id = e.contributor_member_id WHERE m.telegram_id = $1`,
+    const [mine] = await a.db.query<{ status: string; country: string }>(
+      `SELECT e.status, e.country FROM experiences e JOIN members m ON m.id = e.contributor_member_id WHERE m.telegram_id = $1`,
       [LOCAL_USER_ID],
     );
-    expect(mine).toEqual({ status: 'pending' });
+    expect(mine).toEqual({ status: 'pending', country: 'IR' });
 
     // The asker's buttons are shown, not numbered: a number is never pressed as someone else. 1 is the review card's Approve.
     expect(delivered).toContain(`  ${t(a, 'fa', 'bot-button-helpful')}   ${t(a, 'fa', 'bot-button-not-helpful')}`);

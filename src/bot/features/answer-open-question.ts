@@ -1,10 +1,12 @@
 import { createConversation, type Conversation } from '@grammyjs/conversations';
 import { Composer, type Context, InlineKeyboard } from 'grammy';
-import { COMMUNITY_ANSWER_NAMED } from '../callbacks.ts';
+import { countryName } from '../../answering/display.ts';
+import { COMMUNITY_ANSWER_NAMED, SHARE_COUNTRY } from '../callbacks.ts';
 import type { Language } from '../../text/language.ts';
 import { checkMemberText } from '../../knowledge/experiences/rules.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { escapeHtml } from '../render/html.ts';
+import { fieldSteps, type Translate } from './share/steps.ts';
 
 export const ANSWER_OPEN_QUESTION_CONVERSATION = 'open-question-answer';
 
@@ -21,19 +23,20 @@ const isCommand = (text: string) => /^\/[A-Za-z0-9_]/.test(text);
 
 /**
  * Answering a question put to the community, opened by the "I can answer" deep link: shows the
- * question, takes the answer as text, and hands it to the use case. Texts come from the
+ * question, takes the answer as text, asks where the answerer's company is when their profile
+ * does not say (as /share does), and hands it to the use case. Texts come from the
  * translator in the language fixed at entry (conversations do not see the outer middleware).
  */
 function answerConversation(deps: BotDeps) {
   const { translator, community } = deps.app;
   return async (conversation: Conversation<BotContext, Context>, ctx: Context, args: AnswerOpenQuestionArgs): Promise<void> => {
-    const t = (key: string, values?: Record<string, string | number>) => translator.t(args.locale, key, values);
+    const t: Translate = (key, values) => translator.t(args.locale, key, values);
     const question = await conversation.external(async (outer: BotContext) => {
       const q = await community.openQuestions.getById(args.openQuestionId);
       if (!q || q.status !== 'open') return { state: 'not-open' as const };
       if (q.memberId === outer.member?.id) return { state: 'own' as const };
       const who = [outer.member?.name, outer.member?.company].filter(Boolean).join(' · ');
-      return { state: 'open' as const, text: q.text, who };
+      return { state: 'open' as const, text: q.text, who, hasCountry: Boolean(outer.member?.country) };
     });
     if (question.state !== 'open') {
       await ctx.reply(t(question.state === 'own' ? 'community-answer-own-question' : 'community-answer-not-open'));
@@ -64,6 +67,12 @@ function answerConversation(deps: BotDeps) {
       answer = text.trim();
       break;
     }
+    // The answer is kept as a contribution, and readers are told where the company is.
+    const country = question.hasCountry
+      ? undefined
+      : await fieldSteps(conversation, t, [SHARE_COUNTRY, COMMUNITY_ANSWER_NAMED], 'community-answer-busy').askCountry(ctx, (code) =>
+          countryName(translator, args.locale, code),
+        );
     // Named only with consent; without a name or company there is nothing to show or hide.
     let named = false;
     if (question.who !== '') {
@@ -91,6 +100,7 @@ function answerConversation(deps: BotDeps) {
             answerer: outer.member,
             text: answer,
             named,
+            ...(country ? { country } : {}),
             fallbackLanguage: args.locale,
           })
         : ('not-open' as const),

@@ -13,6 +13,8 @@ function whatWillGo(ctx: BotContext, p: ForgetPreview): string {
     ['forget-count-questions', p.questions],
     ['forget-count-feedback', p.feedback],
     ['forget-count-open-questions', p.openQuestions],
+    ['forget-count-introductions', p.introductions],
+    ['forget-count-saved-messages', p.savedMessages],
     ['forget-count-pending', pending],
     ['forget-count-draft', draft],
     ['forget-count-rejected', rejected],

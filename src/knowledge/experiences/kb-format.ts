@@ -3,6 +3,7 @@ import {
   experienceTextSchema,
   INDUSTRIES,
   isoDateSchema,
+  lacksProblem,
   LANGUAGES,
   MAX_ID_CHARS,
   STATUSES,
@@ -164,6 +165,45 @@ export function formatKbFile(records: Iterable<ExperienceRecord>): string {
   let file = '';
   for (const record of records) file += `${formatKbRecord(record)}\n`;
   return file;
+}
+
+/** A stored experience the format cannot hold, and why (`import` would refuse the whole file for it). */
+export interface LeftOutRecord {
+  id: string;
+  status?: ExperienceRecord['status'];
+  /** What to fix, one entry per problem. */
+  problems: string[];
+}
+
+/**
+ * The file `export` writes: every record that `import` accepts, each checked by the import's own
+ * parser, so the file always restores; the others are left out and returned with what to fix.
+ * kb-format requires a problem, so a contribution still without one (a group message saved
+ * with /save) waits in the database until a curator writes it.
+ */
+export function formatKbExport(records: Iterable<ExperienceRecord>): { file: string; written: number; leftOut: LeftOutRecord[] } {
+  let file = '';
+  let written = 0;
+  const leftOut: LeftOutRecord[] = [];
+  for (const record of records) {
+    const line = formatKbRecord(record);
+    const { problems } = parseKbFile(line);
+    if (problems.length === 0) {
+      file += `${line}\n`;
+      written++;
+      continue;
+    }
+    leftOut.push({
+      id: record.id,
+      ...(record.status !== undefined ? { status: record.status } : {}),
+      problems: problems.map((p) =>
+        p.field === 'problem' && lacksProblem(record)
+          ? 'field problem: has none yet (a group message saved with /save); write it with ✏️ Edit on its review card'
+          : formatKbProblem(p).replace(/^line 1, /, ''),
+      ),
+    });
+  }
+  return { file, written, leftOut };
 }
 
 function orderedText(text: ExperienceText): Record<string, string> {

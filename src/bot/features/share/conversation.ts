@@ -3,8 +3,7 @@ import { type Context, InlineKeyboard } from 'grammy';
 import type { Language } from '../../../text/language.ts';
 import { countryName } from '../../../answering/display.ts';
 import { contributionAsStored, type Draft } from '../../../community/contributions.ts';
-import { isValidProfileValue } from '../../../community/profile.ts';
-import { PROFILE_COUNTRIES, SHARE_BUTTONS, SHARE_COUNTRY, SHARE_EDIT, SHARE_NAMED, SHARE_PREVIEW } from '../../callbacks.ts';
+import { SHARE_BUTTONS, SHARE_EDIT, SHARE_NAMED, SHARE_PREVIEW } from '../../callbacks.ts';
 import type { BotContext, BotDeps } from '../../context.ts';
 import { escapeHtml, splitMessage } from '../../render/html.ts';
 import { renderStory } from '../../render/story.ts';
@@ -54,18 +53,9 @@ export function createShareConversation(deps: BotDeps) {
       }
     };
 
-    // Readers are told where the company is; the profile's country is used when there is one.
+    // The profile's country is used when there is one.
     const askCountry = async (): Promise<void> => {
-      const keyboard = new InlineKeyboard();
-      for (const code of PROFILE_COUNTRIES) keyboard.text(countryName(translator, args.locale, code), SHARE_COUNTRY.encode({ country: code }));
-      await ctx.reply(t('share-ask-country'), { ...HTML, reply_markup: keyboard });
-      const typed = (text: string) => {
-        const code = text.trim().toUpperCase();
-        return isValidProfileValue('country', code) ? { country: code } : undefined;
-      };
-      const { value, c } = await steps.choose(SHARE_COUNTRY, typed, 'share-country-invalid');
-      if (c.callbackQuery) await c.answerCallbackQuery();
-      draft.country = value.country;
+      draft.country = await steps.askCountry(ctx, (code) => countryName(translator, args.locale, code));
     };
 
     // Shown exactly as the story's credit line will read.

@@ -1,9 +1,10 @@
 import type { Conversation } from '@grammyjs/conversations';
 import { type Context, InlineKeyboard } from 'grammy';
 import type { TranslationArgs } from '../../../i18n.ts';
+import { isValidProfileValue } from '../../../community/profile.ts';
 import { INDUSTRIES, type Industry } from '../../../knowledge/experiences/experience.ts';
 import type { CallbackCodec } from '../../callback-data.ts';
-import { isOurButton, SHARE_INDUSTRY, SHARE_SKIP } from '../../callbacks.ts';
+import { isOurButton, PROFILE_COUNTRIES, SHARE_COUNTRY, SHARE_INDUSTRY, SHARE_SKIP } from '../../callbacks.ts';
 import type { BotContext } from '../../context.ts';
 import { checkLength, type Field, LIMITS, MAX_TAG_LENGTH, MAX_TAGS, parseTags, type TextField } from './fields.ts';
 
@@ -21,7 +22,8 @@ const skipped = (c: Context): Field | undefined => pressed(c, SHARE_SKIP)?.field
 
 /**
  * The questions of /share's fields, shared by every conversation that asks a member for them
- * (/share, and editing a contribution from /my), so one set of prompts and rules applies.
+ * (/share, editing a contribution from /my, answering a community question), so one set of
+ * prompts and rules applies.
  * `ours`: the buttons of the calling conversation, whose presses on older messages need nothing;
  * `busyKey`: what a command or another button gets meanwhile.
  */
@@ -124,5 +126,22 @@ export function fieldSteps(conversation: Conversation<BotContext, Context>, t: T
     }
   };
 
-  return { nextAnswer, deflect, choose, askText, askIndustry, askTags };
+  /**
+   * Where the company is, for a member whose profile does not say: readers are told it. Iran and
+   * China are buttons (`countryName` labels them); any other ISO 3166 code is typed.
+   */
+  const askCountry = async (ctx: Context, countryName: (code: string) => string): Promise<string> => {
+    const keyboard = new InlineKeyboard();
+    for (const code of PROFILE_COUNTRIES) keyboard.text(countryName(code), SHARE_COUNTRY.encode({ country: code }));
+    await ctx.reply(t('share-ask-country'), { ...HTML, reply_markup: keyboard });
+    const typed = (text: string) => {
+      const code = text.trim().toUpperCase();
+      return isValidProfileValue('country', code) ? { country: code } : undefined;
+    };
+    const { value, c } = await choose(SHARE_COUNTRY, typed, 'share-country-invalid');
+    if (c.callbackQuery) await c.answerCallbackQuery();
+    return value.country;
+  };
+
+  return { nextAnswer, deflect, choose, askText, askIndustry, askTags, askCountry };
 }
