@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../helpers/db.ts';
 import { anExperience } from '../helpers/experiences.ts';
+import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { carriesContactOf, TelegramTest, type Reply, type TestGroup, type TestMember } from '../helpers/telegram.ts';
 
 // The community loop as the center lives it: a Persian member, a Chinese member, an English
@@ -24,7 +25,9 @@ const SAVED = {
   en: 'Our rail wagons via Almaty took eighteen days door to door, half the time the sea freight took us last year.',
 };
 const SAVED_PROBLEM = 'How do I pay a Chinese supplier without a letter of credit?';
-const ENGLISH_QUESTION = 'How can we get an export license to sell our dairy products in China?';
+const ENGLISH_QUESTION = 'How do we get an export license for our dairy products to China?';
+const JOHN_REASON = 'We import Iranian dairy into Shanghai and want a partner who knows the registration.';
+const MARYAM_REASON = 'می‌خواهیم پنیر صادر کنیم و به راهنمایی برای ثبت کارخانه نیاز داریم.';
 
 describe.each(testDatabases())('the community, several people at once, on $name', ({ open }) => {
   let tg: TelegramTest;
@@ -39,7 +42,7 @@ describe.each(testDatabases())('the community, several people at once, on $name'
   beforeAll(async () => {
     tg = await TelegramTest.start({
       openDb: open,
-      experiences: [PAYMENT],
+      experiences: unrelatedExperiences().filter((e) => e.industry !== 'food'),
       env: {
         STAFF_CHAT_ID: String(STAFF_CHAT_ID),
         COMMUNITY_CHAT_IDS: String(FORUM_ID),
@@ -222,5 +225,61 @@ describe.each(testDatabases())('the community, several people at once, on $name'
     expect(await tg.db.query(`SELECT 1 FROM experience_texts WHERE solution = $1`, [SAVED.en])).toEqual([]);
     // The topic heard only Sara's two confirmations.
     expect(saraInPayments.history.map((r) => r.text)).toEqual([tg.text('zh', 'save-done-asked'), tg.text('zh', 'save-done-asked')]);
+  });
+
+  it('the English member’s next question finds the new experience; he and Maryam ask to meet its author, who accepts him and declines her', async () => {
+    const [answer] = await john.says(ENGLISH_QUESTION);
+    expect(answer!.text).toContain(QUESTION);
+    expect(answer!.text).toContain(ANSWER);
+    expect(answer!.text).toContain(`${ZHANG_COMPANY}, ${tg.text('en', 'country-CN')}`);
+    const [johnsStory] = await john.presses('📖');
+    expect(johnsStory!.text).toContain(ANSWER);
+    expect(johnsStory!.buttons).toEqual([tg.text('en', 'intro-button')]);
+    const [askWhy] = await john.presses(tg.text('en', 'intro-button'));
+    expect(askWhy!.text).toBe(tg.text('en', 'intro-ask-reason', { title: QUESTION, max: 300 }));
+
+    // Maryam, meanwhile, asks her question again: now the base answers it, and she too asks to meet its author.
+    const [again] = await maryam.says(QUESTION);
+    expect(again!.text).toContain(ANSWER);
+    await maryam.presses('📖');
+    await maryam.presses(tg.text('fa', 'intro-button'));
+    expect((await john.says(JOHN_REASON)).map((r) => r.text)).toEqual([tg.text('en', 'intro-sent')]);
+    expect((await maryam.says(MARYAM_REASON)).map((r) => r.text)).toEqual([tg.text('fa', 'intro-sent')]);
+
+    // Zhang is asked twice, in Chinese, each with who asks and why; no contact yet either way.
+    await tg.outboxSent();
+    const requests = zhang.history.filter((m) => m.buttons.includes(tg.text('zh', 'intro-button-accept')));
+    expect(requests.map((r) => r.text)).toEqual([
+      tg.text('zh', 'intro-message-request', { title: QUESTION, who: 'John', reason: JOHN_REASON }),
+      tg.text('zh', 'intro-message-request', { title: QUESTION, who: 'Maryam', reason: MARYAM_REASON }),
+    ]);
+    const [fromJohn, fromMaryam] = requests as [Reply, Reply];
+    for (const request of requests) expect(request.buttons).toEqual([tg.text('zh', 'intro-button-accept'), tg.text('zh', 'intro-button-decline')]);
+    expect(zhang.history.filter((m) => carriesContactOf(m, john) || carriesContactOf(m, maryam))).toEqual([]);
+
+    // He answers the later one first: Maryam is declined, kindly, in Persian.
+    expect((await zhang.presses(tg.text('zh', 'intro-button-decline'), { under: fromMaryam })).at(-1)!.text).toBe(tg.text('zh', 'intro-you-declined'));
+    await tg.outboxSent();
+    expect(maryam.history.at(-1)!.text).toBe(tg.text('fa', 'intro-message-declined', { title: QUESTION }));
+    // John is accepted: each gets the other's contact and a line about them, in their own language.
+    const toZhang = (await zhang.presses(tg.text('zh', 'intro-button-accept'), { under: fromJohn })).at(-1)!;
+    expect(toZhang.text).toBe(
+      tg.text('zh', 'intro-message-contact-to-contributor', { who: 'John', title: QUESTION, reason: JOHN_REASON, contact: `John (@${john.user.username})` }),
+    );
+    expect(carriesContactOf(toZhang, john)).toBe(true);
+    await tg.outboxSent();
+    const toJohn = john.history.at(-1)!;
+    expect(toJohn.text).toBe(
+      tg.text('en', 'intro-message-contact-to-asker', {
+        who: `Zhang · ${ZHANG_COMPANY} · ${tg.text('en', 'country-CN')}`,
+        title: QUESTION,
+        contact: `Zhang (@${zhang.user.username})`,
+      }),
+    );
+    expect(carriesContactOf(toJohn, zhang)).toBe(true);
+    // Every message Maryam ever got from the bot, in private or in the forum: Zhang's name as he chose, never his contact; and hers never reached him.
+    expect(maryam.history.length).toBeGreaterThan(5);
+    expect([...maryam.history, ...forum.botMessages].filter((m) => carriesContactOf(m, zhang))).toEqual([]);
+    expect(zhang.history.filter((m) => carriesContactOf(m, maryam))).toEqual([]);
   });
 });
