@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../helpers/db.ts';
-import { anExperience } from '../helpers/experiences.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { carriesContactOf, TelegramTest, type Reply, type TestGroup, type TestMember } from '../helpers/telegram.ts';
 
@@ -14,8 +13,15 @@ const ADMIN = 930_001;
 const CURATOR = 930_002;
 const GROUP_LIMIT = 3;
 
-const PAYMENT = anExperience({ id: 'exp-flow-pay' });
-const PAYMENT_QUESTION = { zh: '怎么通过换汇所向中国供应商付款？', en: 'How do I pay a Chinese supplier through an exchange house?' };
+const RAIL = {
+  zh: '经哈萨克斯坦的铁路运输要多久？',
+  en: 'How long does rail freight through Kazakhstan take?',
+  title: { zh: '经哈萨克斯坦铁路运输', en: 'Rail freight through Kazakhstan' },
+};
+const DYEING = {
+  fa: { question: 'رنگرزی پنبه بدون رنگ‌پریدگی چطور ممکن است؟', title: 'رنگرزی پنبه بدون رنگ‌پریدگی' },
+  zh: { question: '棉布染色怎么才能不褪色？', title: '棉布染色不褪色' },
+};
 
 const QUESTION = 'چطور می‌توانم برای محصولات لبنی مجوز صادرات به چین بگیرم؟';
 const ANSWER = '我们请了当地代理向海关总署提交注册资料，工厂审核通过后三个月拿到了注册号，之后每批乳制品都顺利出口。';
@@ -26,6 +32,7 @@ const SAVED = {
 };
 const SAVED_PROBLEM = 'How do I pay a Chinese supplier without a letter of credit?';
 const ENGLISH_QUESTION = 'How do we get an export license for our dairy products to China?';
+const GROUP_QUESTION = 'مجوز صادرات محصولات لبنی به چین را چطور بگیریم؟';
 const JOHN_REASON = 'We import Iranian dairy into Shanghai and want a partner who knows the registration.';
 const MARYAM_REASON = 'می‌خواهیم پنیر صادر کنیم و به راهنمایی برای ثبت کارخانه نیاز داریم.';
 
@@ -281,5 +288,67 @@ describe.each(testDatabases())('the community, several people at once, on $name'
     expect(maryam.history.length).toBeGreaterThan(5);
     expect([...maryam.history, ...forum.botMessages].filter((m) => carriesContactOf(m, zhang))).toEqual([]);
     expect(zhang.history.filter((m) => carriesContactOf(m, maryam))).toEqual([]);
+  });
+
+  it('in the forum, /ask, a mention and a reply are answered in their topics and languages, plain talk is left alone; a group not enabled is left; another group meets its limit', async () => {
+    const bot = `@${tg.emulator.botInfo.username}`;
+    const maryamInCustoms = maryam.inGroup(forum, { topic: 'Customs' });
+    const johnInCustoms = john.inGroup(forum, { topic: 'Customs' });
+    const zhangInLogistics = zhang.inGroup(forum, { topic: 'Logistics' });
+    const johnInLogistics = john.inGroup(forum, { topic: 'Logistics' });
+
+    const [inPersian, ...more] = await maryamInCustoms.says(`/ask ${GROUP_QUESTION}`);
+    expect(more).toEqual([]);
+    expect(inPersian!.text).toContain(QUESTION);
+    expect(inPersian!.text).toContain(ANSWER);
+    expect(inPersian!.message.message_thread_id).toBe(maryamInCustoms.threadId);
+    expect(inPersian!.message.reply_to_message_id).toBe(maryamInCustoms.lastUpdate!.message!.message_id);
+
+    // Reza adds the bot to his textile traders' group, which nobody enabled: one line, in his language, and it leaves.
+    const reza = tg.member({ first_name: 'Reza', language_code: 'fa' });
+    const textiles = tg.group({ title: 'Iran–China textile traders' });
+    const botStatus = () => tg.emulator.state.directory.status(textiles.id, tg.emulator.botInfo.id);
+    tg.emulator.state.removeBot(textiles.chat, reza.user);
+    await tg.handled(tg.emulator.state.addBot(textiles.chat, reza.user).update_id);
+    expect(textiles.botMessages.map((m) => m.text)).toEqual([tg.plainText('fa', 'group-not-enabled', { chatId: String(textiles.id) })]);
+    expect(textiles.botMessages[0]!.text.split('\n')).toHaveLength(1);
+    expect(botStatus()).toBe('left');
+    // What it said works: Ada, an admin of the bot, adds it back; that enables the group, and the bot stays, silent.
+    await tg.handled(tg.emulator.state.addBot(textiles.chat, ada.user).update_id);
+    expect(botStatus()).toBe('member');
+    expect(textiles.botMessages).toHaveLength(1);
+
+    // The textile traders ask away, up to the group's limit; then the bot says once when it can answer again.
+    const traders = [reza, tg.member({ language_code: 'zh' })].map((m) => m.inGroup(textiles));
+    for (let i = 0; i < GROUP_LIMIT; i++) {
+      const language = (['fa', 'zh'] as const)[i % 2]!;
+      expect((await traders[i % 2]!.says(`/ask ${DYEING[language].question}`))[0]!.text).toContain(DYEING[language].title);
+    }
+    const [limited, ...alsoSaid] = await traders[1]!.says(`/ask ${DYEING.zh.question}`);
+    expect(limited!.message.reply_to_message_id).toBe(traders[1]!.lastUpdate!.message!.message_id);
+    expect(alsoSaid).toEqual([]);
+    const seconds = Number(/(\d+)/.exec(limited!.text.replace(String(GROUP_LIMIT), ''))?.[1]);
+    expect(limited!.text).toBe(tg.text('zh', 'group-rate-limited', { limit: GROUP_LIMIT, seconds }));
+
+    // The forum keeps its own count: Zhang's mention is answered in Chinese in Logistics, John's reply to it in English.
+    const [inChinese] = await zhangInLogistics.says(`${bot} ${RAIL.zh}`);
+    expect(inChinese!.text).toContain(RAIL.title.zh);
+    expect(inChinese!.message.message_thread_id).toBe(zhangInLogistics.threadId);
+    const [inEnglish] = await johnInLogistics.says(RAIL.en, { replyTo: inChinese });
+    expect(inEnglish!.text).toContain(RAIL.title.en);
+    expect(inEnglish!.message.message_thread_id).toBe(johnInLogistics.threadId);
+    expect(inEnglish!.message.reply_to_message_id).toBe(johnInLogistics.lastUpdate!.message!.message_id);
+
+    // The textile traders' group stays quiet until its minute is over, whoever asks, however.
+    expect(await traders[0]!.says(`${bot} ${DYEING.fa.question}`)).toEqual([]);
+
+    // Plain talk in the forum is the members' own: no answer, whoever it replies to, nor a command for another bot.
+    expect(await johnInCustoms.says('Thanks, that is very useful!')).toEqual([]);
+    expect(await maryamInCustoms.says('خواهش می‌کنم، موفق باشید.', { replyTo: forum.lastMessage })).toEqual([]);
+    expect(await johnInCustoms.says(`/ask@some_other_bot ${RAIL.en}`)).toEqual([]);
+
+    // Each topic holds what was said in it, and nothing else.
+    expect(maryamInCustoms.history.map((m) => m.message.message_id)).toEqual([inPersian!.message.message_id]);
+    expect(zhangInLogistics.history.map((m) => m.message.message_id)).toEqual([inChinese!.message.message_id, inEnglish!.message.message_id]);
   });
 });
