@@ -301,6 +301,8 @@ describe.each(testDatabases())('the community, several people at once, on $name'
 
     const [inPersian, ...more] = await maryamInCustoms.says(`/ask ${GROUP_QUESTION}`);
     expect(more).toEqual([]);
+    // In Persian, the question's language, although the forum's own words are Chinese.
+    expect(inPersian!.text.startsWith(tg.text('fa', 'answer-offline-intro'))).toBe(true);
     expect(inPersian!.text).toContain(QUESTION);
     expect(inPersian!.text).toContain(ANSWER);
     expect(inPersian!.message.message_thread_id).toBe(maryamInCustoms.threadId);
@@ -334,9 +336,11 @@ describe.each(testDatabases())('the community, several people at once, on $name'
 
     // The forum keeps its own count: Zhang's mention is answered in Chinese in Logistics, John's reply to it in English.
     const [inChinese] = await zhangInLogistics.says(`${bot} ${RAIL.zh}`);
+    expect(inChinese!.text.startsWith(tg.text('zh', 'answer-offline-intro'))).toBe(true);
     expect(inChinese!.text).toContain(RAIL.title.zh);
     expect(inChinese!.message.message_thread_id).toBe(zhangInLogistics.threadId);
     const [inEnglish] = await johnInLogistics.says(RAIL.en, { replyTo: inChinese });
+    expect(inEnglish!.text.startsWith(tg.text('en', 'answer-offline-intro'))).toBe(true);
     expect(inEnglish!.text).toContain(RAIL.title.en);
     expect(inEnglish!.message.message_thread_id).toBe(johnInLogistics.threadId);
     expect(inEnglish!.message.reply_to_message_id).toBe(johnInLogistics.lastUpdate!.message!.message_id);
