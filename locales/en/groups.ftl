@@ -1,4 +1,4 @@
-group-not-enabled = This group is not enabled for SME Bridge: an admin of the bot can send /allow here, or add the group's id ({ $chatId }) to ALLOWED_CHAT_IDS, then add me again.
+group-not-enabled = This group is not enabled for SME Bridge, so I am leaving it. To enable it, an admin of the bot adds me to it again, or the group's id ({ $chatId }) goes into ALLOWED_CHAT_IDS before I am added again.
 group-allowed = Done: I answer questions in this group now. Ask with /ask followed by your question, mention me, or reply to one of my messages.
 group-disallowed = Done: I no longer answer questions in this group.
 group-allow-refused = Only an admin of the bot can enable or disable me in a group.

@@ -1,4 +1,4 @@
-group-not-enabled = 本群尚未启用 SME Bridge：机器人的管理员可以在这里发送 /allow，或将本群的 ID（{ $chatId }）加入 ALLOWED_CHAT_IDS，然后再次添加我。
+group-not-enabled = 本群尚未启用 SME Bridge，因此我将退出。如需启用：请机器人的管理员重新把我加入本群，或先将本群的 ID（{ $chatId }）加入 ALLOWED_CHAT_IDS，再把我加回来。
 group-allowed = 好的：我现在会在本群回答问题。请用 /ask 加上您的问题、提及我，或回复我的消息来提问。
 group-disallowed = 好的：我不再在本群回答问题。
 group-allow-refused = 只有机器人的管理员才能在群里启用或停用我。

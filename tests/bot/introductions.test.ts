@@ -2,16 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Experience } from '../../src/knowledge/experiences/experience.ts';
 import { INTRO_ASK, INTRO_CONSENT, INTRO_DECIDE } from '../../src/bot/callbacks.ts';
 import { testDatabases } from '../helpers/db.ts';
-import { pressForged, TelegramTest, type Reply, type TestMember } from '../helpers/telegram.ts';
+import { carriesContactOf as carries, pressForged, TelegramTest, type Reply, type TestMember } from '../helpers/telegram.ts';
 
 const TITLE = '宁波港清关：找一家有经验的报关行，三天放行';
 const REASON = 'We export saffron to Ningbo and need a reliable customs broker there.';
 const ASKER_COMPANY = 'Pars Saffron';
 const CONTRIBUTOR_COMPANY = '宁波港通贸易';
-
-/** Every trace of `member`'s Telegram contact a message could carry. */
-const contactOf = (member: TestMember) => [`tg://user?id=${member.user.id}`, `@${member.user.username}`];
-const carries = (reply: Reply, member: TestMember) => contactOf(member).some((trace) => (reply.message.raw ?? reply.message.text).includes(trace));
 
 describe.each(testDatabases())('introductions on $name', ({ open }) => {
   let tg: TelegramTest;

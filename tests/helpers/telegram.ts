@@ -193,6 +193,21 @@ export class TestGroup {
     return this.chat.id;
   }
 
+  /** The newest message in this chat, whoever wrote it (e.g. a member's, to reply to). */
+  get lastMessage(): Reply {
+    const message = this.emulator.state.messages(this.chat.id).at(-1);
+    if (!message) throw new Error(`No message in chat ${this.chat.id}`);
+    return toReply(message);
+  }
+
+  /** Every message the bot has in this chat (all its topics), oldest first. */
+  get botMessages(): Reply[] {
+    return this.emulator.state
+      .messages(this.chat.id)
+      .filter((m) => m.from === 'bot' && !m.deleted)
+      .map(toReply);
+  }
+
   /** The message_thread_id of the forum topic `name`, opened by `by` the first time. */
   topic(name: string, by: EmulatedUser): number {
     let id = this.topics.get(name);
@@ -236,6 +251,11 @@ export class TestMember {
 
   get chatId(): number {
     return this.seat?.group.id ?? this.user.id;
+  }
+
+  /** The same person in their private chat with the bot. */
+  get inPrivate(): TestMember {
+    return this.seat ? new TestMember(this.test, this.user) : this;
   }
 
   /** The forum topic this member speaks in, if any. */
@@ -289,9 +309,31 @@ export class TestMember {
     return this.sends({ [kind]: kind === 'audio' ? { ...media, file_name: 'question.mp3' } : media });
   }
 
-  /** Presses the newest button whose label (or callback data) is `label`. */
-  presses(label: string): Promise<Reply[]> {
-    const messages = this.inSeat([...this.test.emulator.state.messages(this.chatId)]).reverse();
+  /**
+   * Opens the t.me deep link under `message` labelled `label` (the whole label, as the member
+   * reads it), as Telegram does: the member's private chat with the bot gets `/start <payload>`.
+   * Throws unless the link is this bot's.
+   */
+  opensLink(message: Reply, label: string): Promise<Reply[]> {
+    const buttons = (message.message.reply_markup?.inline_keyboard ?? []).flat();
+    const button = buttons.find((b) => plain(b.text) === label);
+    if (!button || !('url' in button) || !button.url)
+      throw new Error(`No link "${label}" under message ${message.message.message_id}; buttons: ${buttons.map((b) => b.text).join(' | ')}`);
+    const link = new URL(button.url);
+    const payload = link.searchParams.get('start');
+    if (link.origin !== 'https://t.me' || link.pathname !== `/${this.test.emulator.botInfo.username}` || !payload)
+      throw new Error(`Not a deep link into the bot: ${button.url}`);
+    return this.inPrivate.says(`/start ${payload}`);
+  }
+
+  /**
+   * Presses the newest button whose label (or callback data) is `label`; with `under`, the one
+   * under that message.
+   */
+  presses(label: string, options: { under?: Reply } = {}): Promise<Reply[]> {
+    const all = this.inSeat([...this.test.emulator.state.messages(this.chatId)]).reverse();
+    const under = options.under?.message.message_id;
+    const messages = under === undefined ? all : all.filter((m) => m.message_id === under);
     for (const m of messages) {
       for (const b of (m.reply_markup?.inline_keyboard ?? []).flat()) {
         if ('callback_data' in b && (plain(b.text) === label || b.callback_data === label || plain(b.text).includes(label))) {
@@ -327,6 +369,12 @@ export class TestMember {
       off();
     }
   }
+}
+
+/** Whether any trace of `member`'s Telegram contact (a tg://user link, their @username) is in `reply`. */
+export function carriesContactOf(reply: Reply, member: TestMember): boolean {
+  const traces = [`tg://user?id=${member.user.id}`, ...(member.user.username ? [`@${member.user.username}`] : [])];
+  return traces.some((trace) => reply.message.raw.includes(trace) || reply.text.includes(trace));
 }
 
 /** Presses a button carrying `data` on the member's newest bot message, as a forged client would; returns the toasts. */
