@@ -26,6 +26,8 @@ export interface Job {
   progress: Record<string, unknown> | null;
   /** Milliseconds since it was enqueued, by the database's clock (which every process shares). */
   ageMs: number;
+  /** An earlier attempt failed or was postponed: whatever such an attempt leaves behind may exist. */
+  retried: boolean;
 }
 
 /**
@@ -81,7 +83,7 @@ WHERE id = (
   FOR UPDATE SKIP LOCKED
 )
 RETURNING id::float8 AS id, kind, payload, attempts, max_attempts AS "maxAttempts", progress,
-  (extract(epoch FROM now() - created_at) * 1000)::float8 AS "ageMs"`;
+  (extract(epoch FROM now() - created_at) * 1000)::float8 AS "ageMs", last_error IS NOT NULL AS retried`;
 
 /**
  * Takes the next due job of one of `kinds` for `leaseMs`: no other worker takes it meanwhile

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { isProcessAlive, processInstanceId } from '../db/process-liveness.ts';
-import type { Db, Queryable } from '../db/db.ts';
+import type { Db } from '../db/db.ts';
 import type { Logger } from '../log.ts';
 import {
   completeJob,
@@ -24,18 +24,11 @@ export interface JobSteps {
 }
 
 /**
- * Does one job; what it returns is kept with the job (a Completion: its result, and its writes
- * made in the transaction that marks the job done). Throwing fails the attempt.
+ * Does one job; what it returns is kept with the job, marked done in one statement (a handler
+ * that writes more makes those writes safe to repeat: a process may die before the mark).
+ * Throwing fails the attempt.
  */
 export type JobHandler = (job: Job, steps: JobSteps) => Promise<unknown>;
-
-/** A handler's result whose `alongside` writes commit in the same transaction that marks the job done, or not at all. */
-export class Completion {
-  constructor(
-    readonly result: unknown,
-    readonly alongside: (tx: Queryable) => Promise<void>,
-  ) {}
-}
 
 /** A job enqueued once per period by whichever worker first notices the period began. */
 export interface Schedule {
@@ -130,26 +123,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       return true;
     }
     clearInterval(renewing);
-    if (result instanceof Completion) {
-      const done = await db
-        .transaction(async (tx) => {
-          if (!(await completeJob(tx, job, workerId, result.result))) throw new LostLeaseError(job);
-          await result.alongside(tx);
-        })
-        .then(
-          () => 'done' as const,
-          async (error: unknown) => {
-            if (error instanceof LostLeaseError) return 'lost' as const;
-            // What was done is in the job's progress: the next attempt only marks it done.
-            log.warn({ err: error }, 'marking the job done failed; retrying later');
-            await failJob(db, job, workerId, error instanceof Error ? error.message : String(error), backoff);
-            return 'failed' as const;
-          },
-        );
-      if (done === 'lost') log.warn('job taken over by another worker before it was marked done');
-      if (done !== 'done') return true;
-    } else await completeJob(db, job, workerId, result);
-    log.debug('job done');
+    if (!(await completeJob(db, job, workerId, result))) log.warn('job taken over by another worker before it was marked done');
+    else log.debug('job done');
     return true;
   }
 
