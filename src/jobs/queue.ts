@@ -58,14 +58,25 @@ export class GiveUpError extends Error {
  * was committed. Returns its id, or undefined when `uniqueKey` was already used.
  */
 export async function enqueueJob(q: Queryable, job: NewJob): Promise<number | undefined> {
-  const [row] = await q.query<{ id: number }>(
-    `INSERT INTO jobs (kind, payload, unique_key, run_at, max_attempts, sequence_key)
-     VALUES ($1, $2::jsonb, $3, now() + make_interval(secs => $4::float8 / 1000), $5, $6)
-     ON CONFLICT (kind, unique_key) WHERE unique_key IS NOT NULL DO NOTHING
-     RETURNING id::float8 AS id`,
-    [job.kind, JSON.stringify(job.payload ?? {}), job.uniqueKey ?? null, job.delayMs ?? 0, job.maxAttempts ?? 5, job.sequenceKey ?? null],
-  );
+  const insert = jobInsert(job, 1, '(SELECT) AS one', "'{}'::jsonb");
+  const [row] = await q.query<{ id: number }>(`${insert.sql} RETURNING id::float8 AS id`, insert.params);
   return row?.id;
+}
+
+/**
+ * enqueueJob's INSERT as a part of a bigger statement (a data-modifying CTE), so what causes a
+ * job and the job are written in one round trip: one job for each row of `from`, its payload
+ * merged with `payloadFrom` (a jsonb expression over those rows, e.g. an id just inserted), its
+ * parameters numbered from `$first`.
+ */
+export function jobInsert(job: NewJob, first: number, from: string, payloadFrom: string): { sql: string; params: unknown[] } {
+  const $ = (i: number) => `$${first + i}`;
+  return {
+    sql: `INSERT INTO jobs (kind, payload, unique_key, run_at, max_attempts, sequence_key)
+     SELECT ${$(0)}, ${$(1)}::jsonb || ${payloadFrom}, ${$(2)}, now() + make_interval(secs => ${$(3)}::float8 / 1000), ${$(4)}, ${$(5)} FROM ${from}
+     ON CONFLICT (kind, unique_key) WHERE unique_key IS NOT NULL DO NOTHING`,
+    params: [job.kind, JSON.stringify(job.payload ?? {}), job.uniqueKey ?? null, job.delayMs ?? 0, job.maxAttempts ?? 5, job.sequenceKey ?? null],
+  };
 }
 
 const TAKE = `UPDATE jobs
