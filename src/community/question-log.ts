@@ -51,6 +51,14 @@ const toLogged = (r: Row): LoggedQuestion => ({
 
 export type QuestionLog = ReturnType<typeof createQuestionLog>;
 
+/** linkMessages as a part of another statement (the one marking the answer's delivery done), its parameters from `$first`. */
+export const linkMessagesStatement = (questionId: number, chatId: number, messageIds: number[]) => (first: number) => ({
+  sql: `INSERT INTO answer_messages (chat_id, message_id, question_id)
+         SELECT $${first}, m, $${first + 2} FROM unnest($${first + 1}::bigint[]) AS m
+         ON CONFLICT (chat_id, message_id) DO UPDATE SET question_id = excluded.question_id`,
+  params: [chatId, messageIds, questionId],
+});
+
 export function createQuestionLog(db: Queryable) {
   return {
     /**
@@ -93,12 +101,8 @@ export function createQuestionLog(db: Queryable) {
     /** Remembers which chat messages carry the answer, so replying to any of them is a follow-up. */
     async linkMessages(questionId: number, chatId: number, messageIds: number[]): Promise<void> {
       if (messageIds.length === 0) return;
-      await db.query(
-        `INSERT INTO answer_messages (chat_id, message_id, question_id)
-         SELECT $1, m, $3 FROM unnest($2::bigint[]) AS m
-         ON CONFLICT (chat_id, message_id) DO UPDATE SET question_id = excluded.question_id`,
-        [chatId, messageIds, questionId],
-      );
+      const link = linkMessagesStatement(questionId, chatId, messageIds)(1);
+      await db.query(link.sql, link.params);
     },
 
     async findByAnswerMessage(chatId: number, messageId: number): Promise<LoggedQuestion | undefined> {

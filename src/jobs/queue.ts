@@ -106,16 +106,22 @@ export async function takeJob(q: Queryable, kinds: readonly string[], workerId: 
   return row;
 }
 
+/** SQL to run as part of another statement (a data-modifying CTE), its parameters numbered from `$first`. */
+export type StatementPart = (first: number) => { sql: string; params: unknown[] };
+
 /**
- * Marks a job done, with what it reports. This and the two below change a job only while it
- * is still this worker's (a worker slower than its lease lost it to another).
+ * Marks a job done, with what it reports, and runs `along` in the same statement (both or
+ * neither; `along` runs even when the job is no longer this worker's). This and the two below
+ * change a job only while it is still this worker's (a worker slower than its lease lost it to
+ * another).
  */
-export async function completeJob(q: Queryable, job: Job, workerId: string, result: unknown): Promise<boolean> {
-  const rows = await q.query('UPDATE jobs SET done_at = now(), locked_until = NULL, result = $3::jsonb WHERE id = $1 AND locked_by = $2 RETURNING 1', [
-    job.id,
-    workerId,
-    result === undefined ? null : JSON.stringify(result),
-  ]);
+export async function completeJob(q: Queryable, job: Job, workerId: string, result: unknown, along?: StatementPart): Promise<boolean> {
+  const part = along?.(4);
+  const rows = await q.query(
+    `WITH done AS (UPDATE jobs SET done_at = now(), locked_until = NULL, result = $3::jsonb WHERE id = $1 AND locked_by = $2 RETURNING 1)${part ? `, along AS (${part.sql})` : ''}
+     SELECT 1 FROM done`,
+    [job.id, workerId, result === undefined ? null : JSON.stringify(result), ...(part?.params ?? [])],
+  );
   return rows.length > 0;
 }
 

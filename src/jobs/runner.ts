@@ -15,6 +15,7 @@ import {
   takeJob,
   type Backoff,
   type Job,
+  type StatementPart,
 } from './queue.ts';
 
 /** What a handler may do with its job while it runs. */
@@ -24,11 +25,18 @@ export interface JobSteps {
 }
 
 /**
- * Does one job; what it returns is kept with the job, marked done in one statement (a handler
- * that writes more makes those writes safe to repeat: a process may die before the mark).
- * Throwing fails the attempt.
+ * Does one job; what it returns is kept with the job (a DoneWith: its result, and writes made by
+ * the statement that marks the job done). Throwing fails the attempt.
  */
 export type JobHandler = (job: Job, steps: JobSteps) => Promise<unknown>;
+
+/** A handler's result whose `along` writes are made by the statement that marks the job done: both or neither. */
+export class DoneWith {
+  constructor(
+    readonly result: unknown,
+    readonly along: StatementPart,
+  ) {}
+}
 
 /** A job enqueued once per period by whichever worker first notices the period began. */
 export interface Schedule {
@@ -123,7 +131,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       return true;
     }
     clearInterval(renewing);
-    if (!(await completeJob(db, job, workerId, result))) log.warn('job taken over by another worker before it was marked done');
+    const marked =
+      result instanceof DoneWith ? await completeJob(db, job, workerId, result.result, result.along) : await completeJob(db, job, workerId, result);
+    if (!marked) log.warn('job taken over by another worker before it was marked done');
     else log.debug('job done');
     return true;
   }
