@@ -24,6 +24,7 @@ import { loadEvalSet } from '../src/knowledge/evaluation/eval.ts';
 import { ExperienceRepository } from '../src/knowledge/experiences/repository.ts';
 import type { UserFromGetMe } from 'grammy/types';
 import { syntheticExperiences } from './synthetic.ts';
+import { countingDb, type StatementCounts } from './counting-db.ts';
 
 export interface BotProcessStart {
   type: 'start';
@@ -51,15 +52,21 @@ export interface BotProcessStart {
 
 export type BotProcessReply =
   | { type: 'ready'; importSeconds: number; experiences: number }
-  | { type: 'cpu'; userMs: number; systemMs: number; maxRssMb: number }
+  /** `statements`: every statement the bot sent so far, by statement (none counted for the floor). */
+  | { type: 'cpu'; userMs: number; systemMs: number; maxRssMb: number; statements: StatementCounts }
   | { type: 'stopped' }
   | { type: 'failed'; message: string };
 
 const send = (m: BotProcessReply) => process.send?.(m);
 
+let statementCounts: () => StatementCounts = () => ({});
+
 async function start(m: BotProcessStart): Promise<() => Promise<void>> {
-  const db: Db = m.database === 'pglite' ? await openPgliteThread(undefined) : await openPostgres(m.database);
-  if (m.kind === 'floor') return startFloor(m, db);
+  const opened: Db = m.database === 'pglite' ? await openPgliteThread(undefined) : await openPostgres(m.database);
+  if (m.kind === 'floor') return startFloor(m, opened);
+  const counting = countingDb(opened);
+  const db = counting.db;
+  statementCounts = counting.counts;
   await migrate(db);
   const set = loadEvalSet(m.dir);
   const records = [
@@ -143,7 +150,7 @@ process.on('message', (m: BotProcessStart | { type: 'cpu' } | { type: 'stop' }) 
         };
       } else if (m.type === 'cpu') {
         const { user, system } = process.cpuUsage();
-        send({ type: 'cpu', userMs: user / 1000, systemMs: system / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024 });
+        send({ type: 'cpu', userMs: user / 1000, systemMs: system / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, statements: statementCounts() });
       } else {
         await stop?.();
         process.send?.({ type: 'stopped' } satisfies BotProcessReply, () => process.exit(0));

@@ -9,7 +9,7 @@
  *   npx tsx bench/bot.ts [--experiences 10000] [--members 50] [--questions 40] [--rates 10,25,50,100,200,300]
  *                        [--seconds 8] [--llm fake|offline|stream] [--databases pglite,postgres] [--floor]
  *                        [--postgres-url URL] [--dir ../shared/eval/dev] [--profile DIR (the bot's CPU profile while it answers)]
- *                        [--search-index memory|database]
+ *                        [--search-index memory|database] [--statements (which statements the bot sent, per question)]
  * `--llm stream`: the fake model streams each answer (STREAMED_ANSWER); measures the time to the
  * first visible words and to the full answer instead (runStreamBench; --members, --questions).
  */
@@ -23,6 +23,7 @@ import { type EvalQuestion, loadEvalSet } from '../src/knowledge/evaluation/eval
 import { startFakeOpenAi } from '../tests/helpers/fake-openai.ts';
 import type { BotProcessReply, BotProcessStart } from './bot-process.ts';
 import { benchSchema } from './support.ts';
+import { countsSince, total, type StatementCounts } from './counting-db.ts';
 import { random } from './synthetic.ts';
 
 export interface BotBenchOptions {
@@ -62,6 +63,9 @@ export interface BotBenchRow {
   /** ...and the bench's own process: the fake Bot API, the fake model and the members. */
   harnessCpuMs?: number;
   rssMb: number;
+  /** Statements the bot sent per answered question (the real bot only), and which ones (`--statements`). */
+  statementsPerQuestion?: number;
+  statements?: StatementCounts;
 }
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
@@ -194,7 +198,7 @@ interface BotUnderTest {
   firstWords: number[];
   /** CPU used since the last call: the bot's process and the PostgreSQL server's. */
   /** CPU used since the last call: the bot's process, the PostgreSQL server's, and this process's (the fakes and the members). */
-  cpuSinceLast(): Promise<{ botMs: number; dbMs: number; harnessMs: number; botRssMb: number }>;
+  cpuSinceLast(): Promise<{ botMs: number; dbMs: number; harnessMs: number; botRssMb: number; statements: StatementCounts }>;
 }
 
 async function withBot<T>(
@@ -254,17 +258,18 @@ async function withBot<T>(
     child.send(start);
     const ready = await next('ready');
     if (kind.kind === 'bot') log(`${o.database}: ${ready.experiences} experiences imported in ${ready.importSeconds.toFixed(1)} s`);
-    let last = { bot: 0, db: postgresCpuByPid(), harness: process.cpuUsage() };
+    let last = { bot: 0, db: postgresCpuByPid(), harness: process.cpuUsage(), statements: {} as StatementCounts };
     const cpuSinceLast = async () => {
       child.send({ type: 'cpu' });
       const cpu = await next('cpu');
-      const now = { bot: cpu.userMs + cpu.systemMs, db: postgresCpuByPid(), harness: process.cpuUsage() };
+      const now = { bot: cpu.userMs + cpu.systemMs, db: postgresCpuByPid(), harness: process.cpuUsage(), statements: cpu.statements };
       const harness = process.cpuUsage(last.harness);
       const delta = {
         botMs: now.bot - last.bot,
         dbMs: postgresCpuSince(last.db, now.db),
         harnessMs: (harness.user + harness.system) / 1000,
         botRssMb: cpu.maxRssMb,
+        statements: countsSince(last.statements, now.statements),
       };
       last = now;
       return delta;
@@ -330,6 +335,7 @@ function measuredWith(database: BotBenchOptions['database'], cpuSinceLast: BotUn
       ...(database === 'postgres' ? { dbCpuMs: cpu.dbMs / n } : {}),
       harnessCpuMs: cpu.harnessMs / n,
       rssMb: cpu.botRssMb,
+      ...(total(cpu.statements) > 0 ? { statementsPerQuestion: total(cpu.statements) / n, statements: cpu.statements } : {}),
     };
   };
 }
@@ -370,12 +376,24 @@ export async function runFloorBench(o: Omit<BotBenchOptions, 'experiences'>, sta
 
 export function botBenchTable(rows: BotBenchRow[]): string[] {
   return [
-    '| database | experiences | LLM | load | offered/s | answered | answered/s | p50 (ms) | p95 (ms) | CPU ms/question: bot | PostgreSQL | fakes | bot peak RSS (MB) |',
-    '| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| database | experiences | LLM | load | offered/s | answered | answered/s | p50 (ms) | p95 (ms) | CPU ms/question: bot | PostgreSQL | fakes | bot peak RSS (MB) | statements/question |',
+    '| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(
       (r) =>
-        `| ${r.database} | ${r.experiences} | ${r.llm} | ${r.load} | ${r.offered ?? '–'} | ${r.answered} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.botCpuMs?.toFixed(1) ?? '–'} | ${r.dbCpuMs?.toFixed(1) ?? '–'} | ${r.harnessCpuMs?.toFixed(1) ?? '–'} | ${r.rssMb.toFixed(0)} |`,
+        `| ${r.database} | ${r.experiences} | ${r.llm} | ${r.load} | ${r.offered ?? '–'} | ${r.answered} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.botCpuMs?.toFixed(1) ?? '–'} | ${r.dbCpuMs?.toFixed(1) ?? '–'} | ${r.harnessCpuMs?.toFixed(1) ?? '–'} | ${r.rssMb.toFixed(0)} | ${r.statementsPerQuestion?.toFixed(2) ?? '–'} |`,
     ),
+  ];
+}
+
+/** Which statements the bot sent per answered question, most frequent first (`--statements`). */
+export function statementTable(row: BotBenchRow): string[] {
+  const counts = Object.entries(row.statements ?? {}).sort((a, b) => b[1] - a[1]);
+  return [
+    `${row.database}, ${row.load}${row.offered ? ` at ${row.offered}/s` : ''}: ${row.statementsPerQuestion?.toFixed(2) ?? '–'} statements per answered question`,
+    '',
+    '| per question | statement |',
+    '| ---: | --- |',
+    ...counts.map(([sql, n]) => `| ${(n / row.answered).toFixed(2)} | \`${sql.replaceAll('|', '\\|')}\` |`),
   ];
 }
 
@@ -452,6 +470,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       llm: { type: 'string', default: 'fake' },
       databases: { type: 'string', default: 'pglite,postgres' },
       floor: { type: 'boolean', default: false },
+      statements: { type: 'boolean', default: false },
       profile: { type: 'string' },
       'search-index': { type: 'string', default: 'memory' },
       dir: { type: 'string', default: '../shared/eval/dev' },
@@ -499,5 +518,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   } else {
     out('\n### Bot: members asking through the Bot API emulator\n');
     for (const line of botBenchTable(rows)) out(line);
+    if (values.statements) for (const row of rows.filter((r) => r.statements)) out(['', ...statementTable(row)].join('\n'));
   }
 }

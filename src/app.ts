@@ -7,18 +7,19 @@ import { createFileLogger, createLogger, type Logger } from './log.ts';
 import { createTranslator, DEFAULT_LOCALES_DIR } from './i18n.ts';
 import { createAiProvider } from './ai/provider.ts';
 import { ExperienceRepository } from './knowledge/experiences/repository.ts';
-import { Glossary } from './knowledge/glossary/glossary.ts';
+import { Glossary, GLOSSARY_TOPIC } from './knowledge/glossary/glossary.ts';
+import { changeNumbers, topicLatest } from './db/change-feed.ts';
 import { seedGlossaryIfEmpty } from './knowledge/glossary/glossary-csv.ts';
 import { createRetriever } from './knowledge/search/retrieval.ts';
 import { databaseLexicalIndex } from './knowledge/search/lexical-index.ts';
-import { memoryLexicalIndex } from './knowledge/search/memory-index-sync.ts';
+import { DEFAULT_MEMORY_INDEX, memoryLexicalIndex, SEARCH_CHANGES_LATEST } from './knowledge/search/memory-index-sync.ts';
 import { createAnsweringService } from './answering/answering-service.ts';
 import { ANSWER_DELIVERY, createAskQuestion, type AnswerOutbox } from './answering/ask-question.ts';
 import { createAskByVoice } from './answering/voice-question.ts';
 import { createCommunity, type TranslateAnswer } from './community/index.ts';
 import { embedMissingTexts } from './knowledge/search/embeddings.ts';
 import { reindexIfStale } from './knowledge/experiences/reindex.ts';
-import { createNotifier, queueMessage } from './jobs/notify.ts';
+import { createNotifier, MESSAGE_MAX_ATTEMPTS } from './jobs/notify.ts';
 import { queueReviewCard } from './jobs/review-cards.ts';
 import { createWakeSignal } from './jobs/wake.ts';
 import { loadPrompts } from './ai/prompts.ts';
@@ -74,8 +75,13 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
   const ai = createAiProvider(config.ai, logger, options.stopping ? { stopping: options.stopping } : {});
   const experiences = new ExperienceRepository(db);
   await seedGlossaryIfEmpty(db, `${ASSETS}glossary.csv`);
-  const glossary = await Glossary.load(db);
-  const memoryIndex = config.searchIndex === 'memory' ? memoryLexicalIndex(db, logger) : undefined;
+  // One statement before each question says whether the glossary or the published texts changed.
+  const latest = changeNumbers(db, { glossary: topicLatest(GLOSSARY_TOPIC), search: SEARCH_CHANGES_LATEST });
+  const glossary = await Glossary.load(db, async () => (await latest()).glossary!);
+  const memoryIndex =
+    config.searchIndex === 'memory'
+      ? memoryLexicalIndex(db, logger, { ...DEFAULT_MEMORY_INDEX, latestShared: async () => (await latest()).search! })
+      : undefined;
   const lexical = memoryIndex ?? databaseLexicalIndex(db);
   const retriever = createRetriever({ db, glossary, lexical, ...(db.hasVector && ai.embedder ? { embedder: ai.embedder } : {}), logger });
   const answering = createAnsweringService({
@@ -106,7 +112,7 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
   const outboxQueued = createWakeSignal();
   const answerOutbox: AnswerOutbox = {
     // One chat's answers go out in the order its questions were asked.
-    queue: async (tx, delivery) => void (await queueMessage(tx, ANSWER_DELIVERY, { ...delivery }, `chat:${delivery.chatId}`)),
+    job: (delivery) => ({ kind: ANSWER_DELIVERY, payload: { ...delivery }, maxAttempts: MESSAGE_MAX_ATTEMPTS, sequenceKey: `chat:${delivery.chatId}` }),
     committed: () => outboxQueued.wake(),
   };
   const asking = createAskQuestion({ answering, community, outbox: answerOutbox, limitPerMinute: config.rateLimitPerMinute });

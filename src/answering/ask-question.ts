@@ -1,5 +1,7 @@
 import type { Community } from '../community/index.ts';
 import type { Member } from '../community/members.ts';
+import type { RecordedAlong } from '../community/question-log.ts';
+import type { HandledUpdate } from '../community/update-claims.ts';
 import type { Experience } from '../knowledge/experiences/experience.ts';
 import type { Language } from '../text/language.ts';
 import { detectLanguage } from '../text/language.ts';
@@ -49,14 +51,11 @@ export interface AnswerDelivery {
   previewMessageId?: number;
 }
 
-/** A transaction of the community's unit of work (community.inTransaction). */
-type Transaction = Parameters<Parameters<Community['inTransaction']>[0]>[1];
-
 /** Where answers wait until a sender has delivered them (the jobs table). */
 export interface AnswerOutbox {
-  /** Queues the delivery in `tx`, the transaction that records the question. */
-  queue(tx: Transaction, delivery: AnswerDelivery): Promise<void>;
-  /** The transaction that queued deliveries committed: this process's sender may look now. */
+  /** The job delivering an answer, queued by the statement that records its question (which adds `questionId`). */
+  job(delivery: Omit<AnswerDelivery, 'questionId'>): NonNullable<RecordedAlong['queue']>;
+  /** A statement that queued deliveries committed: this process's sender may look now. */
   committed(): void;
 }
 
@@ -79,6 +78,8 @@ export interface AskOptions {
   whileAnswering?: <T>(work: () => Promise<T>) => Promise<T>;
   /** Shows the model's draft as it is written; the queued answer then names the preview's message, to replace it. */
   preview?: AnswerPreview;
+  /** The incoming update that asked: marked handled by the statement that records the question and queues its answer. */
+  handledUpdate?: HandledUpdate;
 }
 
 export interface AskQuestion {
@@ -87,7 +88,7 @@ export interface AskQuestion {
 
 export interface AskQuestionDeps {
   answering: AnsweringService;
-  community: Pick<Community, 'questions' | 'rateLimits' | 'inTransaction'>;
+  community: Pick<Community, 'questions' | 'rateLimits'>;
   outbox: AnswerOutbox;
   limitPerMinute: number;
 }
@@ -95,8 +96,9 @@ export interface AskQuestionDeps {
 /**
  * A member's question: refused when too long or over the member's rate limit, else answered
  * (a reply to an earlier answer is a follow-up, with that question as context), logged with
- * its citations and latency, and its answer queued for delivery in the same transaction: an
- * answer is never logged without being owed, nor owed without being logged, whatever crashes.
+ * its citations and latency, and its answer queued for delivery in the same statement: an
+ * answer is never logged without being owed, nor owed without being logged, whatever crashes;
+ * the update that asked is marked handled in it too.
  */
 export function createAskQuestion({ answering, community, outbox, limitPerMinute }: AskQuestionDeps): AskQuestion {
   return {
@@ -125,8 +127,8 @@ export function createAskQuestion({ answering, community, outbox, limitPerMinute
         previewMessageId = await options.preview?.settle();
       }
       const latencyMs = performance.now() - started;
-      const questionId = await community.inTransaction(async (repos, tx) => {
-        const id = await repos.questions.record({
+      const questionId = await community.questions.record(
+        {
           memberId: member?.id ?? null,
           chatId,
           text,
@@ -137,17 +139,19 @@ export function createAskQuestion({ answering, community, outbox, limitPerMinute
           answerText: answer.text,
           latencyMs,
           citations: answer.cited.map((c) => ({ experienceId: c.experience.id, score: c.score })),
-        });
-        await outbox.queue(tx, {
-          questionId: id,
-          chatId,
-          ...(messageId !== undefined ? { replyTo: messageId } : {}),
-          ...(threadId !== undefined ? { threadId } : {}),
-          ...(previewMessageId !== undefined ? { previewMessageId } : {}),
-          answer: deliverable(answer),
-        });
-        return id;
-      });
+        },
+        {
+          queue: outbox.job({
+            chatId,
+            ...(messageId !== undefined ? { replyTo: messageId } : {}),
+            ...(threadId !== undefined ? { threadId } : {}),
+            ...(previewMessageId !== undefined ? { previewMessageId } : {}),
+            answer: deliverable(answer),
+          }),
+          ...(options.handledUpdate ? { finishesUpdate: options.handledUpdate.updateId } : {}),
+        },
+      );
+      options.handledUpdate?.finished();
       outbox.committed();
       return { kind: 'answered', answer, questionId, latencyMs };
     },

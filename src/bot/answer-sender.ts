@@ -1,12 +1,12 @@
 import { GrammyError, type Api } from 'grammy';
 import { ANSWER_DELIVERY, type AnswerDelivery, type DeliverableAnswer } from '../answering/ask-question.ts';
-import { communityRepositories } from '../community/index.ts';
 import type { Queryable } from '../db/db.ts';
 import type { Translator } from '../i18n.ts';
 import type { Logger } from '../log.ts';
 import { MESSAGE_MAX_ATTEMPTS } from '../jobs/notify.ts';
 import { enqueueJob, GiveUpError, RetryLaterError, type Job } from '../jobs/queue.ts';
-import { Completion, type JobHandler, type JobSteps } from '../jobs/runner.ts';
+import { DoneWith, type JobHandler, type JobSteps } from '../jobs/runner.ts';
+import { linkMessagesStatement } from '../community/question-log.ts';
 import type { Language } from '../text/language.ts';
 import { toTraditional } from '../text/chinese-convert.ts';
 import { sentSoFar } from './outbox-sender.ts';
@@ -45,6 +45,11 @@ export interface AnswerSenderOptions {
 const CANCEL_NOTICE = `UPDATE jobs SET done_at = now(), result = '{"skipped": "the answer was delivered first"}'
   WHERE kind = $1 AND unique_key = $2 AND done_at IS NULL AND failed_at IS NULL AND (locked_until IS NULL OR locked_until < now())`;
 
+// No row: a member who used /forget meanwhile took the question with them. `linked`: the parts an
+// earlier attempt sent and linked before it died (the last part is recorded only so).
+const QUESTION_AND_LINKED = `SELECT array(SELECT message_id::float8 FROM answer_messages WHERE question_id = $2 AND chat_id = $3 ORDER BY message_id) AS linked
+  FROM questions WHERE id = $2`;
+
 const ANSWER_STATE = `SELECT done_at IS NOT NULL OR failed_at IS NOT NULL AS settled,
   (extract(epoch FROM held_until - now()) * 1000)::float8 AS "heldMs"
   FROM jobs WHERE id = $1`;
@@ -53,8 +58,9 @@ const ANSWER_STATE = `SELECT done_at IS NOT NULL OR failed_at IS NOT NULL AS set
  * Sends the answers the ask use case queued (jobs of kind `deliver-answer`): rendered here,
  * in the question's language, as a reply to the question, the buttons under the last part.
  * Each part's message id is remembered as it is accepted, so a retry resumes at the part that
- * failed; the answer's messages are linked to its question (replying to one is a follow-up) in
- * the transaction that marks the job done. A send that fails and will be retried queues a
+ * failed: the job's progress for every part but the last, and for the last the link of the
+ * answer's messages to its question (replying to one is a follow-up), written by the statement
+ * that marks the job done and read back by a retry. A send that fails and will be retried queues a
  * notice for the member, due DELAYED_AFTER_MS after the question, which is sent only if the
  * answer is still out then and Telegram has not asked the bot to wait.
  */
@@ -66,15 +72,19 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
     if (old) throw old;
     const delivery = job.payload as unknown as AnswerDelivery;
     const { answer, chatId, questionId, replyTo, threadId, previewMessageId } = delivery;
-    // A member who used /forget meanwhile took the question with them.
-    if ((await db.query('SELECT 1 FROM questions WHERE id = $1', [questionId])).length === 0) return { skipped: 'the question was forgotten' };
+    // The first part's place in the sending budget is taken along, one statement for both.
+    const question = await budget.takeReading<{ linked: number[] }>({ sql: QUESTION_AND_LINKED, params: [questionId, chatId] });
+    if (!question) return { skipped: 'the question was forgotten' };
+    let placeHeld = true;
     // The bot's own words in the answer's characters too (traditional Chinese for a question written so).
     const t: Translate = (key, vars) => inScript(answer.script, translator.t(answer.language, key, vars));
     const parts = splitMessage(renderAnswer(answer, answer.language, t, translator));
-    const messageIds = sentSoFar(job);
+    const saved = sentSoFar(job);
+    const messageIds = question.linked.length > saved.length ? question.linked.map(Number) : saved;
     for (let i = messageIds.length; i < parts.length; i++) {
       const last = i === parts.length - 1;
-      await budget.take();
+      if (!placeHeld) await budget.take();
+      placeHeld = false;
       try {
         const keyboard = last ? { reply_markup: answerKeyboard(answer, questionId, t) } : {};
         const replaced = i === 0 && previewMessageId !== undefined ? await replacePreview(chatId, previewMessageId, parts[0]!, keyboard) : undefined;
@@ -93,13 +103,12 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
         else if (!(failure instanceof GiveUpError)) await queueNotice(job, delivery);
         throw failure;
       }
-      // Every part, the last too: an attempt after a failed last step sends nothing again.
-      await steps.saveProgress({ messageIds });
+      // The last part is recorded by the link below, one statement fewer for most answers.
+      if (!last) await steps.saveProgress({ messageIds });
     }
-    return new Completion({ chatId, messageIds }, async (tx) => {
-      await communityRepositories(tx).questions.linkMessages(questionId, chatId, messageIds);
-      await tx.query(CANCEL_NOTICE, [DELAY_NOTICE, String(job.id)]);
-    });
+    // A notice is queued only by an attempt that failed: a first attempt has none to cancel.
+    if (job.retried) await db.query(CANCEL_NOTICE, [DELAY_NOTICE, String(job.id)]);
+    return new DoneWith({ chatId, messageIds }, linkMessagesStatement(questionId, chatId, messageIds));
   }
 
   /**

@@ -3,6 +3,7 @@ import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { App } from '../app.ts';
 import type { Language } from '../text/language.ts';
 import type { Member } from '../community/index.ts';
+import type { HandledUpdate } from '../community/update-claims.ts';
 import type { Logger } from '../log.ts';
 import type { TranslationFlavor } from './i18n.ts';
 
@@ -24,6 +25,8 @@ export interface BotContextExtras {
   member?: Member;
   /** The language this update is answered in: the member's choice, else Telegram's. */
   locale: Language;
+  /** For a use case that marks this update handled in its own statement (the ask use case), sparing intake's. */
+  handledUpdate?: HandledUpdate;
 }
 
 /** Context of every handler outside conversations. */

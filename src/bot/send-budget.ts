@@ -12,8 +12,12 @@ taken AS (
   RETURNING 1
 )
 SELECT EXISTS (SELECT 1 FROM taken) AS taken,
-       (extract(epoch FROM date_trunc('second', at) + interval '1 second' - at) * 1000)::float8 AS "nextSecondMs"
-FROM now`;
+       (extract(epoch FROM date_trunc('second', at) + interval '1 second' - at) * 1000)::float8 AS "nextSecondMs"`;
+
+const TAKE_PLACE_ALONE = `${TAKE_PLACE} FROM now`;
+const takePlaceReading = (sql: string) => `${TAKE_PLACE}, (SELECT to_jsonb(r) FROM (${sql}) AS r LIMIT 1) AS row FROM now`;
+
+type Place = { taken: boolean; nextSecondMs: number; row?: unknown };
 
 /**
  * Telegram's global sending limit held across every process that sends: before each call a
@@ -21,13 +25,23 @@ FROM now`;
  * second when it is full. (A per-process throttler would let N processes send N times too much.)
  */
 export function createSendBudget(db: Queryable, perSecond = TELEGRAM_MESSAGES_PER_SECOND) {
+  async function takePlace(sql: string, params: unknown[]): Promise<Place> {
+    for (;;) {
+      const [place] = (await db.query<Place>(sql, [perSecond, ...params])) as [Place];
+      if (place.taken) return place;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.ceil(place.nextSecondMs))));
+    }
+  }
   return {
     async take(): Promise<void> {
-      for (;;) {
-        const [row] = (await db.query<{ taken: boolean; nextSecondMs: number }>(TAKE_PLACE, [perSecond])) as [{ taken: boolean; nextSecondMs: number }];
-        if (row.taken) return;
-        await new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.ceil(row.nextSecondMs))));
-      }
+      await takePlace(TAKE_PLACE_ALONE, []);
+    },
+    /**
+     * Takes a place and reads what the send depends on in the same statement: `read` is a SELECT
+     * of at most one row, its parameters numbered from $2; undefined when it has none.
+     */
+    async takeReading<T>(read: { sql: string; params: unknown[] }): Promise<T | undefined> {
+      return ((await takePlace(takePlaceReading(read.sql), read.params)).row ?? undefined) as T | undefined;
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { Language } from '../text/language.ts';
 import type { Queryable } from '../db/db.ts';
+import { jobInsert, type NewJob } from '../jobs/queue.ts';
+import { finishUpdateStatement } from './update-claims.ts';
 
 /** One answered (or abstained) question as the analytics need it. */
 export interface QuestionRecord {
@@ -13,6 +15,14 @@ export interface QuestionRecord {
   answerText: string;
   latencyMs: number;
   citations: { experienceId: number; score: number }[];
+}
+
+/** What the statement recording a question writes along with it, in the same round trip. */
+export interface RecordedAlong {
+  /** A job caused by the question (its answer's delivery): its payload gets the question's id as `questionId`. */
+  queue?: NewJob;
+  /** The incoming update that asked it, marked handled (see update-claims.ts). */
+  finishesUpdate?: number;
 }
 
 export interface LoggedQuestion {
@@ -41,13 +51,23 @@ const toLogged = (r: Row): LoggedQuestion => ({
 
 export type QuestionLog = ReturnType<typeof createQuestionLog>;
 
+/** linkMessages as a part of another statement (the one marking the answer's delivery done), its parameters from `$first`. */
+export const linkMessagesStatement = (questionId: number, chatId: number, messageIds: number[]) => (first: number) => ({
+  sql: `INSERT INTO answer_messages (chat_id, message_id, question_id)
+         SELECT $${first}, m, $${first + 2} FROM unnest($${first + 1}::bigint[]) AS m
+         ON CONFLICT (chat_id, message_id) DO UPDATE SET question_id = excluded.question_id`,
+  params: [chatId, messageIds, questionId],
+});
+
 export function createQuestionLog(db: Queryable) {
   return {
     /**
-     * Stores the question with its citations in one statement (so atomically); returns the
-     * question id. One statement because the member waits for it: every round trip counts.
+     * Stores the question with its citations, and what goes `along`, in one statement (so
+     * atomically); returns the question id. One statement because the member waits for it:
+     * every round trip counts.
      */
-    async record(q: QuestionRecord): Promise<number> {
+    async record(q: QuestionRecord, along: RecordedAlong = {}): Promise<number> {
+      const queued = along.queue ? jobInsert(along.queue, 13, 'q', "jsonb_build_object('questionId', q.id)") : undefined;
       const [row] = await db.query<{ id: string | number }>(
         `WITH q AS (
            INSERT INTO questions (member_id, chat_id, text, language, follow_up_of, abstained, answer_mode, answer_text, latency_ms)
@@ -57,7 +77,7 @@ export function createQuestionLog(db: Queryable) {
            SELECT q.id, c.experience_id, c.rank, c.score
            FROM q, unnest($10::bigint[], $11::float8[]) WITH ORDINALITY AS c(experience_id, score, rank)
            ON CONFLICT DO NOTHING
-         )
+         ), handled AS (${finishUpdateStatement('$12')})${queued ? `, queued AS (${queued.sql})` : ''}
          SELECT id FROM q`,
         [
           q.memberId,
@@ -71,6 +91,8 @@ export function createQuestionLog(db: Queryable) {
           Math.round(q.latencyMs),
           q.citations.map((c) => c.experienceId),
           q.citations.map((c) => c.score),
+          along.finishesUpdate ?? null,
+          ...(queued?.params ?? []),
         ],
       );
       return Number(row!.id);
@@ -79,12 +101,8 @@ export function createQuestionLog(db: Queryable) {
     /** Remembers which chat messages carry the answer, so replying to any of them is a follow-up. */
     async linkMessages(questionId: number, chatId: number, messageIds: number[]): Promise<void> {
       if (messageIds.length === 0) return;
-      await db.query(
-        `INSERT INTO answer_messages (chat_id, message_id, question_id)
-         SELECT $1, m, $3 FROM unnest($2::bigint[]) AS m
-         ON CONFLICT (chat_id, message_id) DO UPDATE SET question_id = excluded.question_id`,
-        [chatId, messageIds, questionId],
-      );
+      const link = linkMessagesStatement(questionId, chatId, messageIds)(1);
+      await db.query(link.sql, link.params);
     },
 
     async findByAnswerMessage(chatId: number, messageId: number): Promise<LoggedQuestion | undefined> {

@@ -65,7 +65,19 @@ export function createClaimUpdate(db: Queryable, members: Pick<MembersRepository
  * over, and the copy of it kept meanwhile (the member's words) is dropped.
  */
 export async function finishUpdate(db: Pick<Queryable, 'query'>, updateId: number): Promise<void> {
-  await db.query('UPDATE processed_updates SET unfinished = NULL WHERE update_id = $1', [updateId]);
+  await db.query(finishUpdateStatement('$1'), [updateId]);
+}
+
+/** finishUpdate's statement, the update's id in `param`: also a part of the statement that records a question. */
+export const finishUpdateStatement = (param: string) => `UPDATE processed_updates SET unfinished = NULL WHERE update_id = ${param}`;
+
+/**
+ * An update whose handling a use case marks finished in a statement of its own (a round trip
+ * fewer than finishing it after): `finished` is called once that statement committed.
+ */
+export interface HandledUpdate {
+  updateId: number;
+  finished(): void;
 }
 
 /** How long an update may be handled by a process of another machine before it is taken over (far beyond any question's budget). */

@@ -33,6 +33,8 @@ export interface ChangeFollower {
    * reported again next time.
    */
   next(): Promise<Changed>;
+  /** The number of the last change `next()` reported (undefined before the first call). */
+  readonly applied: number | undefined;
 }
 
 /**
@@ -47,6 +49,9 @@ export function followChanges(db: Queryable, topic: string, options: ChangeFeedO
   const latest = async () => (await db.query<{ seq: number }>('SELECT coalesce(max(seq), 0)::float8 AS seq FROM changes WHERE topic = $1', [topic]))[0]!.seq;
 
   return {
+    get applied() {
+      return applied;
+    },
     async next(): Promise<Changed> {
       if (applied === undefined) {
         applied = await latest();
@@ -88,4 +93,37 @@ export function oneAtATime(catchUp: () => Promise<void>): () => Promise<void> {
     return next;
   };
   return run;
+}
+
+/** The SQL of a topic's latest number, for changeNumbers. */
+export const topicLatest = (topic: string) => `SELECT max(seq) FROM changes WHERE topic = '${topic.replaceAll("'", "''")}'`;
+
+/** Latest numbers of several feeds, by name. */
+export type LatestChanges = Record<string, number>;
+
+/**
+ * The latest change number of each feed a process follows (`feeds`: name → SQL of the feed's
+ * highest number), read for all of them in one statement: before each question the search index
+ * and the glossary each ask whether anything changed, and the usual answer, no, then costs one
+ * round trip for both instead of one each. A call is answered by a statement sent after it, so
+ * it sees every change committed before it; calls made together (in one tick, or while a
+ * statement is out) share the next statement.
+ */
+export function changeNumbers(db: Queryable, feeds: Record<string, string>): () => Promise<LatestChanges> {
+  const sql = `SELECT ${Object.entries(feeds)
+    .map(([name, latest]) => `coalesce((${latest}), 0)::float8 AS "${name}"`)
+    .join(', ')}`;
+  let gathering: Promise<LatestChanges> | undefined;
+  let inFlight: Promise<unknown> = Promise.resolve();
+  return () => {
+    gathering ??= inFlight
+      .catch(() => {})
+      .then(() => {
+        gathering = undefined;
+        const read = db.query<LatestChanges>(sql).then(([row]) => row!);
+        inFlight = read;
+        return read;
+      });
+    return gathering;
+  };
 }

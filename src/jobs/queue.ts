@@ -26,6 +26,8 @@ export interface Job {
   progress: Record<string, unknown> | null;
   /** Milliseconds since it was enqueued, by the database's clock (which every process shares). */
   ageMs: number;
+  /** An earlier attempt failed or was postponed: whatever such an attempt leaves behind may exist. */
+  retried: boolean;
 }
 
 /**
@@ -56,14 +58,25 @@ export class GiveUpError extends Error {
  * was committed. Returns its id, or undefined when `uniqueKey` was already used.
  */
 export async function enqueueJob(q: Queryable, job: NewJob): Promise<number | undefined> {
-  const [row] = await q.query<{ id: number }>(
-    `INSERT INTO jobs (kind, payload, unique_key, run_at, max_attempts, sequence_key)
-     VALUES ($1, $2::jsonb, $3, now() + make_interval(secs => $4::float8 / 1000), $5, $6)
-     ON CONFLICT (kind, unique_key) WHERE unique_key IS NOT NULL DO NOTHING
-     RETURNING id::float8 AS id`,
-    [job.kind, JSON.stringify(job.payload ?? {}), job.uniqueKey ?? null, job.delayMs ?? 0, job.maxAttempts ?? 5, job.sequenceKey ?? null],
-  );
+  const insert = jobInsert(job, 1, '(SELECT) AS one', "'{}'::jsonb");
+  const [row] = await q.query<{ id: number }>(`${insert.sql} RETURNING id::float8 AS id`, insert.params);
   return row?.id;
+}
+
+/**
+ * enqueueJob's INSERT as a part of a bigger statement (a data-modifying CTE), so what causes a
+ * job and the job are written in one round trip: one job for each row of `from`, its payload
+ * merged with `payloadFrom` (a jsonb expression over those rows, e.g. an id just inserted), its
+ * parameters numbered from `$first`.
+ */
+export function jobInsert(job: NewJob, first: number, from: string, payloadFrom: string): { sql: string; params: unknown[] } {
+  const $ = (i: number) => `$${first + i}`;
+  return {
+    sql: `INSERT INTO jobs (kind, payload, unique_key, run_at, max_attempts, sequence_key)
+     SELECT ${$(0)}, ${$(1)}::jsonb || ${payloadFrom}, ${$(2)}, now() + make_interval(secs => ${$(3)}::float8 / 1000), ${$(4)}, ${$(5)} FROM ${from}
+     ON CONFLICT (kind, unique_key) WHERE unique_key IS NOT NULL DO NOTHING`,
+    params: [job.kind, JSON.stringify(job.payload ?? {}), job.uniqueKey ?? null, job.delayMs ?? 0, job.maxAttempts ?? 5, job.sequenceKey ?? null],
+  };
 }
 
 const TAKE = `UPDATE jobs
@@ -81,7 +94,7 @@ WHERE id = (
   FOR UPDATE SKIP LOCKED
 )
 RETURNING id::float8 AS id, kind, payload, attempts, max_attempts AS "maxAttempts", progress,
-  (extract(epoch FROM now() - created_at) * 1000)::float8 AS "ageMs"`;
+  (extract(epoch FROM now() - created_at) * 1000)::float8 AS "ageMs", last_error IS NOT NULL AS retried`;
 
 /**
  * Takes the next due job of one of `kinds` for `leaseMs`: no other worker takes it meanwhile
@@ -93,16 +106,22 @@ export async function takeJob(q: Queryable, kinds: readonly string[], workerId: 
   return row;
 }
 
+/** SQL to run as part of another statement (a data-modifying CTE), its parameters numbered from `$first`. */
+export type StatementPart = (first: number) => { sql: string; params: unknown[] };
+
 /**
- * Marks a job done, with what it reports. This and the two below change a job only while it
- * is still this worker's (a worker slower than its lease lost it to another).
+ * Marks a job done, with what it reports, and runs `along` in the same statement (both or
+ * neither; `along` runs even when the job is no longer this worker's). This and the two below
+ * change a job only while it is still this worker's (a worker slower than its lease lost it to
+ * another).
  */
-export async function completeJob(q: Queryable, job: Job, workerId: string, result: unknown): Promise<boolean> {
-  const rows = await q.query('UPDATE jobs SET done_at = now(), locked_until = NULL, result = $3::jsonb WHERE id = $1 AND locked_by = $2 RETURNING 1', [
-    job.id,
-    workerId,
-    result === undefined ? null : JSON.stringify(result),
-  ]);
+export async function completeJob(q: Queryable, job: Job, workerId: string, result: unknown, along?: StatementPart): Promise<boolean> {
+  const part = along?.(4);
+  const rows = await q.query(
+    `WITH done AS (UPDATE jobs SET done_at = now(), locked_until = NULL, result = $3::jsonb WHERE id = $1 AND locked_by = $2 RETURNING 1)${part ? `, along AS (${part.sql})` : ''}
+     SELECT 1 FROM done`,
+    [job.id, workerId, result === undefined ? null : JSON.stringify(result), ...(part?.params ?? [])],
+  );
   return rows.length > 0;
 }
 

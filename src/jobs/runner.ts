@@ -15,6 +15,7 @@ import {
   takeJob,
   type Backoff,
   type Job,
+  type StatementPart,
 } from './queue.ts';
 
 /** What a handler may do with its job while it runs. */
@@ -24,8 +25,8 @@ export interface JobSteps {
 }
 
 /**
- * Does one job; what it returns is kept with the job (a Completion: its result, and its writes
- * made in the transaction that marks the job done). Throwing fails the attempt.
+ * Does one job; what it returns is kept with the job (a Completion or a DoneWith: its result,
+ * and writes made with the job's mark as done). Throwing fails the attempt.
  */
 export type JobHandler = (job: Job, steps: JobSteps) => Promise<unknown>;
 
@@ -34,6 +35,14 @@ export class Completion {
   constructor(
     readonly result: unknown,
     readonly alongside: (tx: Queryable) => Promise<void>,
+  ) {}
+}
+
+/** Like a Completion, in one round trip: the `along` writes are made by the statement that marks the job done. */
+export class DoneWith {
+  constructor(
+    readonly result: unknown,
+    readonly along: StatementPart,
   ) {}
 }
 
@@ -130,26 +139,40 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       return true;
     }
     clearInterval(renewing);
-    if (result instanceof Completion) {
-      const done = await db
-        .transaction(async (tx) => {
-          if (!(await completeJob(tx, job, workerId, result.result))) throw new LostLeaseError(job);
-          await result.alongside(tx);
-        })
-        .then(
-          () => 'done' as const,
-          async (error: unknown) => {
-            if (error instanceof LostLeaseError) return 'lost' as const;
-            // What was done is in the job's progress: the next attempt only marks it done.
-            log.warn({ err: error }, 'marking the job done failed; retrying later');
-            await failJob(db, job, workerId, error instanceof Error ? error.message : String(error), backoff);
-            return 'failed' as const;
-          },
-        );
-      if (done === 'lost') log.warn('job taken over by another worker before it was marked done');
-      if (done !== 'done') return true;
-    } else await completeJob(db, job, workerId, result);
-    log.debug('job done');
+    if (result instanceof Completion) return completeInTransaction(job, result, log);
+    if (result instanceof DoneWith) {
+      const marked = await completeJob(db, job, workerId, result.result, result.along).catch(async (error: unknown) => {
+        log.warn({ err: error }, 'marking the job done failed; retrying later');
+        await failJob(db, job, workerId, error instanceof Error ? error.message : String(error), backoff);
+        return undefined;
+      });
+      if (marked === false) log.warn('job taken over by another worker before it was marked done');
+      else if (marked) log.debug('job done');
+      return true;
+    }
+    if (!(await completeJob(db, job, workerId, result))) log.warn('job taken over by another worker before it was marked done');
+    else log.debug('job done');
+    return true;
+  }
+
+  async function completeInTransaction(job: Job, completion: Completion, log: Logger): Promise<true> {
+    const done = await db
+      .transaction(async (tx) => {
+        if (!(await completeJob(tx, job, workerId, completion.result))) throw new LostLeaseError(job);
+        await completion.alongside(tx);
+      })
+      .then(
+        () => 'done' as const,
+        async (error: unknown) => {
+          if (error instanceof LostLeaseError) return 'lost' as const;
+          // What was done is in the job's progress: the next attempt only marks it done.
+          log.warn({ err: error }, 'marking the job done failed; retrying later');
+          await failJob(db, job, workerId, error instanceof Error ? error.message : String(error), backoff);
+          return 'failed' as const;
+        },
+      );
+    if (done === 'lost') log.warn('job taken over by another worker before it was marked done');
+    else if (done === 'done') log.debug('job done');
     return true;
   }
 

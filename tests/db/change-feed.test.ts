@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.ts';
 import { importGlossaryCsv as importCsv } from '../../src/knowledge/glossary/glossary-csv.ts';
 import { createTestPostgresSchema, postgresUrl, testDatabases } from '../helpers/db.ts';
 import { anExperience } from '../helpers/experiences.ts';
+import { ExperienceRepository } from '../../src/knowledge/experiences/repository.ts';
 
 /** Two handles on one database: on PostgreSQL two connection pools, as two processes have; PGlite has one. */
 async function twoConnections(name: 'pglite' | 'postgres', open: () => Promise<Db>): Promise<[Db, Db]> {
@@ -52,6 +53,39 @@ describe.each(testDatabases())('the change feed on $name', (database) => {
 
     await other.query(`DELETE FROM glossary_terms WHERE concept = 'kite line'`);
     expect(await ask()).toEqual([]);
+    await app.close();
+  });
+
+  it("a running app's question asks once whether the glossary or the published texts changed, and finds what another connection published", async () => {
+    const [running, other] = await twoConnections(database.name, database.open);
+    opened.push(running, other);
+    // The statements that read change numbers, as the database receives them.
+    const reads: string[] = [];
+    const watched: Db = Object.assign(Object.create(running) as Db, {
+      query: (sql: string, params?: readonly unknown[]) => {
+        if (/\b(search_)?changes\b/.test(sql)) reads.push(sql);
+        return running.query(sql, params);
+      },
+    });
+    const app = await createApp(loadConfig({ LOG_LEVEL: 'silent' }), { db: watched });
+    await app.experiences.upsertRecords([KITE], { status: 'published' });
+    const ask = async (text: string) => (await app.retriever.search({ text, language: 'zh' })).hits.map((h) => h.externalId);
+    expect(await ask('风筝线材')).toContain('kite');
+
+    reads.length = 0;
+    await Promise.all([ask('风筝线材'), ask('风筝线材质检')]);
+    expect(reads).toHaveLength(1);
+
+    const balloon = anExperience({
+      id: 'balloon',
+      language: 'zh',
+      translations: {},
+      title: '热气球布料出口',
+      problem: '热气球布料的认证。',
+      solution: '找了认证机构。',
+    });
+    await new ExperienceRepository(other).upsertRecords([balloon], { status: 'published' });
+    expect(await ask('热气球布料')).toContain('balloon');
     await app.close();
   });
 

@@ -27,7 +27,11 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
         ...(replied && replied.from?.id === ctx.me.id ? { repliesTo: { messageId: replied.message_id } } : {}),
       },
       // With a model, the answer is shown as it is written; offline there is no draft and nothing changes.
-      { whileAnswering: (work) => whileTyping(ctx, work), preview: previewInChat(ctx, ctx.message.message_id) },
+      {
+        whileAnswering: (work) => whileTyping(ctx, work),
+        preview: previewInChat(ctx, ctx.message.message_id),
+        ...(ctx.handledUpdate ? { handledUpdate: ctx.handledUpdate } : {}),
+      },
     );
     if (outcome.kind === 'too-long') {
       await ctx.reply(ctx.t('bot-too-long', { max: outcome.max, length: outcome.length }));

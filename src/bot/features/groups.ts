@@ -201,7 +201,7 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
         ...(message.is_topic_message && message.message_thread_id !== undefined ? { threadId: message.message_thread_id } : {}),
         ...(replied && replied.from?.id === ctx.me.id ? { repliesTo: { messageId: replied.message_id } } : {}),
       },
-      { whileAnswering: (work) => whileTyping(ctx, work) },
+      { whileAnswering: (work) => whileTyping(ctx, work), ...(ctx.handledUpdate ? { handledUpdate: ctx.handledUpdate } : {}) },
     );
     if (outcome.kind === 'too-long')
       return void (await ctx.reply(translator.t(language, 'bot-too-long', { max: outcome.max, length: outcome.length }), replyHere));

@@ -13,7 +13,7 @@ import { languageFromTelegram } from '../i18n.ts';
  */
 export function intake<T>(deps: {
   claimUpdate: ClaimUpdate;
-  /** Says the update's handling finished (see update-claims.ts): run after the features, whatever they did. */
+  /** Says the update's handling finished (see update-claims.ts): run after the features, unless one said so itself (ctx.handledUpdate). */
   finishUpdate: (updateId: number) => Promise<void>;
   conversations: PrefetchingStorage<T>;
   conversationKey: (ctx: Context) => string | undefined;
@@ -46,16 +46,18 @@ export function intake<T>(deps: {
     if (claim.member) ctx.member = claim.member;
     ctx.locale = ctx.member?.language ?? languageFromTelegram(from?.language_code);
     const withdraw = key === undefined ? undefined : deps.conversations.prefetch(key, claim.state as T | undefined);
+    let finished = false;
+    ctx.handledUpdate = { updateId: ctx.update.update_id, finished: () => void (finished = true) };
     try {
       await next();
     } catch (error) {
       // The database did not answer: the update is handled again when it does (bot/polling.ts).
-      if (!isDatabaseUnavailable(error)) await finish(ctx);
+      if (!isDatabaseUnavailable(error) && !finished) await finish(ctx);
       throw error;
     } finally {
       withdraw?.();
     }
-    await finish(ctx);
+    if (!finished) await finish(ctx);
   };
 
   async function finish(ctx: Context & BotContextExtras): Promise<void> {

@@ -28,6 +28,9 @@ interface Variant {
   tokens: string[];
 }
 
+/** The glossary's topic in the change feed (migration 0014). */
+export const GLOSSARY_TOPIC = 'glossary';
+
 const HAN = /\p{Script=Han}/u;
 const NON_HAN = /[^\p{Script=Han}]/gu;
 
@@ -49,19 +52,31 @@ export class Glossary {
   /** Brings the entries up to date with the database; a no-op for a glossary built in memory. */
   readonly upToDate: () => Promise<void>;
 
-  private constructor(source?: { db: Queryable; changes: ChangeFollower }) {
-    this.upToDate = source
-      ? oneAtATime(async () => {
-          const changed = await source.changes.next();
-          if (!changed.everything && changed.keys.length === 0) return;
-          this.index(await source.db.query<GlossaryEntry>('SELECT concept, fa, zh, en FROM glossary_terms ORDER BY id'));
-        })
-      : async () => {};
+  private constructor(source?: { db: Queryable; changes: ChangeFollower; latestShared?: () => Promise<number> }) {
+    if (!source) {
+      this.upToDate = async () => {};
+      return;
+    }
+    // The change number whose entries are indexed (set after they are, unlike the follower's).
+    let indexed: number | undefined;
+    const catchUp = oneAtATime(async () => {
+      const changed = await source.changes.next();
+      const reached = source.changes.applied;
+      if (changed.everything || changed.keys.length > 0)
+        this.index(await source.db.query<GlossaryEntry>('SELECT concept, fa, zh, en FROM glossary_terms ORDER BY id'));
+      indexed = reached;
+    });
+    const { latestShared } = source;
+    this.upToDate = async () => {
+      // The usual answer, nothing changed, read with the other feeds' numbers: no catch-up to wait for.
+      if (indexed !== undefined && latestShared && (await latestShared()) === indexed) return;
+      await catchUp();
+    };
   }
 
-  /** The glossary in the database, followed through its change numbers. */
-  static async load(db: Queryable): Promise<Glossary> {
-    const glossary = new Glossary({ db, changes: followChanges(db, 'glossary') });
+  /** The glossary in the database, followed through its change numbers (`latestShared`: see followChanges). */
+  static async load(db: Queryable, latestShared?: () => Promise<number>): Promise<Glossary> {
+    const glossary = new Glossary({ db, changes: followChanges(db, GLOSSARY_TOPIC), ...(latestShared ? { latestShared } : {}) });
     await glossary.upToDate();
     return glossary;
   }

@@ -9,7 +9,12 @@ export interface MemoryIndexOptions {
   pageSize: number;
   /** More changes than this at once (an import) are reloaded whole, not experience by experience. */
   maxDeltaChanges: number;
+  /** The latest number of search_changes read along with other feeds' (changeNumbers): changes are read only when it moved. */
+  latestShared?: () => Promise<number>;
 }
+
+/** The latest number of search_changes, for changeNumbers. */
+export const SEARCH_CHANGES_LATEST = 'SELECT max(seq) FROM search_changes';
 
 // Old change numbers are deleted by a housekeeping job (src/jobs/housekeeping.ts), not here in
 // the path of a question; a process further behind than the oldest kept reloads everything.
@@ -80,6 +85,8 @@ export function memoryLexicalIndex(db: Queryable, logger: Logger, options: Memor
    */
   const caughtUp = oneAtATime(catchUp);
   async function current(): Promise<PublishedTextIndex> {
+    // The usual answer, nothing changed, read with the other feeds' numbers: no catch-up to wait for.
+    if (index && options.latestShared && (await options.latestShared()) === appliedSeq) return index;
     await caughtUp();
     return index!;
   }

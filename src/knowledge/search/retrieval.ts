@@ -125,13 +125,13 @@ export function createRetriever(deps: {
   const lexical = deps.lexical ?? databaseLexicalIndex(db);
 
   async function search(asked: SearchQuery): Promise<SearchResult> {
-    const view = await lexical.view();
+    // Together: both ask whether anything changed, in one statement (changeNumbers).
+    const [view] = await Promise.all([lexical.view(), options.useGlossary ? glossary.upToDate() : undefined]);
     // Persian typed in Latin letters is searched as the Persian it spells.
     const q = isFinglish(asked.text) ? { ...asked, text: await finglishAsPersian(asked.text, view), language: 'fa' as const } : asked;
     const language = q.language ?? detectLanguage(q.text);
     const limit = q.limit ?? 10;
     const filters = { ...(q.country ? { country: q.country } : {}), ...(q.industry ? { industry: q.industry } : {}) };
-    if (options.useGlossary) await glossary.upToDate();
     // Each text is tokenised once, for the query and for the glossary.
     const original = tokenizeQuestion(q.text, language);
     const translated = Object.entries(q.translations ?? {}).map(([l, text]) => ({
