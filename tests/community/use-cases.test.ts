@@ -165,6 +165,8 @@ describe.each(testDatabases())('community use cases on $name', ({ open }) => {
       questions: 0,
       openQuestions: 0,
       feedback: 0,
+      introductions: 0,
+      savedMessages: 0,
     });
 
     const summary = await app.community.forgetting.forget(leaving.id, { contributions: 'delete' });
