@@ -14,7 +14,8 @@ import type { AddressInfo } from 'node:net';
  * - { trickleEveryMs }          sends 200 and its headers, then one space every `trickleEveryMs`, never ending
  * - { transcript }              a transcription (`/audio/transcriptions`) with that text
  * - { chunks, everyMs, stallAfter? } a streamed chat completion (server-sent events): one chunk of text every
- *                               `everyMs`; with `stallAfter`, nothing more after that many chunks (never ends)
+ *                               `everyMs`; with `stallAfter`, nothing more after that many chunks (never ends);
+ *                               `onSent(n)` is told each time `n` chunks have been written
  * A { content } reply to a request with `stream: true` is streamed as one chunk.
  */
 export type FakeReply =
@@ -27,7 +28,9 @@ export type FakeReply =
   | { stallAfterHeaders: true }
   | { trickleEveryMs: number }
   | { transcript: string }
-  | { chunks: string[]; everyMs: number; stallAfter?: number };
+  | StreamedReply;
+
+type StreamedReply = { chunks: string[]; everyMs: number; stallAfter?: number; onSent?: (sent: number) => void };
 
 export interface ChatMessage {
   role: string;
@@ -223,7 +226,7 @@ function json(res: ServerResponse, body: unknown): void {
 }
 
 /** A chat completion as the SDK reads it with `stream: true`: `data:` events of deltas, then `[DONE]`. */
-async function streamChat(res: ServerResponse, reply: { chunks: string[]; everyMs: number; stallAfter?: number }, model: string, timers: Set<NodeJS.Timeout>) {
+async function streamChat(res: ServerResponse, reply: StreamedReply, model: string, timers: Set<NodeJS.Timeout>) {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   res.flushHeaders();
   const event = (delta: Record<string, unknown>, finish: string | null) =>
@@ -241,6 +244,7 @@ async function streamChat(res: ServerResponse, reply: { chunks: string[]; everyM
     }
     if (res.destroyed) return;
     event({ content: chunk }, null);
+    reply.onSent?.(i + 1);
   }
   event({}, 'stop');
   res.end('data: [DONE]\n\n');
