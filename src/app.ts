@@ -10,10 +10,10 @@ import { ExperienceRepository } from './knowledge/experiences/repository.ts';
 import { Glossary, GLOSSARY_TOPIC } from './knowledge/glossary/glossary.ts';
 import { changeNumbers, topicLatest } from './db/change-feed.ts';
 import { seedGlossaryIfEmpty } from './knowledge/glossary/glossary-csv.ts';
-import { createRetriever } from './knowledge/search/retrieval.ts';
+import { createRetriever, type Retriever, type Tier } from './knowledge/search/retrieval.ts';
 import { databaseLexicalIndex } from './knowledge/search/lexical-index.ts';
 import { DEFAULT_MEMORY_INDEX, memoryLexicalIndex, SEARCH_CHANGES_LATEST } from './knowledge/search/memory-index-sync.ts';
-import { createAnsweringService } from './answering/answering-service.ts';
+import { createAnsweringService, type Question } from './answering/answering-service.ts';
 import { ANSWER_DELIVERY, createAskQuestion, type AnswerOutbox } from './answering/ask-question.ts';
 import { createAskByVoice } from './answering/voice-question.ts';
 import { createCommunity, type TranslateAnswer } from './community/index.ts';
@@ -39,6 +39,31 @@ function configSecrets(config: Config): string[] {
   if (config.telegram.mode === 'webhook') secrets.push(config.telegram.secret);
   if (config.database.kind === 'postgres') secrets.push(URL.canParse(config.database.url) ? decodeURIComponent(new URL(config.database.url).password) : '');
   return secrets.filter((s) => s !== '');
+}
+
+/**
+ * How `eval --model` answers each question over its temporary base: as the bot does, with the
+ * configured model judging the experiences, so the tier is the one after the model's verdict.
+ */
+export function answeringOverBase(
+  config: Config,
+  logger: Logger,
+): (base: { db: Db; retriever: Retriever }) => (question: Required<Pick<Question, 'text' | 'language'>>) => Promise<Tier> {
+  const ai = createAiProvider(config.ai, logger);
+  const translator = createTranslator(DEFAULT_LOCALES_DIR);
+  return ({ db, retriever }) => {
+    const answering = createAnsweringService({
+      retriever,
+      experiences: new ExperienceRepository(db),
+      ai,
+      translator,
+      logger,
+      secrets: configSecrets(config),
+      budgetMs: config.questionBudgetMs,
+      reviewAfterMonths: config.reviewAfterMonths,
+    });
+    return async (question) => (await answering.answer({ text: question.text, language: question.language })).tier;
+  };
 }
 
 /**
