@@ -10,10 +10,10 @@ import { ExperienceRepository } from './knowledge/experiences/repository.ts';
 import { Glossary, GLOSSARY_TOPIC } from './knowledge/glossary/glossary.ts';
 import { changeNumbers, topicLatest } from './db/change-feed.ts';
 import { seedGlossaryIfEmpty } from './knowledge/glossary/glossary-csv.ts';
-import { createRetriever } from './knowledge/search/retrieval.ts';
+import { createRetriever, type Retriever, type Tier } from './knowledge/search/retrieval.ts';
 import { databaseLexicalIndex } from './knowledge/search/lexical-index.ts';
 import { DEFAULT_MEMORY_INDEX, memoryLexicalIndex, SEARCH_CHANGES_LATEST } from './knowledge/search/memory-index-sync.ts';
-import { createAnsweringService } from './answering/answering-service.ts';
+import { createAnsweringService, type AnsweringDeps, type Question } from './answering/answering-service.ts';
 import { ANSWER_DELIVERY, createAskQuestion, type AnswerOutbox } from './answering/ask-question.ts';
 import { createAskByVoice } from './answering/voice-question.ts';
 import { createCommunity, type TranslateAnswer } from './community/index.ts';
@@ -39,6 +39,27 @@ function configSecrets(config: Config): string[] {
   if (config.telegram.mode === 'webhook') secrets.push(config.telegram.secret);
   if (config.database.kind === 'postgres') secrets.push(URL.canParse(config.database.url) ? decodeURIComponent(new URL(config.database.url).password) : '');
   return secrets.filter((s) => s !== '');
+}
+
+/** The answering service of the bot and of `eval --model`: the config's secrets, question budget and review period. */
+function answeringService(config: Config, deps: Pick<AnsweringDeps, 'retriever' | 'experiences' | 'ai' | 'translator' | 'logger'>) {
+  return createAnsweringService({ ...deps, secrets: configSecrets(config), budgetMs: config.questionBudgetMs, reviewAfterMonths: config.reviewAfterMonths });
+}
+
+/**
+ * How `eval --model` answers each question over its temporary base: as the bot does, with the
+ * configured model judging the experiences, so the tier is the one after the model's verdict.
+ */
+export function answeringOverBase(
+  config: Config,
+  logger: Logger,
+): (base: { db: Db; retriever: Retriever }) => (question: Required<Pick<Question, 'text' | 'language'>>) => Promise<Tier> {
+  const ai = createAiProvider(config.ai, logger);
+  const translator = createTranslator(DEFAULT_LOCALES_DIR);
+  return ({ db, retriever }) => {
+    const answering = answeringService(config, { retriever, experiences: new ExperienceRepository(db), ai, translator, logger });
+    return async (question) => (await answering.answer({ text: question.text, language: question.language })).tier;
+  };
 }
 
 /**
@@ -84,16 +105,7 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
       : undefined;
   const lexical = memoryIndex ?? databaseLexicalIndex(db);
   const retriever = createRetriever({ db, glossary, lexical, ...(db.hasVector && ai.embedder ? { embedder: ai.embedder } : {}), logger });
-  const answering = createAnsweringService({
-    retriever,
-    experiences,
-    ai,
-    translator,
-    logger,
-    secrets: configSecrets(config),
-    budgetMs: config.questionBudgetMs,
-    reviewAfterMonths: config.reviewAfterMonths,
-  });
+  const answering = answeringService(config, { retriever, experiences, ai, translator, logger });
   const instance = processInstanceId();
   const notifier = createNotifier(db);
   const publicationWork: PublicationWork = { translate: ai.mode === 'openai', embed: db.hasVector && ai.embedder !== undefined };

@@ -9,7 +9,7 @@ import { detectLanguage } from '../text/language.ts';
 import { isFinglish } from '../text/finglish.ts';
 import { toTraditional, writtenInTraditional } from '../text/chinese-convert.ts';
 import { displayText, verificationOf } from './display.ts';
-import { composeLlmAnswer } from './llm-answer.ts';
+import { composeLlmAnswer, type LlmAnswer } from './llm-answer.ts';
 import { composeOfflineAnswer } from './offline-answer.ts';
 import { askedFigures } from './asked-figure.ts';
 import { NEARLY_AS_GOOD, worthCiting } from './citations.ts';
@@ -50,8 +50,12 @@ export interface AnsweringService {
 
 /**
  * Question → retrieval → a grounded answer citing the experiences, or an honest "nothing yet".
- * With a model: the question is also searched in the other two languages, and the answer is
- * written by the model; any model failure degrades to the extractive answer, never to an error.
+ * With a model: the question is also searched in the other two languages, and the model judges
+ * whether the experiences found answer what is asked (word overlap cannot tell): it writes the
+ * answer, or says they do not (the member is then offered them as possibly related); a question
+ * the search is not sure of is answered only when the model answers from an experience it cites.
+ * Any model failure degrades to what the search alone gives (the extractive answer, or the
+ * related experiences), never to an error.
  * A member who writes traditional Chinese characters reads them: the answer is converted, quotes
  * and titles included.
  */
@@ -85,7 +89,8 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
 
       // One clock for every model call of this question: a stalled model costs the member the budget at most.
       const budget = AbortSignal.timeout(deps.budgetMs ?? DEFAULT_BUDGET_MS);
-      const translations = prompts && ai.mode === 'openai' ? await translationsFor(searchText, language, prompts, budget) : undefined;
+      const model = prompts && ai.mode === 'openai' ? prompts : undefined;
+      const translations = model ? await translationsFor(searchText, language, model, budget) : undefined;
       const result = await retriever.search({
         text: searchText,
         language,
@@ -96,34 +101,40 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
         limit: SEARCH_LIMIT,
       });
 
+      const related = (candidates: CitedExperience[], mode: Answer['mode']): Answer => ({
+        language,
+        abstained: true,
+        tier: 'related',
+        mode,
+        text: translator.t(language, 'answer-related-found'),
+        cited: candidates,
+        hits: result.hits,
+      });
+      // With a model, the model judges whether the candidates answer what is asked: word overlap cannot.
+      const judge = (candidates: CitedExperience[], onFailure: string) =>
+        model ? modelAnswer(model, { ...question, language }, candidates, budget, onFailure) : Promise.resolve(undefined);
+
       if (result.tier === 'related') {
-        const related = await publishedHits(result.hits.slice(0, MAX_CITED), language);
-        if (related.length > 0)
-          return {
-            language,
-            abstained: true,
-            tier: 'related',
-            mode: 'offline',
-            text: translator.t(language, 'answer-related-found'),
-            cited: related,
-            hits: result.hits,
-          };
+        const candidates = await publishedHits(result.hits.slice(0, MAX_CITED), language);
+        if (candidates.length > 0) {
+          // Not sure enough to answer alone: answered only when the model answers from a candidate it cites.
+          const judged = await judge(candidates, 'model answer failed; offering the related experiences instead');
+          if (judged?.answers && judged.citing.length > 0)
+            return { language, abstained: false, tier: 'answered', mode: 'llm', text: judged.text, cited: judged.citing, hits: result.hits };
+          if (judged?.answers) logger.info('the model answer cites none of the related experiences; offering them instead');
+          return related(candidates, judged ? 'llm' : 'offline');
+        }
       }
       const cited = result.tier === 'answered' ? worthCiting(await citeTopHits(result.hits, language), result.words) : [];
       if (cited.length === 0) {
         return { language, abstained: true, tier: 'nothing', mode: 'offline', text: translator.t(language, 'answer-nothing-found'), cited, hits: result.hits };
       }
 
-      if (prompts && ai.mode === 'openai') {
-        try {
-          const text = await composeLlmAnswer({ ai, prompts, ...(deps.secrets ? { secrets: deps.secrets } : {}) }, { ...question, language }, cited, {
-            signal: budget,
-            ...(question.onDraft ? { onDraft: question.onDraft } : {}),
-          });
-          return { language, abstained: false, tier: 'answered', mode: 'llm', text, cited, hits: result.hits };
-        } catch (e) {
-          logger.warn({ err: e, kind: kindOf(e) }, 'model answer failed; sending the extractive answer instead');
-        }
+      const judged = await judge(cited, 'model answer failed; sending the extractive answer instead');
+      if (judged?.answers) return { language, abstained: false, tier: 'answered', mode: 'llm', text: judged.text, cited, hits: result.hits };
+      if (judged) {
+        logger.info('the model found that the experiences do not answer the question; offering them as related');
+        return related(await publishedHits(result.hits.slice(0, MAX_CITED), language), 'llm');
       }
       // The sentences quoted are those that hold the question's words, weighted as the search weighed
       // them; without the search's weights, each word of the question, as asked or translated, alike.
@@ -140,6 +151,25 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
       };
     },
   };
+
+  /** The model's answer or verdict; undefined when it failed (logged with `onFailure`), for the caller's answer without it. */
+  async function modelAnswer(
+    library: PromptLibrary,
+    question: Question & { language: Language },
+    candidates: CitedExperience[],
+    signal: AbortSignal,
+    onFailure: string,
+  ): Promise<LlmAnswer | undefined> {
+    try {
+      return await composeLlmAnswer({ ai, prompts: library, ...(deps.secrets ? { secrets: deps.secrets } : {}) }, question, candidates, {
+        signal,
+        ...(question.onDraft ? { onDraft: question.onDraft } : {}),
+      });
+    } catch (e) {
+      logger.warn({ err: e, kind: kindOf(e) }, onFailure);
+      return undefined;
+    }
+  }
 
   async function translationsFor(text: string, language: Language, library: PromptLibrary, signal: AbortSignal): Promise<QuestionTranslations | undefined> {
     try {

@@ -5,13 +5,32 @@ import type { AiProvider, CallOptions } from '../ai/provider.ts';
 import { LANGUAGE_NAMES } from '../ai/question-translation.ts';
 import { inReadingDirection } from '../text/direction.ts';
 import { displayText } from './display.ts';
-import { dropInventedCitations, repeatsInstructions } from './model-output.ts';
+import { citedPositions, dropInventedCitations, repeatsInstructions } from './model-output.ts';
 import type { CitedExperience } from './types.ts';
 
 export { promptJson };
 
 /**
- * The grounded answer written by the model from the cited experiences only (prompts/answer.md).
+ * What the model replies when none of the experiences answers what the question asks
+ * (prompts/answer.md). Matched anywhere in the reply, in any case: a reply holding it is a
+ * refusal however it is dressed, and the marker never reaches a member.
+ */
+export const NO_ANSWER_MARKER = 'NO_ANSWER';
+
+const saysNoAnswer = (reply: string) => reply.toUpperCase().includes(NO_ANSWER_MARKER);
+
+/** The start of a reply that is still, or could still become, the marker ("NO_AN", "**NO"). */
+const mayBecomeMarker = (soFar: string) => NO_ANSWER_MARKER.startsWith(soFar.replace(/^[\s*`"'«]+/, '').toUpperCase());
+
+/**
+ * The model's verdict on the experiences: an answer from them (with those of them it cites), or
+ * that they do not answer the question (`answers: false`: the marker).
+ */
+export type LlmAnswer = { answers: true; text: string; citing: CitedExperience[] } | { answers: false };
+
+/**
+ * The grounded answer written by the model from the cited experiences only (prompts/answer.md),
+ * or its verdict that they do not answer the question.
  * Throws AiError on any provider failure, and on a reply that repeats the instructions or one of
  * `secrets` (kind 'malformed'); the caller falls back to the offline answer.
  */
@@ -20,7 +39,7 @@ export async function composeLlmAnswer(
   question: { text: string; previousQuestion?: string; language: Language },
   cited: CitedExperience[],
   options: Pick<CallOptions, 'signal'> & { onDraft?: (draft: string) => void } = {},
-): Promise<string> {
+): Promise<LlmAnswer> {
   const experiences = cited.map((c) => {
     const { text } = displayText(c.experience, c.displayLanguage);
     const { company, city } = c.experience.contributor;
@@ -45,22 +64,27 @@ export async function composeLlmAnswer(
   const titles = cited.map((c) => c.title);
   const ids = cited.map((c) => c.experience.externalId);
   const { onDraft, ...call } = options;
-  let echoed = false;
+  let stopped = false;
   let shown = '';
   const onText = onDraft
     ? (soFar: string) => {
-        if (echoed) return;
+        if (stopped) return;
+        // The marker, or what may become it, is never shown; after it nothing more is.
+        if (saysNoAnswer(soFar)) stopped = true;
+        if (stopped || mayBecomeMarker(soFar)) return;
         const draft = checkedDraft(soFar, prompt.system, deps.secrets ?? [], { titles, ids });
-        if (draft === undefined) echoed = true;
+        if (draft === undefined) stopped = true;
         else if (draft !== '' && draft !== shown) onDraft(inReadingDirection(question.language, (shown = draft)));
       }
     : undefined;
   const reply = await deps.ai.chat(prompt, { ...call, ...(onText ? { onText } : {}) });
   if (repeatsInstructions(reply, prompt.system, deps.secrets ?? [])) throw new AiError('malformed', 'the model answer repeats its instructions or a secret');
+  if (saysNoAnswer(reply)) return { answers: false };
   // The sources are listed by whoever shows the answer (the bot, `ask`), from `cited`.
   const text = dropInventedCitations(reply, { titles, ids });
   if (text === '') throw new AiError('malformed', 'the model answer was nothing but invented citations');
-  return inReadingDirection(question.language, text);
+  const citing = citedPositions(text, { titles, ids });
+  return { answers: true, text: inReadingDirection(question.language, text), citing: cited.filter((_, i) => citing.has(i)) };
 }
 
 // The end of a sentence or line in any of the three languages.

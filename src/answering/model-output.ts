@@ -45,3 +45,21 @@ export function dropInventedCitations(reply: string, cited: { titles: readonly s
     .replace(/[ \t]{2,}/g, ' ')
     .trim();
 }
+
+/**
+ * Which of the experiences given (`titles`, `ids` in the same order) `reply` cites, by «title» or
+ * by id, as positions in that order: an answer that cites none of them is not shown to answer from them.
+ */
+export function citedPositions(reply: string, cited: { titles: readonly string[]; ids: readonly string[] }): Set<number> {
+  const byTitle = new Map(cited.titles.map((t, i) => [squash(t), i]));
+  const positions = new Set<number>();
+  for (const [, title] of reply.matchAll(QUOTED)) {
+    const i = byTitle.get(squash(title!));
+    if (i !== undefined) positions.add(i);
+  }
+  for (const [, id] of reply.matchAll(EXPERIENCE_ID)) {
+    const i = cited.ids.findIndex((known) => known === id || known === id!.slice(4));
+    if (i >= 0) positions.add(i);
+  }
+  return positions;
+}

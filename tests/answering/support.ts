@@ -1,5 +1,5 @@
 import type { Language } from '../../src/text/language.ts';
-import type { Retriever, SearchQuery, SearchResult } from '../../src/knowledge/search/retrieval.ts';
+import type { Retriever, SearchQuery, SearchResult, Tier } from '../../src/knowledge/search/retrieval.ts';
 import type { Experience, ExperienceText } from '../../src/knowledge/experiences/experience.ts';
 
 let nextId = 1;
@@ -36,9 +36,13 @@ export function experiencesOf(list: Experience[]) {
 
 /**
  * A stand-in for the retriever (owned by retrieval) that records every query and answers
- * with `decide(query)`: a list of [experience, score] ranked hits, or nothing (abstain).
+ * with `decide(query)`: a list of [experience, score] ranked hits, or nothing (abstain). With hits,
+ * the search is as sure as `tier` says (`related`: plausible candidates, no sure answer).
  */
-export function recordingRetriever(decide: (q: SearchQuery) => [Experience, number][]): Retriever & { queries: SearchQuery[] } {
+export function recordingRetriever(
+  decide: (q: SearchQuery) => [Experience, number][],
+  tier: Exclude<Tier, 'nothing'> = 'answered',
+): Retriever & { queries: SearchQuery[] } {
   const queries: SearchQuery[] = [];
   return {
     queries,
@@ -47,9 +51,9 @@ export function recordingRetriever(decide: (q: SearchQuery) => [Experience, numb
       const ranked = decide(q);
       return {
         language: q.language ?? 'en',
-        abstained: ranked.length === 0,
-        tier: ranked.length === 0 ? 'nothing' : 'answered',
-        confidence: ranked.length === 0 ? 0 : 0.9,
+        abstained: ranked.length === 0 || tier !== 'answered',
+        tier: ranked.length === 0 ? 'nothing' : tier,
+        confidence: ranked.length === 0 ? 0 : tier === 'answered' ? 0.9 : 0.5,
         hits: ranked.map(([e, score]) => ({ experienceId: e.id, externalId: e.externalId, score, matchedLanguage: e.language })),
       };
     },

@@ -12,7 +12,7 @@ import { Glossary } from '../glossary/glossary.ts';
 import { seedGlossaryIfEmpty } from '../glossary/glossary-csv.ts';
 import { parseKbFile } from '../experiences/kb-format.ts';
 import { memoryLexicalIndex } from '../search/memory-index-sync.ts';
-import { createRetriever, type RetrievalOptions, type Retriever } from '../search/retrieval.ts';
+import { createRetriever, type RetrievalOptions, type Retriever, type Tier } from '../search/retrieval.ts';
 import type { ExperienceRecord } from '../experiences/experience.ts';
 
 const questionSchema = z.object({
@@ -99,19 +99,26 @@ export async function openEvalDatabase(records: ExperienceRecord[], options: { g
   }
 }
 
-/** Asks every question and records the ranking (top `k` external ids) and the abstention. */
-export async function evaluate(retriever: Retriever, questions: EvalQuestion[], k = 10): Promise<QuestionOutcome[]> {
+/** The tier a question gets when answered as the bot answers it (with a model: after the model's verdict). */
+export type AnsweredTier = (question: EvalQuestion) => Promise<Tier>;
+
+/**
+ * Asks every question and records the ranking (top `k` external ids) and the abstention: the
+ * search's, or with `answeredTier` the answer's (the ranking stays the search's).
+ */
+export async function evaluate(retriever: Retriever, questions: EvalQuestion[], k = 10, answeredTier?: AnsweredTier): Promise<QuestionOutcome[]> {
   const outcomes: QuestionOutcome[] = [];
   for (const q of questions) {
     const result = await retriever.search({ text: q.text, language: q.language, limit: k });
+    const tier = answeredTier ? await answeredTier(q) : result.tier;
     outcomes.push({
       id: q.id,
       kind: q.kind,
       language: q.language,
       relevant: q.relevant,
       ranked: result.hits.map((h) => h.externalId),
-      abstained: result.abstained,
-      tier: result.tier,
+      abstained: tier !== 'answered',
+      tier,
       confidence: result.confidence,
     });
   }
@@ -121,7 +128,14 @@ export async function evaluate(retriever: Retriever, questions: EvalQuestion[], 
 /** The whole `eval` command: load the folder, build a temporary base, ask, summarise. */
 export async function runEval(
   dir: string,
-  options: { k?: number; glossaryPath?: string; logger: Logger; retrieval?: Partial<RetrievalOptions> },
+  options: {
+    k?: number;
+    glossaryPath?: string;
+    logger: Logger;
+    retrieval?: Partial<RetrievalOptions>;
+    /** Answers each question over the temporary base as the bot does (e.g. with a model), for its tier. */
+    answering?: (base: { db: Db; retriever: Retriever }) => AnsweredTier;
+  },
 ): Promise<{ outcomes: QuestionOutcome[]; summary: EvalSummary }> {
   const set = loadEvalSet(dir);
   const { db, glossary } = await openEvalDatabase([...set.experiences, ...set.distractors], options.glossaryPath ? { glossaryPath: options.glossaryPath } : {});
@@ -129,7 +143,7 @@ export async function runEval(
     // The index the bot uses, so the figures are the bot's.
     const lexical = memoryLexicalIndex(db, options.logger);
     const retriever = createRetriever({ db, glossary, lexical, logger: options.logger, ...(options.retrieval ? { options: options.retrieval } : {}) });
-    const outcomes = await evaluate(retriever, set.questions, options.k ?? 10);
+    const outcomes = await evaluate(retriever, set.questions, options.k ?? 10, options.answering?.({ db, retriever }));
     return { outcomes, summary: summarise(outcomes) };
   } finally {
     await db.close();
