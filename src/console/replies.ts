@@ -22,6 +22,12 @@ export function parseReply(line: string): ReplyCommand | undefined {
   return to ? { kind: 'to', messageId: Number(to[1]), text: to[2]!.trim() } : { kind: 'usage' };
 }
 
+/**
+ * A message's number as listed and typed back: `#5`, ASCII digits whatever the reader's language
+ * (Fluent would write ۵ in Persian), one piece so right-to-left text keeps `#` before it.
+ */
+export const ref = (messageId: number): string => `#${messageId}`;
+
 /** How many of a chat's latest messages `/reply` lists. */
 export const LISTED = 6;
 const EXCERPT = 60;

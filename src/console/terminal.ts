@@ -4,7 +4,7 @@ import type { InlineKeyboardButton } from 'grammy/types';
 import type { Translator } from '../i18n.ts';
 import type { BotApiEmulator, ChatMessage, EmulatedGroup, EmulatedUser } from '../emulator/index.ts';
 import { languageFromTelegram } from '../bot/i18n.ts';
-import { excerpt, LISTED, parseReply, type ReplyCommand } from './replies.ts';
+import { excerpt, LISTED, parseReply, ref, type ReplyCommand } from './replies.ts';
 
 export interface TerminalOptions {
   input: Readable;
@@ -125,11 +125,8 @@ export function startTerminal(options: TerminalOptions): Terminal {
   /** One line of `/reply`'s list: its number, who wrote it, what it replied to, its start. */
   const listed = (m: ChatMessage): string => {
     const who = m.from === 'bot' ? emulator.botInfo.first_name : m.from === user.id ? t('console-reply-you') : emulator.state.directory.user(m.from).first_name;
-    // Ids as typed back after /reply: ASCII digits, not the reader's (Fluent would write ۵ in Persian).
-    const args = { number: String(m.message_id), who, text: excerpt(m) };
-    return m.reply_to_message_id !== undefined
-      ? t('console-reply-entry-reply', { ...args, to: String(m.reply_to_message_id) })
-      : t('console-reply-entry', args);
+    const args = { ref: ref(m.message_id), who, text: excerpt(m) };
+    return m.reply_to_message_id !== undefined ? t('console-reply-entry-reply', { ...args, to: ref(m.reply_to_message_id) }) : t('console-reply-entry', args);
   };
 
   /** `> text` and `/reply …` in the chat the member types in: the reply sent, or the list, or what to type instead. */
@@ -138,7 +135,7 @@ export function startTerminal(options: TerminalOptions): Terminal {
     const target = reply.kind === 'latest' ? here.at(-1) : reply.kind === 'to' ? here.find((m) => m.message_id === reply.messageId) : undefined;
     if (target && (reply.kind === 'latest' || reply.kind === 'to')) return send(reply.text, target.message_id);
     if (reply.kind === 'usage') print(t('console-reply-usage'));
-    else if (reply.kind === 'to') print(t('console-reply-not-found', { number: String(reply.messageId) }));
+    else if (reply.kind === 'to') print(t('console-reply-not-found', { ref: ref(reply.messageId) }));
     else if (here.length === 0) print(t('console-reply-nothing'));
     else
       print(

@@ -20,10 +20,10 @@ const questionsIn = (a: App, chatId: number) =>
 /** The start of one line of `/reply`'s list (the message's own text left out). */
 const entry = (a: App, number: number, who: string, to?: number) =>
   t(a, 'en', to === undefined ? 'console-reply-entry' : 'console-reply-entry-reply', {
-    number: String(number),
+    ref: `#${number}`,
     who,
     text: '',
-    ...(to ? { to: String(to) } : {}),
+    ...(to ? { to: `#${to}` } : {}),
   });
 
 /** Waits for the next message the bot posts in the members' group after `mark`. */
@@ -100,7 +100,7 @@ describe.each(testDatabases())('replying in the console chat, on $name', ({ open
     mark = term.type('How do we get paid on time by a new distributor in Mashhad?');
     await term.waitFor((out) => out.includes('[1] '), mark);
     mark = term.type('/reply 99 Hello?');
-    await term.waitFor((out) => out.includes(t(a, 'en', 'console-reply-not-found', { number: '99' })), mark);
+    await term.waitFor((out) => out.includes(t(a, 'en', 'console-reply-not-found', { ref: '#99' })), mark);
 
     // The list numbers the chat's messages: the first answer, which replies to the first question (#1), is the one to follow up.
     mark = term.type('/reply');
