@@ -132,18 +132,15 @@ export function startTerminal(options: TerminalOptions): Terminal {
   /** `> text` and `/reply …` in the chat the member types in: the reply sent, or the list, or what to type instead. */
   const answerReply = (reply: ReplyCommand) => {
     const here = emulator.state.messages(place === 'me' ? user.id : groups[place].id).filter((m) => !m.deleted);
-    const target = reply.kind === 'latest' ? here.at(-1) : reply.kind === 'to' ? here.find((m) => m.message_id === reply.messageId) : undefined;
-    if (target && (reply.kind === 'latest' || reply.kind === 'to')) return send(reply.text, target.message_id);
+    if (reply.kind === 'latest' || reply.kind === 'to') {
+      const target = reply.kind === 'latest' ? here.at(-1) : here.find((m) => m.message_id === reply.messageId);
+      if (target) return send(reply.text, target.message_id);
+    }
+    const list = here.slice(-LISTED).map((m) => `  ${listed(m)}`);
     if (reply.kind === 'usage') print(t('console-reply-usage'));
     else if (reply.kind === 'to') print(t('console-reply-not-found', { ref: ref(reply.messageId) }));
-    else if (here.length === 0) print(t('console-reply-nothing'));
-    else
-      print(
-        `${here
-          .slice(-LISTED)
-          .map((m) => `  ${listed(m)}`)
-          .join('\n')}\n${t('console-reply-list-hint')}`,
-      );
+    else if (list.length === 0) print(t('console-reply-nothing'));
+    else print(`${list.join('\n')}\n${t('console-reply-list-hint')}`);
     if (isTty) rl.prompt();
   };
 
@@ -194,7 +191,6 @@ export function startTerminal(options: TerminalOptions): Terminal {
     if (reply) answerReply(reply);
     else send(text);
   });
-
   if (isTty) rl.prompt();
 
   return { closed, print, close: () => rl.close(), lastUpdateId: () => lastUpdateId, detach: unsubscribe };
