@@ -4,6 +4,7 @@ import type { InlineKeyboardButton } from 'grammy/types';
 import type { Translator } from '../i18n.ts';
 import type { BotApiEmulator, ChatMessage, EmulatedGroup, EmulatedUser } from '../emulator/index.ts';
 import { languageFromTelegram } from '../bot/i18n.ts';
+import { excerpt, LISTED, parseReply, ref, type ReplyCommand } from './replies.ts';
 
 export interface TerminalOptions {
   input: Readable;
@@ -44,7 +45,7 @@ type Place = 'me' | 'staff' | 'group';
  * does. `/in staff`, `/in group` and `/in me` move the member between the staff chat, the
  * members' group and their private chat; a group's messages always carry its name, the private
  * chat's while the member is in a group, the demo asker's always (what the asker receives is
- * shown, its buttons not numbered).
+ * shown, its buttons not numbered). `> text` and `/reply` send a reply (replies.ts).
  */
 export function startTerminal(options: TerminalOptions): Terminal {
   const { input, output, emulator, user, translator, staffChat, membersChat, asker } = options;
@@ -115,6 +116,34 @@ export function startTerminal(options: TerminalOptions): Terminal {
     if (latest) show(latest, false);
   };
 
+  /** Sends a line to the chat the member types in, as a reply to `replyTo` when given. */
+  const send = (text: string, replyTo?: number) => {
+    const options = { ...(place !== 'me' ? { group: groups[place] } : {}), ...(replyTo !== undefined ? { replyTo } : {}) };
+    lastUpdateId = emulator.say(user, text, options).update_id;
+  };
+
+  /** One line of `/reply`'s list: its number, who wrote it, what it replied to, its start. */
+  const listed = (m: ChatMessage): string => {
+    const who = m.from === 'bot' ? emulator.botInfo.first_name : m.from === user.id ? t('console-reply-you') : emulator.state.directory.user(m.from).first_name;
+    const args = { ref: ref(m.message_id), who, text: excerpt(m) };
+    return m.reply_to_message_id !== undefined ? t('console-reply-entry-reply', { ...args, to: ref(m.reply_to_message_id) }) : t('console-reply-entry', args);
+  };
+
+  /** `> text` and `/reply …` in the chat the member types in: the reply sent, or the list, or what to type instead. */
+  const answerReply = (reply: ReplyCommand) => {
+    const here = emulator.state.messages(place === 'me' ? user.id : groups[place].id).filter((m) => !m.deleted);
+    if (reply.kind === 'latest' || reply.kind === 'to') {
+      const target = reply.kind === 'latest' ? here.at(-1) : here.find((m) => m.message_id === reply.messageId);
+      if (target) return send(reply.text, target.message_id);
+    }
+    const list = here.slice(-LISTED).map((m) => `  ${listed(m)}`);
+    if (reply.kind === 'usage') print(t('console-reply-usage'));
+    else if (reply.kind === 'to') print(t('console-reply-not-found', { ref: ref(reply.messageId) }));
+    else if (list.length === 0) print(t('console-reply-nothing'));
+    else print(`${list.join('\n')}\n${t('console-reply-list-hint')}`);
+    if (isTty) rl.prompt();
+  };
+
   const closed = new Promise<void>((resolve) => {
     rl.on('close', () => resolve());
   });
@@ -158,7 +187,9 @@ export function startTerminal(options: TerminalOptions): Terminal {
       } else lastUpdateId = emulator.press(user, choicesOf, choice.data).update_id;
       return;
     }
-    lastUpdateId = (place === 'me' ? emulator.say(user, text) : emulator.say(user, text, { group: groups[place] })).update_id;
+    const reply = parseReply(text);
+    if (reply) answerReply(reply);
+    else send(text);
   });
   if (isTty) rl.prompt();
 
