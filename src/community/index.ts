@@ -5,14 +5,10 @@ import { createFeedback, createGiveFeedback } from './feedback.ts';
 import { createForgetting } from './forget.ts';
 import { createMembers } from './members.ts';
 import { createMyContributions } from './my-contributions.ts';
-import {
-  createAnswerOpenQuestion,
-  createCloseOpenQuestion,
-  createOpenQuestions,
-  createOpenQuestionToCommunity,
-  createRateCommunityAnswer,
-  type TranslateAnswer,
-} from './open-questions.ts';
+import { createOpenQuestions, type TranslateAnswer } from './open-questions.ts';
+import { createOpenQuestionToCommunity } from './open-question-asking.ts';
+import { createAnswerOpenQuestion, createRateCommunityAnswer } from './open-question-answers.ts';
+import { createCloseOpenQuestion } from './open-question-closing.ts';
 import { createOpenQuestionIn } from './open-question-translations.ts';
 import { createSaveProfile } from './profile.ts';
 import { createQuestionLog } from './question-log.ts';
