@@ -28,7 +28,7 @@ export type { OpenQuestion, TranslateAnswer } from './open-questions.ts';
 export type { OpenQuestionIn } from './open-question-translations.ts';
 export type { Draft, SubmittedContribution } from './contributions.ts';
 export type { ContributionChoice, ForgetPreview, ForgetSummary } from './forget.ts';
-export type { CurationDecision, DecideResult, CardPlace, RejectReason } from './curation.ts';
+export type { CurationDecision, DecideResult, CardPlace, RejectReason } from './curation-decision.ts';
 export type { ReviewCard, SimilarExperience, Decision } from './review-card.ts';
 export type { StaffActor, StaffMember, SetRoleResult } from './staff.ts';
 export type { DigestPage, DueExperience, ReverifyResult } from './reverification.ts';
