@@ -2,7 +2,7 @@ import { callback, flag, id, oneOf, optional, type CallbackCodec } from './callb
 import { LANGUAGES } from '../text/language.ts';
 import { INDUSTRIES } from '../knowledge/experiences/experience.ts';
 import { FIELDS } from './features/share/fields.ts';
-import { REJECT_REASONS } from '../community/curation.ts';
+import { REJECT_REASONS } from '../community/curation-decision.ts';
 import { TEXT_FIELDS } from '../knowledge/experiences/rules.ts';
 
 /** Every button the bot sends, by what a press on it asks for. */

@@ -1,6 +1,6 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { formatKbExport } from '../knowledge/experiences/kb-format.ts';
+import { formatKbExport } from '../knowledge/experiences/kb-format-writing.ts';
 import { STATUSES, type ExperienceStatus } from '../knowledge/experiences/experience.ts';
 import { UserError, type CliContext } from './context.ts';
 

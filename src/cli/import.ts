@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { formatKbProblem, parseKbFile } from '../knowledge/experiences/kb-format.ts';
+import { parseKbFile } from '../knowledge/experiences/kb-format.ts';
+import { formatKbProblem } from '../knowledge/experiences/kb-format-problems.ts';
 import type { StatusOutcome, UpsertSummary } from '../knowledge/experiences/repository.ts';
 import { STATUSES, type ExperienceStatus } from '../knowledge/experiences/experience.ts';
 import { UserError, type CliContext } from './context.ts';

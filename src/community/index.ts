@@ -5,14 +5,10 @@ import { createFeedback, createGiveFeedback } from './feedback.ts';
 import { createForgetting } from './forget.ts';
 import { createMembers } from './members.ts';
 import { createMyContributions } from './my-contributions.ts';
-import {
-  createAnswerOpenQuestion,
-  createCloseOpenQuestion,
-  createOpenQuestions,
-  createOpenQuestionToCommunity,
-  createRateCommunityAnswer,
-  type TranslateAnswer,
-} from './open-questions.ts';
+import { createOpenQuestions, type TranslateAnswer } from './open-questions.ts';
+import { createOpenQuestionToCommunity } from './open-question-asking.ts';
+import { createAnswerOpenQuestion, createRateCommunityAnswer } from './open-question-answers.ts';
+import { createCloseOpenQuestion } from './open-question-closing.ts';
 import { createOpenQuestionIn } from './open-question-translations.ts';
 import { createSaveProfile } from './profile.ts';
 import { createQuestionLog } from './question-log.ts';
@@ -32,7 +28,7 @@ export type { OpenQuestion, TranslateAnswer } from './open-questions.ts';
 export type { OpenQuestionIn } from './open-question-translations.ts';
 export type { Draft, SubmittedContribution } from './contributions.ts';
 export type { ContributionChoice, ForgetPreview, ForgetSummary } from './forget.ts';
-export type { CurationDecision, DecideResult, CardPlace, RejectReason } from './curation.ts';
+export type { CurationDecision, DecideResult, CardPlace, RejectReason } from './curation-decision.ts';
 export type { ReviewCard, SimilarExperience, Decision } from './review-card.ts';
 export type { StaffActor, StaffMember, SetRoleResult } from './staff.ts';
 export type { DigestPage, DueExperience, ReverifyResult } from './reverification.ts';

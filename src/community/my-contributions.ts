@@ -7,7 +7,7 @@ import { loadExperiences } from '../knowledge/experiences/rows.ts';
 import type { Actor } from '../knowledge/experiences/roles.ts';
 import { checkMemberText, INDUSTRIES, parseTypedTags, type TextField } from '../knowledge/experiences/rules.ts';
 import { decideStatusChange } from '../knowledge/experiences/status.ts';
-import { REJECT_REASONS, type RejectReason } from './curation.ts';
+import { REJECT_REASONS, type RejectReason } from './curation-decision.ts';
 
 /** Why staff did not accept a contribution: one of the review card's reasons, or the words a curator typed. */
 export type RejectionReason = { key: Exclude<RejectReason, 'other'> } | { text: string };

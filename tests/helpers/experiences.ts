@@ -1,4 +1,4 @@
-import { formatKbRecord } from '../../src/knowledge/experiences/kb-format.ts';
+import { formatKbRecord } from '../../src/knowledge/experiences/kb-format-writing.ts';
 import type { ExperienceRecord } from '../../src/knowledge/experiences/experience.ts';
 
 let counter = 0;

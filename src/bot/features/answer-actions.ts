@@ -3,7 +3,7 @@ import { onPress } from '../callback-data.ts';
 import { ASK_COMMUNITY, FEEDBACK } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { markVote } from '../render/answer.ts';
-import { MAX_OPEN_QUESTIONS_PER_MEMBER } from '../../community/open-questions.ts';
+import { MAX_OPEN_QUESTIONS_PER_MEMBER } from '../../community/open-question-asking.ts';
 
 const VOTED = '✓';
 

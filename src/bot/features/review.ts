@@ -6,7 +6,7 @@ import { REVIEW, REVIEW_EDIT, REVIEW_MERGE, REVIEW_REASON } from '../callbacks.t
 import { chatLanguage } from '../chat-language.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { clip, escapeHtml } from '../render/html.ts';
-import { REJECT_REASONS } from '../../community/curation.ts';
+import { REJECT_REASONS } from '../../community/curation-decision.ts';
 import { alreadyDecided, postCard, takeDecision } from './review/cards.ts';
 import { createEditConversation, REVIEW_EDIT_CONVERSATION, type EditArgs } from './review/edit.ts';
 import { createReasonConversation, REVIEW_REASON_CONVERSATION, type ReasonArgs } from './review/reason.ts';

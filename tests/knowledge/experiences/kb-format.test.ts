@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatKbFile, formatKbProblem, formatKbRecord, parseKbFile, type KbProblem } from '../../../src/knowledge/experiences/kb-format.ts';
+import { parseKbFile } from '../../../src/knowledge/experiences/kb-format.ts';
+import { formatKbProblem, type KbProblem } from '../../../src/knowledge/experiences/kb-format-problems.ts';
+import { formatKbFile, formatKbRecord } from '../../../src/knowledge/experiences/kb-format-writing.ts';
 import { anExperience, kbLines } from '../../helpers/experiences.ts';
 
 /** The file with `bad` as its third line between two good records. */
