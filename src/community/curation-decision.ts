@@ -4,7 +4,7 @@ import type { ExperienceStatus } from '../knowledge/experiences/experience.ts';
 import { decideStatusChange } from '../knowledge/experiences/status.ts';
 import { lacksProblem } from '../knowledge/experiences/rules.ts';
 import { queuePublicationWork, type PublicationWork } from './publication.ts';
-import type { Decision } from './review-card.ts';
+import { decisionOf, type Decision } from './review-card.ts';
 import type { StaffActor } from './staff.ts';
 import { lockExperience, type LockedExperience } from './locked-experience.ts';
 import { mergeInto } from './curation-merge.ts';
@@ -45,16 +45,10 @@ export interface DecisionPorts {
   publicationWork: PublicationWork;
 }
 
-const DECISION_OF = `SELECT e.reviewed_at AS at, m.name FROM experiences e LEFT JOIN members m ON m.id = e.reviewed_by WHERE e.id = $1`;
 const CARDS_OF = 'SELECT chat_id::float8 AS "chatId", message_id::float8 AS "messageId" FROM review_cards WHERE experience_id = $1 ORDER BY created_at';
 const STAMP = `UPDATE experiences SET status = $2, reviewed_by = $3, reviewed_at = now(), updated_at = now(),
                  verified_on = CASE WHEN $2 = 'published' THEN current_date ELSE verified_on END
                WHERE id = $1 RETURNING reviewed_at AS at, verified_on::text AS verified_on`;
-
-async function decisionOf(q: Queryable, id: number, status: ExperienceStatus): Promise<Decision | undefined> {
-  const [d] = await q.query<{ at: Date | string | null; name: string | null }>(DECISION_OF, [id]);
-  return d?.at ? { status, at: new Date(d.at), ...(d.name ? { byName: d.name } : {}) } : undefined;
-}
 
 /** The deep link that opens a published experience in the bot (see bot/features/start.ts). */
 export const experienceLink = (botUsername: string, externalId: string) => `https://t.me/${botUsername}?start=exp_${externalId}`;

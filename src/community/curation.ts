@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../db/db.ts';
 import { recordAudit } from '../knowledge/experiences/audit.ts';
 import type { ExperienceText, Language } from '../knowledge/experiences/experience.ts';
 import { can, isStaff } from '../knowledge/experiences/roles.ts';
+import { LANGUAGES } from '../knowledge/experiences/rules.ts';
 import { putExperienceText } from '../knowledge/experiences/texts.ts';
 import type { Retriever } from '../knowledge/search/retrieval.ts';
 import { cardPlaces, decideContribution, type CardPlace, type CurationDecision, type DecideResult, type DecisionPorts } from './curation-decision.ts';
@@ -109,7 +110,7 @@ export function createCuration(ports: CurationPorts) {
           experienceId: Number(r.id),
           externalId: r.external_id,
           title: r.title,
-          missing: (['fa', 'zh', 'en'] as const).filter((l) => !r.have.includes(l)),
+          missing: LANGUAGES.filter((l) => !r.have.includes(l)),
         })),
       };
     },

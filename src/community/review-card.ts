@@ -48,6 +48,12 @@ const STRUCTURED = `SELECT EXISTS (SELECT 1 FROM experiences e JOIN audit_log a 
                     WHERE e.id = $1 AND a.action = 'contribution.structure' AND a.subject = 'experience:' || e.id) AS structured`;
 const DECISION = `SELECT e.reviewed_at AS at, m.name FROM experiences e LEFT JOIN members m ON m.id = e.reviewed_by WHERE e.id = $1`;
 
+/** Who decided on an experience and when, told as `status` (undefined while nobody has). */
+export async function decisionOf(q: Queryable, experienceId: number, status: Experience['status']): Promise<Decision | undefined> {
+  const [d] = await q.query<{ at: Date | string | null; name: string | null }>(DECISION, [experienceId]);
+  return d?.at ? { status, at: new Date(d.at), ...(d.name ? { byName: d.name } : {}) } : undefined;
+}
+
 /** The published experiences most like `text` (the bot's own search), `exclude` left out. */
 export async function similarExperiences(
   q: Queryable,
@@ -98,8 +104,8 @@ export async function loadReviewCard(q: Queryable, retriever: Retriever, experie
   const [structured] = await q.query<{ structured: boolean }>(STRUCTURED, [experienceId]);
   if (structured?.structured) card.structuredByModel = true;
   if (experience.status !== 'pending' && experience.status !== 'draft') {
-    const [decision] = await q.query<{ at: Date | string | null; name: string | null }>(DECISION, [experienceId]);
-    if (decision?.at) card.decided = { status: experience.status, at: new Date(decision.at), ...(decision.name ? { byName: decision.name } : {}) };
+    const decision = await decisionOf(q, experienceId, experience.status);
+    if (decision) card.decided = decision;
   }
   return card;
 }

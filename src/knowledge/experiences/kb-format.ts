@@ -8,8 +8,6 @@ export interface KbParseResult {
   problems: KbProblem[];
 }
 
-export { MAX_TEXT_CHARS } from './rules.ts';
-
 /**
  * Validates a whole kb-format v1 file (see ../shared/kb-format.md) and reports every problem
  * at once, so the person fixing the file does not have to run the import again and again.
