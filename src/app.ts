@@ -23,7 +23,7 @@ import { createNotifier, MESSAGE_MAX_ATTEMPTS } from './jobs/notify.ts';
 import { queueReviewCard } from './jobs/review-cards.ts';
 import { createWakeSignal } from './jobs/wake.ts';
 import { loadPrompts } from './ai/prompts.ts';
-import { translateQuestion } from './ai/question-translation.ts';
+import { translateMessage } from './ai/message-translation.ts';
 import type { PublicationWork } from './community/publication.ts';
 import { translationJobs } from './translation/jobs.ts';
 import { structuringJobs } from './translation/structuring.ts';
@@ -193,11 +193,15 @@ export async function createApp(config: Config, options: { db?: Db; logger?: Log
   };
 }
 
-/** A member's answer to a community question (or the question, for the chats it is posted in) in the other languages; {} (shown as written) when the model fails. */
-function answerTranslator(deps: Parameters<typeof translateQuestion>[0], logger: Logger): TranslateAnswer {
+/**
+ * A member's answer to a community question (or the question, for the chats it is posted in) in
+ * the other languages, translated for reading (not the search's rewriting); {} (shown as written)
+ * when the model fails.
+ */
+function answerTranslator(deps: Parameters<typeof translateMessage>[0], logger: Logger): TranslateAnswer {
   return async (text, language) => {
     try {
-      return await translateQuestion(deps, text, language);
+      return await translateMessage(deps, text, language);
     } catch (err) {
       logger.warn({ err }, 'a community answer could not be translated: the asker gets it as written');
       return {};

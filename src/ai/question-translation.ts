@@ -31,16 +31,21 @@ export async function translateQuestion(
   options: CallOptions = {},
 ): Promise<QuestionTranslations> {
   const prompt = await deps.prompts.render('translate-question', { language_name: LANGUAGE_NAMES[language], question: text });
-  const reply = await deps.ai.chat(prompt, options);
-  const parsed = replySchema.safeParse(parseJsonObject(reply, 'the translation reply'));
-  if (!parsed.success) throw new AiError('malformed', 'the translation reply is not {"fa","zh","en"} JSON', { cause: parsed.error });
+  return translationsFromReply(await deps.ai.chat(prompt, options), language, 'the translation reply');
+}
+
+/**
+ * A model's `{"fa", "zh", "en"}` reply as the text in the languages other than `language`.
+ * Throws AiError('malformed') when it is not that JSON, or holds none of them (`what` names the reply).
+ */
+export function translationsFromReply(reply: string, language: Language, what: string): QuestionTranslations {
+  const parsed = replySchema.safeParse(parseJsonObject(reply, what));
+  if (!parsed.success) throw new AiError('malformed', `${what} is not {"fa","zh","en"} JSON`, { cause: parsed.error });
   const translations: QuestionTranslations = {};
   for (const other of LANGUAGES) {
     const value = parsed.data[other]?.trim();
     if (other !== language && value) translations[other] = value;
   }
-  if (Object.keys(translations).length === 0) {
-    throw new AiError('malformed', 'the translation reply has no text in the other languages');
-  }
+  if (Object.keys(translations).length === 0) throw new AiError('malformed', `${what} has no text in the other languages`);
   return translations;
 }
