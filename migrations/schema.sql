@@ -174,6 +174,8 @@ TABLE open_question_answers
   translations jsonb NOT NULL DEFAULT '{}'::jsonb
   helpful boolean
   created_at timestamp with time zone NOT NULL DEFAULT now()
+  experience_id bigint
+  CONSTRAINT open_question_answers_experience_id_fkey FOREIGN KEY (experience_id) REFERENCES experiences(id) ON DELETE SET NULL
   CONSTRAINT open_question_answers_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE
   CONSTRAINT open_question_answers_open_question_id_fkey FOREIGN KEY (open_question_id) REFERENCES open_questions(id) ON DELETE CASCADE
   CONSTRAINT open_question_answers_pkey PRIMARY KEY (id)
@@ -327,6 +329,7 @@ CREATE UNIQUE INDEX jobs_pkey ON jobs USING btree (id);
 CREATE INDEX jobs_sequence_idx ON jobs USING btree (sequence_key, id) WHERE ((sequence_key IS NOT NULL) AND (done_at IS NULL) AND (failed_at IS NULL));
 CREATE UNIQUE INDEX members_pkey ON members USING btree (id);
 CREATE UNIQUE INDEX members_telegram_id_key ON members USING btree (telegram_id);
+CREATE INDEX open_question_answers_experience_idx ON open_question_answers USING btree (experience_id) WHERE (experience_id IS NOT NULL);
 CREATE UNIQUE INDEX open_question_answers_pkey ON open_question_answers USING btree (id);
 CREATE INDEX open_question_answers_question_idx ON open_question_answers USING btree (open_question_id);
 CREATE UNIQUE INDEX open_question_posts_pkey ON open_question_posts USING btree (open_question_id, chat_id);

@@ -34,7 +34,7 @@ export type DecideResult =
   | { kind: 'already-decided'; decision?: Decision; status: ExperienceStatus }
   /** The merge target is not a published experience other than the contribution. */
   | { kind: 'bad-target' }
-  /** Its problem is not written yet (a message saved in a group): edit it first. */
+  /** Its problem is not written yet (an answer whose question was not seen, or not in its language: answerText): edit it first. */
   | { kind: 'problem-missing' };
 
 /** What a decision needs from outside the community: telling the contributor, and what follows a publication. */

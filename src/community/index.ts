@@ -104,6 +104,7 @@ export function createCommunity(
       db,
       openQuestions: repos.openQuestions,
       submitContribution,
+      announce: curation.announce,
       ...(translateAnswer ? { translateAnswer } : {}),
       ...(structureAnswers ? { structureAnswers } : {}),
     }),

@@ -26,6 +26,11 @@ export interface ReviewCard {
   };
   similar: SimilarExperience[];
   warnings: Warning[];
+  /**
+   * The question put to the community that the contribution answers, as its asker wrote it, for
+   * reference: the contribution holds it only in its own language (a kept translation), if at all.
+   */
+  askedQuestion?: { text: string; language: Language };
   /** The model structured it from a member's answer to a community question (translation/structuring.ts): the curator checks it. */
   structuredByModel?: true;
   /** Set once staff decided: the status it ended in, who and when. */
@@ -46,6 +51,8 @@ const CONTRIBUTOR_RECORD = `SELECT count(*) FILTER (WHERE id <> $2)::int AS earl
 // Read through the audit row the structuring wrote; audit rows since the contribution was made only (created_at index).
 const STRUCTURED = `SELECT EXISTS (SELECT 1 FROM experiences e JOIN audit_log a ON a.created_at >= e.created_at
                     WHERE e.id = $1 AND a.action = 'contribution.structure' AND a.subject = 'experience:' || e.id) AS structured`;
+// The answer's question (migration 0031); gone when the asker used /forget.
+const ASKED_QUESTION = `SELECT q.text, q.language FROM open_question_answers a JOIN open_questions q ON q.id = a.open_question_id WHERE a.experience_id = $1 LIMIT 1`;
 const DECISION = `SELECT e.reviewed_at AS at, m.name FROM experiences e LEFT JOIN members m ON m.id = e.reviewed_by WHERE e.id = $1`;
 
 /** Who decided on an experience and when, told as `status` (undefined while nobody has). */
@@ -103,6 +110,8 @@ export async function loadReviewCard(q: Queryable, retriever: Retriever, experie
   };
   const [structured] = await q.query<{ structured: boolean }>(STRUCTURED, [experienceId]);
   if (structured?.structured) card.structuredByModel = true;
+  const [asked] = await q.query<{ text: string; language: Language }>(ASKED_QUESTION, [experienceId]);
+  if (asked) card.askedQuestion = asked;
   if (experience.status !== 'pending' && experience.status !== 'draft') {
     const decision = await decisionOf(q, experienceId, experience.status);
     if (decision) card.decided = decision;

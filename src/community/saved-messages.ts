@@ -3,7 +3,7 @@ import { queueSavedMessageConsent } from '../jobs/saved-messages.ts';
 import { recordAudit } from '../knowledge/experiences/audit.ts';
 import type { ExperienceRepository } from '../knowledge/experiences/repository.ts';
 import { can } from '../knowledge/experiences/roles.ts';
-import { isCountryCode, savedMessageText, type LengthProblem } from '../knowledge/experiences/rules.ts';
+import { isCountryCode, answerText, type LengthProblem } from '../knowledge/experiences/rules.ts';
 import { nextStatus } from '../knowledge/experiences/status.ts';
 import { deleteExperiences } from '../knowledge/experiences/search-tokens.ts';
 import { detectLanguage, type Language } from '../text/language.ts';
@@ -125,7 +125,7 @@ export function createSavedMessages(deps: {
       if (!staff && !(await input.isGroupAdmin())) return { kind: 'forbidden' };
       const known = await db.query('SELECT 1 FROM saved_messages WHERE chat_id = $1 AND message_id = $2', [input.chatId, input.messageId]);
       if (known.length > 0) return { kind: 'already-saved' };
-      const content = savedMessageText({ answer: input.answer, ...(input.problem !== undefined ? { problem: input.problem } : {}) });
+      const content = answerText({ answer: input.answer, ...(input.problem !== undefined ? { problem: input.problem } : {}) });
       if (!content.ok) return { kind: 'not-kept', problem: content.problem };
       const author = await createMembers(db).getByTelegramId(input.authorTelegramId);
       const askable = author !== undefined && author.forgottenAt === undefined;

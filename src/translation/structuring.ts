@@ -13,6 +13,9 @@ import { replaceContributionText, textFingerprint } from '../knowledge/experienc
 import type { Logger } from '../log.ts';
 import { detectLanguage, isLanguage, type Language } from '../text/language.ts';
 
+// The question the answer was given to (migration 0031); gone when the asker used /forget.
+const ASKED_QUESTION = `SELECT q.text FROM open_question_answers a JOIN open_questions q ON q.id = a.open_question_id WHERE a.experience_id = $1 LIMIT 1`;
+
 export interface StructuringJobDeps {
   db: Db;
   ai: AiProvider;
@@ -60,11 +63,15 @@ export function structuringJobs(deps: StructuringJobDeps): Record<string, JobHan
     const text = experience.texts[experience.language];
     let structured: StructuredAnswer | undefined;
     let kept: string | undefined;
+    // The asker's own words: the contribution holds the question only in the answer's language, if at all.
+    const [asked] = await db.query<{ text: string }>(ASKED_QUESTION, [experienceId]);
+    const question = asked?.text ?? (text?.problem || undefined);
     if (!text || textFingerprint(text) !== written) kept = 'edited meanwhile';
     else if (job.attempts >= job.maxAttempts) kept = 'last attempt';
+    else if (question === undefined) kept = 'the question is no longer stored';
     else {
       try {
-        const reply = await structureCommunityAnswer({ ai, prompts }, { question: text.problem, answer: text.solution, language });
+        const reply = await structureCommunityAnswer({ ai, prompts }, { question, answer: text.solution, language });
         kept = structuringProblem(reply, language);
         if (!kept) structured = reply;
       } catch (error) {

@@ -26,6 +26,8 @@ const DYEING = {
 const QUESTION = 'چطور می‌توانم برای محصولات لبنی مجوز صادرات به چین بگیرم؟';
 const ANSWER = '我们请了当地代理向海关总署提交注册资料，工厂审核通过后三个月拿到了注册号，之后每批乳制品都顺利出口。';
 const ZHANG_COMPANY = '宁波港通贸易';
+/** What Sara writes on Zhang's card: without a model the bot has Maryam's question in Persian only, so his Chinese contribution waits for its problem. */
+const DAIRY = { title: '乳制品对华出口许可证和注册', problem: '我们想把伊朗乳制品出口到中国，不知道怎样办理出口许可证和工厂注册。' };
 const SAVED = {
   fa: 'ما پول تأمین‌کننده را از طریق یک صرافی در ارومچی به حساب یوانی او فرستادیم و رسید بانکی را همان روز گرفتیم.',
   en: 'Our rail wagons via Almaty took eighteen days door to door, half the time the sea freight took us last year.',
@@ -151,6 +153,9 @@ describe.each(testDatabases())('the community, several people at once, on $name'
     // Its review card waits in the staff chat, credited to Zhang.
     const card = staffChat.botMessages.find((m) => m.text.includes(ANSWER))!;
     expect(card.text).toContain(tg.text('en', 'curation-status-pending'));
+    // All in Chinese, Zhang's language: Maryam's Persian question is shown for reference, and the problem is left to the curator.
+    expect(card.text).toContain(tg.text('en', 'curation-card-asked', { language: tg.text('en', 'bot-language-name-fa'), question: QUESTION }));
+    expect(card.text).toContain(tg.text('en', 'curation-warning-problem-missing'));
     expect(card.text).toContain(`👤 Zhang, ${ZHANG_COMPANY} · ${tg.text('en', 'country-CN')}`);
     expect(card.buttons).toEqual(['approve', 'edit', 'merge', 'reject'].map((a) => tg.text('en', `curation-button-${a}`)));
 
@@ -202,8 +207,22 @@ describe.each(testDatabases())('the community, several people at once, on $name'
     expect((await john.presses(tg.text('en', 'save-consent-button-declined'))).map((r) => r.text)).toEqual([tg.text('en', 'save-consent-declined')]);
     expect((await john.says('/my')).map((r) => r.text)).toEqual([tg.text('en', 'my-empty')]);
 
-    // Sara approves Zhang's answer in the staff chat; the card says so, and Zhang hears in Chinese, with its link.
+    // Sara cannot approve Zhang's answer before its problem is written: she writes it, and a title, in Chinese with ✏️ Edit.
     const saraInStaffChat = sara.inGroup(staffChat);
+    await saraInStaffChat.presses(tg.text('en', 'curation-button-approve'), { under: card });
+    expect(saraInStaffChat.toasts).toEqual([tg.text('en', 'curation-problem-missing')]);
+    await saraInStaffChat.presses(tg.text('en', 'curation-button-edit'), { under: card });
+    await sara.presses(tg.text('en', 'bot-language-name-zh'));
+    for (const field of ['problem', 'title'] as const) {
+      await sara.presses(tg.text('en', `share-field-${field}`));
+      expect((await sara.says(DAIRY[field])).map((r) => r.text)).toContain(tg.plainText('en', 'curation-edit-saved'));
+    }
+    await sara.presses(tg.text('en', 'curation-edit-done'));
+    await tg.outboxSent();
+    const written = staffChat.botMessages.find((m) => m.message.message_id === card.message.message_id)!;
+    expect(written.text).toContain(DAIRY.problem);
+    expect(written.text).not.toContain(tg.text('en', 'curation-warning-problem-missing'));
+    // Approved: the card says so, and Zhang hears in Chinese, with its link.
     await saraInStaffChat.presses(tg.text('en', 'curation-button-approve'), { under: card });
     expect(saraInStaffChat.toasts).toEqual([tg.plainText('en', 'curation-approved')]);
     const decided = staffChat.botMessages.find((m) => m.message.message_id === card.message.message_id)!;
@@ -216,7 +235,10 @@ describe.each(testDatabases())('the community, several people at once, on $name'
     );
     expect(published!.status).toBe('published');
     expect(zhang.history.at(-1)!.text).toBe(
-      tg.text('zh', 'curation-approved-notice', { title: QUESTION, link: `https://t.me/${tg.emulator.botInfo.username}?start=exp_${published!.external_id}` }),
+      tg.text('zh', 'curation-approved-notice', {
+        title: DAIRY.title,
+        link: `https://t.me/${tg.emulator.botInfo.username}?start=exp_${published!.external_id}`,
+      }),
     );
 
     // Maryam says yes, with her name: her message goes to review, credited to her, with Sara's problem.
@@ -238,14 +260,14 @@ describe.each(testDatabases())('the community, several people at once, on $name'
 
   it('the English member’s next question finds the new experience; he and Maryam ask to meet its author, who accepts him and declines her', async () => {
     const [answer] = await john.says(ENGLISH_QUESTION);
-    expect(answer!.text).toContain(QUESTION);
+    expect(answer!.text).toContain(DAIRY.title);
     expect(answer!.text).toContain(ANSWER);
     expect(answer!.text).toContain(`${ZHANG_COMPANY}, ${tg.text('en', 'country-CN')}`);
     const [johnsStory] = await john.presses('📖');
     expect(johnsStory!.text).toContain(ANSWER);
     expect(johnsStory!.buttons).toEqual([tg.text('en', 'intro-button')]);
     const [askWhy] = await john.presses(tg.text('en', 'intro-button'));
-    expect(askWhy!.text).toBe(tg.text('en', 'intro-ask-reason', { title: QUESTION, max: 300 }));
+    expect(askWhy!.text).toBe(tg.text('en', 'intro-ask-reason', { title: DAIRY.title, max: 300 }));
 
     // Maryam, meanwhile, asks her question again: now the base answers it, and she too asks to meet its author.
     const [again] = await maryam.says(QUESTION);
@@ -259,8 +281,8 @@ describe.each(testDatabases())('the community, several people at once, on $name'
     await tg.outboxSent();
     const requests = zhang.history.filter((m) => m.buttons.includes(tg.text('zh', 'intro-button-accept')));
     expect(requests.map((r) => r.text)).toEqual([
-      tg.text('zh', 'intro-message-request', { title: QUESTION, who: 'John', reason: JOHN_REASON }),
-      tg.text('zh', 'intro-message-request', { title: QUESTION, who: 'Maryam', reason: MARYAM_REASON }),
+      tg.text('zh', 'intro-message-request', { title: DAIRY.title, who: 'John', reason: JOHN_REASON }),
+      tg.text('zh', 'intro-message-request', { title: DAIRY.title, who: 'Maryam', reason: MARYAM_REASON }),
     ]);
     const [fromJohn, fromMaryam] = requests as [Reply, Reply];
     for (const request of requests) expect(request.buttons).toEqual([tg.text('zh', 'intro-button-accept'), tg.text('zh', 'intro-button-decline')]);
@@ -269,11 +291,11 @@ describe.each(testDatabases())('the community, several people at once, on $name'
     // He answers the later one first: Maryam is declined, kindly, in Persian.
     expect((await zhang.presses(tg.text('zh', 'intro-button-decline'), { under: fromMaryam })).at(-1)!.text).toBe(tg.text('zh', 'intro-you-declined'));
     await tg.outboxSent();
-    expect(maryam.history.at(-1)!.text).toBe(tg.text('fa', 'intro-message-declined', { title: QUESTION }));
+    expect(maryam.history.at(-1)!.text).toBe(tg.text('fa', 'intro-message-declined', { title: DAIRY.title }));
     // John is accepted: each gets the other's contact and a line about them, in their own language.
     const toZhang = (await zhang.presses(tg.text('zh', 'intro-button-accept'), { under: fromJohn })).at(-1)!;
     expect(toZhang.text).toBe(
-      tg.text('zh', 'intro-message-contact-to-contributor', { who: 'John', title: QUESTION, reason: JOHN_REASON, contact: `John (@${john.user.username})` }),
+      tg.text('zh', 'intro-message-contact-to-contributor', { who: 'John', title: DAIRY.title, reason: JOHN_REASON, contact: `John (@${john.user.username})` }),
     );
     expect(carriesContactOf(toZhang, john)).toBe(true);
     await tg.outboxSent();
@@ -281,7 +303,7 @@ describe.each(testDatabases())('the community, several people at once, on $name'
     expect(toJohn.text).toBe(
       tg.text('en', 'intro-message-contact-to-asker', {
         who: `Zhang · ${ZHANG_COMPANY} · ${tg.text('en', 'country-CN')}`,
-        title: QUESTION,
+        title: DAIRY.title,
         contact: `Zhang (@${zhang.user.username})`,
       }),
     );
@@ -303,7 +325,7 @@ describe.each(testDatabases())('the community, several people at once, on $name'
     expect(more).toEqual([]);
     // In Persian, the question's language, although the forum's own words are Chinese.
     expect(inPersian!.text.startsWith(tg.text('fa', 'answer-offline-intro'))).toBe(true);
-    expect(inPersian!.text).toContain(QUESTION);
+    expect(inPersian!.text).toContain(DAIRY.title);
     expect(inPersian!.text).toContain(ANSWER);
     expect(inPersian!.message.message_thread_id).toBe(maryamInCustoms.threadId);
     expect(inPersian!.message.reply_to_message_id).toBe(maryamInCustoms.lastUpdate!.message!.message_id);

@@ -27,7 +27,10 @@ const STRUCTURED = {
 
 const isStructuring = (r: ChatRequest) =>
   r.messages.some((m) => m.role === 'system' && m.content.includes('Rewrite the question and the answer as one experience'));
-const isTranslation = (r: ChatRequest) => r.messages.some((m) => m.role === 'system' && /you translate/i.test(m.content));
+/** Translated for reading (prompts/translate-message.md), as a post's and an answer's translations must be. */
+const isMessageTranslation = (r: ChatRequest) => r.messages.some((m) => m.role === 'system' && m.content.includes('You translate messages that members'));
+/** Rewritten for search (prompts/translate-question.md): what the bot's own retrieval asks, never what a member reads. */
+const isSearchTranslation = (r: ChatRequest) => r.messages.some((m) => m.role === 'system' && m.content.includes('for a search engine'));
 
 describe.each(testDatabases())('the community loop with a chat model, on $name', ({ open }) => {
   let tg: TelegramTest;
@@ -46,7 +49,8 @@ describe.each(testDatabases())('the community loop with a chat model, on $name',
     llm.onChat((r) => {
       if (isStructuring(r)) return structuring;
       const asked = (text: string) => r.messages.some((m) => m.content.includes(text));
-      if (isTranslation(r) && asked(QUESTION)) return { content: JSON.stringify({ fa: QUESTION, ...QUESTION_IN }) };
+      // Only a translation for reading is shown: the search's rewriting of the question gets nothing to show.
+      if (isMessageTranslation(r) && asked(QUESTION)) return { content: JSON.stringify({ fa: QUESTION, ...QUESTION_IN }) };
       return { content: '{}' };
     });
     tg = await TelegramTest.start({
@@ -116,11 +120,22 @@ describe.each(testDatabases())('the community loop with a chat model, on $name',
     expect(plain(groupPost!.text)).toBe(tg.text('zh', 'community-question-post', { question: withTranslation('zh'), language: 'fa' }));
     const [staffPost] = botPosts(STAFF_CHAT_ID).filter((m) => plain(m.text).includes(QUESTION));
     expect(plain(staffPost!.text)).toBe(tg.text('en', 'community-question-post', { question: withTranslation('en'), language: 'fa' }));
+    // The posts' translation was asked once, for reading, the question inside its tag as data; the search's own rewriting is another request.
+    const aboutQuestion = llm.chatRequests().filter((r) => r.messages.some((m) => m.content.includes(QUESTION)));
+    const forPosts = aboutQuestion.filter(isMessageTranslation);
+    expect(forPosts).toHaveLength(1);
+    expect(forPosts[0]!.messages.find((m) => m.role === 'user')!.content).toContain(`<message>\n${JSON.stringify(QUESTION)}\n</message>`);
+    expect(forPosts.filter(isSearchTranslation)).toEqual([]);
 
     const experienceId = await answer(payload, ANSWER);
     // The answerer was thanked at once; the card waits for the model's structuring.
     expect(cardOf(experienceId)).toBeUndefined();
+    // As written, it is all in Chinese: the question's kept Chinese translation is its title and problem.
+    expect(await textOf(experienceId)).toEqual([{ language: 'zh', title: QUESTION_IN.zh, problem: QUESTION_IN.zh, solution: ANSWER, outcome: null }]);
     await runModelJobs();
+    // The model was given the question as its asker wrote it.
+    const [structuring] = llm.chatRequests().filter(isStructuring).slice(-1);
+    expect(structuring!.messages.find((m) => m.role === 'user')!.content).toContain(JSON.stringify(QUESTION));
     const card = plain(cardOf(experienceId)!.text);
     for (const field of Object.values(STRUCTURED)) expect(card).toContain(field);
     expect(card).not.toContain(ANSWER);
@@ -151,10 +166,13 @@ describe.each(testDatabases())('the community loop with a chat model, on $name',
       const { payload } = await putToCommunity(question);
       const experienceId = await answer(payload, ANSWER);
       await runModelJobs();
+      // As written, in the answer's language: the question has no Chinese translation, so the problem waits for a curator.
       const [text] = await textOf(experienceId);
-      expect(text).toMatchObject({ problem: question, solution: ANSWER, outcome: null });
+      expect(text).toEqual({ language: 'zh', title: ANSWER, problem: '', solution: ANSWER, outcome: null });
       const card = plain(cardOf(experienceId)!.text);
       expect(card).toContain(ANSWER);
+      expect(card).toContain(tg.text('en', 'curation-warning-problem-missing'));
+      expect(card).toContain(tg.text('en', 'curation-card-asked', { language: tg.text('en', 'bot-language-name-fa'), question }));
       expect(card).not.toContain(STRUCTURED.solution);
       expect(card).not.toContain(tg.text('en', 'curation-card-structured'));
     } finally {
@@ -180,7 +198,7 @@ describe.each(testDatabases())('the community loop with a chat model, on $name',
     const before = llm.chatRequests().filter(isStructuring).length;
     await runModelJobs();
     expect(llm.chatRequests().filter(isStructuring)).toHaveLength(before);
-    expect(await textOf(experienceId)).toMatchObject([{ problem: question, solution: edited }]);
+    expect(await textOf(experienceId)).toMatchObject([{ problem: '', solution: edited }]);
     expect(plain(cardOf(experienceId)!.text)).toContain(edited);
   });
 });

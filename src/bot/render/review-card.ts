@@ -34,7 +34,7 @@ export function outcomeLine(decision: Decision, t: Translate): string {
 export function renderReviewCard(card: ReviewCard, language: Language, t: Translate, translator: Translator): { html: string; keyboard?: InlineKeyboard } {
   const { experience, contributor } = card;
   const versions = LANGUAGES.flatMap((l) => (experience.texts[l] ? [[l, experience.texts[l]] as const] : []));
-  const fieldCount = versions.reduce((n, [, text]) => n + TEXT_FIELDS.filter((f) => text[f]).length, 0);
+  const fieldCount = versions.reduce((n, [, text]) => n + TEXT_FIELDS.filter((f) => text[f]).length, card.askedQuestion ? 1 : 0);
   const perField = Math.max(120, Math.floor(CARD_TEXT_BUDGET / Math.max(1, fieldCount)));
   const parts = [
     t('curation-card-title', { id: experience.id, status: t(`curation-status-${experience.status}`) }),
@@ -54,6 +54,10 @@ export function renderReviewCard(card: ReviewCard, language: Language, t: Transl
       if (value) lines.push(t('curation-card-field', { field: t(`share-field-${field}`), text: escapeHtml(inReadingDirection(l, clip(value, perField))) }));
     }
     parts.push(lines.join('\n'));
+  }
+  if (card.askedQuestion) {
+    const { text, language: asked } = card.askedQuestion;
+    parts.push(t('curation-card-asked', { language: t(`bot-language-name-${asked}`), question: escapeHtml(inReadingDirection(asked, clip(text, perField))) }));
   }
   parts.push(
     t('curation-card-contributor', {

@@ -87,21 +87,24 @@ export function titleFrom(text: string): string {
 }
 
 /**
- * Whether a text lacks its problem (a group message saved with /save whose question the bot never
- * saw): the review card warns of it, and it is neither published nor merged until a curator writes it.
+ * Whether a text lacks its problem (an answer whose question the bot never saw, or has in another
+ * language only: answerText): the review card warns of it, and it is neither published nor merged
+ * until a curator writes it.
  */
 export const lacksProblem = (text: { problem: string }): boolean => text.problem.trim() === '';
 
-/** The texts of a group message saved with /save, or why it cannot be kept. */
-export type SavedMessageText = { ok: true; text: { title: string; problem: string; solution: string } } | { ok: false; problem: LengthProblem };
+/** An answer as an experience's text, or why it cannot be kept. */
+export type AnswerText = { ok: true; text: { title: string; problem: string; solution: string } } | { ok: false; problem: LengthProblem };
 
 /**
- * A group message saved with /save as an experience's text: the message is what was done (the
- * solution, held to the member limits), the message it replied to (or what the saver wrote after
- * /save) the problem and the title's source. Without either the problem stays empty, for the
- * review card to point out (warnings.ts) and a curator to write; the title then comes from the message.
+ * An answer someone wrote as an experience's text — a group message saved with /save, a member's
+ * answer to a question put to the community: the answer is what was done (the solution, held to
+ * the member limits), the question it answers the problem and the title's source. A question the
+ * bot never saw, or has only in another language than the answer's, is not given: the problem
+ * then stays empty, for the review card to point out (warnings.ts) and a curator to write, and
+ * the title comes from the answer, so the text stays in one language.
  */
-export function savedMessageText(input: { answer: string; problem?: string }): SavedMessageText {
+export function answerText(input: { answer: string; problem?: string }): AnswerText {
   const solution = input.answer.trim();
   const tooShortOrLong = checkMemberText('solution', solution);
   if (tooShortOrLong) return { ok: false, problem: tooShortOrLong };
