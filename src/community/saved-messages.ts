@@ -225,6 +225,18 @@ export function createSavedMessages(deps: {
       });
     },
 
+    /**
+     * The external ids of the drafts still waiting for their author's answer: kept for that answer
+     * only, so `export` leaves them out (a restore would bring back words nobody agreed to keep,
+     * with nobody left to ask).
+     */
+    async awaitingConsent(): Promise<Set<string>> {
+      const rows = await db.query<{ external_id: string }>(
+        `SELECT e.external_id FROM saved_messages s JOIN experiences e ON e.id = s.experience_id WHERE s.state = 'asked' AND e.status = 'draft'`,
+      );
+      return new Set(rows.map((r) => r.external_id));
+    },
+
     /** Telegram refused the question (the author blocked the bot or never started it): kept without a name, at once. */
     authorUnreachable: (saveId: number): Promise<boolean> => db.transaction((tx) => keepWithoutAnswer(tx, saveId, 'unreachable')),
 

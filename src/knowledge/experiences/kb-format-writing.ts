@@ -50,7 +50,8 @@ export interface LeftOutRecord {
  * The file `export` writes: every record that `import` accepts, each checked by the import's own
  * parser, so the file always restores; the others are left out and returned with what to fix.
  * kb-format requires a problem, so a contribution still without one (a group message saved
- * with /save) waits in the database until a curator writes it.
+ * with /save, a community answer to a question in another language) waits in the database
+ * until a curator writes it.
  */
 export function formatKbExport(records: Iterable<ExperienceRecord>): { file: string; written: number; leftOut: LeftOutRecord[] } {
   let file = '';
@@ -69,7 +70,7 @@ export function formatKbExport(records: Iterable<ExperienceRecord>): { file: str
       ...(record.status !== undefined ? { status: record.status } : {}),
       problems: problems.map((p) =>
         p.field === 'problem' && lacksProblem(record)
-          ? 'field problem: has none yet (a group message saved with /save); write it with ✏️ Edit on its review card'
+          ? 'field problem: has none yet (an answer whose question the bot did not see, or has in another language only); write it with ✏️ Edit on its review card'
           : formatKbProblem(p).replace(/^line 1, /, ''),
       ),
     });
