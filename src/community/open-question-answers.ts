@@ -24,7 +24,7 @@ export type AnswerOpenQuestion = (input: {
  * are in the answer's language, else their kept translation into it (migration 0028); undefined
  * when there is none, so the problem waits for a curator rather than mixing languages.
  */
-export function questionInAnswerLanguage(question: Pick<OpenQuestion, 'text' | 'language' | 'translations'>, language: Language): string | undefined {
+function questionInAnswerLanguage(question: Pick<OpenQuestion, 'text' | 'language' | 'translations'>, language: Language): string | undefined {
   return question.language === language ? question.text : question.translations[language];
 }
 
