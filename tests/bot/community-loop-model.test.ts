@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobRunner } from '../../src/jobs/runner.ts';
 import { testDatabases } from '../helpers/db.ts';
-import { startFakeOpenAi, type ChatRequest, type FakeOpenAi, type FakeReply } from '../helpers/fake-openai.ts';
+import { startFakeOpenAi, type ChatRequest, type FakeOpenAi, type FakeReply, isAnyTranslation } from '../helpers/fake-openai.ts';
 import { plain, TelegramTest, type TestMember } from '../helpers/telegram.ts';
 
 // The community loop with a chat model: each group's post carries the question in the group's
@@ -27,7 +27,6 @@ const STRUCTURED = {
 
 const isStructuring = (r: ChatRequest) =>
   r.messages.some((m) => m.role === 'system' && m.content.includes('Rewrite the question and the answer as one experience'));
-const isTranslation = (r: ChatRequest) => r.messages.some((m) => m.role === 'system' && /you translate/i.test(m.content));
 
 describe.each(testDatabases())('the community loop with a chat model, on $name', ({ open }) => {
   let tg: TelegramTest;
@@ -46,7 +45,7 @@ describe.each(testDatabases())('the community loop with a chat model, on $name',
     llm.onChat((r) => {
       if (isStructuring(r)) return structuring;
       const asked = (text: string) => r.messages.some((m) => m.content.includes(text));
-      if (isTranslation(r) && asked(QUESTION)) return { content: JSON.stringify({ fa: QUESTION, ...QUESTION_IN }) };
+      if (isAnyTranslation(r) && asked(QUESTION)) return { content: JSON.stringify({ fa: QUESTION, ...QUESTION_IN }) };
       return { content: '{}' };
     });
     tg = await TelegramTest.start({

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../helpers/db.ts';
 import { anExperience } from '../helpers/experiences.ts';
 import { until } from '../helpers/bot-process.ts';
-import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import { startFakeOpenAi, type FakeOpenAi, isAnyTranslation } from '../helpers/fake-openai.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
 
@@ -82,7 +82,7 @@ describe('a long answer whose second part fails', () => {
   let tg: TelegramTest;
   beforeAll(async () => {
     llm = await startFakeOpenAi();
-    llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : LONG }));
+    llm.onChat((r) => ({ content: isAnyTranslation(r) ? '{}' : LONG }));
     tg = await TelegramTest.start({
       env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: llm.baseURL },
       experiences: [EXPERIENCE, ...unrelatedExperiences()],
