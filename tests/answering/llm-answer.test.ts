@@ -1,14 +1,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROMPTS_DIR, loadPrompts, type PromptLibrary } from '../../src/ai/prompts.ts';
 import { createAiProvider } from '../../src/ai/provider.ts';
 import { createAnsweringService } from '../../src/answering/answering-service.ts';
 import type { Retriever } from '../../src/knowledge/search/retrieval.ts';
 import { createTranslator } from '../../src/i18n.ts';
 import { memoryLogger, openAiConfig } from '../ai/support.ts';
-import { startFakeOpenAi, type FakeOpenAi, type FakeReply, isQuestionTranslation } from '../helpers/fake-openai.ts';
+import { type FakeReply, isQuestionTranslation } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { anExperience, experiencesOf, recordingRetriever, stripIsolation } from './support.ts';
 
 const translator = createTranslator();
@@ -37,14 +38,7 @@ const crossLingualRetriever = () =>
       : [[exchange, 0.6]],
   );
 
-let fake: FakeOpenAi;
-beforeAll(async () => {
-  fake = await startFakeOpenAi();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const fake = fakeOpenAiPerFile();
 
 function service(retriever: Retriever, timeoutMs = 2_000, extra: { apiKey?: string; secrets?: string[]; prompts?: PromptLibrary } = {}) {
   const log = memoryLogger();

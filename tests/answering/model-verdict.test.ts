@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAiProvider } from '../../src/ai/provider.ts';
 import { createAnsweringService } from '../../src/answering/answering-service.ts';
 import type { Retriever } from '../../src/knowledge/search/retrieval.ts';
 import { createTranslator } from '../../src/i18n.ts';
 import { memoryLogger, openAiConfig } from '../ai/support.ts';
-import { startFakeOpenAi, type FakeOpenAi, type FakeReply, isQuestionTranslation } from '../helpers/fake-openai.ts';
+import { type FakeReply, isQuestionTranslation } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { anExperience, experiencesOf, recordingRetriever } from './support.ts';
 
 // The model judges whether the experiences the search found answer what is asked (prompts/answer.md):
@@ -20,14 +21,7 @@ const rail = anExperience('en', {
 const pumps = anExperience('en', { en: { title: 'Pumps for Tehran', problem: 'Old pumps.', solution: 'We imported pumps.' } });
 const RELATED = translator.t('en', 'answer-related-found');
 
-let fake: FakeOpenAi;
-beforeAll(async () => {
-  fake = await startFakeOpenAi();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const fake = fakeOpenAiPerFile();
 
 function service(retriever: Retriever, answerReply: FakeReply, budgetMs?: number) {
   fake.onChat((r) => (isQuestionTranslation(r) ? { content: '{}' } : answerReply));
