@@ -125,7 +125,7 @@ describe('a long answer whose second part fails', () => {
 describe('an answer Telegram will not take for longer than DELIVERY_GIVE_UP_AFTER', () => {
   let tg: TelegramTest;
   beforeAll(async () => {
-    tg = await TelegramTest.start({ env: { DELIVERY_GIVE_UP_AFTER: '4s' }, experiences: [anExperience(), ...unrelatedExperiences()] });
+    tg = await TelegramTest.start({ env: { DELIVERY_GIVE_UP_AFTER: '2s' }, experiences: [anExperience(), ...unrelatedExperiences()] });
   });
   afterAll(() => tg?.stop());
 
@@ -140,7 +140,7 @@ describe('an answer Telegram will not take for longer than DELIVERY_GIVE_UP_AFTE
       failed = await given();
     }
     expect(failed).toHaveLength(1);
-    expect(failed[0]!.last_error).toMatch(/given up \(DELIVERY_GIVE_UP_AFTER is 4 s\)/);
+    expect(failed[0]!.last_error).toMatch(/given up \(DELIVERY_GIVE_UP_AFTER is 2 s\)/);
     recover();
     await new Promise((r) => setTimeout(r, 2_000));
     expect(member.history).toEqual([]);
