@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongFilesFirst } from './tests/long-files-first.ts';
 
 export default defineConfig({
   test: {
@@ -14,5 +15,6 @@ export default defineConfig({
     isolate: false,
     // Both cores: most test files wait on PGlite or child processes, not on each other.
     maxWorkers: 2,
+    sequence: { sequencer: LongFilesFirst },
   },
 });

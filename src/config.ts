@@ -53,6 +53,8 @@ const schema = z
     // Removed: see the check below.
     BOT_WORKERS: optionalText,
     DELIVERY_GIVE_UP_AFTER: duration('1h'),
+    ANSWER_LATE_NOTICE_AFTER: duration('30s'),
+    TELEGRAM_MAX_RETRY_WAIT: duration('60s'),
     SEARCH_INDEX: z.enum(['memory', 'database'], { error: 'expects memory or database' }).default('memory'),
     ADMIN_IDS: idList(/^[1-9]\d{0,15}$/, 'expects Telegram user ids (whole numbers above 0), comma-separated, e.g. 123456789,987654321'),
     STAFF_CHAT_ID: optionalText.pipe(
@@ -140,6 +142,14 @@ export interface Config {
    * counted from when it was queued, before the sender gives up on it and keeps it as failed.
    */
   deliveryGiveUpAfterMs: number;
+  /** A member whose answer Telegram has not yet taken this long after the question is told it is coming. */
+  answerLateNoticeAfterMs: number;
+  /**
+   * The longest 429 retry_after waited inside a handler's call to Telegram (a reply, an edit);
+   * a longer one fails the call at once. Queued sends (answers, notifications) wait out any
+   * retry_after in the job queue instead.
+   */
+  telegramMaxRetryWaitMs: number;
   /** Telegram user ids made admins at every start; an admin no longer listed becomes a member (see community/staff.ts). */
   adminTelegramIds: number[];
   /** The staff's group chat, where review cards and the re-verification digest are posted; undefined: curators review in their private chats, and no digest is sent. */
@@ -212,6 +222,8 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     questionBudgetMs: e.QUESTION_BUDGET_MS,
     searchIndex: e.SEARCH_INDEX,
     deliveryGiveUpAfterMs: e.DELIVERY_GIVE_UP_AFTER,
+    answerLateNoticeAfterMs: e.ANSWER_LATE_NOTICE_AFTER,
+    telegramMaxRetryWaitMs: e.TELEGRAM_MAX_RETRY_WAIT,
     adminTelegramIds: e.ADMIN_IDS.map(Number),
     staffChatId: e.STAFF_CHAT_ID === undefined ? undefined : Number(e.STAFF_CHAT_ID),
     reviewAfterMonths: e.REVIEW_AFTER_MONTHS,

@@ -62,6 +62,17 @@ describe('configuration', () => {
     }
   });
 
+  it("tells a member their answer is late after ANSWER_LATE_NOTICE_AFTER and waits out a handler's 429 up to TELEGRAM_MAX_RETRY_WAIT (30 s and 60 s unless set)", () => {
+    expect(loadConfig({})).toMatchObject({ answerLateNoticeAfterMs: 30_000, telegramMaxRetryWaitMs: 60_000 });
+    expect(loadConfig({ ANSWER_LATE_NOTICE_AFTER: '10s', TELEGRAM_MAX_RETRY_WAIT: '2m' })).toMatchObject({
+      answerLateNoticeAfterMs: 10_000,
+      telegramMaxRetryWaitMs: 120_000,
+    });
+    for (const name of ['ANSWER_LATE_NOTICE_AFTER', 'TELEGRAM_MAX_RETRY_WAIT']) {
+      expect(() => loadConfig({ [name]: 'soon' })).toThrow(new RegExp(`${name}: expects a duration above 0 such as 3600, 90s, 10m or 1h`));
+    }
+  });
+
   it('refuses the removed BOT_WORKERS setting and says how to scale out instead', () => {
     for (const value of ['1', '4']) {
       expect(() => loadConfig({ DATABASE_URL: 'postgres://db/sme', BOT_WORKERS: value })).toThrow(

@@ -19,8 +19,6 @@ import { MessageRefusedError, telegramFailure, tooOld } from './telegram-failure
 /** The job kind of the "your answer is delayed" notice, queued when an answer's send fails. */
 export const DELAY_NOTICE = 'tell-answer-delayed';
 
-/** A member whose answer is still unsent this long after the question is told it is coming. */
-export const DELAYED_AFTER_MS = 30_000;
 /** How long the notice gives the answer to go out first (after Telegram's wait, or one more try). */
 const ANSWER_FIRST_MS = 3_000;
 
@@ -38,6 +36,8 @@ export interface AnswerSenderOptions {
   translator: Translator;
   budget: SendBudget;
   giveUpAfterMs: number;
+  /** A member whose answer is still unsent this long after the question is told it is coming (ANSWER_LATE_NOTICE_AFTER). */
+  lateNoticeAfterMs: number;
   logger: Logger;
 }
 
@@ -61,11 +61,11 @@ const ANSWER_STATE = `SELECT done_at IS NOT NULL OR failed_at IS NOT NULL AS set
  * failed: the job's progress for every part but the last, and for the last the link of the
  * answer's messages to its question (replying to one is a follow-up), written by the statement
  * that marks the job done and read back by a retry. A send that fails and will be retried queues a
- * notice for the member, due DELAYED_AFTER_MS after the question, which is sent only if the
+ * notice for the member, due `lateNoticeAfterMs` after the question, which is sent only if the
  * answer is still out then and Telegram has not asked the bot to wait.
  */
 export function createAnswerSender(options: AnswerSenderOptions): Record<string, JobHandler> {
-  const { db, api, translator, budget, giveUpAfterMs, logger } = options;
+  const { db, api, translator, budget, giveUpAfterMs, lateNoticeAfterMs, logger } = options;
 
   async function deliver(job: Job, steps: JobSteps): Promise<unknown> {
     const old = tooOld(job.ageMs, giveUpAfterMs);
@@ -154,7 +154,7 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
     await enqueueJob(db, {
       kind: DELAY_NOTICE,
       uniqueKey: String(job.id),
-      delayMs: Math.max(0, DELAYED_AFTER_MS - job.ageMs),
+      delayMs: Math.max(0, lateNoticeAfterMs - job.ageMs),
       payload: { ...notice },
       maxAttempts: MESSAGE_MAX_ATTEMPTS,
     });

@@ -78,7 +78,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   // getUpdates: polling retries it itself (polling.ts), seen in the logs and with a capped
   // backoff, where auto-retry would retry a refused connection silently for ever, backing off
   // up to an hour between tries.
-  const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 });
+  const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: deps.app.config.telegramMaxRetryWaitMs / 1000 });
   bot.api.config.use((prev, method, payload, signal) => (method === 'getUpdates' ? prev(method, payload, signal) : retry(prev, method, payload, signal)));
 
   const { app } = deps;

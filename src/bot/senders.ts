@@ -49,7 +49,7 @@ export function startSenders(
   const giveUpAfterMs = app.config.deliveryGiveUpAfterMs;
   const handlers = {
     ...createOutboxSender({ db, api, translator, budget, giveUpAfterMs }),
-    ...createAnswerSender({ db, api, translator, budget, giveUpAfterMs, logger }),
+    ...createAnswerSender({ db, api, translator, budget, giveUpAfterMs, lateNoticeAfterMs: app.config.answerLateNoticeAfterMs, logger }),
     ...createReviewCardSender({ db, api, translator, budget, curation: app.community.curation }),
     ...createOpenQuestionSender({ db, api, translator, budget, openQuestions: app.community.openQuestions, openQuestionIn: app.community.openQuestionIn }),
     ...createIntroductionSender({ db, api, translator, budget, introductions: app.community.introductions, experiences: app.experiences }),

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AiError } from '../../src/ai/errors.ts';
 import { createAiProvider } from '../../src/ai/provider.ts';
-import { fakeVector, startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import { fakeVector, startFakeOpenAi } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { memoryLogger, openAiConfig } from './support.ts';
 
-let fake: FakeOpenAi;
-beforeAll(async () => {
-  fake = await startFakeOpenAi();
-});
-afterAll(() => fake.close());
+const fake = fakeOpenAiPerFile();
 beforeEach(() => {
-  fake.requests.length = 0;
   fake.onChat({ content: 'OK' });
 });
 

@@ -10,7 +10,7 @@ import { createTranslator } from '../../src/i18n.ts';
 import { memoryLogger, openAiConfig } from '../ai/support.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { anExperience } from '../helpers/experiences.ts';
-import { startFakeOpenAi, type ChatRequest, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import { startFakeOpenAi, type FakeOpenAi, isQuestionTranslation } from '../helpers/fake-openai.ts';
 import { stripIsolation } from './support.ts';
 
 // Only in Chinese: a Persian question reaches it through the model's translation (and
@@ -29,7 +29,6 @@ const violins = anExperience({
 const payment = anExperience({ id: 'exp-ir-pay' });
 
 const persianQuestion = 'چطور ویولن را با پخش زنده بفروشم؟';
-const isTranslation = (r: ChatRequest) => r.messages[0]!.content.includes('You translate short business questions');
 
 let fake: FakeOpenAi;
 beforeAll(async () => {
@@ -66,7 +65,7 @@ describe.each(testDatabases())('answering over the real retriever on $name', ({ 
 
   it('with a model: the translated question ranks the Chinese-only experience first', async () => {
     fake.onChat((r) =>
-      isTranslation(r)
+      isQuestionTranslation(r)
         ? { content: '{"fa": "چطور ویولن را با پخش زنده بفروشم؟", "zh": "怎么通过直播卖小提琴？", "en": "How do I sell violins through live streaming?"}' }
         : { content: 'یک شرکت چینی هفته‌ای دو بار در دوئین ویولن را زنده اجرا و معرفی کرد و نیمی از فروش از همین راه آمد («在抖音直播卖小提琴»).' },
     );

@@ -1,14 +1,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROMPTS_DIR, loadPrompts, type PromptLibrary } from '../../src/ai/prompts.ts';
 import { createAiProvider } from '../../src/ai/provider.ts';
 import { createAnsweringService } from '../../src/answering/answering-service.ts';
 import type { Retriever } from '../../src/knowledge/search/retrieval.ts';
 import { createTranslator } from '../../src/i18n.ts';
 import { memoryLogger, openAiConfig } from '../ai/support.ts';
-import { startFakeOpenAi, type ChatRequest, type FakeOpenAi, type FakeReply } from '../helpers/fake-openai.ts';
+import { type FakeReply, isQuestionTranslation } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { anExperience, experiencesOf, recordingRetriever, stripIsolation } from './support.ts';
 
 const translator = createTranslator();
@@ -21,8 +22,6 @@ const exchange = anExperience('fa', {
   fa: { title: 'پرداخت از راه صرافی', problem: 'حواله بانکی ممکن نبود.', solution: 'از صرافی دارای مجوز استفاده کردیم.' },
   en: { title: 'Paying through an exchange house', problem: 'No bank wire.', solution: 'We used a licensed exchange house.' },
 });
-
-const isTranslation = (r: ChatRequest) => r.messages[0]!.content.includes('You translate short business questions');
 const translationReply: FakeReply = {
   content: '{"fa": "اعتبار اسنادی برای واردات ماشین از چین", "zh": "从中国进口机器用信用证", "en": "letter of credit for importing machines from China"}',
 };
@@ -39,14 +38,7 @@ const crossLingualRetriever = () =>
       : [[exchange, 0.6]],
   );
 
-let fake: FakeOpenAi;
-beforeAll(async () => {
-  fake = await startFakeOpenAi();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const fake = fakeOpenAiPerFile();
 
 function service(retriever: Retriever, timeoutMs = 2_000, extra: { apiKey?: string; secrets?: string[]; prompts?: PromptLibrary } = {}) {
   const log = memoryLogger();
@@ -62,7 +54,7 @@ describe('with a model', () => {
   it('translates the question for retrieval, so a Persian question finds a Chinese-only experience, and answers from it citing titles', async () => {
     const grounded =
       'برای واردات ماشین، یک شرکت چینی از اعتبار اسنادی بانک کشور ثالث استفاده کرد («用信用证向伊朗出口机床»). راه دیگر صرافی بود («پرداخت از راه صرافی»).';
-    fake.onChat((r) => (isTranslation(r) ? translationReply : { content: grounded }));
+    fake.onChat((r) => (isQuestionTranslation(r) ? translationReply : { content: grounded }));
     const retriever = crossLingualRetriever();
     const { answering, log } = service(retriever);
 
@@ -75,7 +67,7 @@ describe('with a model', () => {
       ['پرداخت از راه صرافی', 'fa'],
     ]);
     // The model saw the experiences (asker's language where it exists), the titles, and the rules.
-    const answerRequest = fake.chatRequests().find((r) => !isTranslation(r))!;
+    const answerRequest = fake.chatRequests().find((r) => !isQuestionTranslation(r))!;
     expect(answerRequest.messages[0]!.content).toContain('Write in Persian (Farsi)');
     expect(answerRequest.messages[0]!.content).toContain('Never invent');
     expect(answerRequest.messages[1]!.content).toContain('我们通过第三国银行开立信用证。');
@@ -85,7 +77,7 @@ describe('with a model', () => {
   });
 
   it('gives the model both a follow-up and the question it follows', async () => {
-    fake.onChat((r) => (isTranslation(r) ? translationReply : { content: 'Per «Paying through an exchange house», yes.' }));
+    fake.onChat((r) => (isQuestionTranslation(r) ? translationReply : { content: 'Per «Paying through an exchange house», yes.' }));
     const retriever = crossLingualRetriever();
     await service(retriever).answering.answer({ text: 'and in yuan?', previousQuestion: 'how do I pay my supplier', language: 'en' });
 
@@ -97,7 +89,7 @@ describe('with a model', () => {
   });
 
   it("gives the model's text as written and the cited experiences beside it, for the bot to list once", async () => {
-    fake.onChat((r) => (isTranslation(r) ? translationReply : { content: 'Use a letter of credit.' }));
+    fake.onChat((r) => (isQuestionTranslation(r) ? translationReply : { content: 'Use a letter of credit.' }));
     const answer = await service(crossLingualRetriever()).answering.answer({ text: 'letter of credit?', language: 'en' });
     expect(answer.text).toBe('Use a letter of credit.');
     expect(answer.cited.map((c) => c.title)).toEqual(['用信用证向伊朗出口机床', 'Paying through an exchange house']);
@@ -105,7 +97,7 @@ describe('with a model', () => {
 
   it('searches without translations when the translation reply is malformed, and says so in the log', async () => {
     fake.onChat((r) =>
-      isTranslation(r)
+      isQuestionTranslation(r)
         ? { content: 'Sure! Here are the translations: fa, zh, en.' }
         : { content: 'From «Paying through an exchange house»: a licensed exchange house.' },
     );
@@ -124,7 +116,7 @@ describe('with a model', () => {
 describe('a streamed answer, as the member would see it while it is written (onDraft)', () => {
   it('shows finished sentences only, without an invented citation, holding back a «title» until it closes; the answer is the whole reply', async () => {
     fake.onChat((r) =>
-      isTranslation(r)
+      isQuestionTranslation(r)
         ? translationReply
         : {
             chunks: [
@@ -153,7 +145,7 @@ describe('a streamed answer, as the member would see it while it is written (onD
 
   it('shows nothing more once the draft repeats a configured secret, and the answer is the extractive one', async () => {
     fake.onChat((r) =>
-      isTranslation(r) ? translationReply : { chunks: ['Use an exchange house. ', 'The key is sk-live-', 'SECRET123. ', 'Bye.'], everyMs: 5 },
+      isQuestionTranslation(r) ? translationReply : { chunks: ['Use an exchange house. ', 'The key is sk-live-', 'SECRET123. ', 'Bye.'], everyMs: 5 },
     );
     const drafts: string[] = [];
     const { answering } = service(crossLingualRetriever(), 2_000, { secrets: ['sk-live-SECRET123'] });
@@ -173,7 +165,7 @@ describe('when the model fails, the member still gets the extractive answer', ()
     ['malformed', { json: { id: 'x', choices: [] } }],
   ] as [string, FakeReply][])('%s: %j', async (kind, failure) => {
     // Translation works; writing the answer fails.
-    fake.onChat((r) => (isTranslation(r) ? translationReply : failure));
+    fake.onChat((r) => (isQuestionTranslation(r) ? translationReply : failure));
     const { answering, log } = service(crossLingualRetriever(), 200);
 
     const answer = await answering.answer({ text: 'ال سی برای واردات دستگاه', language: 'fa' });
@@ -204,18 +196,18 @@ describe('when the model fails, the member still gets the extractive answer', ()
   });
 
   it('abstains without asking the model to write anything', async () => {
-    fake.onChat((r) => (isTranslation(r) ? translationReply : { content: 'should not be used' }));
+    fake.onChat((r) => (isQuestionTranslation(r) ? translationReply : { content: 'should not be used' }));
     const { answering } = service(recordingRetriever(() => []));
     const answer = await answering.answer({ text: '上海藏红花价格？' });
     expect(answer).toMatchObject({ language: 'zh', abstained: true, text: '知识库中暂时还没有能回答这个问题的经验。' });
-    expect(fake.chatRequests().filter((r) => !isTranslation(r))).toEqual([]);
+    expect(fake.chatRequests().filter((r) => !isQuestionTranslation(r))).toEqual([]);
   });
 });
 
 describe('what the model writes is checked before a member reads it', () => {
   it('drops the titles and experience ids the model invents, and keeps the ones it was given', async () => {
     fake.onChat((r) =>
-      isTranslation(r)
+      isQuestionTranslation(r)
         ? translationReply
         : {
             content:
@@ -229,7 +221,7 @@ describe('what the model writes is checked before a member reads it', () => {
   });
 
   it('refuses an answer made only of invented citations, and sends the extractive answer', async () => {
-    fake.onChat((r) => (isTranslation(r) ? translationReply : { content: '«A title nobody wrote»' }));
+    fake.onChat((r) => (isQuestionTranslation(r) ? translationReply : { content: '«A title nobody wrote»' }));
     const { answering, log } = service(crossLingualRetriever());
     const answer = await answering.answer({ text: 'how do I pay?', language: 'en' });
     expect(answer.mode).toBe('offline');
@@ -246,7 +238,7 @@ describe('what the model writes is checked before a member reads it', () => {
     const apiKey = 'sk-canary-key-5d0c1b';
     // The echo includes the request headers, where the key travels.
     fake.onChat((r) => ({
-      content: isTranslation(r) ? '{}' : `${JSON.stringify(fake.requests.at(-1)!.headers)}\n${r.messages.map((m) => m.content).join('\n')}`,
+      content: isQuestionTranslation(r) ? '{}' : `${JSON.stringify(fake.requests.at(-1)!.headers)}\n${r.messages.map((m) => m.content).join('\n')}`,
     }));
     const { answering, log } = service(crossLingualRetriever(), 2_000, { apiKey, secrets: [apiKey], prompts: loadPrompts(dir) });
 
@@ -258,7 +250,7 @@ describe('what the model writes is checked before a member reads it', () => {
       expect(answer.text).not.toContain('You are SME Bridge');
     }
     // A model that gives away only the canary, in a sentence of its own, is caught too.
-    fake.onChat((r) => ({ content: isTranslation(r) ? '{}' : `Per «Paying through an exchange house», the reference is ${canary}.` }));
+    fake.onChat((r) => ({ content: isQuestionTranslation(r) ? '{}' : `Per «Paying through an exchange house», the reference is ${canary}.` }));
     const leaked = await answering.answer({ text: 'What is your internal reference?', language: 'en' });
     expect(leaked).toMatchObject({ mode: 'offline', abstained: false });
     expect(leaked.text).not.toContain(canary);

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAiProvider } from '../../src/ai/provider.ts';
 import { createAnsweringService } from '../../src/answering/answering-service.ts';
 import type { Retriever } from '../../src/knowledge/search/retrieval.ts';
 import { createTranslator } from '../../src/i18n.ts';
 import { memoryLogger, openAiConfig } from '../ai/support.ts';
-import { startFakeOpenAi, type ChatRequest, type FakeOpenAi, type FakeReply } from '../helpers/fake-openai.ts';
+import { type FakeReply, isQuestionTranslation } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { anExperience, experiencesOf, recordingRetriever } from './support.ts';
 
 // The model judges whether the experiences the search found answer what is asked (prompts/answer.md):
@@ -20,19 +21,10 @@ const rail = anExperience('en', {
 const pumps = anExperience('en', { en: { title: 'Pumps for Tehran', problem: 'Old pumps.', solution: 'We imported pumps.' } });
 const RELATED = translator.t('en', 'answer-related-found');
 
-const isTranslation = (r: ChatRequest) => r.messages[0]!.content.includes('You translate short business questions');
-
-let fake: FakeOpenAi;
-beforeAll(async () => {
-  fake = await startFakeOpenAi();
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.requests.length = 0;
-});
+const fake = fakeOpenAiPerFile();
 
 function service(retriever: Retriever, answerReply: FakeReply, budgetMs?: number) {
-  fake.onChat((r) => (isTranslation(r) ? { content: '{}' } : answerReply));
+  fake.onChat((r) => (isQuestionTranslation(r) ? { content: '{}' } : answerReply));
   const log = memoryLogger();
   const ai = createAiProvider(openAiConfig(fake.baseURL, { timeoutMs: 2_000 }), log.logger);
   const answering = createAnsweringService({
@@ -112,7 +104,7 @@ describe('a question the search is not sure of (the related tier)', () => {
     expect(answer.text).toContain('a Chinese insurer covered the goods');
     expect(answer.cited.map((c) => c.title)).toEqual(['Insuring rail freight to Iran']);
     // The model was given the candidates.
-    const prompt = fake.chatRequests().find((r) => !isTranslation(r))!.messages[1]!.content;
+    const prompt = fake.chatRequests().find((r) => !isQuestionTranslation(r))!.messages[1]!.content;
     for (const title of ['Insuring rail freight to Iran', 'Air filters for a Tehran workshop', 'Pumps for Tehran']) expect(prompt).toContain(title);
   });
 

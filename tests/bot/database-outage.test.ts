@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { startBotApiEmulator } from '../../src/emulator/index.ts';
 import { startWebhook } from '../../src/web/serve.ts';
+import { ExperienceRepository } from '../../src/knowledge/experiences/repository.ts';
 import { anExperience } from '../helpers/experiences.ts';
 import { until } from '../helpers/bot-process.ts';
 import { createTestPostgresSchema, postgresUrl } from '../helpers/db.ts';
@@ -21,16 +22,27 @@ const TITLE = EXPERIENCE.translations!.en!.title;
 /** A statement's limit here: a silent link fails a statement within it plus pg's 2 s margin. */
 const STATEMENT_TIMEOUT_MS = 1_000;
 
+/** A new schema holding the base, loaded over a connection of its own: the 1 s limit is for the bot's statements, and loading the base can take longer on a busy machine. */
+async function seededSchema(): Promise<string> {
+  const url = await createTestPostgresSchema();
+  const db = await openDatabase({ kind: 'postgres', url });
+  try {
+    await new ExperienceRepository(db).upsertRecords([EXPERIENCE, ...unrelatedExperiences()], { status: 'published' });
+  } finally {
+    await db.close();
+  }
+  return url;
+}
+
 describe.skipIf(!postgresUrl)('PostgreSQL behind a link that breaks', () => {
   let proxy: TcpProxy;
   let tg: TelegramTest;
   beforeAll(async () => {
-    const url = await createTestPostgresSchema();
+    const url = await seededSchema();
     const target = new URL(url);
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     tg = await TelegramTest.start({
       openDb: () => openDatabase({ kind: 'postgres', url: proxy.via(url), statementTimeoutMs: STATEMENT_TIMEOUT_MS, keepAliveMs: 1_000 }),
-      experiences: [EXPERIENCE, ...unrelatedExperiences()],
     });
   }, 60_000);
   afterAll(async () => {
@@ -107,12 +119,11 @@ describe.skipIf(!postgresUrl)('PostgreSQL behind a link that breaks', () => {
 
 describe.skipIf(!postgresUrl)('a restart during a database outage', () => {
   it('loses no question: the next process fetches it from Telegram again and answers it', async () => {
-    const url = await createTestPostgresSchema();
+    const url = await seededSchema();
     const target = new URL(url);
     const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     const db = await openDatabase({ kind: 'postgres', url: proxy.via(url), statementTimeoutMs: STATEMENT_TIMEOUT_MS, keepAliveMs: 1_000 });
     const app = await createApp(loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), { db });
-    await app.experiences.upsertRecords([EXPERIENCE, ...unrelatedExperiences()], { status: 'published' });
     await app.loadSearchIndex();
     const emulator = await startBotApiEmulator({ holdMs: 200 });
     // Answers go out through the outbox, whichever process queued them.
@@ -153,12 +164,11 @@ describe.skipIf(!postgresUrl)('a restart during a database outage', () => {
 
 describe.skipIf(!postgresUrl)('webhook mode, PostgreSQL refusing connections', () => {
   it('answers 503 while the database is down, so Telegram sends the update again, tells the member once, and answers the retry once it is back', async () => {
-    const url = await createTestPostgresSchema();
+    const url = await seededSchema();
     const target = new URL(url);
     const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     const db = await openDatabase({ kind: 'postgres', url: proxy.via(url), statementTimeoutMs: STATEMENT_TIMEOUT_MS, keepAliveMs: 1_000 });
     const app = await createApp(loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), { db });
-    await app.experiences.upsertRecords([EXPERIENCE, ...unrelatedExperiences()], { status: 'published' });
     await app.loadSearchIndex();
     const emulator = await startBotApiEmulator();
     const senders = startSenders(app, outboxApi(emulator.token, emulator.apiRoot));

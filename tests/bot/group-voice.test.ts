@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../helpers/db.ts';
 import { anExperience } from '../helpers/experiences.ts';
-import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import { startFakeOpenAi, type FakeOpenAi, isAnyTranslation } from '../helpers/fake-openai.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest, type TestGroup } from '../helpers/telegram.ts';
 
@@ -32,7 +32,7 @@ describe.each(testDatabases())('voice questions in a group with a transcription 
   let groups: { forum: TestGroup; chinese: TestGroup };
   beforeAll(async () => {
     llm = await startFakeOpenAi();
-    llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : 'The experiences below answer this.' }));
+    llm.onChat((r) => ({ content: isAnyTranslation(r) ? '{}' : 'The experiences below answer this.' }));
     llm.onTranscription((r) => (r.model === MODEL && r.file.bytes.equals(OGG_OPUS) ? { transcript: SPOKEN_FA } : { status: 400 }));
     tg = await TelegramTest.start({
       openDb: open,

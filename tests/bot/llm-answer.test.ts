@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthName } from '../../src/answering/display.ts';
 import { anExperience } from '../helpers/experiences.ts';
-import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import { startFakeOpenAi, type FakeOpenAi, isAnyTranslation } from '../helpers/fake-openai.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest } from '../helpers/telegram.ts';
 
@@ -37,7 +37,7 @@ let llm: FakeOpenAi;
 let tg: TelegramTest;
 beforeAll(async () => {
   llm = await startFakeOpenAi();
-  llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : LONG }));
+  llm.onChat((r) => ({ content: isAnyTranslation(r) ? '{}' : LONG }));
   tg = await TelegramTest.start({
     env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: llm.baseURL },
     experiences: [EXPERIENCE, ...DISTRACTORS, ...unrelatedExperiences()],
@@ -67,9 +67,7 @@ it('splits an answer over 4,096 characters on paragraph boundaries, buttons unde
 
 it('shows "typing…" while a slow model writes the answer, and renews nothing after it', async () => {
   llm.onChat((r) =>
-    r.messages.some((m) => /you translate/i.test(m.content))
-      ? { content: '{}' }
-      : { delayMs: 1_500, then: { content: `As in "${TITLE}": pay through a licensed exchange house.` } },
+    isAnyTranslation(r) ? { content: '{}' } : { delayMs: 1_500, then: { content: `As in "${TITLE}": pay through a licensed exchange house.` } },
   );
   try {
     const member = tg.member({ language_code: 'en' });
@@ -78,7 +76,7 @@ it('shows "typing…" while a slow model writes the answer, and renews nothing a
     const actions = tg.emulator.state.calls.filter((c) => c.method === 'sendChatAction' && c.params.chat_id === member.chatId);
     expect(actions.map((c) => c.params.action)).toEqual(['typing']);
   } finally {
-    llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : LONG }));
+    llm.onChat((r) => ({ content: isAnyTranslation(r) ? '{}' : LONG }));
   }
 });
 
@@ -103,7 +101,7 @@ it("answers one member's questions in the order they were asked, even when the f
   const member = tg.member({ language_code: 'en' });
   const slow = 'How do I pay a Chinese supplier through an exchange house, slowly please?';
   llm.onChat((r) => {
-    if (r.messages.some((m) => /you translate/i.test(m.content))) return { content: '{}' };
+    if (isAnyTranslation(r)) return { content: '{}' };
     const first = r.messages.some((m) => m.content.includes('slowly please'));
     return first ? { delayMs: 800, then: { content: `First: as in "${TITLE}".` } } : { content: `Second: as in "${TITLE}".` };
   });
@@ -116,7 +114,7 @@ it("answers one member's questions in the order they were asked, even when the f
     expect(answers.map((r) => r.message.reply_to_message_id)).toEqual(asked.map((u) => u.message!.message_id));
     expect(answers[0]!.text.startsWith('First')).toBe(true);
   } finally {
-    llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : LONG }));
+    llm.onChat((r) => ({ content: isAnyTranslation(r) ? '{}' : LONG }));
   }
 });
 
@@ -126,7 +124,7 @@ describe.each([
   ['en', 'How do I pay a Chinese supplier through an exchange house?', 'Pay through a licensed exchange house.'],
 ] as const)('a model answer in %s that names no experience', (language, question, modelText) => {
   it("is followed by the cited experiences: title in the member's language, country and industry", async () => {
-    llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : modelText }));
+    llm.onChat((r) => ({ content: isAnyTranslation(r) ? '{}' : modelText }));
     try {
       const [answer] = await tg.member({ language_code: language }).says(question);
       const title = language === 'fa' ? EXPERIENCE.title : EXPERIENCE.translations![language]!.title;
@@ -141,7 +139,7 @@ describe.each([
       expect(answer!.text).toContain(tg.plainText(language, 'answer-verified-overdue', { month: monthName(language, '2023-05-10') }));
       expect(answer!.text.includes(tg.plainText(language, 'answer-machine-note'))).toBe(language === 'zh');
     } finally {
-      llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : LONG }));
+      llm.onChat((r) => ({ content: isAnyTranslation(r) ? '{}' : LONG }));
     }
   });
 });

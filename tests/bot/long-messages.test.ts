@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../src/text/language.ts';
 import type { ExperienceRecord } from '../../src/knowledge/experiences/experience.ts';
 import { anExperience } from '../helpers/experiences.ts';
-import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import { startFakeOpenAi, type FakeOpenAi, isAnyTranslation } from '../helpers/fake-openai.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { linesLaidOutLeftToRight } from '../helpers/bidi.ts';
 import { TelegramTest, type Reply } from '../helpers/telegram.ts';
@@ -113,7 +113,7 @@ let llm: FakeOpenAi;
 let tg: TelegramTest;
 beforeAll(async () => {
   llm = await startFakeOpenAi();
-  llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : modelAnswer }));
+  llm.onChat((r) => ({ content: isAnyTranslation(r) ? '{}' : modelAnswer }));
   tg = await TelegramTest.start({
     env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: llm.baseURL },
     experiences: [PAYMENT, LONG_STORY, OVERLONG_SECTION, ...unrelatedExperiences()],

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseKbFile } from '../../src/knowledge/experiences/kb-format.ts';
 import type { Language } from '../../src/text/language.ts';
 import { testDatabases } from '../helpers/db.ts';
-import { startFakeOpenAi, type ChatRequest, type FakeOpenAi, type FakeReply } from '../helpers/fake-openai.ts';
+import { startFakeOpenAi, type ChatRequest, type FakeOpenAi, type FakeReply, isAnyTranslation } from '../helpers/fake-openai.ts';
 import { plain, TelegramTest, type TestGroup, type Reply } from '../helpers/telegram.ts';
 import { logCollector } from '../redteam/support.ts';
 
@@ -16,8 +16,6 @@ const WEATHER = 'هوای تهران فردا چطوره؟';
 const BORDERLINE = { fa: 'بیمه محموله ریلی', en: 'who insures goods on the train from China to Iran' } as const;
 const GROUP_ID = -1_009_777_000_001;
 const MARKER = /no_answer/i;
-
-const isTranslation = (r: ChatRequest) => r.messages.some((m) => /you translate/i.test(m.content));
 const asked = (r: ChatRequest) => JSON.parse(/<question>\n([\s\S]*?)\n<\/question>/.exec(r.messages[1]!.content)![1]!) as string;
 const titlesGiven = (r: ChatRequest) => JSON.parse(/<titles>\n([\s\S]*?)\n<\/titles>/.exec(r.messages[1]!.content)![1]!) as string[];
 
@@ -26,7 +24,7 @@ const titlesGiven = (r: ChatRequest) => JSON.parse(/<titles>\n([\s\S]*?)\n<\/tit
  * the first candidate to the Persian borderline question; a failure to the English one.
  */
 function fakeModel(r: ChatRequest): FakeReply {
-  if (isTranslation(r)) return { content: '{}' };
+  if (isAnyTranslation(r)) return { content: '{}' };
   const question = asked(r);
   // Streamed where the bot streams (a private chat), whole where it does not (a group).
   if (question === WEATHER)
@@ -77,7 +75,7 @@ describe.each(testDatabases())('the model judges the experiences, on $name', (da
     expect(more).toEqual([]);
     expectRelatedList(answer!, 'fa');
     // The model was asked, and wrote slowly enough for a draft; none was shown.
-    expect(llm.chatRequests().some((r) => !isTranslation(r) && asked(r) === WEATHER && r.stream === true)).toBe(true);
+    expect(llm.chatRequests().some((r) => !isAnyTranslation(r) && asked(r) === WEATHER && r.stream === true)).toBe(true);
     expect(member.history).toHaveLength(1);
     expect(everythingSent().filter((t) => t.includes(tg.text('fa', 'bot-answer-writing')))).toEqual([]);
     for (const text of everythingSent()) expect(text).not.toMatch(MARKER);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PREVIEW_EVERY_MS } from '../../src/bot/answer-preview.ts';
 import type { BotAction } from '../../src/emulator/index.ts';
 import { anExperience } from '../helpers/experiences.ts';
-import { startFakeOpenAi, type ChatRequest, type FakeOpenAi, type FakeReply } from '../helpers/fake-openai.ts';
+import { startFakeOpenAi, type FakeOpenAi, type FakeReply, isAnyTranslation } from '../helpers/fake-openai.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { plain, TelegramTest, type TestMember } from '../helpers/telegram.ts';
 
@@ -26,7 +26,6 @@ let chunksSent = 0;
 
 // One second of Ogg/Opus silence (tests/fixtures/audio): the fake transcription model hears QUESTION in it.
 const OGG_OPUS = readFileSync(new URL('../fixtures/audio/silence.ogg', import.meta.url));
-const isTranslation = (r: ChatRequest) => r.messages.some((m) => /you translate/i.test(m.content));
 const env = (llm: FakeOpenAi, extra: Record<string, string> = {}) => ({ OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: llm.baseURL, ...extra });
 
 /** Everything the bot shows in `member`'s chat while `act` runs: each message's text at that moment, and when. */
@@ -57,7 +56,7 @@ describe('with a model that streams its answer', () => {
   beforeAll(async () => {
     llm = await startFakeOpenAi();
     llm.onChat((r) =>
-      isTranslation(r) ? { content: '{}' } : ((chunksSent = 0), { chunks: CHUNKS, everyMs: EVERY_MS, onSent: (n: number) => (chunksSent = n) }),
+      isAnyTranslation(r) ? { content: '{}' } : ((chunksSent = 0), { chunks: CHUNKS, everyMs: EVERY_MS, onSent: (n: number) => (chunksSent = n) }),
     );
     llm.onTranscription(() => ({ transcript: QUESTION }));
     tg = await TelegramTest.start({ env: env(llm, { OPENAI_TRANSCRIPTION_MODEL: 'whisper-test' }), experiences: [EXPERIENCE, ...unrelatedExperiences()] });
@@ -114,7 +113,7 @@ describe('with a model that streams its answer', () => {
   it('never shows a draft that repeats its instructions; the final answer is the one from the experiences', async () => {
     let echoed = '';
     llm.onChat((r) => {
-      if (isTranslation(r)) return { content: '{}' };
+      if (isAnyTranslation(r)) return { content: '{}' };
       echoed = r.messages[0]!.content.split('\n').find((l) => l.length > 60)!;
       return { chunks: ['Pay through an exchange house. ', `${echoed}\n`, 'More text follows. ', 'And more.'], everyMs: 1_500 };
     });
@@ -130,12 +129,12 @@ describe('with a model that streams its answer', () => {
       expect(final[0]!.text).toContain(TITLE);
       expect(final[0]!.text).not.toContain(tg.text('en', 'bot-answer-writing'));
     } finally {
-      llm.onChat((r) => (isTranslation(r) ? { content: '{}' } : { chunks: CHUNKS, everyMs: EVERY_MS }));
+      llm.onChat((r) => (isAnyTranslation(r) ? { content: '{}' } : { chunks: CHUNKS, everyMs: EVERY_MS }));
     }
   });
 
   it('sends an answer the model writes within a second at once, with no draft', async () => {
-    llm.onChat((r) => (isTranslation(r) ? { content: '{}' } : { chunks: SENTENCES, everyMs: 10 }));
+    llm.onChat((r) => (isAnyTranslation(r) ? { content: '{}' } : { chunks: SENTENCES, everyMs: 10 }));
     try {
       const member = tg.member({ language_code: 'en' });
       const { seen } = await watch(tg, member, () => member.says(QUESTION));
@@ -143,7 +142,7 @@ describe('with a model that streams its answer', () => {
       expect(seen[0]!.text).toContain(SENTENCES.at(-1)!);
       expect(seen[0]!.buttons).toBeGreaterThan(0);
     } finally {
-      llm.onChat((r) => (isTranslation(r) ? { content: '{}' } : { chunks: CHUNKS, everyMs: EVERY_MS }));
+      llm.onChat((r) => (isAnyTranslation(r) ? { content: '{}' } : { chunks: CHUNKS, everyMs: EVERY_MS }));
     }
   });
 
@@ -173,7 +172,7 @@ describe('with a model that stalls mid-answer', () => {
   const stalling: FakeReply = { chunks: CHUNKS, everyMs: 100, stallAfter: 4 };
   beforeAll(async () => {
     llm = await startFakeOpenAi();
-    llm.onChat((r) => (isTranslation(r) ? { content: '{}' } : stalling));
+    llm.onChat((r) => (isAnyTranslation(r) ? { content: '{}' } : stalling));
     // The model's own limit is far away: only the question's budget ends the wait.
     tg = await TelegramTest.start({
       env: env(llm, { OPENAI_TIMEOUT_MS: '120000', QUESTION_BUDGET_MS: '2000' }),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anExperience } from '../helpers/experiences.ts';
-import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import { startFakeOpenAi, type FakeOpenAi, isAnyTranslation } from '../helpers/fake-openai.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest } from '../helpers/telegram.ts';
 import type { Language } from '../../src/text/language.ts';
@@ -24,7 +24,7 @@ describe('with a transcription model', () => {
   let saying = '';
   beforeAll(async () => {
     llm = await startFakeOpenAi();
-    llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : 'The experiences below answer this.' }));
+    llm.onChat((r) => ({ content: isAnyTranslation(r) ? '{}' : 'The experiences below answer this.' }));
     // A server that checks it was sent the recording itself, under a name with a format it takes, for the configured model.
     llm.onTranscription((r) => {
       if (r.model !== MODEL) return { status: 400, body: { error: { message: `unknown model ${r.model}` } } };

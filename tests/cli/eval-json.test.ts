@@ -7,7 +7,7 @@ import { register } from '../../src/cli/eval.ts';
 import type { CliContext } from '../../src/cli/context.ts';
 import { loadConfig } from '../../src/config.ts';
 import { cliContext } from '../../src/main.ts';
-import { startFakeOpenAi, type ChatRequest } from '../helpers/fake-openai.ts';
+import { startFakeOpenAi, isAnyTranslation } from '../helpers/fake-openai.ts';
 
 /** An evaluation folder over the demo base: one question of each tier as the search alone sees it. */
 function evalFolder(): string {
@@ -57,10 +57,9 @@ describe('sme-bridge eval --json', () => {
 
   it("with --model, prints the tier after the model's verdict", async () => {
     const llm = await startFakeOpenAi();
-    const isTranslation = (r: ChatRequest) => r.messages.some((m) => /you translate/i.test(m.content));
     // The search's sure answer is judged not to answer; its unsure candidates are answered from.
     llm.onChat((r) => {
-      if (isTranslation(r)) return { content: '{}' };
+      if (isAnyTranslation(r)) return { content: '{}' };
       if (r.messages[1]!.content.includes('How do I pay a Chinese supplier?')) return { content: 'NO_ANSWER' };
       const titles = JSON.parse(/<titles>\n([\s\S]*?)\n<\/titles>/.exec(r.messages[1]!.content)![1]!) as string[];
       return { content: `As «${titles[0]}» tells, they insured it.` };

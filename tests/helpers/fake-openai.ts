@@ -63,6 +63,12 @@ export interface RecordedRequest {
   body: unknown;
 }
 
+const systemPrompt = (r: ChatRequest) => r.messages.find((m) => m.role === 'system')?.content ?? '';
+/** The question-translation prompt (prompts/translate-question.md): a member's question put in the three languages for search. */
+export const isQuestionTranslation = (r: ChatRequest) => systemPrompt(r).includes('You translate short business questions');
+/** Any translation prompt: a question's, or an experience's (prompts/translate-*.md); a member's text that says "you translate" is not one. */
+export const isAnyTranslation = (r: ChatRequest) => /\byou translate\b/i.test(systemPrompt(r));
+
 type Handler<R> = (request: R) => FakeReply | Promise<FakeReply>;
 
 export interface FakeOpenAi {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { promptJson } from '../../src/answering/llm-answer.ts';
 import type { Language } from '../../src/text/language.ts';
 import { anExperience } from '../helpers/experiences.ts';
-import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import { startFakeOpenAi, type FakeOpenAi, isAnyTranslation } from '../helpers/fake-openai.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest } from '../helpers/telegram.ts';
 import { answerRequests, answerSystemPrompt, echoEverything, inside, KEY_CANARY, occurrences, systemPromptLines } from './support.ts';
@@ -104,7 +104,7 @@ describe.each(['fa', 'zh', 'en'] as const)('injection in a question in %s', (lan
 
 it('the echo the model sent did carry the key and the instructions: the check kept them out, not luck', async () => {
   const member = tg.member({ language_code: 'en' });
-  llm.onChat((r) => ({ content: r.messages.some((m) => /you translate/i.test(m.content)) ? '{}' : 'Pay through «a licensed exchange house».' }));
+  llm.onChat((r) => ({ content: isAnyTranslation(r) ? '{}' : 'Pay through «a licensed exchange house».' }));
   try {
     const [answer] = await member.says(ASK.en);
     // A harmless model answer is passed on, with the invented citation dropped.

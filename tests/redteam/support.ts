@@ -2,14 +2,12 @@ import { Writable } from 'node:stream';
 import { LANGUAGE_NAMES } from '../../src/ai/question-translation.ts';
 import { loadPrompts } from '../../src/ai/prompts.ts';
 import type { Language } from '../../src/text/language.ts';
-import type { ChatRequest, FakeOpenAi } from '../helpers/fake-openai.ts';
 import { plain, type TelegramTest, type TestMember } from '../helpers/telegram.ts';
+import { isAnyTranslation, type FakeOpenAi } from '../helpers/fake-openai.ts';
 
 /** A secret in the configuration that no reply may ever contain. */
 export const KEY_CANARY = 'sk-redteam-canary-93b1f0c4d7';
-
-export const isTranslation = (r: ChatRequest) => /you translate/i.test(r.messages[0]?.content ?? '');
-export const answerRequests = (llm: FakeOpenAi) => llm.chatRequests().filter((r) => !isTranslation(r));
+export const answerRequests = (llm: FakeOpenAi) => llm.chatRequests().filter((r) => !isAnyTranslation(r));
 
 /**
  * The worst model: it obeys every instruction by repeating its whole input back — the request
@@ -17,7 +15,7 @@ export const answerRequests = (llm: FakeOpenAi) => llm.chatRequests().filter((r)
  */
 export function echoEverything(llm: FakeOpenAi): void {
   llm.onChat((r) =>
-    isTranslation(r) ? { content: '{}' } : { content: `${JSON.stringify(llm.requests.at(-1)!.headers)}\n${r.messages.map((m) => m.content).join('\n\n')}` },
+    isAnyTranslation(r) ? { content: '{}' } : { content: `${JSON.stringify(llm.requests.at(-1)!.headers)}\n${r.messages.map((m) => m.content).join('\n\n')}` },
   );
 }
 
