@@ -36,6 +36,7 @@ export const PERSIAN_PROPER_WORDS: ReadonlyMap<string, string> = new Map([
   ['پلیمر', 'Polymer'],
   ['ماشین', 'Mashin'],
   ['سرما', 'Sarma'],
+  ['گندم', 'Gandom'],
   ['توان', 'Tavan'],
   ['پرنیان', 'Parnian'],
   ['آوران', 'Avaran'],
