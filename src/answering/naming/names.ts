@@ -3,7 +3,7 @@ import { normalize } from '../../text/normalize.ts';
 import { COMPANY_WORDS, type CompanyWord } from './company-words.ts';
 import { PLACES, type Place } from './gazetteer.ts';
 import { PERSIAN_PROPER_WORDS } from './persian-proper-words.ts';
-import { pinyinWord, pinyinWords, romanizeChinesePerson } from './romanize-chinese.ts';
+import { pinyinWords, romanizeChinesePerson, romanizeChineseText } from './romanize-chinese.ts';
 import { romanizePersian, romanizePersianWord } from './romanize-persian.ts';
 
 /** The scripts a name is written in that matter here: Persian, Chinese, or Latin (anything else). */
@@ -28,7 +28,8 @@ export interface ShownName {
 }
 
 function shownAs(stored: string, shown: string): ShownName {
-  return shown === stored ? { shown } : { shown, original: stored };
+  // A name of nothing but marks romanises to nothing: then it is shown as stored.
+  return shown === stored || !shown.trim() ? { shown: stored } : { shown, original: stored };
 }
 
 // ---- places
@@ -52,7 +53,8 @@ const PLACE_BY_KEY: ReadonlyMap<string, Place> = (() => {
 
 /** A city or province of the gazetteer, from any of its spellings. */
 export function knownPlace(stored: string): Place | undefined {
-  return PLACE_BY_KEY.get(placeKey(stored));
+  const key = placeKey(stored);
+  return key ? PLACE_BY_KEY.get(key) : undefined;
 }
 
 /** A city as the reader names it: the gazetteer's form in their language, else the stored name if they can read it, else romanised. */
@@ -61,7 +63,7 @@ export function placeName(stored: string, reader: Language): ShownName {
   if (place) return shownAs(stored, place[reader]);
   const script = scriptOf(stored);
   if (READS[reader].includes(script)) return { shown: stored };
-  return shownAs(stored, script === 'zh' ? pinyinWord(stored.trim().replace(CHINESE_PLACE_SUFFIX, '')) : romanizePersian(normalize(stored, 'fa')));
+  return shownAs(stored, script === 'zh' ? romanizeChineseText(stored.trim().replace(CHINESE_PLACE_SUFFIX, '')) : romanizePersian(normalize(stored, 'fa')));
 }
 
 // ---- companies
@@ -100,15 +102,24 @@ const LONGEST_CHINESE = Math.max(...[...CHINESE_WORDS.keys()].map((k) => k.lengt
 
 /** "淄博恒润化工有限公司" → Zibo · Hengrun · Chemical · Co., Ltd.: the table's words and places, the rest in pinyin. */
 function chineseCompanyParts(name: string): NamePart[] {
-  const text = normalize(name, 'zh');
+  const parts: NamePart[] = [];
+  // Latin letters and digits in a Chinese name (a brand, "3D") stay as written.
+  for (const run of name.normalize('NFKC').split(/(\p{Script=Han}+)/u)) {
+    if (HAN.test(run)) parts.push(...hanParts(normalize(run, 'zh')));
+    else {
+      const kept = run.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
+      if (kept) parts.push({ latin: kept, kind: 'proper' });
+    }
+  }
+  return parts;
+}
+
+/** A run of Chinese characters: the table's words and the gazetteer's places, longest first; the rest in pinyin. */
+function hanParts(text: string): NamePart[] {
   const parts: NamePart[] = [];
   let unknown = '';
   const flush = () => {
-    for (const run of unknown.split(/(\P{Script=Han}+)/u)) {
-      if (!run.trim()) continue;
-      if (HAN.test(run)) parts.push(...pinyinWords(run).map((latin): NamePart => ({ latin, kind: 'proper' })));
-      else parts.push({ latin: run.trim(), kind: 'proper' });
-    }
+    if (unknown) parts.push(...pinyinWords(unknown).map((latin): NamePart => ({ latin, kind: 'proper' })));
     unknown = '';
   };
   for (let i = 0; i < text.length;) {
@@ -146,16 +157,18 @@ function persianWord(phrase: string): NamePart | undefined {
 
 /** "صنایع غذایی نگین پارس" → Food Industries · Negin · Pars: the table's phrases, longest first; the rest romanised. */
 function persianCompanyParts(name: string): NamePart[] {
-  const tokens = normalize(name, 'fa').split(' ').filter(Boolean);
+  // Looked up normalised (Arabic ي/ك, half-spaces); a Latin word in the name stays as written.
+  const tokens = name.normalize('NFKC').split(/\s+/).filter(Boolean);
   const parts: NamePart[] = [];
   for (let i = 0; i < tokens.length;) {
-    const found = longestMatch(Math.min(LONGEST_PERSIAN, tokens.length - i), (length) => persianWord(tokens.slice(i, i + length).join(' ')));
+    const found = longestMatch(Math.min(LONGEST_PERSIAN, tokens.length - i), (length) => persianWord(normalize(tokens.slice(i, i + length).join(' '), 'fa')));
     if (found) {
       parts.push(found[0]);
       i += found[1];
     } else {
       const token = tokens[i]!;
-      parts.push({ latin: scriptOf(token) === 'fa' ? romanizePersianWord(token) : token, kind: 'proper' });
+      const latin = scriptOf(token) === 'fa' ? romanizePersianWord(normalize(token, 'fa')) : token;
+      if (latin) parts.push({ latin, kind: 'proper' });
       i++;
     }
   }

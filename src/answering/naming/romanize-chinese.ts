@@ -33,10 +33,20 @@ export function pinyinWords(han: string): string[] {
 // Two-character family names; every other Chinese name starts with a one-character one.
 const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '令狐', '慕容', '司徒', '夏侯', '尉迟', '公孙']);
 
+/** Any text with Chinese characters, each run of them as one pinyin word, the rest as written ("ABC科技" → "ABC Keji"). */
+export function romanizeChineseText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .split(/(\p{Script=Han}+)/u)
+    .map((run) => (HAN.test(run) ? pinyinWord(run) : run.trim()))
+    .filter(Boolean)
+    .join(' ');
+}
+
 /** A Chinese personal name as it is written in Latin letters: family name first ("周海峰" → "Zhou Haifeng"). */
 export function romanizeChinesePerson(name: string): string {
   const chars = [...name.trim()];
-  if (chars.length < 2 || !chars.every((c) => HAN.test(c))) return pinyinWords(name.trim()).join(' ');
+  if (chars.length < 2 || !chars.every((c) => HAN.test(c))) return romanizeChineseText(name);
   const familyLength = COMPOUND_SURNAMES.has(chars.slice(0, 2).join('')) ? 2 : 1;
   const family = pinyinWord(chars.slice(0, familyLength).join(''), { surname: true });
   const given = chars.slice(familyLength).join('');
