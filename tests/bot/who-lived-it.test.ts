@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAnswer } from '../../src/bot/render/answer.ts';
 import { createTranslator } from '../../src/i18n.ts';
+import { linesLaidOutLeftToRight } from '../helpers/bidi.ts';
 import { anExperience } from '../helpers/experiences.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
@@ -30,6 +31,16 @@ describe.each(testDatabases())('who lived it, in the bot, on $name', (database) 
     expect(story!.text).toContain(
       tg.text('en', 'bot-story-contributor', { who: 'Zhou Haifeng (周海峰), Zibo Hengrun Chemical Co., Ltd. (淄博恒润化工有限公司), Zibo (淄博)' }),
     );
+  });
+
+  it('names it to a Persian reader in Latin letters and Persian, every line still laid out right to left', async () => {
+    const member = tg.member({ language_code: 'fa' });
+    const answer = (await member.says('چطور از طریق صرافی به تأمین‌کننده چینی پرداخت کنم؟')).at(-1)!;
+    expect(answer.text).toContain('Zibo Hengrun Chemical Co., Ltd.، زیبو، چین');
+    expect(linesLaidOutLeftToRight(answer.message.text ?? '')).toEqual([]);
+    const [story] = await member.presses(answer.buttons.find((b) => b.includes('📖'))!);
+    expect(story!.text).toContain('Zibo Hengrun Chemical Co., Ltd. (淄博恒润化工有限公司)، زیبو (淄博)');
+    expect(linesLaidOutLeftToRight(story!.message.text ?? '')).toEqual([]);
   });
 
   it('names it to a Chinese reader as stored', async () => {
