@@ -7,7 +7,8 @@
 // DIR defaults to eval/members/report and eval/members/fit. Without --all, 30 answered questions
 // per language (fa, zh, en), spread evenly over the questions in id order so every way of writing
 // is read. Each answer shows the question, its tier, the citations (score, relevant or not) and
-// the answer text as the member reads it.
+// the answer text as the member reads it; at the end, in how many answers per language the first
+// experience's company and city are named in a script the reader cannot read.
 import { parseArgs } from 'node:util';
 import { createOfflineProvider } from '../src/ai/provider.ts';
 import { createAnsweringService, type Answer } from '../src/answering/answering-service.ts';
@@ -18,7 +19,7 @@ import { ExperienceRepository } from '../src/knowledge/experiences/repository.ts
 import { memoryLexicalIndex } from '../src/knowledge/search/memory-index-sync.ts';
 import { createRetriever } from '../src/knowledge/search/retrieval.ts';
 import { createLogger } from '../src/log.ts';
-import { LANGUAGES } from '../src/text/language.ts';
+import { LANGUAGES, type Language } from '../src/text/language.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,6 +27,9 @@ const { values, positionals } = parseArgs({
 });
 const perLanguage = Number(values['per-language']);
 const dirs = positionals.length > 0 ? positionals : ['eval/members/report', 'eval/members/fit'];
+
+// A Persian reader reads Persian and Latin letters, a Chinese reader Chinese and Latin, an English reader Latin.
+const UNREADABLE: Record<Language, RegExp> = { fa: /\p{Script=Han}/u, zh: /\p{Script=Arabic}/u, en: /[\p{Script=Han}\p{Script=Arabic}]/u };
 
 const logger = createLogger('warn');
 const sets = dirs.map(loadEvalSet);
@@ -41,6 +45,8 @@ try {
     translator: createTranslator(),
     logger,
   });
+  const unreadable: Record<string, number> = {};
+  const read: Record<string, number> = {};
   const questions = sets.flatMap((s) => s.questions).sort((a, b) => a.id.localeCompare(b.id));
   const answered: { q: EvalQuestion; answer: Answer }[] = [];
   for (const q of questions) {
@@ -54,7 +60,13 @@ try {
       values.all || mine.length <= perLanguage ? mine : Array.from({ length: perLanguage }, (_, i) => mine[Math.floor((i * mine.length) / perLanguage)]!);
     if (!values.json) console.log(`\n######## ${language}: ${picked.length} of ${mine.length} answered questions\n`);
     for (const { q, answer } of picked) print(q, answer);
+    unreadable[language] = picked.filter(({ answer }) => namesUnreadably(answer.text, language)).length;
+    read[language] = picked.length;
   }
+  // Counted in the text as the member reads it: the line under the first experience's title.
+  const summary = LANGUAGES.map((l) => `${l} ${unreadable[l]} of ${read[l]}`).join(', ');
+  if (values.json) console.log(JSON.stringify({ firstWhoInUnreadableScript: unreadable, read }));
+  else console.log(`first experience's company and city in a script the reader cannot read: ${summary}`);
 } finally {
   await db.close();
 }
@@ -79,4 +91,11 @@ function print(q: EvalQuestion, answer: Answer): void {
   console.log(`cited: ${cited.map((c) => `${c.id} ${c.score}${c.relevant ? ' ✓' : ' ✗'} [${c.shown}]`).join(' · ')}`);
   console.log(text);
   console.log('');
+}
+
+/** Whether the line naming who lived the first experience (under its title, "1. …") holds a script the reader cannot read. */
+function namesUnreadably(text: string, language: Language): boolean {
+  const lines = text.split('\n');
+  const title = lines.findIndex((l) => /^[\s\u2066-\u2069\u200E\u200F]*1\. /.test(l));
+  return title >= 0 && UNREADABLE[language].test(lines[title + 1] ?? '');
 }

@@ -35,7 +35,10 @@ export const ANSWER_DELIVERY = 'deliver-answer';
 export type DeliverableAnswer = Pick<Answer, 'language' | 'script' | 'abstained' | 'mode' | 'text'> & {
   /** Absent in answers queued before tiers existed: `answered` unless abstained, then `nothing`. */
   tier?: Answer['tier'];
-  cited: (Pick<CitedExperience, 'title' | 'machineTranslated' | 'verification'> & { experience: Pick<Experience, 'id' | 'country' | 'industry'> })[];
+  cited: (Pick<CitedExperience, 'title' | 'machineTranslated' | 'verification'> & {
+    /** `contributor` is absent in answers queued before the related list named who lived it. */
+    experience: Pick<Experience, 'id' | 'country' | 'industry'> & { contributor?: Pick<Experience['contributor'], 'company' | 'city'> };
+  })[];
 };
 
 /** An answer the bot owes a member: what to show, where, and which question it answers. */
@@ -158,6 +161,9 @@ export function createAskQuestion({ answering, community, outbox, limitPerMinute
   };
 }
 
+/** What the related list names of who lived it: not the person, nor their membership. */
+const contributorShown = ({ company, city }: Experience['contributor']) => ({ ...(company ? { company } : {}), ...(city ? { city } : {}) });
+
 /** The answer as its message needs it: the cited experiences' whole records stay out of the outbox. */
 function deliverable(answer: Answer): DeliverableAnswer {
   const { language, abstained, tier, mode, text } = answer;
@@ -170,7 +176,12 @@ function deliverable(answer: Answer): DeliverableAnswer {
     text,
     cited: answer.cited.map((c) => ({
       title: c.title,
-      experience: { id: c.experience.id, country: c.experience.country, industry: c.experience.industry },
+      experience: {
+        id: c.experience.id,
+        country: c.experience.country,
+        industry: c.experience.industry,
+        contributor: contributorShown(c.experience.contributor),
+      },
       machineTranslated: c.machineTranslated,
       ...(c.verification ? { verification: c.verification } : {}),
     })),

@@ -25,17 +25,6 @@ export function displayText(experience: Experience, language: Language): { langu
   return { language: anyLanguage as Language, text: anyText };
 }
 
-/**
- * Who lived the experience, as a reader names them: company, city and country (a code
- * without a locale entry as the code), joined with the reader's list separator.
- */
-export function whoLivedIt(experience: Pick<Experience, 'contributor' | 'country'>, translator: Translator, language: Language): string {
-  const { company, city } = experience.contributor;
-  return [company, city, countryName(translator, language, experience.country)]
-    .filter((part): part is string => Boolean(part && part.trim()))
-    .join(translator.t(language, 'answer-who-separator'));
-}
-
 /** A localized country name; codes without a locale entry are shown as the code. */
 export function countryName(translator: Translator, language: Language, code: string): string {
   const key = `country-${code.toUpperCase()}`;

@@ -5,6 +5,7 @@ import type { AiProvider, CallOptions } from '../ai/provider.ts';
 import { LANGUAGE_NAMES } from '../ai/question-translation.ts';
 import { inReadingDirection } from '../text/direction.ts';
 import { displayText } from './display.ts';
+import { readableContributor } from './naming/who-lived-it.ts';
 import { citedPositions, dropInventedCitations, repeatsInstructions } from './model-output.ts';
 import type { CitedExperience } from './types.ts';
 
@@ -42,11 +43,12 @@ export async function composeLlmAnswer(
 ): Promise<LlmAnswer> {
   const experiences = cited.map((c) => {
     const { text } = displayText(c.experience, c.displayLanguage);
-    const { company, city } = c.experience.contributor;
+    // Named as the reader can read them, so the answer does not copy a script they cannot.
+    const { company, city } = readableContributor(c.experience.contributor, question.language);
     return {
       title: text.title,
-      ...(company ? { company } : {}),
-      ...(city ? { city } : {}),
+      ...(company ? { company: company.shown } : {}),
+      ...(city ? { city: city.shown } : {}),
       country: c.experience.country,
       industry: c.experience.industry,
       problem: text.problem,

@@ -1,7 +1,8 @@
 import type { Language } from '../text/language.ts';
 import type { Translator } from '../i18n.ts';
 import { inReadingDirection } from '../text/direction.ts';
-import { displayText, industryName, verificationNote, whoLivedIt } from './display.ts';
+import { displayText, industryName, verificationNote } from './display.ts';
+import { whoLivedIt } from './naming/who-lived-it.ts';
 import type { QuestionFocus } from './question-words.ts';
 import { answeringSentences } from './sentences.ts';
 import type { CitedExperience } from './types.ts';

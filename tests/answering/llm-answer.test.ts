@@ -22,6 +22,20 @@ const exchange = anExperience('fa', {
   fa: { title: 'پرداخت از راه صرافی', problem: 'حواله بانکی ممکن نبود.', solution: 'از صرافی دارای مجوز استفاده کردیم.' },
   en: { title: 'Paying through an exchange house', problem: 'No bank wire.', solution: 'We used a licensed exchange house.' },
 });
+
+// A Chinese firm's story in Chinese and English.
+const zibo = anExperience(
+  'zh',
+  {
+    zh: { title: '伊朗客户的付款', problem: '伊朗客户无法电汇。', solution: '我们通过第三国银行收款。' },
+    en: {
+      title: 'Payment from an Iranian customer',
+      problem: 'The Iranian customer could not wire.',
+      solution: 'We were paid through a bank in a third country.',
+    },
+  },
+  { country: 'CN', industry: 'chemicals', contributor: { name: '周海峰', company: '淄博恒润化工有限公司', city: '淄博' } },
+);
 const translationReply: FakeReply = {
   content: '{"fa": "اعتبار اسنادی برای واردات ماشین از چین", "zh": "从中国进口机器用信用证", "en": "letter of credit for importing machines from China"}',
 };
@@ -46,7 +60,7 @@ function service(retriever: Retriever, timeoutMs = 2_000, extra: { apiKey?: stri
   const { apiKey: _key, ...rest } = extra;
   return {
     log,
-    answering: createAnsweringService({ retriever, experiences: experiencesOf([letterOfCredit, exchange]), ai, translator, logger: log.logger, ...rest }),
+    answering: createAnsweringService({ retriever, experiences: experiencesOf([letterOfCredit, exchange, zibo]), ai, translator, logger: log.logger, ...rest }),
   };
 }
 
@@ -74,6 +88,16 @@ describe('with a model', () => {
     expect(answerRequest.messages[1]!.content).toContain('از صرافی دارای مجوز استفاده کردیم.');
     expect(answerRequest.messages[1]!.content).not.toContain('We used a licensed exchange house.');
     expect(log.warnings()).toEqual([]);
+  });
+
+  it('tells the model who lived the experience in a script the reader reads, so the answer cannot copy one they cannot', async () => {
+    fake.onChat((r) => (isQuestionTranslation(r) ? translationReply : { content: 'Per «Payment from an Iranian customer», use a bank in a third country.' }));
+    await service(recordingRetriever(() => [[zibo, 0.9]])).answering.answer({ text: 'how do I get paid by an Iranian customer?', language: 'en' });
+
+    const answerPrompt = fake.chatRequests().find((r) => !isQuestionTranslation(r))!.messages[1]!.content;
+    expect(answerPrompt).toContain('Zibo Hengrun Chemical Co., Ltd.');
+    expect(answerPrompt).toContain('"city": "Zibo"');
+    expect(answerPrompt).not.toContain('淄博');
   });
 
   it('gives the model both a follow-up and the question it follows', async () => {

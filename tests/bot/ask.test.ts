@@ -78,8 +78,11 @@ describe.each(testDatabases())('on $name', (database) => {
       const member = tg.member({ language_code: language });
       const [answer] = await member.says(QUESTIONS[language].about);
       expect(answer!.text).toContain(title);
-      const { company, city } = PAYMENT.contributor!;
-      const who = [company, city, tg.text(language, 'country-IR')].join(tg.plainText(language, 'answer-who-separator'));
+      // The Persian company "نگین پارس" of Tehran, in a script each reader reads.
+      const who =
+        { fa: 'نگین پارس، تهران', zh: 'Negin Pars，德黑兰', en: 'Negin Pars, Tehran' }[language] +
+        tg.plainText(language, 'answer-who-separator') +
+        tg.text(language, 'country-IR');
       expect(answer!.text).toContain(tg.text(language, 'answer-experience-meta', { who, industry: tg.text(language, 'industry-food') }));
       expect(answer!.message.reply_to_message_id).toBeDefined();
       // Persian lines, the country and industry too (only values), are laid out right to left.

@@ -118,12 +118,15 @@ it("answers one member's questions in the order they were asked, even when the f
   }
 });
 
+// Who lived it (the Persian company "نگین پارس" in Tehran), in a script each reader reads.
+const WHO = { fa: 'نگین پارس، تهران، ایران', zh: 'Negin Pars，德黑兰，伊朗', en: 'Negin Pars, Tehran, Iran' } as const;
+
 describe.each([
   ['fa', 'چطور از طریق صرافی به تأمین‌کننده چینی پرداخت کنم؟', 'از راه یک صرافی دارای مجوز پرداخت کنید.'],
   ['zh', '怎么通过换汇所向中国供应商付款？', '请通过持牌换汇所付款。'],
   ['en', 'How do I pay a Chinese supplier through an exchange house?', 'Pay through a licensed exchange house.'],
 ] as const)('a model answer in %s that names no experience', (language, question, modelText) => {
-  it("is followed by the cited experiences: title in the member's language, country and industry", async () => {
+  it("is followed by the cited experiences: title in the member's language, who lived it and industry", async () => {
     llm.onChat((r) => ({ content: isAnyTranslation(r) ? '{}' : modelText }));
     try {
       const [answer] = await tg.member({ language_code: language }).says(question);
@@ -131,7 +134,7 @@ describe.each([
       const label = (key: string) => tg.app.translator.t(language, key);
       expect(answer!.text).toContain(modelText);
       expect(answer!.text).toContain(
-        `${tg.text(language, 'bot-sources')}\n${tg.text(language, 'bot-source-line', { n: 1, title, country: label('country-IR'), industry: label('industry-food') })}`,
+        `${tg.text(language, 'bot-sources')}\n${tg.text(language, 'bot-source-line', { n: 1, title, who: WHO[language], industry: label('industry-food') })}`,
       );
       // Listed once, under the answer.
       expect(answer!.text.split(title)).toHaveLength(2);

@@ -257,6 +257,13 @@ describe('a model answer longer than one message', () => {
 
 // ── The full story ───────────────────────────────────────────────────────────────────────────
 
+// Who shared it, in a script the reader reads, with the stored Chinese beside what was romanised.
+const CREDIT = {
+  fa: ['Wang Fang (王芳)', 'Qingdao Hairun (青岛海润)', 'چینگدائو (青岛)'],
+  zh: ['王芳', '青岛海润', '青岛'],
+  en: ['Wang Fang (王芳)', 'Qingdao Hairun (青岛海润)', 'Qingdao (青岛)'],
+} as const;
+
 describe('a full story longer than one message', () => {
   for (const language of ['fa', 'zh', 'en'] as const) {
     it(`in ${language}: sent in parts between paragraphs, each section heading with its text, nothing lost`, async () => {
@@ -280,7 +287,7 @@ describe('a full story longer than one message', () => {
         `${t('bot-story-problem')}\n${story.problem.join('\n\n')}`,
         `${t('bot-story-solution')}\n${story.solution.join('\n\n')}`,
         `${t('bot-story-outcome')}\n${story.outcome.join('\n\n')}`,
-        t('bot-story-contributor', { who: ['王芳', '青岛海润', '青岛'].join(t('bot-story-who-separator')) }),
+        t('bot-story-contributor', { who: CREDIT[language].join(t('bot-story-who-separator')) }),
       ].join('\n\n');
       expect(joints(parts, whole).every((j) => j === '\n\n')).toBe(true);
       // A heading is never left at the end of a part without its text.

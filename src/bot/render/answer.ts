@@ -3,7 +3,8 @@ import type { DeliverableAnswer } from '../../answering/ask-question.ts';
 import type { Language } from '../../text/language.ts';
 import type { Translator } from '../../i18n.ts';
 import { clip, escapeHtml } from './html.ts';
-import { countryName, industryName, verificationNote } from '../../answering/display.ts';
+import { industryName, verificationNote } from '../../answering/display.ts';
+import { whoLivedIt } from '../../answering/naming/who-lived-it.ts';
 import type { Translate } from './story.ts';
 import { ASK_COMMUNITY, FEEDBACK, STORY } from '../callbacks.ts';
 import type { CallbackCodec } from '../callback-data.ts';
@@ -18,7 +19,7 @@ function tierOf(answer: DeliverableAnswer): NonNullable<DeliverableAnswer['tier'
 
 /**
  * The answer message: the answering service's text (escaped: it quotes experiences and, with a
- * model, generated prose), then the cited experiences by title with country and industry
+ * model, generated prose), then the cited experiences by title with who lived them (company, city, country) and industry
  * when the text is the model's own (the extractive text already lists them); with no sure
  * answer, the experiences that might be related the same way and the offer to ask the
  * community; with nothing found, the offer alone.
@@ -31,7 +32,7 @@ export function renderAnswer(answer: DeliverableAnswer, language: Language, t: T
       const line = t('bot-source-line', {
         n: i + 1,
         title: escapeHtml(c.title),
-        country: escapeHtml(countryName(translator, language, c.experience.country)),
+        who: escapeHtml(whoLivedIt(c.experience, translator, language)),
         industry: escapeHtml(industryName(translator, language, c.experience.industry)),
       });
       // What a reader should weigh: a model's translation, and how long ago it was checked.

@@ -4,6 +4,7 @@ import type { Experience } from '../../knowledge/experiences/experience.ts';
 import { inReadingDirection } from '../../text/direction.ts';
 import { escapeHtml } from './html.ts';
 import { countryName, displayText, industryName } from '../../answering/display.ts';
+import { contributorCredit } from '../../answering/naming/who-lived-it.ts';
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
@@ -31,7 +32,7 @@ export function renderStory(experience: Experience, language: Language, t: Trans
   parts.push(`<b>${t('bot-story-problem')}</b>\n${own(text.problem)}`);
   parts.push(`<b>${t('bot-story-solution')}</b>\n${own(text.solution)}`);
   if (text.outcome) parts.push(`<b>${t('bot-story-outcome')}</b>\n${own(text.outcome)}`);
-  const who = [experience.contributor.name, experience.contributor.company, experience.contributor.city].filter(Boolean).join(t('bot-story-who-separator'));
+  const who = contributorCredit(experience.contributor, language).join(t('bot-story-who-separator'));
   if (who) parts.push(t('bot-story-contributor', { who: escapeHtml(who) }));
   if (experience.verifiedOn) parts.push(t('bot-story-verified', { date: experience.verifiedOn }));
   return parts.join('\n\n');

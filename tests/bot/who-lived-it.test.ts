@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderAnswer } from '../../src/bot/render/answer.ts';
+import { createTranslator } from '../../src/i18n.ts';
+import { linesLaidOutLeftToRight } from '../helpers/bidi.ts';
+import { anExperience } from '../helpers/experiences.ts';
+import { testDatabases } from '../helpers/db.ts';
+import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
+import { TelegramTest } from '../helpers/telegram.ts';
+
+// A Chinese firm's story (told in Persian, Chinese and English) about paying through an exchange house.
+const CHINESE_FIRM = anExperience({
+  id: 'exp-who-zibo',
+  country: 'CN',
+  contributor: { name: '周海峰', company: '淄博恒润化工有限公司', city: '淄博' },
+});
+
+describe.each(testDatabases())('who lived it, in the bot, on $name', (database) => {
+  let tg: TelegramTest;
+  beforeAll(async () => {
+    tg = await TelegramTest.start({ openDb: database.open, experiences: [CHINESE_FIRM, ...unrelatedExperiences()] });
+  });
+  afterAll(() => tg?.stop());
+
+  it('names a Chinese firm to an English reader in Latin letters, and the full story keeps the Chinese beside it', async () => {
+    const member = tg.member({ language_code: 'en' });
+    const answer = (await member.says('How do I pay a Chinese supplier through an exchange house?')).at(-1)!;
+    expect(answer.text).toContain('Zibo Hengrun Chemical Co., Ltd., Zibo, China');
+    expect(answer.text).not.toContain('淄博');
+
+    const [story] = await member.presses(answer.buttons.find((b) => b.includes('📖'))!);
+    expect(story!.text).toContain(
+      tg.text('en', 'bot-story-contributor', { who: 'Zhou Haifeng (周海峰), Zibo Hengrun Chemical Co., Ltd. (淄博恒润化工有限公司), Zibo (淄博)' }),
+    );
+  });
+
+  it('names it to a Persian reader in Latin letters and Persian, every line still laid out right to left', async () => {
+    const member = tg.member({ language_code: 'fa' });
+    const answer = (await member.says('چطور از طریق صرافی به تأمین‌کننده چینی پرداخت کنم؟')).at(-1)!;
+    expect(answer.text).toContain('Zibo Hengrun Chemical Co., Ltd.، زیبو، چین');
+    expect(linesLaidOutLeftToRight(answer.message.text ?? '')).toEqual([]);
+    const [story] = await member.presses(answer.buttons.find((b) => b.includes('📖'))!);
+    expect(story!.text).toContain('Zibo Hengrun Chemical Co., Ltd. (淄博恒润化工有限公司)، زیبو (淄博)');
+    expect(linesLaidOutLeftToRight(story!.message.text ?? '')).toEqual([]);
+  });
+
+  it('names it to a Chinese reader as stored', async () => {
+    const member = tg.member({ language_code: 'zh' });
+    const answer = (await member.says('怎么通过换汇所向中国供应商付款？')).at(-1)!;
+    expect(answer.text).toContain('淄博恒润化工有限公司，淄博，中国');
+    const [story] = await member.presses(answer.buttons.find((b) => b.includes('📖'))!);
+    expect(story!.text).toContain(tg.text('zh', 'bot-story-contributor', { who: '周海峰，淄博恒润化工有限公司，淄博' }));
+  });
+});
+
+describe('the list of experiences that might be related', () => {
+  it('names who lived each one in a script the reader reads', () => {
+    const translator = createTranslator();
+    const t = (key: string, vars?: Record<string, string | number>) => translator.t('fa', key, vars);
+    const text = renderAnswer(
+      {
+        language: 'fa',
+        abstained: true,
+        tier: 'related',
+        mode: 'offline',
+        text: t('answer-related-found'),
+        cited: [
+          {
+            title: 'پرداخت از راه صرافی',
+            machineTranslated: false,
+            experience: { id: 1, country: 'CN', industry: 'chemicals', contributor: { company: '淄博恒润化工有限公司', city: '淄博' } },
+          },
+        ],
+      },
+      'fa',
+      t,
+      translator,
+    );
+    expect(text.replace(/[\u2066-\u2069]/g, '')).toContain('Zibo Hengrun Chemical Co., Ltd.، زیبو، چین · ');
+  });
+});
