@@ -36,6 +36,11 @@ export function tokenizeQuestion(text: string, language: Language): TokenizedTex
   return { normalized, tokens: tokensOfNormalized(normalized, { question: true }) };
 }
 
+/** `tokenizeQuestion` of a text already normalised (a question with its misspelt words corrected). */
+export function tokenizeNormalized(normalized: string): TokenizedText {
+  return { normalized, tokens: tokensOfNormalized(normalized, { question: true }) };
+}
+
 function tokensOfNormalized(normalized: string, options: { question?: boolean }): string[] {
   const out: string[] = [];
   for (const match of normalized.matchAll(RUNS)) {

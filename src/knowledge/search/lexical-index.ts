@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/db.ts';
 import { cachedCorpusStats, type CorpusStatsSource } from './corpus-stats-cache.ts';
-import { type CandidateText, type CorpusStats, fetchCandidates, type LookupTerm } from './bm25.ts';
+import { type CandidateText, type CorpusStats, fetchCandidates, fetchStats, type LookupTerm } from './bm25.ts';
 
 /** Where the lexical search finds published texts, their statistics and their term counts. */
 export interface LexicalIndex {
@@ -11,6 +11,12 @@ export interface LexicalIndex {
 export interface LexicalView {
   /** BM25 statistics for these terms. */
   stats(terms: string[]): Promise<CorpusStats>;
+  /**
+   * How many texts hold each of `terms` (a term no text holds is absent), read afresh and not
+   * remembered: for the thousands of near spellings a misspelt word is tried as (spelling.ts),
+   * which would push the question's own terms out of a statistics cache.
+   */
+  documentFrequencies(terms: string[]): Promise<Map<string, number>>;
   /** Published texts holding any of the terms, pre-ranked; the best `limit`. */
   candidates(terms: LookupTerm[], filters: { country?: string; industry?: string }, limit: number, perTermLimit: number): Promise<CandidateText[]>;
   /** How often each of `terms` occurs in each of the candidates this index returned. */
@@ -27,6 +33,7 @@ export function databaseLexicalIndex(db: Queryable, stats: CorpusStatsSource = c
   const tokens = new WeakMap<CandidateText, string>();
   const view: LexicalView = {
     stats,
+    documentFrequencies: async (terms) => (await fetchStats(db, terms)).df,
     async candidates(terms, filters, limit, perTermLimit) {
       const rows = await fetchCandidates(db, terms, filters, limit, perTermLimit);
       return rows.map(({ searchText, ...text }) => {

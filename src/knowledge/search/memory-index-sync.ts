@@ -103,6 +103,7 @@ export function memoryLexicalIndex(db: Queryable, logger: Logger, options: Memor
       const idsOf = (terms: string[]) => (resolved?.terms === terms ? resolved : (resolved = { terms, ids: held.termIdsOf(terms) })).ids;
       return {
         stats: async (terms) => held.stats(terms, idsOf(terms)),
+        documentFrequencies: async (terms) => held.stats(terms, held.termIdsOf(terms)).df,
         candidates: async (terms, filters, limit, perTermLimit) => held.candidates(terms, filters, limit, perTermLimit),
         countTerms: (candidates, terms) => held.countTerms(candidates, terms, idsOf(terms)),
       };

@@ -25,9 +25,11 @@ export interface QueryWeights {
   glossary: number;
   /** Single Chinese characters carry little meaning on their own next to the bigrams. */
   hanChar: number;
+  /** A misspelt question word read as the known word it likely means (spelling.ts): less sure than a word spelled right. */
+  corrected: number;
 }
 
-export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { translation: 0.9, glossary: 2, hanChar: 0.3 };
+export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { translation: 0.9, glossary: 2, hanChar: 0.3, corrected: 0.85 };
 
 const SINGLE_HAN = /^\p{Script=Han}$/u;
 const HAN = /\p{Script=Han}/u;
@@ -45,7 +47,13 @@ export function tokenLanguage(token: string): Language {
  * languages, and the glossary's expansions of them all.
  */
 export function buildQuery(
-  input: { original: string[]; translations: string[][]; expansions: Expansion[] },
+  input: {
+    original: string[];
+    translations: string[][];
+    expansions: Expansion[];
+    /** Tokens of `original` that come from a misspelt word read as the known word it likely means. */
+    corrected?: ReadonlySet<string>;
+  },
   weights: QueryWeights = DEFAULT_QUERY_WEIGHTS,
 ): QueryGroup[] {
   const groups = new Map<string, QueryGroup>();
@@ -61,7 +69,8 @@ export function buildQuery(
     }
     groups.set(key, { key, source, language: tokenLanguage(term), alternatives: [{ tokens: [term], weight: w }] });
   };
-  for (const t of input.original) addTerm(t, 1, 'original');
+  // A corrected word is still the member's own (the evidence sees it matched), at a lower weight.
+  for (const t of input.original) addTerm(t, input.corrected?.has(t) ? weights.corrected : 1, 'original');
   for (const tokens of input.translations) for (const t of tokens) addTerm(t, weights.translation, 'translation');
   for (const e of input.expansions) {
     const tokens = [...new Set(e.tokens)];

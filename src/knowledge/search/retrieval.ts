@@ -5,6 +5,7 @@ import { detectLanguage } from '../../text/language.ts';
 import { tokenizeQuestion } from '../../text/tokenize.ts';
 import { isFinglish } from '../../text/finglish.ts';
 import { finglishAsPersian } from './finglish-query.ts';
+import { corrected, spellingCorrections } from './spelling.ts';
 import {
   type AbstentionFeatures,
   type AbstentionModel,
@@ -133,7 +134,11 @@ export function createRetriever(deps: {
     const limit = q.limit ?? 10;
     const filters = { ...(q.country ? { country: q.country } : {}), ...(q.industry ? { industry: q.industry } : {}) };
     // Each text is tokenised once, for the query and for the glossary.
-    const original = tokenizeQuestion(q.text, language);
+    const typed = tokenizeQuestion(q.text, language);
+    // Misspelt words the base does not know are searched as the words they likely mean.
+    const corrections = await spellingCorrections(typed, language, view);
+    const original = corrected(typed, corrections);
+    const typedTokens = new Set(typed.tokens);
     const translated = Object.entries(q.translations ?? {}).map(([l, text]) => ({
       language: l as Language,
       text: tokenizeQuestion(text ?? '', l as Language),
@@ -143,7 +148,15 @@ export function createRetriever(deps: {
     const expansions = options.useGlossary
       ? [glossary.expand(original, language), ...translated.map((t) => glossary.expand(t.text, detectLanguage(t.raw, language)))].flat()
       : [];
-    const groups = buildQuery({ original: original.tokens, translations: inQueryOrder.map((t) => t.text.tokens), expansions }, options.query);
+    const groups = buildQuery(
+      {
+        original: original.tokens,
+        translations: inQueryOrder.map((t) => t.text.tokens),
+        expansions,
+        corrected: new Set(original.tokens.filter((t) => !typedTokens.has(t))),
+      },
+      options.query,
+    );
 
     const vectorRanking = embedder && db.hasVector ? vectorRank(embedder, q, filters) : Promise.resolve(undefined);
     const allTerms = queryTerms(groups);
