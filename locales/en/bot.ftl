@@ -73,6 +73,8 @@ bot-story-translation-note = There is no English version yet; this is the { $lan
    *[en] English
   }.
 bot-story-problem = Problem
+# Instead of the Problem heading, while a contribution has none yet (a /save or an answer to an open question): staff write it before publishing.
+bot-story-problem-pending = The problem it answers will be written by the center's staff before it is published.
 bot-story-solution = What they did
 bot-story-outcome = Outcome
 bot-story-contributor = Shared by { $who }

@@ -74,6 +74,8 @@ bot-story-translation-note = این تجربه هنوز نسخهٔ فارسی ن
    *[en] انگلیسی
   } است.
 bot-story-problem = مشکل
+# Instead of the Problem heading, while a contribution has none yet (a /save or an answer to an open question): staff write it before publishing.
+bot-story-problem-pending = مشکلی را که این تجربه به آن پاسخ می‌دهد، کارکنان مرکز پیش از انتشار می‌نویسند.
 bot-story-solution = راه‌حل
 bot-story-outcome = نتیجه
 bot-story-contributor = ثبت‌شده از سوی { $who }

@@ -73,6 +73,8 @@ bot-story-translation-note = 暂无中文版本；以下是{ $language ->
    *[en] 英文
   }。
 bot-story-problem = 问题
+# Instead of the Problem heading, while a contribution has none yet (a /save or an answer to an open question): staff write it before publishing.
+bot-story-problem-pending = 它所解决的问题将由中心工作人员在发布前撰写。
 bot-story-solution = 解决办法
 bot-story-outcome = 结果
 bot-story-contributor = 分享者：{ $who }

@@ -5,6 +5,8 @@ import type { Introductions } from '../community/introductions.ts';
 import type { IntroductionParty } from '../community/index.ts';
 import type { ExperienceRepository } from '../knowledge/experiences/repository.ts';
 import { countryName, displayText } from '../answering/display.ts';
+import { contributorCredit } from '../answering/naming/who-lived-it.ts';
+import { personName } from '../answering/naming/names.ts';
 import { INTRODUCTION_MESSAGE, type IntroductionMessageJob } from '../jobs/introduction-messages.ts';
 import type { Job } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/runner.ts';
@@ -34,13 +36,22 @@ export function createIntroductionSender(options: IntroductionSenderOptions): Re
   const { db, api, translator, introductions, experiences } = options;
   const budget = options.budget ?? createSendBudget(db);
 
-  /** "Name · company · country" of `party`, for `reader`. */
+  /**
+   * "Name · company · country" of `party` in a script `reader` reads, the stored name and company
+   * beside them when they differ: the reader may need them to find the firm or write to it.
+   */
   const who = (party: IntroductionParty, reader: IntroductionParty) =>
-    [party.name, party.company, party.country ? countryName(translator, reader.language, party.country) : undefined].filter(Boolean).join(' · ');
+    [
+      ...contributorCredit({ name: party.name, company: party.company }, reader.language),
+      party.country ? countryName(translator, reader.language, party.country) : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · ');
 
-  /** A link that opens a chat with `party`, named, and their @username when they have one. */
-  const contact = (party: IntroductionParty) => {
-    const link = `<a href="tg://user?id=${party.telegramId}">${escapeHtml(party.name ?? String(party.telegramId))}</a>`;
+  /** A link that opens a chat with `party`, named as `reader` reads it (the stored name is in `who`), and their @username when they have one. */
+  const contact = (party: IntroductionParty, reader: IntroductionParty) => {
+    const name = party.name?.trim() ? personName(party.name.trim(), reader.language).shown : String(party.telegramId);
+    const link = `<a href="tg://user?id=${party.telegramId}">${escapeHtml(name)}</a>`;
     return party.username ? `${link} (@${escapeHtml(party.username)})` : link;
   };
 
@@ -63,7 +74,7 @@ export function createIntroductionSender(options: IntroductionSenderOptions): Re
     const t = (key: string, values?: Record<string, string | number>) => translator.t(to.language, key, values);
     const experience = await experiences.getById(intro.experienceId);
     const title = escapeHtml(experience ? displayText(experience, to.language).text.title : '');
-    const values = { title, who: escapeHtml(who(other, to)), reason: escapeHtml(intro.reason), contact: contact(other) };
+    const values = { title, who: escapeHtml(who(other, to)), reason: escapeHtml(intro.reason), contact: contact(other, to) };
     const text = t(`intro-message-${message}`, values);
     const keyboard =
       message === 'request'

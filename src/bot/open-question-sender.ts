@@ -10,6 +10,7 @@ import type { Job } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { chatLanguage } from './chat-language.ts';
 import { escapeHtml } from './render/html.ts';
+import { contributorCredit } from '../answering/naming/who-lived-it.ts';
 import { telegramFailure } from './telegram-failure.ts';
 import { createSendBudget, type SendBudget } from './send-budget.ts';
 
@@ -91,7 +92,9 @@ export function createOpenQuestionSender(options: OpenQuestionSenderOptions): Re
       language: answer.language,
       translated: translated === undefined ? 'no' : 'yes',
     };
-    const text = answer.who ? t('community-answer-received-named', { ...values, who: escapeHtml(answer.who) }) : t('community-answer-received', values);
+    // The answerer's name and company in a script the asker reads, the stored form beside them.
+    const who = answer.answerer ? contributorCredit(answer.answerer, language).join(' · ') : '';
+    const text = who ? t('community-answer-received-named', { ...values, who: escapeHtml(who) }) : t('community-answer-received', values);
     const keyboard = new InlineKeyboard()
       .text(t('bot-button-helpful'), COMMUNITY_ANSWER_FEEDBACK.encode({ answerId, helpful: true }))
       .text(t('bot-button-not-helpful'), COMMUNITY_ANSWER_FEEDBACK.encode({ answerId, helpful: false }));

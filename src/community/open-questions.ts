@@ -75,7 +75,8 @@ export function createOpenQuestions(db: Queryable) {
         [answerId],
       );
       if (!row || row.asker_id === null) return undefined;
-      const who = row.named ? [row.name, row.company].filter(Boolean).join(' · ') : '';
+      const answerer =
+        row.named && (row.name || row.company) ? { ...(row.name ? { name: row.name } : {}), ...(row.company ? { company: row.company } : {}) } : undefined;
       return {
         answerId,
         openQuestionId: Number(row.open_question_id),
@@ -84,7 +85,7 @@ export function createOpenQuestions(db: Queryable) {
         text: row.text,
         language: row.language,
         translations: row.translations ?? {},
-        ...(who ? { who } : {}),
+        ...(answerer ? { answerer } : {}),
       };
     },
     /** The questions still open, oldest first (what /open lists). */
@@ -135,8 +136,8 @@ export interface CommunityAnswer {
   language: Language;
   /** The answer in other languages, when a model translated it. */
   translations: Partial<Record<Language, string>>;
-  /** The answerer's name and company, only when they agreed to be named. */
-  who?: string;
+  /** The answerer's name and company as stored, only when they agreed to be named (the front door renders them for the asker). */
+  answerer?: { name?: string; company?: string };
 }
 
 /** A member's text (an answer, a question) in the other languages; {} when the model failed (it is then shown as written). */

@@ -26,6 +26,8 @@ const DYEING = {
 const QUESTION = 'چطور می‌توانم برای محصولات لبنی مجوز صادرات به چین بگیرم؟';
 const ANSWER = '我们请了当地代理向海关总署提交注册资料，工厂审核通过后三个月拿到了注册号，之后每批乳制品都顺利出口。';
 const ZHANG_COMPANY = '宁波港通贸易';
+/** Zhang's company as Maryam and John read it: in Latin letters, with the stored name beside it. */
+const ZHANG_COMPANY_READ = `Ningbo Gangtong Trading (${ZHANG_COMPANY})`;
 /** What Sara writes on Zhang's card: without a model the bot has Maryam's question in Persian only, so his Chinese contribution waits for its problem. */
 const DAIRY = { title: '乳制品对华出口许可证和注册', problem: '我们想把伊朗乳制品出口到中国，不知道怎样办理出口许可证和工厂注册。' };
 const SAVED = {
@@ -145,7 +147,7 @@ describe.each(testDatabases())('the community, several people at once, on $name'
         answer: ANSWER,
         language: 'zh',
         translated: 'no',
-        who: `Zhang · ${ZHANG_COMPANY}`,
+        who: `Zhang · ${ZHANG_COMPANY_READ}`,
       }),
     );
     expect(received.buttons).toEqual([tg.text('fa', 'bot-button-helpful'), tg.text('fa', 'bot-button-not-helpful')]);
@@ -303,7 +305,7 @@ describe.each(testDatabases())('the community, several people at once, on $name'
     const toJohn = john.history.at(-1)!;
     expect(toJohn.text).toBe(
       tg.text('en', 'intro-message-contact-to-asker', {
-        who: `Zhang · ${ZHANG_COMPANY} · ${tg.text('en', 'country-CN')}`,
+        who: `Zhang · ${ZHANG_COMPANY_READ} · ${tg.text('en', 'country-CN')}`,
         title: DAIRY.title,
         contact: `Zhang (@${zhang.user.username})`,
       }),

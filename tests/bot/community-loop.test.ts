@@ -136,7 +136,7 @@ describe.each(testDatabases())('questions nobody could answer, put to the commun
     expect(asker.history).toHaveLength(sentBefore);
   });
 
-  it('names the answerer to the asker only when they agree; the profile’s country is not asked again; an answer in the question’s language takes it as problem, its first line as title', async () => {
+  it('names the answerer to the asker only when they agree, in Latin letters with their own spelling beside; the profile’s country is not asked again; an answer in the question’s language takes it as problem, its first line as title', async () => {
     const question = 'Which port in Iran clears Chinese machinery parts fastest?\nWe ship from Ningbo every month and Bandar Abbas is slow.';
     const asker = tg.member({ language_code: 'en' });
     await asker.says('/start');
@@ -144,16 +144,19 @@ describe.each(testDatabases())('questions nobody could answer, put to the commun
     await asker.presses(tg.text('en', 'bot-button-ask-community'));
     await tg.outboxSent();
     const payload = deepLinkPayload(botPosts(MEMBERS_GROUP_ID).at(-1)!.reply_markup?.inline_keyboard.flat() as { text: string; url?: string }[]);
-    const answerer = tg.member({ first_name: 'Reza', language_code: 'fa' });
+    const answerer = tg.member({ first_name: 'رضا', language_code: 'fa' });
     await answerer.says('/start');
     const reza = (await tg.app.community.members.getByTelegramId(answerer.user.id))!;
-    await tg.app.community.members.updateProfile(reza.id, { country: 'IR' });
+    await tg.app.community.members.updateProfile(reza.id, { country: 'IR', company: 'بازرگانی پارس' });
     await answerer.says(`/start ${payload}`);
     const answer = 'We cleared the parts at Shahid Rajaee port with a licensed customs broker; it took one week.';
     expect((await answerer.says(answer)).map((r) => r.text)).toEqual([tg.text('fa', 'community-answer-ask-named')]);
-    await answerer.presses(tg.text('fa', 'community-answer-button-named', { who: 'Reza' }));
+    await answerer.presses(tg.text('fa', 'community-answer-button-named', { who: 'رضا · بازرگانی پارس' }));
     await tg.outboxSent();
-    expect(asker.history.at(-1)!.text).toBe(tg.text('en', 'community-answer-received-named', { who: 'Reza', question, answer, language: 'en' }));
+    // The English asker reads Reza's name and company, the stored spelling beside each to find or write to the firm.
+    expect(asker.history.at(-1)!.text).toBe(
+      tg.text('en', 'community-answer-received-named', { who: 'Reza (رضا) · Pars Trading (بازرگانی پارس)', question, answer, language: 'en' }),
+    );
     const [kept] = await tg.app.experiences.listByContributor(reza.id);
     expect(kept).toMatchObject({ country: 'IR', status: 'pending' });
     expect(kept!.texts[kept!.language]).toMatchObject({

@@ -8,6 +8,8 @@ const TITLE = '宁波港清关：找一家有经验的报关行，三天放行';
 const REASON = 'We export saffron to Ningbo and need a reliable customs broker there.';
 const ASKER_COMPANY = 'Pars Saffron';
 const CONTRIBUTOR_COMPANY = '宁波港通贸易';
+/** The contributor's company as a reader who does not read Chinese is shown it: in Latin letters, the stored name beside it to search or write with. */
+const CONTRIBUTOR_COMPANY_READ = `Ningbo Gangtong Trading (${CONTRIBUTOR_COMPANY})`;
 
 describe.each(testDatabases())('introductions on $name', ({ open }) => {
   let tg: TelegramTest;
@@ -106,7 +108,7 @@ describe.each(testDatabases())('introductions on $name', ({ open }) => {
     expect(toContributor!.message.raw).toContain(`<a href="tg://user?id=${maryam.user.id}">Maryam</a>`);
 
     const toAsker = maryam.history.at(-1)!;
-    const contributorWho = `Wei · ${CONTRIBUTOR_COMPANY} · ${tg.text('fa', 'country-CN')}`;
+    const contributorWho = `Wei · ${CONTRIBUTOR_COMPANY_READ} · ${tg.text('fa', 'country-CN')}`;
     expect(toAsker.text).toBe(tg.text('fa', 'intro-message-contact-to-asker', { who: contributorWho, title: TITLE, contact: `Wei (@${wei.user.username})` }));
     expect(toAsker.message.raw).toContain(`<a href="tg://user?id=${wei.user.id}">Wei</a>`);
 
@@ -114,6 +116,69 @@ describe.each(testDatabases())('introductions on $name', ({ open }) => {
     await pressForged(tg, wei, INTRO_DECIDE.encode({ introductionId: await lastIntroductionId(maryam), accept: false }));
     expect(wei.history.at(-1)!.text).toBe(tg.text('zh', 'intro-already-decided', { status: 'accepted' }));
   });
+
+  // Each side is named in a script its reader reads; where that is not the stored form, the stored form follows in brackets.
+  it.each([
+    {
+      asker: 'en',
+      contributor: 'en',
+      askerReads: `Zhang Wei (张伟) · ${CONTRIBUTOR_COMPANY_READ} · China`,
+      contributorReads: 'Maryam (مریم) · Pars Saffron (زعفران پارس) · Iran',
+      askerLink: 'Zhang Wei',
+      contributorLink: 'Maryam',
+    },
+    {
+      asker: 'fa',
+      contributor: 'zh',
+      askerReads: `Zhang Wei (张伟) · ${CONTRIBUTOR_COMPANY_READ} · چین`,
+      contributorReads: 'Maryam (مریم) · Pars Saffron (زعفران پارس) · 伊朗',
+      askerLink: 'Zhang Wei',
+      contributorLink: 'Maryam',
+    },
+    {
+      asker: 'zh',
+      contributor: 'fa',
+      askerReads: `张伟 · ${CONTRIBUTOR_COMPANY} · 中国`,
+      contributorReads: 'مریم · زعفران پارس · ایران',
+      askerLink: '张伟',
+      contributorLink: 'مریم',
+    },
+  ] as const)(
+    'a $asker asker and a $contributor contributor read each other’s name and company in a script they read, the stored form beside it',
+    async ({ asker: askerLanguage, contributor: contributorLanguage, askerReads, contributorReads, askerLink, contributorLink }) => {
+      const zhang = tg.member({ first_name: '张伟', username: `zhang_ningbo_${++serial}`, language_code: contributorLanguage });
+      await zhang.says('/start');
+      await tg.app.community.members.updateProfile(await memberId(zhang), { company: CONTRIBUTOR_COMPANY, country: 'CN', industry: 'logistics' });
+      await tg.app.community.introductions.setConsent(await memberId(zhang), true);
+      const maryam = tg.member({ first_name: 'مریم', username: `maryam_pars_${++serial}`, language_code: askerLanguage });
+      await maryam.says('/start');
+      await tg.app.community.members.updateProfile(await memberId(maryam), { company: 'زعفران پارس', country: 'IR', industry: 'food' });
+      const story = await publishedBy(zhang);
+
+      await openStory(maryam, story);
+      await maryam.presses(tg.text(askerLanguage, 'intro-button'));
+      expect((await maryam.says(REASON))[0]!.text).toBe(tg.text(askerLanguage, 'intro-sent'));
+      await tg.outboxSent();
+      expect(zhang.history.at(-1)!.text).toBe(tg.text(contributorLanguage, 'intro-message-request', { title: TITLE, who: contributorReads, reason: REASON }));
+
+      const toContributor = (await zhang.presses(tg.text(contributorLanguage, 'intro-button-accept'))).at(-1)!;
+      expect(toContributor.text).toBe(
+        tg.text(contributorLanguage, 'intro-message-contact-to-contributor', {
+          who: contributorReads,
+          title: TITLE,
+          reason: REASON,
+          contact: `${contributorLink} (@${maryam.user.username})`,
+        }),
+      );
+      expect(toContributor.message.raw).toContain(`<a href="tg://user?id=${maryam.user.id}">${contributorLink}</a>`);
+      await tg.outboxSent();
+      const toAsker = maryam.history.at(-1)!;
+      expect(toAsker.text).toBe(
+        tg.text(askerLanguage, 'intro-message-contact-to-asker', { who: askerReads, title: TITLE, contact: `${askerLink} (@${zhang.user.username})` }),
+      );
+      expect(toAsker.message.raw).toContain(`<a href="tg://user?id=${zhang.user.id}">${askerLink}</a>`);
+    },
+  );
 
   it('declined: the asker is told kindly, and no contact reaches either side', async () => {
     const wei = await contributor();

@@ -256,3 +256,44 @@ describe('commands while editing a contribution', () => {
     expect(m.lastReply?.text).toBe(t.text('en', 'share-ask-title', { max: 200 }));
   });
 });
+
+/** A question put to the community in another language than the answer's: the bot has no problem in the answer's language. */
+const QUESTION_ELSEWHERE: Record<Language, { language: Language; text: string }> = {
+  fa: { language: 'en', text: 'How can we pay a supplier in China without a letter of credit?' },
+  zh: { language: 'fa', text: 'چطور بدون اعتبار اسنادی به تأمین‌کنندهٔ چینی پول بدهیم؟' },
+  en: { language: 'zh', text: '没有信用证怎么给中国供应商付款？' },
+};
+
+describe.each(testDatabases())('/my, a contribution whose problem the staff have not written yet, on $name', ({ open }) => {
+  it.each(['fa', 'zh', 'en'] as const)('in %s: a line saying the staff will write it instead of an empty Problem heading', async (language) => {
+    t = await TelegramTest.start({ openDb: open });
+    const asker = t.member({ language_code: QUESTION_ELSEWHERE[language].language });
+    const m = t.member({ language_code: language });
+    await asker.says('/start');
+    await m.says('/start');
+    // The member answers a question put to the community in another language, as its deep link stores the answer.
+    const { openQuestion } = await t.app.community.openQuestions.open({
+      questionId: null,
+      memberId: await memberId(t, asker),
+      ...QUESTION_ELSEWHERE[language],
+    });
+    const answerer = (await t.app.community.members.getByTelegramId(m.user.id))!;
+    const answered = await t.app.community.answerOpenQuestion({
+      openQuestionId: openQuestion.id,
+      answerer,
+      text: STORY[language].solution,
+      named: false,
+      fallbackLanguage: language,
+    });
+    expect(answered).toBe('sent');
+
+    await m.says('/my');
+    await m.presses(numbered(language, 1));
+    const lines = linesOf(m.lastReply!.text);
+    expect(lines[0]).toBe(linesOf(t.text(language, 'my-status-pending'))[0]);
+    expect(lines).toContain(linesOf(t.text(language, 'bot-story-problem-pending'))[0]);
+    expect(lines).not.toContain(t.text(language, 'bot-story-problem'));
+    // What the member wrote is there under its own heading.
+    expect(lines.slice(lines.indexOf(t.text(language, 'bot-story-solution')))[1]).toBe(STORY[language].solution);
+  });
+});

@@ -5,6 +5,7 @@ import { inReadingDirection } from '../../text/direction.ts';
 import { escapeHtml } from './html.ts';
 import { countryName, displayText, industryName } from '../../answering/display.ts';
 import { contributorCredit } from '../../answering/naming/who-lived-it.ts';
+import { lacksProblem } from '../../knowledge/experiences/rules.ts';
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
@@ -29,7 +30,8 @@ export function renderStory(experience: Experience, language: Language, t: Trans
     parts.push(`<i>${note}</i>`);
   }
   if (text.origin === 'machine') parts.push(`<i>${t('bot-story-machine-note')}</i>`);
-  parts.push(`<b>${t('bot-story-problem')}</b>\n${own(text.problem)}`);
+  // A /save or an answer to an open question has no problem until the staff write it: say so rather than show an empty heading.
+  parts.push(lacksProblem(text) ? `<i>${t('bot-story-problem-pending')}</i>` : `<b>${t('bot-story-problem')}</b>\n${own(text.problem)}`);
   parts.push(`<b>${t('bot-story-solution')}</b>\n${own(text.solution)}`);
   if (text.outcome) parts.push(`<b>${t('bot-story-outcome')}</b>\n${own(text.outcome)}`);
   const who = contributorCredit(experience.contributor, language).join(t('bot-story-who-separator'));
