@@ -21,7 +21,7 @@ import { type ExperienceScore, groupByExperience, reciprocalRankFusion } from '.
 import type { Glossary } from '../glossary/glossary.ts';
 import { buildQuery, DEFAULT_QUERY_WEIGHTS, type QueryGroup, type QueryWeights, queryTerms, tokenWeight } from './query.ts';
 import { databaseLexicalIndex, type LexicalIndex } from './lexical-index.ts';
-import { type CorpusStats, DEFAULT_LEXICAL_TUNING, groupValue, idf, type LexicalTuning, lookupTerms, scoreTexts, selfScore } from './bm25.ts';
+import { type CorpusStats, DEFAULT_LEXICAL_TUNING, idf, type LexicalTuning, lookupTerms, scoreTexts, selfScore } from './bm25.ts';
 import { type Embedder, vectorSearch } from './vector-search.ts';
 
 export type { Embedder };
@@ -219,14 +219,22 @@ function searchedWords(groups: QueryGroup[], stats: CorpusStats, weights: QueryW
   return groups.map((g) => {
     const share = g.source === 'glossary' && weights.glossary > 0 ? 1 / weights.glossary : 1;
     const tokens: SearchedWord['tokens'] = [];
-    for (const a of g.alternatives)
+    // The word's worth is groupValue's (its best alternative), summed here from the same factors.
+    let best = 0;
+    for (const a of g.alternatives) {
+      let sum = 0;
       for (const token of a.tokens) {
-        const weight = a.weight * tokenWeight(token, weights) * idf(stats, token) * share;
+        const tw = tokenWeight(token, weights);
+        const i = idf(stats, token);
+        sum += tw * i;
+        const weight = a.weight * tw * i * share;
         const seen = tokens.find((t) => t.token === token);
         if (!seen) tokens.push({ token, weight });
         else if (weight > seen.weight) seen.weight = weight;
       }
-    return { tokens, weight: groupValue(g, stats, weights) * share };
+      if (a.weight * sum > best) best = a.weight * sum;
+    }
+    return { tokens, weight: best * share };
   });
 }
 
