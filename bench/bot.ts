@@ -459,9 +459,10 @@ export interface StreamBenchRow {
 export async function runStreamBench(o: Omit<BotBenchOptions, 'llm' | 'rates' | 'seconds'>, log: (line: string) => void = () => {}): Promise<StreamBenchRow> {
   const texts = loadEvalSet(o.dir).questions.map((q) => q.text);
   const users = Array.from({ length: o.members }, (_, i): EmulatedUser => ({ id: 9_500_000 + i, first_name: `Stream${i}`, language_code: 'en' }));
-  return withBot({ ...o, llm: 'stream', rates: [], seconds: 0 }, { kind: 'bot' }, log, async ({ ask, firstWords }) => {
+  return withBot({ ...o, llm: 'stream', rates: [], seconds: 0 }, { kind: 'bot' }, log, async ({ ask, firstWords, startProfile }) => {
     await closedLoop(ask, users, texts, 1);
     firstWords.length = 0;
+    await startProfile();
     const { latencies } = await closedLoop(ask, users, texts, o.questionsPerMember);
     return {
       database: o.database,
