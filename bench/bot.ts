@@ -520,7 +520,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const common = { database, members: Number(values.members), questionsPerMember: Number(values.questions), postgresUrl: values['postgres-url'] };
     try {
       if (values.llm === 'stream') {
-        streamRows.push(await runStreamBench({ ...common, experiences: Number(values.experiences), dir: values.dir }, err));
+        streamRows.push(
+          await runStreamBench(
+            { ...common, experiences: Number(values.experiences), dir: values.dir, ...(values.profile ? { profileDir: values.profile } : {}) },
+            err,
+          ),
+        );
         continue;
       }
       const options = {

@@ -8,7 +8,8 @@
  * PostgreSQL). Idle samples are left out of the total.
  *
  *   npx tsx bench/cpu-profile.ts BEFORE AFTER [--questions N] [--top 30] [--by file|function|area] [--allocations]
- * BEFORE and AFTER are .cpuprofile files or folders holding one or more (summed). `--questions`:
+ * BEFORE and AFTER are .cpuprofile files or folders holding one or more (summed: give each run a
+ * folder of its own; with `--floor` the floors' profiles land in it too). `--questions`:
  * the questions each profile covers (the bot bench's: those answered after its warm-up, the
  * table's "answered"); without it the figures are per profile.
  * `--allocations`: the memory allocated instead (the .heapprofile files beside them), in KB.
