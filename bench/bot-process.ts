@@ -2,11 +2,12 @@
  * The bot under benchmark, in a process of its own (forked by bench/bot.ts): in production
  * Telegram and the model run elsewhere, so the bot's event loop must not also carry the fake
  * Bot API, the fake model and the simulated members. The parent sends one `start` message and
- * later `cpu` and `stop`; this process answers each on the IPC channel.
+ * later `profile` (after its warm-up), `cpu` and `stop`; this process answers each on the IPC channel.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { run, sequentialize } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import OpenAI from 'openai';
@@ -46,20 +47,43 @@ export interface BotProcessStart {
   apiRoot: string;
   botInfo: UserFromGetMe;
   llmBaseUrl?: string;
-  /** Where to write the CPU profile of the bot answering (from ready to stop: not the import). */
+  /** Where to write the CPU profile of the bot answering (from the `profile` message to stop: not the import nor the warm-up). */
   profileDir?: string;
 }
 
 export type BotProcessReply =
   | { type: 'ready'; importSeconds: number; experiences: number }
   /** `statements`: every statement the bot sent so far, by statement (none counted for the floor). */
-  | { type: 'cpu'; userMs: number; systemMs: number; maxRssMb: number; statements: StatementCounts }
+  /** `gc`: the collections so far and their pauses on the main thread (minor: the young generation's). */
+  | { type: 'cpu'; userMs: number; systemMs: number; maxRssMb: number; statements: StatementCounts; gc: GcCounts }
+  | { type: 'profiling' }
   | { type: 'stopped' }
   | { type: 'failed'; message: string };
 
 const send = (m: BotProcessReply) => process.send?.(m);
 
 let statementCounts: () => StatementCounts = () => ({});
+
+export interface GcCounts {
+  minor: number;
+  major: number;
+  pauseMs: number;
+}
+
+/**
+ * Collections since the process started: how much an answer allocates shows in how many minor
+ * collections it takes (each empties the young generation, a fixed size), which the machine's
+ * load does not change, unlike time.
+ */
+const gc: GcCounts = { minor: 0, major: 0, pauseMs: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = (entry.toJSON() as { detail?: { kind?: number } }).detail?.kind;
+    if (kind === constants.NODE_PERFORMANCE_GC_MINOR) gc.minor++;
+    else if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) gc.major++;
+    gc.pauseMs += entry.duration;
+  }
+}).observe({ entryTypes: ['gc'] });
 
 async function start(m: BotProcessStart): Promise<() => Promise<void>> {
   const opened: Db = m.database === 'pglite' ? await openPgliteThread(undefined) : await openPostgres(m.database);
@@ -123,34 +147,59 @@ async function startFloor(m: BotProcessStart, db: Db): Promise<() => Promise<voi
   };
 }
 
-/** Profiles from now until the returned function writes the profile into `dir`. */
+/**
+ * Profiles from now until the returned function writes the profiles into `dir`: the CPU's, and
+ * where memory was allocated (sampled, counting what the collector has since freed: that is the
+ * garbage an answer leaves).
+ */
 async function startProfile(dir: string): Promise<() => Promise<void>> {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
+  await session.post('HeapProfiler.enable');
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 64 * 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
   await session.post('Profiler.start');
   return async () => {
     const { profile } = await session.post('Profiler.stop');
+    const { profile: allocations } = await session.post('HeapProfiler.stopSampling');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `bot-${process.pid}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    const name = `bot-${process.pid}-${Date.now()}`;
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    writeFileSync(join(dir, `${name}.heapprofile`), JSON.stringify(allocations));
     session.disconnect();
   };
 }
 
 let stop: (() => Promise<void>) | undefined;
-process.on('message', (m: BotProcessStart | { type: 'cpu' } | { type: 'stop' }) => {
+let profileDir: string | undefined;
+let stopProfile: (() => Promise<void>) | undefined;
+process.on('message', (m: BotProcessStart | { type: 'profile' } | { type: 'cpu' } | { type: 'stop' }) => {
   void (async () => {
     try {
       if (m.type === 'start') {
         const stopBot = await start(m);
-        const stopProfile = m.profileDir ? await startProfile(m.profileDir) : undefined;
+        profileDir = m.profileDir;
         stop = async () => {
           await stopProfile?.();
           await stopBot();
         };
+      } else if (m.type === 'profile') {
+        if (profileDir && !stopProfile) stopProfile = await startProfile(profileDir);
+        send({ type: 'profiling' });
       } else if (m.type === 'cpu') {
         const { user, system } = process.cpuUsage();
-        send({ type: 'cpu', userMs: user / 1000, systemMs: system / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, statements: statementCounts() });
+        send({
+          type: 'cpu',
+          userMs: user / 1000,
+          systemMs: system / 1000,
+          maxRssMb: process.resourceUsage().maxRSS / 1024,
+          statements: statementCounts(),
+          gc: { ...gc },
+        });
       } else {
         await stop?.();
         process.send?.({ type: 'stopped' } satisfies BotProcessReply, () => process.exit(0));

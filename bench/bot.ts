@@ -8,7 +8,7 @@
  *
  *   npx tsx bench/bot.ts [--experiences 10000] [--members 50] [--questions 40] [--rates 10,25,50,100,200,300]
  *                        [--seconds 8] [--llm fake|offline|stream] [--databases pglite,postgres] [--floor]
- *                        [--postgres-url URL] [--dir ../shared/eval/dev] [--profile DIR (the bot's CPU profile while it answers)]
+ *                        [--postgres-url URL] [--dir ../shared/eval/dev] [--profile DIR (the bot's CPU profile after the warm-up; compare two with bench/cpu-profile.ts)]
  *                        [--search-index memory|database] [--statements (which statements the bot sent, per question)]
  * `--llm stream`: the fake model streams each answer (STREAMED_ANSWER); measures the time to the
  * first visible words and to the full answer instead (runStreamBench; --members, --questions).
@@ -21,7 +21,7 @@ import { type BotApiEmulator, startBotApiEmulator, type EmulatedUser } from '../
 import type { Language } from '../src/text/language.ts';
 import { type EvalQuestion, loadEvalSet } from '../src/knowledge/evaluation/eval.ts';
 import { startFakeOpenAi } from '../tests/helpers/fake-openai.ts';
-import type { BotProcessReply, BotProcessStart } from './bot-process.ts';
+import type { BotProcessReply, BotProcessStart, GcCounts } from './bot-process.ts';
 import { benchSchema } from './support.ts';
 import { countsSince, total, type StatementCounts } from './counting-db.ts';
 import { random } from './synthetic.ts';
@@ -65,6 +65,10 @@ export interface BotBenchRow {
   rssMb: number;
   /** Statements the bot sent per answered question (the real bot only), and which ones (`--statements`). */
   statementsPerQuestion?: number;
+  /** Calls to the fake model per answered question (translations, answers or verdicts). */
+  modelCallsPerQuestion?: number;
+  /** The bot's garbage collections per answered question, and their main-thread pause (ms). */
+  gc?: GcCounts;
   statements?: StatementCounts;
 }
 
@@ -196,9 +200,13 @@ interface BotUnderTest {
   ask: Ask;
   /** Time to the first visible words of each answer so far (a streamed draft, else the answer itself). */
   firstWords: number[];
-  /** CPU used since the last call: the bot's process and the PostgreSQL server's. */
-  /** CPU used since the last call: the bot's process, the PostgreSQL server's, and this process's (the fakes and the members). */
-  cpuSinceLast(): Promise<{ botMs: number; dbMs: number; harnessMs: number; botRssMb: number; statements: StatementCounts }>;
+  /**
+   * CPU used since the last call: the bot's process, the PostgreSQL server's, and this process's
+   * (the fakes and the members); and the statements and model calls the bot made meanwhile.
+   */
+  cpuSinceLast(): Promise<{ botMs: number; dbMs: number; harnessMs: number; botRssMb: number; statements: StatementCounts; modelCalls: number; gc: GcCounts }>;
+  /** Starts the bot's CPU profile (with `profileDir`), so that it covers what follows, not the warm-up. */
+  startProfile(): Promise<void>;
 }
 
 async function withBot<T>(
@@ -211,7 +219,9 @@ async function withBot<T>(
   const target = await benchDatabase(o.database, o.postgresUrl);
   const llm = o.llm === 'offline' ? undefined : await startFakeOpenAi();
   const translate = fakeTranslations(set.questions);
+  let modelCalls = 0;
   llm?.onChat((r) => {
+    modelCalls++;
     if (!r.messages.some((m) => /you translate/i.test(m.content)))
       return o.llm === 'stream' ? STREAMED_ANSWER : { content: 'From the experiences cited below: pay through a licensed exchange house.' };
     const question = r.messages.at(-1)!.content.split('\n\n').slice(1).join('\n\n');
@@ -258,11 +268,18 @@ async function withBot<T>(
     child.send(start);
     const ready = await next('ready');
     if (kind.kind === 'bot') log(`${o.database}: ${ready.experiences} experiences imported in ${ready.importSeconds.toFixed(1)} s`);
-    let last = { bot: 0, db: postgresCpuByPid(), harness: process.cpuUsage(), statements: {} as StatementCounts };
+    let last = {
+      bot: 0,
+      db: postgresCpuByPid(),
+      harness: process.cpuUsage(),
+      statements: {} as StatementCounts,
+      modelCalls: 0,
+      gc: { minor: 0, major: 0, pauseMs: 0 },
+    };
     const cpuSinceLast = async () => {
       child.send({ type: 'cpu' });
       const cpu = await next('cpu');
-      const now = { bot: cpu.userMs + cpu.systemMs, db: postgresCpuByPid(), harness: process.cpuUsage(), statements: cpu.statements };
+      const now = { bot: cpu.userMs + cpu.systemMs, db: postgresCpuByPid(), harness: process.cpuUsage(), statements: cpu.statements, modelCalls, gc: cpu.gc };
       const harness = process.cpuUsage(last.harness);
       const delta = {
         botMs: now.bot - last.bot,
@@ -270,12 +287,18 @@ async function withBot<T>(
         harnessMs: (harness.user + harness.system) / 1000,
         botRssMb: cpu.maxRssMb,
         statements: countsSince(last.statements, now.statements),
+        modelCalls: now.modelCalls - last.modelCalls,
+        gc: { minor: now.gc.minor - last.gc.minor, major: now.gc.major - last.gc.major, pauseMs: now.gc.pauseMs - last.gc.pauseMs },
       };
       last = now;
       return delta;
     };
+    const startProfile = async () => {
+      child.send({ type: 'profile' });
+      await next('profiling');
+    };
     const members = membersOf(emulator);
-    return await fn({ ask: members.ask, firstWords: members.firstWords, cpuSinceLast });
+    return await fn({ ask: members.ask, firstWords: members.firstWords, cpuSinceLast, startProfile });
   } finally {
     if (child.connected) {
       child.send({ type: 'stop' });
@@ -305,15 +328,19 @@ export async function runBotBench(o: BotBenchOptions, log: (line: string) => voi
   }));
   const label = [o.database, ...(o.searchIndex === 'database' ? ['search in the database'] : [])].join(', ');
   const base = { database: label, experiences: o.experiences, llm: o.llm };
-  return withBot(o, { kind: 'bot' }, log, async ({ ask, cpuSinceLast }) => {
+  return withBot(o, { kind: 'bot' }, log, async ({ ask, cpuSinceLast, startProfile }) => {
     const measured = measuredWith(o.database, cpuSinceLast);
     // Warm-up: caches, JIT, and every member's row exists before anything is measured.
     for (let i = 0; i < users.length; i += o.members) await closedLoop(ask, users.slice(i, i + o.members), texts, 1);
     const rows: BotBenchRow[] = [];
+    await startProfile();
     await cpuSinceLast();
     const closed = await closedLoop(ask, users.slice(0, o.members), texts, o.questionsPerMember);
     rows.push({ ...base, load: `${o.members} members back to back`, ...(await measured(closed)) });
-    log(`${o.database}: capacity ${rows[0]!.perSecond.toFixed(1)} questions/s`);
+    const gc = rows[0]!.gc!;
+    log(
+      `${o.database}: capacity ${rows[0]!.perSecond.toFixed(1)} questions/s; per question ${gc.minor.toFixed(3)} minor and ${gc.major.toFixed(3)} major collections, ${gc.pauseMs.toFixed(2)} ms paused`,
+    );
     for (const rate of o.rates) {
       await cpuSinceLast();
       const open = await openLoop(ask, users, texts, rate, o.seconds);
@@ -336,6 +363,8 @@ function measuredWith(database: BotBenchOptions['database'], cpuSinceLast: BotUn
       harnessCpuMs: cpu.harnessMs / n,
       rssMb: cpu.botRssMb,
       ...(total(cpu.statements) > 0 ? { statementsPerQuestion: total(cpu.statements) / n, statements: cpu.statements } : {}),
+      ...(cpu.modelCalls > 0 ? { modelCallsPerQuestion: cpu.modelCalls / n } : {}),
+      gc: { minor: cpu.gc.minor / n, major: cpu.gc.major / n, pauseMs: cpu.gc.pauseMs / n },
     };
   };
 }
@@ -359,9 +388,10 @@ export async function runFloorBench(o: Omit<BotBenchOptions, 'experiences'>, sta
     { ...o, experiences: 0 },
     { kind: 'floor', statements, llmCalls },
     () => {},
-    async ({ ask, cpuSinceLast }) => {
+    async ({ ask, cpuSinceLast, startProfile }) => {
       const measured = measuredWith(o.database, cpuSinceLast);
       for (let i = 0; i < users.length; i += o.members) await closedLoop(ask, users.slice(i, i + o.members), ['warm-up'], 1);
+      await startProfile();
       await cpuSinceLast();
       const closed = await closedLoop(ask, users.slice(0, o.members), ['a question'], o.questionsPerMember);
       const rows: BotBenchRow[] = [{ ...base, load: `${load}, ${o.members} back to back`, ...(await measured(closed)) }];
@@ -376,11 +406,11 @@ export async function runFloorBench(o: Omit<BotBenchOptions, 'experiences'>, sta
 
 export function botBenchTable(rows: BotBenchRow[]): string[] {
   return [
-    '| database | experiences | LLM | load | offered/s | answered | answered/s | p50 (ms) | p95 (ms) | CPU ms/question: bot | PostgreSQL | fakes | bot peak RSS (MB) | statements/question |',
-    '| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| database | experiences | LLM | load | offered/s | answered | answered/s | p50 (ms) | p95 (ms) | CPU ms/question: bot | PostgreSQL | fakes | bot peak RSS (MB) | statements/question | model calls/question |',
+    '| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(
       (r) =>
-        `| ${r.database} | ${r.experiences} | ${r.llm} | ${r.load} | ${r.offered ?? '–'} | ${r.answered} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.botCpuMs?.toFixed(1) ?? '–'} | ${r.dbCpuMs?.toFixed(1) ?? '–'} | ${r.harnessCpuMs?.toFixed(1) ?? '–'} | ${r.rssMb.toFixed(0)} | ${r.statementsPerQuestion?.toFixed(2) ?? '–'} |`,
+        `| ${r.database} | ${r.experiences} | ${r.llm} | ${r.load} | ${r.offered ?? '–'} | ${r.answered} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.botCpuMs?.toFixed(1) ?? '–'} | ${r.dbCpuMs?.toFixed(1) ?? '–'} | ${r.harnessCpuMs?.toFixed(1) ?? '–'} | ${r.rssMb.toFixed(0)} | ${r.statementsPerQuestion?.toFixed(2) ?? '–'} | ${r.modelCallsPerQuestion?.toFixed(2) ?? '–'} |`,
     ),
   ];
 }
@@ -429,9 +459,10 @@ export interface StreamBenchRow {
 export async function runStreamBench(o: Omit<BotBenchOptions, 'llm' | 'rates' | 'seconds'>, log: (line: string) => void = () => {}): Promise<StreamBenchRow> {
   const texts = loadEvalSet(o.dir).questions.map((q) => q.text);
   const users = Array.from({ length: o.members }, (_, i): EmulatedUser => ({ id: 9_500_000 + i, first_name: `Stream${i}`, language_code: 'en' }));
-  return withBot({ ...o, llm: 'stream', rates: [], seconds: 0 }, { kind: 'bot' }, log, async ({ ask, firstWords }) => {
+  return withBot({ ...o, llm: 'stream', rates: [], seconds: 0 }, { kind: 'bot' }, log, async ({ ask, firstWords, startProfile }) => {
     await closedLoop(ask, users, texts, 1);
     firstWords.length = 0;
+    await startProfile();
     const { latencies } = await closedLoop(ask, users, texts, o.questionsPerMember);
     return {
       database: o.database,
@@ -489,7 +520,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const common = { database, members: Number(values.members), questionsPerMember: Number(values.questions), postgresUrl: values['postgres-url'] };
     try {
       if (values.llm === 'stream') {
-        streamRows.push(await runStreamBench({ ...common, experiences: Number(values.experiences), dir: values.dir }, err));
+        streamRows.push(
+          await runStreamBench(
+            { ...common, experiences: Number(values.experiences), dir: values.dir, ...(values.profile ? { profileDir: values.profile } : {}) },
+            err,
+          ),
+        );
         continue;
       }
       const options = {

@@ -6,7 +6,7 @@ import { LANGUAGE_NAMES } from '../ai/question-translation.ts';
 import { inReadingDirection } from '../text/direction.ts';
 import { displayText } from './display.ts';
 import { readableContributor } from './naming/who-lived-it.ts';
-import { citedPositions, dropInventedCitations, repeatsInstructions } from './model-output.ts';
+import { citedPositions, dropInventedCitations, echoCheck } from './model-output.ts';
 import type { CitedExperience } from './types.ts';
 
 export { promptJson };
@@ -66,6 +66,7 @@ export async function composeLlmAnswer(
   const titles = cited.map((c) => c.title);
   const ids = cited.map((c) => c.experience.externalId);
   const { onDraft, ...call } = options;
+  const echoes = echoCheck(prompt.system, deps.secrets ?? []);
   let stopped = false;
   let shown = '';
   const onText = onDraft
@@ -74,13 +75,13 @@ export async function composeLlmAnswer(
         // The marker, or what may become it, is never shown; after it nothing more is.
         if (saysNoAnswer(soFar)) stopped = true;
         if (stopped || mayBecomeMarker(soFar)) return;
-        const draft = checkedDraft(soFar, prompt.system, deps.secrets ?? [], { titles, ids });
+        const draft = checkedDraft(soFar, echoes, { titles, ids });
         if (draft === undefined) stopped = true;
         else if (draft !== '' && draft !== shown) onDraft(inReadingDirection(question.language, (shown = draft)));
       }
     : undefined;
   const reply = await deps.ai.chat(prompt, { ...call, ...(onText ? { onText } : {}) });
-  if (repeatsInstructions(reply, prompt.system, deps.secrets ?? [])) throw new AiError('malformed', 'the model answer repeats its instructions or a secret');
+  if (echoes(reply)) throw new AiError('malformed', 'the model answer repeats its instructions or a secret');
   if (saysNoAnswer(reply)) return { answers: false };
   // The sources are listed by whoever shows the answer (the bot, `ask`), from `cited`.
   const text = dropInventedCitations(reply, { titles, ids });
@@ -100,11 +101,10 @@ const FINISHED = /[.!?؟。！？\n]/g;
  */
 export function checkedDraft(
   soFar: string,
-  systemPrompt: string,
-  secrets: readonly string[],
+  echoes: (text: string) => boolean,
   cited: { titles: readonly string[]; ids: readonly string[] },
 ): string | undefined {
-  if (repeatsInstructions(soFar, systemPrompt, secrets)) return undefined;
+  if (echoes(soFar)) return undefined;
   let end = 0;
   for (const m of soFar.matchAll(FINISHED)) end = m.index + 1;
   let finished = soFar.slice(0, end);

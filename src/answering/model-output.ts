@@ -13,17 +13,23 @@ const SHORTEST_SECRET = 6;
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** Whether `reply` repeats the system prompt (a long line of it, or a code-like word) or one of `secrets`. */
-export function repeatsInstructions(reply: string, systemPrompt: string, secrets: readonly string[]): boolean {
-  const said = squash(reply);
-  if (secrets.some((s) => s.length >= SHORTEST_SECRET && reply.includes(s))) return true;
+/**
+ * Whether a reply repeats `systemPrompt` (a long line of it, or a code-like word) or one of
+ * `secrets`. The prompt is cut into lines and words once: a streamed answer checks every draft
+ * against it.
+ */
+export function echoCheck(systemPrompt: string, secrets: readonly string[]): (reply: string) => boolean {
   const lines = systemPrompt
     .split('\n')
     .map(squash)
     .filter((l) => l.length >= ECHOED_LINE);
-  if (lines.some((l) => said.includes(l))) return true;
   const words = systemPrompt.split(/[\s"'«»(),.;:]+/).filter((w) => w.length >= SECRET_WORD && /\p{L}/u.test(w) && /\d/.test(w));
-  return words.some((w) => reply.includes(w));
+  const kept = secrets.filter((s) => s.length >= SHORTEST_SECRET);
+  return (reply) => {
+    if (kept.some((s) => reply.includes(s))) return true;
+    const said = squash(reply);
+    return lines.some((l) => said.includes(l)) || words.some((w) => reply.includes(w));
+  };
 }
 
 // «title» as the prompt asks, and an experience's id ("exp-123"), bare or in its deep link (`?start=exp_<id>`).
