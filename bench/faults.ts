@@ -65,6 +65,7 @@ const killDuringLoad: FaultScenario = {
     let worstAnswerS = 0;
     let restartS = 0;
     let owedLost = 0;
+    let late = 0;
     for (let round = 0; round < KILL.rounds; round++) {
       const emulator = await startBotApiEmulator();
       const database = await freshBotDatabase(ctx);
@@ -84,6 +85,12 @@ const killDuringLoad: FaultScenario = {
         restartS = Math.max(restartS, (Date.now() - killedAt) / 1000);
         const questions = await asking;
         await settle(emulator, questions);
+        // Unanswered when no answer came for the settle window: answered a while later, they
+        // were late (a takeover behind a slow restart), not lost.
+        const unansweredAtSettle = questions.filter((q) => answersTo(emulator, q).length === 0);
+        await until(() => unansweredAtSettle.every((q) => answersTo(emulator, q).length > 0), LATE_MS, 'late answers').catch(() => undefined);
+        const roundLate = unansweredAtSettle.filter((q) => answersTo(emulator, q).length > 0).length;
+        late += roundLate;
         const counts = questions.map((q) => answersTo(emulator, q).length);
         bots[1]!.kill('SIGTERM');
         await bots[1]!.exited;
@@ -91,12 +98,18 @@ const killDuringLoad: FaultScenario = {
         const logged = await loggedQuestionNumbers(database.env);
         const lostNumbers = counts.flatMap((c, i) => (c === 0 ? [i + 1] : []));
         owedLost += lostNumbers.filter((n) => logged.has(n)).length;
+        const intake = await intakeStates(
+          database.env,
+          questions.filter((_, i) => counts[i] === 0).map((q) => q.updateId),
+        );
+        if (intake.size > 0)
+          ctx.out(`  ${ctx.database}, round ${round + 1}: lost questions' processed_updates rows: ${JSON.stringify(Object.fromEntries(intake))}`);
         asked += questions.length;
         lost += counts.filter((c) => c === 0).length;
         duplicated += counts.reduce((sum, c) => sum + Math.max(0, c - 1), 0);
         worstAnswerS = Math.max(worstAnswerS, (lastAnswerAt(emulator, questions) - started) / 1000);
         ctx.out(
-          `  ${ctx.database}, round ${round + 1}: ${counts.filter((c) => c === 0).length} lost, ${counts.reduce((s, c) => s + Math.max(0, c - 1), 0)} duplicated`,
+          `  ${ctx.database}, round ${round + 1}: ${counts.filter((c) => c === 0).length} lost, ${counts.reduce((s, c) => s + Math.max(0, c - 1), 0)} duplicated, ${roundLate} late`,
         );
       } finally {
         for (const bot of bots) bot.kill('SIGKILL');
@@ -110,6 +123,7 @@ const killDuringLoad: FaultScenario = {
       { name: '… of which the bot had logged the question (lost in delivery)', value: owedLost, target: '0' },
       { name: '… of which it never logged the question (lost at intake: finding 3)', value: lost - owedLost },
       { name: 'answers duplicated', value: duplicated, target: '0' },
+      { name: `answers late (none for ${SETTLE_MS / 1000} s, then within ${LATE_MS / 1000} s more; not counted lost)`, value: late },
       { name: 'restart until polling again, s (slowest round)', value: restartS.toFixed(1) },
       { name: 'last answer, s after the first question (slowest round)', value: worstAnswerS.toFixed(1) },
     ];
@@ -129,7 +143,36 @@ async function loggedQuestionNumbers(env: Record<string, string>): Promise<Set<n
   }
 }
 
-/** Waits until every question has an answer, or until no new answer came for 20 s (3 minutes at most). */
+/**
+ * What the database says of `updateIds` once the bot has stopped, counted by state: `none` (no
+ * row: never recorded), `received` (recorded, never claimed), `unfinished` (claimed, not
+ * finished), `finished`.
+ */
+async function intakeStates(env: Record<string, string>, updateIds: number[]): Promise<Map<string, number>> {
+  const states = new Map<string, number>();
+  if (updateIds.length === 0) return states;
+  const db = await openDatabase(env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: env.DATA_DIR! }, {
+    migrateSchema: false,
+  });
+  try {
+    const rows = await db.query<{ state: string }>(
+      `SELECT CASE WHEN p.update_id IS NULL THEN 'none' WHEN p.unfinished IS NULL THEN 'finished'
+                   WHEN p.handler LIKE 'received:%' THEN 'received' ELSE 'unfinished' END AS state
+       FROM unnest($1::bigint[]) AS u(id) LEFT JOIN processed_updates AS p ON p.update_id = u.id`,
+      [updateIds],
+    );
+    for (const { state } of rows) states.set(state, (states.get(state) ?? 0) + 1);
+    return states;
+  } finally {
+    await db.close();
+  }
+}
+
+/** How long without a new answer counts as settled, and how much longer a late answer is waited for. */
+const SETTLE_MS = 20_000;
+const LATE_MS = 60_000;
+
+/** Waits until every question has an answer, or until no new answer came for SETTLE_MS (3 minutes at most). */
 async function settle(emulator: Parameters<typeof answersTo>[0], questions: AskedQuestion[]): Promise<void> {
   const deadline = Date.now() + 180_000;
   let last = -1;
@@ -137,7 +180,7 @@ async function settle(emulator: Parameters<typeof answersTo>[0], questions: Aske
   for (;;) {
     const answered = questions.filter((q) => answersTo(emulator, q).length > 0).length;
     if (answered !== last) [last, since] = [answered, Date.now()];
-    if (answered === questions.length || Date.now() - since > 20_000 || Date.now() > deadline) break;
+    if (answered === questions.length || Date.now() - since > SETTLE_MS || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 200));
   }
   // A duplicate comes right after the first copy: give it a moment to show.

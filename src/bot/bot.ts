@@ -11,7 +11,7 @@ import { apologise, lastResort } from './errors.ts';
 import { installFeatures } from './features/index.ts';
 import { translateReplies } from './i18n.ts';
 import { inChatOrder } from './middleware/chat-order.ts';
-import { cleanInput } from './middleware/clean-input.ts';
+import { cleanInput, cleanUpdate } from './middleware/clean-input.ts';
 import { createInFlight, type InFlight } from './middleware/in-flight.ts';
 import { intake } from './middleware/intake.ts';
 import { refuseUnknownButtons } from './middleware/unknown-buttons.ts';
@@ -28,10 +28,18 @@ export type SmeBot = Bot<BotContext> & {
   progress: UpdateProgress;
   outage: OutageNotice;
   /**
-   * Handles the updates a process that died left half-handled (Telegram, told they were
-   * received, will not send them again); returns how many. Run at start and now and then.
+   * Records fetched updates in the database before Telegram is told they were received, so a
+   * process killed before handling them leaves them for another (update-claims.ts). Cleans them
+   * of control characters in place, as at intake.
    */
-  takeOverUnfinished: () => Promise<number>;
+  receive: (updates: Update[]) => Promise<void>;
+  /**
+   * Takes over the updates a process that died left received or half-handled (Telegram, told they
+   * were received, will not send them again) and starts handling them. Resolves once they stand
+   * in their chats' lines, so a chat's later updates come after them: with how many (`taken`),
+   * and `handled`, which resolves once they are handled. Run at start and now and then.
+   */
+  takeOverUnfinished: () => Promise<{ taken: number; handled: Promise<void> }>;
 };
 
 export type ThrottlerOptions = Parameters<typeof apiThrottler>[0];
@@ -69,7 +77,14 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
       ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     }),
-    { inFlight: inFlight as InFlight, progress, outage, takeOverUnfinished: async () => 0 },
+    // Filled in below, once the bot they use exists.
+    {
+      inFlight: inFlight as InFlight,
+      progress,
+      outage,
+      receive: async () => {},
+      takeOverUnfinished: async () => ({ taken: 0, handled: Promise.resolve() }),
+    } as Pick<SmeBot, 'inFlight' | 'progress' | 'outage' | 'receive' | 'takeOverUnfinished'>,
   );
   if (options.throttle !== false) {
     bot.api.config.use(apiThrottler(options.throttle ?? { out: { maxConcurrent: 1, minTime: 0 } }));
@@ -116,12 +131,17 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   // A failing feature costs the member one apology, never the bot.
   installFeatures(bot.errorBoundary(apologise), { ...deps, ...(options.apiRoot ? { telegramApiRoot: options.apiRoot } : {}) });
   bot.catch(lastResort(app));
+  bot.receive = async (updates) => {
+    for (const update of updates) cleanUpdate(update);
+    await app.community.recordReceivedUpdates(updates);
+  };
   bot.takeOverUnfinished = async () => {
     const updates = (await app.community.takeOverUnfinishedUpdates()) as Update[];
-    if (updates.length === 0) return 0;
-    app.logger.info({ updates: updates.length }, 'handling the updates a stopped process left half-handled');
-    // In chat order like any update (inChatOrder); a failure is the bot's to log, as for any update.
-    await Promise.all(
+    if (updates.length === 0) return { taken: 0, handled: Promise.resolve() };
+    app.logger.info({ updates: updates.length }, 'handling the updates a stopped process left received or half-handled');
+    // In chat order like any update (inChatOrder: each call reaches its chat's line synchronously,
+    // oldest first); a failure is the bot's to log, as for any update.
+    const handled = Promise.all(
       updates.map((update) =>
         bot
           .handleUpdate(update)
@@ -129,8 +149,8 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
             error instanceof BotError ? bot.errorHandler(error) : app.logger.error({ err: error, update_id: update.update_id }, 'a taken-over update failed'),
           ),
       ),
-    );
-    return updates.length;
+    ).then(() => undefined);
+    return { taken: updates.length, handled };
   };
   return bot;
 }

@@ -37,6 +37,8 @@ export class TelegramUnreachableError extends Error {
 
 /**
  * Where the runner takes updates from and gives them to. Unlike the runner's own fetcher it
+ * - records each batch in the database before it is handled, so a batch is never confirmed
+ *   before it is recorded (a process killed with updates in hand leaves them to the next);
  * - confirms a batch (asks for the next offset) only when each of its updates has settled
  *   (bot.progress), and not past an update whose handling failed because the database did not
  *   answer: fetching then pauses until the database answers and starts again from that update
@@ -75,11 +77,36 @@ export function createPolling(bot: SmeBot, logger: Logger, options: PollingOptio
       }
       const limit = Math.max(1, Math.min(batchSize, 100));
       const updates = await getUpdates({ offset, limit, timeout: options.pollTimeoutSeconds }, signal);
-      const last = updates.at(-1)?.update_id;
-      if (last !== undefined) offset = last + 1;
+      if (updates.length === 0 || !(await recorded(updates))) return [];
+      offset = updates.at(-1)!.update_id + 1;
       return taken(updates);
     },
   };
+
+  /**
+   * Records the batch before the next getUpdates confirms it (bot.receive): its updates may wait
+   * in memory behind earlier ones of their chats, and a process killed meanwhile leaves them to
+   * whoever takes over. When the database does not answer, the batch is not confirmed: fetching
+   * waits for the database and starts again from it; its senders are told the answer will come.
+   */
+  async function recorded(updates: Update[]): Promise<boolean> {
+    try {
+      await bot.receive(updates);
+      return true;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) {
+        // Not for want of a database (a bug): handled all the same, each claimed as it comes.
+        logger.error({ ...describeError(error), updates: updates.length }, 'could not record the fetched updates; handling them unrecorded');
+        return true;
+      }
+      if (!databaseDown)
+        logger.warn({ ...describeError(error), update_id: updates[0]!.update_id }, 'the database does not answer: updates wait for it, unconfirmed');
+      databaseDown = true;
+      held = Math.min(held ?? Infinity, updates[0]!.update_id);
+      for (const update of updates) await bot.outage.tell(bot.api, update);
+      return false;
+    }
+  }
 
   function taken(updates: Update[]): Update[] {
     settling = bot.progress.track(updates.map((u) => u.update_id));

@@ -67,10 +67,12 @@ export async function startPolling(bot: SmeBot, logger: Logger, options: Polling
       logger.error({ err: e }, 'the error handler itself failed');
     }
   });
+  // Before fetching: a dead predecessor's updates stand first in their chats' lines, ahead of
+  // what the same members wrote since.
+  const stopTakingOver = await keepTakingOverUnfinished(bot, logger);
   const runner: RunnerHandle = createRunner(createSource(polling.supplier), sink);
   runner.start();
   logger.info({ bot: bot.botInfo.username }, 'bot polling for updates');
-  const stopTakingOver = keepTakingOverUnfinished(bot, logger);
   const failed = new Promise<never>((_, reject) => {
     runner.task()?.catch((error: unknown) => {
       const refused = refusal(error);
@@ -96,21 +98,28 @@ export async function startPolling(bot: SmeBot, logger: Logger, options: Polling
   };
 }
 
-/** How often a running bot looks for updates that stopped processes left half-handled. */
+/** How often a running bot looks for updates that stopped processes left received or half-handled. */
 const TAKE_OVER_EVERY_MS = 60_000;
+/** How long a start waits for the first look before it fetches anyway (a database that does not answer). */
+const FIRST_TAKE_OVER_WAIT_MS = 10_000;
 
 /**
- * Handles the updates stopped processes left half-handled (bot.takeOverUnfinished): now, then
- * every minute, until the returned function is called. A restarted process finds its own
- * predecessor's at once; another machine's after their lease.
+ * Handles the updates stopped processes left received or half-handled (bot.takeOverUnfinished):
+ * now, then every minute, until the returned function is called. Resolves once the first ones
+ * stand in their chats' lines (not handled yet). A restarted process finds its own predecessor's
+ * at once; another machine's after their lease.
  */
-export function keepTakingOverUnfinished(bot: SmeBot, logger: Logger): () => void {
-  const takeOver = () => {
-    bot.takeOverUnfinished().catch((error: unknown) => logger.warn({ err: error }, 'could not look for updates stopped processes left half-handled'));
-  };
-  takeOver();
-  const timer = setInterval(takeOver, TAKE_OVER_EVERY_MS);
+export async function keepTakingOverUnfinished(bot: SmeBot, logger: Logger): Promise<() => void> {
+  const takeOver = () =>
+    bot.takeOverUnfinished().then(
+      () => undefined,
+      (error: unknown) => logger.warn({ err: error }, 'could not look for updates stopped processes left received or half-handled'),
+    );
+  const timer = setInterval(() => void takeOver(), TAKE_OVER_EVERY_MS);
   timer.unref();
+  let waited: NodeJS.Timeout | undefined;
+  await Promise.race([takeOver(), new Promise((resolve) => (waited = setTimeout(resolve, FIRST_TAKE_OVER_WAIT_MS)))]);
+  clearTimeout(waited);
   return () => clearInterval(timer);
 }
 

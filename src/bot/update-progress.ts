@@ -1,8 +1,9 @@
 /**
  * Which fetched updates Telegram need no longer keep: an update has settled once it is claimed
- * in the database, queued behind an earlier update of its chat, or done. Long polling confirms a
- * batch (asks for the next offset) only after it settled, so an update whose claim fails because
- * the database is unreachable can be fetched again instead of being lost.
+ * in the database, queued behind an earlier update of its chat (polling recorded it as received
+ * before handing it over: see bot.receive), or done. Long polling confirms a batch (asks for the
+ * next offset) only after it settled, so an update whose claim fails because the database is
+ * unreachable can be fetched again instead of being lost.
  */
 export interface UpdateProgress {
   /** Starts watching these updates; resolves when each has settled. */

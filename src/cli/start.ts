@@ -66,7 +66,7 @@ export function register(program: Command, ctx: CliContext): void {
         });
         const running: RunningBot =
           telegram.mode === 'webhook'
-            ? webhookRunning(bot, http.stop, app.logger)
+            ? await webhookRunning(bot, http.stop, app.logger)
             : await startPolling(bot, app.logger, { giveUpAfterMs: telegram.giveUpAfterMs });
         const ended = await Promise.race([ctx.stopRequested(), running.failed.catch((e: unknown) => e)]);
         stopping.abort();
@@ -89,8 +89,8 @@ export function register(program: Command, ctx: CliContext): void {
 }
 
 /** The webhook server as a running bot: it also takes over what stopped processes left half-handled (polling does so itself). */
-function webhookRunning(bot: SmeBot, stopServer: () => Promise<void>, logger: Logger): RunningBot {
-  const stopTakingOver = keepTakingOverUnfinished(bot, logger);
+async function webhookRunning(bot: SmeBot, stopServer: () => Promise<void>, logger: Logger): Promise<RunningBot> {
+  const stopTakingOver = await keepTakingOverUnfinished(bot, logger);
   return {
     failed: new Promise<never>(() => {}),
     async stop() {

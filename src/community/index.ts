@@ -13,7 +13,7 @@ import { createOpenQuestionIn } from './open-question-translations.ts';
 import { createSaveProfile } from './profile.ts';
 import { createQuestionLog } from './question-log.ts';
 import { createRateLimits } from './rate-limits.ts';
-import { createClaimUpdate, finishUpdate, takeOverUnfinishedUpdates } from './update-claims.ts';
+import { createClaimUpdate, finishUpdate, recordReceivedUpdates, takeOverUnfinishedUpdates } from './update-claims.ts';
 import { createCuration, type CurationPorts } from './curation.ts';
 import { createStaff } from './staff.ts';
 import { createReverification } from './reverification.ts';
@@ -82,6 +82,8 @@ export function createCommunity(
     /** Runs `work` with the repositories bound to one transaction: all of it is kept, or none. */
     inTransaction: <T>(work: (repos: CommunityRepositories, tx: Queryable) => Promise<T>): Promise<T> =>
       db.transaction((tx) => work(communityRepositories(tx), tx)),
+    /** Records updates received and not handled yet, before Telegram is told they were (see update-claims.ts). */
+    recordReceivedUpdates: (updates: readonly { update_id: number }[]) => recordReceivedUpdates(db, updates, deps.instance),
     claimUpdate: createClaimUpdate(db, repos.members, deps.instance),
     /** Says an update's handling finished: nobody need take it over. */
     finishUpdate: (updateId: number) => finishUpdate(db, updateId),

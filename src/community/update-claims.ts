@@ -3,15 +3,21 @@ import type { Language } from '../text/language.ts';
 import { isInstanceGone } from '../db/process-liveness.ts';
 import { MEMBER_COLUMNS, memberFromRow, type Member, type MemberRow, type MembersRepository } from './members.ts';
 
-/** Marks an update taken over from a dead process, for the process that took it (see takeOverUnfinishedUpdates). */
+/**
+ * Handlers of an update not yet claimed, for the process named after the prefix: it took the
+ * update over from a dead process (see takeOverUnfinishedUpdates), or it received the update and
+ * recorded it before anything else (see recordReceivedUpdates). Its own claim then succeeds once.
+ */
 const RESUMING = 'resuming:';
+const RECEIVED = 'received:';
+const NOT_YET_CLAIMED = new RegExp(`^(${RESUMING}|${RECEIVED})`);
 
 // The claim is a data-modifying CTE, so it runs whatever the SELECT reads; the joins hang off one
 // row so the claim's answer comes back even for a stranger with no stored state.
-// A conflict is a claim too when this process took the update over from a dead one (RESUMING).
 const CLAIM = `WITH claimed AS (
   INSERT INTO processed_updates AS p (update_id, unfinished, handler) VALUES ($1, $4::jsonb, $5)
-  ON CONFLICT (update_id) DO UPDATE SET handler = EXCLUDED.handler WHERE p.handler = '${RESUMING}' || EXCLUDED.handler
+  ON CONFLICT (update_id) DO UPDATE SET handler = EXCLUDED.handler
+  WHERE p.handler IN ('${RESUMING}' || EXCLUDED.handler, '${RECEIVED}' || EXCLUDED.handler)
   RETURNING update_id
 )
 SELECT EXISTS (SELECT 1 FROM claimed) AS claimed, s.value AS state, m.*
@@ -80,23 +86,43 @@ export interface HandledUpdate {
   finished(): void;
 }
 
+/**
+ * Records updates this process (`instance`) received and has not handled yet, in one statement,
+ * before Telegram is told they were received (long polling's next offset, a webhook call's
+ * answer): until each is claimed, it waits in memory (behind an earlier update of its chat), and
+ * a process killed meanwhile would lose it — Telegram does not send it again, and nothing else
+ * says it exists. Should this process die, another takes them over like unfinished ones.
+ * `updates` are cleaned of control characters (jsonb refuses a null character). An update
+ * already recorded (sent again, or handled) is left as it is: its claim decides.
+ */
+export async function recordReceivedUpdates(db: Pick<Queryable, 'query'>, updates: readonly { update_id: number }[], instance: string): Promise<void> {
+  if (updates.length === 0) return;
+  await db.query(
+    `INSERT INTO processed_updates (update_id, unfinished, handler)
+     SELECT (u->>'update_id')::bigint, u, $2 FROM jsonb_array_elements($1::jsonb) AS u
+     ON CONFLICT (update_id) DO NOTHING`,
+    [JSON.stringify(updates), RECEIVED + instance],
+  );
+}
+
 /** How long an update may be handled by a process of another machine before it is taken over (far beyond any question's budget). */
 const FOREIGN_HANDLER_LEASE = '10 minutes';
 
 /**
- * Takes over the updates whose handling a process left unfinished — a process of this machine
- * that is no longer running, or of another machine that held one for over ten minutes — and
- * returns them (oldest first) for this process (`instance`) to handle: its claim of each then
- * succeeds once. Two processes taking over at once each get different updates.
+ * Takes over the updates a process received or began and left unfinished — a process of this
+ * machine that is no longer running, or of another machine that held one for over ten minutes —
+ * and returns them (oldest first, so each chat's stay in order) for this process (`instance`) to
+ * handle: its claim of each then succeeds once. Two processes taking over at once each get
+ * different updates.
  */
 export async function takeOverUnfinishedUpdates(db: Pick<Queryable, 'query'>, instance: string): Promise<unknown[]> {
   const rows = await db.query<{ handler: string | null; stale: boolean }>(
     `SELECT DISTINCT handler, processed_at < now() - interval '${FOREIGN_HANDLER_LEASE}' AS stale
-     FROM processed_updates WHERE unfinished IS NOT NULL AND coalesce(handler, '') NOT IN ($1, $2 || $1)`,
-    [instance, RESUMING],
+     FROM processed_updates WHERE unfinished IS NOT NULL AND coalesce(handler, '') NOT IN ($1, $2 || $1, $3 || $1)`,
+    [instance, RESUMING, RECEIVED],
   );
-  // A taker that died before claiming what it took ('resuming:<it>') is gone like any other.
-  const isGone = (r: { handler: string | null; stale: boolean }) => r.handler === null || r.stale || isInstanceGone(r.handler.replace(RESUMING, ''));
+  // A process that died before claiming what it took or received ('resuming:<it>', 'received:<it>') is gone like any other.
+  const isGone = (r: { handler: string | null; stale: boolean }) => r.handler === null || r.stale || isInstanceGone(r.handler.replace(NOT_YET_CLAIMED, ''));
   const gone = [...new Set(rows.filter(isGone).map((r) => r.handler ?? ''))];
   if (gone.length === 0) return [];
   const taken = await db.query<{ id: number; update: unknown }>(

@@ -11,6 +11,9 @@ import type { WebEnv, WebRouter } from './app.ts';
 // Telegram gives up on a webhook call after about a minute and sends the update again; answer
 // before that and let a slow answer (model) finish in the background, counted in bot.inFlight.
 const WEBHOOK_TIMEOUT_MS = 50_000;
+// Recording such an update (before Telegram is told it was received) may take this long, and at
+// most the timeout again: a database that does not take it in time gets the update sent again.
+const RECORD_WAIT_MS = 5_000;
 
 export interface WebhookOptions {
   bot: SmeBot;
@@ -27,7 +30,10 @@ export interface WebhookOptions {
  * not take (it did not answer) gets a 503, so Telegram sends it again later; its sender is told
  * once that the answer will come. Its claim may have been recorded all the same (sent on a link
  * whose answer never came back): when Telegram sends it here again, that claim is released first.
- * An update still being handled after `timeoutMs` is answered 200 and handled on; should it
+ * An update still being handled after `timeoutMs` is recorded as received (so a process killed
+ * before its claim leaves it to another: see bot.receive), answered 200 and handled on — or, when
+ * the database does not take it within a few seconds, answered 503 so Telegram sends it again
+ * (the handling goes on; the repeat is skipped should it claim the update first). Should it
  * fail then, Telegram can no longer be asked to send it again, and the failure goes to the
  * bot's error handler (logged, the member apologised to).
  */
@@ -46,6 +52,12 @@ export function webhookRouter(options: WebhookOptions): WebRouter {
     })();
     const outcome = await settledWithin(handling, timeoutMs);
     if (outcome === 'too slow') {
+      // It may still wait behind an earlier update of its chat, unclaimed: recorded before
+      // Telegram is told it was received, so a process killed now leaves it to the next.
+      if (update && !(await recorded(update, c.get('log')))) {
+        void handling.catch((error: unknown) => failedAfterAnswer(error, c.get('log')));
+        return c.json({ error: 'The update could not be recorded; send it again later.' }, 503);
+      }
       c.get('log').warn(
         { update_id: update?.update_id, timeout_ms: timeoutMs },
         'the update is still being handled: Telegram is answered, the handling goes on',
@@ -70,6 +82,14 @@ export function webhookRouter(options: WebhookOptions): WebRouter {
     await options.bot.errorHandler(error);
     return c.json({ error: 'The update could not be handled; send it again.', requestId: c.get('requestId') }, 500);
   });
+
+  async function recorded(update: Update, log: Logger): Promise<boolean> {
+    const outcome = await settledWithin(options.bot.receive([update]), Math.min(RECORD_WAIT_MS, timeoutMs));
+    if (outcome !== 'too slow' && outcome.ok) return true;
+    const why = outcome === 'too slow' ? { wait_ms: Math.min(RECORD_WAIT_MS, timeoutMs) } : describeError(outcome.error);
+    log.warn({ ...why, update_id: update.update_id }, 'could not record an update still being handled: Telegram will send it again');
+    return false;
+  }
 
   async function failedAfterAnswer(error: unknown, log: Logger): Promise<void> {
     try {

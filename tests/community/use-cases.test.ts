@@ -7,6 +7,7 @@ import { anExperience } from '../helpers/experiences.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
+import { recordReceivedUpdates } from '../../src/community/update-claims.ts';
 
 // The use cases as a web panel or a job would call them: plain values in and out, no Telegram.
 describe.each(testDatabases())('community use cases on $name', ({ open }) => {
@@ -105,6 +106,24 @@ describe.each(testDatabases())('community use cases on $name', ({ open }) => {
       { id: 900_010, kept: false },
       { id: 900_011, kept: true },
     ]);
+  });
+
+  it('keeps received updates for their receiver to claim once, and gives a dead receiver’s to the next process in update order', async () => {
+    const dead = `${hostname()}:${spawnSync(process.execPath, ['-e', '']).pid!}:dead01`;
+    const later = { update_id: 900_022, message: { message_id: 9, text: 'And the customs?' } };
+    const earlier = { update_id: 900_021, message: { message_id: 8, text: 'How do I pay a supplier?' } };
+    // Received by a process that died before claiming them, recorded in one statement as polling does.
+    await recordReceivedUpdates(db, [later, earlier], dead);
+    // This process's own received update: its claim succeeds once, and nobody takes it over.
+    const mine = { update_id: 900_023 };
+    await app.community.recordReceivedUpdates([mine]);
+    expect(await app.community.takeOverUnfinishedUpdates()).toEqual([earlier, later]);
+    expect(await app.community.claimUpdate({ updateId: 900_023, update: mine })).toMatchObject({ claimed: true });
+    expect(await app.community.claimUpdate({ updateId: 900_023, update: mine })).toEqual({ claimed: false });
+    // Recorded again (Telegram sent the batch again): the claim still decides, once.
+    await app.community.recordReceivedUpdates([later]);
+    expect(await app.community.claimUpdate({ updateId: 900_022, update: later })).toMatchObject({ claimed: true });
+    expect(await app.community.claimUpdate({ updateId: 900_022, update: later })).toEqual({ claimed: false });
   });
 
   it('lets a member change their own contribution only while it waits, only by the /share rules, and not another member’s', async () => {

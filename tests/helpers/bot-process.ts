@@ -113,6 +113,7 @@ export function spawnBot(emulator: BotApiEmulator, env: Record<string, string>):
 export interface AskedQuestion {
   chatId: number;
   messageId: number;
+  updateId: number;
 }
 
 /** `count` questions from `members` members (each in their private chat), `perSecond` of them a second. */
@@ -132,7 +133,7 @@ export async function askMany(
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const user = users[i % users.length]!;
     const update = emulator.say(user, `How do I pay a Chinese supplier through an exchange house? (${i + 1})`);
-    asked.push({ chatId: user.id, messageId: update.message!.message_id });
+    asked.push({ chatId: user.id, messageId: update.message!.message_id, updateId: update.update_id });
   }
   return asked;
 }

@@ -79,17 +79,42 @@ describe.each(testDatabases())('webhook mode on $name, an update still being han
     };
   }
 
-  it('answers Telegram in time and still answers the member when the database frees up', async () => {
+  it('answers Telegram in time and still answers the member once when the database frees up', async () => {
     const user = { id: 9_101, first_name: 'Reza', language_code: 'en' };
+    const update = privateMessageUpdate(user, 9_101, QUESTION);
     const { release } = await holdDatabase('LOCK TABLE processed_updates IN ACCESS EXCLUSIVE MODE');
     try {
-      expect((await postUpdate(hook, privateMessageUpdate(user, 9_101, QUESTION), SECRET)).status).toBe(200);
+      // Neither handled nor recorded in time: Telegram is asked to send it again rather than told it was received.
+      expect((await postUpdate(hook, update, SECRET)).status).toBe(503);
       expect(texts(user.id)).toEqual([]);
     } finally {
       await release();
     }
     await until(() => texts(user.id).length === 1, 15_000, 'the answer');
     expect(texts(user.id)[0]).toContain(TITLE.en);
+    // Telegram sends it again: it was handled meanwhile, so it is not answered twice.
+    expect((await postUpdate(hook, update, SECRET)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(texts(user.id)).toHaveLength(1);
+  });
+
+  it('records an update waiting behind a slow one of its chat before telling Telegram it was received', async () => {
+    const user = { id: 9_150, first_name: 'Sara', language_code: 'en' };
+    // The reply to /help is held: the question after it waits in memory, unclaimed, past the timeout.
+    const letHelpGo = emulator.state.holdNext('sendMessage');
+    const help = postUpdate(hook, privateMessageUpdate(user, 9_150, '/help'), SECRET);
+    await until(() => emulator.state.calls.some((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === user.id), 15_000, 'the reply to /help');
+    const waiting = privateMessageUpdate(user, 9_151, `${QUESTION}\u0007`);
+    expect((await postUpdate(hook, waiting, SECRET)).status).toBe(200);
+    const [row] = await db.query<{ handler: string; text: string }>(
+      "SELECT handler, unfinished->'message'->>'text' AS text FROM processed_updates WHERE update_id = 9151",
+    );
+    // Received by this process, not yet handled, and kept as at intake (without control characters).
+    expect(row).toEqual({ handler: expect.stringMatching(/^received:/), text: QUESTION });
+    letHelpGo();
+    expect((await help).status).toBe(200);
+    await until(() => texts(user.id).length === 2, 15_000, 'the answer after the help');
+    expect(texts(user.id)[1]).toContain(TITLE.en);
   });
 
   it.each(['fa', 'zh', 'en'] as const)(
@@ -99,7 +124,8 @@ describe.each(testDatabases())('webhook mode on $name, an update still being han
       // Held until the call is answered; renamed back only after the claim waiting behind it failed.
       const { release } = await holdDatabase('ALTER TABLE processed_updates RENAME TO processed_updates_away');
       try {
-        expect((await postUpdate(hook, privateMessageUpdate(user, user.id, QUESTION), SECRET)).status).toBe(200);
+        // Not recorded in time either (the table is held): Telegram is to send it again.
+        expect((await postUpdate(hook, privateMessageUpdate(user, user.id, QUESTION), SECRET)).status).toBe(503);
       } finally {
         await release();
       }
