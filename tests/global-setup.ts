@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../src/db/migrate.ts';
-import { openPglite } from '../src/db/pglite.ts';
+import { restoreEmptyClusterIfNew } from '../src/db/empty-cluster.ts';
+import { clusterDir, openPglite } from '../src/db/pglite.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,6 +24,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const root = mkdtempSync(join(tmpdir(), 'sme-test-template-'));
   const dataDir = join(root, 'data');
+  // From the kept empty cluster, as a new DATA_DIR starts: initdb would take seconds more.
+  await restoreEmptyClusterIfNew(clusterDir(dataDir));
   const db = await openPglite(dataDir);
   await migrate(db);
   const dump = await db.pglite.dumpDataDir('none');

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { constants, createBrotliCompress } from 'node:zlib';
+import { brotliDecompress, constants, createBrotliCompress } from 'node:zlib';
 import * as tar from 'tar';
 
 /**
@@ -19,6 +20,7 @@ import * as tar from 'tar';
 const ASSETS = fileURLToPath(new URL('../../assets/', import.meta.url));
 const UNPACK = fileURLToPath(new URL('./unpack-cluster.mjs', import.meta.url));
 const execFileAsync = promisify(execFile);
+const brotliDecompressAsync = promisify(brotliDecompress);
 
 /** The installed PGlite's version, read from its package.json. */
 export function pgliteVersion(): string {
@@ -49,6 +51,16 @@ export async function restoreEmptyClusterIfNew(pgdata: string, archive = emptyCl
   rmSync(pgdata, { recursive: true, force: true });
   renameSync(partial, pgdata);
   return true;
+}
+
+/**
+ * The kept empty cluster as a tar for PGlite's `loadDataDir`, so an in-memory database (`eval`'s)
+ * skips initdb as a new DATA_DIR does; undefined when none is kept for the installed PGlite (then
+ * PGlite's initdb makes one). Unpacked in this process: the in-memory database lives here anyway.
+ */
+export async function emptyClusterTar(archive = emptyClusterArchive()): Promise<Blob | undefined> {
+  if (!existsSync(archive)) return undefined;
+  return new Blob([await brotliDecompressAsync(await readFile(archive))], { type: 'application/x-tar' });
 }
 
 /** Writes the archive of `pgdata`, an empty cluster just made by initdb and closed. */

@@ -41,6 +41,10 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  */
 export async function migrate(db: Db, migrations = readMigrations()): Promise<number[]> {
   const latest = migrations.at(-1)?.version ?? 0;
+  if (await allApplied(db, migrations, latest)) {
+    await probeCapabilities(db);
+    return [];
+  }
   const applied: number[] = [];
   for (const migration of migrations) {
     const didApply = await db.transaction(async (tx) => {
@@ -62,4 +66,22 @@ export async function migrate(db: Db, migrations = readMigrations()): Promise<nu
   // A migration may have installed an extension.
   await probeCapabilities(db);
   return applied;
+}
+
+/**
+ * Whether every migration is recorded already, read without the lock: a version is recorded in
+ * its migration's own transaction, so a recorded one is complete. Nearly every start finds nothing
+ * to apply, and the locked check costs a transaction per migration (on an embedded DATA_DIR, each
+ * statement a message to the PGlite thread). In the schema the migrations would create tables in
+ * (the first of the search path that exists), not one further down the path.
+ */
+async function allApplied(db: Db, migrations: readonly Migration[], latest: number): Promise<boolean> {
+  const [table] = await db.query<{ present: boolean }>(
+    "SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_migrations') AS present",
+  );
+  if (!table?.present) return false;
+  const recorded = new Set((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+  const newest = Math.max(0, ...recorded);
+  if (newest > latest) throw new SchemaTooNewError(newest, latest);
+  return migrations.every((m) => recorded.has(m.version));
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { cliContext, runCommands } from '../../src/main.ts';
@@ -17,9 +17,12 @@ const COMMANDS_TIMEOUT = 120_000;
 const scratch = await mkdtemp(join(tmpdir(), 'sme-kb-status-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
+// Closed when their test ends, not when the file does: a closed embedded database is emptied and
+// lent to the next test (helpers/db.ts) instead of another being loaded, which is most of this
+// file's time.
 const opened: Db[] = [];
-afterAll(async () => {
-  for (const db of opened) await db.close();
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.close();
 });
 
 /**

@@ -2,7 +2,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emptyClusterArchive, pgliteVersion, restoreEmptyClusterIfNew } from '../../src/db/empty-cluster.ts';
+import { emptyClusterArchive, emptyClusterTar, pgliteVersion, restoreEmptyClusterIfNew } from '../../src/db/empty-cluster.ts';
+import { readMigrations } from '../../src/db/migrate.ts';
+import { parseKbFile } from '../../src/knowledge/experiences/kb-format.ts';
+import { openEvalDatabase } from '../../src/knowledge/evaluation/eval.ts';
 import { openDatabase } from '../../src/db/open.ts';
 import { clusterDir } from '../../src/db/pglite.ts';
 
@@ -61,5 +64,29 @@ describe('a new DATA_DIR starts from the kept empty cluster, not from initdb', (
     const pgdata = clusterDir(newFolder());
     expect(await restoreEmptyClusterIfNew(pgdata, emptyClusterArchive('0.0.0-not-kept'))).toBe(false);
     expect(existsSync(pgdata)).toBe(false);
+    expect(await emptyClusterTar(emptyClusterArchive('0.0.0-not-kept'))).toBeUndefined();
+  });
+});
+
+describe("eval's temporary database starts from the kept empty cluster, not from initdb", () => {
+  it('is the kept cluster, with every migration of this program and the records published', async () => {
+    const kept = clusterDir(newFolder());
+    await restoreEmptyClusterIfNew(kept);
+    const keptIdentifier = readFileSync(join(kept, 'global', 'pg_control'))
+      .readBigUInt64LE(0)
+      .toString();
+
+    const [record] = parseKbFile(readFileSync('assets/demo-kb.jsonl', 'utf8').split('\n')[0]!).records;
+    const { db } = await openEvalDatabase([record!]);
+    try {
+      const [control] = await db.query<{ id: string }>('SELECT system_identifier::text AS id FROM pg_control_system()');
+      expect(control!.id).toBe(keptIdentifier);
+      const applied = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      expect(applied.map((m) => m.version)).toEqual(readMigrations().map((m) => m.version));
+      const published = await db.query<{ external_id: string }>("SELECT external_id FROM experiences WHERE status = 'published'");
+      expect(published.map((e) => e.external_id)).toEqual([record!.id]);
+    } finally {
+      await db.close();
+    }
   });
 });

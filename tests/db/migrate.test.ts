@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.ts';
 import { migrate, readMigrations, SchemaTooNewError } from '../../src/db/migrate.ts';
-import { testDatabases } from '../helpers/db.ts';
+import { openPostgres } from '../../src/db/postgres.ts';
+import { createTestPostgresSchema, postgresUrl, testDatabases } from '../helpers/db.ts';
 
 describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
   let db: Db;
@@ -34,5 +35,31 @@ describe.each(testDatabases())('migrations on $name', ({ name, open }) => {
     const [ext] = await db.query("SELECT 1 AS present FROM pg_extension WHERE extname = 'vector'");
     expect(db.hasVector).toBe(ext !== undefined);
     if (name === 'pglite') expect(db.hasVector).toBe(true);
+  });
+});
+
+describe.skipIf(!postgresUrl)('migrations on PostgreSQL, with another migrated schema on the search path', () => {
+  const schemaOf = (url: URL) => /search_path=(\w+),/.exec(url.searchParams.get('options')!)![1]!;
+
+  it('migrate the schema they create tables in, not the one further down the path', async () => {
+    const below = new URL(await createTestPostgresSchema());
+    const migratedBelow = await openPostgres(below.toString());
+    try {
+      await migrate(migratedBelow);
+    } finally {
+      await migratedBelow.close();
+    }
+    const url = new URL(await createTestPostgresSchema());
+    const own = schemaOf(url);
+    url.searchParams.set('options', `-c search_path=${own},${schemaOf(below)},public`);
+    const db = await openPostgres(url.toString());
+    try {
+      expect(await migrate(db)).toEqual(readMigrations().map((m) => m.version));
+      const tables = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = $1 AND tablename = 'experiences'", [own]);
+      expect(tables).toEqual([{ n: 1 }]);
+      expect(await migrate(db)).toEqual([]);
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { LANGUAGES } from '../../text/language.ts';
 import type { Db } from '../../db/db.ts';
 import { migrate } from '../../db/migrate.ts';
 import { openPglite } from '../../db/pglite.ts';
+import { emptyClusterTar } from '../../db/empty-cluster.ts';
 import type { Logger } from '../../log.ts';
 import { ExperienceRepository } from '../experiences/repository.ts';
 import { QUESTION_KINDS, type QuestionOutcome, summarise, type EvalSummary } from './metrics.ts';
@@ -84,10 +85,13 @@ export function loadEvalSet(dir: string): EvalSet {
 
 /**
  * A fresh in-memory database holding `records` as published and the shipped glossary; never the
- * user's database. The caller closes it.
+ * user's database. It starts from the empty cluster a new DATA_DIR starts from, when one is kept
+ * for the installed PGlite, rather than from initdb, and is migrated like any other database, so
+ * it has every migration of this program whatever the cluster's age. The caller closes it.
  */
 export async function openEvalDatabase(records: ExperienceRecord[], options: { glossaryPath?: string } = {}): Promise<{ db: Db; glossary: Glossary }> {
-  const db = await openPglite(undefined);
+  const emptyCluster = await emptyClusterTar();
+  const db = await openPglite(undefined, emptyCluster ? { loadDataDir: emptyCluster } : {});
   try {
     await migrate(db);
     await seedGlossaryIfEmpty(db, options.glossaryPath);
