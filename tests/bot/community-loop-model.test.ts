@@ -61,8 +61,9 @@ describe.each(testDatabases())('the community loop with a chat model, on $name',
         ADMIN_IDS: String(ADMIN),
         OPENAI_API_KEY: 'test-key',
         OPENAI_BASE_URL: llm.baseURL,
-        // A stalled model is given up on after this: the answer is then kept as written.
-        OPENAI_TIMEOUT_MS: '1500',
+        // A stalled model is given up on after this: the answer is then kept as written. Long enough
+        // that a busy machine never turns an instant reply into a timeout and a second request.
+        OPENAI_TIMEOUT_MS: '4000',
       },
       bot: { throttle: false },
     });
