@@ -29,7 +29,7 @@ describe.each(testDatabases())('answer tiers on $name', (database) => {
 
   // Questions near the base that no experience surely answers (the calibration puts them in the middle).
   const UNSURE = {
-    fa: 'بیمه محموله ریلی',
+    fa: 'بیمه کانتینر ریلی چین',
     zh: '中国供应商的产品保修怎么办',
     en: 'who insures goods on the train from China to Iran',
   } as const;

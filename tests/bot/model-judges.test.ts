@@ -13,7 +13,7 @@ import { logCollector } from '../redteam/support.ts';
 
 const DEMO = parseKbFile(readFileSync('assets/demo-kb.jsonl', 'utf8')).records;
 const WEATHER = 'هوای تهران فردا چطوره؟';
-const BORDERLINE = { fa: 'بیمه محموله ریلی', en: 'who insures goods on the train from China to Iran' } as const;
+const BORDERLINE = { fa: 'بیمه کانتینر ریلی چین', en: 'who insures goods on the train from China to Iran' } as const;
 const GROUP_ID = -1_009_777_000_001;
 const MARKER = /no_answer/i;
 const asked = (r: ChatRequest) => JSON.parse(/<question>\n([\s\S]*?)\n<\/question>/.exec(r.messages[1]!.content)![1]!) as string;

@@ -95,22 +95,22 @@ export interface AbstentionModel {
 export const DEFAULT_ABSTENTION_MODEL: AbstentionModel = {
   normalisation: {
     fa: {
-      mean: { prominence: 0.9707, margin: 0.4584, coverage: 0.5444, known: 0.8309, matched: 1.4489 },
-      sd: { prominence: 0.4612, margin: 0.2347, coverage: 0.273, known: 0.2445, matched: 0.3972 },
+      mean: { prominence: 0.9792, margin: 0.4616, coverage: 0.5514, known: 0.8452, matched: 1.4563 },
+      sd: { prominence: 0.4615, margin: 0.2335, coverage: 0.2768, known: 0.2344, matched: 0.3761 },
     },
     zh: {
-      mean: { prominence: 1.1908, margin: 0.5511, coverage: 0.4373, known: 0.7293, matched: 1.5778 },
-      sd: { prominence: 0.4396, margin: 0.2256, coverage: 0.1947, known: 0.1229, matched: 0.1372 },
+      mean: { prominence: 1.188, margin: 0.5507, coverage: 0.4406, known: 0.7371, matched: 1.5785 },
+      sd: { prominence: 0.436, margin: 0.2241, coverage: 0.2006, known: 0.121, matched: 0.1371 },
     },
     en: {
-      mean: { prominence: 1.0146, margin: 0.4559, coverage: 0.5811, known: 0.8834, matched: 1.4863 },
-      sd: { prominence: 0.4103, margin: 0.1903, coverage: 0.2948, known: 0.1588, matched: 0.2502 },
+      mean: { prominence: 1.025, margin: 0.4642, coverage: 0.6185, known: 0.9072, matched: 1.4863 },
+      sd: { prominence: 0.4223, margin: 0.1958, coverage: 0.3026, known: 0.1473, matched: 0.2502 },
     },
   },
-  weights: { prominence: 0.665, margin: 0.609, coverage: 0.422, known: 0.344, matched: 0.775 },
-  intercept: 1.63,
-  threshold: 0.634,
-  relatedThreshold: 0.3,
+  weights: { prominence: 0.662, margin: 0.612, coverage: 0.457, known: 0.403, matched: 0.766 },
+  intercept: 1.65,
+  threshold: 0.625,
+  relatedThreshold: 0.4,
   minCoverageWithFewMatches: 0.5,
 };
 

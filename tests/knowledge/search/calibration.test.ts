@@ -46,8 +46,8 @@ describe.each(testDatabases())('the answer tiers over the demo base on $name', (
     },
   );
 
-  it('offers the rail groupage story as possibly related to insuring a rail shipment, which nothing in the base covers', async () => {
-    const result = await retriever.search({ text: 'بیمه محموله ریلی' });
+  it('offers the rail groupage story as possibly related to insuring a rail container from China, which nothing in the base covers', async () => {
+    const result = await retriever.search({ text: 'بیمه کانتینر ریلی چین' });
     expect(result).toMatchObject({ tier: 'related', abstained: true });
     expect(result.hits[0]?.externalId).toBe('demo-015');
   });
