@@ -5,7 +5,7 @@ import { detectLanguage } from '../../text/language.ts';
 import { tokenizeQuestion } from '../../text/tokenize.ts';
 import { isFinglish } from '../../text/finglish.ts';
 import { finglishAsPersian } from './finglish-query.ts';
-import { corrected, spellingCorrections } from './spelling.ts';
+import { corrected, spellingCorrections, createSpellingMemo } from './spelling.ts';
 import {
   type AbstentionFeatures,
   type AbstentionModel,
@@ -124,6 +124,7 @@ export function createRetriever(deps: {
   const options = { ...DEFAULT_RETRIEVAL_OPTIONS, ...deps.options };
   const { db, glossary, embedder, logger } = deps;
   const lexical = deps.lexical ?? databaseLexicalIndex(db);
+  const spellingMemo = createSpellingMemo();
 
   async function search(asked: SearchQuery): Promise<SearchResult> {
     // Together: both ask whether anything changed, in one statement (changeNumbers).
@@ -136,7 +137,7 @@ export function createRetriever(deps: {
     // Each text is tokenised once, for the query and for the glossary.
     const typed = tokenizeQuestion(q.text, language);
     // Misspelt words the base does not know are searched as the words they likely mean.
-    const corrections = await spellingCorrections(typed, language, view);
+    const corrections = await spellingCorrections(typed, language, view, spellingMemo);
     const original = corrected(typed, corrections);
     const typedTokens = new Set(typed.tokens);
     const translated = Object.entries(q.translations ?? {}).map(([l, text]) => ({

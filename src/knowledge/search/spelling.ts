@@ -30,10 +30,45 @@ const PERSIAN_WORD = /(?:[\p{Script=Arabic}&&\p{L}]|\u200C)+/gv;
 const LATIN_WORD = /[a-z]+/g;
 const HAN_PAIR = /^\p{Script=Han}{2}$/u;
 
+type Option = { to: string; token: string; likelihood: number };
+
+/**
+ * A word's near spellings and their search tokens, remembered: they depend on the word alone, not
+ * on the base, and generating and tokenising them (hundreds a word) was most of a search's cost;
+ * members' unknown words (greetings, spoken forms, names) come back question after question.
+ * One per retriever, bounded.
+ */
+export interface SpellingMemo {
+  nearKnownForms(word: string, near: (w: string) => NearSpelling[]): readonly Option[];
+}
+
+const MEMO_WORDS = 20_000;
+
+export function createSpellingMemo(): SpellingMemo {
+  const byWord = new Map<string, readonly Option[]>();
+  return {
+    nearKnownForms(word, near) {
+      // A word is Persian or Latin letters, never both: the word alone says which near spellings it has.
+      const known = byWord.get(word);
+      if (known) return known;
+      const typo = searchTokens(word, 'fa')[0]!;
+      const options = near(word).flatMap(({ spelling, likelihood }) => {
+        const t = searchTokens(spelling, 'fa');
+        return t.length === 1 && t[0] !== typo && nearToken(typo, t[0]!, likelihood, [...spelling].length - [...word].length)
+          ? [{ to: spelling, token: t[0]!, likelihood }]
+          : [];
+      });
+      if (byWord.size >= MEMO_WORDS) byWord.clear();
+      byWord.set(word, options);
+      return options;
+    },
+  };
+}
+
 interface Candidate {
   from: string;
   typo: string;
-  options: { to: string; token: string; likelihood: number }[];
+  options: readonly Option[];
 }
 
 /**
@@ -48,6 +83,7 @@ export async function spellingCorrections(
   question: TokenizedText,
   language: Language,
   view: Pick<LexicalView, 'stats' | 'documentFrequencies'>,
+  memo: SpellingMemo = createSpellingMemo(),
 ): Promise<SpellingCorrection[]> {
   const known = (await view.stats(question.tokens)).df;
   const inQuestion = new Set(question.tokens);
@@ -59,12 +95,7 @@ export async function spellingCorrections(
     if (tokens.length !== 1 || !unknown(tokens[0]!) || seen.has(tokens[0]!)) return;
     const typo = tokens[0]!;
     seen.add(typo);
-    const options = near(word).flatMap(({ spelling, likelihood }) => {
-      const t = searchTokens(spelling, 'fa');
-      return t.length === 1 && t[0] !== typo && !inQuestion.has(t[0]!) && nearToken(typo, t[0]!, likelihood, [...spelling].length - [...word].length)
-        ? [{ to: spelling, token: t[0]!, likelihood }]
-        : [];
-    });
+    const options = memo.nearKnownForms(word, near).filter((o) => !inQuestion.has(o.token));
     if (options.length > 0) candidates.push({ from: word, typo, options });
   };
   for (const [word] of question.normalized.matchAll(PERSIAN_WORD)) wordCandidate(word, persianNearSpellings);
