@@ -8,16 +8,6 @@ import type { FileStore } from './files.ts';
 import type { Params } from './params.ts';
 import type { UpdateQueue } from './update-queue.ts';
 
-/** What the Bot API's methods read and change. */
-export interface BotMethodsParts {
-  botInfo: UserFromGetMe;
-  directory: ChatDirectory;
-  messages: ChatMessages;
-  posts: BotPosts;
-  updates: UpdateQueue;
-  files: FileStore;
-}
-
 /** The Bot API methods the bot may call, but getUpdates, each answered as Telegram would. */
 export class BotMethods {
   private readonly menus = new CommandMenus();
@@ -93,4 +83,14 @@ export class BotMethods {
     if (!this.parts.directory.isGroup(id) && !this.parts.messages.has(id)) throw new ApiError(400, 'Bad Request: chat not found');
     return this.parts.directory.chat(id);
   }
+}
+
+/** What the Bot API's methods read and change. */
+export interface BotMethodsParts {
+  botInfo: UserFromGetMe;
+  directory: ChatDirectory;
+  messages: ChatMessages;
+  posts: BotPosts;
+  updates: UpdateQueue;
+  files: FileStore;
 }

@@ -5,6 +5,14 @@ import type { EmulatedUser, NewUpdate } from './types.ts';
 
 type Status = ChatMember['status'];
 
+/** Where a member's message goes and what else it carries: see EmulatorState.userMessage. */
+export interface UserMessageOptions {
+  replyTo?: number;
+  extra?: Partial<Message>;
+  group?: EmulatedGroup;
+  threadId?: number;
+}
+
 /**
  * What members do, as the updates Telegram makes of it: they write (in private, in a group, in
  * a forum topic), press buttons, join groups, add, remove or block the bot.
@@ -19,11 +27,7 @@ export class MemberActions {
     private readonly inject: (update: NewUpdate) => Update,
   ) {}
 
-  userMessage(
-    user: EmulatedUser,
-    text: string,
-    options: { replyTo?: number; extra?: Partial<Message>; group?: EmulatedGroup; threadId?: number } = {},
-  ): Update {
+  userMessage(user: EmulatedUser, text: string, options: UserMessageOptions = {}): Update {
     this.directory.seen(user);
     const { group, threadId } = options;
     const chatId = group?.id ?? user.id;

@@ -1,4 +1,4 @@
-import type { Message, Update, UserFromGetMe } from 'grammy/types';
+import type { Update, UserFromGetMe } from 'grammy/types';
 import type { ApiError } from './api-error.ts';
 import { BotMethods } from './bot-methods.ts';
 import { BotPosts } from './bot-posts.ts';
@@ -6,7 +6,7 @@ import { ChatMessages } from './chat-messages.ts';
 import { ChatDirectory, type EmulatedGroup, type NewGroup } from './chats.ts';
 import { FaultPlan } from './faults.ts';
 import { FileStore } from './files.ts';
-import { MemberActions } from './member-actions.ts';
+import { MemberActions, type UserMessageOptions } from './member-actions.ts';
 import type { Params } from './params.ts';
 import type { ApiCall, BotAction, ChatMessage, EmulatedUser, NewUpdate } from './types.ts';
 import { UpdateQueue } from './update-queue.ts';
@@ -54,11 +54,7 @@ export class EmulatorState {
    * A text message from `user` (commands get their bot_command entity): in their private chat
    * with the bot, or in a group they are a member of (in a forum topic when `threadId` is given).
    */
-  userMessage(
-    user: EmulatedUser,
-    text: string,
-    options: { replyTo?: number; extra?: Partial<Message>; group?: EmulatedGroup; threadId?: number } = {},
-  ): Update {
+  userMessage(user: EmulatedUser, text: string, options: UserMessageOptions = {}): Update {
     return this.members.userMessage(user, text, options);
   }
 
