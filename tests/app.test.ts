@@ -1,17 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Db } from '../src/db/db.ts';
 import { memoryLogger } from './ai/support.ts';
 import { openTestPglite } from './helpers/db.ts';
 import { anExperience } from './helpers/experiences.ts';
-import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from './helpers/fake-openai-per-file.ts';
 
-let fake: FakeOpenAi;
-beforeAll(async () => {
-  fake = await startFakeOpenAi();
-});
-afterAll(() => fake.close());
+const fake = fakeOpenAiPerFile();
 
 const settings = () =>
   loadConfig({

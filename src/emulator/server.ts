@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { EmulatedGroup } from './chats.ts';
-import { ApiError, EmulatorState } from './state.ts';
+import { ApiError } from './api-error.ts';
+import { EmulatorState } from './state.ts';
 import { DEFAULT_BOT_INFO, type BotAction, type ChatMessage, type EmulatedUser, type NewUpdate } from './types.ts';
 
 export interface EmulatorOptions {

@@ -1,24 +1,20 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAiProvider } from '../../src/ai/provider.ts';
 import type { Db } from '../../src/db/db.ts';
 import { embeddingInput, embedMissingTexts } from '../../src/knowledge/search/embeddings.ts';
 import { ExperienceRepository } from '../../src/knowledge/experiences/repository.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { anExperience } from '../helpers/experiences.ts';
-import { fakeVector, startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import { fakeVector } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { memoryLogger, openAiConfig } from './support.ts';
 
-let fake: FakeOpenAi;
-beforeAll(async () => {
-  fake = await startFakeOpenAi();
-});
-afterAll(() => fake.close());
+const fake = fakeOpenAiPerFile();
 
 describe.each(testDatabases())('embedMissingTexts on $name', ({ open }) => {
   let db: Db;
   beforeEach(async () => {
     db = await open();
-    fake.requests.length = 0;
     const repo = new ExperienceRepository(db);
     await repo.upsertRecords([anExperience(), anExperience()], { status: 'published' });
     await repo.upsertRecords([anExperience()], { status: 'pending' });

@@ -1,14 +1,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AiError } from '../../src/ai/errors.ts';
 import { loadPrompts } from '../../src/ai/prompts.ts';
 import { createAiProvider } from '../../src/ai/provider.ts';
 import { translateMessage } from '../../src/ai/message-translation.ts';
 import { translateQuestion } from '../../src/ai/question-translation.ts';
-import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { memoryLogger, openAiConfig } from './support.ts';
+
+const fake = fakeOpenAiPerFile();
+const deps = () => ({ ai: createAiProvider(openAiConfig(fake.baseURL), memoryLogger().logger), prompts: loadPrompts() });
 
 describe('prompt templates', () => {
   it('fills the project prompts; values with braces stay as written; notes above the sections are not sent', async () => {
@@ -42,14 +45,6 @@ describe('prompt templates', () => {
 });
 
 describe('question translation', () => {
-  let fake: FakeOpenAi;
-  beforeAll(async () => {
-    fake = await startFakeOpenAi();
-  });
-  afterAll(() => fake.close());
-
-  const deps = () => ({ ai: createAiProvider(openAiConfig(fake.baseURL), memoryLogger().logger), prompts: loadPrompts() });
-
   it('returns the other two languages from the JSON reply, also when fenced', async () => {
     fake.onChat({ content: '```json\n{"fa": "اعتبار اسنادی چیست؟", "zh": "什么是信用证？", "en": "What is a letter of credit?"}\n```' });
     expect(await translateQuestion(deps(), 'اعتبار اسنادی چیه؟', 'fa')).toEqual({ zh: '什么是信用证？', en: 'What is a letter of credit?' });
@@ -68,14 +63,6 @@ describe('question translation', () => {
 });
 
 describe('message translation (what a member reads)', () => {
-  let fake: FakeOpenAi;
-  beforeAll(async () => {
-    fake = await startFakeOpenAi();
-  });
-  afterAll(() => fake.close());
-
-  const deps = () => ({ ai: createAiProvider(openAiConfig(fake.baseURL), memoryLogger().logger), prompts: loadPrompts() });
-
   it('asks for a faithful translation for reading, not the search rewriting; the message is data in its tag, a tag it holds escaped', async () => {
     fake.onChat({
       content: '{"fa": "ما از صرافی ارومچی پرداخت کردیم.", "zh": "我们通过乌鲁木齐的兑换所付款。", "en": "We paid through an exchange house in Urumqi."}',

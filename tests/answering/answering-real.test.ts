@@ -10,7 +10,8 @@ import { createTranslator } from '../../src/i18n.ts';
 import { memoryLogger, openAiConfig } from '../ai/support.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { anExperience } from '../helpers/experiences.ts';
-import { startFakeOpenAi, type FakeOpenAi, isQuestionTranslation } from '../helpers/fake-openai.ts';
+import { isQuestionTranslation } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { stripIsolation } from './support.ts';
 
 // Only in Chinese: a Persian question reaches it through the model's translation (and
@@ -30,11 +31,7 @@ const payment = anExperience({ id: 'exp-ir-pay' });
 
 const persianQuestion = 'چطور ویولن را با پخش زنده بفروشم؟';
 
-let fake: FakeOpenAi;
-beforeAll(async () => {
-  fake = await startFakeOpenAi();
-});
-afterAll(() => fake.close());
+const fake = fakeOpenAiPerFile();
 
 describe.each(testDatabases())('answering over the real retriever on $name', ({ open }) => {
   let db: Db;

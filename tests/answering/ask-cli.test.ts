@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
-import { register } from '../../src/cli/ask.ts';
-import { UserError, type CliContext } from '../../src/cli/context.ts';
-import { loadConfig } from '../../src/config.ts';
-import { cliContext } from '../../src/main.ts';
+import { UserError } from '../../src/cli/context.ts';
 import type { Db } from '../../src/db/db.ts';
 import { ExperienceRepository } from '../../src/knowledge/experiences/repository.ts';
-import { parseKbFile } from '../../src/knowledge/experiences/kb-format.ts';
-import { memoryLogger } from '../ai/support.ts';
 import { openTestPglite } from '../helpers/db.ts';
 import { anExperience } from '../helpers/experiences.ts';
+import { openDemoBase, runAsk } from './ask-command.ts';
 
 let db: Db;
 /** The demo base, where some questions are near stories without being answered by them. */
@@ -19,8 +13,7 @@ let demoDb: Db;
 beforeAll(async () => {
   db = await openTestPglite();
   await new ExperienceRepository(db).upsertRecords([anExperience({ id: 'exp-ir-pay' }), anExperience({ id: 'exp-ir-pay-2' })], { status: 'published' });
-  demoDb = await openTestPglite();
-  await new ExperienceRepository(demoDb).upsertRecords(parseKbFile(readFileSync('assets/demo-kb.jsonl', 'utf8')).records, { status: 'published' });
+  demoDb = await openDemoBase();
 });
 afterAll(async () => {
   await db.close();
@@ -28,24 +21,7 @@ afterAll(async () => {
 });
 
 /** Runs `sme-bridge ask …` in process against the real app (offline, on PGlite). */
-async function ask(args: string[], database = db): Promise<{ out: string[]; error?: unknown }> {
-  const out: string[] = [];
-  const ctx: CliContext = {
-    ...cliContext(),
-    loadConfig: () => loadConfig({ LOG_LEVEL: 'silent' }),
-    openApp: (config) => createApp(config, { db: database, logger: memoryLogger().logger }),
-    out: (line) => out.push(line),
-    err: () => {},
-  };
-  const program = new Command('sme-bridge').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
-  register(program, ctx);
-  try {
-    await program.parseAsync(['ask', ...args], { from: 'user' });
-    return { out };
-  } catch (error) {
-    return { out, error };
-  }
-}
+const ask = (args: string[], database = db) => runAsk(database, args);
 
 describe('sme-bridge ask', () => {
   it("--json prints exactly one object with the ranked results and their titles in the asker's language", async () => {

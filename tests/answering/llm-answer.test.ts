@@ -10,7 +10,7 @@ import { createTranslator } from '../../src/i18n.ts';
 import { memoryLogger, openAiConfig } from '../ai/support.ts';
 import { type FakeReply, isQuestionTranslation } from '../helpers/fake-openai.ts';
 import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
-import { anExperience, experiencesOf, recordingRetriever, stripIsolation } from './support.ts';
+import { anExperience, experiencesOf, recordingRetriever, stripIsolation, ziboChemicalsStory } from './support.ts';
 
 const translator = createTranslator();
 
@@ -23,19 +23,7 @@ const exchange = anExperience('fa', {
   en: { title: 'Paying through an exchange house', problem: 'No bank wire.', solution: 'We used a licensed exchange house.' },
 });
 
-// A Chinese firm's story in Chinese and English.
-const zibo = anExperience(
-  'zh',
-  {
-    zh: { title: '伊朗客户的付款', problem: '伊朗客户无法电汇。', solution: '我们通过第三国银行收款。' },
-    en: {
-      title: 'Payment from an Iranian customer',
-      problem: 'The Iranian customer could not wire.',
-      solution: 'We were paid through a bank in a third country.',
-    },
-  },
-  { country: 'CN', industry: 'chemicals', contributor: { name: '周海峰', company: '淄博恒润化工有限公司', city: '淄博' } },
-);
+const zibo = ziboChemicalsStory();
 const translationReply: FakeReply = {
   content: '{"fa": "اعتبار اسنادی برای واردات ماشین از چین", "zh": "从中国进口机器用信用证", "en": "letter of credit for importing machines from China"}',
 };

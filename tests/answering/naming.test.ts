@@ -5,23 +5,12 @@ import { companyName, personName, placeName } from '../../src/answering/naming/n
 import { createTranslator } from '../../src/i18n.ts';
 import type { Experience } from '../../src/knowledge/experiences/experience.ts';
 import { memoryLogger } from '../ai/support.ts';
-import { anExperience, experiencesOf, recordingRetriever, stripIsolation } from './support.ts';
+import { anExperience, experiencesOf, recordingRetriever, stripIsolation, ziboChemicalsStory } from './support.ts';
 
 const translator = createTranslator();
 
 // A Chinese firm's story, told in Chinese and English; a Persian firm's, in Persian and English.
-const chemical = anExperience(
-  'zh',
-  {
-    zh: { title: '伊朗客户的付款', problem: '伊朗客户无法电汇。', solution: '我们通过第三国银行收款。' },
-    en: {
-      title: 'Payment from an Iranian customer',
-      problem: 'The Iranian customer could not wire.',
-      solution: 'We were paid through a bank in a third country.',
-    },
-  },
-  { country: 'CN', industry: 'chemicals', contributor: { name: '周海峰', company: '淄博恒润化工有限公司', city: '淄博' } },
-);
+const chemical = ziboChemicalsStory();
 const saffron = anExperience(
   'fa',
   {

@@ -61,3 +61,22 @@ export function recordingRetriever(
 }
 
 export const stripIsolation = (s: string) => s.replace(/[\u2068\u2069]/g, '');
+
+/**
+ * A Chinese firm's story, in Chinese and English: how a chemicals maker in Zibo (淄博恒润化工有限公司,
+ * told by 周海峰) got paid by an Iranian customer; its names show how answers name who lived it.
+ */
+export function ziboChemicalsStory(): Experience {
+  return anExperience(
+    'zh',
+    {
+      zh: { title: '伊朗客户的付款', problem: '伊朗客户无法电汇。', solution: '我们通过第三国银行收款。' },
+      en: {
+        title: 'Payment from an Iranian customer',
+        problem: 'The Iranian customer could not wire.',
+        solution: 'We were paid through a bank in a third country.',
+      },
+    },
+    { country: 'CN', industry: 'chemicals', contributor: { name: '周海峰', company: '淄博恒润化工有限公司', city: '淄博' } },
+  );
+}

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../helpers/db.ts';
 import { anExperience } from '../helpers/experiences.ts';
-import { startFakeOpenAi, type FakeOpenAi, isAnyTranslation } from '../helpers/fake-openai.ts';
+import { isAnyTranslation } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest, type TestGroup } from '../helpers/telegram.ts';
 
@@ -27,11 +28,10 @@ async function groupsOf(tg: TelegramTest): Promise<{ forum: TestGroup; chinese: 
 }
 
 describe.each(testDatabases())('voice questions in a group with a transcription model, on $name', ({ open }) => {
-  let llm: FakeOpenAi;
+  const llm = fakeOpenAiPerFile();
   let tg: TelegramTest;
   let groups: { forum: TestGroup; chinese: TestGroup };
   beforeAll(async () => {
-    llm = await startFakeOpenAi();
     llm.onChat((r) => ({ content: isAnyTranslation(r) ? '{}' : 'The experiences below answer this.' }));
     llm.onTranscription((r) => (r.model === MODEL && r.file.bytes.equals(OGG_OPUS) ? { transcript: SPOKEN_FA } : { status: 400 }));
     tg = await TelegramTest.start({
@@ -49,10 +49,7 @@ describe.each(testDatabases())('voice questions in a group with a transcription 
     // The transcript is what someone said: it must not reach a log line.
     tg.logs.watch(SPOKEN_FA);
   });
-  afterAll(async () => {
-    await tg?.stop();
-    await llm?.close();
-  });
+  afterAll(() => tg?.stop());
 
   it('/ask replying to a voice note in a forum topic is transcribed, shown, and answered in that topic', async () => {
     const speaker = tg.member({ language_code: 'en' }).inGroup(groups.forum, { topic: 'Payments' });
@@ -100,9 +97,7 @@ describe.each(testDatabases())('voice questions in a group without a transcripti
     tg = await TelegramTest.start({ openDb: open, env: { ALLOWED_CHAT_IDS: `${FORUM_ID},${GROUP_ID}` }, experiences: [EXPERIENCE], bot: { throttle: false } });
     groups = await groupsOf(tg);
   });
-  afterAll(async () => {
-    await tg?.stop();
-  });
+  afterAll(() => tg?.stop());
 
   it("says in the group's language, in the topic, that it reads typed questions only", async () => {
     const speaker = tg.member({ language_code: 'fa' }).inGroup(groups.chinese);

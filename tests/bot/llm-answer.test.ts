@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthName } from '../../src/answering/display.ts';
 import { anExperience } from '../helpers/experiences.ts';
-import { startFakeOpenAi, type FakeOpenAi, isAnyTranslation } from '../helpers/fake-openai.ts';
+import { isAnyTranslation } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest } from '../helpers/telegram.ts';
 
@@ -33,20 +34,16 @@ const TITLE = EXPERIENCE.translations!.en!.title;
 const PARAGRAPH = `Pay through a licensed exchange house <b>not</b> a bank & keep the receipt <script>. ${'Details follow. '.repeat(40).trim()}`;
 const LONG = [`As in "${TITLE}":`, ...Array.from({ length: 12 }, (_, i) => `${i + 1}) ${PARAGRAPH}`)].join('\n\n');
 
-let llm: FakeOpenAi;
+const llm = fakeOpenAiPerFile();
 let tg: TelegramTest;
 beforeAll(async () => {
-  llm = await startFakeOpenAi();
   llm.onChat((r) => ({ content: isAnyTranslation(r) ? '{}' : LONG }));
   tg = await TelegramTest.start({
     env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: llm.baseURL },
     experiences: [EXPERIENCE, ...DISTRACTORS, ...unrelatedExperiences()],
   });
 });
-afterAll(async () => {
-  await tg?.stop();
-  await llm?.close();
-});
+afterAll(() => tg?.stop());
 
 it('splits an answer over 4,096 characters on paragraph boundaries, buttons under the last part', async () => {
   const member = tg.member({ language_code: 'en' });

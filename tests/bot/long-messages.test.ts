@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../src/text/language.ts';
 import type { ExperienceRecord } from '../../src/knowledge/experiences/experience.ts';
 import { anExperience } from '../helpers/experiences.ts';
-import { startFakeOpenAi, type FakeOpenAi, isAnyTranslation } from '../helpers/fake-openai.ts';
+import { isAnyTranslation } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { linesLaidOutLeftToRight } from '../helpers/bidi.ts';
 import { TelegramTest, type Reply } from '../helpers/telegram.ts';
@@ -109,20 +110,16 @@ const ZH_ANSWER = [`正如"${PAYMENT_TITLE.zh}"所述：`, ...paragraphs('zh', '
 /** What the fake model answers next (translation requests get "no translations"). */
 let modelAnswer = FA_ANSWER;
 
-let llm: FakeOpenAi;
+const llm = fakeOpenAiPerFile();
 let tg: TelegramTest;
 beforeAll(async () => {
-  llm = await startFakeOpenAi();
   llm.onChat((r) => ({ content: isAnyTranslation(r) ? '{}' : modelAnswer }));
   tg = await TelegramTest.start({
     env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: llm.baseURL },
     experiences: [PAYMENT, LONG_STORY, OVERLONG_SECTION, ...unrelatedExperiences()],
   });
 });
-afterAll(async () => {
-  await tg?.stop();
-  await llm?.close();
-});
+afterAll(() => tg?.stop());
 
 // ── Checks ───────────────────────────────────────────────────────────────────────────────────
 

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseKbFile } from '../../src/knowledge/experiences/kb-format.ts';
 import type { Language } from '../../src/text/language.ts';
 import { testDatabases } from '../helpers/db.ts';
-import { startFakeOpenAi, type ChatRequest, type FakeOpenAi, type FakeReply, isAnyTranslation } from '../helpers/fake-openai.ts';
+import { type ChatRequest, type FakeReply, isAnyTranslation } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { plain, TelegramTest, type TestGroup, type Reply } from '../helpers/telegram.ts';
 import { logCollector } from '../redteam/support.ts';
 
@@ -35,12 +36,11 @@ function fakeModel(r: ChatRequest): FakeReply {
 }
 
 describe.each(testDatabases())('the model judges the experiences, on $name', (database) => {
-  let llm: FakeOpenAi;
+  const llm = fakeOpenAiPerFile();
   let tg: TelegramTest;
   let group: TestGroup;
   const logs = logCollector();
   beforeAll(async () => {
-    llm = await startFakeOpenAi();
     llm.onChat(fakeModel);
     tg = await TelegramTest.start({
       openDb: database.open,
@@ -50,10 +50,7 @@ describe.each(testDatabases())('the model judges the experiences, on $name', (da
     });
     group = tg.group({ id: GROUP_ID });
   });
-  afterAll(async () => {
-    await tg?.stop();
-    await llm?.close();
-  });
+  afterAll(() => tg?.stop());
 
   /** Everything the bot sent or edited, in any chat: the marker must be in none of it. */
   const everythingSent = () =>

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PREVIEW_EVERY_MS } from '../../src/bot/answer-preview.ts';
 import type { BotAction } from '../../src/emulator/index.ts';
 import { anExperience } from '../helpers/experiences.ts';
-import { startFakeOpenAi, type FakeOpenAi, type FakeReply, isAnyTranslation } from '../helpers/fake-openai.ts';
+import { type FakeOpenAi, type FakeReply, isAnyTranslation } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { plain, TelegramTest, type TestMember } from '../helpers/telegram.ts';
 
@@ -51,20 +52,16 @@ async function watch(tg: TelegramTest, member: TestMember, act: () => Promise<un
 }
 
 describe('with a model that streams its answer', () => {
-  let llm: FakeOpenAi;
+  const llm = fakeOpenAiPerFile();
   let tg: TelegramTest;
   beforeAll(async () => {
-    llm = await startFakeOpenAi();
     llm.onChat((r) =>
       isAnyTranslation(r) ? { content: '{}' } : ((chunksSent = 0), { chunks: CHUNKS, everyMs: EVERY_MS, onSent: (n: number) => (chunksSent = n) }),
     );
     llm.onTranscription(() => ({ transcript: QUESTION }));
     tg = await TelegramTest.start({ env: env(llm, { OPENAI_TRANSCRIPTION_MODEL: 'whisper-test' }), experiences: [EXPERIENCE, ...unrelatedExperiences()] });
   });
-  afterAll(async () => {
-    await tg?.stop();
-    await llm?.close();
-  });
+  afterAll(() => tg?.stop());
 
   it('shows one message that grows as the model writes, edited at most once a second, then the final answer with buttons in it', async () => {
     const member = tg.member({ language_code: 'en' });
@@ -167,11 +164,10 @@ describe('with a model that streams its answer', () => {
 });
 
 describe('with a model that stalls mid-answer', () => {
-  let llm: FakeOpenAi;
+  const llm = fakeOpenAiPerFile();
   let tg: TelegramTest;
   const stalling: FakeReply = { chunks: CHUNKS, everyMs: 100, stallAfter: 4 };
   beforeAll(async () => {
-    llm = await startFakeOpenAi();
     llm.onChat((r) => (isAnyTranslation(r) ? { content: '{}' } : stalling));
     // The model's own limit is far away: only the question's budget ends the wait.
     tg = await TelegramTest.start({
@@ -179,10 +175,7 @@ describe('with a model that stalls mid-answer', () => {
       experiences: [EXPERIENCE, ...unrelatedExperiences()],
     });
   });
-  afterAll(async () => {
-    await tg?.stop();
-    await llm?.close();
-  });
+  afterAll(() => tg?.stop());
 
   it('replaces the draft with the answer from the experiences within the budget', async () => {
     const member = tg.member({ language_code: 'en' });
@@ -204,9 +197,7 @@ describe('without a model', () => {
   beforeAll(async () => {
     tg = await TelegramTest.start({ experiences: [EXPERIENCE, ...unrelatedExperiences()] });
   });
-  afterAll(async () => {
-    await tg?.stop();
-  });
+  afterAll(() => tg?.stop());
 
   it('sends the answer once, as before: no draft, no edit', async () => {
     const member = tg.member({ language_code: 'en' });

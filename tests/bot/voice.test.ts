@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anExperience } from '../helpers/experiences.ts';
-import { startFakeOpenAi, type FakeOpenAi, isAnyTranslation } from '../helpers/fake-openai.ts';
+import { isAnyTranslation } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest } from '../helpers/telegram.ts';
 import type { Language } from '../../src/text/language.ts';
@@ -18,12 +19,11 @@ const SPOKEN: Record<Language, string> = {
 };
 
 describe('with a transcription model', () => {
-  let llm: FakeOpenAi;
+  const llm = fakeOpenAiPerFile();
   let tg: TelegramTest;
   /** What the fake model "hears" next. */
   let saying = '';
   beforeAll(async () => {
-    llm = await startFakeOpenAi();
     llm.onChat((r) => ({ content: isAnyTranslation(r) ? '{}' : 'The experiences below answer this.' }));
     // A server that checks it was sent the recording itself, under a name with a format it takes, for the configured model.
     llm.onTranscription((r) => {
@@ -36,10 +36,7 @@ describe('with a transcription model', () => {
       experiences: [EXPERIENCE, ...unrelatedExperiences()],
     });
   });
-  afterAll(async () => {
-    await tg?.stop();
-    await llm?.close();
-  });
+  afterAll(() => tg?.stop());
 
   it.each(['fa', 'zh', 'en'] as const)('a voice note in %s is transcribed, shown, and answered as the typed question', async (language) => {
     saying = SPOKEN[language];
@@ -119,9 +116,7 @@ describe('without a transcription model', () => {
   beforeAll(async () => {
     tg = await TelegramTest.start({ experiences: [EXPERIENCE, ...unrelatedExperiences()] });
   });
-  afterAll(async () => {
-    await tg?.stop();
-  });
+  afterAll(() => tg?.stop());
 
   it.each(['fa', 'zh', 'en'] as const)('tells a %s member it reads typed questions only', async (language) => {
     const replies = await tg.member({ language_code: language }).sendsVoice(OGG_OPUS, { durationSeconds: 4 });

@@ -3,16 +3,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startBotApiEmulator } from '../../src/emulator/index.ts';
 import { freePort, spawnProgram, until } from '../helpers/bot-process.ts';
 import { freshDataDir } from '../helpers/db.ts';
-import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 
+const llm = fakeOpenAiPerFile();
 let dataDir: string;
-let llm: FakeOpenAi;
-beforeAll(async () => {
+beforeAll(() => {
   dataDir = freshDataDir();
-  llm = await startFakeOpenAi();
 });
-afterAll(async () => {
-  await llm?.close();
+afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 

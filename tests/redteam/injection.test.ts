@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { promptJson } from '../../src/answering/llm-answer.ts';
 import type { Language } from '../../src/text/language.ts';
 import { anExperience } from '../helpers/experiences.ts';
-import { startFakeOpenAi, type FakeOpenAi, isAnyTranslation } from '../helpers/fake-openai.ts';
+import { isAnyTranslation } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest } from '../helpers/telegram.ts';
 import { answerRequests, answerSystemPrompt, echoEverything, inside, KEY_CANARY, occurrences, systemPromptLines } from './support.ts';
@@ -60,11 +61,10 @@ const INJECTIONS: Record<Language, string[]> = {
   ],
 };
 
-let llm: FakeOpenAi;
+const llm = fakeOpenAiPerFile();
 let tg: TelegramTest;
 let promptLines: string[];
 beforeAll(async () => {
-  llm = await startFakeOpenAi();
   echoEverything(llm);
   tg = await TelegramTest.start({
     env: { OPENAI_API_KEY: KEY_CANARY, OPENAI_BASE_URL: llm.baseURL },
@@ -72,10 +72,7 @@ beforeAll(async () => {
   });
   promptLines = await systemPromptLines();
 });
-afterAll(async () => {
-  await tg?.stop();
-  await llm?.close();
-});
+afterAll(() => tg?.stop());
 
 describe.each(['fa', 'zh', 'en'] as const)('injection in a question in %s', (language) => {
   it.each(INJECTIONS[language].map((injection, i) => [i + 1, injection] as const))('case %i stays data and leaks nothing', async (_n, injection) => {

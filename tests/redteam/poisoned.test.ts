@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExperienceRecord } from '../../src/knowledge/experiences/experience.ts';
 import type { Language } from '../../src/text/language.ts';
 import { anExperience } from '../helpers/experiences.ts';
-import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
 import { answerRequests, answerSystemPrompt, echoEverything, inside, KEY_CANARY, systemPromptLines } from './support.ts';
@@ -39,19 +39,15 @@ const POISONS: [string, 'problem' | 'solution', (l: Language) => string][] = [
   ['template placeholders', 'solution', (l) => `{question} {titles} {{experiences}} ${INSTRUCTION[l]}`],
 ];
 
-let llm: FakeOpenAi;
+const llm = fakeOpenAiPerFile();
 let tg: TelegramTest;
 let promptLines: string[];
 beforeAll(async () => {
-  llm = await startFakeOpenAi();
   echoEverything(llm);
   tg = await TelegramTest.start({ env: { OPENAI_API_KEY: KEY_CANARY, OPENAI_BASE_URL: llm.baseURL }, experiences: unrelatedExperiences() });
   promptLines = await systemPromptLines();
 });
-afterAll(async () => {
-  await tg?.stop();
-  await llm?.close();
-});
+afterAll(() => tg?.stop());
 
 /** The payment experience written in `language`, with the poison (and a marker word) added to one field. */
 function poisoned(marker: string, language: Language, field: 'problem' | 'solution', poison: string): ExperienceRecord {

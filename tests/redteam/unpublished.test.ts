@@ -3,7 +3,8 @@ import { STORY } from '../../src/bot/callbacks.ts';
 import type { ExperienceRecord, ExperienceStatus } from '../../src/knowledge/experiences/experience.ts';
 import type { Language } from '../../src/text/language.ts';
 import { anExperience } from '../helpers/experiences.ts';
-import { startFakeOpenAi, type ChatRequest, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import type { ChatRequest } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest } from '../helpers/telegram.ts';
 import { echoEverything, inside, KEY_CANARY, pressForged } from './support.ts';
@@ -37,11 +38,10 @@ function marked(marker: string, status?: ExperienceStatus): ExperienceRecord {
 const HIDDEN = { pending: 'PENDINGMARK', draft: 'DRAFTMARK', rejected: 'REJECTEDMARK', archived: 'ARCHIVEDMARK' } as const;
 type Hidden = keyof typeof HIDDEN;
 
-let llm: FakeOpenAi;
+const llm = fakeOpenAiPerFile();
 let tg: TelegramTest;
 const ids = new Map<Hidden, { id: number; externalId: string }>();
 beforeAll(async () => {
-  llm = await startFakeOpenAi();
   echoEverything(llm);
   tg = await TelegramTest.start({
     env: { OPENAI_API_KEY: KEY_CANARY, OPENAI_BASE_URL: llm.baseURL },
@@ -61,10 +61,7 @@ beforeAll(async () => {
     ids.set(status, { id: experience.id, externalId: experience.externalId });
   }
 });
-afterAll(async () => {
-  await tg?.stop();
-  await llm?.close();
-});
+afterAll(() => tg?.stop());
 
 /** The experiences the model was given since `from` requests (the question itself names the marker). */
 const experiencesSentToModel = (from: number) =>

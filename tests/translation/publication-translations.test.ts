@@ -6,7 +6,8 @@ import type { Db } from '../../src/db/db.ts';
 import { createJobRunner } from '../../src/jobs/runner.ts';
 import type { ExperienceRecord } from '../../src/knowledge/experiences/experience.ts';
 import { anExperience } from '../helpers/experiences.ts';
-import { startFakeOpenAi, type ChatRequest, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import type { ChatRequest } from '../helpers/fake-openai.ts';
+import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { testDatabases } from '../helpers/db.ts';
 
@@ -55,13 +56,12 @@ const jobsOf = (db: Db, kind: string) =>
   db.query<{ payload: { experienceId: number; language?: string } }>('SELECT payload FROM jobs WHERE kind = $1 ORDER BY id', [kind]);
 
 describe.each(testDatabases())('translations that follow a publication, on $name', ({ open }) => {
-  let llm: FakeOpenAi;
+  const llm = fakeOpenAiPerFile();
   let db: Db;
   let app: App;
   let offline: App;
 
   beforeAll(async () => {
-    llm = await startFakeOpenAi();
     llm.onChat(modelReply);
     db = await open();
     const env = {
@@ -79,7 +79,6 @@ describe.each(testDatabases())('translations that follow a publication, on $name
     await offline?.close();
     await app?.close();
     await db?.close();
-    await llm?.close();
   });
 
   /** Publishes a pending experience the way curation does: status, verification and the work that follows, in one transaction. */

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../../src/db/db.ts';
-import { ExperienceRepository } from '../../../src/knowledge/experiences/repository.ts';
-import { Glossary } from '../../../src/knowledge/glossary/glossary.ts';
-import { seedGlossaryIfEmpty } from '../../../src/knowledge/glossary/glossary-csv.ts';
+import { describe, expect, it } from 'vitest';
 import { finglishAsPersian } from '../../../src/knowledge/search/finglish-query.ts';
-import { memoryLexicalIndex } from '../../../src/knowledge/search/memory-index-sync.ts';
-import { createRetriever, type Retriever } from '../../../src/knowledge/search/retrieval.ts';
-import { createLogger } from '../../../src/log.ts';
 import { testDatabases } from '../../helpers/db.ts';
 import { anExperience } from '../../helpers/experiences.ts';
-
-const logger = createLogger('silent');
+import { retrieversOver } from './support.ts';
 
 describe('a Finglish question spelled in Persian', () => {
   const knows = (words: string[]) => ({
@@ -31,50 +23,32 @@ describe('a Finglish question spelled in Persian', () => {
 });
 
 describe.each(testDatabases())('Finglish questions searched as Persian on $name', (database) => {
-  let db: Db;
-  let retrievers: [string, Retriever][];
-
-  beforeAll(async () => {
-    db = await database.open();
-    await seedGlossaryIfEmpty(db);
-    await new ExperienceRepository(db).upsertRecords(
-      [
-        anExperience({
-          id: 'saffron-fa',
-          language: 'fa',
-          translations: {},
-          title: 'ثبت کارخانه زعفران در گمرک چین پیش از صادرات',
-          problem: 'خریدار چینی زعفران گفت بدون شماره ثبت گمرک چین روی بسته‌بندی، محموله ترخیص نمی‌شود.',
-          solution: 'از طریق سامانه ثبت تولیدکنندگان خارجی گمرک چین ثبت‌نام کردیم و مدارک بهداشتی را بارگذاری کردیم.',
-        }),
-        anExperience({
-          id: 'rail-fa',
-          language: 'fa',
-          translations: {},
-          title: 'حمل ریلی قطعات از چین به تهران به جای کشتی',
-          problem: 'کانتینرهای ما از شانگهای تا بندرعباس دو ماه در راه بودند و خط تولید مشتری خوابید.',
-          solution: 'قطعات فوری را با قطار از مسیر قزاقستان و ترکمنستان به تهران فرستادیم.',
-        }),
-        anExperience({
-          id: 'payment-fa',
-          language: 'fa',
-          translations: {},
-          title: 'پرداخت پول به تامین کننده چینی از طریق صرافی',
-          problem: 'بانک ما نمی‌توانست پیش پرداخت دستگاه را به کارخانه چینی حواله کند.',
-          solution: 'با یک صرافی دارای مجوز قرارداد بستیم و پول را با تسویه یوان فرستادیم.',
-        }),
-      ],
-      { status: 'published' },
-    );
-    const glossary = await Glossary.load(db);
-    retrievers = [
-      ['the database index', createRetriever({ db, glossary, logger })],
-      ['the memory index', createRetriever({ db, glossary, logger, lexical: memoryLexicalIndex(db, logger) })],
-    ];
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const retrievers = retrieversOver(database, () => [
+    anExperience({
+      id: 'saffron-fa',
+      language: 'fa',
+      translations: {},
+      title: 'ثبت کارخانه زعفران در گمرک چین پیش از صادرات',
+      problem: 'خریدار چینی زعفران گفت بدون شماره ثبت گمرک چین روی بسته‌بندی، محموله ترخیص نمی‌شود.',
+      solution: 'از طریق سامانه ثبت تولیدکنندگان خارجی گمرک چین ثبت‌نام کردیم و مدارک بهداشتی را بارگذاری کردیم.',
+    }),
+    anExperience({
+      id: 'rail-fa',
+      language: 'fa',
+      translations: {},
+      title: 'حمل ریلی قطعات از چین به تهران به جای کشتی',
+      problem: 'کانتینرهای ما از شانگهای تا بندرعباس دو ماه در راه بودند و خط تولید مشتری خوابید.',
+      solution: 'قطعات فوری را با قطار از مسیر قزاقستان و ترکمنستان به تهران فرستادیم.',
+    }),
+    anExperience({
+      id: 'payment-fa',
+      language: 'fa',
+      translations: {},
+      title: 'پرداخت پول به تامین کننده چینی از طریق صرافی',
+      problem: 'بانک ما نمی‌توانست پیش پرداخت دستگاه را به کارخانه چینی حواله کند.',
+      solution: 'با یک صرافی دارای مجوز قرارداد بستیم و پول را با تسویه یوان فرستادیم.',
+    }),
+  ]);
 
   it.each([
     ['mikham zaferan sader konam chin, sabt gomrok chin chejooriye?', 'saffron-fa'],

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../../src/db/db.ts';
-import { ExperienceRepository } from '../../../src/knowledge/experiences/repository.ts';
-import { Glossary } from '../../../src/knowledge/glossary/glossary.ts';
-import { seedGlossaryIfEmpty } from '../../../src/knowledge/glossary/glossary-csv.ts';
-import { memoryLexicalIndex } from '../../../src/knowledge/search/memory-index-sync.ts';
-import { createRetriever, type Retriever } from '../../../src/knowledge/search/retrieval.ts';
+import { describe, expect, it } from 'vitest';
 import { spellingCorrections } from '../../../src/knowledge/search/spelling.ts';
 import type { Language } from '../../../src/text/language.ts';
 import { searchTokens, tokenizeQuestion } from '../../../src/text/tokenize.ts';
-import { createLogger } from '../../../src/log.ts';
 import { testDatabases } from '../../helpers/db.ts';
 import { anExperience } from '../../helpers/experiences.ts';
-
-const logger = createLogger('silent');
+import { retrieversOver } from './support.ts';
 
 /** A base whose texts hold these words, each in `texts` texts. */
 function baseOf(words: Record<string, number>) {
@@ -68,82 +60,64 @@ describe('misspelt question words read as the words of the base they likely mean
 });
 
 describe.each(testDatabases())('misspelt questions answered on $name', (database) => {
-  let db: Db;
-  let retrievers: [string, Retriever][];
-
-  beforeAll(async () => {
-    db = await database.open();
-    await seedGlossaryIfEmpty(db);
-    await new ExperienceRepository(db).upsertRecords(
-      [
-        anExperience({
-          id: 'clearance-fa',
-          language: 'fa',
-          translations: {},
-          title: 'ترخیص قطعات یدکی از گمرک بندرعباس',
-          problem: 'محموله قطعات یدکی ما سه هفته در گمرک بندرعباس ماند چون کد تعرفه اشتباه بود.',
-          solution: 'با ترخیص‌کار باتجربه کد تعرفه را اصلاح کردیم و ترخیص در پنج روز انجام شد.',
-        }),
-        anExperience({
-          id: 'frozen-zh',
-          language: 'zh',
-          translations: {},
-          title: '伊朗客户汇款被银行冻结后怎么收款',
-          problem: '伊朗客户通过第三国公司汇款，到账后被银行合规部门冻结。',
-          solution: '我们补交了合同和发票，改用人民币结算，款项在两周后解冻。',
-        }),
-        anExperience({
-          id: 'container-en',
-          language: 'en',
-          translations: {},
-          title: 'A container stuck at the Sarakhs border because of a waybill name',
-          problem: 'Our container waited at the Sarakhs rail border for two weeks: the consignee name on the waybill did not match the import licence.',
-          solution: 'We had the railway correct the waybill and asked the buyer to send the licence to the border office.',
-        }),
-        anExperience({
-          id: 'remittance-zh',
-          language: 'zh',
-          translations: {},
-          title: '土耳其客户汇款到账太慢怎么办',
-          problem: '土耳其客户的汇款经过两家中转行，每次要十天才到账，资金像被冻住一样，周转很紧。',
-          solution: '我们请客户改用直接通汇的银行汇款，到账时间缩短到三天。',
-        }),
-        anExperience({
-          id: 'stuck-en',
-          language: 'en',
-          translations: {},
-          title: 'Goods stuck at the port because a name on the bill of lading was wrong',
-          problem: 'Our goods were stuck at the port for ten days: the wrong company name was on the bill of lading.',
-          solution: 'The shipping line issued a corrected bill of lading after we sent a letter of indemnity.',
-        }),
-        anExperience({
-          id: 'rail-en',
-          language: 'en',
-          translations: {},
-          title: 'Rail freight from Yiwu to Tehran for small buyers',
-          problem: 'Our Iranian buyers ordered too little to fill a container and sea freight took two months.',
-          solution: 'We shipped consolidated cargo by rail through Kazakhstan and Turkmenistan; it crossed the border at Sarakhs in three weeks.',
-        }),
-        anExperience({
-          id: 'payment-en',
-          language: 'en',
-          translations: {},
-          title: 'Paying a Chinese supplier through an exchange house',
-          problem: 'Our bank could not wire the deposit for a container of machine parts to the factory.',
-          solution: 'We used a licensed exchange house that settled in yuan, with the proforma invoice naming the exchange house as payer.',
-        }),
-      ],
-      { status: 'published' },
-    );
-    const glossary = await Glossary.load(db);
-    retrievers = [
-      ['the database index', createRetriever({ db, glossary, logger })],
-      ['the memory index', createRetriever({ db, glossary, logger, lexical: memoryLexicalIndex(db, logger) })],
-    ];
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const retrievers = retrieversOver(database, () => [
+    anExperience({
+      id: 'clearance-fa',
+      language: 'fa',
+      translations: {},
+      title: 'ترخیص قطعات یدکی از گمرک بندرعباس',
+      problem: 'محموله قطعات یدکی ما سه هفته در گمرک بندرعباس ماند چون کد تعرفه اشتباه بود.',
+      solution: 'با ترخیص‌کار باتجربه کد تعرفه را اصلاح کردیم و ترخیص در پنج روز انجام شد.',
+    }),
+    anExperience({
+      id: 'frozen-zh',
+      language: 'zh',
+      translations: {},
+      title: '伊朗客户汇款被银行冻结后怎么收款',
+      problem: '伊朗客户通过第三国公司汇款，到账后被银行合规部门冻结。',
+      solution: '我们补交了合同和发票，改用人民币结算，款项在两周后解冻。',
+    }),
+    anExperience({
+      id: 'container-en',
+      language: 'en',
+      translations: {},
+      title: 'A container stuck at the Sarakhs border because of a waybill name',
+      problem: 'Our container waited at the Sarakhs rail border for two weeks: the consignee name on the waybill did not match the import licence.',
+      solution: 'We had the railway correct the waybill and asked the buyer to send the licence to the border office.',
+    }),
+    anExperience({
+      id: 'remittance-zh',
+      language: 'zh',
+      translations: {},
+      title: '土耳其客户汇款到账太慢怎么办',
+      problem: '土耳其客户的汇款经过两家中转行，每次要十天才到账，资金像被冻住一样，周转很紧。',
+      solution: '我们请客户改用直接通汇的银行汇款，到账时间缩短到三天。',
+    }),
+    anExperience({
+      id: 'stuck-en',
+      language: 'en',
+      translations: {},
+      title: 'Goods stuck at the port because a name on the bill of lading was wrong',
+      problem: 'Our goods were stuck at the port for ten days: the wrong company name was on the bill of lading.',
+      solution: 'The shipping line issued a corrected bill of lading after we sent a letter of indemnity.',
+    }),
+    anExperience({
+      id: 'rail-en',
+      language: 'en',
+      translations: {},
+      title: 'Rail freight from Yiwu to Tehran for small buyers',
+      problem: 'Our Iranian buyers ordered too little to fill a container and sea freight took two months.',
+      solution: 'We shipped consolidated cargo by rail through Kazakhstan and Turkmenistan; it crossed the border at Sarakhs in three weeks.',
+    }),
+    anExperience({
+      id: 'payment-en',
+      language: 'en',
+      translations: {},
+      title: 'Paying a Chinese supplier through an exchange house',
+      problem: 'Our bank could not wire the deposit for a container of machine parts to the factory.',
+      solution: 'We used a licensed exchange house that settled in yuan, with the proforma invoice naming the exchange house as payer.',
+    }),
+  ]);
 
   it.each([
     ['ترخیس قطعات از گمرگ بندرعبس', 'clearance-fa'],
