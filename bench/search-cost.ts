@@ -6,7 +6,9 @@
  * spellings remembered, as for words members type again and again); and first sight, each
  * question asked of a fresh retriever (nothing remembered: a word the bot has not met yet).
  *
- *   npx tsx bench/search-cost.ts [experiences, default 10000] [rounds, default 10] [eval folder, default ../shared/eval/dev]
+ *   npx tsx bench/search-cost.ts [experiences, default 10000] [rounds, default 10] [eval folder, default ../shared/eval/dev] [memory|database, default memory]
+ *
+ * `database`: through the database index instead (SEARCH_INDEX=database), a fresh statistics cache with each fresh retriever.
  */
 import { migrate } from '../src/db/migrate.ts';
 import { openPgliteThread } from '../src/db/pglite-worker.ts';
@@ -34,7 +36,8 @@ try {
   await new ExperienceRepository(db).upsertRecords(records, { status: 'published' });
   const glossary = await Glossary.load(db);
   const lexical = memoryLexicalIndex(db, logger);
-  const newRetriever = () => createRetriever({ db, glossary, logger, lexical });
+  const index = process.argv[5] ?? 'memory';
+  const newRetriever = () => createRetriever({ db, glossary, logger, ...(index === 'memory' ? { lexical } : {}) });
   const warm = newRetriever();
   const translate = fakeTranslations(set.questions);
   const ask = (retriever: Retriever, q: (typeof set.questions)[number]) => {
@@ -71,7 +74,7 @@ try {
     return `mean ${(ms.reduce((a, b) => a + b, 0) / ms.length).toFixed(2)} ms, p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, CPU ${(cpuTotal / ms.length).toFixed(2)} ms`;
   };
   process.stdout.write(
-    `${records.length} experiences, ${times.warm.length} searches each way with two translations each:\n` +
+    `${records.length} experiences, ${index} index, ${times.warm.length} searches each way with two translations each:\n` +
       `  warm (words met before):  ${summary(times.warm, cpu.warm)}\n` +
       `  first sight (fresh retriever): ${summary(times.firstSight, cpu.firstSight)}\n`,
   );
