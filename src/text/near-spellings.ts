@@ -112,7 +112,7 @@ const CONTRACTIONS = new Set(
  * Every string one edit (drop, add, replace, swap adjacent) from `token`, with the letters a near
  * spelling of `word` is made of (its script's and its own). When a near spelling's search token
  * stays within one edit of the word's own token, it is one of these: the stemmer only cuts
- * endings and maps words to words of its tables, all written in those letters. So a word none
+ * affixes and maps words to words of its tables, all written in those letters. So a word none
  * of whose neighbours the base holds has no near spelling worth tokenising (spelling.ts).
  */
 export function oneEditAway(token: string, word: string): string[] {

@@ -96,7 +96,7 @@ const LATIN_SPELLING = /^[a-z]+$/;
 /**
  * `searchTokens` of a near spelling, read straight by its script's stemmer: a near spelling is
  * one word of one script, made of a normalised word's letters and its script's, so
- * normalising it changes only ئ (read as ی), and it is one run of letters. A fifth of the time.
+ * normalising it changes only ئ (read as ی), and it is one run of letters. Under half the time.
  */
 function spellingTokens(spelling: string): string[] {
   const out: string[] = [];
