@@ -108,15 +108,60 @@ const CONTRACTIONS = new Set(
   ),
 );
 
+/**
+ * Every string one edit (drop, add, replace, swap adjacent) from `token`, with the letters a near
+ * spelling of `word` is made of (its script's and its own). When a near spelling's search token
+ * stays within one edit of the word's own token, it is one of these: the stemmer only cuts
+ * affixes and maps words to words of its tables, all written in those letters. So a word none
+ * of whose neighbours the base holds has no near spelling worth tokenising (spelling.ts).
+ */
+export function oneEditAway(token: string, word: string): string[] {
+  const letters = new Set([...(/^[a-z]+$/.test(word) ? ENGLISH_LETTERS : PERSIAN_LETTERS), ...word.replace(/\u200C/g, '')]);
+  const chars = [...token];
+  const out: string[] = [];
+  for (let i = 0; i <= chars.length; i++) {
+    const head = chars.slice(0, i).join('');
+    const rest = chars.slice(i + 1).join('');
+    if (i < chars.length) out.push(head + rest);
+    if (i + 1 < chars.length && chars[i] !== chars[i + 1]) out.push(head + chars[i + 1] + chars[i] + chars.slice(i + 2).join(''));
+    for (const l of letters) {
+      out.push(head + l + chars.slice(i).join(''));
+      if (i < chars.length && l !== chars[i]) out.push(head + l + rest);
+    }
+  }
+  return out;
+}
+
+/** Whether `editDistance(a, b) <= 1`, read without the table: most near spellings are checked against only that. */
+export function withinOneEdit(a: readonly string[], b: readonly string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > 1) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  const sameFrom = (x: number, y: number) => {
+    for (; x < short.length; x++, y++) if (short[x] !== long[y]) return false;
+    return true;
+  };
+  if (short.length < long.length) return sameFrom(i, i + 1);
+  if (i === short.length) return true;
+  return sameFrom(i + 1, i + 1) || (short[i] === long[i + 1] && short[i + 1] === long[i] && sameFrom(i + 2, i + 2));
+}
+
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps) between two words, as arrays of characters. */
 export function editDistance(a: readonly string[], b: readonly string[]): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++)
+  // Three rows of the table, not the whole: it is asked for every near spelling of a word.
+  let before = new Int32Array(b.length + 1);
+  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Int32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
+      let best = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2]! + 1);
+      row[j] = best;
     }
-  return d[a.length]![b.length]!;
+    [before, previous, row] = [previous, row, before];
+  }
+  return previous[b.length]!;
 }

@@ -1,6 +1,8 @@
 import { type TokenizedText, searchTokens, tokenizeNormalized } from '../../text/tokenize.ts';
 import { chineseHomophones } from '../../text/chinese-homophones.ts';
-import { editDistance, englishNearSpellings, type NearSpelling, persianNearSpellings } from '../../text/near-spellings.ts';
+import { englishTokens } from '../../text/english.ts';
+import { editDistance, englishNearSpellings, type NearSpelling, oneEditAway, persianNearSpellings, withinOneEdit } from '../../text/near-spellings.ts';
+import { persianTokens } from '../../text/persian.ts';
 import type { Language } from '../../text/language.ts';
 import { CHINESE_STOP_CHARS } from '../../text/chinese-data.ts';
 import type { LexicalView } from './lexical-index.ts';
@@ -36,39 +38,79 @@ type Option = { to: string; token: string; likelihood: number };
  * A word's near spellings and their search tokens, remembered: they depend on the word alone, not
  * on the base, and generating and tokenising them (hundreds a word) was most of a search's cost;
  * members' unknown words (greetings, spoken forms, names) come back question after question.
- * One per retriever, bounded.
+ * A Chinese pair's homophones likewise. One per retriever, bounded.
  */
 export interface SpellingMemo {
+  /** The word's near spellings whose tokens stay near its own, if worked out before. */
+  remembered(word: string): readonly Option[] | undefined;
   nearKnownForms(word: string, near: (w: string) => NearSpelling[]): readonly Option[];
+  /** Words of two characters that sound like `pair` with one character replaced. */
+  homophones(pair: string): readonly Option[];
+  /** Whether `word` was met before, and from now on it has been. */
+  metBefore(word: string): boolean;
 }
 
 const MEMO_WORDS = 20_000;
 
 export function createSpellingMemo(): SpellingMemo {
+  // Persian and Latin words and Chinese pairs never share a key.
   const byWord = new Map<string, readonly Option[]>();
+  const met = new Set<string>();
+  const remember = (word: string, options: readonly Option[]) => {
+    if (byWord.size >= MEMO_WORDS) byWord.clear();
+    byWord.set(word, options);
+    return options;
+  };
   return {
+    remembered: (word) => byWord.get(word),
     nearKnownForms(word, near) {
       // A word is Persian or Latin letters, never both: the word alone says which near spellings it has.
       const known = byWord.get(word);
       if (known) return known;
       const typo = searchTokens(word, 'fa')[0]!;
       const options = near(word).flatMap(({ spelling, likelihood }) => {
-        const t = searchTokens(spelling, 'fa');
+        const t = spellingTokens(spelling);
         return t.length === 1 && t[0] !== typo && nearToken(typo, t[0]!, likelihood, [...spelling].length - [...word].length)
           ? [{ to: spelling, token: t[0]!, likelihood }]
           : [];
       });
-      if (byWord.size >= MEMO_WORDS) byWord.clear();
-      byWord.set(word, options);
-      return options;
+      return remember(word, options);
     },
+    metBefore(word) {
+      if (met.has(word)) return true;
+      if (met.size >= MEMO_WORDS) met.clear();
+      met.add(word);
+      return false;
+    },
+    homophones: (pair) =>
+      byWord.get(pair) ??
+      remember(
+        pair,
+        chineseHomophones(pair).map((t) => ({ to: t, token: t, likelihood: 1 })),
+      ),
   };
+}
+
+const LATIN_SPELLING = /^[a-z]+$/;
+
+/**
+ * `searchTokens` of a near spelling, read straight by its script's stemmer: a near spelling is
+ * one word of one script, made of a normalised word's letters and its script's, so
+ * normalising it changes only ئ (read as ی), and it is one run of letters. Under half the time.
+ */
+function spellingTokens(spelling: string): string[] {
+  const out: string[] = [];
+  if (LATIN_SPELLING.test(spelling)) englishTokens(spelling, out);
+  else persianTokens(spelling.replaceAll('ئ', 'ی'), out);
+  return out;
 }
 
 interface Candidate {
   from: string;
   typo: string;
   options: readonly Option[];
+  /** A word whose near spellings are not worked out yet, and its token's neighbours. */
+  unsure?: { near: (w: string) => NearSpelling[]; neighbours: string[] };
 }
 
 /**
@@ -90,13 +132,20 @@ export async function spellingCorrections(
   const unknown = (token: string) => inQuestion.has(token) && !known.has(token);
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
+  const lookup = new Set<string>();
   const wordCandidate = (word: string, near: (w: string) => NearSpelling[]) => {
     const tokens = searchTokens(word, 'fa');
     if (tokens.length !== 1 || !unknown(tokens[0]!) || seen.has(tokens[0]!)) return;
     const typo = tokens[0]!;
     seen.add(typo);
-    const options = memo.nearKnownForms(word, near).filter((o) => !inQuestion.has(o.token));
-    if (options.length > 0) candidates.push({ from: word, typo, options });
+    // Worked out and remembered once the word comes back (a long token's near spellings may be read
+    // two edits from it: too many neighbours to look up)…
+    const options = memo.remembered(word) ?? ([...typo].length >= 8 || memo.metBefore(word) ? memo.nearKnownForms(word, near) : undefined);
+    if (options) return candidates.push({ from: word, typo, options });
+    // …and the first time, only if the base holds a neighbour of the word's token.
+    const neighbours = oneEditAway(typo, word);
+    for (const t of neighbours) lookup.add(t);
+    candidates.push({ from: word, typo, options: [], unsure: { near, neighbours } });
   };
   for (const [word] of question.normalized.matchAll(PERSIAN_WORD)) wordCandidate(word, persianNearSpellings);
   // Latin words in a Persian or Chinese question are names and terms (CNC, GACC), or Finglish the base did not know.
@@ -105,14 +154,17 @@ export async function spellingCorrections(
   for (const token of question.tokens) {
     if (!HAN_PAIR.test(token) || !unknown(token) || seen.has(token) || !pairs.has(token)) continue;
     seen.add(token);
-    const options = chineseHomophones(token)
-      .filter((t) => !inQuestion.has(t))
-      .map((t) => ({ to: t, token: t, likelihood: 1 }));
-    if (options.length > 0) candidates.push({ from: token, typo: token, options });
+    candidates.push({ from: token, typo: token, options: memo.homophones(token) });
   }
-  if (candidates.length === 0) return [];
+  for (const c of candidates) for (const o of c.options) if (!inQuestion.has(o.token)) lookup.add(o.token);
+  if (lookup.size === 0) return [];
 
-  const df = await view.documentFrequencies([...new Set(candidates.flatMap((c) => c.options.map((o) => o.token)))]);
+  // One lookup: a short word's near spellings that stay near its token are among its neighbours.
+  const df = await view.documentFrequencies([...lookup]);
+  for (const c of candidates) {
+    if (c.unsure?.neighbours.some((t) => df.has(t))) c.options = memo.nearKnownForms(c.from, c.unsure.near);
+    c.options = c.options.filter((o) => !inQuestion.has(o.token));
+  }
   const out: (SpellingCorrection & { score: number })[] = [];
   for (const c of candidates) {
     // One score per known token: several edits may reach the same word.
@@ -179,7 +231,7 @@ function nearToken(typo: string, token: string, likelihood: number, lengthChange
   const a = [...typo];
   const b = [...token];
   if ((a.length <= 3 && likelihood < 1) || b.length - a.length !== lengthChange) return false;
-  return editDistance(a, b) <= (a.length >= 8 ? 2 : 1);
+  return a.length >= 8 ? editDistance(a, b) <= 2 : withinOneEdit(a, b);
 }
 
 /** A correction must be a word in its own right (冻结, 伊朗), not two characters that meet in some text (接了 is no slip of 结了). */

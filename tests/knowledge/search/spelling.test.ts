@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spellingCorrections } from '../../../src/knowledge/search/spelling.ts';
+import { createSpellingMemo, spellingCorrections } from '../../../src/knowledge/search/spelling.ts';
 import type { Language } from '../../../src/text/language.ts';
 import { searchTokens, tokenizeQuestion } from '../../../src/text/tokenize.ts';
 import { testDatabases } from '../../helpers/db.ts';
@@ -56,6 +56,37 @@ describe('misspelt question words read as the words of the base they likely mean
 
   it('leaves a word alone when two known words are about as likely', async () => {
     expect(await corrections('shipmant', 'en', baseOf({ shipment: 4, shipmint: 3 }))).toEqual([]);
+  });
+
+  it('reads a misspelt word the same the first time it is met and when it comes back', async () => {
+    // A verb reaches its token through the stemmer (میفرستم → فرست), a long word two edits away.
+    const knows = baseOf({ ترخیص: 5, گمرک: 9, فرستادن: 4, قیمت: 6, clearance: 5, customs: 8, 冻结: 2 });
+    const memo = createSpellingMemo();
+    const asked: [string, Language][] = [
+      ['ترخیس کالا از گمرگ', 'fa'],
+      ['میفرصتم با غیمت', 'fa'],
+      ['clearnce at custmos', 'en'],
+      ['汇款被冻节了', 'zh'],
+    ];
+    const read = async () => {
+      const found: [string, string][] = [];
+      for (const [q, language] of asked)
+        for (const c of await spellingCorrections(tokenizeQuestion(q, language), language, knows, memo)) found.push([c.from, c.to]);
+      return found.sort();
+    };
+    const first = await read();
+    expect(first).toEqual(
+      [
+        ['ترخیس', 'ترخیص'],
+        ['گمرگ', 'گمرک'],
+        ['میفرصتم', 'میفرستم'],
+        ['غیمت', 'قیمت'],
+        ['clearnce', 'clearance'],
+        ['custmos', 'customs'],
+        ['冻节', '冻结'],
+      ].sort(),
+    );
+    expect(await read()).toEqual(first);
   });
 });
 
