@@ -91,8 +91,10 @@ const scenarios: Scenario[] = [
   },
 ];
 
-describe.each(setups)('`sme-bridge start` killed and started again on the same data, on $name', (setup) => {
-  it.each(scenarios)(
+// The two databases' runs side by side: much of each is waiting (Telegram's flood wait, the sending
+// budget, a duplicate's time to show). The scenarios of one database run one after another.
+describe.concurrent.each(setups)('`sme-bridge start` killed and started again on the same data, on $name', (setup) => {
+  it.sequential.each(scenarios)(
     '$name',
     async (scenario) => {
       const emulator = await startBotApiEmulator();
