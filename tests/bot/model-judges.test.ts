@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe as anyDescribe, expect, it as anyIt } from 'vitest';
 import { parseKbFile } from '../../src/knowledge/experiences/kb-format.ts';
 import type { Language } from '../../src/text/language.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { startFakeOpenAi, type ChatRequest, type FakeOpenAi, type FakeReply, isAnyTranslation } from '../helpers/fake-openai.ts';
 import { plain, TelegramTest, type TestGroup, type Reply } from '../helpers/telegram.ts';
 import { logCollector } from '../redteam/support.ts';
+
+// A file's tests and blocks follow on from each other, even in the databases' suites that run side by side below.
+const describe = anyDescribe.sequential;
+const it = anyIt.sequential;
 
 // With a model, the model judges whether the experiences the search found answer what is asked.
 // On the demo base the search answers tomorrow's weather in Tehran (a filter story shares
@@ -34,7 +38,8 @@ function fakeModel(r: ChatRequest): FakeReply {
   return { content: 'unexpected question' };
 }
 
-describe.each(testDatabases())('the model judges the experiences, on $name', (database) => {
+// Each database's run has its own bot and database: the two run side by side.
+anyDescribe.concurrent.each(testDatabases())('the model judges the experiences, on $name', (database) => {
   let llm: FakeOpenAi;
   let tg: TelegramTest;
   let group: TestGroup;
