@@ -12,17 +12,17 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 export const LONGEST_FILES = [
   'tests/bot/crash.test.ts',
-  'tests/cli/import-export-status.test.ts',
-  'tests/cli/eval-json.test.ts',
   'tests/bot/community-loop-model.test.ts',
-  'tests/cli/startup.test.ts',
+  'tests/cli/import-export-status.test.ts',
   'tests/bot/curation.test.ts',
-  'tests/bot/delivery.test.ts',
-  'tests/redteam/forged-callbacks.test.ts',
-  'tests/web/webhook-failures.test.ts',
   'tests/bot/community-loop.test.ts',
-  'tests/knowledge/evaluation/eval.test.ts',
   'tests/bot/my-contributions.test.ts',
+  'tests/bot/delivery.test.ts',
+  'tests/bot/streamed-answers.test.ts',
+  'tests/bot/database-outage.test.ts',
+  'tests/cli/startup.test.ts',
+  'tests/bot/introductions.test.ts',
+  'tests/bot/run.test.ts',
 ];
 
 /** Vitest's own order (previous durations, else size), with LONGEST_FILES moved to the front. */

@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it as anyIt } from 'vitest';
 import { testDatabases } from '../helpers/db.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { carriesContactOf, TelegramTest, type Reply, type TestGroup, type TestMember } from '../helpers/telegram.ts';
+
+// A file's tests follow on from each other, even in the databases' suites that run side by side below.
+const it = anyIt.sequential;
 
 // The community loop as the center lives it: a Persian member, a Chinese member, an English
 // member, a curator and an admin of the bot, the staff chat and a members' forum group, all at
@@ -40,7 +43,8 @@ const GROUP_QUESTION = 'مجوز صادرات محصولات لبنی به چی�
 const JOHN_REASON = 'We import Iranian dairy into Shanghai and want a partner who knows the registration.';
 const MARYAM_REASON = 'می‌خواهیم پنیر صادر کنیم و به راهنمایی برای ثبت کارخانه نیاز داریم.';
 
-describe.each(testDatabases())('the community, several people at once, on $name', ({ open }) => {
+// Each database's run has its own bot and database: the two run side by side.
+describe.concurrent.each(testDatabases())('the community, several people at once, on $name', ({ open }) => {
   let tg: TelegramTest;
   let staffChat: TestGroup;
   let forum: TestGroup;

@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it as anyIt } from 'vitest';
 import { createJobRunner } from '../../src/jobs/runner.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { startFakeOpenAi, type ChatRequest, type FakeOpenAi, type FakeReply } from '../helpers/fake-openai.ts';
 import { plain, TelegramTest, type TestMember } from '../helpers/telegram.ts';
+
+// A file's tests follow on from each other, even in the databases' suites that run side by side below.
+const it = anyIt.sequential;
 
 // The community loop with a chat model: each group's post carries the question in the group's
 // language besides its own words, and each answer's contribution is structured by the model
@@ -32,7 +35,8 @@ const isMessageTranslation = (r: ChatRequest) => r.messages.some((m) => m.role =
 /** Rewritten for search (prompts/translate-question.md): what the bot's own retrieval asks, never what a member reads. */
 const isSearchTranslation = (r: ChatRequest) => r.messages.some((m) => m.role === 'system' && m.content.includes('for a search engine'));
 
-describe.each(testDatabases())('the community loop with a chat model, on $name', ({ open }) => {
+// Each database's run has its own bot and database: the two run side by side.
+describe.concurrent.each(testDatabases())('the community loop with a chat model, on $name', ({ open }) => {
   let tg: TelegramTest;
   let llm: FakeOpenAi;
   /** What the fake model replies to the next structuring request. */

@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it as anyIt } from 'vitest';
 import { readAuditLog } from '../../src/knowledge/experiences/audit.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
 import { plain, TelegramTest, type TestGroup } from '../helpers/telegram.ts';
+
+// A file's tests follow on from each other, even in the databases' suites that run side by side below.
+const it = anyIt.sequential;
 
 const STAFF_CHAT_ID = -1_000_000_000_001;
 const MEMBERS_GROUP_ID = -1_000_000_000_002;
@@ -17,7 +20,8 @@ function deepLinkPayload(buttons: { text: string; url?: string }[] | undefined):
   return new URL(url!).searchParams.get('start')!;
 }
 
-describe.each(testDatabases())('questions nobody could answer, put to the community, on $name', ({ open }) => {
+// Each database's run has its own bot and database: the two run side by side.
+describe.concurrent.each(testDatabases())('questions nobody could answer, put to the community, on $name', ({ open }) => {
   let tg: TelegramTest;
   let staffChat: TestGroup;
   let membersGroup: TestGroup;

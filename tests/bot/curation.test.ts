@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it as anyIt } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { REVIEW } from '../../src/bot/callbacks.ts';
 import { readAuditLog } from '../../src/knowledge/experiences/audit.ts';
@@ -7,6 +7,9 @@ import { testDatabases } from '../helpers/db.ts';
 import { anExperience } from '../helpers/experiences.ts';
 import { plain, TelegramTest, type TestGroup, type TestMember } from '../helpers/telegram.ts';
 import { logCollector, pressForged } from '../redteam/support.ts';
+
+// A file's tests follow on from each other, even in the databases' suites that run side by side below.
+const it = anyIt.sequential;
 
 // The first group the emulator makes: the staff chat (checked below).
 const STAFF_CHAT_ID = -1_000_000_000_001;
@@ -46,7 +49,8 @@ const STORIES = {
   },
 } as const;
 
-describe.each(testDatabases())('center staff curate in Telegram, on $name', ({ open }) => {
+// Each database's run has its own bot and database: the two run side by side.
+describe.concurrent.each(testDatabases())('center staff curate in Telegram, on $name', ({ open }) => {
   let tg: TelegramTest;
   let staffChat: TestGroup;
   let other: App;

@@ -19,7 +19,9 @@ const RETRY_AFTER_S = MAX_RETRY_WAIT_S + 1;
 const BRIEF_OUTAGE_S = 2;
 const LONG_OUTAGE_S = 10;
 
-describe.each(testDatabases())('answers while Telegram is unwell, on $name', (database) => {
+// These wait out Telegram's outages and DELIVERY_GIVE_UP_AFTER, each with its own bot and database:
+// they wait side by side. The tests inside each stay one after another.
+describe.concurrent.each(testDatabases())('answers while Telegram is unwell, on $name', (database) => {
   let tg: TelegramTest;
   beforeAll(async () => {
     tg = await TelegramTest.start({
@@ -74,6 +76,31 @@ describe.each(testDatabases())('answers while Telegram is unwell, on $name', (da
   }, 90_000);
 });
 
+describe.concurrent('an answer Telegram will not take for longer than DELIVERY_GIVE_UP_AFTER', () => {
+  let tg: TelegramTest;
+  beforeAll(async () => {
+    tg = await TelegramTest.start({ env: { DELIVERY_GIVE_UP_AFTER: '2s' }, experiences: [anExperience(), ...unrelatedExperiences()] });
+  });
+  afterAll(() => tg?.stop());
+
+  it('is given up and kept as failed with the reason, and never sent after Telegram recovers', async () => {
+    const member = tg.member({ language_code: 'en' });
+    const recover = tg.emulator.state.failFor('sendMessage', 60_000, { code: 500, description: 'Internal Server Error' }, { chatId: member.chatId });
+    tg.emulator.say(member.user, QUESTION);
+    const given = () => tg.db.query<{ last_error: string }>("SELECT last_error FROM jobs WHERE kind = 'deliver-answer' AND failed_at IS NOT NULL");
+    let failed: { last_error: string }[] = [];
+    for (const deadline = Date.now() + 30_000; failed.length === 0 && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 200));
+      failed = await given();
+    }
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.last_error).toMatch(/given up \(DELIVERY_GIVE_UP_AFTER is 2 s\)/);
+    recover();
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(member.history).toEqual([]);
+  }, 60_000);
+});
+
 describe('a long answer whose second part fails', () => {
   const EXPERIENCE = anExperience({ id: 'exp-parts-1' });
   const PARAGRAPH = `Pay through a licensed exchange house and keep the receipt. ${'Details follow. '.repeat(40).trim()}`;
@@ -120,31 +147,6 @@ describe('a long answer whose second part fails', () => {
     const linked = await tg.db.query<{ message_id: string }>('SELECT message_id FROM answer_messages WHERE chat_id = $1 ORDER BY message_id', [member.chatId]);
     expect(linked.map((r) => Number(r.message_id))).toEqual(parts.map((p) => p.message.message_id));
   });
-});
-
-describe('an answer Telegram will not take for longer than DELIVERY_GIVE_UP_AFTER', () => {
-  let tg: TelegramTest;
-  beforeAll(async () => {
-    tg = await TelegramTest.start({ env: { DELIVERY_GIVE_UP_AFTER: '2s' }, experiences: [anExperience(), ...unrelatedExperiences()] });
-  });
-  afterAll(() => tg?.stop());
-
-  it('is given up and kept as failed with the reason, and never sent after Telegram recovers', async () => {
-    const member = tg.member({ language_code: 'en' });
-    const recover = tg.emulator.state.failFor('sendMessage', 60_000, { code: 500, description: 'Internal Server Error' }, { chatId: member.chatId });
-    tg.emulator.say(member.user, QUESTION);
-    const given = () => tg.db.query<{ last_error: string }>("SELECT last_error FROM jobs WHERE kind = 'deliver-answer' AND failed_at IS NOT NULL");
-    let failed: { last_error: string }[] = [];
-    for (const deadline = Date.now() + 30_000; failed.length === 0 && Date.now() < deadline;) {
-      await new Promise((r) => setTimeout(r, 200));
-      failed = await given();
-    }
-    expect(failed).toHaveLength(1);
-    expect(failed[0]!.last_error).toMatch(/given up \(DELIVERY_GIVE_UP_AFTER is 2 s\)/);
-    recover();
-    await new Promise((r) => setTimeout(r, 2_000));
-    expect(member.history).toEqual([]);
-  }, 60_000);
 });
 
 describe('a reply made while handling a message when Telegram asks the bot to wait', () => {

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe as anyDescribe, expect, it as anyIt } from 'vitest';
 import type { Language } from '../../src/text/language.ts';
 import type { Db } from '../../src/db/db.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { sharedBot } from '../helpers/shared-bot.ts';
 import { plain, TelegramTest, type Reply, type TestMember } from '../helpers/telegram.ts';
+
+// A file's tests and blocks follow on from each other, even in the databases' suites that run side by side below.
+const describe = anyDescribe.sequential;
+const it = anyIt.sequential;
 
 // One bot per block: each test seeds members of its own and counts rows against what the
 // database held before it seeded them.
@@ -142,7 +146,8 @@ async function expectOnlyBLeft(db: Db, s: Seeded) {
   await expectTermStatsExact(db);
 }
 
-describe.each(testDatabases())('/forget on $name', ({ open }) => {
+// Each database's run has its own bot and database: the two run side by side.
+anyDescribe.concurrent.each(testDatabases())('/forget on $name', ({ open }) => {
   const botOn = sharedBot(open);
   describe.each(['fa', 'zh', 'en'] as const)('in %s', (language) => {
     it('erases the member and all their experiences when they choose so', async () => {
@@ -294,7 +299,8 @@ describe('/forget in the middle of /share', () => {
   });
 });
 
-describe.each(testDatabases())('/forget of a member whose group messages were saved with /save, on $name', ({ open }) => {
+// Each database's run has its own bot and database: the two run side by side.
+anyDescribe.concurrent.each(testDatabases())('/forget of a member whose group messages were saved with /save, on $name', ({ open }) => {
   const GROUP_ID = -1_000_000_000_202;
   const CURATOR = 920_001;
 

@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it as anyIt } from 'vitest';
 import type { Experience } from '../../src/knowledge/experiences/experience.ts';
 import { INTRO_ASK, INTRO_CONSENT, INTRO_DECIDE } from '../../src/bot/callbacks.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { carriesContactOf as carries, pressForged, TelegramTest, type Reply, type TestMember } from '../helpers/telegram.ts';
+
+// A file's tests follow on from each other, even in the databases' suites that run side by side below.
+const it = anyIt.sequential;
 
 const TITLE = '宁波港清关：找一家有经验的报关行，三天放行';
 const REASON = 'We export saffron to Ningbo and need a reliable customs broker there.';
@@ -11,7 +14,8 @@ const CONTRIBUTOR_COMPANY = '宁波港通贸易';
 /** The contributor's company as a reader who does not read Chinese is shown it: in Latin letters, the stored name beside it to search or write with. */
 const CONTRIBUTOR_COMPANY_READ = `Ningbo Gangtong Trading (${CONTRIBUTOR_COMPANY})`;
 
-describe.each(testDatabases())('introductions on $name', ({ open }) => {
+// Each database's run has its own bot and database: the two run side by side.
+describe.concurrent.each(testDatabases())('introductions on $name', ({ open }) => {
   let tg: TelegramTest;
   let serial = 0;
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe as anyDescribe, expect, it as anyIt } from 'vitest';
 import { parseKbFile } from '../../src/knowledge/experiences/kb-format.ts';
 import type { Language } from '../../src/text/language.ts';
 import { testDatabases } from '../helpers/db.ts';
@@ -7,6 +7,10 @@ import { type ChatRequest, type FakeReply, isAnyTranslation } from '../helpers/f
 import { fakeOpenAiPerFile } from '../helpers/fake-openai-per-file.ts';
 import { plain, TelegramTest, type TestGroup, type Reply } from '../helpers/telegram.ts';
 import { logCollector } from '../redteam/support.ts';
+
+// A file's tests and blocks follow on from each other, even in the databases' suites that run side by side below.
+const describe = anyDescribe.sequential;
+const it = anyIt.sequential;
 
 // With a model, the model judges whether the experiences the search found answer what is asked.
 // On the demo base the search answers tomorrow's weather in Tehran (a filter story shares
@@ -35,7 +39,8 @@ function fakeModel(r: ChatRequest): FakeReply {
   return { content: 'unexpected question' };
 }
 
-describe.each(testDatabases())('the model judges the experiences, on $name', (database) => {
+// Each database's run has its own bot, model and database: the two run side by side.
+anyDescribe.concurrent.each(testDatabases())('the model judges the experiences, on $name', (database) => {
   const llm = fakeOpenAiPerFile();
   let tg: TelegramTest;
   let group: TestGroup;
@@ -47,6 +52,8 @@ describe.each(testDatabases())('the model judges the experiences, on $name', (da
       experiences: DEMO,
       env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: llm.baseURL, ALLOWED_CHAT_IDS: String(GROUP_ID), LOG_LEVEL: 'debug' },
       logDestination: logs.stream,
+      // Telegram allows a bot about one message a second in a group; the emulator does not care.
+      bot: { throttle: false },
     });
     group = tg.group({ id: GROUP_ID });
   });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe as anyDescribe, expect, it as anyIt } from 'vitest';
 import { monthName } from '../../src/answering/display.ts';
 import { createDigestSender, REVIEW_DIGEST_SCHEDULE } from '../../src/bot/digest-sender.ts';
 import { outboxApi } from '../../src/bot/outbox-sender.ts';
@@ -10,6 +10,10 @@ import { anExperience } from '../helpers/experiences.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { TelegramTest, type TestGroup, type TestMember } from '../helpers/telegram.ts';
+
+// A file's tests and blocks follow on from each other, even in the databases' suites that run side by side below.
+const describe = anyDescribe.sequential;
+const it = anyIt.sequential;
 
 // The emulator numbers groups from 1: the first one a test opens is this chat.
 const STAFF_CHAT_ID = -1_000_000_000_001;
@@ -41,7 +45,8 @@ const TRADEMARK = anExperience({
   },
 });
 
-describe.each(testDatabases())('keeping knowledge current on $name', ({ open }) => {
+// Each database's run has its own bot and database: the two run side by side.
+anyDescribe.concurrent.each(testDatabases())('keeping knowledge current on $name', ({ open }) => {
   let tg: TelegramTest;
   let staff: TestGroup;
   let curator: TestMember;
@@ -52,6 +57,8 @@ describe.each(testDatabases())('keeping knowledge current on $name', ({ open }) 
       openDb: open,
       env: { STAFF_CHAT_ID: String(STAFF_CHAT_ID), REVIEW_AFTER_MONTHS: '12' },
       experiences: [PAYMENT, TRADEMARK, ...OTHERS],
+      // Telegram allows a bot about one message a second in a group; the emulator does not care.
+      bot: { throttle: false },
     });
     staff = tg.group({ title: 'Center staff' });
     expect(staff.id).toBe(STAFF_CHAT_ID);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it as anyIt } from 'vitest';
 import type { ChatMessage } from '../../src/emulator/index.ts';
 import { housekeepingJobs } from '../../src/jobs/housekeeping.ts';
 import { createJobRunner } from '../../src/jobs/runner.ts';
@@ -7,6 +7,9 @@ import { createLogger } from '../../src/log.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { SAVED_MESSAGE_CHOICE } from '../../src/bot/callbacks.ts';
 import { plain, pressForged, TelegramTest, type Reply, type TestGroup, type TestMember } from '../helpers/telegram.ts';
+
+// A file's tests follow on from each other, even in the databases' suites that run side by side below.
+const it = anyIt.sequential;
 
 // /save in a members' group: a curator or a group admin keeps a valuable message; its author is
 // asked in a private chat and decides whether it is kept and named; the staff review it.
@@ -23,7 +26,8 @@ const ANSWERS = {
 };
 const PROBLEM = 'How do I pay a Chinese supplier without a letter of credit?';
 
-describe.each(testDatabases())('/save in a group, on $name', ({ open }) => {
+// Each database's run has its own bot and database: the two run side by side.
+describe.concurrent.each(testDatabases())('/save in a group, on $name', ({ open }) => {
   let tg: TelegramTest;
   let group: TestGroup;
   let staffChat: TestGroup;

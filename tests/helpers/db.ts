@@ -34,12 +34,6 @@ export function freshDataDir(): string {
   return dir;
 }
 
-type PgliteDb = Awaited<ReturnType<typeof openPglite>>;
-
-/** A closed test database, emptied back to its migrated state, waiting for the next test of this file. */
-const idle: PgliteDb[] = [];
-let baseline: Promise<Baseline> | undefined;
-
 interface Baseline {
   tables: string[];
   /** Rows the migrations themselves wrote, put back after every test. */
@@ -47,11 +41,19 @@ interface Baseline {
   schema: string;
 }
 
-// Tables, columns, triggers and functions: a test that changed any of them leaves no reusable database.
+/** Closed test databases, emptied back to their migrated state, waiting for the next test of this worker; and what they were emptied to. */
+const pools = {
+  pglite: { idle: [] as Db[], baseline: undefined as Promise<Baseline> | undefined },
+  postgres: { idle: [] as Db[], baseline: undefined as Promise<Baseline> | undefined },
+};
+
+// Tables, columns, triggers and functions of this database's own schema (a PostgreSQL server holds
+// the other workers' test schemas beside it): a test that changed any of them leaves no reusable database.
 const SCHEMA_FINGERPRINT = `SELECT md5(string_agg(x, ',' ORDER BY x)) AS fingerprint FROM (
   SELECT c.relname::text || '.' || a.attname::text || ':' || a.atttypid::text AS x FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
    WHERE c.relnamespace = current_schema()::regnamespace AND a.attnum > 0 AND NOT a.attisdropped
-  UNION ALL SELECT tgname::text || tgenabled::text FROM pg_trigger WHERE NOT tgisinternal
+  UNION ALL SELECT t.tgname::text || t.tgenabled::text FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+   WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace
   UNION ALL SELECT proname::text || md5(prosrc) FROM pg_proc WHERE pronamespace = current_schema()::regnamespace) parts`;
 
 async function captureBaseline(db: Db): Promise<Baseline> {
@@ -86,19 +88,22 @@ async function reset(db: Db, base: Baseline): Promise<boolean> {
 }
 
 /**
- * A migrated, empty embedded database. Loading the migrated dump costs about half a second, so a
- * database closed by one test is emptied (TRUNCATE, then the migrations' own rows put back) and
- * lent to the next test of the same file; one whose schema a test changed is really closed.
+ * A migrated, empty database of `kind`, lent: a database closed by one test is emptied (TRUNCATE,
+ * then the migrations' own rows put back) and lent to the next test of the same worker; one whose
+ * schema a test changed is really closed. Loading PGlite's migrated dump costs about half a
+ * second, and so does migrating a new PostgreSQL schema.
  */
-export async function openTestPglite(): Promise<Db> {
-  const db = idle.pop() ?? (await openFreshPglite());
-  const base = await baseline!;
+async function lend<D extends Db>(kind: keyof typeof pools, openFresh: () => Promise<D>): Promise<D> {
+  const pool = pools[kind];
+  const db = (pool.idle.pop() as D | undefined) ?? (await openFresh());
+  pool.baseline ??= captureBaseline(db);
+  const base = await pool.baseline;
   let closed = false;
   // Closed means closed for the test that held it, even though the instance lives on for the next.
   const open = () => {
-    if (closed) throw new Error('PGlite is closed');
+    if (closed) throw new Error(`${kind === 'pglite' ? 'PGlite' : 'The PostgreSQL test database'} is closed`);
   };
-  return Object.assign(Object.create(db) as PgliteDb, {
+  return Object.assign(Object.create(db) as D, {
     query: (async (sql: string, params?: readonly unknown[]) => {
       open();
       return db.query(sql, params);
@@ -114,25 +119,33 @@ export async function openTestPglite(): Promise<Db> {
     async close() {
       if (closed) return;
       closed = true;
-      if (await reset(db, base)) idle.push(db);
+      if (await reset(db, base)) pool.idle.push(db);
       else await db.close();
     },
   });
 }
 
-async function openFreshPglite(): Promise<PgliteDb> {
-  const db = await openPglite(undefined, { loadDataDir: await pgliteTemplate() });
-  await migrate(db);
-  baseline ??= captureBaseline(db);
-  await baseline;
-  return db;
+/** A migrated, empty embedded database (see lend). */
+export async function openTestPglite(): Promise<Db> {
+  return lend('pglite', async () => {
+    const db = await openPglite(undefined, { loadDataDir: await pgliteTemplate() });
+    await migrate(db);
+    return db;
+  });
 }
 
-/** Each call gets its own schema, left in place afterwards so a failure can be inspected. */
+/**
+ * A migrated, empty schema on the test server (see lend); on another server `url`, a new schema
+ * each call. Schemas stay on the server (tests/global-setup.ts drops those over an hour old);
+ * a lent one is emptied when its test closes it.
+ */
 export async function openTestPostgres(url = postgresUrl!): Promise<Db> {
-  const db = await openPostgres(await createTestPostgresSchema(url));
-  await migrate(db);
-  return db;
+  const openFresh = async () => {
+    const db = await openPostgres(await createTestPostgresSchema(url));
+    await migrate(db);
+    return db;
+  };
+  return url === postgresUrl ? lend('postgres', openFresh) : openFresh();
 }
 
 /** A URL whose connections see only a new, empty schema of their own (not migrated). */
