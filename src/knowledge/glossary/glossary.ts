@@ -22,6 +22,25 @@ export interface Expansion {
   concept?: string;
 }
 
+/** A concept found in a text: its longest variant's length, and whether it was found only inside another concept's longer match. */
+export interface ConceptMatch {
+  length: number;
+  inside: boolean;
+}
+
+// Half a one-word match's weight: dropping such concepts outright lost the broader concept's own
+// variants (گمرک inside گمرک چین, agent inside exclusive agency) on cross-language questions.
+const INSIDE_WEIGHT = 0.4;
+
+/** Where a variant of a concept was found: tokens (Persian, English) or Han characters. */
+interface Span {
+  entry: number;
+  length: number;
+  han: boolean;
+  start: number;
+  end: number;
+}
+
 interface Variant {
   entry: number;
   language: Language;
@@ -127,15 +146,17 @@ export class Glossary {
    * Indexes of the entries whose variants occur in `text`, with the longest matched variant's
    * token count. A question already tokenised (retrieval does it once) may be passed as such:
    * its tokens differ from an indexed text's only in Chinese bigrams, which never start a
-   * Persian or English variant.
+   * Persian or English variant. A concept found only inside another concept's longer match is
+   * marked `inside`: 伊朗客户 is the Iranian-customer concept first, and Iran and customer at full
+   * weight too would count the same words three times over.
    */
-  match(text: string | TokenizedText, language: Language): Map<number, number> {
-    const found = new Map<number, number>();
-    const note = (entry: number, length: number) => found.set(entry, Math.max(found.get(entry) ?? 0, length));
+  match(text: string | TokenizedText, language: Language): Map<number, ConceptMatch> {
+    const spans: Span[] = [];
     const { tokens, normalized } = typeof text === 'string' ? { tokens: searchTokens(text, language), normalized: normalize(text, 'zh') } : text;
     for (let i = 0; i < tokens.length; i++) {
       for (const v of this.byFirstToken.get(tokens[i]!) ?? []) {
-        if (v.tokens.every((t, j) => tokens[i + j] === t)) note(v.entry, v.tokens.length);
+        if (v.tokens.every((t, j) => tokens[i + j] === t))
+          spans.push({ entry: v.entry, length: v.tokens.length, han: false, start: i, end: i + v.tokens.length });
       }
     }
     if (HAN.test(normalized)) {
@@ -144,15 +165,22 @@ export class Glossary {
       const han = [...normalized];
       for (let i = 0; i + 1 < han.length; i++) {
         for (const v of this.hanVariants.get(han[i]! + han[i + 1]!) ?? []) {
+          const chars = [...v.chars].length;
           if (
             han
-              .slice(i, i + v.chars.length)
+              .slice(i, i + chars)
               .join('')
               .startsWith(v.chars)
           )
-            note(v.entry, [...v.chars].length >= 4 ? 2 : 1);
+            spans.push({ entry: v.entry, length: chars >= 4 ? 2 : 1, han: true, start: i, end: i + chars });
         }
       }
+    }
+    const inside = (a: Span, b: Span) => a.han === b.han && b.entry !== a.entry && b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start;
+    const found = new Map<number, ConceptMatch>();
+    for (const s of spans) {
+      const seen = found.get(s.entry) ?? { length: 0, inside: true };
+      found.set(s.entry, { length: Math.max(seen.length, s.length), inside: seen.inside && spans.some((other) => inside(s, other)) });
     }
     return found;
   }
@@ -169,8 +197,8 @@ export class Glossary {
    */
   expand(text: string | TokenizedText, language: Language): Expansion[] {
     const out: Expansion[] = [];
-    for (const [entry, length] of this.match(text, language)) {
-      const weight = length >= 2 ? 1 : 0.8;
+    for (const [entry, { length, inside }] of this.match(text, language)) {
+      const weight = inside ? INSIDE_WEIGHT : length >= 2 ? 1 : 0.8;
       const concept = this.entries[entry]!.concept;
       for (const target of LANGUAGES) {
         if (target === language) continue;
