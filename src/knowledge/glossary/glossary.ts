@@ -26,6 +26,8 @@ export interface Expansion {
 export interface ConceptMatch {
   length: number;
   inside: boolean;
+  /** The tokens of each Persian or English variant it was found by. */
+  variants: string[][];
 }
 
 // Half a one-word match's weight: dropping such concepts outright lost the broader concept's own
@@ -39,6 +41,7 @@ interface Span {
   han: boolean;
   start: number;
   end: number;
+  words: string[];
 }
 
 interface Variant {
@@ -156,7 +159,7 @@ export class Glossary {
     for (let i = 0; i < tokens.length; i++) {
       for (const v of this.byFirstToken.get(tokens[i]!) ?? []) {
         if (v.tokens.every((t, j) => tokens[i + j] === t))
-          spans.push({ entry: v.entry, length: v.tokens.length, han: false, start: i, end: i + v.tokens.length });
+          spans.push({ entry: v.entry, length: v.tokens.length, han: false, start: i, end: i + v.tokens.length, words: v.tokens });
       }
     }
     if (HAN.test(normalized)) {
@@ -172,15 +175,19 @@ export class Glossary {
               .join('')
               .startsWith(v.chars)
           )
-            spans.push({ entry: v.entry, length: chars >= 4 ? 2 : 1, han: true, start: i, end: i + chars });
+            spans.push({ entry: v.entry, length: chars >= 4 ? 2 : 1, han: true, start: i, end: i + chars, words: [] });
         }
       }
     }
     const inside = (a: Span, b: Span) => a.han === b.han && b.entry !== a.entry && b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start;
     const found = new Map<number, ConceptMatch>();
     for (const s of spans) {
-      const seen = found.get(s.entry) ?? { length: 0, inside: true };
-      found.set(s.entry, { length: Math.max(seen.length, s.length), inside: seen.inside && spans.some((other) => inside(s, other)) });
+      const seen = found.get(s.entry) ?? { length: 0, inside: true, variants: [] };
+      found.set(s.entry, {
+        length: Math.max(seen.length, s.length),
+        inside: seen.inside && spans.some((other) => inside(s, other)),
+        variants: s.han ? seen.variants : [...seen.variants, s.words],
+      });
     }
     return found;
   }
@@ -203,6 +210,31 @@ export class Glossary {
       for (const target of LANGUAGES) {
         if (target === language) continue;
         for (const tokens of this.tokensOf[entry]![target]) out.push({ language: target, tokens, weight, concept });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The matched concepts' other variants in the question's own language, for the concepts the
+   * member named with words no text holds (`known` says which tokens some text holds): فسخ
+   * (rescission) is in no story, لغو قرارداد (cancelling a contract) is. A word the base knows
+   * already matches what it can, and its synonyms too would count it twice. The question's own
+   * tokens are left out of the variants for the same reason, and variants holding the unknown
+   * word are no synonyms of it.
+   */
+  synonymsOfUnknownWords(text: TokenizedText, language: Language, known: (token: string) => boolean): Expansion[] {
+    const out: Expansion[] = [];
+    const asked = new Set(text.tokens);
+    for (const [entry, { length, inside, variants }] of this.match(text, language)) {
+      const unknown = new Set(variants.filter((words) => words.every((w) => !known(w))).flat());
+      if (unknown.size === 0) continue;
+      const weight = inside ? INSIDE_WEIGHT : length >= 2 ? 1 : 0.8;
+      for (const tokens of this.tokensOf[entry]![language]) {
+        // پسته اکبری holds the unknown پسته: a kind of it, and no better known.
+        if (tokens.some((t) => unknown.has(t))) continue;
+        const others = tokens.filter((t) => !asked.has(t));
+        if (others.length > 0) out.push({ language, tokens: others, weight, concept: this.entries[entry]!.concept });
       }
     }
     return out;
