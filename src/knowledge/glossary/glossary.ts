@@ -22,26 +22,10 @@ export interface Expansion {
   concept?: string;
 }
 
-/** A concept found in a text: its longest variant's length, and whether it was found only inside another concept's longer match. */
+/** A concept found in a text: its longest variant's length, and the tokens of each Persian or English variant it was found by. */
 export interface ConceptMatch {
   length: number;
-  inside: boolean;
-  /** The tokens of each Persian or English variant it was found by. */
   variants: string[][];
-}
-
-// Half a one-word match's weight: dropping such concepts outright lost the broader concept's own
-// variants (گمرک inside گمرک چین, agent inside exclusive agency) on cross-language questions.
-const INSIDE_WEIGHT = 0.4;
-
-/** Where a variant of a concept was found: tokens (Persian, English) or Han characters. */
-interface Span {
-  entry: number;
-  length: number;
-  han: boolean;
-  start: number;
-  end: number;
-  words: string[];
 }
 
 interface Variant {
@@ -147,19 +131,20 @@ export class Glossary {
 
   /**
    * Indexes of the entries whose variants occur in `text`, with the longest matched variant's
-   * token count. A question already tokenised (retrieval does it once) may be passed as such:
-   * its tokens differ from an indexed text's only in Chinese bigrams, which never start a
-   * Persian or English variant. A concept found only inside another concept's longer match is
-   * marked `inside`: 伊朗客户 is the Iranian-customer concept first, and Iran and customer at full
-   * weight too would count the same words three times over.
+   * token count and the Persian or English variants found. A question already tokenised
+   * (retrieval does it once) may be passed as such: its tokens differ from an indexed text's
+   * only in Chinese bigrams, which never start a Persian or English variant.
    */
   match(text: string | TokenizedText, language: Language): Map<number, ConceptMatch> {
-    const spans: Span[] = [];
+    const found = new Map<number, ConceptMatch>();
+    const note = (entry: number, length: number, words?: string[]) => {
+      const seen = found.get(entry) ?? { length: 0, variants: [] };
+      found.set(entry, { length: Math.max(seen.length, length), variants: words ? [...seen.variants, words] : seen.variants });
+    };
     const { tokens, normalized } = typeof text === 'string' ? { tokens: searchTokens(text, language), normalized: normalize(text, 'zh') } : text;
     for (let i = 0; i < tokens.length; i++) {
       for (const v of this.byFirstToken.get(tokens[i]!) ?? []) {
-        if (v.tokens.every((t, j) => tokens[i + j] === t))
-          spans.push({ entry: v.entry, length: v.tokens.length, han: false, start: i, end: i + v.tokens.length, words: v.tokens });
+        if (v.tokens.every((t, j) => tokens[i + j] === t)) note(v.entry, v.tokens.length, v.tokens);
       }
     }
     if (HAN.test(normalized)) {
@@ -168,26 +153,15 @@ export class Glossary {
       const han = [...normalized];
       for (let i = 0; i + 1 < han.length; i++) {
         for (const v of this.hanVariants.get(han[i]! + han[i + 1]!) ?? []) {
-          const chars = [...v.chars].length;
           if (
             han
-              .slice(i, i + chars)
+              .slice(i, i + v.chars.length)
               .join('')
               .startsWith(v.chars)
           )
-            spans.push({ entry: v.entry, length: chars >= 4 ? 2 : 1, han: true, start: i, end: i + chars, words: [] });
+            note(v.entry, [...v.chars].length >= 4 ? 2 : 1);
         }
       }
-    }
-    const inside = (a: Span, b: Span) => a.han === b.han && b.entry !== a.entry && b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start;
-    const found = new Map<number, ConceptMatch>();
-    for (const s of spans) {
-      const seen = found.get(s.entry) ?? { length: 0, inside: true, variants: [] };
-      found.set(s.entry, {
-        length: Math.max(seen.length, s.length),
-        inside: seen.inside && spans.some((other) => inside(s, other)),
-        variants: s.han ? seen.variants : [...seen.variants, s.words],
-      });
     }
     return found;
   }
@@ -204,8 +178,8 @@ export class Glossary {
    */
   expand(text: string | TokenizedText, language: Language): Expansion[] {
     const out: Expansion[] = [];
-    for (const [entry, { length, inside }] of this.match(text, language)) {
-      const weight = inside ? INSIDE_WEIGHT : length >= 2 ? 1 : 0.8;
+    for (const [entry, { length }] of this.match(text, language)) {
+      const weight = length >= 2 ? 1 : 0.8;
       const concept = this.entries[entry]!.concept;
       for (const target of LANGUAGES) {
         if (target === language) continue;
@@ -226,10 +200,10 @@ export class Glossary {
   synonymsOfUnknownWords(text: TokenizedText, language: Language, known: (token: string) => boolean): Expansion[] {
     const out: Expansion[] = [];
     const asked = new Set(text.tokens);
-    for (const [entry, { length, inside, variants }] of this.match(text, language)) {
+    for (const [entry, { length, variants }] of this.match(text, language)) {
       const unknown = new Set(variants.filter((words) => words.every((w) => !known(w))).flat());
       if (unknown.size === 0) continue;
-      const weight = inside ? INSIDE_WEIGHT : length >= 2 ? 1 : 0.8;
+      const weight = length >= 2 ? 1 : 0.8;
       for (const tokens of this.tokensOf[entry]![language]) {
         // پسته اکبری holds the unknown پسته: a kind of it, and no better known.
         if (tokens.some((t) => unknown.has(t))) continue;
