@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/db.ts';
 import { Glossary } from '../../../src/knowledge/glossary/glossary.ts';
 import {
-  DEFAULT_GLOSSARY_PATH,
   exportGlossaryCsv as exportCsv,
   GlossaryCsvError,
   importGlossaryCsv as importCsv,
-  parseGlossaryCsv,
   seedGlossaryIfEmpty,
 } from '../../../src/knowledge/glossary/glossary-csv.ts';
 import { testDatabases } from '../../helpers/db.ts';
@@ -55,18 +52,6 @@ describe('glossary matching', () => {
 
   it('expands nothing for an unrelated question', () => {
     expect(glossary.expand('what is a good name for a bakery?', 'en')).toEqual([]);
-  });
-});
-
-describe('the shipped glossary', () => {
-  const shipped = Glossary.fromEntries(parseGlossaryCsv(readFileSync(DEFAULT_GLOSSARY_PATH, 'utf8')));
-
-  it('reads "shipped" and "shipping" as sending goods, not as a vessel (the stemmer makes all three "ship")', () => {
-    for (const question of ['the factory shipped the wrong machine', 'shipping a container to Bandar Abbas']) {
-      expect(shipped.concepts(question, 'en'), question).toContain('shipment');
-      expect(shipped.concepts(question, 'en'), question).not.toContain('vessel');
-    }
-    expect(shipped.concepts('the container ship was late', 'en')).toContain('vessel');
   });
 });
 
