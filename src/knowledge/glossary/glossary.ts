@@ -22,6 +22,12 @@ export interface Expansion {
   concept?: string;
 }
 
+/** A concept found in a text: its longest variant's length, and the tokens of each Persian or English variant it was found by. */
+export interface ConceptMatch {
+  length: number;
+  variants: string[][];
+}
+
 interface Variant {
   entry: number;
   language: Language;
@@ -125,17 +131,20 @@ export class Glossary {
 
   /**
    * Indexes of the entries whose variants occur in `text`, with the longest matched variant's
-   * token count. A question already tokenised (retrieval does it once) may be passed as such:
-   * its tokens differ from an indexed text's only in Chinese bigrams, which never start a
-   * Persian or English variant.
+   * token count and the Persian or English variants found. A question already tokenised
+   * (retrieval does it once) may be passed as such: its tokens differ from an indexed text's
+   * only in Chinese bigrams, which never start a Persian or English variant.
    */
-  match(text: string | TokenizedText, language: Language): Map<number, number> {
-    const found = new Map<number, number>();
-    const note = (entry: number, length: number) => found.set(entry, Math.max(found.get(entry) ?? 0, length));
+  match(text: string | TokenizedText, language: Language): Map<number, ConceptMatch> {
+    const found = new Map<number, ConceptMatch>();
+    const note = (entry: number, length: number, words?: string[]) => {
+      const seen = found.get(entry) ?? { length: 0, variants: [] };
+      found.set(entry, { length: Math.max(seen.length, length), variants: words ? [...seen.variants, words] : seen.variants });
+    };
     const { tokens, normalized } = typeof text === 'string' ? { tokens: searchTokens(text, language), normalized: normalize(text, 'zh') } : text;
     for (let i = 0; i < tokens.length; i++) {
       for (const v of this.byFirstToken.get(tokens[i]!) ?? []) {
-        if (v.tokens.every((t, j) => tokens[i + j] === t)) note(v.entry, v.tokens.length);
+        if (v.tokens.every((t, j) => tokens[i + j] === t)) note(v.entry, v.tokens.length, v.tokens);
       }
     }
     if (HAN.test(normalized)) {
@@ -169,12 +178,37 @@ export class Glossary {
    */
   expand(text: string | TokenizedText, language: Language): Expansion[] {
     const out: Expansion[] = [];
-    for (const [entry, length] of this.match(text, language)) {
+    for (const [entry, { length }] of this.match(text, language)) {
       const weight = length >= 2 ? 1 : 0.8;
       const concept = this.entries[entry]!.concept;
       for (const target of LANGUAGES) {
         if (target === language) continue;
         for (const tokens of this.tokensOf[entry]![target]) out.push({ language: target, tokens, weight, concept });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The matched concepts' other variants in the question's own language, for the concepts the
+   * member named with words no text holds (`known` says which tokens some text holds): فسخ
+   * (rescission) is in no story, لغو قرارداد (cancelling a contract) is. A word the base knows
+   * already matches what it can, and its synonyms too would count it twice. The question's own
+   * tokens are left out of the variants for the same reason, and variants holding the unknown
+   * word are no synonyms of it.
+   */
+  synonymsOfUnknownWords(text: TokenizedText, language: Language, known: (token: string) => boolean): Expansion[] {
+    const out: Expansion[] = [];
+    const asked = new Set(text.tokens);
+    for (const [entry, { length, variants }] of this.match(text, language)) {
+      const unknown = new Set(variants.filter((words) => words.every((w) => !known(w))).flat());
+      if (unknown.size === 0) continue;
+      const weight = length >= 2 ? 1 : 0.8;
+      for (const tokens of this.tokensOf[entry]![language]) {
+        // پسته اکبری holds the unknown پسته: a kind of it, and no better known.
+        if (tokens.some((t) => unknown.has(t))) continue;
+        const others = tokens.filter((t) => !asked.has(t));
+        if (others.length > 0) out.push({ language, tokens: others, weight, concept: this.entries[entry]!.concept });
       }
     }
     return out;

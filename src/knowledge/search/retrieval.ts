@@ -19,7 +19,7 @@ import {
 
 export type { Tier };
 import { type ExperienceScore, groupByExperience, reciprocalRankFusion } from './fusion.ts';
-import type { Glossary } from '../glossary/glossary.ts';
+import type { Expansion, Glossary } from '../glossary/glossary.ts';
 import { buildQuery, DEFAULT_QUERY_WEIGHTS, type QueryGroup, type QueryWeights, queryTerms, tokenWeight } from './query.ts';
 import { databaseLexicalIndex, type LexicalIndex } from './lexical-index.ts';
 import { type CorpusStats, DEFAULT_LEXICAL_TUNING, idf, type LexicalTuning, lookupTerms, scoreTexts, selfScore } from './bm25.ts';
@@ -149,19 +149,28 @@ export function createRetriever(deps: {
     const expansions = options.useGlossary
       ? [glossary.expand(original, language), ...translated.map((t) => glossary.expand(t.text, detectLanguage(t.raw, language)))].flat()
       : [];
-    const groups = buildQuery(
-      {
-        original: original.tokens,
-        translations: inQueryOrder.map((t) => t.text.tokens),
-        expansions,
-        corrected: new Set(original.tokens.filter((t) => !typedTokens.has(t))),
-      },
-      options.query,
-    );
+    const query = (more: Expansion[]) =>
+      buildQuery(
+        {
+          original: original.tokens,
+          translations: inQueryOrder.map((t) => t.text.tokens),
+          expansions: [...expansions, ...more],
+          corrected: new Set(original.tokens.filter((t) => !typedTokens.has(t))),
+        },
+        options.query,
+      );
+    let groups = query([]);
 
     const vectorRanking = embedder && db.hasVector ? vectorRank(embedder, q, filters) : Promise.resolve(undefined);
-    const allTerms = queryTerms(groups);
-    const stats = await view.stats(allTerms);
+    let allTerms = queryTerms(groups);
+    let stats = await view.stats(allTerms);
+    // A concept named with words no text holds is searched by its synonyms in the question's language too.
+    const synonyms = options.useGlossary ? glossary.synonymsOfUnknownWords(original, language, (t) => stats.df.has(t)) : [];
+    if (synonyms.length > 0) {
+      groups = query(synonyms);
+      allTerms = queryTerms(groups);
+      stats = await view.stats(allTerms);
+    }
     const terms = lookupTerms(groups, stats, options.lexical, options.query);
     const candidates = await view.candidates(terms, filters, options.lexical.candidateLimit, options.lexical.maxScannedRows);
     const counts = { index: new Map(allTerms.map((t, i) => [t, i])), perText: view.countTerms(candidates, allTerms) };
