@@ -95,22 +95,22 @@ export interface AbstentionModel {
 export const DEFAULT_ABSTENTION_MODEL: AbstentionModel = {
   normalisation: {
     fa: {
-      mean: { prominence: 0.9792, margin: 0.4616, coverage: 0.5514, known: 0.8452, matched: 1.4563 },
-      sd: { prominence: 0.4615, margin: 0.2335, coverage: 0.2768, known: 0.2344, matched: 0.3761 },
+      mean: { prominence: 0.9834, margin: 0.4622, coverage: 0.5519, known: 0.8452, matched: 1.4585 },
+      sd: { prominence: 0.4612, margin: 0.2343, coverage: 0.2759, known: 0.2344, matched: 0.3729 },
     },
     zh: {
-      mean: { prominence: 1.188, margin: 0.5507, coverage: 0.4406, known: 0.7371, matched: 1.5785 },
-      sd: { prominence: 0.436, margin: 0.2241, coverage: 0.2006, known: 0.121, matched: 0.1371 },
+      mean: { prominence: 1.1877, margin: 0.5507, coverage: 0.4406, known: 0.7371, matched: 1.5785 },
+      sd: { prominence: 0.4358, margin: 0.2241, coverage: 0.2006, known: 0.121, matched: 0.1371 },
     },
     en: {
-      mean: { prominence: 1.025, margin: 0.4642, coverage: 0.6185, known: 0.9072, matched: 1.4863 },
-      sd: { prominence: 0.4223, margin: 0.1958, coverage: 0.3026, known: 0.1473, matched: 0.2502 },
+      mean: { prominence: 1.0251, margin: 0.4648, coverage: 0.6169, known: 0.9072, matched: 1.4794 },
+      sd: { prominence: 0.4223, margin: 0.1954, coverage: 0.305, known: 0.1473, matched: 0.2525 },
     },
   },
-  weights: { prominence: 0.662, margin: 0.612, coverage: 0.457, known: 0.403, matched: 0.766 },
-  intercept: 1.65,
-  threshold: 0.625,
-  relatedThreshold: 0.4,
+  weights: { prominence: 0.663, margin: 0.611, coverage: 0.436, known: 0.421, matched: 0.718 },
+  intercept: 1.652,
+  threshold: 0.633,
+  relatedThreshold: 0.35,
   minCoverageWithFewMatches: 0.5,
 };
 
