@@ -28,7 +28,7 @@ import { syntheticExperiences } from './synthetic.ts';
 export const REFUSAL_COST = 4;
 const DISTRACTORS = 2000;
 
-interface Row {
+export interface Row {
   set: string;
   extra: number;
   language: Language;
@@ -133,7 +133,7 @@ function fitModel(rows: Row[], keys: readonly FeatureKey[], perLanguage: boolean
  * ones (the target's budget): how well the confidence separates the two, whatever threshold a
  * set would need.
  */
-function refusedAtBudget(rows: Row[], model: AbstentionModel): string {
+export function refusedAtBudget(rows: Row[], model: AbstentionModel): string {
   const positives = rows
     .filter((r) => r.answerable)
     .map((r) => confidence(r.features, r.language, model))
@@ -144,12 +144,13 @@ function refusedAtBudget(rows: Row[], model: AbstentionModel): string {
 }
 
 /** Shares of answerable and unanswerable questions refused (confidence below `threshold`). */
-function refusals(rows: Row[], model: AbstentionModel, threshold = model.threshold): string {
+export function refusals(rows: Row[], model: AbstentionModel, threshold = model.threshold): string {
   const refused = (rs: Row[]) => (rs.filter((r) => confidence(r.features, r.language, model) < threshold).length / rs.length).toFixed(2);
   return `${refused(rows.filter((r) => r.answerable))} / ${refused(rows.filter((r) => !r.answerable))}`;
 }
 
-async function collect(dir: string): Promise<Row[]> {
+/** Every same, translated and unanswerable question of `dir` with its features, on the base alone and with the distractors. */
+export async function collect(dir: string): Promise<Row[]> {
   const rows: Row[] = [];
   for (const extra of [0, DISTRACTORS]) {
     const probe = await openEvalSet(dir);
