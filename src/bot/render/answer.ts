@@ -6,7 +6,7 @@ import { clip, escapeHtml } from './html.ts';
 import { industryName, verificationNote } from '../../answering/display.ts';
 import { whoLivedIt } from '../../answering/naming/who-lived-it.ts';
 import type { Translate } from './story.ts';
-import { ASK_COMMUNITY, FEEDBACK, STORY } from '../callbacks.ts';
+import { ASK_COMMUNITY, FEEDBACK, STORY_FOR, type StoryReader } from '../callbacks.ts';
 import type { CallbackCodec } from '../callback-data.ts';
 
 /** Telegram shows about this many characters of a button on a phone. */
@@ -49,8 +49,11 @@ export function renderAnswer(answer: DeliverableAnswer, language: Language, t: T
 export function answerKeyboard(answer: DeliverableAnswer, questionId: number, t: Translate): InlineKeyboard {
   const kb = new InlineKeyboard();
   const tier = tierOf(answer);
+  // The story opens as the answer was written: a member whose Telegram is in English asking in Chinese reads it in Chinese.
+  const reader: StoryReader = answer.script === 'traditional' ? 'zh-hant' : answer.language;
   if (tier !== 'nothing')
-    for (const c of answer.cited) kb.text(t('bot-button-story', { title: clip(c.title, BUTTON_TITLE) }), STORY.encode({ experienceId: c.experience.id })).row();
+    for (const c of answer.cited)
+      kb.text(t('bot-button-story', { title: clip(c.title, BUTTON_TITLE) }), STORY_FOR.encode({ experienceId: c.experience.id, reader })).row();
   if (tier === 'answered') {
     kb.text(t('bot-button-helpful'), FEEDBACK.encode({ questionId, helpful: true }))
       .text(t('bot-button-not-helpful'), FEEDBACK.encode({ questionId, helpful: false }))
