@@ -55,7 +55,18 @@ export function verificationOf(verifiedOn: string | undefined, reviewAfterMonths
 
 /** The month of a YYYY-MM-DD date in the reader's language and calendar ("March 2025", "2025年3月", "اسفند ۱۴۰۳"). */
 export function monthName(language: Language, isoDate: string): string {
-  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  const format = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (language !== 'fa') return format.format(date);
+  // ICU puts the Persian year first ("۱۴۰۳ اسفند"); Persian readers write the month first, as ICU's own full date does ("۲۰ اسفند ۱۴۰۳").
+  const parts = format.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('month')} ${part('year')}`;
+}
+
+/** A YYYY-MM-DD date in the reader's language and calendar ("March 10, 2025", "2025年3月10日", "۲۰ اسفند ۱۴۰۳"). */
+export function dayName(language: Language, isoDate: string): string {
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** "Verified March 2025", or that it is past its review date. */
