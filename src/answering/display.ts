@@ -25,11 +25,17 @@ export function displayText(experience: Experience, language: Language): { langu
   return { language: anyLanguage as Language, text: anyText };
 }
 
-/** A localized country name; codes without a locale entry are shown as the code. */
+/** A localized country name: the locales' own, else CLDR's, else the code itself. */
 export function countryName(translator: Translator, language: Language, code: string): string {
   const key = `country-${code.toUpperCase()}`;
   const name = translator.t(language, key);
-  return name === key ? code : name;
+  if (name !== key) return name;
+  // The locales word only the countries members come from most; any other ISO code a member typed (DE) gets CLDR's name, not the bare code.
+  try {
+    return new Intl.DisplayNames(language, { type: 'region', fallback: 'none' }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 export function industryName(translator: Translator, language: Language, industry: string): string {
