@@ -6,6 +6,7 @@ import { clip, escapeHtml } from './html.ts';
 import { industryName, verificationNote } from '../../answering/display.ts';
 import { whoLivedIt } from '../../answering/naming/who-lived-it.ts';
 import type { Translate } from './story.ts';
+import { toTraditional } from '../../text/chinese-convert.ts';
 import { ASK_COMMUNITY, FEEDBACK, STORY_FOR, type StoryReader } from '../callbacks.ts';
 import type { CallbackCodec } from '../callback-data.ts';
 
@@ -36,7 +37,9 @@ export function renderAnswer(answer: DeliverableAnswer, language: Language, t: T
         industry: escapeHtml(industryName(translator, language, c.experience.industry)),
       });
       // What a reader should weigh: a model's translation, and how long ago it was checked.
-      const notes = [c.machineTranslated ? t('answer-machine-note') : '', c.verification ? verificationNote(translator, language, c.verification) : ''];
+      const verified = c.verification ? verificationNote(translator, language, c.verification) : '';
+      // `t` writes the answer's characters; this note is worded apart from it, so it is converted here.
+      const notes = [c.machineTranslated ? t('answer-machine-note') : '', answer.script === 'traditional' ? toTraditional(verified) : verified];
       return [line, ...notes.filter(Boolean).map((n) => `   <i>${n}</i>`)].join('\n');
     });
   if (tier === 'related') parts.push(lines().join('\n'), t('bot-related-offer'));
