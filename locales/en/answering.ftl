@@ -45,3 +45,5 @@ country-TR = Türkiye
 country-HK = Hong Kong
 country-RU = Russia
 country-IQ = Iraq
+# ISO's code for "unknown": a message kept with /save, or a contribution whose author gave no country.
+country-ZZ = country not given

@@ -84,6 +84,10 @@ bot-story-verified = Last verified on { $date }
 bot-story-not-found = That experience is not available (it may have been withdrawn).
 
 bot-too-long = Your message is { $length } characters long; please shorten it to { $max } characters or less and ask again.
+# A message that is not a question (src/answering/small-talk.ts): nothing is searched, nothing is put to the community.
+bot-small-talk-greeting = Hello! Write me a business question — paying a supplier, clearing customs, finding a distributor — and I will answer from the experiences of member companies.
+bot-small-talk-thanks = You are welcome! Ask me again whenever you need to.
+bot-small-talk-no-words = Please write your question in words, for example: How do I pay a Chinese supplier?
 bot-rate-limited = You have asked { $limit } questions in the last minute. Please wait { $seconds } seconds, then ask again.
 bot-other-input = I can only read text. Write your business question as a message and I will look for members' experiences that answer it. /help shows what else I can do.
 bot-unknown-command = I do not know that command. /help lists the ones I know.

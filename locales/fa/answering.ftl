@@ -44,3 +44,5 @@ country-TR = ترکیه
 country-HK = هنگ‌کنگ
 country-RU = روسیه
 country-IQ = عراق
+# ISO's code for "unknown": a message kept with /save, or a contribution whose author gave no country.
+country-ZZ = کشور نامشخص

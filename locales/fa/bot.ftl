@@ -85,6 +85,10 @@ bot-story-verified = آخرین تأیید: { $date }
 bot-story-not-found = این تجربه در دسترس نیست (شاید کنار گذاشته شده باشد).
 
 bot-too-long = پیام شما { $length } نویسه است؛ لطفاً آن را به { $max } نویسه یا کمتر کوتاه کنید و دوباره بپرسید.
+# A message that is not a question (src/answering/small-talk.ts): nothing is searched, nothing is put to the community.
+bot-small-talk-greeting = سلام! پرسش کاری خود را بنویسید — پرداخت به تأمین‌کننده، ترخیص از گمرک، پیدا کردن نمایندهٔ فروش — تا از تجربه‌های شرکت‌های عضو پاسخ دهم.
+bot-small-talk-thanks = خواهش می‌کنم! هر وقت پرسش دیگری داشتید بنویسید.
+bot-small-talk-no-words = لطفاً پرسش خود را با کلمات بنویسید، مثلاً: چطور به تأمین‌کنندهٔ چینی پول بدهم؟
 bot-rate-limited = در یک دقیقهٔ گذشته { $limit } پرسش فرستاده‌اید. لطفاً { $seconds } ثانیه صبر کنید و دوباره بپرسید.
 bot-other-input = من فقط متن را می‌خوانم. پرسش تجاری خود را در یک پیام بنویسید تا تجربه‌های اعضا را برایتان پیدا کنم. برای دیدن کارهای دیگرم: /help
 bot-unknown-command = این دستور را نمی‌شناسم. فهرست دستورها: /help

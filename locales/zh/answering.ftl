@@ -44,3 +44,5 @@ country-TR = 土耳其
 country-HK = 中国香港
 country-RU = 俄罗斯
 country-IQ = 伊拉克
+# ISO's code for "unknown": a message kept with /save, or a contribution whose author gave no country.
+country-ZZ = 国家未注明

@@ -84,6 +84,10 @@ bot-story-verified = 最近核实：{ $date }
 bot-story-not-found = 这条经验已无法查看（可能已被撤下）。
 
 bot-too-long = 您的消息有 { $length } 个字符，请缩短到 { $max } 个字符以内再问。
+# A message that is not a question (src/answering/small-talk.ts): nothing is searched, nothing is put to the community.
+bot-small-talk-greeting = 您好！请直接写下您的业务问题，比如向供应商付款、清关、找经销商，我会根据会员企业的经验来回答。
+bot-small-talk-thanks = 不客气！有问题随时再问我。
+bot-small-talk-no-words = 请用文字写下您的问题，例如：怎样给伊朗供应商付款？
 bot-rate-limited = 您在一分钟内已经问了 { $limit } 个问题。请等 { $seconds } 秒后再问。
 bot-other-input = 我只能识别文字消息。请把您的经营问题写成消息发给我，我会查找会员的相关经验。发送 /help 查看我还能做什么。
 bot-unknown-command = 我无法识别这个命令。发送 /help 查看可用命令。

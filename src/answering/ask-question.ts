@@ -6,6 +6,8 @@ import type { Experience } from '../knowledge/experiences/experience.ts';
 import type { Language } from '../text/language.ts';
 import { detectLanguage } from '../text/language.ts';
 import { isFinglish } from '../text/finglish.ts';
+import { writtenInTraditional } from '../text/chinese-convert.ts';
+import { smallTalk, type SmallTalk } from './small-talk.ts';
 import type { Answer, AnsweringService, CitedExperience } from './answering-service.ts';
 
 /** Longer questions are refused: they are pasted documents, not questions, and cost the model dearly. */
@@ -66,7 +68,9 @@ export type AskOutcome =
   | { kind: 'too-long'; max: number; length: number }
   /** `notify`: the first refusal of the window; later ones in it are refused in silence (one notice per window, not per message). */
   | { kind: 'rate-limited'; limit: number; hits: number; retryAfterSeconds: number; notify: boolean }
-  | { kind: 'answered'; answer: Answer; questionId: number; latencyMs: number };
+  | { kind: 'answered'; answer: Answer; questionId: number; latencyMs: number }
+  /** Not a question (a greeting, a thank-you, no words): not searched, logged nor put to the community; `language` is the reply's. */
+  | { kind: 'small-talk'; what: SmallTalk['what']; language: Language; script?: 'traditional' };
 
 /** Where a front door shows a model's answer while it is written (a private chat's growing message). */
 export interface AnswerPreview {
@@ -111,6 +115,15 @@ export function createAskQuestion({ answering, community, outbox, limitPerMinute
       const limit = member ? await community.rateLimits.hit(`ask:${member.id}`, limitPerMinute) : undefined;
       if (limit && !limit.allowed)
         return { kind: 'rate-limited', limit: limitPerMinute, hits: limit.hits, retryAfterSeconds: limit.retryAfterSeconds, notify: limit.firstRefused };
+
+      const chat = smallTalk(text);
+      if (chat)
+        return {
+          kind: 'small-talk',
+          what: chat.what,
+          language: chat.language === 'asker' ? memberLanguage : chat.language,
+          ...(chat.language === 'zh' && writtenInTraditional(text) ? { script: 'traditional' as const } : {}),
+        };
 
       const previous = repliesTo ? await community.questions.findByAnswerMessage(chatId, repliesTo.messageId) : undefined;
       const started = performance.now();

@@ -25,11 +25,17 @@ export function displayText(experience: Experience, language: Language): { langu
   return { language: anyLanguage as Language, text: anyText };
 }
 
-/** A localized country name; codes without a locale entry are shown as the code. */
+/** A localized country name: the locales' own, else CLDR's, else the code itself. */
 export function countryName(translator: Translator, language: Language, code: string): string {
   const key = `country-${code.toUpperCase()}`;
   const name = translator.t(language, key);
-  return name === key ? code : name;
+  if (name !== key) return name;
+  // The locales word only the countries members come from most; any other ISO code a member typed (DE) gets CLDR's name, not the bare code.
+  try {
+    return new Intl.DisplayNames(language, { type: 'region', fallback: 'none' }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 export function industryName(translator: Translator, language: Language, industry: string): string {
@@ -55,7 +61,18 @@ export function verificationOf(verifiedOn: string | undefined, reviewAfterMonths
 
 /** The month of a YYYY-MM-DD date in the reader's language and calendar ("March 2025", "2025年3月", "اسفند ۱۴۰۳"). */
 export function monthName(language: Language, isoDate: string): string {
-  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  const format = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (language !== 'fa') return format.format(date);
+  // ICU puts the Persian year first ("۱۴۰۳ اسفند"); Persian readers write the month first, as ICU's own full date does ("۲۰ اسفند ۱۴۰۳").
+  const parts = format.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('month')} ${part('year')}`;
+}
+
+/** A YYYY-MM-DD date in the reader's language and calendar ("March 10, 2025", "2025年3月10日", "۲۰ اسفند ۱۴۰۳"). */
+export function dayName(language: Language, isoDate: string): string {
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** "Verified March 2025", or that it is past its review date. */

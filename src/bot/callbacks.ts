@@ -9,6 +9,11 @@ import { TEXT_FIELDS } from '../knowledge/experiences/rules.ts';
 
 /** Under an answer. */
 export const STORY = callback('story', { experienceId: id });
+/** How the answer a story button sits under was written: the story opens so, whatever the member's language setting. */
+export const STORY_READERS = ['fa', 'zh', 'zh-hant', 'en'] as const;
+export type StoryReader = (typeof STORY_READERS)[number];
+/** Same tag as STORY, one field more: a press on a button sent before it still opens in the member's language. */
+export const STORY_FOR = callback('story', { experienceId: id, reader: oneOf(STORY_READERS) });
 export const FEEDBACK = callback('fb', { questionId: id, helpful: flag });
 export const ASK_COMMUNITY = callback('oq', { questionId: id });
 /** The asker's 👍/👎 under a member's answer to their question put to the community. */
@@ -75,6 +80,7 @@ export const INTRO_CONSENT = callback('intro:consent', { on: flag });
 
 export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
   STORY,
+  STORY_FOR,
   FEEDBACK,
   ASK_COMMUNITY,
   COMMUNITY_ANSWER_FEEDBACK,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAiProvider } from '../../src/ai/provider.ts';
 import { createAnsweringService } from '../../src/answering/answering-service.ts';
@@ -79,6 +80,23 @@ describe('a known city, from any of its spellings', () => {
     expect(['fa', 'zh', 'en'].map((l) => placeName('Khorgos', l as 'fa').shown)).toEqual(['خورگوس', '霍尔果斯', 'Khorgos']);
     expect(['fa', 'zh', 'en'].map((l) => placeName('义乌', l as 'fa').shown)).toEqual(['ییوو', '义乌', 'Yiwu']);
     expect(['fa', 'zh', 'en'].map((l) => placeName('قشم', l as 'fa').shown)).toEqual(['قشم', '格什姆', 'Qeshm']);
+  });
+});
+
+describe('the cities of the demo knowledge base, the first a new member meets', () => {
+  const cities = readFileSync(new URL('../../assets/demo-kb.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { contributor?: { city?: string } }).contributor?.city)
+    .filter((city): city is string => city !== undefined);
+
+  it('are each named to a Persian reader in Persian letters and to a Chinese reader in Chinese characters, Dubai too', () => {
+    expect(cities.length).toBeGreaterThan(20);
+    for (const city of cities) {
+      expect(placeName(city, 'fa').shown, city).not.toMatch(/[A-Za-z]/);
+      expect(placeName(city, 'zh').shown, city).not.toMatch(/[A-Za-z]/);
+    }
+    expect(['fa', 'zh', 'en'].map((l) => placeName('Dubai', l as 'fa').shown)).toEqual(['دبی', '迪拜', 'Dubai']);
   });
 });
 

@@ -84,9 +84,9 @@ describe("offline answer (no model): extractive, in the asker's language where a
     expect(answer.cited.map((c) => c.displayLanguage)).toEqual(['zh', 'en']);
     const text = stripIsolation(answer.text);
     expect(text).toContain('1. 伊朗海关的原产地证明\n\u200Fچین — ماشین‌آلات\n我们请商会出具了原产地证书。清关三天完成！\n(متن اصلی به چینی)');
-    // A country without a locale entry is shown as its code; the Persian line then starts with a right-to-left mark.
+    // A country without a locale entry gets its name from CLDR, in Persian: no bare "KZ" in a Persian line.
     expect(text).toContain(
-      '2. Rail freight via Kazakhstan\n\u200FKZ — حمل‌ونقل و لجستیک\nWe used the rail route via Khorgos. It took 18 days.\n(متن اصلی به انگلیسی)',
+      '2. Rail freight via Kazakhstan\n\u200Fقزاقستان — حمل‌ونقل و لجستیک\nWe used the rail route via Khorgos. It took 18 days.\n(متن اصلی به انگلیسی)',
     );
   });
 
@@ -105,7 +105,8 @@ describe("offline answer (no model): extractive, in the asker's language where a
       translator.t('zh', 'answer-translation-note', { language: 'en', original: 'fa' }),
       ...[customs, payment, kazakh].map((e) =>
         translator.t('zh', 'answer-experience-meta', {
-          who: translator.t('zh', `country-${e.country}`).replace(`country-${e.country}`, e.country),
+          // The locales' name of the country, else CLDR's (Kazakhstan has no locale entry).
+          who: translator.t('zh', `country-${e.country}`).replace(`country-${e.country}`, new Intl.DisplayNames('zh', { type: 'region' }).of(e.country)!),
           industry: translator.t('zh', `industry-${e.industry}`),
         }),
       ),

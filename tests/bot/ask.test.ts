@@ -71,6 +71,32 @@ describe.each(testDatabases())('on $name', (database) => {
     expect(answer!.buttons).toContain(toTraditional(tg.text('zh', 'bot-button-helpful')));
   });
 
+  it('opens the full story from an answer in traditional characters in traditional characters too', async () => {
+    const member = tg.member({ language_code: 'zh' });
+    await member.says('怎麼通過換匯所向中國供應商付款？');
+    const [story] = await member.presses(toTraditional(tg.text('zh', 'bot-button-story', { title: clipTitle(PAYMENT.translations!.zh!.title) })));
+    for (const part of [PAYMENT.translations!.zh!.title, PAYMENT.translations!.zh!.solution]) {
+      expect(story!.text).toContain(toTraditional(part));
+      expect(story!.text).not.toContain(part);
+    }
+    expect(story!.text).toContain(toTraditional(tg.text('zh', 'bot-story-solution')));
+  });
+
+  it("opens the full story in the answer's language, not the member's Telegram language, and leaves that setting as it was", async () => {
+    const member = tg.member({ language_code: 'en' });
+    await member.says(QUESTIONS.zh.about);
+    const [story] = await member.presses(tg.text('zh', 'bot-button-story', { title: clipTitle(PAYMENT.translations!.zh!.title) }));
+    expect(story!.text).toContain(PAYMENT.translations!.zh!.solution);
+    expect(story!.text).toContain(tg.text('zh', 'bot-story-solution'));
+    const [help] = await member.says('/help');
+    expect(help!.text).toContain(
+      tg
+        .plainText('en', 'bot-help')
+        .replace(/<[^>]+>/g, '')
+        .split('\n')[0]!,
+    );
+  });
+
   describe.each(['fa', 'zh', 'en'] as const)('asking in %s', (language) => {
     const title = language === 'fa' ? PAYMENT.title : PAYMENT.translations![language]!.title;
 
@@ -108,7 +134,7 @@ describe.each(testDatabases())('on $name', (database) => {
     it('opens the full story in the member language from the button under the answer', async () => {
       const member = tg.member({ language_code: language });
       await member.says(QUESTIONS[language].about);
-      const [story] = await member.presses('story:' + (await idOf('exp-pay-1')));
+      const [story] = await member.presses(`story:${await idOf('exp-pay-1')}:${language}`);
       const text = language === 'fa' ? PAYMENT : { ...PAYMENT, ...PAYMENT.translations![language]! };
       for (const part of [text.title, text.problem, text.solution, text.outcome!]) expect(story!.text).toContain(part);
       expect(story!.text).toContain(tg.text(language, 'bot-story-solution'));

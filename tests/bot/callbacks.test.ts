@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callback, flag, id, MAX_CALLBACK_BYTES } from '../../src/bot/callback-data.ts';
-import { CALLBACKS, FEEDBACK, PROFILE_COUNTRY, SHARE_EDIT } from '../../src/bot/callbacks.ts';
+import { CALLBACKS, FEEDBACK, PROFILE_COUNTRY, SHARE_EDIT, STORY, STORY_FOR } from '../../src/bot/callbacks.ts';
 import { conversationKeyOf } from '../../src/bot/conversation-key.ts';
 import { anExperience } from '../helpers/experiences.ts';
 import { plain, pressForged, TelegramTest, type TestMember } from '../helpers/telegram.ts';
@@ -15,6 +15,10 @@ describe('the callback data registry', () => {
     expect(FEEDBACK.decode(FEEDBACK.encode({ questionId: 12, helpful: false }))).toEqual({ questionId: 12, helpful: false });
     expect(PROFILE_COUNTRY.decode(PROFILE_COUNTRY.encode({ country: null }))).toEqual({ country: null });
     expect(SHARE_EDIT.decode('share:edit:back')).toEqual({ field: 'back' });
+    // A story button sent before buttons said the answer's language still opens, in the member's.
+    expect(STORY.decode('story:12')).toEqual({ experienceId: 12 });
+    expect(STORY_FOR.decode('story:12')).toBeUndefined();
+    expect(STORY_FOR.decode(STORY_FOR.encode({ experienceId: 12, reader: 'zh-hant' }))).toEqual({ experienceId: 12, reader: 'zh-hant' });
     // A changed layout gets a new version: the old buttons no longer decode, nor the new ones with the old code.
     const feedbackV2 = callback('fb', { questionId: id, helpful: flag, rating: id }, 2);
     expect(feedbackV2.encode({ questionId: 12, helpful: true, rating: 5 })).toBe('v2:fb:12:1:5');
@@ -29,6 +33,8 @@ describe('the callback data registry', () => {
       'fbx:12:1',
       'profile:country:<b>',
       'share:edit:everything',
+      'story:12:de',
+      'story:12:zh:1',
     ]) {
       expect(
         CALLBACKS.map((c) => c.decode(forged)).filter((v) => v !== undefined),

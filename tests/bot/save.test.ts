@@ -213,6 +213,9 @@ describe.concurrent.each(testDatabases())('/save in a group, on $name', ({ open 
     await tg.outboxSent();
     expect(await experienceOf(text)).toMatchObject([{ status: 'pending', contributor_member_id: null, contributor_name: null }]);
     expect(plain(cardsOf(text)[0]!.text)).toContain(`👤 ${tg.text('en', 'curation-card-anonymous')}`);
+    // Nobody said where the author's company is: the card says so, not ISO's "ZZ".
+    expect(plain(cardsOf(text)[0]!.text)).toContain(tg.text('en', 'country-ZZ'));
+    expect(plain(cardsOf(text)[0]!.text)).not.toContain('ZZ');
     expect(tg.emulator.state.messages(person.user.id)).toEqual([]);
   });
 

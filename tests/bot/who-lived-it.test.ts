@@ -52,6 +52,31 @@ describe.each(testDatabases())('who lived it, in the bot, on $name', (database) 
   });
 });
 
+// A German firm: a country the locales do not word themselves, typed as its ISO code in /profile.
+const GERMAN_FIRM = anExperience({ id: 'exp-who-hamburg', country: 'DE', contributor: { name: 'Anna Weber', company: 'Weber Pumpen GmbH', city: 'Hamburg' } });
+
+describe.each(testDatabases())('a country the locales do not name, on $name', (database) => {
+  let tg: TelegramTest;
+  beforeAll(async () => {
+    tg = await TelegramTest.start({ openDb: database.open, experiences: [GERMAN_FIRM, ...unrelatedExperiences()] });
+  });
+  afterAll(() => tg?.stop());
+
+  // Written out, not computed: each reader reads the country's name, never the bare code "DE".
+  it.each([
+    { language: 'fa', question: 'چطور از طریق صرافی به تأمین‌کننده چینی پرداخت کنم؟', country: 'آلمان' },
+    { language: 'zh', question: '怎么通过换汇所向中国供应商付款？', country: '德国' },
+    { language: 'en', question: 'How do I pay a Chinese supplier through an exchange house?', country: 'Germany' },
+  ] as const)('is named in $language in the answer and the full story', async ({ language, question, country }) => {
+    const member = tg.member({ language_code: language });
+    const answer = (await member.says(question)).at(-1)!;
+    expect(answer.text).toContain(country);
+    expect(answer.text).not.toMatch(/\bDE\b/);
+    const [story] = await member.presses(answer.buttons.find((b) => b.includes('📖'))!);
+    expect(story!.text).toContain(tg.text(language, 'bot-story-meta', { country, industry: tg.text(language, 'industry-food') }));
+  });
+});
+
 describe('the list of experiences that might be related', () => {
   it('names who lived each one in a script the reader reads', () => {
     const translator = createTranslator();

@@ -168,6 +168,8 @@ const CHINA: readonly Row[] = [
   ['Alashankou', 'آلاشانکو', '阿拉山口'],
   ['Erenhot', 'ارن‌هوت', '二连浩特'],
   ['Lianyungang', 'لیان‌یونگانگ', '连云港'],
+  ["Rui'an", 'روی‌آن', '瑞安', 'Ruian'],
+  ['Zhoushan', 'ژوشان', '舟山'],
   // Provinces and regions.
   ['Hebei', 'هبی', '河北'],
   ['Shanxi', 'شانشی', '山西'],
@@ -207,4 +209,11 @@ export interface Place {
   spellings: readonly string[];
 }
 
-export const PLACES: readonly Place[] = [...IRAN, ...CHINA].map(([en, fa, zh, ...others]) => ({ en, fa, zh, spellings: [en, fa, zh, ...others] }));
+// The emirates through which much of the trade between Iran and China is invoiced and shipped, where some members' companies are.
+const EMIRATES: readonly Row[] = [
+  ['Dubai', 'دبی', '迪拜'],
+  ['Sharjah', 'شارجه', '沙迦'],
+  ['Abu Dhabi', 'ابوظبی', '阿布扎比'],
+];
+
+export const PLACES: readonly Place[] = [...IRAN, ...CHINA, ...EMIRATES].map(([en, fa, zh, ...others]) => ({ en, fa, zh, spellings: [en, fa, zh, ...others] }));

@@ -15,7 +15,7 @@ export function readableContributor(contributor: Contributor, reader: Language):
 
 /**
  * Who lived the experience, as a reader names them: company and city in a script they read
- * (see names.ts), and the country (a code without a locale entry as the code), joined with the
+ * (see names.ts), and the country (its name in the reader's language, see countryName), joined with the
  * reader's list separator.
  */
 export function whoLivedIt(experience: { country: string; contributor?: Contributor }, translator: Translator, language: Language): string {

@@ -2,6 +2,7 @@ import { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../context.ts';
 import { previewInChat } from '../answer-preview.ts';
 import { whileTyping } from './typing.ts';
+import { smallTalkReply } from '../render/small-talk.ts';
 
 /**
  * Plain text in a private chat is a question for the ask use case, which logs it and queues its
@@ -40,6 +41,10 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
     if (outcome.kind === 'rate-limited') {
       ctx.log.info({ hits: outcome.hits, notified: outcome.notify }, 'rate limited');
       if (outcome.notify) await ctx.reply(ctx.t('bot-rate-limited', { seconds: outcome.retryAfterSeconds, limit: outcome.limit }));
+      return;
+    }
+    if (outcome.kind === 'small-talk') {
+      await ctx.reply(smallTalkReply(deps.app.translator, outcome));
       return;
     }
     const { answer, questionId, latencyMs } = outcome;

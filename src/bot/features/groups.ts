@@ -9,6 +9,7 @@ import { GROUP_ANSWERING, GROUP_LANGUAGE } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { languageFromTelegram } from '../i18n.ts';
 import { whileTyping } from './typing.ts';
+import { smallTalkReply } from '../render/small-talk.ts';
 import { askRecording, recordingOf, type CarriedRecording } from './voice.ts';
 
 type GroupLike = Chat.GroupChat | Chat.SupergroupChat;
@@ -210,6 +211,7 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
       if (outcome.notify) await ctx.reply(translator.t(language, 'bot-rate-limited', { seconds: outcome.retryAfterSeconds, limit: outcome.limit }), replyHere);
       return;
     }
+    if (outcome.kind === 'small-talk') return void (await ctx.reply(smallTalkReply(translator, outcome), replyHere));
     ctx.log.info(
       { handler: 'group-ask', question_id: outcome.questionId, abstained: outcome.answer.abstained, latency_ms: Math.round(outcome.latencyMs) },
       'group question answered; the answer is queued for delivery',

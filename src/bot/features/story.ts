@@ -1,7 +1,8 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { Experience } from '../../knowledge/experiences/experience.ts';
 import { onPress } from '../callback-data.ts';
-import { INTRO_ASK, STORY } from '../callbacks.ts';
+import { INTRO_ASK, STORY, STORY_FOR } from '../callbacks.ts';
+import { toTraditional } from '../../text/chinese-convert.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { splitMessage } from '../render/html.ts';
 import { renderStory } from '../render/story.ts';
@@ -11,26 +12,35 @@ import { renderStory } from '../render/story.ts';
  * chat, "connect me with this company" goes under it when its contributor takes introductions
  * (never for the contributor themself); in a group nobody is offered one in front of others.
  */
-export async function sendStory(ctx: BotContext, deps: BotDeps, experience: Experience): Promise<void> {
-  const html = renderStory(experience, ctx.locale, ctx.t, deps.app.translator);
+export async function sendStory(ctx: BotContext, deps: BotDeps, experience: Experience, script?: 'traditional'): Promise<void> {
+  const inScript = (text: string) => (script === 'traditional' ? toTraditional(text) : text);
+  const html = inScript(renderStory(experience, ctx.locale, ctx.t, deps.app.translator));
   const parts = splitMessage(html);
   const offered = ctx.chat?.type === 'private' && ctx.member !== undefined && (await deps.app.community.introductions.offered(ctx.member.id, experience.id));
-  const keyboard = offered ? { reply_markup: new InlineKeyboard().text(ctx.t('intro-button'), INTRO_ASK.encode({ experienceId: experience.id })) } : {};
+  const keyboard = offered
+    ? { reply_markup: new InlineKeyboard().text(inScript(ctx.t('intro-button')), INTRO_ASK.encode({ experienceId: experience.id })) }
+    : {};
   for (const [i, part] of parts.entries()) await ctx.reply(part, { parse_mode: 'HTML', ...(i === parts.length - 1 ? keyboard : {}) });
 }
 
 /** The "full story" buttons under an answer. */
 export function storyFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  onPress(composer, STORY, async (ctx, { experienceId }) => {
+  const open = async (ctx: BotContext, experienceId: number, script?: 'traditional') => {
     const experience = await deps.app.experiences.getById(experienceId);
     await ctx.answerCallbackQuery();
     // Unpublished since the answer was given: the story is no longer shared.
     if (experience?.status !== 'published') {
-      await ctx.reply(ctx.t('bot-story-not-found'));
+      await ctx.reply(script === 'traditional' ? toTraditional(ctx.t('bot-story-not-found')) : ctx.t('bot-story-not-found'));
       return;
     }
-    await sendStory(ctx, deps, experience);
+    await sendStory(ctx, deps, experience, script);
+  };
+  onPress(composer, STORY, (ctx, { experienceId }) => open(ctx, experienceId));
+  onPress(composer, STORY_FOR, (ctx, { experienceId, reader }) => {
+    // For this message only: the member's own language setting is not changed by a press.
+    ctx.locale = reader === 'zh-hant' ? 'zh' : reader;
+    return open(ctx, experienceId, reader === 'zh-hant' ? 'traditional' : undefined);
   });
   return composer;
 }

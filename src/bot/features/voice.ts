@@ -6,6 +6,7 @@ import type { TranslationArgs } from '../../i18n.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { previewInChat } from '../answer-preview.ts';
 import { whileTyping } from './typing.ts';
+import { smallTalkReply } from '../render/small-talk.ts';
 
 /** Telegram lets a bot download files up to 20 MB. */
 const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
@@ -75,7 +76,8 @@ export async function askRecording(ctx: BotContext, deps: BotDeps, spoken: Spoke
       if (asked.kind === 'too-long') await ctx.reply(t('bot-too-long', { max: asked.max, length: asked.length }), replyOptions);
       else if (asked.kind === 'rate-limited') {
         if (asked.notify) await ctx.reply(t('bot-rate-limited', { seconds: asked.retryAfterSeconds, limit: asked.limit }), replyOptions);
-      } else ctx.log.info({ question_id: asked.questionId, abstained: asked.answer.abstained }, 'voice question answered; the answer is queued for delivery');
+      } else if (asked.kind === 'small-talk') await ctx.reply(smallTalkReply(deps.app.translator, asked), replyOptions);
+      else ctx.log.info({ question_id: asked.questionId, abstained: asked.answer.abstained }, 'voice question answered; the answer is queued for delivery');
     }
   }
 }

@@ -6,7 +6,8 @@ import { clip, escapeHtml } from './html.ts';
 import { industryName, verificationNote } from '../../answering/display.ts';
 import { whoLivedIt } from '../../answering/naming/who-lived-it.ts';
 import type { Translate } from './story.ts';
-import { ASK_COMMUNITY, FEEDBACK, STORY } from '../callbacks.ts';
+import { toTraditional } from '../../text/chinese-convert.ts';
+import { ASK_COMMUNITY, FEEDBACK, STORY_FOR, type StoryReader } from '../callbacks.ts';
 import type { CallbackCodec } from '../callback-data.ts';
 
 /** Telegram shows about this many characters of a button on a phone. */
@@ -36,7 +37,9 @@ export function renderAnswer(answer: DeliverableAnswer, language: Language, t: T
         industry: escapeHtml(industryName(translator, language, c.experience.industry)),
       });
       // What a reader should weigh: a model's translation, and how long ago it was checked.
-      const notes = [c.machineTranslated ? t('answer-machine-note') : '', c.verification ? verificationNote(translator, language, c.verification) : ''];
+      const verified = c.verification ? verificationNote(translator, language, c.verification) : '';
+      // `t` writes the answer's characters; this note is worded apart from it, so it is converted here.
+      const notes = [c.machineTranslated ? t('answer-machine-note') : '', answer.script === 'traditional' ? toTraditional(verified) : verified];
       return [line, ...notes.filter(Boolean).map((n) => `   <i>${n}</i>`)].join('\n');
     });
   if (tier === 'related') parts.push(lines().join('\n'), t('bot-related-offer'));
@@ -49,8 +52,11 @@ export function renderAnswer(answer: DeliverableAnswer, language: Language, t: T
 export function answerKeyboard(answer: DeliverableAnswer, questionId: number, t: Translate): InlineKeyboard {
   const kb = new InlineKeyboard();
   const tier = tierOf(answer);
+  // The story opens as the answer was written: a member whose Telegram is in English asking in Chinese reads it in Chinese.
+  const reader: StoryReader = answer.script === 'traditional' ? 'zh-hant' : answer.language;
   if (tier !== 'nothing')
-    for (const c of answer.cited) kb.text(t('bot-button-story', { title: clip(c.title, BUTTON_TITLE) }), STORY.encode({ experienceId: c.experience.id })).row();
+    for (const c of answer.cited)
+      kb.text(t('bot-button-story', { title: clip(c.title, BUTTON_TITLE) }), STORY_FOR.encode({ experienceId: c.experience.id, reader })).row();
   if (tier === 'answered') {
     kb.text(t('bot-button-helpful'), FEEDBACK.encode({ questionId, helpful: true }))
       .text(t('bot-button-not-helpful'), FEEDBACK.encode({ questionId, helpful: false }))

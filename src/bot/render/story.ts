@@ -3,7 +3,7 @@ import type { Translator } from '../../i18n.ts';
 import type { Experience } from '../../knowledge/experiences/experience.ts';
 import { inReadingDirection } from '../../text/direction.ts';
 import { escapeHtml } from './html.ts';
-import { countryName, displayText, industryName } from '../../answering/display.ts';
+import { countryName, dayName, displayText, industryName } from '../../answering/display.ts';
 import { contributorCredit } from '../../answering/naming/who-lived-it.ts';
 import { lacksProblem } from '../../knowledge/experiences/rules.ts';
 
@@ -36,6 +36,6 @@ export function renderStory(experience: Experience, language: Language, t: Trans
   if (text.outcome) parts.push(`<b>${t('bot-story-outcome')}</b>\n${own(text.outcome)}`);
   const who = contributorCredit(experience.contributor, language).join(t('bot-story-who-separator'));
   if (who) parts.push(t('bot-story-contributor', { who: escapeHtml(who) }));
-  if (experience.verifiedOn) parts.push(t('bot-story-verified', { date: experience.verifiedOn }));
+  if (experience.verifiedOn) parts.push(t('bot-story-verified', { date: dayName(language, experience.verifiedOn) }));
   return parts.join('\n\n');
 }
