@@ -1,7 +1,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations, type ConversationData, type VersionedState } from '@grammyjs/conversations';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
-import { Bot, BotError, type Context } from 'grammy';
+import { Bot, BotError, type Context, type Transformer } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { BotContext, BotDeps } from './context.ts';
 import { conversationKey } from './conversation-key.ts';
@@ -17,6 +17,7 @@ import { intake } from './middleware/intake.ts';
 import { refuseUnknownButtons } from './middleware/unknown-buttons.ts';
 import { nameMemberInLogs, updateLogger } from './middleware/update-logger.ts';
 import { createUpdateProgress, type UpdateProgress } from './update-progress.ts';
+import { withoutEmptyKeyboardRows } from './keyboard-rows.ts';
 
 /**
  * The grammY bot plus a count of updates being handled (for a stop that leaves none half-done),
@@ -86,15 +87,18 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       takeOverUnfinished: async () => ({ taken: 0, handled: Promise.resolve() }),
     } as Pick<SmeBot, 'inFlight' | 'progress' | 'outage' | 'receive' | 'takeOverUnfinished'>,
   );
-  if (options.throttle !== false) {
-    bot.api.config.use(apiThrottler(options.throttle ?? { out: { maxConcurrent: 1, minTime: 0 } }));
-  }
-  // Installed last, so it wraps the throttler: a retried call is throttled again. Not for
-  // getUpdates: polling retries it itself (polling.ts), seen in the logs and with a capped
-  // backoff, where auto-retry would retry a refused connection silently for ever, backing off
-  // up to an hour between tries.
+  // What every call to Telegram goes through, in this order. Installed on the bot's Api and on the
+  // fresh Api each conversation gets for its replays (the conversations plugin builds one without
+  // the bot's transformers: /profile's or /share's messages would go unthrottled and unretried).
+  const outgoing: Transformer[] = [withoutEmptyKeyboardRows];
+  if (options.throttle !== false) outgoing.push(apiThrottler(options.throttle ?? { out: { maxConcurrent: 1, minTime: 0 } }));
+  // Last, so it wraps the throttler: a retried call is throttled again. Not for getUpdates:
+  // polling retries it itself (polling.ts), seen in the logs and with a capped backoff, where
+  // auto-retry would retry a refused connection silently for ever, backing off up to an hour
+  // between tries.
   const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: deps.app.config.telegramMaxRetryWaitMs / 1000 });
-  bot.api.config.use((prev, method, payload, signal) => (method === 'getUpdates' ? prev(method, payload, signal) : retry(prev, method, payload, signal)));
+  outgoing.push((prev, method, payload, signal) => (method === 'getUpdates' ? prev(method, payload, signal) : retry(prev, method, payload, signal)));
+  for (const transformer of outgoing) bot.api.config.use(transformer);
 
   const { app } = deps;
   // Before anything keeps the update (the chat queue, the claim's copy) or reads it.
@@ -126,6 +130,12 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
   bot.use(
     conversations<BotContext, Context>({
       storage: { type: 'key', version: CONVERSATION_VERSION, adapter: conversationStorage, getStorageKey: conversationKey },
+      plugins: [
+        (ctx, next) => {
+          for (const transformer of outgoing) ctx.api.config.use(transformer);
+          return next();
+        },
+      ],
     }),
   );
   // A failing feature costs the member one apology, never the bot.
