@@ -38,8 +38,10 @@ export type DeliverableAnswer = Pick<Answer, 'language' | 'script' | 'abstained'
   /** Absent in answers queued before tiers existed: `answered` unless abstained, then `nothing`. */
   tier?: Answer['tier'];
   cited: (Pick<CitedExperience, 'title' | 'machineTranslated' | 'verification'> & {
-    /** `contributor` is absent in answers queued before the related list named who lived it. */
-    experience: Pick<Experience, 'id' | 'country' | 'industry'> & { contributor?: Pick<Experience['contributor'], 'company' | 'city'> };
+    /** Absent in answers queued before the list said a title's language: such a title is shown without the note. */
+    displayLanguage?: Language;
+    /** `contributor` is absent in answers queued before the related list named who lived it; `language` (the original's) with `displayLanguage`. */
+    experience: Pick<Experience, 'id' | 'country' | 'industry'> & { language?: Language; contributor?: Pick<Experience['contributor'], 'company' | 'city'> };
   })[];
 };
 
@@ -189,8 +191,10 @@ function deliverable(answer: Answer): DeliverableAnswer {
     text,
     cited: answer.cited.map((c) => ({
       title: c.title,
+      displayLanguage: c.displayLanguage,
       experience: {
         id: c.experience.id,
+        language: c.experience.language,
         country: c.experience.country,
         industry: c.experience.industry,
         contributor: contributorShown(c.experience.contributor),

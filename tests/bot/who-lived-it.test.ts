@@ -103,3 +103,31 @@ describe('the list of experiences that might be related', () => {
     expect(text.replace(/[\u2066-\u2069]/g, '')).toContain('Zibo Hengrun Chemical Co., Ltd.، زیبو، چین · ');
   });
 });
+
+describe('a title in the list not in the reader’s language', () => {
+  it('says which language it is in, as the quoted answer does: an English translation of a Chinese story, and a Chinese original', () => {
+    const translator = createTranslator();
+    const t = (key: string, vars?: Record<string, string | number>) => translator.t('fa', key, vars);
+    const story = (id: number, title: string, displayLanguage: 'en' | 'zh') => ({
+      title,
+      displayLanguage,
+      machineTranslated: false,
+      experience: { id, language: 'zh' as const, country: 'CN', industry: 'logistics' as const, contributor: { company: '义乌顺达物流', city: '义乌' } },
+    });
+    const text = renderAnswer(
+      {
+        language: 'fa',
+        abstained: true,
+        tier: 'related',
+        mode: 'offline',
+        text: t('answer-related-found'),
+        cited: [story(1, 'Rail groupage from Yiwu to Tehran', 'en'), story(2, '义乌到德黑兰的铁路拼箱', 'zh')],
+      },
+      'fa',
+      t,
+      translator,
+    );
+    expect(text).toContain(translator.t('fa', 'answer-translation-note', { language: 'en', original: 'zh' }));
+    expect(text).toContain(translator.t('fa', 'answer-original-note', { language: 'zh' }));
+  });
+});

@@ -5,6 +5,7 @@ import type { Translator } from '../../i18n.ts';
 import { clip, escapeHtml } from './html.ts';
 import { industryName, verificationNote } from '../../answering/display.ts';
 import { whoLivedIt } from '../../answering/naming/who-lived-it.ts';
+import { shownNote } from '../../answering/offline-answer.ts';
 import type { Translate } from './story.ts';
 import { toTraditional } from '../../text/chinese-convert.ts';
 import { ASK_COMMUNITY, FEEDBACK, STORY_FOR, type StoryReader } from '../callbacks.ts';
@@ -39,7 +40,14 @@ export function renderAnswer(answer: DeliverableAnswer, language: Language, t: T
       // What a reader should weigh: a model's translation, and how long ago it was checked.
       const verified = c.verification ? verificationNote(translator, language, c.verification) : '';
       // `t` writes the answer's characters; this note is worded apart from it, so it is converted here.
-      const notes = [c.machineTranslated ? t('answer-machine-note') : '', answer.script === 'traditional' ? toTraditional(verified) : verified];
+      // A title not in the reader's language says which it is in, as the quoted answer does.
+      const shown =
+        c.displayLanguage && c.displayLanguage !== language
+          ? shownNote(translator, language, c.displayLanguage, c.experience.language ?? c.displayLanguage)
+          : '';
+      const notes = [shown, c.machineTranslated ? t('answer-machine-note') : '', verified].map((n) =>
+        answer.script === 'traditional' && n !== '' ? toTraditional(n) : n,
+      );
       return [line, ...notes.filter(Boolean).map((n) => `   <i>${n}</i>`)].join('\n');
     });
   if (tier === 'related') parts.push(lines().join('\n'), t('bot-related-offer'));
