@@ -7,7 +7,7 @@ console-banner = SME Bridge: local console
     /lang fa, /lang zh or /lang en changes your language; /quit or Ctrl-D leaves.
 console-telegram-hint = To use Telegram instead: create a bot with @BotFather, put BOT_TOKEN=<the token> in the .env file, and run npm start again.
 console-seeded = The demo knowledge base was loaded: { $count } experiences.
-console-lang-switched = Language: English.
+console-lang-switched = Your Telegram language is now English. The bot speaks it with you unless you chose another with /language.
 console-lang-usage = Use /lang fa, /lang zh or /lang en.
 console-no-button = The last message has no button { $number }.
 console-bye = Goodbye.

@@ -7,7 +7,7 @@ console-banner = SME Bridge: کنسول محلی
     با { "/lang fa" }، { "/lang zh" } یا { "/lang en" } زبان را عوض کنید؛ با { "/quit" } یا Ctrl-D خارج شوید.
 console-telegram-hint = برای استفاده از تلگرام: با { "@BotFather" } یک ربات بسازید، { "BOT_TOKEN=<توکن>" } را در فایل { ".env" } بگذارید و دوباره { "npm start" } را اجرا کنید.
 console-seeded = پایگاه دانش نمایشی بارگذاری شد: { $count } تجربه.
-console-lang-switched = زبان: فارسی.
+console-lang-switched = زبان تلگرام شما اکنون فارسی است. ربات به همین زبان با شما حرف می‌زند، مگر اینکه با /language زبان دیگری انتخاب کرده باشید.
 console-lang-usage = از { "/lang fa" }، { "/lang zh" } یا { "/lang en" } استفاده کنید.
 console-no-button = پیام آخر دکمهٔ شمارهٔ { $number } ندارد.
 console-bye = خدانگهدار.

@@ -7,7 +7,7 @@ console-banner = SME Bridge：本地控制台
     /lang fa、/lang zh 或 /lang en 切换语言；/quit 或 Ctrl-D 退出。
 console-telegram-hint = 如需改用 Telegram：通过 @BotFather 创建机器人，在 .env 文件中写入 BOT_TOKEN=<令牌>，然后重新运行 npm start。
 console-seeded = 已载入演示知识库：{ $count } 条经验。
-console-lang-switched = 语言：中文。
+console-lang-switched = 你的 Telegram 语言现在是中文。除非你用 /language 选了别的语言，机器人会用中文和你交流。
 console-lang-usage = 请使用 /lang fa、/lang zh 或 /lang en。
 console-no-button = 上一条消息没有第 { $number } 个按钮。
 console-bye = 再见。
