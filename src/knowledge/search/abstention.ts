@@ -76,8 +76,9 @@ export interface AbstentionModel {
   threshold: number;
   /**
    * Below `threshold` but at least this: offer the top experiences as possibly related; below it,
-   * nothing. Computed by bench/calibrate.ts: at most 1 % of the calibration sets' answerable
-   * questions fall below it (rounded down to 0.05).
+   * nothing, unless the top experience holds as many of the question's words as `matched` counts.
+   * Computed by bench/calibrate.ts: at most 1 % of the calibration sets' answerable questions fall
+   * below it (rounded down to 0.05).
    */
   relatedThreshold: number;
   /**
@@ -131,7 +132,17 @@ export function tier(features: AbstentionFeatures, matches: number, language: La
   if (matches < ENOUGH_MATCHES && features.coverage < model.minCoverageWithFewMatches) return 'nothing';
   const c = confidence(features, language, model);
   if (c >= model.threshold) return 'answered';
-  return c >= model.relatedThreshold ? 'related' : 'nothing';
+  return c >= model.relatedThreshold || holdsEnoughWords(features) ? 'related' : 'nothing';
+}
+
+/**
+ * The top experience holds as many of the question's words as `matched` counts at all. The
+ * confidence can still be low when several stories share the topic ("伊朗清关要多久？": six demo
+ * stories give clearance times, so the first hardly stands out of ranks 3–12), but a story sharing
+ * that much with the question is worth offering as possibly related rather than saying nothing.
+ */
+function holdsEnoughWords(features: AbstentionFeatures): boolean {
+  return features.matched >= Math.log(1 + ENOUGH_MATCHED_WORDS) - 1e-9;
 }
 
 export const NO_FEATURES: AbstentionFeatures = { prominence: 0, margin: 0, coverage: 0, known: 0, matched: 0 };
