@@ -87,18 +87,22 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       takeOverUnfinished: async () => ({ taken: 0, handled: Promise.resolve() }),
     } as Pick<SmeBot, 'inFlight' | 'progress' | 'outage' | 'receive' | 'takeOverUnfinished'>,
   );
-  // What every call to Telegram goes through, in this order. Installed on the bot's Api and on the
-  // fresh Api each conversation gets for its replays (the conversations plugin builds one without
-  // the bot's transformers: /profile's or /share's messages would go unthrottled and unretried).
-  const outgoing: Transformer[] = [withoutEmptyKeyboardRows];
-  if (options.throttle !== false) outgoing.push(apiThrottler(options.throttle ?? { out: { maxConcurrent: 1, minTime: 0 } }));
-  // Last, so it wraps the throttler: a retried call is throttled again. Not for getUpdates:
-  // polling retries it itself (polling.ts), seen in the logs and with a capped backoff, where
-  // auto-retry would retry a refused connection silently for ever, backing off up to an hour
-  // between tries.
-  const retry = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: deps.app.config.telegramMaxRetryWaitMs / 1000 });
-  outgoing.push((prev, method, payload, signal) => (method === 'getUpdates' ? prev(method, payload, signal) : retry(prev, method, payload, signal)));
-  for (const transformer of outgoing) bot.api.config.use(transformer);
+  // Every call to Telegram goes through these, in this order (the last installed runs first).
+  const throttle = options.throttle === false ? undefined : apiThrottler(options.throttle ?? { out: { maxConcurrent: 1, minTime: 0 } });
+  // Wraps the throttler: a retried call is throttled again. Not for getUpdates: polling retries
+  // it itself (polling.ts), seen in the logs and with a capped backoff, where auto-retry would
+  // retry a refused connection silently for ever, backing off up to an hour between tries.
+  const autoRetryOf = autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: deps.app.config.telegramMaxRetryWaitMs / 1000 });
+  const retry: Transformer = (prev, method, payload, signal) =>
+    method === 'getUpdates' ? prev(method, payload, signal) : autoRetryOf(prev, method, payload, signal);
+  for (const transformer of [withoutEmptyKeyboardRows, ...(throttle ? [throttle] : []), retry]) bot.api.config.use(transformer);
+  // A conversation's steps call Telegram through a fresh Api the conversations plugin builds for
+  // each replay, without the bot's transformers: a 429 there failed the step at once. These wrap
+  // the plugin's own, which answers a replayed call from its log, so they see replays too: not
+  // the throttler (a replayed call would wait its turn, a second a call in a private chat, and a
+  // long /share was replayed for minutes), only what costs nothing on a replay. A step replayed
+  // after a 429 waits its retry_after again; Telegram rarely sends one in a private chat.
+  const inConversations: Transformer[] = [withoutEmptyKeyboardRows, retry];
 
   const { app } = deps;
   // Before anything keeps the update (the chat queue, the claim's copy) or reads it.
@@ -132,7 +136,7 @@ export function createBot(token: string, deps: BotDeps, options: CreateBotOption
       storage: { type: 'key', version: CONVERSATION_VERSION, adapter: conversationStorage, getStorageKey: conversationKey },
       plugins: [
         (ctx, next) => {
-          for (const transformer of outgoing) ctx.api.config.use(transformer);
+          for (const transformer of inConversations) ctx.api.config.use(transformer);
           return next();
         },
       ],
