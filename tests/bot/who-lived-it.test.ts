@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeliverableAnswer } from '../../src/answering/ask-question.ts';
 import { renderAnswer } from '../../src/bot/render/answer.ts';
 import { createTranslator } from '../../src/i18n.ts';
 import { linesLaidOutLeftToRight } from '../helpers/bidi.ts';
@@ -77,56 +78,34 @@ describe.each(testDatabases())('a country the locales do not name, on $name', (d
   });
 });
 
+/** The list of experiences that might be related, as a Persian reader gets it. */
+function relatedListInPersian(cited: DeliverableAnswer['cited']): string {
+  const translator = createTranslator();
+  const t = (key: string, vars?: Record<string, string | number>) => translator.t('fa', key, vars);
+  return renderAnswer({ language: 'fa', abstained: true, tier: 'related', mode: 'offline', text: t('answer-related-found'), cited }, 'fa', t, translator);
+}
+
 describe('the list of experiences that might be related', () => {
   it('names who lived each one in a script the reader reads', () => {
-    const translator = createTranslator();
-    const t = (key: string, vars?: Record<string, string | number>) => translator.t('fa', key, vars);
-    const text = renderAnswer(
+    const text = relatedListInPersian([
       {
-        language: 'fa',
-        abstained: true,
-        tier: 'related',
-        mode: 'offline',
-        text: t('answer-related-found'),
-        cited: [
-          {
-            title: 'پرداخت از راه صرافی',
-            machineTranslated: false,
-            experience: { id: 1, country: 'CN', industry: 'chemicals', contributor: { company: '淄博恒润化工有限公司', city: '淄博' } },
-          },
-        ],
+        title: 'پرداخت از راه صرافی',
+        machineTranslated: false,
+        experience: { id: 1, country: 'CN', industry: 'chemicals', contributor: { company: '淄博恒润化工有限公司', city: '淄博' } },
       },
-      'fa',
-      t,
-      translator,
-    );
+    ]);
     expect(text.replace(/[\u2066-\u2069]/g, '')).toContain('Zibo Hengrun Chemical Co., Ltd.، زیبو، چین · ');
   });
-});
 
-describe('a title in the list not in the reader’s language', () => {
-  it('says which language it is in, as the quoted answer does: an English translation of a Chinese story, and a Chinese original', () => {
-    const translator = createTranslator();
-    const t = (key: string, vars?: Record<string, string | number>) => translator.t('fa', key, vars);
+  it('says which language a title not in the reader’s is in, as the quoted answer does: an English translation of a Chinese story, and a Chinese original', () => {
     const story = (id: number, title: string, displayLanguage: 'en' | 'zh') => ({
       title,
       displayLanguage,
       machineTranslated: false,
       experience: { id, language: 'zh' as const, country: 'CN', industry: 'logistics' as const, contributor: { company: '义乌顺达物流', city: '义乌' } },
     });
-    const text = renderAnswer(
-      {
-        language: 'fa',
-        abstained: true,
-        tier: 'related',
-        mode: 'offline',
-        text: t('answer-related-found'),
-        cited: [story(1, 'Rail groupage from Yiwu to Tehran', 'en'), story(2, '义乌到德黑兰的铁路拼箱', 'zh')],
-      },
-      'fa',
-      t,
-      translator,
-    );
+    const text = relatedListInPersian([story(1, 'Rail groupage from Yiwu to Tehran', 'en'), story(2, '义乌到德黑兰的铁路拼箱', 'zh')]);
+    const translator = createTranslator();
     expect(text).toContain(translator.t('fa', 'answer-translation-note', { language: 'en', original: 'zh' }));
     expect(text).toContain(translator.t('fa', 'answer-original-note', { language: 'zh' }));
   });
