@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it as anyIt } from 'vitest';
 import { readAuditLog } from '../../src/knowledge/experiences/audit.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
-import { plain, TelegramTest, type TestGroup } from '../helpers/telegram.ts';
+import type { Language } from '../../src/text/language.ts';
+import { plain, TelegramTest, type TestGroup, type TestMember } from '../helpers/telegram.ts';
 
 // A file's tests follow on from each other, even in the databases' suites that run side by side below.
 const it = anyIt.sequential;
@@ -42,6 +43,28 @@ describe.concurrent.each(testDatabases())('questions nobody could answer, put to
   afterAll(async () => {
     await tg?.stop();
   });
+
+  /** A member asks `question`, which nothing answers, and puts it to the community: the asker and its "I can answer" link's payload, from its post in `chatId`. */
+  async function putToCommunity(language: Language, question: string, chatId: number): Promise<{ asker: TestMember; payload: string }> {
+    const asker = tg.member({ language_code: language });
+    await asker.says('/start');
+    await asker.says(question);
+    await asker.presses(tg.text(language, 'bot-button-ask-community'));
+    await tg.outboxSent();
+    const post = botPosts(chatId).findLast((m) => plain(m.text).includes(question.split('\n')[0]!))!;
+    return { asker, payload: deepLinkPayload(post.reply_markup?.inline_keyboard.flat() as { text: string; url?: string }[]) };
+  }
+
+  /** An English-speaking member from China opens the link and answers without their name: their member row. */
+  async function answerFromChinaAnonymously(payload: string, answer: string) {
+    const answerer = tg.member({ language_code: 'en' });
+    await answerer.says(`/start ${payload}`);
+    await answerer.says(answer);
+    await answerer.presses(tg.text('en', 'country-CN'));
+    await answerer.presses(tg.text('en', 'community-answer-button-anonymous'));
+    await tg.outboxSent();
+    return (await tg.app.community.members.getByTelegramId(answerer.user.id))!;
+  }
 
   it('posts the question without the asker’s name; another member answers from the deep link; the asker gets it; it awaits review', async () => {
     const asker = tg.member({ first_name: 'Maryam', language_code: 'fa' });
@@ -121,13 +144,7 @@ describe.concurrent.each(testDatabases())('questions nobody could answer, put to
   });
 
   it('/cancel leaves the answering without sending anything', async () => {
-    const asker = tg.member({ language_code: 'en' });
-    await asker.says('/start');
-    await asker.says('How do I find a halal certification body in Xinjiang for lamb exports?');
-    await asker.presses(tg.text('en', 'bot-button-ask-community'));
-    await tg.outboxSent();
-    const post = botPosts(MEMBERS_GROUP_ID).at(-1)!;
-    const payload = deepLinkPayload(post.reply_markup?.inline_keyboard.flat() as { text: string; url?: string }[]);
+    const { asker, payload } = await putToCommunity('en', 'How do I find a halal certification body in Xinjiang for lamb exports?', MEMBERS_GROUP_ID);
     const answerer = tg.member({ language_code: 'en' });
     await answerer.says(`/start ${payload}`);
     expect((await answerer.says('/cancel'))[0]!.text).toBe(tg.text('en', 'community-answer-cancelled'));
@@ -142,12 +159,7 @@ describe.concurrent.each(testDatabases())('questions nobody could answer, put to
 
   it('names the answerer to the asker only when they agree, in Latin letters with their own spelling beside; the profile’s country is not asked again; an answer in the question’s language takes it as problem, its first line as title', async () => {
     const question = 'Which port in Iran clears Chinese machinery parts fastest?\nWe ship from Ningbo every month and Bandar Abbas is slow.';
-    const asker = tg.member({ language_code: 'en' });
-    await asker.says('/start');
-    await asker.says(question);
-    await asker.presses(tg.text('en', 'bot-button-ask-community'));
-    await tg.outboxSent();
-    const payload = deepLinkPayload(botPosts(MEMBERS_GROUP_ID).at(-1)!.reply_markup?.inline_keyboard.flat() as { text: string; url?: string }[]);
+    const { asker, payload } = await putToCommunity('en', question, MEMBERS_GROUP_ID);
     const answerer = tg.member({ first_name: 'رضا', language_code: 'fa' });
     await answerer.says('/start');
     const reza = (await tg.app.community.members.getByTelegramId(answerer.user.id))!;
@@ -173,24 +185,12 @@ describe.concurrent.each(testDatabases())('questions nobody could answer, put to
   it('a Persian question answered in English: the contribution stays in English, its problem left for the curator, who sees the question as asked', async () => {
     const question = 'برای ثبت کارخانهٔ لبنیات در سامانهٔ گمرک چین چه مدارکی لازم است؟';
     const answer = 'We sent the factory registration through a Chinese agent to the GACC portal; approval took three months.';
-    const asker = tg.member({ language_code: 'fa' });
-    await asker.says('/start');
-    await asker.says(question);
-    await asker.presses(tg.text('fa', 'bot-button-ask-community'));
-    await tg.outboxSent();
-    const post = botPosts(STAFF_CHAT_ID).findLast((m) => plain(m.text).includes(question))!;
-    const payload = deepLinkPayload(post.reply_markup?.inline_keyboard.flat() as { text: string; url?: string }[]);
-    const answerer = tg.member({ language_code: 'en' });
-    await answerer.says(`/start ${payload}`);
-    await answerer.says(answer);
-    await answerer.presses(tg.text('en', 'country-CN'));
-    await answerer.presses(tg.text('en', 'community-answer-button-anonymous'));
-    await tg.outboxSent();
+    const { asker, payload } = await putToCommunity('fa', question, STAFF_CHAT_ID);
+    const member = await answerFromChinaAnonymously(payload, answer);
     // The asker receives it as written, saying it is English.
     expect(asker.history.at(-1)!.text).toBe(tg.text('fa', 'community-answer-received', { question, answer, language: 'en', translated: 'no' }));
 
     // One language: the answer's. No model has the question in English, so the problem waits for a curator, as with /save.
-    const member = (await tg.app.community.members.getByTelegramId(answerer.user.id))!;
     const [kept] = await tg.app.experiences.listByContributor(member.id);
     expect(kept).toMatchObject({ language: 'en', status: 'pending' });
     expect(Object.keys(kept!.texts)).toEqual(['en']);
@@ -224,22 +224,10 @@ describe.concurrent.each(testDatabases())('questions nobody could answer, put to
     const question = 'آیا برای صادرات زعفران به چین برچسب چینی روی هر بسته لازم است؟';
     const translation = 'Does every saffron package exported to China need a Chinese label?';
     const answer = 'Yes: our Shanghai importer rejected two pallets until each box had a Chinese label with the importer’s address.';
-    const asker = tg.member({ language_code: 'fa' });
-    await asker.says('/start');
-    await asker.says(question);
-    await asker.presses(tg.text('fa', 'bot-button-ask-community'));
-    await tg.outboxSent();
-    const post = botPosts(STAFF_CHAT_ID).findLast((m) => plain(m.text).includes(question))!;
-    const payload = deepLinkPayload(post.reply_markup?.inline_keyboard.flat() as { text: string; url?: string }[]);
+    const { payload } = await putToCommunity('fa', question, STAFF_CHAT_ID);
     // Kept from when a model translated it for an English-speaking chat (migration 0028).
     await tg.app.community.openQuestions.saveTranslations(Number(payload.slice(3)), { en: translation });
-    const answerer = tg.member({ language_code: 'en' });
-    await answerer.says(`/start ${payload}`);
-    await answerer.says(answer);
-    await answerer.presses(tg.text('en', 'country-CN'));
-    await answerer.presses(tg.text('en', 'community-answer-button-anonymous'));
-    await tg.outboxSent();
-    const member = (await tg.app.community.members.getByTelegramId(answerer.user.id))!;
+    const member = await answerFromChinaAnonymously(payload, answer);
     const [kept] = await tg.app.experiences.listByContributor(member.id);
     expect(kept!.texts).toEqual({ en: expect.objectContaining({ title: translation, problem: translation, solution: answer }) });
     const card = plain(botPosts(STAFF_CHAT_ID).find((m) => plain(m.text).includes(`#${kept!.id}`))!.text);
