@@ -199,6 +199,8 @@ export class Glossary {
    */
   synonymsOfUnknownWords(text: TokenizedText, language: Language, known: (token: string) => boolean): Expansion[] {
     const out: Expansion[] = [];
+    // The common case, on every search: no unknown word, no second pass over the question.
+    if (text.tokens.every(known)) return out;
     const asked = new Set(text.tokens);
     for (const [entry, { length, variants }] of this.match(text, language)) {
       const unknown = new Set(variants.filter((words) => words.every((w) => !known(w))).flat());
