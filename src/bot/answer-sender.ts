@@ -8,7 +8,7 @@ import { enqueueJob, GiveUpError, RetryLaterError, type Job } from '../jobs/queu
 import { DoneWith, type JobHandler, type JobSteps } from '../jobs/runner.ts';
 import { linkMessagesStatement } from '../community/question-log.ts';
 import type { Language } from '../text/language.ts';
-import { toTraditional } from '../text/chinese-convert.ts';
+import { inScript } from '../text/chinese-convert.ts';
 import { sentSoFar } from './outbox-sender.ts';
 import { answerKeyboard, renderAnswer } from './render/answer.ts';
 import { splitMessage } from './render/html.ts';
@@ -188,8 +188,4 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
   }
 
   return { [ANSWER_DELIVERY]: deliver, [DELAY_NOTICE]: tellDelayed };
-}
-
-function inScript(script: DeliverableAnswer['script'], text: string): string {
-  return script === 'traditional' ? toTraditional(text) : text;
 }

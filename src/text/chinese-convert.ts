@@ -76,3 +76,8 @@ export function writtenInTraditional(text: string): boolean {
   const toTrad = han.filter((c, i) => c !== traditional[i]).length;
   return toSimple > 0 && toSimple >= toTrad;
 }
+
+/** `text` in the characters an answer or reply is written in: traditional when the member wrote so, else as it is. */
+export function inScript(script: 'traditional' | undefined, text: string): string {
+  return script === 'traditional' ? toTraditional(text) : text;
+}

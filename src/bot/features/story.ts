@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { Experience } from '../../knowledge/experiences/experience.ts';
 import { onPress } from '../callback-data.ts';
 import { INTRO_ASK, STORY, STORY_FOR } from '../callbacks.ts';
-import { toTraditional } from '../../text/chinese-convert.ts';
+import { inScript } from '../../text/chinese-convert.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { splitMessage } from '../render/html.ts';
 import { renderStory } from '../render/story.ts';
@@ -13,12 +13,11 @@ import { renderStory } from '../render/story.ts';
  * (never for the contributor themself); in a group nobody is offered one in front of others.
  */
 export async function sendStory(ctx: BotContext, deps: BotDeps, experience: Experience, script?: 'traditional'): Promise<void> {
-  const inScript = (text: string) => (script === 'traditional' ? toTraditional(text) : text);
-  const html = inScript(renderStory(experience, ctx.locale, ctx.t, deps.app.translator));
+  const html = inScript(script, renderStory(experience, ctx.locale, ctx.t, deps.app.translator));
   const parts = splitMessage(html);
   const offered = ctx.chat?.type === 'private' && ctx.member !== undefined && (await deps.app.community.introductions.offered(ctx.member.id, experience.id));
   const keyboard = offered
-    ? { reply_markup: new InlineKeyboard().text(inScript(ctx.t('intro-button')), INTRO_ASK.encode({ experienceId: experience.id })) }
+    ? { reply_markup: new InlineKeyboard().text(inScript(script, ctx.t('intro-button')), INTRO_ASK.encode({ experienceId: experience.id })) }
     : {};
   for (const [i, part] of parts.entries()) await ctx.reply(part, { parse_mode: 'HTML', ...(i === parts.length - 1 ? keyboard : {}) });
 }
@@ -31,7 +30,7 @@ export function storyFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     // Unpublished since the answer was given: the story is no longer shared.
     if (experience?.status !== 'published') {
-      await ctx.reply(script === 'traditional' ? toTraditional(ctx.t('bot-story-not-found')) : ctx.t('bot-story-not-found'));
+      await ctx.reply(inScript(script, ctx.t('bot-story-not-found')));
       return;
     }
     await sendStory(ctx, deps, experience, script);

@@ -7,7 +7,7 @@ import { industryName, verificationNote } from '../../answering/display.ts';
 import { whoLivedIt } from '../../answering/naming/who-lived-it.ts';
 import { shownNote } from '../../answering/offline-answer.ts';
 import type { Translate } from './story.ts';
-import { toTraditional } from '../../text/chinese-convert.ts';
+import { inScript } from '../../text/chinese-convert.ts';
 import { ASK_COMMUNITY, FEEDBACK, STORY_FOR, type StoryReader } from '../callbacks.ts';
 import type { CallbackCodec } from '../callback-data.ts';
 
@@ -39,15 +39,13 @@ export function renderAnswer(answer: DeliverableAnswer, language: Language, t: T
       });
       // What a reader should weigh: a model's translation, and how long ago it was checked.
       const verified = c.verification ? verificationNote(translator, language, c.verification) : '';
-      // `t` writes the answer's characters; this note is worded apart from it, so it is converted here.
       // A title not in the reader's language says which it is in, as the quoted answer does.
       const shown =
         c.displayLanguage && c.displayLanguage !== language
           ? shownNote(translator, language, c.displayLanguage, c.experience.language ?? c.displayLanguage)
           : '';
-      const notes = [shown, c.machineTranslated ? t('answer-machine-note') : '', verified].map((n) =>
-        answer.script === 'traditional' && n !== '' ? toTraditional(n) : n,
-      );
+      // `t` writes the answer's characters; the other notes are worded apart from it, so they are converted here.
+      const notes = [inScript(answer.script, shown), c.machineTranslated ? t('answer-machine-note') : '', inScript(answer.script, verified)];
       return [line, ...notes.filter(Boolean).map((n) => `   <i>${n}</i>`)].join('\n');
     });
   if (tier === 'related') parts.push(lines().join('\n'), t('bot-related-offer'));

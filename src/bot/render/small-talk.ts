@@ -1,9 +1,8 @@
 import type { AskOutcome } from '../../answering/ask-question.ts';
 import type { Translator } from '../../i18n.ts';
-import { toTraditional } from '../../text/chinese-convert.ts';
+import { inScript } from '../../text/chinese-convert.ts';
 
 /** The bot's reply to a message that is not a question, in its language and characters ("謝謝" gets "不客氣"). */
 export function smallTalkReply(translator: Translator, outcome: Extract<AskOutcome, { kind: 'small-talk' }>): string {
-  const text = translator.t(outcome.language, `bot-small-talk-${outcome.what}`);
-  return outcome.script === 'traditional' ? toTraditional(text) : text;
+  return inScript(outcome.script, translator.t(outcome.language, `bot-small-talk-${outcome.what}`));
 }
