@@ -2,6 +2,7 @@
 # reuse them (country-XX, industry-slug) instead of defining them again in another file.
 
 answer-nothing-found = Nothing in the knowledge base answers this yet.
+answer-live-information = This asks for live information — the weather, the time somewhere, today's prices or exchange rates, a match result, what is on — which members' past experiences cannot tell. A weather, news or finance service has it up to date.
 answer-related-found = I have no sure answer to this. These members' experiences might be related:
 answer-offline-intro = Here is what member companies have experienced:
 answer-original-note = (original in { $language ->

@@ -1,6 +1,7 @@
 # 回答会员的提问（src/answering）。国家和行业名称也在这里。
 
 answer-nothing-found = 知识库中暂时还没有能回答这个问题的经验。
+answer-live-information = 这个问题问的是实时信息——天气、某地现在的时间、今天的价格或汇率、比赛结果、近期有什么活动——会员过去的经验无法回答。请查看天气、新闻或财经服务获取最新信息。
 answer-related-found = 这个问题我没有确定的答案。以下会员经验可能相关：
 answer-offline-intro = 以下是会员企业的相关经验：
 answer-original-note = （原文为{ $language ->

@@ -127,7 +127,18 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
       }
       const cited = result.tier === 'answered' ? worthCiting(await citeTopHits(result.hits, language), result.words) : [];
       if (cited.length === 0) {
-        return { language, abstained: true, tier: 'nothing', mode: 'offline', text: translator.t(language, 'answer-nothing-found'), cited, hits: result.hits };
+        // Live information is not "nothing yet": no experience ever will tell it, and the member is told so.
+        const text = translator.t(language, result.reason === 'live-information' ? 'answer-live-information' : 'answer-nothing-found');
+        return {
+          language,
+          abstained: true,
+          tier: 'nothing',
+          ...(result.reason ? { reason: result.reason } : {}),
+          mode: 'offline',
+          text,
+          cited,
+          hits: result.hits,
+        };
       }
 
       const judged = await judge(cited, 'model answer failed; sending the extractive answer instead');

@@ -34,7 +34,7 @@ export interface AskedQuestion {
 export const ANSWER_DELIVERY = 'deliver-answer';
 
 /** What of an answer its message shows: plain values, kept in the outbox until it is sent. */
-export type DeliverableAnswer = Pick<Answer, 'language' | 'script' | 'abstained' | 'mode' | 'text'> & {
+export type DeliverableAnswer = Pick<Answer, 'language' | 'script' | 'abstained' | 'reason' | 'mode' | 'text'> & {
   /** Absent in answers queued before tiers existed: `answered` unless abstained, then `nothing`. */
   tier?: Answer['tier'];
   cited: (Pick<CitedExperience, 'title' | 'machineTranslated' | 'verification'> & {
@@ -187,6 +187,7 @@ function deliverable(answer: Answer): DeliverableAnswer {
     ...(answer.script ? { script: answer.script } : {}),
     abstained,
     tier,
+    ...(answer.reason ? { reason: answer.reason } : {}),
     mode,
     text,
     cited: answer.cited.map((c) => ({

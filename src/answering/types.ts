@@ -1,10 +1,10 @@
 import type { Language } from '../text/language.ts';
 import type { Experience } from '../knowledge/experiences/experience.ts';
 import type { ExperienceRepository } from '../knowledge/experiences/repository.ts';
-import type { SearchHit, Tier } from '../knowledge/search/retrieval.ts';
+import type { NothingReason, SearchHit, Tier } from '../knowledge/search/retrieval.ts';
 import type { Verification } from './display.ts';
 
-export type { Retriever, SearchHit, SearchQuery, SearchResult, Tier } from '../knowledge/search/retrieval.ts';
+export type { NothingReason, Retriever, SearchHit, SearchQuery, SearchResult, Tier } from '../knowledge/search/retrieval.ts';
 
 /** The one repository method answering needs. */
 export type ExperienceSource = Pick<ExperienceRepository, 'getMany'>;
@@ -44,6 +44,8 @@ export interface Answer {
    * three experiences that might be related; `nothing`: nothing in the base fits.
    */
   tier: Tier;
+  /** With `nothing`: why, when it is not only that nothing fits yet (`live-information`: it asks what only a live source knows). */
+  reason?: NothingReason;
   mode: 'llm' | 'offline';
   text: string;
   cited: CitedExperience[];

@@ -18,7 +18,10 @@ export function register(program: Command, ctx: CliContext): void {
     .description('Ask the knowledge base a question, as a member would, and print the answer and the ranked experiences.')
     .argument('<question>', 'the question, in Persian, Chinese or English')
     .option('--lang <language>', "the asker's language: fa, zh or en (detected from the question when omitted)")
-    .option('--json', 'print one JSON object: { language, abstained, tier (answered | related | nothing), results: [{ id, score, title }], answer }')
+    .option(
+      '--json',
+      'print one JSON object: { language, abstained, tier (answered | related | nothing), reason (with nothing, when the question asks for live information: live-information), results: [{ id, score, title }], answer }',
+    )
     .action(async (question: string, options: AskOptions) => {
       const language = parseLanguage(options.lang);
       if (question.trim() === '') throw new UserError('The question is empty.');
@@ -35,7 +38,8 @@ export function register(program: Command, ctx: CliContext): void {
         });
 
         if (options.json) {
-          ctx.out(JSON.stringify({ language: answer.language, abstained: answer.abstained, tier: answer.tier, results, answer: answer.text }));
+          const { language, abstained, tier, reason } = answer;
+          ctx.out(JSON.stringify({ language, abstained, tier, ...(reason ? { reason } : {}), results, answer: answer.text }));
           return;
         }
         ctx.out(answer.text);

@@ -13,7 +13,7 @@ export function register(program: Command, ctx: CliContext): void {
         'recall@1, recall@5 and MRR@10 by question kind and language, and the abstention figures (abstaining is right on kind "none").',
     )
     .argument('<dir>', 'the evaluation folder')
-    .option('--json', 'one JSON line per question ({ id, kind, language, ranked, abstained, tier }), then a summary line')
+    .option('--json', 'one JSON line per question ({ id, kind, language, ranked, abstained, tier, reason when the search gave one }), then a summary line')
     .option('--k <n>', 'how many ranked ids to keep per question', '10')
     .option(
       '--model',
@@ -50,6 +50,7 @@ export function register(program: Command, ctx: CliContext): void {
               ranked: o.ranked,
               abstained: o.abstained,
               tier: o.tier,
+              ...(o.reason ? { reason: o.reason } : {}),
               confidence: Number(o.confidence.toFixed(4)),
             }),
           );

@@ -5,6 +5,8 @@ import type { Db } from '../../src/db/db.ts';
 import { ExperienceRepository } from '../../src/knowledge/experiences/repository.ts';
 import { openTestPglite } from '../helpers/db.ts';
 import { anExperience } from '../helpers/experiences.ts';
+import { createTranslator } from '../../src/i18n.ts';
+import type { Language } from '../../src/text/language.ts';
 import { openDemoBase, runAsk } from './ask-command.ts';
 
 let db: Db;
@@ -52,6 +54,17 @@ describe('sme-bridge ask', () => {
     const { out } = await ask(['What is the capital of France?', '--json']);
     expect(JSON.parse(out[0]!)).toMatchObject({ abstained: true, tier: 'nothing' });
   });
+
+  it.each(['هوای تهران فردا چطوره؟', 'gold price today', '今天人民币兑美元汇率多少'])(
+    '--json says nothing, and why, for a question asking live information the demo base shares words with: %s',
+    async (question) => {
+      const { out, error } = await ask([question, '--json'], demoDb);
+      expect(error).toBeUndefined();
+      const result = JSON.parse(out[0]!) as { language: string; tier: string; answer: string };
+      expect(result).toMatchObject({ abstained: true, tier: 'nothing', reason: 'live-information' });
+      expect(result.answer).toBe(createTranslator().t(result.language as Language, 'answer-live-information'));
+    },
+  );
 
   it('without --json lists the experiences that might be related when no answer is sure', async () => {
     const { out, error } = await ask(['who insures goods on the train from China to Iran', '--lang', 'en'], demoDb);

@@ -13,11 +13,12 @@ const describe = anyDescribe.sequential;
 const it = anyIt.sequential;
 
 // With a model, the model judges whether the experiences the search found answer what is asked.
-// On the demo base the search answers tomorrow's weather in Tehran (a filter story shares
-// "تهران") and is only unsure of a question on insuring rail freight (bench: `sme-bridge ask`).
+// On the demo base the search answers how many people live in Tehran (a story shares "تهران";
+// tomorrow's weather there, which it answered too, is now told apart as live information) and is
+// only unsure of a question on insuring rail freight (bench: `sme-bridge ask`).
 
 const DEMO = parseKbFile(readFileSync('assets/demo-kb.jsonl', 'utf8')).records;
-const WEATHER = 'هوای تهران فردا چطوره؟';
+const POPULATION = 'تهران چند نفر جمعیت داره؟';
 const BORDERLINE = { fa: 'بیمه کانتینر ریلی چین', en: 'who insures goods on the train from China to Iran' } as const;
 const GROUP_ID = -1_009_777_000_001;
 const MARKER = /no_answer/i;
@@ -25,15 +26,15 @@ const asked = (r: ChatRequest) => JSON.parse(/<question>\n([\s\S]*?)\n<\/questio
 const titlesGiven = (r: ChatRequest) => JSON.parse(/<titles>\n([\s\S]*?)\n<\/titles>/.exec(r.messages[1]!.content)![1]!) as string[];
 
 /**
- * The fake model: NO_ANSWER (streamed slowly enough for a preview in a private chat) to the weather; an answer citing
+ * The fake model: NO_ANSWER (streamed slowly enough for a preview in a private chat) to the population; an answer citing
  * the first candidate to the Persian borderline question; a failure to the English one.
  */
 function fakeModel(r: ChatRequest): FakeReply {
   if (isAnyTranslation(r)) return { content: '{}' };
   const question = asked(r);
   // Streamed where the bot streams (a private chat), whole where it does not (a group).
-  if (question === WEATHER)
-    return r.stream === true ? { chunks: ['NO', '_ANS', 'WER', '\n', 'این تجربه‌ها درباره ', 'هوا نیستند.'], everyMs: 500 } : { content: 'NO_ANSWER' };
+  if (question === POPULATION)
+    return r.stream === true ? { chunks: ['NO', '_ANS', 'WER', '\n', 'این تجربه‌ها درباره ', 'جمعیت نیستند.'], everyMs: 500 } : { content: 'NO_ANSWER' };
   if (question === BORDERLINE.fa) return { content: `طبق «${titlesGiven(r)[0]}»، بار ریلی را بیمه کردند.` };
   if (question === BORDERLINE.en) return { status: 500 };
   return { content: 'unexpected question' };
@@ -73,13 +74,13 @@ anyDescribe.concurrent.each(testDatabases())('the model judges the experiences, 
     expect(answer.buttons.at(-1)).toBe(tg.text(language, 'bot-button-ask-community'));
   }
 
-  it('turns the weather question the search answers into "might be related" when the model says NO_ANSWER, streamed in a private chat without the marker', async () => {
+  it('turns the population question the search answers into "might be related" when the model says NO_ANSWER, streamed in a private chat without the marker', async () => {
     const member = tg.member({ language_code: 'fa' });
-    const [answer, ...more] = await member.says(WEATHER);
+    const [answer, ...more] = await member.says(POPULATION);
     expect(more).toEqual([]);
     expectRelatedList(answer!, 'fa');
     // The model was asked, and wrote slowly enough for a draft; none was shown.
-    expect(llm.chatRequests().some((r) => !isAnyTranslation(r) && asked(r) === WEATHER && r.stream === true)).toBe(true);
+    expect(llm.chatRequests().some((r) => !isAnyTranslation(r) && asked(r) === POPULATION && r.stream === true)).toBe(true);
     expect(member.history).toHaveLength(1);
     expect(everythingSent().filter((t) => t.includes(tg.text('fa', 'bot-answer-writing')))).toEqual([]);
     for (const text of everythingSent()) expect(text).not.toMatch(MARKER);
@@ -112,8 +113,8 @@ anyDescribe.concurrent.each(testDatabases())('the model judges the experiences, 
   });
 
   describe('in a group', () => {
-    it('offers the weather question\'s experiences as "might be related", without the marker', async () => {
-      const [answer, ...more] = await tg.member({ language_code: 'fa' }).inGroup(group).says(`/ask ${WEATHER}`);
+    it('offers the population question\'s experiences as "might be related", without the marker', async () => {
+      const [answer, ...more] = await tg.member({ language_code: 'fa' }).inGroup(group).says(`/ask ${POPULATION}`);
       expect(more).toEqual([]);
       expectRelatedList(answer!, 'fa');
       for (const text of everythingSent()) expect(text).not.toMatch(MARKER);

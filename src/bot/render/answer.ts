@@ -24,7 +24,8 @@ function tierOf(answer: DeliverableAnswer): NonNullable<DeliverableAnswer['tier'
  * model, generated prose), then the cited experiences by title with who lived them (company, city, country) and industry
  * when the text is the model's own (the extractive text already lists them); with no sure
  * answer, the experiences that might be related the same way and the offer to ask the
- * community; with nothing found, the offer alone.
+ * community; with nothing found, the offer alone (worded for what it is when the question asks
+ * for live information no experience can tell).
  */
 export function renderAnswer(answer: DeliverableAnswer, language: Language, t: Translate, translator: Translator): string {
   const parts = [escapeHtml(answer.text)];
@@ -49,7 +50,7 @@ export function renderAnswer(answer: DeliverableAnswer, language: Language, t: T
       return [line, ...notes.filter(Boolean).map((n) => `   <i>${n}</i>`)].join('\n');
     });
   if (tier === 'related') parts.push(lines().join('\n'), t('bot-related-offer'));
-  else if (tier === 'nothing') parts.push(t('bot-abstained-offer'));
+  else if (tier === 'nothing') parts.push(t(answer.reason === 'live-information' ? 'bot-live-information-offer' : 'bot-abstained-offer'));
   else if (answer.mode === 'llm') parts.push([`<b>${t('bot-sources')}</b>`, ...lines()].join('\n'));
   return parts.join('\n\n');
 }

@@ -123,6 +123,7 @@ export async function evaluate(retriever: Retriever, questions: EvalQuestion[], 
       ranked: result.hits.map((h) => h.externalId),
       abstained: tier !== 'answered',
       tier,
+      ...(tier === 'nothing' && result.reason ? { reason: result.reason } : {}),
       confidence: result.confidence,
     });
   }

@@ -1,5 +1,5 @@
 import type { Language } from '../../text/language.ts';
-import type { Tier } from '../search/abstention.ts';
+import type { NothingReason, Tier } from '../search/abstention.ts';
 
 export const QUESTION_KINDS = ['same', 'cross_translated', 'cross_untranslated', 'none'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -15,6 +15,8 @@ export interface QuestionOutcome {
   abstained: boolean;
   /** `related`: the top three were offered as possibly related (see `relatedMetrics`). */
   tier: Tier;
+  /** With `nothing`, when the search says why (the question asks for live information). */
+  reason?: NothingReason;
   confidence: number;
 }
 

@@ -61,6 +61,13 @@ export const FEATURE_KEYS = ['prominence', 'margin', 'coverage', 'known', 'match
 /** How sure the search is: `answered` (it answers), `related` (plausible candidates, no sure answer), `nothing`. */
 export type Tier = 'answered' | 'related' | 'nothing';
 
+/**
+ * Why a question gets `nothing` whatever it matches, when the member should be told why:
+ * `live-information`, it asks what only a live source knows (the weather, today's rate, a score:
+ * live-information.ts), which no member's past experience can tell.
+ */
+export type NothingReason = 'live-information';
+
 export interface AbstentionModel {
   /**
    * Each feature's mean and spread, per language of the question, over the calibration

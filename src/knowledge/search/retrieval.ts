@@ -13,11 +13,13 @@ import {
   asksSomething,
   confidence,
   DEFAULT_ABSTENTION_MODEL,
+  type NothingReason,
   type Tier,
   tier,
 } from './abstention.ts';
+import { liveInformationAsked } from './live-information.ts';
 
-export type { Tier };
+export type { NothingReason, Tier };
 import { type ExperienceScore, groupByExperience, reciprocalRankFusion } from './fusion.ts';
 import type { Expansion, Glossary } from '../glossary/glossary.ts';
 import { buildQuery, DEFAULT_QUERY_WEIGHTS, type QueryGroup, type QueryWeights, queryTerms, tokenWeight } from './query.ts';
@@ -56,6 +58,8 @@ export interface SearchResult {
   abstained: boolean;
   /** `related`: the top hits may be related to the question, though none surely answers it. */
   tier: Tier;
+  /** Why the tier is `nothing` when the question asks what no experience can answer, whatever it matches. */
+  reason?: NothingReason;
   /** How sure we are that the top hit answers the question, in [0, 1]. */
   confidence: number;
   hits: SearchHit[];
@@ -209,11 +213,14 @@ export function createRetriever(deps: {
       evidence.map((r) => r.score),
     );
     const conf = lexicalTop ? confidence(features, language, options.abstention) : 0;
-    const decided = lexicalTop && asksSomething(original.tokens) ? tier(features, evidence.length, language, options.abstention) : 'nothing';
+    // Asked as typed: Finglish words are read as such, not as the Persian the base's vocabulary made of them.
+    const live = liveInformationAsked(asked.text) !== undefined;
+    const decided = lexicalTop && asksSomething(original.tokens) && !live ? tier(features, evidence.length, language, options.abstention) : 'nothing';
     return {
       language,
       abstained: decided !== 'answered',
       tier: decided,
+      ...(live ? { reason: 'live-information' as const } : {}),
       confidence: conf,
       hits: ranking
         .slice(0, limit)

@@ -162,7 +162,8 @@ describe.each(testDatabases())('misspelt questions answered on $name', (database
     }
   });
 
-  it.each(['What is the capital of France?', 'هوای تهران فردا چطوره؟', '明天德黑兰天气怎么样？', 'football score yesterday'])(
+  // Not questions for live information (tomorrow's weather, a score), which the search refuses whatever it corrects.
+  it.each(['What is the capital of France?', 'پایتخت فرانسه کجاست؟', '法国的首都是哪里？', 'recipe for a chocolate cake'])(
     'an unanswerable question gains nothing from corrections: %s',
     async (question) => {
       for (const [name, retriever] of retrievers) expect((await retriever.search({ text: question })).tier, name).not.toBe('answered');
