@@ -97,7 +97,10 @@ function asksPrice(q: ReadQuestion, has: Has): boolean {
   // Today's price: the day said of the price ("price of steel today", "今天的价格"), not of the story ("we got a quote today; is the price fair?").
   const days = q.found.get('TODAY') ?? [];
   const ofThePrice = (p: Found) => days.some((d) => d.first >= 0 && (d.last === p.first - 1 || (d.first > p.last && d.first - p.last <= 4)));
-  if (has('TODAYS_PRICE') || (q.found.get('PRICE') ?? []).some((p) => p.first >= 0 && ofThePrice(p))) return true;
+  // Asked for, not told: "the supplier raised the price today, is that normal?" tells of a price and asks what to make of it.
+  const startsWith = (role: WordRole, upTo: number) => (q.found.get(role) ?? []).some((f) => f.first >= 0 && f.first <= upTo);
+  const priceAsked = has('HOW_MUCH', 'WHAT') || startsWith('PRICE', 1) || startsWith('TODAY', 0);
+  if (has('TODAYS_PRICE') || (priceAsked && (q.found.get('PRICE') ?? []).some((p) => p.first >= 0 && ofThePrice(p)))) return true;
   if (!has('MARKET') || !has('PRICE', 'RATE', 'HOW_MUCH')) return false;
   // "now" ending the question, or "current" naming the price ("current exchange rate"), is the present itself.
   const nowAsked = q.tokens.at(-1) === 'now' || (q.found.get('NOW_LOOSELY') ?? []).some((n) => at(q, 'PRICE', n.last + 1) || at(q, 'MARKET', n.last + 1));

@@ -64,6 +64,8 @@ describe('ordinary questions', () => {
     'price of saffron in China',
     'what price did members get for pistachios in Guangzhou?',
     'we paid the deposit and now the supplier raised the price, what should we do?',
+    'the supplier raised the price today, is that normal?',
+    'فروشنده امروز قیمت رو عوض کرد، چیکار کنیم؟',
     'how do I pay a supplier at today’s exchange rate?',
     'wether to pay by LC or TT today',
     'our sales forecast for this week is low, how to find new buyers?',
