@@ -161,7 +161,9 @@ export async function collect(dir: string): Promise<Row[]> {
     }
     try {
       for (const r of await evaluateWithFeatures(db, glossary, probe.set.questions))
-        if (r.kind !== 'cross_untranslated') rows.push({ set: dir, extra, language: r.language, answerable: r.kind !== 'none', features: r.features });
+        // The confidence decides only what the rules leave to it: a live-information question is refused whatever its confidence.
+        if (r.kind !== 'cross_untranslated' && r.reason === undefined)
+          rows.push({ set: dir, extra, language: r.language, answerable: r.kind !== 'none', features: r.features });
     } finally {
       await db.close();
     }

@@ -7,7 +7,7 @@ import type { AbstentionFeatures } from '../src/knowledge/search/abstention.ts';
 import { type EvalQuestion, type EvalSet, loadEvalSet, openEvalDatabase } from '../src/knowledge/evaluation/eval.ts';
 import type { Glossary } from '../src/knowledge/glossary/glossary.ts';
 import { memoryLexicalIndex } from '../src/knowledge/search/memory-index-sync.ts';
-import { createRetriever, type RetrievalOptions } from '../src/knowledge/search/retrieval.ts';
+import { createRetriever, type RetrievalOptions, type SearchResult } from '../src/knowledge/search/retrieval.ts';
 import { createLogger } from '../src/log.ts';
 import type { ExperienceRecord } from '../src/knowledge/experiences/experience.ts';
 
@@ -27,6 +27,8 @@ export async function evaluateWithFeatures(db: Db, glossary: Glossary, questions
     language: EvalQuestion['language'];
     ok: boolean;
     features: AbstentionFeatures;
+    /** Set when a rule, not the confidence, decided the tier (a question asking live information). */
+    reason: SearchResult['reason'];
     ranked: string[];
     relevant: string[];
   }[] = [];
@@ -38,6 +40,7 @@ export async function evaluateWithFeatures(db: Db, glossary: Glossary, questions
       language: q.language,
       ok: q.relevant.includes(result.hits[0]?.externalId ?? ''),
       features: result.features!,
+      reason: result.reason,
       ranked: result.hits.map((h) => h.externalId),
       relevant: q.relevant,
     });
