@@ -17,6 +17,7 @@ function evalFolder(): string {
     { id: 'answered', language: 'en', text: 'How do I pay a Chinese supplier?', relevant: ['demo-031'], kind: 'cross_translated' },
     { id: 'related', language: 'en', text: 'who insures goods on the train from China to Iran', relevant: [], kind: 'none' },
     { id: 'nothing', language: 'en', text: 'What is the capital of France?', relevant: [], kind: 'none' },
+    { id: 'live', language: 'fa', text: 'هوای تهران فردا چطوره؟', relevant: [], kind: 'none' },
   ];
   writeFileSync(join(dir, 'questions.jsonl'), questions.map((q) => JSON.stringify(q)).join('\n'));
   return dir;
@@ -40,9 +41,9 @@ async function runEvalCommand(args: string[], env: Record<string, string> = {}):
 
 const tiers = (out: string[]) =>
   out
-    .map((l) => JSON.parse(l) as { id?: string; tier?: string; abstained?: boolean })
+    .map((l) => JSON.parse(l) as { id?: string; tier?: string; abstained?: boolean; reason?: string })
     .filter((l) => l.id)
-    .map((l) => [l.id, l.tier, l.abstained]);
+    .map((l) => [l.id, l.tier, l.abstained, ...(l.reason ? [l.reason] : [])]);
 
 describe('sme-bridge eval --json', () => {
   it('prints each question with its tier (answered | related | nothing) besides abstained', async () => {
@@ -51,6 +52,8 @@ describe('sme-bridge eval --json', () => {
       ['answered', 'answered', false],
       ['related', 'related', true],
       ['nothing', 'nothing', true],
+      // Tomorrow's weather shares Tehran and "air" with a trader's filter story; the reason says why nothing is given.
+      ['live', 'nothing', true, 'live-information'],
     ]);
     expect((JSON.parse(out.at(-1)!) as { summary?: unknown }).summary).toBeDefined();
   });
@@ -70,6 +73,8 @@ describe('sme-bridge eval --json', () => {
         ['answered', 'related', true],
         ['related', 'answered', false],
         ['nothing', 'nothing', true],
+        // A live-information question is not put to the model (it would answer it from the filter story).
+        ['live', 'nothing', true, 'live-information'],
       ]);
     } finally {
       await llm.close();
