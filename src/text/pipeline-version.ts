@@ -6,5 +6,6 @@
  *   1: the first release.
  *   2: nouns starting with می keep their stem (میوه‌ها → میوه); ـجات is a plural; امام، برون،
  *      بایدو، میانه، تحریم are kept whole.
+ *   3: اسم (a name, as people say it) is read as نام, as texts write it.
  */
-export const TEXT_PIPELINE_VERSION = 2;
+export const TEXT_PIPELINE_VERSION = 3;

@@ -89,11 +89,14 @@ describe.each(testDatabases())('the text of an offline answer on $name', ({ open
   });
 
   it('does not cite a second experience that scores close on the question’s common words only', async () => {
-    // A halal-certificate story reaches 84 % of the payment story's score on "Iranian customer".
+    // A halal-certificate story shares only "Iranian customer" with the question. It used to reach
+    // 84 % of the payment story's score, its مشتری ایرانی credited as Iran, customer and Iranian
+    // customer; counted once, it is far behind. The exchange-house story second is how Iranian
+    // buyers pay Chinese sellers, and is cited with it.
     const paying = await ask('伊朗客户怎么给我们付款啊？', 'zh');
-    expect(paying.hits.slice(0, 2).map((h) => h.externalId)).toEqual(['dev-exp-002', 'dev-exp-029']);
-    expect(paying.hits[1]!.score).toBeGreaterThanOrEqual(paying.hits[0]!.score * 0.8);
-    expect(cited(paying)).toEqual(['dev-exp-002']);
+    expect(paying.hits[0]!.externalId).toBe('dev-exp-002');
+    expect(paying.hits.find((h) => h.externalId === 'dev-exp-029')!.score).toBeLessThan(paying.hits[0]!.score * 0.7);
+    expect(cited(paying)).toEqual(['dev-exp-002', 'dev-exp-001']);
     expect(paying.text).not.toContain('清真');
 
     // The rail-route story scores 82 % on the border's name; it says nothing of waybills.

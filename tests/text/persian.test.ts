@@ -34,6 +34,8 @@ describe('Persian search tokens', () => {
       ['گمرکیش', 'گمرکی آن'],
       ['هزینش', 'هزینه‌اش'],
       ['اجباریه', 'اجباری است'],
+      ['به اسم خودشون ثبت کردن', 'به نام خودشان ثبت کردند'],
+      ['اسم شرکتشون', 'نام شرکتشان'],
     ];
     for (const [spoken, written] of pairs) expect(fa(spoken), `${spoken} / ${written}`).toEqual(fa(written));
   });

@@ -20,13 +20,31 @@ export interface Expansion {
   weight: number;
   /** Variants of one concept in one language share a group: a text gets credit for the best of them only. */
   concept?: string;
+  /** Share of its weight a text holding it earns in the ranking (INSIDE_SHARE for a concept inside a longer one); 1 if absent. */
+  share?: number;
 }
 
 /** A concept found in a text: its longest variant's length, and the tokens of each Persian or English variant it was found by. */
 export interface ConceptMatch {
   length: number;
   variants: string[][];
+  /** Where it was found: token positions (Persian, English) or character positions (Chinese), end excluded. */
+  spans: Span[];
 }
+
+interface Span {
+  han: boolean;
+  start: number;
+  end: number;
+}
+
+/**
+ * What a concept found only inside a longer one's words earns in the ranking: "machine" in
+ * "filling machine" (machinery), 伊朗 and 客户 in 伊朗客户 (Iranian customer). The member asked
+ * about the longer thing; a story about any machine is no answer. Its variants are still looked
+ * up at their full weight, so the stories holding them stay candidates.
+ */
+export const INSIDE_SHARE = 0.4;
 
 interface Variant {
   entry: number;
@@ -137,14 +155,18 @@ export class Glossary {
    */
   match(text: string | TokenizedText, language: Language): Map<number, ConceptMatch> {
     const found = new Map<number, ConceptMatch>();
-    const note = (entry: number, length: number, words?: string[]) => {
-      const seen = found.get(entry) ?? { length: 0, variants: [] };
-      found.set(entry, { length: Math.max(seen.length, length), variants: words ? [...seen.variants, words] : seen.variants });
+    const note = (entry: number, length: number, span: Span, words?: string[]) => {
+      const seen = found.get(entry) ?? { length: 0, variants: [], spans: [] };
+      found.set(entry, {
+        length: Math.max(seen.length, length),
+        variants: words ? [...seen.variants, words] : seen.variants,
+        spans: [...seen.spans, span],
+      });
     };
     const { tokens, normalized } = typeof text === 'string' ? { tokens: searchTokens(text, language), normalized: normalize(text, 'zh') } : text;
     for (let i = 0; i < tokens.length; i++) {
       for (const v of this.byFirstToken.get(tokens[i]!) ?? []) {
-        if (v.tokens.every((t, j) => tokens[i + j] === t)) note(v.entry, v.tokens.length, v.tokens);
+        if (v.tokens.every((t, j) => tokens[i + j] === t)) note(v.entry, v.tokens.length, { han: false, start: i, end: i + v.tokens.length }, v.tokens);
       }
     }
     if (HAN.test(normalized)) {
@@ -159,7 +181,7 @@ export class Glossary {
               .join('')
               .startsWith(v.chars)
           )
-            note(v.entry, [...v.chars].length >= 4 ? 2 : 1);
+            note(v.entry, [...v.chars].length >= 4 ? 2 : 1, { han: true, start: i, end: i + [...v.chars].length });
         }
       }
     }
@@ -178,12 +200,14 @@ export class Glossary {
    */
   expand(text: string | TokenizedText, language: Language): Expansion[] {
     const out: Expansion[] = [];
-    for (const [entry, { length }] of this.match(text, language)) {
+    const found = this.match(text, language);
+    for (const [entry, { length, spans }] of found) {
       const weight = length >= 2 ? 1 : 0.8;
       const concept = this.entries[entry]!.concept;
+      const share = insideLonger(entry, spans, found) ? { share: INSIDE_SHARE } : {};
       for (const target of LANGUAGES) {
         if (target === language) continue;
-        for (const tokens of this.tokensOf[entry]![target]) out.push({ language: target, tokens, weight, concept });
+        for (const tokens of this.tokensOf[entry]![target]) out.push({ language: target, tokens, weight, concept, ...share });
       }
     }
     return out;
@@ -215,6 +239,15 @@ export class Glossary {
     }
     return out;
   }
+}
+
+/** Whether every place `entry` was found lies inside a longer match of another concept. */
+function insideLonger(entry: number, spans: Span[], found: Map<number, ConceptMatch>): boolean {
+  return spans.every((s) =>
+    [...found].some(
+      ([other, m]) => other !== entry && m.spans.some((o) => o.han === s.han && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start),
+    ),
+  );
 }
 
 /** Short single words (and two-letter non-acronyms) match by accident; skip them as triggers. */

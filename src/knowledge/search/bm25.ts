@@ -197,7 +197,8 @@ export interface ScoredText {
 }
 
 /**
- * BM25 with query-group weights; a group scores its best alternative. The query is first
+ * BM25 with query-group weights; a group scores its best alternative, and a word of the text
+ * counts for one glossary group only (claimWords). The query is first
  * flattened into typed arrays of term indices and weights × IDF, so the loop over candidates
  * does array arithmetic only: it runs for every candidate of every question.
  */
@@ -221,6 +222,7 @@ export function scoreTexts(
   }
   const firstAlternative = new Int32Array(groups.length + 1);
   const evidenceShare = new Float64Array(groups.length);
+  const fromGlossary = new Uint8Array(groups.length);
   const firstTerm = new Int32Array(alternatives + 1);
   const alternativeWeight = new Float64Array(alternatives);
   const termAt = new Int32Array(tokens);
@@ -229,9 +231,11 @@ export function scoreTexts(
   for (const [g, group] of groups.entries()) {
     firstAlternative[g] = a;
     evidenceShare[g] = group.source === 'glossary' && weights.glossary > 0 ? 1 / weights.glossary : 1;
+    fromGlossary[g] = group.source === 'glossary' ? 1 : 0;
     for (const alternative of group.alternatives) {
       firstTerm[a] = k;
-      alternativeWeight[a] = alternative.weight;
+      // A concept found inside a longer one ranks at its share; lookups weighed it in full.
+      alternativeWeight[a] = alternative.weight * (group.share ?? 1);
       for (const t of alternative.tokens) termAt[k++] = counts.index.get(t)!;
       a += 1;
     }
@@ -240,6 +244,19 @@ export function scoreTexts(
   firstTerm[a] = k;
 
   const k1 = tuning.k1;
+  // What alternative x earns in a text, leaving out the terms another concept has claimed there.
+  const alternativeScore = (x: number, tf: Uint32Array, norm: number, claimed?: ReadonlySet<number>): number => {
+    let s = 0;
+    for (let y = firstTerm[x]!; y < firstTerm[x + 1]!; y++) {
+      const i = termAt[y]!;
+      const f = tf[i]!;
+      if (f > 0 && !claimed?.has(i)) s += value[i]! * ((f * (k1 + 1)) / (f + norm));
+    }
+    return s * alternativeWeight[x]!;
+  };
+  // The glossary group that last held each term in text c (stamped with c, so never cleared).
+  const heldBy = new Int32Array(counts.index.size);
+  const heldIn = new Int32Array(counts.index.size).fill(-1);
   const out: ScoredText[] = [];
   for (let c = 0; c < candidates.length; c++) {
     const text = candidates[c]!;
@@ -248,27 +265,71 @@ export function scoreTexts(
     let score = 0;
     let evidence = 0;
     const matched: number[] = [];
+    let concepts: { g: number; best: number }[] | undefined;
     for (let g = 0; g < groups.length; g++) {
       let best = 0;
       for (let x = firstAlternative[g]!; x < firstAlternative[g + 1]!; x++) {
-        let s = 0;
-        for (let y = firstTerm[x]!; y < firstTerm[x + 1]!; y++) {
-          const i = termAt[y]!;
-          const f = tf[i]!;
-          if (f > 0) s += value[i]! * ((f * (k1 + 1)) / (f + norm));
-        }
-        s *= alternativeWeight[x]!;
+        const s = alternativeScore(x, tf, norm);
         if (s > best) best = s;
       }
-      if (best > 0) {
+      if (best <= 0) continue;
+      if (fromGlossary[g]) (concepts ??= []).push({ g, best });
+      else {
         score += best;
         evidence += best * evidenceShare[g]!;
         matched.push(g);
       }
     }
+    if (concepts) {
+      for (const { g, best } of concepts.length > 1 && shareWords(concepts, tf, c) ? claimWords(concepts, tf, norm) : concepts) {
+        score += best;
+        evidence += best * evidenceShare[g]!;
+        matched.push(g);
+      }
+      matched.sort((x, y) => x - y);
+    }
     if (score > 0) out.push({ text, score, evidence, matched });
   }
   return out;
+
+  /**
+   * A word of the text counts for one glossary concept only. A question's concepts overlap:
+   * 伊朗客户 names Iran, customer and Iranian customer; بیمه حمل ریلی names cargo insurance and
+   * rail freight, whose English variants share "transport". A text saying مشتری ایرانی, or
+   * "transport", mentions them once, yet each concept credited it again, so a story repeating one
+   * shared word outranked the one about the thing asked. The best-scoring concept claims the
+   * words of its best variant first; the others score on what is left.
+   */
+  /** Whether two of the concepts hold a word of text c: most texts share none, and need no claims. */
+  function shareWords(concepts: { g: number }[], tf: Uint32Array, c: number): boolean {
+    for (const { g } of concepts) {
+      for (let y = firstTerm[firstAlternative[g]!]!; y < firstTerm[firstAlternative[g + 1]!]!; y++) {
+        const i = termAt[y]!;
+        if (tf[i] === 0) continue;
+        if (heldIn[i] === c && heldBy[i] !== g) return true;
+        heldIn[i] = c;
+        heldBy[i] = g;
+      }
+    }
+    return false;
+  }
+
+  function claimWords(concepts: { g: number; best: number }[], tf: Uint32Array, norm: number): { g: number; best: number }[] {
+    const claimed = new Set<number>();
+    const kept: { g: number; best: number }[] = [];
+    for (const { g } of concepts.sort((x, y) => y.best - x.best || x.g - y.g)) {
+      let best = 0;
+      let at = -1;
+      for (let x = firstAlternative[g]!; x < firstAlternative[g + 1]!; x++) {
+        const s = alternativeScore(x, tf, norm, claimed);
+        if (s > best) [best, at] = [s, x];
+      }
+      if (at < 0) continue;
+      kept.push({ g, best });
+      for (let y = firstTerm[at]!; y < firstTerm[at + 1]!; y++) if (tf[termAt[y]!]! > 0) claimed.add(termAt[y]!);
+    }
+    return kept;
+  }
 }
 
 /** The score a text made of exactly the question would get: the scale for relative scores. */

@@ -13,6 +13,8 @@ export interface QueryGroup {
   /** The language whose texts these tokens can match (by script). */
   language: Language;
   alternatives: { tokens: string[]; weight: number }[];
+  /** Share of its score a text earns in the ranking (a glossary concept found inside a longer one); 1 if absent. Lookups use the full weights. */
+  share?: number;
 }
 
 /** The weight of one token inside an alternative: single Chinese characters count less than bigrams. */
@@ -76,7 +78,9 @@ export function buildQuery(
     const tokens = [...new Set(e.tokens)];
     if (tokens.length === 0) continue;
     const key = `g:${e.concept ?? tokens.join(' ')}:${e.language}`;
-    const group = groups.get(key) ?? { key, source: 'glossary' as const, language: e.language, alternatives: [] };
+    const group: QueryGroup = groups.get(key) ?? { key, source: 'glossary', language: e.language, alternatives: [], share: 0 };
+    // Named inside a longer concept by the question, outright by a translation: the larger share.
+    group.share = Math.max(group.share ?? 1, e.share ?? 1);
     // Per token, so a concept counts about as much as one word of the question, whether its
     // variant is one English word or a Chinese phrase of several bigrams.
     const weight = (e.weight * weights.glossary) / tokens.length;
