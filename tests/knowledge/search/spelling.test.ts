@@ -148,7 +148,31 @@ describe.each(testDatabases())('misspelt questions answered on $name', (database
       problem: 'Our bank could not wire the deposit for a container of machine parts to the factory.',
       solution: 'We used a licensed exchange house that settled in yuan, with the proforma invoice naming the exchange house as payer.',
     }),
+    anExperience({
+      id: 'pistachio-en',
+      language: 'en',
+      translations: {},
+      title: 'Selling Iranian pistachios to a wholesaler in Guangzhou',
+      problem: 'Our first pistachio shipment to China was held because the wholesaler wanted a lab report on aflatoxin.',
+      solution: 'We had each lot tested in Kerman before loading and sent the report with the documents.',
+    }),
+    anExperience({
+      id: 'parcel-fa',
+      language: 'fa',
+      translations: {},
+      title: 'بسته‌بندی قطعات برای ارسال به چین',
+      problem: 'بسته‌های قطعات ما در راه چین آسیب می‌دیدند.',
+      solution: 'هر بسته را با فوم و کارتن دولایه فرستادیم.',
+    }),
   ]);
+
+  // No Persian text holds پسته (pistachio), one letter from بسته (a parcel): a glossary word is a word, not a slip.
+  it('never reads a word of the glossary as a misspelling of another word', async () => {
+    for (const [name, retriever] of retrievers) {
+      const result = await retriever.search({ text: 'صادرات پسته به چین' });
+      expect(result.hits[0]?.externalId, name).toBe('pistachio-en');
+    }
+  });
 
   it.each([
     ['ترخیس قطعات از گمرگ بندرعبس', 'clearance-fa'],
