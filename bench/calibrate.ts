@@ -20,7 +20,14 @@
  *   (default ../shared/eval/dev eval/members/fit, every feature, normalised per language; --features and --one-scale
  *   fit alternatives, e.g. the earlier prominence,margin,coverage,known, to compare across sets)
  */
-import { type AbstentionFeatures, type AbstentionModel, confidence, DEFAULT_ABSTENTION_MODEL, FEATURE_KEYS } from '../src/knowledge/search/abstention.ts';
+import {
+  type AbstentionFeatures,
+  type AbstentionModel,
+  confidence,
+  DEFAULT_ABSTENTION_MODEL,
+  FEATURE_KEYS,
+  standardised,
+} from '../src/knowledge/search/abstention.ts';
 import { LANGUAGES, type Language } from '../src/text/language.ts';
 import { evaluateWithFeatures, openEvalSet } from './support.ts';
 import { syntheticExperiences } from './synthetic.ts';
@@ -104,7 +111,7 @@ function fitModel(rows: Row[], keys: readonly FeatureKey[], perLanguage: boolean
       return [language, { mean, sd }];
     }),
   ) as AbstentionModel['normalisation'];
-  const x = (r: Row) => keys.map((k) => (r.features[k] - normalisation[r.language].mean[k]) / normalisation[r.language].sd[k]);
+  const x = (r: Row) => keys.map((k) => standardised(r.features, k, r.language, { ...DEFAULT_ABSTENTION_MODEL, normalisation }));
   const { w, b } = fitLogistic(
     rows.map(x),
     rows.map((r) => (r.answerable ? 1 : 0)),

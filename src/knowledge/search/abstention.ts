@@ -103,21 +103,21 @@ export interface AbstentionModel {
 export const DEFAULT_ABSTENTION_MODEL: AbstentionModel = {
   normalisation: {
     fa: {
-      mean: { prominence: 0.9834, margin: 0.4622, coverage: 0.5519, known: 0.8452, matched: 1.4585 },
-      sd: { prominence: 0.4612, margin: 0.2343, coverage: 0.2759, known: 0.2344, matched: 0.3729 },
+      mean: { prominence: 1.0129, margin: 0.4793, coverage: 0.5603, known: 0.8548, matched: 1.5015 },
+      sd: { prominence: 0.4513, margin: 0.2282, coverage: 0.2742, known: 0.2298, matched: 0.3439 },
     },
     zh: {
-      mean: { prominence: 1.1877, margin: 0.5507, coverage: 0.4406, known: 0.7371, matched: 1.5785 },
-      sd: { prominence: 0.4358, margin: 0.2241, coverage: 0.2006, known: 0.121, matched: 0.1371 },
+      mean: { prominence: 1.2511, margin: 0.5705, coverage: 0.4507, known: 0.7432, matched: 1.5847 },
+      sd: { prominence: 0.4146, margin: 0.2175, coverage: 0.1969, known: 0.1179, matched: 0.1339 },
     },
     en: {
-      mean: { prominence: 1.0251, margin: 0.4648, coverage: 0.6169, known: 0.9072, matched: 1.4794 },
-      sd: { prominence: 0.4223, margin: 0.1954, coverage: 0.305, known: 0.1473, matched: 0.2525 },
+      mean: { prominence: 1.0434, margin: 0.4839, coverage: 0.644, known: 0.9249, matched: 1.5201 },
+      sd: { prominence: 0.4029, margin: 0.1859, coverage: 0.2707, known: 0.1, matched: 0.1996 },
     },
   },
-  weights: { prominence: 0.663, margin: 0.611, coverage: 0.436, known: 0.421, matched: 0.718 },
-  intercept: 1.652,
-  threshold: 0.633,
+  weights: { prominence: 0.749, margin: 0.679, coverage: 0.365, known: 0.408, matched: 0.633 },
+  intercept: 2.124,
+  threshold: 0.626,
   relatedThreshold: 0.35,
   minCoverageWithFewMatches: 0.5,
 };
@@ -210,9 +210,22 @@ export function abstentionFeatures(
   };
 }
 
-export function confidence(features: AbstentionFeatures, language: Language, model: AbstentionModel = DEFAULT_ABSTENTION_MODEL): number {
+/**
+ * A feature far outside what the calibration questions showed says no more than three spreads
+ * do: a linear model extrapolated there lets one feature overrule the rest (an English question
+ * over stories told only in Chinese knows none of its words in the base, 9 spreads below the mean).
+ */
+const MAX_SPREADS = 3;
+
+/** A feature on the calibration's scale for the question's language, clipped to `MAX_SPREADS`. */
+export function standardised(features: AbstentionFeatures, key: keyof AbstentionFeatures, language: Language, model: AbstentionModel): number {
   const { mean, sd } = model.normalisation[language];
+  const z = (features[key] - mean[key]) / (sd[key] || 1);
+  return Math.max(-MAX_SPREADS, Math.min(MAX_SPREADS, z));
+}
+
+export function confidence(features: AbstentionFeatures, language: Language, model: AbstentionModel = DEFAULT_ABSTENTION_MODEL): number {
   let z = model.intercept;
-  for (const key of FEATURE_KEYS) z += (model.weights[key] * (features[key] - mean[key])) / (sd[key] || 1);
+  for (const key of FEATURE_KEYS) z += model.weights[key] * standardised(features, key, language, model);
   return 1 / (1 + Math.exp(-z));
 }
