@@ -30,6 +30,7 @@ describe('curation in the console chat', () => {
     const label = `[${staff}]\n`;
     await term.waitFor((out) => out.includes(t(a, 'en', 'console-telegram-hint')));
     const help = t(a, 'en', 'bot-help').split('\n')[0]!;
+    const staffHelp = t(a, 'en', 'curation-staff-chat-help', { language: t(a, 'en', 'curation-staff-chat-language-default') }).split('\n')[0]!;
 
     let mark = term.type('/in there');
     await term.waitFor((out) => out.includes(t(a, 'en', 'console-in-usage')), mark);
@@ -38,7 +39,7 @@ describe('curation in the console chat', () => {
     await term.waitFor((out) => out.includes(t(a, 'en', 'console-in-staff', { chat: staff })), mark);
     // A command typed now is the staff group's: the bot answers there, and the answer carries the group's name.
     mark = term.type('/help');
-    await term.waitFor((out) => out.includes(`${label}${help}`), mark);
+    await term.waitFor((out) => out.includes(`${label}${staffHelp}`), mark);
 
     // What the bot posts to the staff chat on its own (review cards, digests) comes through the outbox the same way.
     mark = term.text.length;

@@ -1,10 +1,30 @@
 import { Composer } from 'grammy';
+import { isStaff } from '../../knowledge/experiences/roles.ts';
+import { chosenChatLanguage } from '../chat-language.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 
-/** /help (what the bot does and its commands) and /privacy (what is stored and why). */
-export function helpFeature(_deps: BotDeps): Composer<BotContext> {
+const HTML = { parse_mode: 'HTML' } as const;
+
+/**
+ * /help (what the bot does here and its commands) and /privacy (what is stored and why). In a
+ * group the private chat's help would send members to commands that do nothing there: the staff
+ * chat gets the staff's (with the chat's language and how to change it), other groups how to ask
+ * there; a staff member's private help adds the staff's commands.
+ */
+export function helpFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.command('help', (ctx) => ctx.reply(ctx.t('bot-help'), { parse_mode: 'HTML' }));
-  composer.command('privacy', (ctx) => ctx.reply(ctx.t('bot-privacy'), { parse_mode: 'HTML' }));
+  const { staffChatId } = deps.app.config;
+  composer.command('help', async (ctx) => {
+    const chat = ctx.chat;
+    if (chat.type === 'private') {
+      const staff = ctx.member !== undefined && isStaff(ctx.member.role);
+      return void (await ctx.reply(staff ? `${ctx.t('bot-help')}\n\n${ctx.t('bot-help-staff')}` : ctx.t('bot-help'), HTML));
+    }
+    if (chat.id !== staffChatId) return void (await ctx.reply(ctx.t('group-help'), HTML));
+    const chosen = await chosenChatLanguage(deps.app.db, chat.id);
+    const language = chosen ? ctx.t(`bot-language-name-${chosen}`) : ctx.t('curation-staff-chat-language-default');
+    await ctx.reply(ctx.t('curation-staff-chat-help', { language }), HTML);
+  });
+  composer.command('privacy', (ctx) => ctx.reply(ctx.t('bot-privacy'), HTML));
   return composer;
 }

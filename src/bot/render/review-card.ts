@@ -26,12 +26,26 @@ export function outcomeLine(decision: Decision, t: Translate): string {
   });
 }
 
+/** How to have the cards in each other language, said in that language: for a group chat whose admins never chose one. */
+export function languageHint(translator: Translator, cardLanguage: Language): string {
+  return LANGUAGES.filter((l) => l !== cardLanguage)
+    .map((l) => translator.t(l, 'curation-card-language-hint'))
+    .join('\n');
+}
+
 /**
  * A contribution as a curator reviews it, in `language`: every field of every language version,
  * the contributor and their record, the likely duplicates and the warnings; the outcome once
  * decided. Every value from the contribution is escaped. The buttons only while it is pending.
+ * `languageHint`: ends with how to change the chat's language (see postingLanguage).
  */
-export function renderReviewCard(card: ReviewCard, language: Language, t: Translate, translator: Translator): { html: string; keyboard?: InlineKeyboard } {
+export function renderReviewCard(
+  card: ReviewCard,
+  language: Language,
+  t: Translate,
+  translator: Translator,
+  options: { languageHint?: boolean } = {},
+): { html: string; keyboard?: InlineKeyboard } {
   const { experience, contributor } = card;
   const versions = LANGUAGES.flatMap((l) => (experience.texts[l] ? [[l, experience.texts[l]] as const] : []));
   const fieldCount = versions.reduce((n, [, text]) => n + TEXT_FIELDS.filter((f) => text[f]).length, card.askedQuestion ? 1 : 0);
@@ -81,6 +95,7 @@ export function renderReviewCard(card: ReviewCard, language: Language, t: Transl
   }
   if (card.warnings.length > 0) parts.push(t('curation-card-warnings', { warnings: card.warnings.map((w) => t(`curation-warning-${w}`)).join('; ') }));
   if (card.decided) parts.push(`<b>${outcomeLine(card.decided, t)}</b>`);
+  if (options.languageHint) parts.push(languageHint(translator, language));
   const html = parts.join('\n\n');
   if (experience.status !== 'pending') return { html };
   const experienceId = experience.id;
