@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { InlineKeyboardButton } from 'grammy/types';
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import type { Translator } from '../i18n.ts';
 import type { BotApiEmulator, ChatMessage, EmulatedGroup, EmulatedUser } from '../emulator/index.ts';
 import { languageFromTelegram } from '../bot/i18n.ts';
@@ -75,7 +75,7 @@ export function startTerminal(options: TerminalOptions): Terminal {
   };
 
   const show = (m: ChatMessage, edited: boolean) => {
-    const rows = m.reply_markup?.inline_keyboard ?? [];
+    const rows = keyboardOf(m);
     const keyboardLines: string[] = [];
     const numbered: Choice[] = [];
     // The demo asker's buttons are theirs: shown, not numbered, so a number never presses as someone else.
@@ -111,7 +111,7 @@ export function startTerminal(options: TerminalOptions): Terminal {
   const showLatestWithButtons = (group: EmulatedGroup) => {
     const latest = emulator.state
       .messages(group.id)
-      .filter((m) => m.from === 'bot' && !m.deleted && (m.reply_markup?.inline_keyboard.length ?? 0) > 0)
+      .filter((m) => m.from === 'bot' && !m.deleted && keyboardOf(m).length > 0)
       .at(-1);
     if (latest) show(latest, false);
   };
@@ -221,4 +221,9 @@ function startPayload(url: string, botUsername: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A message's inline keyboard rows; none under a prompt that asks for a reply (force_reply, the emulator keeps it as sent). */
+function keyboardOf(m: ChatMessage): InlineKeyboardButton[][] {
+  return (m.reply_markup as Partial<InlineKeyboardMarkup> | undefined)?.inline_keyboard ?? [];
 }

@@ -94,4 +94,26 @@ describe('curation in the console chat', () => {
     for (const p of pending) await a.experiences.setStatus((await a.experiences.getByExternalId(p.external_id))!.id, 'published');
     for (const p of pending) expect(await ask(questions[p.language], p.language), p.external_id).toContain(titleStart(p.title));
   });
+
+  it('a curator who typed a rejection reason in the staff chat can leave it and come back: the latest card is shown again', async () => {
+    const a = await openApp();
+    const { term } = startConsole(a, 'en');
+    await term.waitFor((out) => out.includes(t(a, 'en', 'console-telegram-hint')));
+    term.type('/in staff');
+    let mark = term.type('/review');
+    await term.waitFor((out) => out.includes(`[4] ${t(a, 'en', 'curation-button-reject')}`), mark);
+    mark = term.type('4');
+    await term.waitFor((out) => out.includes(`[5] ${t(a, 'en', 'curation-reason-other')}`), mark);
+    // The prompt for the reason asks for a reply (force_reply): it has no buttons to number.
+    mark = term.type('5');
+    await term.waitFor((out) => out.includes(t(a, 'en', 'curation-reason-type')), mark);
+    mark = term.type('/cancel');
+    await term.waitFor((out) => out.includes(t(a, 'en', 'curation-cancelled')), mark);
+    mark = term.type('/review');
+    await term.waitFor((out) => out.includes(`[4] ${t(a, 'en', 'curation-button-reject')}`), mark);
+    term.type('/in me');
+    mark = term.type('/in staff');
+    const back = await term.waitFor((out) => out.includes(`[1] ${t(a, 'en', 'curation-button-approve')}`), mark);
+    expect(back).toContain(t(a, 'en', 'console-in-staff', { chat: t(a, 'en', 'console-staff-chat-title') }));
+  });
 });
