@@ -20,3 +20,5 @@ group-help =
     /save, sent as a reply to a valuable message (center staff, group admins), keeps it for the knowledge base, with its author's consent.
     /settings (group admins): the language of my messages here, and answering on or off.
     In a private chat with me you can ask, share your own experience (/share) and see the rest of my commands (/help).
+group-answering-off = This group's admins have switched my answers off here (/settings). You can ask me in a private chat: { $bot }
+group-ask-staff-chat = I do not answer questions in the staff chat. Ask me in a private chat ({ $bot }) or in the members' group.

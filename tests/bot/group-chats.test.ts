@@ -183,8 +183,12 @@ describe('which groups the bot serves', () => {
     await tg.handled(added.update_id);
     expect(tg.emulator.state.messages(group.id).filter((m) => m.from === 'bot')).toEqual([]);
     expect(tg.emulator.state.directory.status(group.id, tg.emulator.botInfo.id)).toBe('member');
-    // Staying is not answering: a curator's reply to a review card there is no question.
-    expect(await tg.member().inGroup(group).says(`/ask ${QUESTIONS.en}`)).toEqual([]);
+    // Staying is not answering: a curator's reply to a review card there is no question, and an /ask is told where to ask.
+    const curator = tg.member({ language_code: 'zh' }).inGroup(group);
+    const card = await curator.says(`Looks like a duplicate of the saffron one`);
+    expect(card).toEqual([]);
+    expect(await curator.says(`${bot()} ${QUESTIONS.en}`)).toEqual([]);
+    expect((await curator.says(`/ask ${QUESTIONS.en}`)).map((r) => r.text)).toEqual([tg.text('zh', 'group-ask-staff-chat', { bot: bot() })]);
   });
 
   it('added by an admin of the bot, the group is allowed at once and the bot stays', async () => {
@@ -234,7 +238,9 @@ describe("/settings, for the group's own admins", () => {
     );
     await admin.presses('grp:answer:0');
     const asker = tg.member().inGroup(group);
-    expect(await asker.says(`/ask ${QUESTIONS.en}`)).toEqual([]);
+    // Switched off, the bot answers nothing; an /ask, addressed to it by name, is told so, not met with silence.
+    expect(await asker.says(`${bot()} ${QUESTIONS.en}`)).toEqual([]);
+    expect((await asker.says(`/ask ${QUESTIONS.en}`)).map((r) => r.text)).toEqual([tg.text('fa', 'group-answering-off', { bot: bot() })]);
     // The bot's own words there are now in Persian, for everyone.
     expect((await asker.says('/ask')).map((r) => r.text)).toEqual([]);
     await admin.presses('grp:answer:1');

@@ -120,10 +120,13 @@ describe.concurrent.each(testDatabases())('the staff chat and the members’ gro
     expect(curator.lastReply?.text).toBe(tg.text('zh', 'community-answer-sent'));
   });
 
-  it('/help in a members’ group says how to ask there, not the private chat’s commands', async () => {
+  it('/help in a members’ group says how to ask there, not the private chat’s commands; in the group’s language once its admins chose one', async () => {
     const member = tg.member({ language_code: 'zh' }).inGroup(membersGroup);
     const [help] = await member.says('/help');
     expect(help!.text).toBe(tg.text('zh', 'group-help'));
+    await tg.app.community.groups.setLanguage({ chatId: MEMBERS_GROUP_ID, kind: 'supergroup', title: 'Iran–China SMEs' }, 'fa');
+    const [again] = await member.says('/help');
+    expect(again!.text).toBe(tg.text('fa', 'group-help'));
   });
 
   it('/help in a staff member’s private chat adds the staff’s commands; a member’s does not', async () => {

@@ -8,8 +8,8 @@ const HTML = { parse_mode: 'HTML' } as const;
 /**
  * /help (what the bot does here and its commands) and /privacy (what is stored and why). In a
  * group the private chat's help would send members to commands that do nothing there: the staff
- * chat gets the staff's (with the chat's language and how to change it), other groups how to ask
- * there; a staff member's private help adds the staff's commands.
+ * chat gets the staff's, in the reader's language (with the chat's language and how to change
+ * it), other groups how to ask there; a staff member's private help adds the staff's commands.
  */
 export function helpFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -20,7 +20,11 @@ export function helpFeature(deps: BotDeps): Composer<BotContext> {
       const staff = ctx.member !== undefined && isStaff(ctx.member.role);
       return void (await ctx.reply(staff ? `${ctx.t('bot-help')}\n\n${ctx.t('bot-help-staff')}` : ctx.t('bot-help'), HTML));
     }
-    if (chat.id !== staffChatId) return void (await ctx.reply(ctx.t('group-help'), HTML));
+    // In a members' group, in the language its admins chose, as the bot's other words there; else the asker's.
+    if (chat.id !== staffChatId) {
+      const { language } = await deps.app.community.groups.standing(chat.id);
+      return void (await ctx.reply(deps.app.translator.t(language ?? ctx.locale, 'group-help'), HTML));
+    }
     const chosen = await chosenChatLanguage(deps.app.db, chat.id);
     const language = chosen ? ctx.t(`bot-language-name-${chosen}`) : ctx.t('curation-staff-chat-language-default');
     await ctx.reply(ctx.t('curation-staff-chat-help', { language }), HTML);
