@@ -69,8 +69,11 @@ export function startTerminal(options: TerminalOptions): Terminal {
     return place !== 'me' ? emulator.botInfo.first_name : undefined;
   };
   const prompt = () => rl.setPrompt(place === 'me' ? '> ' : `${groups[place].title}> `);
+  // Said once per visit to a group: a line typed there never reaches the private chat the bot just wrote in.
+  let privateHinted = false;
   const goTo = (to: Place) => {
     place = to;
+    privateHinted = false;
     prompt();
   };
 
@@ -96,6 +99,10 @@ export function startTerminal(options: TerminalOptions): Terminal {
     shown.set(key, rendered);
     const chat = label(m.chat_id);
     print(`\n${chat !== undefined ? `[${chat}]\n` : ''}${edited ? '✎ ' : ''}${rendered}\n`);
+    if (m.chat_id === user.id && place !== 'me' && !edited && !privateHinted) {
+      privateHinted = true;
+      print(t('console-private-hint'));
+    }
     if (isTty) rl.prompt(true);
   };
 

@@ -116,4 +116,18 @@ describe('curation in the console chat', () => {
     const back = await term.waitFor((out) => out.includes(`[1] ${t(a, 'en', 'curation-button-approve')}`), mark);
     expect(back).toContain(t(a, 'en', 'console-in-staff', { chat: t(a, 'en', 'console-staff-chat-title') }));
   });
+
+  it('✏️ Edit pressed in the staff chat: the bot writes in the private chat, and the console says how to type there', async () => {
+    const a = await openApp();
+    const { term } = startConsole(a, 'zh');
+    await term.waitFor((out) => out.includes(t(a, 'zh', 'console-telegram-hint')));
+    term.type('/in staff');
+    let mark = term.type('/review');
+    await term.waitFor((out) => out.includes(`[2] ${t(a, 'en', 'curation-button-edit')}`), mark);
+    mark = term.type('2');
+    const asked = await term.waitFor((out) => out.includes(t(a, 'zh', 'console-private-hint')), mark);
+    expect(asked.indexOf('[SME Bridge]')).toBeLessThan(asked.indexOf(t(a, 'zh', 'console-private-hint')));
+    mark = term.type('/in me');
+    await term.waitFor((out) => out.includes(t(a, 'zh', 'console-in-me')), mark);
+  });
 });
