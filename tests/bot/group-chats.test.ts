@@ -111,7 +111,13 @@ describe('a question addressed to the bot, in a forum group', () => {
     const neighbour = tg.member({ language_code: 'en' }).inGroup(group, { topic: 'Payments' });
     await asker.says(`/ask ${QUESTIONS.en}`);
     await neighbour.presses(tg.text('en', 'bot-button-helpful'));
-    expect(neighbour.toasts).toEqual([tg.plainText('en', 'bot-button-not-yours')]);
+    // The neighbour never started the bot: told how such buttons become theirs.
+    expect(neighbour.toasts).toEqual([tg.plainText('en', 'bot-button-members-only', { bot: bot() })]);
+    const member = tg.member({ language_code: 'en' });
+    await member.says('/start');
+    const memberThere = member.inGroup(group, { topic: 'Payments' });
+    await memberThere.presses(tg.text('en', 'bot-button-helpful'));
+    expect(memberThere.toasts).toEqual([tg.plainText('en', 'bot-button-not-yours')]);
     expect(await tg.db.query('SELECT 1 FROM feedback f JOIN questions q ON q.id = f.question_id WHERE q.chat_id = $1', [group.id])).toEqual([]);
     await asker.presses(tg.text('en', 'bot-button-helpful'));
     expect(asker.toasts).toEqual([tg.plainText('en', 'bot-feedback-thanks')]);
