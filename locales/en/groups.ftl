@@ -6,6 +6,7 @@ group-ask-empty = Write your question after /ask, for example: /ask How do I pay
 group-rate-limited = This group has asked { $limit } questions in the last minute. I can answer again in { $seconds } seconds.
 group-settings-title = Settings of this group. Language of my messages here: { $language }. Answering questions: { $answering }.
 group-settings-language-auto = each asker's own (English in what I post here on my own, such as questions for the community)
+group-settings-language-auto-staff = each person's own (English in what I post here on my own: review cards, questions for the community)
 group-settings-on = on
 group-settings-off = off
 group-settings-turn-on = ▶️ Turn answering on

@@ -80,7 +80,9 @@ describe.concurrent.each(testDatabases())('the staff chat and the members’ gro
     expect(help!.text).toBe(tg.text('fa', 'curation-staff-chat-help', { language: tg.text('fa', 'curation-staff-chat-language-default') }));
 
     // The admin chooses Persian: the next card is in Persian, without the note.
-    await persianAdmin().says('/settings');
+    // /settings says that unchosen means English cards.
+    const [settings] = await persianAdmin().says('/settings');
+    expect(settings!.text).toContain(tg.text('fa', 'group-settings-language-auto-staff'));
     await persianAdmin().presses(tg.text('fa', 'bot-language-name-fa'));
     const next = plain((await contribute('Second letter of credit')).text);
     expect(next).toContain(tg.text('fa', 'curation-card-similar'));

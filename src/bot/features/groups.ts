@@ -74,8 +74,10 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
 
   function settingsView(ctx: BotContext, standing: GroupStanding) {
     const t = (key: string, args?: TranslationArgs) => say(ctx, standing, key, args);
+    // Unchosen, the staff chat's review cards are in English: its admins are told so.
+    const auto = ctx.chat?.id === deps.app.config.staffChatId ? 'group-settings-language-auto-staff' : 'group-settings-language-auto';
     const text = t('group-settings-title', {
-      language: standing.language ? t(`bot-language-name-${standing.language}`) : t('group-settings-language-auto'),
+      language: standing.language ? t(`bot-language-name-${standing.language}`) : t(auto),
       answering: t(standing.answering ? 'group-settings-on' : 'group-settings-off'),
     });
     const keyboard = new InlineKeyboard();
