@@ -127,3 +127,7 @@ bot-help-staff =
     /review — the next contribution waiting for review (in the staff chat, or here)
     /open — the questions put to the community; /close followed by a number closes one
     /staff — the center's staff (admins: /staff add, /staff remove)
+curation-review-none-new = { $count ->
+    [one] No new contribution to show: the one still waiting for a decision has its card above (this message replies to it).
+   *[other] No new contribution to show: { $count } still wait for a decision, their cards above (this message replies to the oldest).
+}

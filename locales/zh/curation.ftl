@@ -127,3 +127,4 @@ bot-help-staff =
     /review — 下一条待审核的投稿（在工作人员群或这里）
     /open — 向社区提出的问题；/close 加编号可关闭其中一个
     /staff — 中心工作人员名单（管理员：/staff add、/staff remove）
+curation-review-none-new = 没有新的投稿可显示：还有 { $count } 条等待决定，卡片在上方（本消息回复的是最早的一条）。

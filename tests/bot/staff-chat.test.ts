@@ -137,4 +137,13 @@ describe.concurrent.each(testDatabases())('the staff chat and the members’ gro
     const [memberHelp] = await tg.member({ language_code: 'zh' }).says('/help');
     expect(memberHelp!.text).toBe(tg.text('zh', 'bot-help'));
   });
+
+  it('/review when every waiting contribution already has its card in the staff chat says how many wait, replying to the oldest card', async () => {
+    const waiting = await tg.db.query<{ id: string }>(`SELECT id::text FROM experiences WHERE status = 'pending' ORDER BY created_at, id`);
+    expect(waiting.length).toBeGreaterThan(1);
+    const oldest = cards().find((c) => plain(c.text).includes(`#${waiting[0]!.id} `))!;
+    const [said] = await persianAdmin().says('/review');
+    expect(said!.text).toBe(tg.text('fa', 'curation-review-none-new', { count: waiting.length }));
+    expect(said!.message.reply_to_message_id).toBe(oldest.message_id);
+  });
 });

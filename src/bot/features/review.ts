@@ -79,7 +79,10 @@ export function reviewFeature(deps: BotDeps): Composer<BotContext> {
     const next = await curation.nextForReview(ctx.from!.id, ctx.chat.id);
     if (next.kind === 'forbidden') return refuse(ctx, '/review');
     if (next.kind === 'none') {
-      await ctx.reply(ctx.t('curation-review-none'));
+      if (next.waiting === 0) return void (await ctx.reply(ctx.t('curation-review-none')));
+      // Their cards are further up: the reply quotes the oldest, which Telegram scrolls to when tapped.
+      const quote = next.oldestCard !== undefined ? { reply_parameters: { message_id: next.oldestCard, allow_sending_without_reply: true } } : {};
+      await ctx.reply(ctx.t('curation-review-none-new', { count: next.waiting }), quote);
       return;
     }
     if (ctx.chat.type === 'private') return void (await postCard(deps, ctx.api, ctx.chat.id, ctx.locale, next.card));
