@@ -146,4 +146,21 @@ describe.concurrent.each(testDatabases())('the staff chat and the members’ gro
     expect(said!.text).toBe(tg.text('fa', 'curation-review-none-new', { count: waiting.length }));
     expect(said!.message.reply_to_message_id).toBe(oldest.message_id);
   });
+
+  it('in a members’ group, /my lists nothing for the group to read, /start says what the bot does there, /language points to /settings', async () => {
+    const contributor = tg.member({ language_code: 'en' });
+    await contributor.says('/start');
+    const m = (await tg.app.community.members.getByTelegramId(contributor.user.id))!;
+    await tg.app.community.submitContribution({
+      member: m,
+      draft: { ...STORY, title: 'My private letter of credit', industry: 'food', tags: [] },
+      fallbackLanguage: 'en',
+    });
+    const there = contributor.inGroup(membersGroup);
+    expect((await there.says('/my')).map((r) => r.text)).toEqual([tg.text('en', 'my-private-only')]);
+    expect((await there.says('/start')).map((r) => r.text)).toEqual([tg.text('fa', 'group-help')]);
+    expect((await there.says('/language')).map((r) => r.text)).toEqual([tg.text('en', 'group-language-elsewhere')]);
+    // In private, all as before.
+    expect((await contributor.says('/my'))[0]!.text).toContain('My private letter of credit');
+  });
 });

@@ -13,22 +13,24 @@ const HTML = { parse_mode: 'HTML' } as const;
  */
 export function helpFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const { staffChatId } = deps.app.config;
   composer.command('help', async (ctx) => {
-    const chat = ctx.chat;
-    if (chat.type === 'private') {
-      const staff = ctx.member !== undefined && isStaff(ctx.member.role);
-      return void (await ctx.reply(staff ? `${ctx.t('bot-help')}\n\n${ctx.t('bot-help-staff')}` : ctx.t('bot-help'), HTML));
-    }
-    // In a members' group, in the language its admins chose, as the bot's other words there; else the asker's.
-    if (chat.id !== staffChatId) {
-      const { language } = await deps.app.community.groups.standing(chat.id);
-      return void (await ctx.reply(deps.app.translator.t(language ?? ctx.locale, 'group-help'), HTML));
-    }
-    const chosen = await chosenChatLanguage(deps.app.db, chat.id);
-    const language = chosen ? ctx.t(`bot-language-name-${chosen}`) : ctx.t('curation-staff-chat-language-default');
-    await ctx.reply(ctx.t('curation-staff-chat-help', { language }), HTML);
+    if (ctx.chat.type !== 'private') return replyGroupHelp(ctx, deps);
+    const staff = ctx.member !== undefined && isStaff(ctx.member.role);
+    await ctx.reply(staff ? `${ctx.t('bot-help')}\n\n${ctx.t('bot-help-staff')}` : ctx.t('bot-help'), HTML);
   });
   composer.command('privacy', (ctx) => ctx.reply(ctx.t('bot-privacy'), HTML));
   return composer;
+}
+
+/** What the bot does in this group (also its /start there): the staff's commands in the staff chat, how to ask in any other. */
+export async function replyGroupHelp(ctx: BotContext, deps: BotDeps): Promise<void> {
+  const chatId = ctx.chat!.id;
+  // In a members' group, in the language its admins chose, as the bot's other words there; else the asker's.
+  if (chatId !== deps.app.config.staffChatId) {
+    const { language } = await deps.app.community.groups.standing(chatId);
+    return void (await ctx.reply(deps.app.translator.t(language ?? ctx.locale, 'group-help'), HTML));
+  }
+  const chosen = await chosenChatLanguage(deps.app.db, chatId);
+  const language = chosen ? ctx.t(`bot-language-name-${chosen}`) : ctx.t('curation-staff-chat-language-default');
+  await ctx.reply(ctx.t('curation-staff-chat-help', { language }), HTML);
 }
