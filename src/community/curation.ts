@@ -73,11 +73,8 @@ export function createCuration(ports: CurationPorts) {
 
     /**
      * The oldest pending contribution with no card in `chatId` yet (imports with --status pending
-     * included); `forbidden` for someone not staff now.
-     */
-    /**
-     * The oldest pending contribution without a card in this chat; or, when every one has, how
-     * many still wait there and the message of the oldest one's card (a curator scrolled past it).
+     * included); when every one has, how many still wait there and the message of the oldest one's
+     * card (a curator scrolled past it); `forbidden` for someone not staff now.
      */
     async nextForReview(
       actorTelegramId: number,

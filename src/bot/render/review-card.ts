@@ -13,6 +13,8 @@ import type { Translate } from './story.ts';
 // warnings within Telegram's 4,096 characters.
 const CARD_TEXT_BUDGET = 2800;
 const SIMILAR_TITLE = 80;
+// The longest language note (two lines, see languageHint), rounded up.
+const LANGUAGE_HINT_ROOM = 200;
 
 /** `2026-12-06 16:30 UTC`: when a decision was taken, the same for every reader. */
 export const decisionTime = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -49,7 +51,9 @@ export function renderReviewCard(
   const { experience, contributor } = card;
   const versions = LANGUAGES.flatMap((l) => (experience.texts[l] ? [[l, experience.texts[l]] as const] : []));
   const fieldCount = versions.reduce((n, [, text]) => n + TEXT_FIELDS.filter((f) => text[f]).length, card.askedQuestion ? 1 : 0);
-  const perField = Math.max(120, Math.floor(CARD_TEXT_BUDGET / Math.max(1, fieldCount)));
+  // The language note takes its room from the fields', so the card stays within Telegram's limit.
+  const budget = CARD_TEXT_BUDGET - (options.languageHint ? LANGUAGE_HINT_ROOM : 0);
+  const perField = Math.max(120, Math.floor(budget / Math.max(1, fieldCount)));
   const parts = [
     t('curation-card-title', { id: experience.id, status: t(`curation-status-${experience.status}`) }),
     t('curation-card-meta', {
