@@ -108,3 +108,4 @@ bot-command-share = Share your experience
 bot-command-my = Experiences you shared
 bot-command-privacy = What we store and why
 bot-command-forget = Delete your data
+bot-button-members-only = These buttons work for the member who asked. To rate answers and put your own questions to the community, start a private chat with me ({ $bot }) and ask there.

@@ -33,3 +33,4 @@ console-reply-list-hint = /reply <number> <text> replies to one of these; > <tex
 console-reply-you = you
 console-reply-entry = { $ref } { $who }: { $text }
 console-reply-entry-reply = { $ref } { $who }, replying to { $to }: { $text }
+console-private-hint = (That came in your private chat with the bot: type /in me to answer there.)

@@ -110,3 +110,24 @@ curation-rejected-notice = Your experience <b>{ $title }</b> was not published. 
         [unsafe] it is unsafe or against the rules.
        *[other] { $text }
     }
+# /help in the staff chat, in the sender's language; { $language }: the chat's language now.
+curation-staff-chat-help =
+    <b>SME Bridge in the staff chat</b>
+    New contributions arrive here as review cards: ✅ Approve · ✏️ Edit (in your private chat with me) · 🔀 Merge · ❌ Reject.
+    /review — the next contribution waiting for review; /review missing — published experiences lacking a language
+    /open — the questions put to the community; /close followed by a number closes one
+    /settings (group admins) — the language of the cards and of everything I post in this chat, now { $language }
+    /staff, in a private chat with me (admins) — the center's staff; add or remove curators
+curation-staff-chat-language-default = English (nobody has chosen one yet)
+# Under a review card in a staff chat whose language nobody chose; shown in each other language.
+curation-card-language-hint = 🌐 For the cards in English, a group admin sends /settings and picks English.
+# After /help in a staff member's private chat.
+bot-help-staff =
+    <b>For center staff</b>
+    /review — the next contribution waiting for review (in the staff chat, or here)
+    /open — the questions put to the community; /close followed by a number closes one
+    /staff — the center's staff (admins: /staff add, /staff remove)
+curation-review-none-new = { $count ->
+    [one] No new contribution to show: the one still waiting for a decision has its card above (this message replies to it).
+   *[other] No new contribution to show: { $count } still wait for a decision, their cards above (this message replies to the oldest).
+}

@@ -27,3 +27,4 @@ my-resubmitted = Submitted again: it <b>awaits review</b>.
 my-gone = That experience is not among yours (it may have been removed). Send /my to see your experiences.
 my-item-with-reason = { $index }. <b>{ $title }</b>
     { $status }: { $reason }
+my-private-only = Please use /my in a private chat with me.

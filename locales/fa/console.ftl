@@ -30,3 +30,4 @@ console-reply-list-hint = { "/reply <شماره> <متن>" } به یکی از ا
 console-reply-you = شما
 console-reply-entry = { $ref } { $who }: { $text }
 console-reply-entry-reply = { $ref } { $who }، در پاسخ به { $to }: { $text }
+console-private-hint = (این پیام در گفت‌وگوی خصوصی شما با ربات آمد: برای پاسخ در آنجا { "/in me" } را بنویسید.)

@@ -110,3 +110,21 @@ curation-rejected-notice = تجربهٔ شما <b>{ $title }</b> منتشر نش
         [unsafe] ناامن یا خلاف قوانین است.
        *[other] { $text }
     }
+# /help in the staff chat, in the sender's language; { $language }: the chat's language now.
+curation-staff-chat-help =
+    <b>SME Bridge در گروه کارکنان</b>
+    مشارکت‌های تازه به شکل کارت بررسی به اینجا می‌آیند: ✅ تأیید · ✏️ ویرایش (در گفتگوی خصوصی با من) · 🔀 ادغام · ❌ رد.
+    مشارکت بعدی در انتظار بررسی: /review؛ تجربه‌های منتشرشده‌ای که زبانی کم دارند: /review missing
+    پرسش‌هایی که از جامعه پرسیده شده‌اند: /open؛ فرمان /close و پس از آن شماره، یکی را می‌بندد
+    زبان کارت‌ها و هر چه در این گروه می‌گذارم، اکنون { $language }: /settings (مدیران گروه)
+    کارکنان مرکز و افزودن یا برداشتن کارشناس، در گفتگوی خصوصی با من (مدیران): /staff
+curation-staff-chat-language-default = انگلیسی (هنوز کسی زبانی انتخاب نکرده است)
+# Under a review card in a staff chat whose language nobody chose; shown in each other language.
+curation-card-language-hint = 🌐 برای دیدن کارت‌ها به فارسی، یکی از مدیران این گروه /settings را بفرستد و «فارسی» را برگزیند.
+# After /help in a staff member's private chat.
+bot-help-staff =
+    <b>برای کارکنان مرکز</b>
+    مشارکت بعدی در انتظار بررسی (در گروه کارکنان یا همین‌جا): /review
+    پرسش‌هایی که از جامعه پرسیده شده‌اند: /open؛ فرمان /close و پس از آن شماره، یکی را می‌بندد
+    کارکنان مرکز (مدیران: /staff add و /staff remove): /staff
+curation-review-none-new = مشارکت تازه‌ای برای نشان دادن نیست: { $count } مشارکت هنوز در انتظار تصمیم است و کارتش بالاتر در همین گفتگو است (این پیام پاسخی به قدیمی‌ترین آن‌هاست).

@@ -108,3 +108,4 @@ bot-command-share = 分享您的经验
 bot-command-my = 您分享过的经验
 bot-command-privacy = 我们保存什么、为什么
 bot-command-forget = 删除您的数据
+bot-button-members-only = 这些按钮供提问的会员使用。如需评价回答或向社区提出您自己的问题，请开始与我私聊（{ $bot }），在那里提问。

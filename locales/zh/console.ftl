@@ -30,3 +30,4 @@ console-reply-list-hint = /reply <编号> <内容> 回复其中一条；> <内�
 console-reply-you = 您
 console-reply-entry = { $ref } { $who }：{ $text }
 console-reply-entry-reply = { $ref } { $who }，回复 { $to }：{ $text }
+console-private-hint = （这条消息在您与机器人的私聊中：输入 /in me 到那里回复。）

@@ -110,3 +110,21 @@ curation-rejected-notice = 您的经验 <b>{ $title }</b> 未被发布。原因�
         [unsafe] 不安全或违反规则。
        *[other] { $text }
     }
+# /help in the staff chat, in the sender's language; { $language }: the chat's language now.
+curation-staff-chat-help =
+    <b>SME Bridge 在工作人员群</b>
+    新投稿会以审核卡片的形式发到这里：✅ 通过 · ✏️ 编辑（在与我的私聊中）· 🔀 合并 · ❌ 拒绝。
+    /review — 下一条待审核的投稿；/review missing — 缺少某种语言的已发布经验
+    /open — 向社区提出的问题；/close 加编号可关闭其中一个
+    /settings（群管理员）— 卡片以及我在本群发布的所有内容所用的语言，目前为{ $language }
+    /staff，在与我的私聊中（管理员）— 中心工作人员名单；添加或移除审核员
+curation-staff-chat-language-default = 英文（尚无人选择）
+# Under a review card in a staff chat whose language nobody chose; shown in each other language.
+curation-card-language-hint = 🌐 如需中文卡片，请本群管理员发送 /settings 并选择“中文”。
+# After /help in a staff member's private chat.
+bot-help-staff =
+    <b>中心工作人员</b>
+    /review — 下一条待审核的投稿（在工作人员群或这里）
+    /open — 向社区提出的问题；/close 加编号可关闭其中一个
+    /staff — 中心工作人员名单（管理员：/staff add、/staff remove）
+curation-review-none-new = 没有新的投稿可显示：还有 { $count } 条等待决定，卡片在上方（本消息回复的是最早的一条）。

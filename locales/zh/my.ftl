@@ -27,3 +27,4 @@ my-resubmitted = 已重新提交：<b>等待审核</b>。
 my-gone = 这条经验不在您的经验之中（可能已被删除）。发送 /my 查看您的经验。
 my-item-with-reason = { $index }. <b>{ $title }</b>
     { $status }：{ $reason }
+my-private-only = 请在与我的私聊中使用 /my。

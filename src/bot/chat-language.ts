@@ -10,3 +10,23 @@ export async function chatLanguage(db: Queryable, chatId: number): Promise<Langu
   const [row] = await db.query<{ language: string | null }>(CHAT_LANGUAGE, [chatId]);
   return isLanguage(row?.language) ? row.language : 'en';
 }
+
+/** The language a group's admins chose with /settings; undefined while nobody has (the bot then posts there in English). */
+export async function chosenChatLanguage(db: Queryable, chatId: number): Promise<Language | undefined> {
+  const [row] = await db.query<{ language: string | null }>(`SELECT settings->>'language' AS language FROM chats WHERE chat_id = $1`, [chatId]);
+  return isLanguage(row?.language) ? row.language : undefined;
+}
+
+/**
+ * The language of what the bot posts on its own in a chat, and whether to say under it how to
+ * change it: in a group whose admins never chose one (English then), a Persian or Chinese reader
+ * would otherwise never learn that /settings can.
+ */
+export async function postingLanguage(db: Queryable, chatId: number): Promise<{ language: Language; unchosen: boolean }> {
+  const isGroup = chatId < 0;
+  if (isGroup) {
+    const chosen = await chosenChatLanguage(db, chatId);
+    return { language: chosen ?? 'en', unchosen: chosen === undefined };
+  }
+  return { language: await chatLanguage(db, chatId), unchosen: false };
+}

@@ -7,11 +7,15 @@ import type { Logger } from '../log.ts';
 /** The commands shown in Telegram's menu, in the order shown. */
 export const COMMANDS = ['start', 'help', 'language', 'profile', 'share', 'my', 'open', 'privacy', 'forget'] as const;
 
-/** The commands shown in group chats' menus: asking, keeping a valuable message, and the group admins' settings. */
-export const GROUP_COMMANDS = ['ask', 'save', 'settings'] as const;
+/** The commands shown in group chats' menus: asking, keeping a valuable message, the group admins' settings, and how it all works there. */
+export const GROUP_COMMANDS = ['ask', 'save', 'settings', 'help'] as const;
 
-/** The staff chat's own menu: the review queue and the questions put to the community. */
-export const STAFF_CHAT_COMMANDS = ['review', 'open', 'close'] as const;
+/**
+ * The staff chat's own menu (Telegram shows it instead of the groups'): the review queue, the
+ * questions put to the community, and /settings, where the chat's language is chosen (the cards
+ * are in English until then), with /help saying so.
+ */
+export const STAFF_CHAT_COMMANDS = ['review', 'open', 'close', 'settings', 'help'] as const;
 
 export function commandList(translator: Translator, language: Language, commands: readonly string[] = COMMANDS): { command: string; description: string }[] {
   return commands.map((command) => ({ command, description: translator.t(language, `bot-command-${command}`) }));

@@ -5,7 +5,7 @@ import type { Curation } from '../community/curation.ts';
 import { REVIEW_CARD, type ReviewCardJob } from '../jobs/review-cards.ts';
 import type { Job } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/runner.ts';
-import { chatLanguage } from './chat-language.ts';
+import { postingLanguage } from './chat-language.ts';
 import { telegramFailure } from './telegram-failure.ts';
 import { renderReviewCard } from './render/review-card.ts';
 import type { SendBudget } from './send-budget.ts';
@@ -34,8 +34,8 @@ export function createReviewCardSender(options: ReviewCardSenderOptions): Record
     const card = await curation.systemCard(experienceId);
     if (!card || card.experience.status !== 'pending') return { skipped: 'no longer pending' };
     if (await curation.hasCard(experienceId, chatId)) return { skipped: 'already shown there' };
-    const language = await chatLanguage(db, chatId);
-    const { html, keyboard } = renderReviewCard(card, language, (key, values) => translator.t(language, key, values), translator);
+    const { language, unchosen } = await postingLanguage(db, chatId);
+    const { html, keyboard } = renderReviewCard(card, language, (key, values) => translator.t(language, key, values), translator, { languageHint: unchosen });
     await budget.take();
     try {
       const sent = await api.sendMessage(chatId, html, {

@@ -73,9 +73,13 @@ export function createCuration(ports: CurationPorts) {
 
     /**
      * The oldest pending contribution with no card in `chatId` yet (imports with --status pending
-     * included); `forbidden` for someone not staff now.
+     * included); when every one has, how many still wait there and the message of the oldest one's
+     * card (a curator scrolled past it); `forbidden` for someone not staff now.
      */
-    async nextForReview(actorTelegramId: number, chatId: number): Promise<{ kind: 'forbidden' } | { kind: 'none' } | { kind: 'card'; card: ReviewCard }> {
+    async nextForReview(
+      actorTelegramId: number,
+      chatId: number,
+    ): Promise<{ kind: 'forbidden' } | { kind: 'none'; waiting: number; oldestCard?: number } | { kind: 'card'; card: ReviewCard }> {
       if (!(await staffIn(db, actorTelegramId))) return { kind: 'forbidden' };
       const [next] = await db.query<{ id: string | number }>(
         `SELECT e.id FROM experiences e WHERE e.status = 'pending'
@@ -83,9 +87,15 @@ export function createCuration(ports: CurationPorts) {
          ORDER BY e.created_at, e.id LIMIT 1`,
         [chatId],
       );
-      if (!next) return { kind: 'none' };
-      const card = await loadReviewCard(db, retriever, Number(next.id));
-      return card ? { kind: 'card', card } : { kind: 'none' };
+      const card = next ? await loadReviewCard(db, retriever, Number(next.id)) : undefined;
+      if (card) return { kind: 'card', card };
+      const [carded] = await db.query<{ waiting: string | number; oldest: string | number | null }>(
+        `SELECT count(*) AS waiting, (array_agg(c.message_id ORDER BY e.created_at, e.id))[1] AS oldest
+         FROM experiences e JOIN review_cards c ON c.experience_id = e.id AND c.chat_id = $1 WHERE e.status = 'pending'`,
+        [chatId],
+      );
+      const waiting = Number(carded?.waiting ?? 0);
+      return { kind: 'none', waiting, ...(carded?.oldest != null ? { oldestCard: Number(carded.oldest) } : {}) };
     },
 
     /** Published experiences lacking a language version (oldest first, at most `limit`). */

@@ -37,7 +37,7 @@ export interface UpdateToClaim {
   /**
    * The person whose own message or press this is. `register`: they become (again) a member when
    * they are not one (in a private chat with the bot); otherwise only an existing member is read,
-   * so talking in a group the bot is in registers nobody.
+   * so talking in a group the bot is in registers nobody (an existing member's name is kept up to date).
    */
   sender?: { telegramId: number; name: string; register: boolean; language?: Language };
   /** A `sessions` row to read along (the chat's conversation state), so it costs no extra trip. */
@@ -61,7 +61,8 @@ export function createClaimUpdate(db: Queryable, members: Pick<MembersRepository
     const [row] = (await db.query<ClaimRow>(CLAIM, [updateId, sender?.telegramId ?? null, stateKey ?? null, JSON.stringify(update), instance])) as [ClaimRow];
     if (!row.claimed) return { claimed: false };
     const known = row.id === null ? null : memberFromRow(row);
-    const member = !sender ? undefined : sender.register ? await members.upsertFromTelegram(sender, known) : (known ?? undefined);
+    // A member's name is kept as Telegram gives it wherever they act: a curator who never wrote to the bot privately is named on the cards they decide.
+    const member = !sender ? undefined : sender.register || known ? await members.upsertFromTelegram(sender, known) : undefined;
     return { claimed: true, ...(member ? { member } : {}), state: row.state ?? undefined };
   };
 }

@@ -11,6 +11,7 @@ import { outboxSent, startSenders } from '../bot/senders.ts';
 import type { Translator } from '../i18n.ts';
 import type { Language } from '../text/language.ts';
 import { CONSOLE_MEMBERS_CHAT_ID, CONSOLE_STAFF_CHAT_ID, DEMO_ASKER_ID, LOCAL_USER_ID } from './console-config.ts';
+import { consoleChatHistory } from './chat-history.ts';
 import { seedDemoKnowledgeBase, seedDemoOpenQuestion, type Seeded } from './seed.ts';
 import { startTerminal } from './terminal.ts';
 
@@ -43,6 +44,10 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
   await app.community.staff.applyAdminIds(app.config.adminTelegramIds);
   // The database remembers handled update numbers (for days); this emulator's are new ones.
   const emulator = await startBotApiEmulator({ holdMs: 500, firstUpdateId: (await highestHandledUpdateId(app.db)) + 1 });
+  // The chats as the last start left them (what the bot posted, and the numbers it remembers them by), unless the database is new.
+  const history = consoleChatHistory(join(app.config.dataDir, CHAT_HISTORY_FILE), app.logger);
+  if (seeded.published + seeded.pending === 0) emulator.state.restoreMessages(await history.load());
+  const kept = history.keep(emulator);
   const user: EmulatedUser = { id: LOCAL_USER_ID, first_name: 'Console', last_name: 'Member', language_code: options.languageCode ?? systemLanguage() };
   const language = languageFromTelegram(user.language_code);
   // The staff group and the members' group as if made before this start, with the bot and the local member (their creator) in them.
@@ -74,11 +79,14 @@ export async function runConsole(options: RunConsoleOptions): Promise<void> {
     // Also on failure: an open readline on stdin would keep the process alive.
     terminal.detach();
     terminal.close();
+    await kept.stop();
     await emulator.close();
   }
 }
 
 const FETCH_WAIT_MS = 10_000;
+/** In DATA_DIR: the console's chats, kept for the next start. */
+export const CHAT_HISTORY_FILE = 'console-chats.json';
 
 /** Resolves once the bot has fetched update `updateId` (asked for a later offset), or after a while. */
 async function fetched(emulator: BotApiEmulator, updateId: number): Promise<void> {

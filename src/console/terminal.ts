@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { InlineKeyboardButton } from 'grammy/types';
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import type { Translator } from '../i18n.ts';
 import type { BotApiEmulator, ChatMessage, EmulatedGroup, EmulatedUser } from '../emulator/index.ts';
 import { languageFromTelegram } from '../bot/i18n.ts';
@@ -69,13 +69,16 @@ export function startTerminal(options: TerminalOptions): Terminal {
     return place !== 'me' ? emulator.botInfo.first_name : undefined;
   };
   const prompt = () => rl.setPrompt(place === 'me' ? '> ' : `${groups[place].title}> `);
+  // Said once per visit to a group: a line typed there never reaches the private chat the bot just wrote in.
+  let privateHinted = false;
   const goTo = (to: Place) => {
     place = to;
+    privateHinted = false;
     prompt();
   };
 
   const show = (m: ChatMessage, edited: boolean) => {
-    const rows = m.reply_markup?.inline_keyboard ?? [];
+    const rows = keyboardOf(m);
     const keyboardLines: string[] = [];
     const numbered: Choice[] = [];
     // The demo asker's buttons are theirs: shown, not numbered, so a number never presses as someone else.
@@ -96,6 +99,10 @@ export function startTerminal(options: TerminalOptions): Terminal {
     shown.set(key, rendered);
     const chat = label(m.chat_id);
     print(`\n${chat !== undefined ? `[${chat}]\n` : ''}${edited ? '✎ ' : ''}${rendered}\n`);
+    if (m.chat_id === user.id && place !== 'me' && !edited && !privateHinted) {
+      privateHinted = true;
+      print(t('console-private-hint'));
+    }
     if (isTty) rl.prompt(true);
   };
 
@@ -111,7 +118,7 @@ export function startTerminal(options: TerminalOptions): Terminal {
   const showLatestWithButtons = (group: EmulatedGroup) => {
     const latest = emulator.state
       .messages(group.id)
-      .filter((m) => m.from === 'bot' && !m.deleted && (m.reply_markup?.inline_keyboard.length ?? 0) > 0)
+      .filter((m) => m.from === 'bot' && !m.deleted && keyboardOf(m).length > 0)
       .at(-1);
     if (latest) show(latest, false);
   };
@@ -221,4 +228,9 @@ function startPayload(url: string, botUsername: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A message's inline keyboard rows; none under a prompt that asks for a reply (force_reply, the emulator keeps it as sent). */
+function keyboardOf(m: ChatMessage): InlineKeyboardButton[][] {
+  return (m.reply_markup as Partial<InlineKeyboardMarkup> | undefined)?.inline_keyboard ?? [];
 }

@@ -12,6 +12,8 @@ export type NewChatMessage = Omit<ChatMessage, 'message_id' | 'date' | 'edited' 
  */
 export class ChatMessages {
   private readonly chats = new Map<number, ChatMessage[]>();
+  /** Per chat, the message_id of its first message kept (older ones dropped from a snapshot); 1 otherwise. */
+  private readonly firstIds = new Map<number, number>();
 
   constructor(
     private readonly botInfo: UserFromGetMe,
@@ -31,16 +33,38 @@ export class ChatMessages {
   add(m: NewChatMessage): ChatMessage {
     const list = this.chats.get(m.chat_id) ?? [];
     this.chats.set(m.chat_id, list);
-    const stored: ChatMessage = { ...m, message_id: list.length + 1, date: Math.floor(Date.now() / 1000), edited: false, deleted: false };
+    const messageId = (this.firstIds.get(m.chat_id) ?? 1) + list.length;
+    const stored: ChatMessage = { ...m, message_id: messageId, date: Math.floor(Date.now() / 1000), edited: false, deleted: false };
     list.push(stored);
     return stored;
   }
 
   /** A message still there; Telegram's refusal otherwise. */
   find(chatId: number, messageId: number): ChatMessage {
-    const m = this.chats.get(chatId)?.[messageId - 1];
+    const m = this.chats.get(chatId)?.[messageId - (this.firstIds.get(chatId) ?? 1)];
     if (!m || m.deleted) throw new ApiError(400, 'Bad Request: message to edit not found');
     return m;
+  }
+
+  /** The latest `perChat` messages of every chat, for `restore` in an emulator started later. */
+  snapshot(perChat: number): ChatMessage[] {
+    return [...this.chats.values()].flatMap((list) => list.slice(-perChat));
+  }
+
+  /**
+   * Gives the chats back their messages from a snapshot, as Telegram keeps a chat's history: the
+   * next message in each chat is numbered after its last, so ids the bot stored stay its own.
+   */
+  restore(messages: readonly ChatMessage[]): void {
+    for (const m of [...messages].sort((a, b) => a.message_id - b.message_id)) {
+      const list = this.chats.get(m.chat_id) ?? [];
+      if (list.length === 0) {
+        this.chats.set(m.chat_id, list);
+        this.firstIds.set(m.chat_id, m.message_id);
+      }
+      // A gap (a snapshot of another shape) is not filled: the numbering follows the list.
+      if (m.message_id === (this.firstIds.get(m.chat_id) ?? 1) + list.length) list.push({ ...m });
+    }
   }
 
   /** The message as the Bot API shows it, with its chat and sender. */

@@ -97,6 +97,16 @@ export class EmulatorState {
     return this.chatMessages.of(chatId);
   }
 
+  /** Every chat's latest `perChat` messages (the console keeps its chats across restarts with `restoreMessages`). */
+  messageSnapshot(perChat = 500): ChatMessage[] {
+    return this.chatMessages.snapshot(perChat);
+  }
+
+  /** Chats as a snapshot left them, before anyone writes: their messages, and the numbering after them. */
+  restoreMessages(messages: readonly ChatMessage[]): void {
+    this.chatMessages.restore(messages);
+  }
+
   subscribe(listener: (action: BotAction) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -20,7 +20,7 @@ async function menu(api: Api, language: Language, scope?: BotCommandScope) {
 }
 
 describe('the command menus', () => {
-  it('offers /open to everyone in private chats, and /review, /open and /close only in the staff chat, described in fa, zh and en', async () => {
+  it('offers /open to everyone in private chats, and /review, /open, /close only in the staff chat (with /settings, where its language is chosen, and /help), described in fa, zh and en', async () => {
     emulator = await startBotApiEmulator();
     const staffChat = emulator.state.createGroup({ title: 'Staff' });
     const api = new Api(emulator.token, { apiRoot: emulator.apiRoot });
@@ -33,7 +33,7 @@ describe('the command menus', () => {
       expect(privately).toContain('open');
       expect(privately).not.toContain('close');
       expect(await menu(api, language, { type: 'all_group_chats' })).toEqual([...GROUP_COMMANDS]);
-      expect(await menu(api, language, { type: 'chat', chat_id: staffChat.id })).toEqual(['review', 'open', 'close']);
+      expect(await menu(api, language, { type: 'chat', chat_id: staffChat.id })).toEqual(['review', 'open', 'close', 'settings', 'help']);
       // Each described in that language, not in English.
       const staffMenu = await api.getMyCommands({ language_code: language, scope: { type: 'chat', chat_id: staffChat.id } });
       expect(staffMenu).toEqual(commandList(translator, language, STAFF_CHAT_COMMANDS));

@@ -111,7 +111,13 @@ describe('a question addressed to the bot, in a forum group', () => {
     const neighbour = tg.member({ language_code: 'en' }).inGroup(group, { topic: 'Payments' });
     await asker.says(`/ask ${QUESTIONS.en}`);
     await neighbour.presses(tg.text('en', 'bot-button-helpful'));
-    expect(neighbour.toasts).toEqual([tg.plainText('en', 'bot-button-not-yours')]);
+    // The neighbour never started the bot: told how such buttons become theirs.
+    expect(neighbour.toasts).toEqual([tg.plainText('en', 'bot-button-members-only', { bot: bot() })]);
+    const member = tg.member({ language_code: 'en' });
+    await member.says('/start');
+    const memberThere = member.inGroup(group, { topic: 'Payments' });
+    await memberThere.presses(tg.text('en', 'bot-button-helpful'));
+    expect(memberThere.toasts).toEqual([tg.plainText('en', 'bot-button-not-yours')]);
     expect(await tg.db.query('SELECT 1 FROM feedback f JOIN questions q ON q.id = f.question_id WHERE q.chat_id = $1', [group.id])).toEqual([]);
     await asker.presses(tg.text('en', 'bot-button-helpful'));
     expect(asker.toasts).toEqual([tg.plainText('en', 'bot-feedback-thanks')]);
@@ -183,8 +189,12 @@ describe('which groups the bot serves', () => {
     await tg.handled(added.update_id);
     expect(tg.emulator.state.messages(group.id).filter((m) => m.from === 'bot')).toEqual([]);
     expect(tg.emulator.state.directory.status(group.id, tg.emulator.botInfo.id)).toBe('member');
-    // Staying is not answering: a curator's reply to a review card there is no question.
-    expect(await tg.member().inGroup(group).says(`/ask ${QUESTIONS.en}`)).toEqual([]);
+    // Staying is not answering: a curator's reply to a review card there is no question, and an /ask is told where to ask.
+    const curator = tg.member({ language_code: 'zh' }).inGroup(group);
+    const card = await curator.says(`Looks like a duplicate of the saffron one`);
+    expect(card).toEqual([]);
+    expect(await curator.says(`${bot()} ${QUESTIONS.en}`)).toEqual([]);
+    expect((await curator.says(`/ask ${QUESTIONS.en}`)).map((r) => r.text)).toEqual([tg.text('zh', 'group-ask-staff-chat', { bot: bot() })]);
   });
 
   it('added by an admin of the bot, the group is allowed at once and the bot stays', async () => {
@@ -234,7 +244,9 @@ describe("/settings, for the group's own admins", () => {
     );
     await admin.presses('grp:answer:0');
     const asker = tg.member().inGroup(group);
-    expect(await asker.says(`/ask ${QUESTIONS.en}`)).toEqual([]);
+    // Switched off, the bot answers nothing; an /ask, addressed to it by name, is told so, not met with silence.
+    expect(await asker.says(`${bot()} ${QUESTIONS.en}`)).toEqual([]);
+    expect((await asker.says(`/ask ${QUESTIONS.en}`)).map((r) => r.text)).toEqual([tg.text('fa', 'group-answering-off', { bot: bot() })]);
     // The bot's own words there are now in Persian, for everyone.
     expect((await asker.says('/ask')).map((r) => r.text)).toEqual([]);
     await admin.presses('grp:answer:1');

@@ -75,6 +75,10 @@ describe.each(testDatabases())('the community loop in the console chat, on $name
     await again.term.waitFor((out) => out.includes(t(a, 'en', 'console-telegram-hint')));
     expect(again.term.text).not.toContain(t(a, 'en', 'console-seeded-open-question', { chat: group }));
     expect(await a.db.query(`SELECT id FROM open_questions`)).toHaveLength(1);
+    // But its post is still in the group, as Telegram keeps a chat, with its button.
+    mark = again.term.type('/in group');
+    const back = await again.term.waitFor((out) => out.includes(`[1] ${t(a, 'en', 'community-button-can-answer')}`), mark);
+    expect(back).toContain(`[${group}]\n${post}`);
     again.term.type('/quit');
     await again.running;
   });

@@ -30,6 +30,7 @@ describe('curation in the console chat', () => {
     const label = `[${staff}]\n`;
     await term.waitFor((out) => out.includes(t(a, 'en', 'console-telegram-hint')));
     const help = t(a, 'en', 'bot-help').split('\n')[0]!;
+    const staffHelp = t(a, 'en', 'curation-staff-chat-help', { language: t(a, 'en', 'curation-staff-chat-language-default') }).split('\n')[0]!;
 
     let mark = term.type('/in there');
     await term.waitFor((out) => out.includes(t(a, 'en', 'console-in-usage')), mark);
@@ -38,7 +39,7 @@ describe('curation in the console chat', () => {
     await term.waitFor((out) => out.includes(t(a, 'en', 'console-in-staff', { chat: staff })), mark);
     // A command typed now is the staff group's: the bot answers there, and the answer carries the group's name.
     mark = term.type('/help');
-    await term.waitFor((out) => out.includes(`${label}${help}`), mark);
+    await term.waitFor((out) => out.includes(`${label}${staffHelp}`), mark);
 
     // What the bot posts to the staff chat on its own (review cards, digests) comes through the outbox the same way.
     mark = term.text.length;
@@ -92,5 +93,41 @@ describe('curation in the console chat', () => {
     // The same questions do find them once staff publish them: they were hidden, not missed.
     for (const p of pending) await a.experiences.setStatus((await a.experiences.getByExternalId(p.external_id))!.id, 'published');
     for (const p of pending) expect(await ask(questions[p.language], p.language), p.external_id).toContain(titleStart(p.title));
+  });
+
+  it('a curator who typed a rejection reason in the staff chat can leave it and come back: the latest card is shown again', async () => {
+    const a = await openApp();
+    const { term } = startConsole(a, 'en');
+    await term.waitFor((out) => out.includes(t(a, 'en', 'console-telegram-hint')));
+    term.type('/in staff');
+    let mark = term.type('/review');
+    await term.waitFor((out) => out.includes(`[4] ${t(a, 'en', 'curation-button-reject')}`), mark);
+    mark = term.type('4');
+    await term.waitFor((out) => out.includes(`[5] ${t(a, 'en', 'curation-reason-other')}`), mark);
+    // The prompt for the reason asks for a reply (force_reply): it has no buttons to number.
+    mark = term.type('5');
+    await term.waitFor((out) => out.includes(t(a, 'en', 'curation-reason-type')), mark);
+    mark = term.type('/cancel');
+    await term.waitFor((out) => out.includes(t(a, 'en', 'curation-cancelled')), mark);
+    mark = term.type('/review');
+    await term.waitFor((out) => out.includes(`[4] ${t(a, 'en', 'curation-button-reject')}`), mark);
+    term.type('/in me');
+    mark = term.type('/in staff');
+    const back = await term.waitFor((out) => out.includes(`[1] ${t(a, 'en', 'curation-button-approve')}`), mark);
+    expect(back).toContain(t(a, 'en', 'console-in-staff', { chat: t(a, 'en', 'console-staff-chat-title') }));
+  });
+
+  it('✏️ Edit pressed in the staff chat: the bot writes in the private chat, and the console says how to type there', async () => {
+    const a = await openApp();
+    const { term } = startConsole(a, 'zh');
+    await term.waitFor((out) => out.includes(t(a, 'zh', 'console-telegram-hint')));
+    term.type('/in staff');
+    let mark = term.type('/review');
+    await term.waitFor((out) => out.includes(`[2] ${t(a, 'en', 'curation-button-edit')}`), mark);
+    mark = term.type('2');
+    const asked = await term.waitFor((out) => out.includes(t(a, 'zh', 'console-private-hint')), mark);
+    expect(asked.indexOf('[SME Bridge]')).toBeLessThan(asked.indexOf(t(a, 'zh', 'console-private-hint')));
+    mark = term.type('/in me');
+    await term.waitFor((out) => out.includes(t(a, 'zh', 'console-in-me')), mark);
   });
 });

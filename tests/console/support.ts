@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach } from 'vitest';
 import { createApp, createAppLogger, type App } from '../../src/app.ts';
@@ -49,6 +52,7 @@ export function consoleHarness(openDb: () => Promise<Db> = openTestPglite) {
   let db: Db | undefined;
   let app: App | undefined;
   let logs: LogCanaries | undefined;
+  let dataDir: string | undefined;
   const consoles: { term: FakeTerminal; running: Promise<void> }[] = [];
 
   afterEach(async () => {
@@ -60,6 +64,8 @@ export function consoleHarness(openDb: () => Promise<Db> = openTestPglite) {
     await db?.close();
     app = undefined;
     db = undefined;
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    dataDir = undefined;
     const checked = logs;
     logs = undefined;
     checked?.assertClean();
@@ -68,7 +74,9 @@ export function consoleHarness(openDb: () => Promise<Db> = openTestPglite) {
   return {
     async openApp(env: Record<string, string> = {}): Promise<App> {
       db ??= await openDb();
-      const config = consoleConfig(loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env }));
+      // Its own DATA_DIR, where the console keeps its chats between starts (the database is the test's).
+      dataDir ??= mkdtempSync(join(tmpdir(), 'sme-console-'));
+      const config = consoleConfig(loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATA_DIR: dataDir, ...env }));
       logs = new LogCanaries(CANARY_SECRETS, { level: config.logLevel, forward: process.stderr });
       app = await createApp(config, { db, logger: createAppLogger(config, logs.stream, 'trace') });
       return app;

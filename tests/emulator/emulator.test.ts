@@ -106,3 +106,21 @@ it('refuses to post where the bot was removed or blocked, as Telegram does (403)
   emulator.say(member, '/start');
   expect((await api.sendMessage(member.id, 'welcome back')).text).toBe('welcome back');
 });
+
+it('an emulator given an earlier one’s messages keeps each chat as it was: old messages editable, new ones numbered after them', async () => {
+  for (let i = 1; i <= 3; i++) await api.sendMessage(member.id, `message ${i}`);
+  const kept = emulator.state.messageSnapshot(2);
+  await emulator.close();
+  emulator = await startBotApiEmulator({ holdMs: 2_000 });
+  api = new Api(emulator.token, { apiRoot: emulator.apiRoot });
+  emulator.state.restoreMessages(kept);
+  expect(emulator.state.messages(member.id).map((m) => [m.message_id, m.text])).toEqual([
+    [2, 'message 2'],
+    [3, 'message 3'],
+  ]);
+  expect((await api.sendMessage(member.id, 'message 4')).message_id).toBe(4);
+  await api.editMessageText(member.id, 3, 'message 3, edited');
+  expect(emulator.state.messages(member.id).map((m) => m.text)).toEqual(['message 2', 'message 3, edited', 'message 4']);
+  // The one dropped from the snapshot is gone, as a deleted message is.
+  await expect(api.editMessageText(member.id, 1, 'again')).rejects.toThrow(/message to edit not found/);
+});

@@ -10,7 +10,9 @@ const VOTED = '✓';
 /** A press on a button of someone else's question (or of none): one short notice, logged, nothing changed. */
 async function refuseNotYours(ctx: BotContext, button: string): Promise<void> {
   ctx.log.warn({ button }, 'a press on a button of a question that is not the presser’s was refused');
-  await ctx.answerCallbackQuery({ text: ctx.t('bot-button-not-yours') });
+  // Someone who never started the bot (asking in a group does not make a member) is told how these buttons become theirs.
+  const text = ctx.member ? ctx.t('bot-button-not-yours') : ctx.t('bot-button-members-only', { bot: `@${ctx.me.username}` });
+  await ctx.answerCallbackQuery({ text, ...(ctx.member ? {} : { show_alert: true }) });
 }
 
 /** The buttons under an answer: 👍/👎, and putting the question to the community (the full story is story.ts). */

@@ -74,8 +74,10 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
 
   function settingsView(ctx: BotContext, standing: GroupStanding) {
     const t = (key: string, args?: TranslationArgs) => say(ctx, standing, key, args);
+    // Unchosen, the staff chat's review cards are in English: its admins are told so.
+    const auto = ctx.chat?.id === deps.app.config.staffChatId ? 'group-settings-language-auto-staff' : 'group-settings-language-auto';
     const text = t('group-settings-title', {
-      language: standing.language ? t(`bot-language-name-${standing.language}`) : t('group-settings-language-auto'),
+      language: standing.language ? t(`bot-language-name-${standing.language}`) : t(auto),
       answering: t(standing.answering ? 'group-settings-on' : 'group-settings-off'),
     });
     const keyboard = new InlineKeyboard();
@@ -140,11 +142,21 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
 
   const replyTo = (message: Message) => ({ reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true } });
 
-  /** Whether the group may put this question to the bot now; says once when the group's limit is reached. */
+  /**
+   * Whether the group may put this question to the bot now; says once when the group's limit is
+   * reached. An `/ask` (addressed to the bot by name) where it does not answer is told where it
+   * does, rather than met with silence: a group whose admins switched answering off, the staff chat.
+   */
   async function admitted(ctx: BotContext, standing: GroupStanding, message: Message): Promise<boolean> {
     const admitted = await groups.admit(message.chat.id);
     if (admitted.kind === 'ignored') {
       ctx.log.debug({ reason: admitted.reason }, 'a question in a group the bot does not answer in');
+      const asked = (message.text ?? '').startsWith('/');
+      const staffChat = message.chat.id === deps.app.config.staffChatId;
+      if (asked && (admitted.reason === 'answering-off' || staffChat)) {
+        const key = admitted.reason === 'answering-off' ? 'group-answering-off' : 'group-ask-staff-chat';
+        await ctx.reply(say(ctx, standing, key, { bot: `@${ctx.me.username}` }), replyTo(message));
+      }
       return false;
     }
     if (admitted.kind === 'rate-limited') {

@@ -126,6 +126,8 @@ export function myFeature(deps: BotDeps): Composer<BotContext> {
   composer.use(createConversation<BotContext, Context>(editConversation(deps), { id: MY_EDIT_CONVERSATION, maxMillisecondsToWait: MAX_WAIT_MS }));
 
   composer.command('my', async (ctx) => {
+    // One's contributions and the reasons given for rejecting them are not for a group to read.
+    if (ctx.chat.type !== 'private') return void (await ctx.reply(ctx.t('my-private-only')));
     const member = ctx.member;
     if (!member) {
       await ctx.reply(ctx.t('my-not-member'));
@@ -148,9 +150,7 @@ export function myFeature(deps: BotDeps): Composer<BotContext> {
     listed.forEach((c, i) =>
       keyboard.text(`${number.format(i + 1)}. ${clip(titleOf(c), BUTTON_TITLE)}`, MY_OPEN.encode({ experienceId: c.experience.id })).row(),
     );
-    // Only private chats come here with contributions: a group's /my lists nobody's.
-    const private_ = ctx.chat?.type === 'private';
-    await ctx.reply([ctx.t('my-header', { count: mine.length }), ...lines].join('\n\n'), { ...HTML, ...(private_ ? { reply_markup: keyboard } : {}) });
+    await ctx.reply([ctx.t('my-header', { count: mine.length }), ...lines].join('\n\n'), { ...HTML, reply_markup: keyboard });
   });
 
   onPress(composer, MY_OPEN, async (ctx, { experienceId }) => {

@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard, type Context } from 'grammy';
 import { LANGUAGES } from '../../text/language.ts';
 import { onPress } from '../callback-data.ts';
 import { REVIEW, REVIEW_EDIT, REVIEW_MERGE, REVIEW_REASON } from '../callbacks.ts';
-import { chatLanguage } from '../chat-language.ts';
+import { postingLanguage } from '../chat-language.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { clip, escapeHtml } from '../render/html.ts';
 import { REJECT_REASONS } from '../../community/curation-decision.ts';
@@ -79,11 +79,15 @@ export function reviewFeature(deps: BotDeps): Composer<BotContext> {
     const next = await curation.nextForReview(ctx.from!.id, ctx.chat.id);
     if (next.kind === 'forbidden') return refuse(ctx, '/review');
     if (next.kind === 'none') {
-      await ctx.reply(ctx.t('curation-review-none'));
+      if (next.waiting === 0) return void (await ctx.reply(ctx.t('curation-review-none')));
+      // Their cards are further up: the reply quotes the oldest, which Telegram scrolls to when tapped.
+      const quote = next.oldestCard !== undefined ? { reply_parameters: { message_id: next.oldestCard, allow_sending_without_reply: true } } : {};
+      await ctx.reply(ctx.t('curation-review-none-new', { count: next.waiting }), quote);
       return;
     }
-    const language = ctx.chat.type === 'private' ? ctx.locale : await chatLanguage(deps.app.db, ctx.chat.id);
-    await postCard(deps, ctx.api, ctx.chat.id, language, next.card);
+    if (ctx.chat.type === 'private') return void (await postCard(deps, ctx.api, ctx.chat.id, ctx.locale, next.card));
+    const { language, unchosen } = await postingLanguage(deps.app.db, ctx.chat.id);
+    await postCard(deps, ctx.api, ctx.chat.id, language, next.card, unchosen);
   });
 
   onPress(composer, REVIEW, async (ctx, { action, experienceId }) => {
@@ -153,7 +157,12 @@ export function reviewFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.answerCallbackQuery(ctx.chat?.type === 'private' ? {} : { text: ctx.t('curation-edit-in-private') });
   });
 
-  onPress(composer, REVIEW_REASON, async (ctx, { experienceId, reason }) => {
+  // Review is installed before the answering of a community question and the introductions, whose
+  // conversations take their chat's presses: entering ours over one of theirs would fail.
+  const elsewhereBusy = (ctx: BotContext) => Object.keys(ctx.conversation.active()).some((id) => !CONVERSATIONS.includes(id));
+
+  onPress(composer, REVIEW_REASON, async (ctx, { experienceId, reason }, next) => {
+    if (reason === 'other' && elsewhereBusy(ctx)) return next();
     if (reason !== 'other') {
       const { result, say } = await takeDecision(deps, io(ctx), ctx.from.id, experienceId, { kind: 'reject', reason });
       await ctx.answerCallbackQuery({ text: say });
@@ -173,11 +182,13 @@ export function reviewFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.answerCallbackQuery({ text: say });
   });
 
-  onPress(composer, REVIEW_EDIT, async (ctx, { experienceId, language }) => {
+  onPress(composer, REVIEW_EDIT, async (ctx, { experienceId, language }, next) => {
     if (ctx.chat?.type !== 'private') {
       await ctx.answerCallbackQuery();
       return;
     }
+    // That conversation says what it waits for (and that /cancel leaves it).
+    if (elsewhereBusy(ctx)) return next();
     const found = await curation.card(ctx.from.id, experienceId);
     if (found.kind === 'forbidden') return refuse(ctx, 'edit');
     await ctx.answerCallbackQuery();

@@ -13,6 +13,8 @@ import type { Translate } from './story.ts';
 // warnings within Telegram's 4,096 characters.
 const CARD_TEXT_BUDGET = 2800;
 const SIMILAR_TITLE = 80;
+// The longest language note (two lines, see languageHint), rounded up.
+const LANGUAGE_HINT_ROOM = 200;
 
 /** `2026-12-06 16:30 UTC`: when a decision was taken, the same for every reader. */
 export const decisionTime = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -26,16 +28,32 @@ export function outcomeLine(decision: Decision, t: Translate): string {
   });
 }
 
+/** How to have the cards in each other language, said in that language: for a group chat whose admins never chose one. */
+export function languageHint(translator: Translator, cardLanguage: Language): string {
+  return LANGUAGES.filter((l) => l !== cardLanguage)
+    .map((l) => translator.t(l, 'curation-card-language-hint'))
+    .join('\n');
+}
+
 /**
  * A contribution as a curator reviews it, in `language`: every field of every language version,
  * the contributor and their record, the likely duplicates and the warnings; the outcome once
  * decided. Every value from the contribution is escaped. The buttons only while it is pending.
+ * `languageHint`: ends with how to change the chat's language (see postingLanguage).
  */
-export function renderReviewCard(card: ReviewCard, language: Language, t: Translate, translator: Translator): { html: string; keyboard?: InlineKeyboard } {
+export function renderReviewCard(
+  card: ReviewCard,
+  language: Language,
+  t: Translate,
+  translator: Translator,
+  options: { languageHint?: boolean } = {},
+): { html: string; keyboard?: InlineKeyboard } {
   const { experience, contributor } = card;
   const versions = LANGUAGES.flatMap((l) => (experience.texts[l] ? [[l, experience.texts[l]] as const] : []));
   const fieldCount = versions.reduce((n, [, text]) => n + TEXT_FIELDS.filter((f) => text[f]).length, card.askedQuestion ? 1 : 0);
-  const perField = Math.max(120, Math.floor(CARD_TEXT_BUDGET / Math.max(1, fieldCount)));
+  // The language note takes its room from the fields', so the card stays within Telegram's limit.
+  const budget = CARD_TEXT_BUDGET - (options.languageHint ? LANGUAGE_HINT_ROOM : 0);
+  const perField = Math.max(120, Math.floor(budget / Math.max(1, fieldCount)));
   const parts = [
     t('curation-card-title', { id: experience.id, status: t(`curation-status-${experience.status}`) }),
     t('curation-card-meta', {
@@ -81,6 +99,7 @@ export function renderReviewCard(card: ReviewCard, language: Language, t: Transl
   }
   if (card.warnings.length > 0) parts.push(t('curation-card-warnings', { warnings: card.warnings.map((w) => t(`curation-warning-${w}`)).join('; ') }));
   if (card.decided) parts.push(`<b>${outcomeLine(card.decided, t)}</b>`);
+  if (options.languageHint) parts.push(languageHint(translator, language));
   const html = parts.join('\n\n');
   if (experience.status !== 'pending') return { html };
   const experienceId = experience.id;

@@ -2,7 +2,7 @@ import type { Api } from 'grammy';
 import type { CurationDecision, DecideResult } from '../../../community/index.ts';
 import type { Logger } from '../../../log.ts';
 import type { Language } from '../../../text/language.ts';
-import { chatLanguage } from '../../chat-language.ts';
+import { postingLanguage } from '../../chat-language.ts';
 import type { BotDeps } from '../../context.ts';
 import { decisionTime, renderReviewCard, type outcomeLine } from '../../render/review-card.ts';
 import type { Translate } from '../../render/story.ts';
@@ -19,8 +19,10 @@ export async function refreshCards(deps: BotDeps, api: Api, log: Logger, experie
   const card = await curation.systemCard(experienceId);
   if (!card) return;
   for (const place of await curation.cardsOf(experienceId)) {
-    const language = await chatLanguage(deps.app.db, place.chatId);
-    const { html, keyboard } = renderReviewCard(card, language, (key, values) => deps.app.translator.t(language, key, values), deps.app.translator);
+    const { language, unchosen } = await postingLanguage(deps.app.db, place.chatId);
+    const { html, keyboard } = renderReviewCard(card, language, (key, values) => deps.app.translator.t(language, key, values), deps.app.translator, {
+      languageHint: unchosen,
+    });
     try {
       await api.editMessageText(place.chatId, place.messageId, html, { ...HTML, reply_markup: keyboard ?? { inline_keyboard: [] } });
     } catch (error) {
@@ -29,9 +31,18 @@ export async function refreshCards(deps: BotDeps, api: Api, log: Logger, experie
   }
 }
 
-/** Posts a card in a chat, in `language`, and remembers it there. */
-export async function postCard(deps: BotDeps, api: Api, chatId: number, language: Language, card: Parameters<typeof renderReviewCard>[0]): Promise<void> {
-  const { html, keyboard } = renderReviewCard(card, language, (key, values) => deps.app.translator.t(language, key, values), deps.app.translator);
+/** Posts a card in a chat, in `language` (saying how to change it when `languageHint`), and remembers it there. */
+export async function postCard(
+  deps: BotDeps,
+  api: Api,
+  chatId: number,
+  language: Language,
+  card: Parameters<typeof renderReviewCard>[0],
+  languageHint = false,
+): Promise<void> {
+  const { html, keyboard } = renderReviewCard(card, language, (key, values) => deps.app.translator.t(language, key, values), deps.app.translator, {
+    languageHint,
+  });
   const sent = await api.sendMessage(chatId, html, { ...HTML, ...(keyboard ? { reply_markup: keyboard } : {}) });
   await deps.app.community.curation.recordCard(card.experience.id, { chatId, messageId: sent.message_id });
 }
