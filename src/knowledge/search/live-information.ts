@@ -96,6 +96,10 @@ function toldThenAsked(text: string): boolean {
   const spans = roles.flatMap((r) => asked.found.get(r)!);
   return asked.tokens.some((t, i) => !PRONOUNS.has(t) && !spans.some((s) => s.first <= i && i <= s.last));
 }
+/** The questions a text asks before its last: each up to its question mark. */
+function questionsBefore(text: string): string[] {
+  return text.split(/(?<=[?؟？])/).slice(0, -1);
+}
 /** What an asking clause points back with ("current local time in Tehran, what is it?"). */
 const PRONOUNS = new Set(['it', 'is', 'that', 'this', 'they', 'are', 'the', 'pls', 'please', 'plz', 'اون', 'این', 'un', 'in']);
 
@@ -110,7 +114,9 @@ const PRONOUNS = new Set(['it', 'is', 'that', 'this', 'they', 'are', 'the', 'pls
 export function liveInformationAsked(text: string): LiveTopic | undefined {
   const q = read(text);
   const has = (...roles: WordRole[]) => roles.some((r) => q.found.has(r));
-  if (has('HOW_TO', 'JUDGEMENT') || toldThenAsked(text)) return undefined;
+  if (has('HOW_TO', 'JUDGEMENT')) return undefined;
+  // Told, then asked: live only if a question before, by itself, was ("dollar rate today? is it going up?").
+  if (toldThenAsked(text)) return questionsBefore(text).map(liveInformationAsked).find(Boolean);
   const soon = has('TODAY', 'TONIGHT', 'TOMORROW', 'COMING_DAYS', 'NOW', 'NOW_LOOSELY');
   if (asksWeather(q, has, soon)) return 'weather';
   if (asksTime(q, has)) return 'time';

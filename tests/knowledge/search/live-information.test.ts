@@ -52,6 +52,8 @@ describe('questions asking for live information', () => {
     ['price', 'سلام، قیمت دلار امروز چنده؟'],
     ['price', 'dollar today?'],
     ['time', 'what time is it in Beijing now? need to call my supplier'],
+    ['price', 'dollar rate today? is it going up?'],
+    ['price', 'قیمت دلار امروز چنده؟ بالا رفته؟'],
     ['time', 'current time in Tehran?'],
     ['weather', 'how hot is it in Bandar Abbas right now'],
     ['weather', 'دمای هوای بندرعباس الان چنده؟'],
