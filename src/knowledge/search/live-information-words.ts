@@ -72,6 +72,10 @@ const WEATHER: Words = {
     'windy',
     'stormy',
     'thunderstorm',
+    'how hot is it',
+    'how cold is it',
+    'is it hot in',
+    'is it cold in',
     'air quality',
     'aqi',
     'smog',
@@ -89,6 +93,7 @@ const WEATHER: Words = {
     'barf',
     'toofan',
     'damaye hava',
+    'damaye havaye',
     'aloodegi hava',
     'alodegi hava',
   ],
@@ -98,6 +103,7 @@ const WEATHER: Words = {
     'وضع هوا',
     'وضعیت هوا',
     'دمای هوا',
+    'دمای هوای',
     'درجه حرارت هوا',
     'باران',
     'بارون',
@@ -227,7 +233,8 @@ const WHAT_TIME: Words = {
 };
 const TIME_THERE: Words = { latin: ['current time', 'local time', 'time now', 'time right now'], han: ['当地时间'] };
 const WHAT: Words = { latin: ['what', 'whats'] };
-const HOUR: Words = { latin: ['saat', 'saaat', 'sahat'], persian: ['ساعت'], han: ['几点'] };
+/** 几点 asks the clock at the end of a clause (伊朗那边现在几点了), a schedule before a verb (几点上班). */
+const HOUR: Words = { latin: ['saat', 'saaat', 'sahat'], persian: ['ساعت'], han: [/几点(钟)?[了呢啊呀吗]?(?=[，。？！,.?!\s]|$)/] };
 const WHICH_HOUR: Words = { latin: ['chand', 'chande'], persian: ['چند', 'چنده'] };
 /** Where the hour is asked: now, or by the local time of a place (به وقت پکن). */
 const HOUR_HERE_OR_THERE: Words = { latin: ['be vaght', 'be vaqt'], persian: ['به وقت'], han: ['那边', '那里'] };
@@ -336,6 +343,15 @@ const HOW_MUCH: Words = {
 };
 
 // What: the score or result of a match.
+/** "بازی درآوردن": to play games with someone, no match. */
+const PLAYING_UP: Words = {
+  latin: ['bazi dar', 'bazi darmiare', 'bazi daravorde', 'bazi daravordan', 'bazi darmiaran'],
+  persian: ['بازی در', 'بازی درمیاره', 'بازی درمیارن', 'بازی درآورده', 'بازی درآوردن', 'بازی درآورد', 'بازی دراورده', 'بازی درمیاری'],
+};
+/** A score is asked only of a match being or just played. */
+const SCORE: Words = { latin: ['score', 'scores', 'final score', 'chand chand'], persian: ['چند چند'] };
+/** Chinese has words for a match's score that nothing else uses. */
+const SCORE_ALONE: Words = { han: ['比分', '几比几'] };
 const SPORT: Words = {
   latin: [
     'football',
@@ -364,8 +380,29 @@ const SPORT: Words = {
     'tim melli',
     'jam jahani',
     'jame jahani',
+    'esteghlal',
+    'persepolis',
+    'perspolis',
+    'sepahan',
   ],
-  persian: ['فوتبال', 'فوتسال', 'والیبال', 'بسکتبال', 'بازی', 'بازیه', 'مسابقه', 'مسابقات', 'لیگ', 'جام جهانی', 'دربی', 'شهرآورد', 'تیم ملی'],
+  persian: [
+    'فوتبال',
+    'فوتسال',
+    'والیبال',
+    'بسکتبال',
+    'بازی',
+    'بازیه',
+    'مسابقه',
+    'مسابقات',
+    'لیگ',
+    'جام جهانی',
+    'دربی',
+    'شهرآورد',
+    'تیم ملی',
+    'استقلال',
+    'پرسپولیس',
+    'سپاهان',
+  ],
   han: ['足球', '篮球', '排球', '比赛', '球赛', '联赛', '世界杯', '亚洲杯', '国家队', '国足', '球队', '欧冠', '英超'],
 };
 const RESULT: Words = {
@@ -403,7 +440,12 @@ const EVENTS: Words = {
     'concerts',
     'event',
     'events',
-    'whats on',
+    'whats on tonight',
+    'whats on today',
+    'whats on tomorrow',
+    'whats on this',
+    'whats on in',
+    'whats on at',
     'festival',
     'festivals',
     'movie',
@@ -413,8 +455,6 @@ const EVENTS: Words = {
     'theater',
     'nightlife',
     'things to do',
-    'party',
-    'parties',
     'gig',
     'gigs',
     'konsert',
@@ -425,6 +465,23 @@ const EVENTS: Words = {
   ],
   persian: ['کنسرت', 'سینما', 'تئاتر', 'تیاتر', 'جشنواره', 'برنامه تفریحی', 'تفریح', 'تفریحی', 'جشن', 'اکران'],
   han: ['演出', '音乐会', '演唱会', '电影', '话剧', '夜生活', '好玩的', '娱乐活动', '有什么活动', '有啥活动', '什么活动'],
+};
+/** Holidays are closures, a business matter: "factories close for the spring festival this week". */
+const HOLIDAY: Words = {
+  latin: [
+    'spring festival',
+    'lantern festival',
+    'mid autumn festival',
+    'dragon boat festival',
+    'chinese new year',
+    'lunar new year',
+    'golden week',
+    'nowruz',
+    'norooz',
+    'nowrooz',
+  ],
+  persian: ['سال نو', 'سال نوی', 'عید', 'نوروز', 'تعطیلات'],
+  han: ['春节', '元宵', '中秋', '端午', '国庆', '黄金周', '诺鲁孜'],
 };
 const NEWS: Words = { latin: ['news', 'headlines', 'akhbar'], persian: ['اخبار', 'تیتر'], han: ['新闻', '头条'] };
 
@@ -494,7 +551,70 @@ const HOW_TO: Words = {
     'می توانیم',
     'چرا',
   ],
-  han: [/怎么(?!样)/, '如何', '怎样', '应该', '该怎', '合适', '要不要', '能不能', '可不可以', '可以吗', '办法', '为什么', '为啥', '咋办', '咋弄'],
+  han: [
+    /怎么(?!样)/,
+    /如何(?![，。？！,.?!\s吗呢啊呀]|$)/,
+    '怎样',
+    '应该',
+    '该怎',
+    '合适',
+    '要不要',
+    '能不能',
+    '可不可以',
+    '可以吗',
+    '办法',
+    '为什么',
+    '为啥',
+    '咋办',
+    '咋弄',
+  ],
+};
+
+/**
+ * What to make of something told: whether it is normal or allowed, who pays, what happens next,
+ * whether anyone went through it. A member telling today's price or tonight's rain and asking
+ * this asks for members' experience, not for the figure.
+ */
+const JUDGEMENT: Words = {
+  latin: [
+    'normal',
+    'usual',
+    'typical',
+    'allowed',
+    'legal',
+    'legit',
+    'reasonable',
+    'excuse',
+    'can they',
+    'is it ok',
+    'is that ok',
+    'is this ok',
+    'any tips',
+    'any advice',
+    'anyone had',
+    'anyone experienced',
+    'who pays',
+    'is it worth',
+    'worth it',
+    'what happens next',
+    'what happens now',
+    'what happens to',
+    'what next',
+    'what now',
+    'now what',
+    'adie',
+    'aadie',
+    'tabiie',
+    'tabiiye',
+    'mantaghie',
+    'tajrobe',
+  ],
+  persian: ['عادیه', 'عادی است', 'طبیعیه', 'طبیعی است', 'منطقیه', 'منطقی است', 'مجازه', 'قانونیه', 'تجربه', 'حق داره', 'کی پرداخت میکنه'],
+  han: ['正常吗', '正常嗎', '合理吗', '合理', '有经验', '经验', '影响', '后果', '值得', '谁付', '谁承担', '谁负责', '正常'],
+};
+/** A rate someone applies (what rate customs uses, the rate banks give): a practice, not the market's figure. */
+const RATE_APPLIED: Words = {
+  latin: ['use', 'used', 'uses', 'apply', 'applied', 'applies', 'charge', 'charged', 'charges', 'give', 'gave', 'gives', 'offer', 'offered', 'offers'],
 };
 
 export const LIVE_WORDS = {
@@ -530,6 +650,12 @@ export const LIVE_WORDS = {
   EVENTS,
   NEWS,
   HOW_TO,
+  JUDGEMENT,
+  RATE_APPLIED,
+  PLAYING_UP,
+  SCORE,
+  SCORE_ALONE,
+  HOLIDAY,
 } satisfies Record<string, Words>;
 
 export type WordRole = keyof typeof LIVE_WORDS;

@@ -20,6 +20,8 @@ interface Found {
 interface ReadQuestion {
   tokens: string[];
   found: Map<WordRole, Found[]>;
+  /** Positions of the tokens that end a clause (a comma, a full stop or a question mark follows, or nothing). */
+  clauseEnds: Set<number>;
 }
 
 /** An entry of several words may be typed joined or with a ZWNJ, so entries are compared without spaces. */
@@ -43,7 +45,14 @@ function read(text: string): ReadQuestion {
   const normalized = normalize(text, 'en')
     .replace(/\u200C/g, ' ')
     .replace(/'/g, '');
-  const tokens = normalized.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const matches = [...normalized.matchAll(/[\p{L}\p{N}]+/gu)];
+  const tokens = matches.map((m) => m[0]);
+  const clauseEnds = new Set(
+    matches.flatMap((m, i) => {
+      const gap = normalized.slice(m.index + m[0].length, matches[i + 1]?.index ?? normalized.length);
+      return i === matches.length - 1 || CLAUSE_END.test(gap) ? [i] : [];
+    }),
+  );
   const found = new Map<WordRole, Found[]>();
   const add = (role: WordRole, at: Found) => found.set(role, [...(found.get(role) ?? []), at]);
   for (let first = 0; first < tokens.length; first++) {
@@ -60,26 +69,60 @@ function read(text: string): ReadQuestion {
   for (const [role, words] of Object.entries(LIVE_WORDS) as [WordRole, Words][])
     for (const entry of words.han ?? [])
       if (typeof entry === 'string' ? normalized.includes(entry) : entry.test(normalized)) add(role, { first: -1, last: -1 });
-  return { tokens, found };
+  return { tokens, found, clauseEnds };
 }
+
+const CLAUSE_END = /[,،;؛.!?؟。，；！？–—]|\s-\s/;
+/** Where a question splits into clauses: a full stop only before a space, not inside 4.5. */
+const CLAUSES = /[,،;؛!?؟。，；！？–—]|\s-\s|\.(?=\s|$)/;
+/** A question mark or a Chinese question particle at the end: the last clause is what is asked. */
+const ASKED_AT_END = /[?؟？吗呢嘛]\s*$/;
+/** Words that ask (what, how much, is that normal), whatever is asked about. */
+const ASKING: ReadonlySet<WordRole> = new Set(['WHAT', 'HOW_MUCH', 'WHICH_HOUR', 'HOW_TO', 'JUDGEMENT', 'SEASON', 'NOT_WEATHER_FORECAST']);
+
+/**
+ * A question that tells first and asks last ("the dollar jumped today and the buyer cancelled, is
+ * the deposit ours?"): when the clause asked holds no live word, the live words were the story.
+ * A clause of asking words alone ("قیمت دلار امروز، چنده؟") still asks the figure before it.
+ */
+function toldThenAsked(text: string): boolean {
+  const normalized = normalize(text, 'en');
+  if (!ASKED_AT_END.test(normalized)) return false;
+  const clauses = normalized.split(CLAUSES).filter((c) => /[\p{L}\p{N}]/u.test(c));
+  if (clauses.length < 2) return false;
+  const asked = read(clauses.at(-1)!);
+  const roles = [...asked.found.keys()];
+  if (roles.some((r) => !ASKING.has(r))) return false;
+  const spans = roles.flatMap((r) => asked.found.get(r)!);
+  return asked.tokens.some((t, i) => !PRONOUNS.has(t) && !spans.some((s) => s.first <= i && i <= s.last));
+}
+/** The questions a text asks before its last: each up to its question mark. */
+function questionsBefore(text: string): string[] {
+  return text.split(/(?<=[?؟？])/).slice(0, -1);
+}
+/** What an asking clause points back with ("current local time in Tehran, what is it?"). */
+const PRONOUNS = new Set(['it', 'is', 'that', 'this', 'they', 'are', 'the', 'pls', 'please', 'plz', 'اون', 'این', 'un', 'in']);
 
 /**
  * The live information a question asks for, or undefined when it is an ordinary question. Each
  * topic needs the words that make it live, not its subject alone: a price with a word of the
  * present (today's gold price, 今天的汇率; the price of saffron in China is a question members'
  * stories may answer), the weather with a day (or as "how is the weather"), a result with the
- * match and when it was played. A question asking how to do something or why is never one.
+ * match and when it was played. A question asking how to do something or why is never one, nor
+ * one asking what to make of what it tells (is that normal, who pays).
  */
 export function liveInformationAsked(text: string): LiveTopic | undefined {
   const q = read(text);
   const has = (...roles: WordRole[]) => roles.some((r) => q.found.has(r));
-  if (has('HOW_TO')) return undefined;
+  if (has('HOW_TO', 'JUDGEMENT')) return undefined;
+  // Told, then asked: live only if a question before, by itself, was ("dollar rate today? is it going up?").
+  if (toldThenAsked(text)) return questionsBefore(text).map(liveInformationAsked).find(Boolean);
   const soon = has('TODAY', 'TONIGHT', 'TOMORROW', 'COMING_DAYS', 'NOW', 'NOW_LOOSELY');
   if (asksWeather(q, has, soon)) return 'weather';
   if (asksTime(q, has)) return 'time';
   if (asksPrice(q, has)) return 'price';
-  if (has('SPORT') && has('RESULT') && (soon || has('YESTERDAY'))) return 'score';
-  if (has('EVENTS') && has('TODAY', 'TONIGHT', 'TOMORROW', 'COMING_DAYS', 'NOW')) return 'events';
+  if (asksScore(q, has, soon)) return 'score';
+  if (has('EVENTS') && !has('HOLIDAY') && has('TODAY', 'TONIGHT', 'TOMORROW', 'COMING_DAYS', 'NOW')) return 'events';
   if (has('NEWS') && has('TODAY', 'TONIGHT', 'NOW', 'NOW_LOOSELY')) return 'news';
   return undefined;
 }
@@ -92,16 +135,21 @@ type Has = (...roles: WordRole[]) => boolean;
  * prices, and "now" is as often part of a story ("now the supplier wants a higher price").
  */
 function asksPrice(q: ReadQuestion, has: Has): boolean {
+  // The rate a customs office or a bank applies is a practice members know, whatever the day.
+  if (has('RATE_APPLIED')) return false;
   const today = has('TODAY', 'NOW');
-  if (has('NOW') && has('PRICE')) return true;
-  // Today's price: the day said of the price ("price of steel today", "今天的价格"), not of the story ("we got a quote today; is the price fair?").
-  const days = q.found.get('TODAY') ?? [];
-  const ofThePrice = (p: Found) => days.some((d) => d.first >= 0 && (d.last === p.first - 1 || (d.first > p.last && d.first - p.last <= 4)));
   // Asked for, not told: "the supplier raised the price today, is that normal?" tells of a price and asks what to make of it.
   const startsWith = (role: WordRole, upTo: number) => (q.found.get(role) ?? []).some((f) => f.first >= 0 && f.first <= upTo);
   const priceAsked = has('HOW_MUCH', 'WHAT') || startsWith('PRICE', 1) || startsWith('TODAY', 0);
+  if (has('NOW') && has('PRICE') && priceAsked) return true;
+  // Today's price: the day said of the price ("price of steel today", "今天的价格"), not of the story ("we got a quote today; is the price fair?").
+  const days = q.found.get('TODAY') ?? [];
+  const ofThePrice = (p: Found) => days.some((d) => d.first >= 0 && (d.last === p.first - 1 || (d.first > p.last && d.first - p.last <= 4)));
   if (has('TODAYS_PRICE') || (priceAsked && (q.found.get('PRICE') ?? []).some((p) => p.first >= 0 && ofThePrice(p)))) return true;
-  if (!has('MARKET') || !has('PRICE', 'RATE', 'HOW_MUCH')) return false;
+  // A market and a day alone ("dollar today?", "طلا امروز") ask its price.
+  const short = q.tokens.length <= 3;
+  if (!has('MARKET') || !(has('PRICE', 'RATE', 'HOW_MUCH') || short)) return false;
+  if (!(priceAsked || startsWith('MARKET', 1) || short)) return false;
   // "now" ending the question, or "current" naming the price ("current exchange rate"), is the present itself.
   const nowAsked = q.tokens.at(-1) === 'now' || (q.found.get('NOW_LOOSELY') ?? []).some((n) => at(q, 'PRICE', n.last + 1) || at(q, 'MARKET', n.last + 1));
   return today || nowAsked || (has('NOW_LOOSELY') && has('HOW_MUCH'));
@@ -129,14 +177,42 @@ function misspeltWhether(q: ReadQuestion): boolean {
 }
 
 function asksTime(q: ReadQuestion, has: Has): boolean {
-  if (has('WHAT_TIME')) return true;
-  if (has('TIME_THERE') && has('WHAT')) return true;
+  const ofTheClock = (role: WordRole) => (q.found.get(role) ?? []).filter((f) => f.first < 0 || clockAsked(q, f));
+  if (ofTheClock('WHAT_TIME').length > 0) return true;
+  // "current time in Tehran?" opens with it; further on it is asked with a what.
+  const timeThere = ofTheClock('TIME_THERE');
+  if (timeThere.length > 0 && (has('WHAT') || timeThere.some((f) => f.first === 0))) return true;
   // The hour asked (ساعت چند, saat chande, 几点) now or somewhere's local time; "what time does customs open" asks neither.
   const hours = q.found.get('HOUR') ?? [];
   const hourAsked = hours.some((h) => h.first < 0 || at(q, 'WHICH_HOUR', h.last + 1));
   if (!hourAsked) return false;
   const endsAsking = ['chande', 'چنده'].includes(q.tokens.at(-1) ?? '');
   return has('NOW', 'NOW_LOOSELY', 'HOUR_HERE_OR_THERE') || endsAsking;
+}
+
+/**
+ * "What time is it" asks the clock when nothing follows but now and where ("what time is it now
+ * in Beijing"), not when it goes on ("what time is it best to call suppliers", "the time now
+ * needed for a licence").
+ */
+function clockAsked(q: ReadQuestion, phrase: Found): boolean {
+  let next = phrase.last;
+  while (!q.clauseEnds.has(next) && NOW_OR_PLEASE.has(q.tokens[next + 1]!)) next++;
+  return q.clauseEnds.has(next) || WHERE.has(q.tokens[next + 1]!);
+}
+const NOW_OR_PLEASE = new Set(['now', 'right', 'currently', 'rn', 'exactly', 'please', 'pls', 'plz']);
+const WHERE = new Set(['in', 'at', 'there', 'over', 'here', 'where', 'back']);
+
+/**
+ * A match's score, or its result when it was played (today, last night). "بازی درآوردن" (to
+ * play games with someone) is no match: "the buyer is playing games since yesterday".
+ */
+function asksScore(q: ReadQuestion, has: Has, soon: boolean): boolean {
+  const idioms = q.found.get('PLAYING_UP') ?? [];
+  const sport = (q.found.get('SPORT') ?? []).some((s) => !idioms.some((i) => i.first === s.first));
+  if (has('SCORE_ALONE')) return true;
+  if (!sport) return false;
+  return has('SCORE') || (has('RESULT') && (soon || has('YESTERDAY')));
 }
 
 /** Whether a word of `role` starts at token `position`. */

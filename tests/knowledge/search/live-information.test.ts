@@ -47,6 +47,19 @@ describe('questions asking for live information', () => {
     ['price', '目前美元兌人民幣匯率是多少啊'],
     ['score', '昨晚的足球比賽比分是多少'],
     ['events', '这周末广州有什么演出'],
+    // A greeting or a reason around the question, a market and a day alone, the heat asked
+    ['price', "hi, what's the dollar rate today?"],
+    ['price', 'سلام، قیمت دلار امروز چنده؟'],
+    ['price', 'dollar today?'],
+    ['time', 'what time is it in Beijing now? need to call my supplier'],
+    ['price', 'dollar rate today? is it going up?'],
+    ['price', 'قیمت دلار امروز چنده؟ بالا رفته؟'],
+    ['time', 'current time in Tehran?'],
+    ['weather', 'how hot is it in Bandar Abbas right now'],
+    ['weather', 'دمای هوای بندرعباس الان چنده؟'],
+    ['weather', '今天台北天氣如何'],
+    ['score', 'esteghlal persepolis score?'],
+    ['score', '伊朗队比分多少？'],
   ] as const)('%s: "%s"', (topic, question) => {
     expect(liveInformationAsked(question)).toBe(topic);
   });
@@ -95,6 +108,28 @@ describe('ordinary questions', () => {
     '藏红花在中国的价格',
     '汇率波动大，现在怎么给伊朗客户报价？',
     '空气滤清器从中国进口要什么证书',
+    // A story told with today's rate, tomorrow's rain or the news, then what to make of it
+    'right now the supplier is asking a higher price than the proforma, is that normal?',
+    'emrooz dolar gerun shod, moshtari gheymat ro ghabool nemikone, adie?',
+    'امروز نرخ ارز بالا رفت و خریدار سفارش رو کنسل کرد، بیعانه مال ماست؟',
+    '今天人民币汇率跌了，伊朗客户要求降价，合理吗？',
+    '最新报价比上次高了20%，正常吗？',
+    'what rate did customs use for our dollar invoice today?',
+    'the supplier says the snow this week is delaying trucks from Urumqi, is that a real excuse?',
+    'فردا بارون میاد و بار تو اسکله است، بیمه پوشش میده؟',
+    '天气原因今天船期推迟了，运费要退吗？',
+    'today we got news that our container was picked for inspection, what happens next?',
+    '今天看到新闻说伊朗对中国商品加关税，影响大吗？',
+    // The clock's words asking something else, a match that is no game, a party that is no party, a holiday
+    'what time is it acceptable to call Chinese suppliers?',
+    'what is the time now needed for an import licence in Iran?',
+    '伊朗那边几点上班？',
+    'we lost the match between the sample and the bulk shipment, the goods are different, what now',
+    'دیروز فورواردر بار رو برد بندر ولی الان داره سر هزینه بازی در میاره',
+    'the third party inspection is tomorrow, what do they check?',
+    "what's on the agenda for tomorrow's meeting with the Chinese buyer?",
+    'factories close for the spring festival this week, will our order be delayed?',
+    'این هفته جشن سال نو چینیه، کارخونه ها تعطیلن؟',
   ])('"%s"', (question) => {
     expect(liveInformationAsked(question)).toBeUndefined();
   });
