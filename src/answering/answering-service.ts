@@ -11,7 +11,7 @@ import { toTraditional, writtenInTraditional } from '../text/chinese-convert.ts'
 import { displayText, verificationOf } from './display.ts';
 import { composeLlmAnswer, type LlmAnswer } from './llm-answer.ts';
 import { composeOfflineAnswer } from './offline-answer.ts';
-import { askedFigures } from './asked-figure.ts';
+import { askedFigures, asksWhatToDo } from './asked-figure.ts';
 import { NEARLY_AS_GOOD, worthCiting } from './citations.ts';
 import { plainQuestionWords } from './question-words.ts';
 import type { Answer, CitedExperience, ExperienceSource, Question, Retriever, SearchHit } from './types.ts';
@@ -150,7 +150,11 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
       // The sentences quoted are those that hold the question's words, weighted as the search weighed
       // them; without the search's weights, each word of the question, as asked or translated, alike.
       const asked = [searchText, ...Object.values(translations ?? {}).filter((t): t is string => typeof t === 'string')];
-      const focus = { words: result.words ?? plainQuestionWords(asked, language), figures: askedFigures(asked.join('\n')) };
+      const focus = {
+        words: result.words ?? plainQuestionWords(asked, language),
+        figures: askedFigures(asked.join('\n')),
+        whatToDo: asksWhatToDo(asked.join('\n')),
+      };
       return {
         language,
         abstained: false,

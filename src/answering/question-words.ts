@@ -8,10 +8,11 @@ import type { AskedFigure } from './asked-figure.ts';
  */
 export type QuestionWords = readonly { readonly tokens: readonly { readonly token: string; readonly weight: number }[]; readonly weight: number }[];
 
-/** What the question asks about and for: its words, and the figures it asks for (askedFigures). */
+/** What the question asks about and for: its words, the figures it asks for (askedFigures), and whether it asks what to do (asksWhatToDo). */
 export interface QuestionFocus {
   words: QuestionWords;
   figures: readonly AskedFigure[];
+  whatToDo?: boolean;
 }
 
 /**

@@ -29,8 +29,8 @@ export function gist(text: string, language: Language): string {
  * a word of the question that the title and problem do not (those say what the whole story is
  * about, not which sentence answers), weighted by what the word is worth: a word most stories
  * hold, such as "money", counts little. A question asking how long or how much is answered by
- * the sentences that state such a figure. Otherwise, the gist of what they did: most stories
- * tell their main step first.
+ * the sentences that state such a figure; one asking what to do, by what they did, not what came
+ * of it. Otherwise, the gist of what they did: most stories tell their main step first.
  */
 export function answeringSentences(
   story: { title: string; problem: string; solution: string; outcome?: string },
@@ -48,14 +48,19 @@ export function answeringSentences(
     }))
     .map((s) => ({ ...s, score: s.own + TOPIC_WEIGHT * s.topical, figure: question.figures.some((kind) => statesFigure(s.text, kind, s.outcome)) }));
   const figures = sentences.filter((s) => s.figure);
-  // What came of it restates the problem in its words: it answers a question only with words of its own.
-  const candidates = figures.length > 0 ? figures : sentences.filter((s) => (s.outcome ? s.own > 0 : s.score > 0));
+  // What came of it restates the problem in its words: it answers a question only with words of
+  // its own, and never one asking what to do.
+  const candidates = figures.length > 0 ? figures : sentences.filter((s) => (s.outcome ? !question.whatToDo && s.own > 0 : s.score > 0));
   const ranked = candidates.sort((a, b) => b.score - a.score || a.index - b.index);
   if (ranked.length === 0) return gist(story.solution, language);
   // Nearly as good is as good: the story tells its main step first.
   const top = ranked.filter((s) => s.score >= ranked[0]!.score * NEAR_TIE).sort((a, b) => a.index - b.index)[0]!;
-  const next = ranked.find((s) => s !== top);
-  if (!next || next.score === 0) return top.text;
+  // Asked what to do in the words of the story's problem only ("how do I pay a Chinese
+  // supplier?" of the exchange-house story), a sentence that repeats a word of the problem ("the
+  // money was paid from…") is no answer alone: the story's first step, what they did, goes with it.
+  const topicOnly = question.whatToDo === true && figures.length === 0 && ranked.every((s) => s.own === 0);
+  const next = topicOnly && top.index > 0 ? sentences[0]! : ranked.find((s) => s !== top && s.score > 0);
+  if (!next) return topicOnly ? gist(story.solution, language) : top.text;
   const pair = joinShort(
     [top, next].sort((a, b) => a.index - b.index).map((s) => s.text),
     language,

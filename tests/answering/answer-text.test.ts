@@ -88,6 +88,44 @@ describe.each(testDatabases())('the text of an offline answer on $name', ({ open
     expect(answer.text).not.toContain(first);
   });
 
+  it('a question asking what to do is answered by what they did, not by what came of it', async () => {
+    // "rust" is a word of the packing checklist and of the outcome; the outcome only says it worked.
+    const rusty = await ask('how do we stop machines arriving rusty after they passed the factory inspection?', 'en');
+    expect(cited(rusty)[0]).toBe('dev-exp-004');
+    expect(stripIsolation(rusty.text)).toContain('The checklist covered vacuum-sealed anti-rust packing');
+    expect(rusty.text).not.toContain('The next five machines arrived with no damage or rust.');
+
+    // Every word of the question is a word of the story's problem, and پول (money) picked "the
+    // money was paid from a trading company's account" and "sent in two instalments": the
+    // exchange house they signed with, their first step, is quoted with it.
+    const paying = await ask('چطوری به تامین‌کننده چینی پول بفرستیم؟', 'fa');
+    expect(cited(paying)[0]).toBe('dev-exp-001');
+    expect(stripIsolation(paying.text)).toContain('با یک صرافی دارای مجوز بانک مرکزی در تهران قرارداد بستیم');
+    expect(paying.text).not.toContain('مبلغ را در دو قسط فرستادیم');
+    const payingZh = await ask('怎么给中国供应商付款', 'zh');
+    expect(cited(payingZh)[0]).toBe('dev-exp-001');
+    expect(stripIsolation(payingZh.text)).toContain('我们和德黑兰一家持有央行牌照的换汇所签了协议');
+  });
+
+  it('a figure named in telling the situation is not asked for', async () => {
+    // "flour prices" is the member's situation, "is there a government loan?" the question: not
+    // the feasibility plan's "80%", but where such loans come from.
+    const loan = await ask('flour prices went up a lot and our capacity fell. is there a government loan for working capital?', 'en');
+    expect(cited(loan)[0]).toBe('dev-exp-023');
+    expect(stripIsolation(loan.text)).toContain('refers small and medium units located in industrial parks to an agent bank');
+    expect(loan.text).not.toContain('feasibility plan');
+  });
+
+  it.each([
+    ['en', 'are inverters useful against a high power bill?', 'dev-exp-013', 'Electricity consumption fell by about 23%'],
+    ['zh', '变频器对降低电费有用吗？', 'dev-exp-013', '用电量下降了约23%'],
+    ['zh', '在自贸区组装摩托车，关税能省多少？', 'dev-exp-027', '终端售价比整车进口低了约22%'],
+  ] as const)('%s: asked whether it helps or how much it saves, "%s" is answered by what came of it', async (language, question, id, quoted) => {
+    const answer = await ask(question, language);
+    expect(cited(answer)[0]).toBe(id);
+    expect(stripIsolation(answer.text)).toContain(quoted);
+  });
+
   it('does not cite a second experience that scores close on the question’s common words only', async () => {
     // A halal-certificate story shares only "Iranian customer" with the question. It used to reach
     // 84 % of the payment story's score, its مشتری ایرانی credited as Iran, customer and Iranian

@@ -68,8 +68,12 @@ describe("offline answer (no model): extractive, in the asker's language where a
   it('uses the English translation for an English question', async () => {
     const answer = await service(recordingRetriever(() => [[payment, 0.9]])).answer({ text: 'how do I pay a supplier in China', language: 'en' });
 
+    // Asked how, in the words of the story's problem only: its first step comes with the sentence holding "paid".
     expect(stripIsolation(answer.text)).toBe(
-      ['Here is what member companies have experienced:', '1. Paying a Chinese supplier through an exchange house\nIran · Food\nWe paid in yuan.'].join('\n\n'),
+      [
+        'Here is what member companies have experienced:',
+        '1. Paying a Chinese supplier through an exchange house\nIran · Food\nWe signed with a licensed exchange house in Dubai. We paid in yuan.',
+      ].join('\n\n'),
     );
   });
 
