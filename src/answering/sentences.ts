@@ -48,6 +48,10 @@ export function answeringSentences(
     }))
     .map((s) => ({ ...s, score: s.own + TOPIC_WEIGHT * s.topical, figure: question.figures.some((kind) => statesFigure(s.text, kind, s.outcome)) }));
   const figures = sentences.filter((s) => s.figure);
+  // Asked for a figure and something else ("which documents, and how long?"): a sentence for each
+  // when the story has both and they are short enough together.
+  const both = question.besidesFigure && figures.length > 0 ? figureAndTheRest(sentences, figures, language) : undefined;
+  if (both) return both;
   // What came of it restates the problem in its words: it answers a question only with words of
   // its own, and never one asking what to do.
   const candidates = figures.length > 0 ? figures : sentences.filter((s) => (s.outcome ? !question.whatToDo && s.own > 0 : s.score > 0));
@@ -67,6 +71,31 @@ export function answeringSentences(
   );
   // Too long together: the best one alone.
   return pair.includes(top.text) && pair.includes(next.text) ? pair : top.text;
+}
+
+type Scored = { text: string; index: number; outcome: boolean; own: number; score: number; figure: boolean };
+
+/** The best sentence stating the figure asked with the best of the others answering the question, if the two fit together. */
+function figureAndTheRest(sentences: readonly Scored[], figures: readonly Scored[], language: Language): string | undefined {
+  // The other part asks what they did: what came of it is the figure's part.
+  const rest = sentences.filter((s) => !s.figure && !s.outcome && s.score > 0);
+  const other = best(rest);
+  if (!other) return undefined;
+  const byRank = [best(figures)!, ...[...figures].sort((a, b) => b.score - a.score || a.index - b.index)];
+  for (const figure of byRank) {
+    const pair = joinShort(
+      [figure, other].sort((a, b) => a.index - b.index).map((s) => s.text),
+      language,
+    );
+    if (pair.includes(figure.text) && pair.includes(other.text)) return pair;
+  }
+  return undefined;
+}
+
+/** The highest scoring sentence, the story's earliest of those nearly as good. */
+function best<T extends { score: number; index: number }>(sentences: readonly T[]): T | undefined {
+  const top = Math.max(...sentences.map((s) => s.score));
+  return sentences.filter((s) => s.score >= top * NEAR_TIE).sort((a, b) => a.index - b.index)[0];
 }
 
 /** Sentences scoring at least this share of the best are taken in the story's order. */
