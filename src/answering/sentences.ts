@@ -111,12 +111,25 @@ const TOPIC_WEIGHT = 0.25;
 function overlap(sentence: string, language: Language, words: QuestionWords, topic: ReadonlySet<string>): { own: number; topical: number } {
   let own = 0;
   let topical = 0;
-  for (const [word, worth] of wordsHeld(new Set(searchTokens(sentence, language)), words)) {
-    // A concept the title or problem names in any of its variants is of the topic.
-    if (word.tokens.some((t) => topic.has(t.token))) topical += worth;
+  const tokens = new Set(searchTokens(sentence, language));
+  for (const [word, worth] of wordsHeld(tokens, words)) {
+    // A concept the title or problem names in any of its variants is of the topic; a word held
+    // only by a piece of it (明 of 证明, گو of Finglish "mige") is no word of the
+    // sentence's own, and counts as little.
+    if (word.tokens.some((t) => topic.has(t.token)) || heldByPieceOnly(word, tokens)) topical += worth;
     else own += worth;
   }
   return { own, topical };
+}
+
+/**
+ * Whether the sentence holds the word only through pieces: a lone Chinese character (the search
+ * also matches 证 and 明 of 证明 apart), or a Persian stem of two letters, which Finglish often
+ * spells by chance (گو of "mige", says).
+ */
+function heldByPieceOnly(word: QuestionWords[number], tokens: ReadonlySet<string>): boolean {
+  const piece = (token: string) => /^\p{Script=Arabic}{1,2}$/u.test(token);
+  return word.tokens.every((t) => !tokens.has(t.token) || piece(t.token));
 }
 
 /** The sentences joined, or only the first when together they would be long. */

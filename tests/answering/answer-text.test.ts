@@ -153,6 +153,15 @@ describe.each(testDatabases())('the text of an offline answer on $name', ({ open
     expect(rusty.text).not.toContain('The next five machines arrived with no damage or rust.');
   });
 
+  it('a Persian token of two letters does not decide the quote alone', async () => {
+    // کم (less) of "کم کرد" is held by what came of it, "مصرف گاز … کم شد", and by no other
+    // sentence: the heat exchanger they designed is quoted, not the 18 % alone.
+    const gas = await ask('میشه مصرف گاز کارخونه رنگرزی رو بدون تعویض دستگاه‌ها کم کرد؟', 'fa');
+    expect(cited(gas)[0]).toBe('dev-exp-014');
+    expect(stripIsolation(gas.text)).toContain('یک مبدل گاز–آب طراحی کردیم');
+    expect(gas.text).not.toContain('حدود ۱۸ درصد کم شد');
+  });
+
   it('does not cite a second experience that scores close on the question’s common words only', async () => {
     // A halal-certificate story shares only "Iranian customer" with the question. It used to reach
     // 84 % of the payment story's score, its مشتری ایرانی credited as Iran, customer and Iranian
