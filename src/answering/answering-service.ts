@@ -11,7 +11,7 @@ import { toTraditional, writtenInTraditional } from '../text/chinese-convert.ts'
 import { displayText, verificationOf } from './display.ts';
 import { composeLlmAnswer, type LlmAnswer } from './llm-answer.ts';
 import { composeOfflineAnswer } from './offline-answer.ts';
-import { askedFigures, asksWhatToDo } from './asked-figure.ts';
+import { askedFigures, asksBesidesFigure, asksWhatToDo } from './asked-figure.ts';
 import { NEARLY_AS_GOOD, worthCiting } from './citations.ts';
 import { plainQuestionWords } from './question-words.ts';
 import type { Answer, CitedExperience, ExperienceSource, Question, Retriever, SearchHit } from './types.ts';
@@ -154,6 +154,7 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
         words: result.words ?? plainQuestionWords(asked, language),
         figures: askedFigures(asked.join('\n')),
         whatToDo: asksWhatToDo(asked.join('\n')),
+        besidesFigure: asksBesidesFigure(asked.join('\n')),
       };
       return {
         language,

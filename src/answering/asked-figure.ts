@@ -36,9 +36,40 @@ export function askedFigures(question: string): AskedFigure[] {
 const WHAT_TO_DO =
   /\bhow (?:to|do|does|did|can|could|should|would)\b|\bhow\?|\bwhat (?:to do|should|can|could|do)\b|\bways? to\b|\bany (?:ideas?|advice|tips?)\b|\bideas\?|\bche?joo?ri\b|\bchetori?\b|\bchi ?kar\b|\bche ?kar\b|\bchikar\b|چجوری|چطور|چیکار|چی ?کار|چه ?‌?کار|چکار|چه باید|怎么|怎麼|怎样|怎樣|如何|咋办|咋辦|办法|辦法/iu;
 
-/** Whether the question asks what to do (and not only for a figure). */
+/**
+ * A word that asks something (what, where, is there, 吗, 什么, کجا, آیا, koja…). A question without
+ * any, nor a figure's cue, is a bare topic as members type it ("pay chinese supplier?", "پرداخت به
+ * تامین‌کننده چینی", "伊朗客户货款被冻结"): they want to know how it was done.
+ */
+const FA_LETTER = String.raw`[\p{Script=Arabic}\u200c]`;
+const ASKS = new RegExp(
+  [
+    String.raw`\b(?:what|which|where|when|who|whom|whose|why|how|whether)\b`,
+    // English asks with an auxiliary first: "is there…", "can we…", "any tips".
+    String.raw`(?:^|[.?!\n])\s*(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|any|anyone)\b`,
+    String.raw`\b(?:chi|chie|chiye|chia|koja\w*|aya|chera|kodoo?m\w*|chand|chetor\w*|che?joo?r\w*|chegoon\w*|mage|mishe)\b`,
+    String.raw`(?<!${FA_LETTER})(?:چی|چیه|چیا|چیو|چه|کجا|کجاست|کی|کیه|آیا|چرا|کدوم|کدام|چند|چقد|چقدر|چطور|چطوری|چجور|چجوری|چگونه|مگه|میشه|می‌شه|می‌شود|میشود)(?!${FA_LETTER})`,
+    '吗|嗎|呢|什么|什麼|啥|哪|谁|誰|为什么|為什麼|几|幾|多少|多久|多长|多長|是否|能否|能不能|可不可以|有没有|有沒有|要不要|是不是|怎|如何|咋',
+  ].join('|'),
+  'iu',
+);
+
+/** Whether the question asks what to do (and not only for a figure), or names a bare topic, which asks the same. */
 export function asksWhatToDo(question: string): boolean {
-  return WHAT_TO_DO.test(askingPart(question));
+  return WHAT_TO_DO.test(askingPart(question)) || (!ASKS.test(question) && askedFigures(question).length === 0);
+}
+
+/**
+ * Whether the question asks for a figure and something else as well: "what documents are needed
+ * and how long does it take?", "要先注册商标吗？要多少钱呢". Each clause of its asking part is read
+ * apart; one that asks without a figure's cue asks the other thing.
+ */
+export function asksBesidesFigure(question: string): boolean {
+  const clauses = askingPart(question).split(/(?<=[?？؟])|[,，、;；\n]|\band\b|\bva\b|(?<![\p{L}\u200c])و(?![\p{L}\u200c])/u);
+  const asking = clauses.filter((clause) => ASKS.test(clause) || WHAT_TO_DO.test(clause) || /[?？؟]\s*$/u.test(clause));
+  // A figure named in a clause that asks nothing is the member's situation ("we signed at a rial price").
+  const figure = (clause: string) => Object.values(CUES).some((cue) => cue.test(clause));
+  return asking.some(figure) && asking.some((clause) => !figure(clause));
 }
 
 /** The sentences of the question that end with a question mark and the last one ("…吗？要多少钱呢"), or all of it when none ends with one. */

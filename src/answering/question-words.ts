@@ -8,11 +8,13 @@ import type { AskedFigure } from './asked-figure.ts';
  */
 export type QuestionWords = readonly { readonly tokens: readonly { readonly token: string; readonly weight: number }[]; readonly weight: number }[];
 
-/** What the question asks about and for: its words, the figures it asks for (askedFigures), and whether it asks what to do (asksWhatToDo). */
+/** What the question asks about and for: its words, the figures it asks for (askedFigures), whether it asks what to do (asksWhatToDo). */
 export interface QuestionFocus {
   words: QuestionWords;
   figures: readonly AskedFigure[];
   whatToDo?: boolean;
+  /** It asks for a figure and something else too (asksBesidesFigure). */
+  besidesFigure?: boolean;
 }
 
 /**

@@ -48,6 +48,10 @@ export function answeringSentences(
     }))
     .map((s) => ({ ...s, score: s.own + TOPIC_WEIGHT * s.topical, figure: question.figures.some((kind) => statesFigure(s.text, kind, s.outcome)) }));
   const figures = sentences.filter((s) => s.figure);
+  // Asked for a figure and something else ("which documents, and how long?"): a sentence for each
+  // when the story has both and they are short enough together.
+  const both = question.besidesFigure && figures.length > 0 ? figureAndTheRest(sentences, figures, language) : undefined;
+  if (both) return both;
   // What came of it restates the problem in its words: it answers a question only with words of
   // its own, and never one asking what to do.
   const candidates = figures.length > 0 ? figures : sentences.filter((s) => (s.outcome ? !question.whatToDo && s.own > 0 : s.score > 0));
@@ -69,6 +73,31 @@ export function answeringSentences(
   return pair.includes(top.text) && pair.includes(next.text) ? pair : top.text;
 }
 
+type Scored = { text: string; index: number; outcome: boolean; own: number; score: number; figure: boolean };
+
+/** The best sentence stating the figure asked with the best of the others answering the question, if the two fit together. */
+function figureAndTheRest(sentences: readonly Scored[], figures: readonly Scored[], language: Language): string | undefined {
+  // The other part asks what they did: what came of it is the figure's part.
+  const rest = sentences.filter((s) => !s.figure && !s.outcome && s.score > 0);
+  const other = best(rest);
+  if (!other) return undefined;
+  const byRank = [best(figures)!, ...[...figures].sort((a, b) => b.score - a.score || a.index - b.index)];
+  for (const figure of byRank) {
+    const pair = joinShort(
+      [figure, other].sort((a, b) => a.index - b.index).map((s) => s.text),
+      language,
+    );
+    if (pair.includes(figure.text) && pair.includes(other.text)) return pair;
+  }
+  return undefined;
+}
+
+/** The highest scoring sentence, the story's earliest of those nearly as good. */
+function best<T extends { score: number; index: number }>(sentences: readonly T[]): T | undefined {
+  const top = Math.max(...sentences.map((s) => s.score));
+  return sentences.filter((s) => s.score >= top * NEAR_TIE).sort((a, b) => a.index - b.index)[0];
+}
+
 /** Sentences scoring at least this share of the best are taken in the story's order. */
 const NEAR_TIE = 0.85;
 
@@ -82,12 +111,25 @@ const TOPIC_WEIGHT = 0.25;
 function overlap(sentence: string, language: Language, words: QuestionWords, topic: ReadonlySet<string>): { own: number; topical: number } {
   let own = 0;
   let topical = 0;
-  for (const [word, worth] of wordsHeld(new Set(searchTokens(sentence, language)), words)) {
-    // A concept the title or problem names in any of its variants is of the topic.
-    if (word.tokens.some((t) => topic.has(t.token))) topical += worth;
+  const tokens = new Set(searchTokens(sentence, language));
+  for (const [word, worth] of wordsHeld(tokens, words)) {
+    // A concept the title or problem names in any of its variants is of the topic; a word held
+    // only by a piece of it (明 of 证明, گو of Finglish "mige") is no word of the
+    // sentence's own, and counts as little.
+    if (word.tokens.some((t) => topic.has(t.token)) || heldByPieceOnly(word, tokens)) topical += worth;
     else own += worth;
   }
   return { own, topical };
+}
+
+/**
+ * Whether the sentence holds the word only through pieces: a lone Chinese character (the search
+ * also matches 证 and 明 of 证明 apart), or a Persian stem of two letters, which Finglish often
+ * spells by chance (گو of "mige", says).
+ */
+function heldByPieceOnly(word: QuestionWords[number], tokens: ReadonlySet<string>): boolean {
+  const piece = (token: string) => /^\p{Script=Arabic}{1,2}$/u.test(token);
+  return word.tokens.every((t) => !tokens.has(t.token) || piece(t.token));
 }
 
 /** The sentences joined, or only the first when together they would be long. */
