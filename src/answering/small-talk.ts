@@ -1,12 +1,14 @@
 import type { Language } from '../text/language.ts';
 import { normalize } from '../text/normalize.ts';
 
-/** A message that is not a question: a greeting, a thank-you, or no words at all ("12", "؟", an emoji). */
-export type SmallTalk = { what: 'greeting' | 'thanks'; language: Language | 'asker' } | { what: 'no-words'; language: 'asker' };
+/** A message that is not a question: a greeting, a thank-you, an "ok", or no words at all ("12", "؟", an emoji). */
+export type SmallTalk = { what: Said; language: Language | 'asker' } | { what: 'no-words'; language: 'asker' };
+
+type Said = 'greeting' | 'thanks' | 'ok';
 
 // Whole messages only, as normalize() leaves them (lower case, ي/ك made Persian, traditional characters made simplified):
 // "hello, how do I pay a supplier?" is a question. 'asker': the reply is in the member's language (an English "hi" from a Persian reader).
-const PHRASES: Record<'greeting' | 'thanks', Record<'fa' | 'zh' | 'finglish' | 'asker', readonly string[]>> = {
+const PHRASES: Record<Said, Record<'fa' | 'zh' | 'finglish' | 'asker', readonly string[]>> = {
   greeting: {
     fa: [
       'سلام',
@@ -43,8 +45,11 @@ const PHRASES: Record<'greeting' | 'thanks', Record<'fa' | 'zh' | 'finglish' | '
       'دستت درد نکنه',
       'دست شما درد نکنه',
       'دستتون درد نکنه',
+      'باشه ممنون',
+      'باشه مرسی',
+      'اوکی ممنون',
     ],
-    zh: ['谢谢', '谢谢你', '谢谢您', '谢谢啦', '谢啦', '谢了', '多谢', '感谢', '非常感谢', '太感谢了'],
+    zh: ['谢谢', '谢谢你', '谢谢您', '谢谢啦', '谢啦', '谢了', '多谢', '感谢', '非常感谢', '太感谢了', '好的谢谢', '好的 谢谢'],
     finglish: [
       'mamnoon',
       'mamnun',
@@ -57,6 +62,8 @@ const PHRASES: Record<'greeting' | 'thanks', Record<'fa' | 'zh' | 'finglish' | '
       'sepas',
       'sepasgozaram',
       'dastet dard nakone',
+      'bashe mamnoon',
+      'bashe merci',
     ],
     asker: [
       'thanks',
@@ -72,11 +79,39 @@ const PHRASES: Record<'greeting' | 'thanks', Record<'fa' | 'zh' | 'finglish' | '
       'thanks again',
     ],
   },
+  // An "ok" after an answer is no question: searched, a word as common as 好的 or "great" finds some story to quote.
+  // No "yes" (بله, sure, 可以): it may answer the bot's "should I ask the community?", which an "ok" reply would ignore.
+  ok: {
+    fa: ['باشه', 'باشه حتما', 'اوکی', 'اوکیه', 'حله', 'عالی', 'عالیه', 'فهمیدم', 'متوجه شدم', 'بسیار خب', 'بسیار خوب', 'خیلی خوب', 'خوبه'],
+    zh: ['好的', '好', '好吧', '好滴', '明白', '明白了', '知道了', '收到', '了解', '懂了', '嗯', '嗯嗯', '好的好的'],
+    finglish: ['bashe', 'bashe hatman', 'oki', 'okie', 'hale', 'aliye', 'fahmidam', 'motevajeh shodam'],
+    asker: [
+      'ok',
+      'okay',
+      'okey',
+      'k',
+      'kk',
+      'got it',
+      'i see',
+      'understood',
+      'great',
+      'perfect',
+      'cool',
+      'nice',
+      'alright',
+      'all right',
+      'fine',
+      'noted',
+      'ok great',
+      'ok got it',
+      'ok cool',
+    ],
+  },
 };
 
 // Each phrase of a language as normalize() writes it, with the language its reply is in (Finglish is answered in Persian).
-const KNOWN = new Map<string, { what: 'greeting' | 'thanks'; language: Language | 'asker' }>();
-for (const what of ['greeting', 'thanks'] as const)
+const KNOWN = new Map<string, { what: Said; language: Language | 'asker' }>();
+for (const what of ['greeting', 'thanks', 'ok'] as const)
   for (const [list, phrases] of Object.entries(PHRASES[what]))
     for (const phrase of phrases) KNOWN.set(normalize(phrase, 'en'), { what, language: list === 'finglish' ? 'fa' : (list as 'fa' | 'zh' | 'asker') });
 

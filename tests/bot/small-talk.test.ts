@@ -31,6 +31,12 @@ describe.each(testDatabases())('on $name', (database) => {
     { said: '你好', telegram: 'en', language: 'zh', what: 'greeting' },
     { said: 'hi', telegram: 'zh', language: 'zh', what: 'greeting' },
     { said: '12', telegram: 'en', language: 'en', what: 'no-words' },
+    { said: 'ok', telegram: 'en', language: 'en', what: 'ok' },
+    { said: 'Great!', telegram: 'fa', language: 'fa', what: 'ok' },
+    { said: 'باشه', telegram: 'en', language: 'fa', what: 'ok' },
+    { said: 'bashe', telegram: 'en', language: 'fa', what: 'ok' },
+    { said: '好的', telegram: 'en', language: 'zh', what: 'ok' },
+    { said: '好的，谢谢！', telegram: 'en', language: 'zh', what: 'thanks' },
   ] as const)('"$said" gets a $what in $language, not "nothing answers this", and is not logged as a question', async ({ said, telegram, language, what }) => {
     const member = tg.member({ language_code: telegram });
     const replies = await member.says(said);
