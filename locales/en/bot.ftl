@@ -89,6 +89,7 @@ bot-too-long = Your message is { $length } characters long; please shorten it to
 bot-small-talk-greeting = Hello! Write me a business question — paying a supplier, clearing customs, finding a distributor — and I will answer from the experiences of member companies.
 bot-small-talk-thanks = You are welcome! Ask me again whenever you need to.
 bot-small-talk-ok = Good. Whenever you have another question, just write it.
+bot-small-talk-yes = To put your question to members, press “🙋 Ask the community” under my answer; to ask something else, just write it.
 bot-small-talk-no-words = Please write your question in words, for example: How do I pay a Chinese supplier?
 bot-rate-limited = You have asked { $limit } questions in the last minute. Please wait { $seconds } seconds, then ask again.
 bot-other-input = I can only read text. Write your business question as a message and I will look for members' experiences that answer it. /help shows what else I can do.

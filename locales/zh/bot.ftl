@@ -89,6 +89,7 @@ bot-too-long = 您的消息有 { $length } 个字符，请缩短到 { $max } 个
 bot-small-talk-greeting = 您好！请直接写下您的业务问题，比如向供应商付款、清关、找经销商，我会根据会员企业的经验来回答。
 bot-small-talk-thanks = 不客气！有问题随时再问我。
 bot-small-talk-ok = 好的，有问题随时再问我。
+bot-small-talk-yes = 要把问题转给社区，请点我回答下方的“🙋 向社区提问”按钮；想问别的，直接写下来就行。
 bot-small-talk-no-words = 请用文字写下您的问题，例如：怎样给伊朗供应商付款？
 bot-rate-limited = 您在一分钟内已经问了 { $limit } 个问题。请等 { $seconds } 秒后再问。
 bot-other-input = 我只能识别文字消息。请把您的经营问题写成消息发给我，我会查找会员的相关经验。发送 /help 查看我还能做什么。

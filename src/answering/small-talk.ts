@@ -4,7 +4,7 @@ import { normalize } from '../text/normalize.ts';
 /** A message that is not a question: a greeting, a thank-you, an "ok", or no words at all ("12", "؟", an emoji). */
 export type SmallTalk = { what: Said; language: Language | 'asker' } | { what: 'no-words'; language: 'asker' };
 
-type Said = 'greeting' | 'thanks' | 'ok';
+type Said = 'greeting' | 'thanks' | 'ok' | 'yes';
 
 // Whole messages only, as normalize() leaves them (lower case, ي/ك made Persian, traditional characters made simplified):
 // "hello, how do I pay a supplier?" is a question. 'asker': the reply is in the member's language (an English "hi" from a Persian reader).
@@ -80,7 +80,7 @@ const PHRASES: Record<Said, Record<'fa' | 'zh' | 'finglish' | 'asker', readonly 
     ],
   },
   // An "ok" after an answer is no question: searched, a word as common as 好的 or "great" finds some story to quote.
-  // No "yes" (بله, sure, 可以): it may answer the bot's "should I ask the community?", which an "ok" reply would ignore.
+  // No "yes" (بله, sure, 可以): it answers the bot's "should I ask the community?", which an "ok" reply would ignore.
   ok: {
     fa: ['باشه', 'باشه حتما', 'اوکی', 'اوکیه', 'حله', 'عالی', 'عالیه', 'فهمیدم', 'متوجه شدم', 'بسیار خب', 'بسیار خوب', 'خیلی خوب', 'خوبه'],
     zh: ['好的', '好', '好吧', '好滴', '明白', '明白了', '知道了', '收到', '了解', '懂了', '嗯', '嗯嗯', '好的好的'],
@@ -107,11 +107,18 @@ const PHRASES: Record<Said, Record<'fa' | 'zh' | 'finglish' | 'asker', readonly 
       'ok cool',
     ],
   },
+  // A "yes" to the bot's "should I ask the community?": searched, it was put to the community itself. The reply points to the button.
+  yes: {
+    fa: ['بله', 'بلی', 'آره', 'اره', 'بله لطفا', 'بله حتما', 'حتما', 'آره حتما', 'لطفا'],
+    zh: ['是', '是的', '要', '要的', '需要', '可以', '行', '好啊', '对', '对的'],
+    finglish: ['bale', 'baleh', 'areh', 'bale lotfan', 'hatman', 'lotfan'],
+    asker: ['yes', 'yes please', 'yeah', 'yep', 'yup', 'sure', 'please do', 'yes sure', 'of course', 'ok please', 'ok yes', 'please'],
+  },
 };
 
 // Each phrase of a language as normalize() writes it, with the language its reply is in (Finglish is answered in Persian).
 const KNOWN = new Map<string, { what: Said; language: Language | 'asker' }>();
-for (const what of ['greeting', 'thanks', 'ok'] as const)
+for (const what of ['greeting', 'thanks', 'ok', 'yes'] as const)
   for (const [list, phrases] of Object.entries(PHRASES[what]))
     for (const phrase of phrases) KNOWN.set(normalize(phrase, 'en'), { what, language: list === 'finglish' ? 'fa' : (list as 'fa' | 'zh' | 'asker') });
 

@@ -37,6 +37,9 @@ describe.each(testDatabases())('on $name', (database) => {
     { said: 'bashe', telegram: 'en', language: 'fa', what: 'ok' },
     { said: '好的', telegram: 'en', language: 'zh', what: 'ok' },
     { said: '好的，谢谢！', telegram: 'en', language: 'zh', what: 'thanks' },
+    { said: 'Yes please', telegram: 'en', language: 'en', what: 'yes' },
+    { said: 'بله', telegram: 'en', language: 'fa', what: 'yes' },
+    { said: '要', telegram: 'en', language: 'zh', what: 'yes' },
   ] as const)('"$said" gets a $what in $language, not "nothing answers this", and is not logged as a question', async ({ said, telegram, language, what }) => {
     const member = tg.member({ language_code: telegram });
     const replies = await member.says(said);
