@@ -122,6 +122,114 @@ for (const what of ['greeting', 'thanks', 'ok', 'yes'] as const)
   for (const [list, phrases] of Object.entries(PHRASES[what]))
     for (const phrase of phrases) KNOWN.set(normalize(phrase, 'en'), { what, language: list === 'finglish' ? 'fa' : (list as 'fa' | 'zh' | 'asker') });
 
+// A thank-you or an "ok" is said in more ways than a list of phrases holds ("thank you so much", "great, thank you",
+// "خیلی ممنون از لطفتون", "非常感谢你的帮助"): a message made only of these courtesy words, holding one of the anchors, is one too.
+const COURTESY: Record<'thanks' | 'ok', { anchors: readonly string[]; words: readonly string[]; language: Language | 'asker' }[]> = {
+  thanks: [
+    {
+      anchors: ['thanks', 'thank', 'thx', 'ty', 'tnx', 'appreciated', 'appreciate'],
+      words: [
+        'you',
+        'so',
+        'much',
+        'very',
+        'a',
+        'lot',
+        'again',
+        'many',
+        'really',
+        'for',
+        'the',
+        'your',
+        'help',
+        'answer',
+        'reply',
+        'info',
+        'it',
+        'i',
+        'ok',
+        'okay',
+        'great',
+        'good',
+        'nice',
+        'perfect',
+        'cool',
+        'that',
+        'is',
+        'helpful',
+        'useful',
+        'all',
+      ],
+      language: 'asker',
+    },
+    {
+      anchors: [
+        'ممنون',
+        'ممنونم',
+        'مرسی',
+        'متشکرم',
+        'متشکر',
+        'مچکرم',
+        'سپاس',
+        'سپاسگزارم',
+        'تشکر',
+        'mamnoon',
+        'mamnun',
+        'mamnoonam',
+        'merci',
+        'mersi',
+        'motshakeram',
+        'mochakeram',
+        'sepas',
+      ],
+      words: [
+        'خیلی',
+        'بسیار',
+        'از',
+        'شما',
+        'لطف',
+        'لطفتون',
+        'لطفت',
+        'راهنمایی',
+        'باشه',
+        'عالی',
+        'عالیه',
+        'خوب',
+        'جواب',
+        'پاسخ',
+        'kheili',
+        'az',
+        'shoma',
+        'lotf',
+        'lotfetoon',
+        'bashe',
+        'aali',
+        'javab',
+      ],
+      language: 'fa',
+    },
+  ],
+  ok: [
+    {
+      anchors: ['ok', 'okay', 'great', 'perfect', 'cool', 'nice', 'got', 'understood', 'good', 'alright', 'fine', 'noted', 'see'],
+      words: ['it', 'i', 'very', 'so', 'that', 'is', 'all', 'right', 'thats', 'sounds', 'now'],
+      language: 'asker',
+    },
+  ],
+};
+// Chinese is written without spaces: what is left once its courtesy words are taken out must be nothing.
+const CHINESE_THANKS = /^(?:非常|十分|太|真|感谢|谢谢|多谢|谢|你|您|们|了|啦|啊|呀|的|帮助|帮忙|回答|好|好的|嗯|收到|明白|知道)+$/u;
+
+function courtesy(words: string): SmallTalk | undefined {
+  const said = words.split(' ');
+  for (const what of ['thanks', 'ok'] as const)
+    for (const { anchors, words: others, language } of COURTESY[what])
+      if (said.some((w) => anchors.includes(w)) && said.every((w) => anchors.includes(w) || others.includes(w))) return { what, language };
+  const joined = said.join('');
+  if (joined.includes('谢') && CHINESE_THANKS.test(joined)) return { what: 'thanks', language: 'zh' };
+  return undefined;
+}
+
 /**
  * What a message is when it is not a question, else undefined. Punctuation, emoji and the ZWNJ
  * are ignored ("سلام!", "thanks 🙏", "谢谢！"); a message of only digits and signs has no words.
@@ -132,5 +240,5 @@ export function smallTalk(text: string): SmallTalk | undefined {
     .replace(/[^\p{L}\p{N}\s]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return KNOWN.get(words);
+  return KNOWN.get(words) ?? courtesy(words);
 }
