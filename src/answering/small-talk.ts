@@ -27,7 +27,7 @@ const PHRASES: Record<Said, Record<'fa' | 'zh' | 'finglish' | 'asker', readonly 
     ],
     zh: ['你好', '您好', '你好啊', '大家好', '嗨', '哈喽', '哈啰', '早上好', '早安', '下午好', '午安', '晚上好'],
     finglish: ['salam', 'salaam', 'dorood', 'dorud', 'salam khaste nabashid', 'khaste nabashid'],
-    asker: ['hi', 'hello', 'hey', 'hi there', 'hello there', 'good morning', 'good afternoon', 'good evening'],
+    asker: ['hi', 'hello', 'hey', 'hi there', 'hello there', 'good morning', 'good afternoon', 'good evening', 'how are you', 'how are you doing'],
   },
   thanks: {
     fa: [
@@ -122,9 +122,67 @@ for (const what of ['greeting', 'thanks', 'ok', 'yes'] as const)
   for (const [list, phrases] of Object.entries(PHRASES[what]))
     for (const phrase of phrases) KNOWN.set(normalize(phrase, 'en'), { what, language: list === 'finglish' ? 'fa' : (list as 'fa' | 'zh' | 'asker') });
 
-// A thank-you or an "ok" is said in more ways than a list of phrases holds ("thank you so much", "great, thank you",
+// A greeting, a thank-you or an "ok" is said in more ways than a list of phrases holds ("thank you so much", "great, thank you",
 // "خیلی ممنون از لطفتون", "非常感谢你的帮助"): a message made only of these courtesy words, holding one of the anchors, is one too.
-const COURTESY: Record<'thanks' | 'ok', { anchors: readonly string[]; words: readonly string[]; language: Language | 'asker' }[]> = {
+const COURTESY: Record<'greeting' | 'thanks' | 'ok', { anchors: readonly string[]; words: readonly string[]; language: Language | 'asker' }[]> = {
+  greeting: [
+    {
+      anchors: ['hi', 'hello', 'hey', 'morning', 'afternoon', 'evening', 'greetings'],
+      words: ['there', 'good', 'how', 'are', 'you', 'doing', 'everyone', 'all', 'dear', 'bot', 'is', 'it', 'going', 'today'],
+      language: 'asker',
+    },
+    {
+      anchors: [
+        'سلام',
+        'درود',
+        'خوبید',
+        'خوبی',
+        'چطورید',
+        'چطوری',
+        'salam',
+        'salaam',
+        'dorood',
+        'dorud',
+        'khubi',
+        'khoobi',
+        'khubid',
+        'khoobid',
+        'chetori',
+        'chetorid',
+      ],
+      words: [
+        'علیکم',
+        'وقت',
+        'صبح',
+        'عصر',
+        'شب',
+        'بخیر',
+        'به',
+        'خیر',
+        'خسته',
+        'نباشید',
+        'شما',
+        'حالتون',
+        'حال',
+        'چطوره',
+        'خوب',
+        'هستید',
+        'عزیز',
+        'vaght',
+        'sobh',
+        'asr',
+        'bekheir',
+        'bekhair',
+        'khaste',
+        'nabashid',
+        'hal',
+        'haletoon',
+        'chetore',
+        'aleykom',
+      ],
+      language: 'fa',
+    },
+  ],
   thanks: [
     {
       anchors: ['thanks', 'thank', 'thx', 'ty', 'tnx', 'appreciated', 'appreciate'],
@@ -218,14 +276,16 @@ const COURTESY: Record<'thanks' | 'ok', { anchors: readonly string[]; words: rea
   ],
 };
 // Chinese is written without spaces: what is left once its courtesy words are taken out must be nothing.
+const CHINESE_GREETING = /^(?:你好|您好|大家好|嗨|哈喽|哈啰|早上好|早安|下午好|晚上好|在吗|在不在|你|您|啊|呀|吗|哈)+$/u;
 const CHINESE_THANKS = /^(?:非常|十分|太|真|感谢|谢谢|多谢|谢|你|您|们|了|啦|啊|呀|的|帮助|帮忙|回答|好|好的|嗯|收到|明白|知道)+$/u;
 
 function courtesy(words: string): SmallTalk | undefined {
   const said = words.split(' ');
-  for (const what of ['thanks', 'ok'] as const)
+  for (const what of ['greeting', 'thanks', 'ok'] as const)
     for (const { anchors, words: others, language } of COURTESY[what])
       if (said.some((w) => anchors.includes(w)) && said.every((w) => anchors.includes(w) || others.includes(w))) return { what, language };
   const joined = said.join('');
+  if (CHINESE_GREETING.test(joined) && /你好|您好|大家好|在吗|在不在|早上好|下午好|晚上好|嗨|哈喽/u.test(joined)) return { what: 'greeting', language: 'zh' };
   if (joined.includes('谢') && CHINESE_THANKS.test(joined)) return { what: 'thanks', language: 'zh' };
   return undefined;
 }
