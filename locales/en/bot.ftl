@@ -44,7 +44,7 @@ bot-profile-cancelled = Your company profile was left as it was.
 bot-profile-private-only = Please use /profile in a private chat with me.
 bot-button-skip = Skip
 
-bot-abstained-offer = I could not find a member's experience that answers this. Should I ask the community? Members who faced the same thing can answer, and you will hear back here.
+bot-abstained-offer = Should I ask the community? Members who faced the same thing can answer, and you will hear back here.
 bot-live-information-offer = If there is a business question behind it (how members cope with exchange-rate swings, say), should I ask the community? Members who faced it can answer, and you will hear back here.
 bot-related-offer = Open one to read the whole story, or ask the community: members who faced the same thing can answer, and you will hear back here.
 bot-sources = Experiences cited:
@@ -88,6 +88,8 @@ bot-too-long = Your message is { $length } characters long; please shorten it to
 # A message that is not a question (src/answering/small-talk.ts): nothing is searched, nothing is put to the community.
 bot-small-talk-greeting = Hello! Write me a business question — paying a supplier, clearing customs, finding a distributor — and I will answer from the experiences of member companies.
 bot-small-talk-thanks = You are welcome! Ask me again whenever you need to.
+bot-small-talk-ok = Good. Whenever you have another question, just write it.
+bot-small-talk-yes = To put your question to members, press “🙋 Ask the community” under my answer; to ask something else, just write it.
 bot-small-talk-no-words = Please write your question in words, for example: How do I pay a Chinese supplier?
 bot-rate-limited = You have asked { $limit } questions in the last minute. Please wait { $seconds } seconds, then ask again.
 bot-other-input = I can only read text. Write your business question as a message and I will look for members' experiences that answer it. /help shows what else I can do.

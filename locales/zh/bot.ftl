@@ -44,7 +44,7 @@ bot-profile-cancelled = 公司资料保持不变。
 bot-profile-private-only = 请在与我的私聊中使用 /profile。
 bot-button-skip = 跳过
 
-bot-abstained-offer = 我没有找到能回答这个问题的会员经验。要把问题转给社区吗？遇到过同样情况的会员可以回答，答复会发到这里。
+bot-abstained-offer = 要把问题转给社区吗？遇到过同样情况的会员可以回答，答复会发到这里。
 bot-live-information-offer = 如果背后有业务上的问题（比如会员们怎样应对汇率波动），要我把它转给社区吗？遇到过的会员可以回答，答复会发到这里。
 bot-related-offer = 点开可阅读完整经历，也可以向社区提问：遇到过同样情况的会员可以回答，答复会发到这里。
 bot-sources = 引用的经验：
@@ -88,6 +88,8 @@ bot-too-long = 您的消息有 { $length } 个字符，请缩短到 { $max } 个
 # A message that is not a question (src/answering/small-talk.ts): nothing is searched, nothing is put to the community.
 bot-small-talk-greeting = 您好！请直接写下您的业务问题，比如向供应商付款、清关、找经销商，我会根据会员企业的经验来回答。
 bot-small-talk-thanks = 不客气！有问题随时再问我。
+bot-small-talk-ok = 好的，有问题随时再问我。
+bot-small-talk-yes = 要把问题转给社区，请点我回答下方的“🙋 向社区提问”按钮；想问别的，直接写下来就行。
 bot-small-talk-no-words = 请用文字写下您的问题，例如：怎样给伊朗供应商付款？
 bot-rate-limited = 您在一分钟内已经问了 { $limit } 个问题。请等 { $seconds } 秒后再问。
 bot-other-input = 我只能识别文字消息。请把您的经营问题写成消息发给我，我会查找会员的相关经验。发送 /help 查看我还能做什么。

@@ -1,84 +1,26 @@
 import type { Language } from '../text/language.ts';
 import { normalize } from '../text/normalize.ts';
+import { CHINESE_GREETING, CHINESE_THANKS, COURTESY, PHRASES, type Said } from './small-talk-words.ts';
 
-/** A message that is not a question: a greeting, a thank-you, or no words at all ("12", "؟", an emoji). */
-export type SmallTalk = { what: 'greeting' | 'thanks'; language: Language | 'asker' } | { what: 'no-words'; language: 'asker' };
-
-// Whole messages only, as normalize() leaves them (lower case, ي/ك made Persian, traditional characters made simplified):
-// "hello, how do I pay a supplier?" is a question. 'asker': the reply is in the member's language (an English "hi" from a Persian reader).
-const PHRASES: Record<'greeting' | 'thanks', Record<'fa' | 'zh' | 'finglish' | 'asker', readonly string[]>> = {
-  greeting: {
-    fa: [
-      'سلام',
-      'سلام علیکم',
-      'درود',
-      'وقت بخیر',
-      'وقت به خیر',
-      'سلام وقت بخیر',
-      'سلام وقت به خیر',
-      'صبح بخیر',
-      'صبح به خیر',
-      'عصر بخیر',
-      'عصر به خیر',
-      'خسته نباشید',
-      'سلام خسته نباشید',
-    ],
-    zh: ['你好', '您好', '你好啊', '大家好', '嗨', '哈喽', '哈啰', '早上好', '早安', '下午好', '午安', '晚上好'],
-    finglish: ['salam', 'salaam', 'dorood', 'dorud', 'salam khaste nabashid', 'khaste nabashid'],
-    asker: ['hi', 'hello', 'hey', 'hi there', 'hello there', 'good morning', 'good afternoon', 'good evening'],
-  },
-  thanks: {
-    fa: [
-      'ممنون',
-      'ممنونم',
-      'خیلی ممنون',
-      'مرسی',
-      'خیلی مرسی',
-      'متشکرم',
-      'متشکر',
-      'مچکرم',
-      'سپاس',
-      'سپاسگزارم',
-      'تشکر',
-      'دستت درد نکنه',
-      'دست شما درد نکنه',
-      'دستتون درد نکنه',
-    ],
-    zh: ['谢谢', '谢谢你', '谢谢您', '谢谢啦', '谢啦', '谢了', '多谢', '感谢', '非常感谢', '太感谢了'],
-    finglish: [
-      'mamnoon',
-      'mamnun',
-      'mamnoonam',
-      'kheili mamnoon',
-      'merci',
-      'mersi',
-      'motshakeram',
-      'mochakeram',
-      'sepas',
-      'sepasgozaram',
-      'dastet dard nakone',
-    ],
-    asker: [
-      'thanks',
-      'thank you',
-      'thank you very much',
-      'thanks a lot',
-      'many thanks',
-      'thx',
-      'ty',
-      'ok thanks',
-      'ok thank you',
-      'great thanks',
-      'thanks again',
-    ],
-  },
-};
+/** A message that is not a question: a greeting, a thank-you, an "ok", or no words at all ("12", "؟", an emoji). */
+export type SmallTalk = { what: Said; language: Language | 'asker' } | { what: 'no-words'; language: 'asker' };
 
 // Each phrase of a language as normalize() writes it, with the language its reply is in (Finglish is answered in Persian).
-const KNOWN = new Map<string, { what: 'greeting' | 'thanks'; language: Language | 'asker' }>();
-for (const what of ['greeting', 'thanks'] as const)
+const KNOWN = new Map<string, { what: Said; language: Language | 'asker' }>();
+for (const what of ['greeting', 'thanks', 'ok', 'yes'] as const)
   for (const [list, phrases] of Object.entries(PHRASES[what]))
     for (const phrase of phrases) KNOWN.set(normalize(phrase, 'en'), { what, language: list === 'finglish' ? 'fa' : (list as 'fa' | 'zh' | 'asker') });
+
+function courtesy(words: string): SmallTalk | undefined {
+  const said = words.split(' ');
+  for (const what of ['greeting', 'thanks', 'ok'] as const)
+    for (const { anchors, words: others, language } of COURTESY[what])
+      if (said.some((w) => anchors.includes(w)) && said.every((w) => anchors.includes(w) || others.includes(w))) return { what, language };
+  const joined = said.join('');
+  if (CHINESE_GREETING.test(joined) && /你好|您好|大家好|在吗|在不在|早上好|下午好|晚上好|嗨|哈喽/u.test(joined)) return { what: 'greeting', language: 'zh' };
+  if (joined.includes('谢') && CHINESE_THANKS.test(joined)) return { what: 'thanks', language: 'zh' };
+  return undefined;
+}
 
 /**
  * What a message is when it is not a question, else undefined. Punctuation, emoji and the ZWNJ
@@ -90,5 +32,5 @@ export function smallTalk(text: string): SmallTalk | undefined {
     .replace(/[^\p{L}\p{N}\s]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return KNOWN.get(words);
+  return KNOWN.get(words) ?? courtesy(words);
 }

@@ -105,6 +105,21 @@ export function createQuestionLog(db: Queryable) {
       await db.query(link.sql, link.params);
     },
 
+    /**
+     * Links more messages to the question `answerMessageId` carries the answer of (a story opened
+     * from its buttons), so replying to them is a follow-up too; nothing when it carries none.
+     */
+    async linkAlongside(chatId: number, answerMessageId: number, messageIds: number[]): Promise<void> {
+      if (messageIds.length === 0) return;
+      await db.query(
+        `INSERT INTO answer_messages (chat_id, message_id, question_id)
+         SELECT a.chat_id, m, a.question_id FROM answer_messages a, unnest($3::bigint[]) AS m
+         WHERE a.chat_id = $1 AND a.message_id = $2
+         ON CONFLICT (chat_id, message_id) DO UPDATE SET question_id = excluded.question_id`,
+        [chatId, answerMessageId, messageIds],
+      );
+    },
+
     async findByAnswerMessage(chatId: number, messageId: number): Promise<LoggedQuestion | undefined> {
       const [row] = await db.query<Row>(
         `SELECT q.id, q.member_id, q.text, q.language, q.abstained

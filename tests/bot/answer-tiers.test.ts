@@ -65,4 +65,13 @@ describe.each(testDatabases())('answer tiers on $name', (database) => {
     expect(answer!.text).toContain(tg.text('en', 'bot-abstained-offer'));
     expect(answer!.buttons).toEqual([tg.text('en', 'bot-button-ask-community')]);
   });
+
+  // "Nothing answers this" was followed by "I could not find an experience that answers this".
+  it('says once that nothing answers, then offers to ask the community', async () => {
+    const member = tg.member({ language_code: 'en' });
+    const [answer] = await member.says('What is the capital of France?');
+    expect(answer!.text).toBe(
+      'Nothing in the knowledge base answers this yet.\n\nShould I ask the community? Members who faced the same thing can answer, and you will hear back here.',
+    );
+  });
 });

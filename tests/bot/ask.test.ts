@@ -207,6 +207,23 @@ describe.each(testDatabases())('on $name', (database) => {
       expect(rows).toHaveLength(2);
       expect(rows[1]!.follow_up_of).toEqual(rows[0]!.id);
     });
+
+    // A member reads the full story, then replies to it: it was a question out of context, answered from anything.
+    it('treats a reply to a story opened from an answer as a follow-up of that question', async () => {
+      const member = tg.member({ language_code: language });
+      await member.says(QUESTIONS[language].about);
+      const [story] = await member.presses(member.lastReply!.buttons.find((b) => b.includes('📖'))!);
+      expect(story!.text).toContain(title);
+      const [followUp] = await member.says(language === 'zh' ? '要多久？' : language === 'fa' ? 'چقدر طول می‌کشد؟' : 'How long does it take?', {
+        replyTo: story!,
+      });
+      expect(followUp!.text).toContain(title);
+      const rows = await tg.db.query<{ follow_up_of: string | null; id: string }>(
+        'SELECT q.id, q.follow_up_of FROM questions q JOIN members m ON m.id = q.member_id WHERE m.telegram_id = $1 ORDER BY q.id',
+        [member.user.id],
+      );
+      expect(rows[1]!.follow_up_of).toEqual(rows[0]!.id);
+    });
   });
 
   async function idOf(externalId: string): Promise<number> {

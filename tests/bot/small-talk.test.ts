@@ -31,6 +31,23 @@ describe.each(testDatabases())('on $name', (database) => {
     { said: '你好', telegram: 'en', language: 'zh', what: 'greeting' },
     { said: 'hi', telegram: 'zh', language: 'zh', what: 'greeting' },
     { said: '12', telegram: 'en', language: 'en', what: 'no-words' },
+    { said: 'ok', telegram: 'en', language: 'en', what: 'ok' },
+    { said: 'Great!', telegram: 'fa', language: 'fa', what: 'ok' },
+    { said: 'باشه', telegram: 'en', language: 'fa', what: 'ok' },
+    { said: 'bashe', telegram: 'en', language: 'fa', what: 'ok' },
+    { said: '好的', telegram: 'en', language: 'zh', what: 'ok' },
+    { said: '好的，谢谢！', telegram: 'en', language: 'zh', what: 'thanks' },
+    { said: 'Hello, good morning', telegram: 'en', language: 'en', what: 'greeting' },
+    { said: 'how are you?', telegram: 'en', language: 'en', what: 'greeting' },
+    { said: 'salam khubi?', telegram: 'en', language: 'fa', what: 'greeting' },
+    { said: '你好，在吗？', telegram: 'en', language: 'zh', what: 'greeting' },
+    { said: 'Thank you so much!', telegram: 'en', language: 'en', what: 'thanks' },
+    { said: 'خیلی ممنون از لطفتون', telegram: 'en', language: 'fa', what: 'thanks' },
+    { said: '非常感谢你的帮助', telegram: 'en', language: 'zh', what: 'thanks' },
+    { said: 'That is great', telegram: 'en', language: 'en', what: 'ok' },
+    { said: 'Yes please', telegram: 'en', language: 'en', what: 'yes' },
+    { said: 'بله', telegram: 'en', language: 'fa', what: 'yes' },
+    { said: '要', telegram: 'en', language: 'zh', what: 'yes' },
   ] as const)('"$said" gets a $what in $language, not "nothing answers this", and is not logged as a question', async ({ said, telegram, language, what }) => {
     const member = tg.member({ language_code: telegram });
     const replies = await member.says(said);

@@ -20,7 +20,7 @@ export function startFeature(deps: BotDeps): Composer<BotContext> {
     const link = EXPERIENCE_LINK.exec(ctx.match.trim());
     if (link) {
       const experience = await deps.app.experiences.getByExternalId(link[1]!);
-      if (experience?.status === 'published') return sendStory(ctx, deps, experience);
+      if (experience?.status === 'published') return void (await sendStory(ctx, deps, experience));
       await ctx.reply(ctx.t('bot-story-not-found'));
       return;
     }

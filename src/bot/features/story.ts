@@ -12,14 +12,16 @@ import { renderStory } from '../render/story.ts';
  * chat, "connect me with this company" goes under it when its contributor takes introductions
  * (never for the contributor themself); in a group nobody is offered one in front of others.
  */
-export async function sendStory(ctx: BotContext, deps: BotDeps, experience: Experience, script?: 'traditional'): Promise<void> {
+export async function sendStory(ctx: BotContext, deps: BotDeps, experience: Experience, script?: 'traditional'): Promise<number[]> {
   const html = inScript(script, renderStory(experience, ctx.locale, ctx.t, deps.app.translator));
   const parts = splitMessage(html);
   const offered = ctx.chat?.type === 'private' && ctx.member !== undefined && (await deps.app.community.introductions.offered(ctx.member.id, experience.id));
   const keyboard = offered
     ? { reply_markup: new InlineKeyboard().text(inScript(script, ctx.t('intro-button')), INTRO_ASK.encode({ experienceId: experience.id })) }
     : {};
-  for (const [i, part] of parts.entries()) await ctx.reply(part, { parse_mode: 'HTML', ...(i === parts.length - 1 ? keyboard : {}) });
+  const sent: number[] = [];
+  for (const [i, part] of parts.entries()) sent.push((await ctx.reply(part, { parse_mode: 'HTML', ...(i === parts.length - 1 ? keyboard : {}) })).message_id);
+  return sent;
 }
 
 /** The "full story" buttons under an answer. */
@@ -33,7 +35,10 @@ export function storyFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(inScript(script, ctx.t('bot-story-not-found')));
       return;
     }
-    await sendStory(ctx, deps, experience, script);
+    const sent = await sendStory(ctx, deps, experience, script);
+    // A reply to the story ("how long did that take?") follows up the question it was opened from, as a reply to the answer does.
+    const answer = ctx.callbackQuery?.message;
+    if (answer && ctx.chat) await deps.app.community.questions.linkAlongside(ctx.chat.id, answer.message_id, sent);
   };
   onPress(composer, STORY, (ctx, { experienceId }) => open(ctx, experienceId));
   onPress(composer, STORY_FOR, (ctx, { experienceId, reader }) => {
