@@ -45,7 +45,7 @@ bot-profile-private-only = Please use /profile in a private chat with me.
 bot-button-skip = Skip
 
 bot-abstained-offer = Should I ask the community? Members who faced the same thing can answer, and you will hear back here.
-bot-live-information-offer = If there is a business question behind it (how members cope with exchange-rate swings, say), should I ask the community? Members who faced it can answer, and you will hear back here.
+bot-live-information-hint = If there is a business question behind it (how members cope with exchange-rate swings, say), ask it in your own words and I will look through members' experiences, or put it to the community.
 bot-related-offer = Open one to read the whole story, or ask the community: members who faced the same thing can answer, and you will hear back here.
 bot-sources = Experiences cited:
 bot-source-line = { $n }. <b>{ $title }</b> — { $who } · { $industry }

@@ -45,7 +45,7 @@ bot-profile-private-only = 请在与我的私聊中使用 /profile。
 bot-button-skip = 跳过
 
 bot-abstained-offer = 要把问题转给社区吗？遇到过同样情况的会员可以回答，答复会发到这里。
-bot-live-information-offer = 如果背后有业务上的问题（比如会员们怎样应对汇率波动），要我把它转给社区吗？遇到过的会员可以回答，答复会发到这里。
+bot-live-information-hint = 如果背后有业务上的问题（比如会员们怎样应对汇率波动），请用自己的话问出来，我会在会员经验里查找，或者转给社区。
 bot-related-offer = 点开可阅读完整经历，也可以向社区提问：遇到过同样情况的会员可以回答，答复会发到这里。
 bot-sources = 引用的经验：
 bot-source-line = { $n }. <b>{ $title }</b> — { $who } · { $industry }

@@ -50,7 +50,7 @@ export function renderAnswer(answer: DeliverableAnswer, language: Language, t: T
       return [line, ...notes.filter(Boolean).map((n) => `   <i>${n}</i>`)].join('\n');
     });
   if (tier === 'related') parts.push(lines().join('\n'), t('bot-related-offer'));
-  else if (tier === 'nothing') parts.push(t(answer.reason === 'live-information' ? 'bot-live-information-offer' : 'bot-abstained-offer'));
+  else if (tier === 'nothing') parts.push(t(answer.reason === 'live-information' ? 'bot-live-information-hint' : 'bot-abstained-offer'));
   else if (answer.mode === 'llm') parts.push([`<b>${t('bot-sources')}</b>`, ...lines()].join('\n'));
   return parts.join('\n\n');
 }
@@ -69,6 +69,8 @@ export function answerKeyboard(answer: DeliverableAnswer, questionId: number, t:
       .text(t('bot-button-not-helpful'), FEEDBACK.encode({ questionId, helpful: false }))
       .row();
   }
+  // Live information is no question for members: the one they could answer is the business question behind it, asked anew.
+  if (answer.reason === 'live-information') return kb;
   return kb.text(t('bot-button-ask-community'), ASK_COMMUNITY.encode({ questionId }));
 }
 
