@@ -166,7 +166,9 @@ function asksWeather(q: ReadQuestion, has: Has, soon: boolean): boolean {
   // Air is the weather when said how it is, or whose day ("هوای فردا").
   if (!has('AIR')) return false;
   const airOfTheDay = (q.found.get('AIR_OF') ?? []).some((a) => (['TODAY', 'TONIGHT', 'TOMORROW'] as const).some((r) => at(q, r, a.last + 1)));
-  return airOfTheDay || (soon && has('AIR_IS', 'WEATHER'));
+  // A short "how is the air (of a place)?" asks nothing but the weather: هوا چطوره، هوای تهران چطوره.
+  const airAskedAlone = at(q, 'AIR', 0) && q.tokens.length <= 4 && (q.found.get('AIR_IS') ?? []).some((a) => a.last === q.tokens.length - 1);
+  return airOfTheDay || airAskedAlone || (soon && has('AIR_IS', 'WEATHER'));
 }
 
 /** "wether" is "whether" as often as "weather": not when a clause follows ("wether to pay today"). */
@@ -212,7 +214,8 @@ function asksScore(q: ReadQuestion, has: Has, soon: boolean): boolean {
   const sport = (q.found.get('SPORT') ?? []).some((s) => !idioms.some((i) => i.first === s.first));
   if (has('SCORE_ALONE')) return true;
   if (!sport) return false;
-  return has('SCORE') || (has('RESULT') && (soon || has('YESTERDAY')));
+  // A result of a match asked in a few words needs no day: نتیجه بازی پرسپولیس, 'league results'.
+  return has('SCORE') || (has('RESULT') && (soon || has('YESTERDAY') || q.tokens.length <= 4));
 }
 
 /** Whether a word of `role` starts at token `position`. */
