@@ -86,7 +86,9 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
       if (!placeHeld) await budget.take();
       placeHeld = false;
       try {
-        const keyboard = last ? { reply_markup: answerKeyboard(answer, questionId, t) } : {};
+        const markup = last ? answerKeyboard(answer, questionId, t) : undefined;
+        // A reply with nothing to press (live information) is sent without a keyboard, not an empty one.
+        const keyboard = markup?.inline_keyboard.some((row) => row.length > 0) ? { reply_markup: markup } : {};
         const replaced = i === 0 && previewMessageId !== undefined ? await replacePreview(chatId, previewMessageId, parts[0]!, keyboard) : undefined;
         const sent =
           replaced ??

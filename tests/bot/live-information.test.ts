@@ -35,6 +35,7 @@ describe.each(testDatabases())('live information on $name', (database) => {
     expect(answer!.text).not.toContain(inScript(tg.text(language, 'answer-nothing-found')));
     // No story is offered as an answer or as possibly related, and the live question is not put to the community.
     expect(answer!.buttons).toEqual([]);
+    expect(tg.emulator.state.messages(member.user.id).at(-1)!.reply_markup).toBeUndefined();
   });
 
   it('searches the business question the member asks next', async () => {
