@@ -141,9 +141,11 @@ export function createRetriever(deps: {
     // Each text is tokenised once, for the query and for the glossary.
     const typed = tokenizeQuestion(q.text, language);
     // Misspelt words the base does not know are searched as the words they likely mean.
-    // …but a word of the glossary is a word: پسته (pistachio), which no Persian story may hold, is not بسته (a parcel).
-    const glossaryWords = options.useGlossary ? new Set([...glossary.match(typed, language).values()].flatMap((m) => m.variants.flat())) : new Set();
-    const corrections = (await spellingCorrections(typed, language, view, spellingMemo)).filter((c) => !glossaryWords.has(c.typo));
+    // …but not the words of the glossary, worked out only when a word is unknown to the base.
+    let glossaryWords: Set<string> | undefined;
+    const inGlossary = (token: string) =>
+      options.useGlossary && (glossaryWords ??= new Set([...glossary.match(typed, language).values()].flatMap((m) => m.variants.flat()))).has(token);
+    const corrections = await spellingCorrections(typed, language, view, spellingMemo, inGlossary);
     const original = corrected(typed, corrections);
     const typedTokens = new Set(typed.tokens);
     const translated = Object.entries(q.translations ?? {}).map(([l, text]) => ({

@@ -119,17 +119,19 @@ interface Candidate {
  * (a letter dropped, added, swapped or replaced; Persian homophone letters likeliest), Chinese
  * two-character words with one character replaced by another of the same sound (a pinyin input
  * slip). The base's document frequencies weigh the candidates, as for Finglish spellings
- * (finglish-query.ts). A word the base knows is never corrected.
+ * (finglish-query.ts). A word the base knows is never corrected, nor one `isWord` says is a word
+ * though no text holds it (a glossary word: پسته, pistachio, is no slip for بسته, a parcel).
  */
 export async function spellingCorrections(
   question: TokenizedText,
   language: Language,
   view: Pick<LexicalView, 'stats' | 'documentFrequencies'>,
   memo: SpellingMemo = createSpellingMemo(),
+  isWord: (token: string) => boolean = () => false,
 ): Promise<SpellingCorrection[]> {
   const known = (await view.stats(question.tokens)).df;
   const inQuestion = new Set(question.tokens);
-  const unknown = (token: string) => inQuestion.has(token) && !known.has(token);
+  const unknown = (token: string) => inQuestion.has(token) && !known.has(token) && !isWord(token);
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
   const lookup = new Set<string>();
