@@ -12,7 +12,7 @@ export async function chatLanguage(db: Queryable, chatId: number): Promise<Langu
 }
 
 /** The language a group's admins chose with /settings; undefined while nobody has (the bot then posts there in English). */
-export async function chosenChatLanguage(db: Queryable, chatId: number): Promise<Language | undefined> {
+async function chosenChatLanguage(db: Queryable, chatId: number): Promise<Language | undefined> {
   const [row] = await db.query<{ language: string | null }>(`SELECT settings->>'language' AS language FROM chats WHERE chat_id = $1`, [chatId]);
   return isLanguage(row?.language) ? row.language : undefined;
 }

@@ -1,6 +1,5 @@
 import { Composer } from 'grammy';
 import { isStaff } from '../../knowledge/experiences/roles.ts';
-import { chosenChatLanguage } from '../chat-language.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 
 const HTML = { parse_mode: 'HTML' } as const;
@@ -25,12 +24,9 @@ export function helpFeature(deps: BotDeps): Composer<BotContext> {
 /** What the bot does in this group (also its /start there): the staff's commands in the staff chat, how to ask in any other. */
 export async function replyGroupHelp(ctx: BotContext, deps: BotDeps): Promise<void> {
   const chatId = ctx.chat!.id;
+  const { language: chosen } = await deps.app.community.groups.standing(chatId);
   // In a members' group, in the language its admins chose, as the bot's other words there; else the asker's.
-  if (chatId !== deps.app.config.staffChatId) {
-    const { language } = await deps.app.community.groups.standing(chatId);
-    return void (await ctx.reply(deps.app.translator.t(language ?? ctx.locale, 'group-help'), HTML));
-  }
-  const chosen = await chosenChatLanguage(deps.app.db, chatId);
+  if (chatId !== deps.app.config.staffChatId) return void (await ctx.reply(deps.app.translator.t(chosen ?? ctx.locale, 'group-help'), HTML));
   const language = chosen ? ctx.t(`bot-language-name-${chosen}`) : ctx.t('curation-staff-chat-language-default');
   await ctx.reply(ctx.t('curation-staff-chat-help', { language }), HTML);
 }
