@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { openEvalDatabase } from '../src/knowledge/evaluation/eval.ts';
-import { DEFAULT_ABSTENTION_MODEL as model, FEATURE_KEYS } from '../src/knowledge/search/abstention.ts';
+import { DEFAULT_ABSTENTION_MODEL as model, FEATURE_KEYS, standardised } from '../src/knowledge/search/abstention.ts';
 import { memoryLexicalIndex } from '../src/knowledge/search/memory-index-sync.ts';
 import { createRetriever } from '../src/knowledge/search/retrieval.ts';
 import { logger } from './support.ts';
@@ -25,11 +25,10 @@ async function main(): Promise<void> {
     for (const text of questions) {
       const result = await retriever.search({ text });
       const features = result.features!;
-      const { mean, sd } = model.normalisation[result.language];
       const first = result.hits.slice(0, 3).map((h) => h.externalId);
       console.log(`${text} (${result.language}): ${result.tier}, confidence ${result.confidence.toFixed(3)}; first ${first.join(', ')}`);
       for (const key of FEATURE_KEYS) {
-        const z = (features[key] - mean[key]) / sd[key];
+        const z = standardised(features, key, result.language, model);
         console.log(`  ${key} ${features[key].toFixed(3)}  z ${z.toFixed(2)}  adds ${(model.weights[key] * z).toFixed(2)}`);
       }
     }
