@@ -114,8 +114,8 @@ function overlap(sentence: string, language: Language, words: QuestionWords, top
   const tokens = new Set(searchTokens(sentence, language));
   for (const [word, worth] of wordsHeld(tokens, words)) {
     // A concept the title or problem names in any of its variants is of the topic; a word held
-    // only by a piece of it (明 of 证明, گو of Finglish "mige") is no word of the
-    // sentence's own, and counts as little.
+    // only by a two-letter Persian piece (گو of Finglish "mige") is no word of the sentence's
+    // own, and counts as little.
     if (word.tokens.some((t) => topic.has(t.token)) || heldByPieceOnly(word, tokens)) topical += worth;
     else own += worth;
   }
@@ -123,9 +123,10 @@ function overlap(sentence: string, language: Language, words: QuestionWords, top
 }
 
 /**
- * Whether the sentence holds the word only through pieces: a lone Chinese character (the search
- * also matches 证 and 明 of 证明 apart), or a Persian stem of two letters, which Finglish often
- * spells by chance (گو of "mige", says).
+ * Whether the sentence holds the word only through a Persian stem of two letters, which Finglish
+ * often spells by chance (گو of "mige", says). A lone Chinese character is left a word of its own:
+ * discounted the same way, it lost a contract question its "English prevails" sentence
+ * (docs/answers-read.md).
  */
 function heldByPieceOnly(word: QuestionWords[number], tokens: ReadonlySet<string>): boolean {
   const piece = (token: string) => /^\p{Script=Arabic}{1,2}$/u.test(token);

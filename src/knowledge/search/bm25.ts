@@ -292,14 +292,6 @@ export function scoreTexts(
   }
   return out;
 
-  /**
-   * A word of the text counts for one glossary concept only. A question's concepts overlap:
-   * 伊朗客户 names Iran, customer and Iranian customer; بیمه حمل ریلی names cargo insurance and
-   * rail freight, whose English variants share "transport". A text saying مشتری ایرانی, or
-   * "transport", mentions them once, yet each concept credited it again, so a story repeating one
-   * shared word outranked the one about the thing asked. The best-scoring concept claims the
-   * words of its best variant first; the others score on what is left.
-   */
   /** Whether two of the concepts hold a word of text c: most texts share none, and need no claims. */
   function shareWords(concepts: { g: number }[], tf: Uint32Array, c: number): boolean {
     for (const { g } of concepts) {
@@ -314,6 +306,14 @@ export function scoreTexts(
     return false;
   }
 
+  /**
+   * A word of the text counts for one glossary concept only. A question's concepts overlap:
+   * 伊朗客户 names Iran, customer and Iranian customer; بیمه حمل ریلی names cargo insurance and
+   * rail freight, whose English variants share "transport". A text saying مشتری ایرانی, or
+   * "transport", mentions them once, yet each concept credited it again, so a story repeating one
+   * shared word outranked the one about the thing asked. The best-scoring concept claims the
+   * words of its best variant first; the others score on what is left.
+   */
   function claimWords(concepts: { g: number; best: number }[], tf: Uint32Array, norm: number): { g: number; best: number }[] {
     const claimed = new Set<number>();
     const kept: { g: number; best: number }[] = [];
