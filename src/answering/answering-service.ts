@@ -150,11 +150,12 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
       // The sentences quoted are those that hold the question's words, weighted as the search weighed
       // them; without the search's weights, each word of the question, as asked or translated, alike.
       const asked = [searchText, ...Object.values(translations ?? {}).filter((t): t is string => typeof t === 'string')];
+      const askedText = asked.join('\n');
       const focus = {
         words: result.words ?? plainQuestionWords(asked, language),
-        figures: askedFigures(asked.join('\n')),
-        whatToDo: asksWhatToDo(asked.join('\n')),
-        besidesFigure: asksBesidesFigure(asked.join('\n')),
+        figures: askedFigures(askedText),
+        whatToDo: asksWhatToDo(askedText),
+        besidesFigure: asksBesidesFigure(askedText),
       };
       return {
         language,

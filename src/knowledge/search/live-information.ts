@@ -174,9 +174,9 @@ function asksWeather(q: ReadQuestion, has: Has, soon: boolean): boolean {
 /** "wether" is "whether" as often as "weather": not when a clause follows ("wether to pay today"). */
 function misspeltWhether(q: ReadQuestion): boolean {
   const weather = q.found.get('WEATHER') ?? [];
-  const clause = new Set(['to', 'i', 'we', 'you', 'they', 'it', 'or', 'the', 'our', 'this', 'that', 'there', 'he', 'she', 'not']);
-  return weather.every((w) => w.first >= 0 && q.tokens[w.first] === 'wether' && clause.has(q.tokens[w.first + 1] ?? ''));
+  return weather.every((w) => w.first >= 0 && q.tokens[w.first] === 'wether' && CLAUSE_OPENERS.has(q.tokens[w.first + 1] ?? ''));
 }
+const CLAUSE_OPENERS = new Set(['to', 'i', 'we', 'you', 'they', 'it', 'or', 'the', 'our', 'this', 'that', 'there', 'he', 'she', 'not']);
 
 function asksTime(q: ReadQuestion, has: Has): boolean {
   const ofTheClock = (role: WordRole) => (q.found.get(role) ?? []).filter((f) => f.first < 0 || clockAsked(q, f));
