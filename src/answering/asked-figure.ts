@@ -20,6 +20,21 @@ const DURATION = new RegExp(
   String.raw`${NUMBER}\s*(?:working\s+)?(?:days?|weeks?|months?|years?|hours?)\b|${NUMBER}\s*(?:روز|هفته|ماه|سال|ساعت)|${NUMBER}\s*(?:个|個)?(?:天|周|週|星期|月|年|小时|小時)`,
   'iu',
 );
+/**
+ * A quantity per period or how often ("two to three containers a month", "once a week", "every
+ * two weeks", 每月, هر ماه): it names a period, not how long anything took. What is counted is a
+ * plural or a unit; a year (2019) is no count, nor is "a" ("we hired a local agent a month
+ * later", "we switched 2 suppliers and a month later…").
+ */
+const PER_PERIOD = new RegExp(
+  [
+    String.raw`(?:\b(?!(?:19|20)\d\d\b|an?\b)${NUMBER}(?:\s*(?:to|or|-|–)\s*${NUMBER})?(?:\s+[\p{L}\d-]+)?\s+(?:[\p{L}-]*s|kg|cbm|teu)|\bonce|\btwice)\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b`,
+    String.raw`\b(?:every|each|per)\s+(?:other\s+)?(?:${NUMBER}\s+)?(?:days?|weeks?|months?|years?|hours?)\b`,
+    String.raw`(?<![\p{Script=Arabic}\u200c])هر\s*(?:${NUMBER}\s*)?(?:روز|هفته|ماه|سال|ساعت)`,
+    String.raw`每\s*(?:${NUMBER})?(?:个|個)?(?:天|周|週|星期|月|年|小时|小時)`,
+  ].join('|'),
+  'giu',
+);
 const AMOUNT = /[\d۰-۹][\d۰-۹.,٫٬]*\s*(?:%|٪|درصد|percent|(?:هزار|میلیون|میلیارد)?\s*(?:دلار|یوان|ریال|تومان)|万?元|美元|yuan)|(?:usd|rmb|\$)\s*[\d]/iu;
 
 /**
@@ -87,7 +102,7 @@ function askingPart(question: string): string {
 
 /** Whether a sentence states the figure asked for; `fromOutcome`: it tells what came of the story. */
 export function statesFigure(sentence: string, kind: AskedFigure, fromOutcome: boolean): boolean {
-  if (kind === 'duration') return DURATION.test(sentence);
+  if (kind === 'duration') return DURATION.test(sentence.replace(PER_PERIOD, ' '));
   if (kind === 'cost') return AMOUNT.test(sentence);
   return fromOutcome;
 }

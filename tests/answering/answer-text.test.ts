@@ -153,6 +153,15 @@ describe.each(testDatabases())('the text of an offline answer on $name', ({ open
     expect(rusty.text).not.toContain('The next five machines arrived with no damage or rust.');
   });
 
+  it('a quantity per period is not how long it took', async () => {
+    // "Two to three containers a month" is how much they send, not how fast rail is: the second
+    // story answers "faster?" with the 18 days its second shipment took.
+    const rail = await ask('is rail faster than sea to iran, and what should we watch out for?', 'en');
+    expect(cited(rail)).toContain('dev-exp-008');
+    expect(stripIsolation(rail.text)).toContain('The second shipment took 18 days in total');
+    expect(rail.text).not.toContain('two to three containers a month');
+  });
+
   it('a Persian token of two letters does not decide the quote alone', async () => {
     // کم (less) of "کم کرد" is held by what came of it, "مصرف گاز … کم شد", and by no other
     // sentence: the heat exchanger they designed is quoted, not the 18 % alone.
