@@ -7,6 +7,13 @@ import { type QuestionFocus, type QuestionWords, wordsHeld } from './question-wo
 const GIST_MAX_CHARS: Record<Language, number> = { fa: 260, zh: 110, en: 260 };
 
 /**
+ * Two sentences that each answer a part of the question (the documents, and how long; the step
+ * taken, beside the sentence in the question's words) may run this long together: either alone
+ * leaves a part unanswered, and a list of documents alone can be 220 characters.
+ */
+const PAIR_MAX_CHARS: Record<Language, number> = { fa: 360, zh: 160, en: 360 };
+
+/**
  * Sentences by the ICU rules behind Intl.Segmenter: they end at . ! ? and also at
  * Chinese 。！？ and Persian ؟, and leave decimals and "e.g." alone.
  */
@@ -25,7 +32,7 @@ export function gist(text: string, language: Language): string {
 
 /**
  * The sentences of what the company did and what came of it that answer the question, at most
- * two and short, in the story's order; quoted, never rewritten. A sentence answers when it holds
+ * two and short (longer when each answers a part of it), in the story's order; quoted, never rewritten. A sentence answers when it holds
  * a word of the question that the title and problem do not (those say what the whole story is
  * about, not which sentence answers), weighted by what the word is worth: a word most stories
  * hold, such as "money", counts little. A question asking how long or how much is answered by
@@ -63,11 +70,13 @@ export function answeringSentences(
   // supplier?" of the exchange-house story), a sentence that repeats a word of the problem ("the
   // money was paid from…") is no answer alone: the story's first step, what they did, goes with it.
   const topicOnly = question.whatToDo === true && figures.length === 0 && ranked.every((s) => s.own === 0);
-  const next = topicOnly && top.index > 0 ? sentences[0]! : ranked.find((s) => s !== top && s.score > 0);
+  const firstStep = topicOnly && top.index > 0;
+  const next = firstStep ? sentences[0]! : ranked.find((s) => s !== top && s.score > 0);
   if (!next) return topicOnly ? gist(story.solution, language) : top.text;
   const pair = joinShort(
     [top, next].sort((a, b) => a.index - b.index).map((s) => s.text),
     language,
+    firstStep ? PAIR_MAX_CHARS : GIST_MAX_CHARS,
   );
   // Too long together: the best one alone.
   return pair.includes(top.text) && pair.includes(next.text) ? pair : top.text;
@@ -81,11 +90,17 @@ function figureAndTheRest(sentences: readonly Scored[], figures: readonly Scored
   const rest = sentences.filter((s) => !s.figure && !s.outcome && s.score > 0);
   const other = best(rest);
   if (!other) return undefined;
-  const byRank = [best(figures)!, ...[...figures].sort((a, b) => b.score - a.score || a.index - b.index)];
+  // How long it took or what it cost is told in what came of it; a step's figure ("for the first
+  // year the limit was lower") is taken only when what came of it states none.
+  const outcomes = figures.filter((s) => s.outcome);
+  const byRank = [outcomes, figures.filter((s) => !s.outcome)].flatMap((some) =>
+    some.length === 0 ? [] : [best(some)!, ...[...some].sort((a, b) => b.score - a.score || a.index - b.index)],
+  );
   for (const figure of byRank) {
     const pair = joinShort(
       [figure, other].sort((a, b) => a.index - b.index).map((s) => s.text),
       language,
+      PAIR_MAX_CHARS,
     );
     if (pair.includes(figure.text) && pair.includes(other.text)) return pair;
   }
@@ -133,10 +148,10 @@ function heldByPieceOnly(word: QuestionWords[number], tokens: ReadonlySet<string
   return word.tokens.every((t) => !tokens.has(t.token) || piece(t.token));
 }
 
-/** The sentences joined, or only the first when together they would be long. */
-function joinShort(sentences: readonly string[], language: Language): string {
+/** The sentences joined, or only the first when together they would be longer than `max`. */
+function joinShort(sentences: readonly string[], language: Language, max: Record<Language, number> = GIST_MAX_CHARS): string {
   const [first, ...rest] = sentences;
   if (first === undefined) return '';
   const both = [first, ...rest].join(language === 'zh' ? '' : ' ');
-  return rest.length === 0 || both.length <= GIST_MAX_CHARS[language] ? both : first;
+  return rest.length === 0 || both.length <= max[language] ? both : first;
 }
