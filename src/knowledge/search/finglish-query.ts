@@ -1,9 +1,43 @@
-import { finglishFunctionWord, finglishSpellings } from '../../text/finglish.ts';
+import { isEnglishStopWord } from '../../text/english.ts';
+import { finglishFunctionWord, finglishSpellings, isFinglish, isPersianMarker, latinWords } from '../../text/finglish.ts';
 import { searchTokens } from '../../text/tokenize.ts';
 import type { LexicalView } from './lexical-index.ts';
 
 const WORD = /[a-z']+|[^a-z']+/gi;
 const LETTERS = /^[a-z']+$/i;
+
+type View = Pick<LexicalView, 'stats'>;
+type Spelled = { spelling: string; likelihood: number; tokens: string[] };
+
+/**
+ * A reading that says the word is Persian: its search tokens keep three letters at least. A
+ * misspelt English word often spells something the Persian stemmer cuts to a two-letter stem
+ * ("nede" نده → ده, "minioun" مینون → نو).
+ */
+const surelyPersian = (s: Spelled | undefined) => s !== undefined && s.tokens.every((t) => [...t].length >= 3);
+
+/**
+ * The question as the Persian it spells when it is Finglish, else undefined: Finglish by its own
+ * function words (isFinglish), or else by the base's vocabulary: its words no text of the base
+ * holds in Latin letters (the base's English) that read as Persian words the base holds
+ * outnumber its English words ("pardakht be tamin konande chini", whose "be" is English too).
+ * A word of both (iran, tehran) and one of neither (a name, a misspelt English word, which
+ * seldom spells a Persian word) say nothing.
+ */
+export async function finglishReading(text: string, view: View): Promise<string | undefined> {
+  if (isFinglish(text)) return (await spelledInPersian(text, view, [])).text;
+  const words = latinWords(text);
+  const others = words.filter((w) => !isPersianMarker(w) && !isEnglishStopWord(w));
+  // Two Persian words at least are needed (one alone is too little to take a question out of English).
+  if (others.length < 2) return undefined;
+  const english = others.map((w) => searchTokens(w, 'en'));
+  const { text: persian, spelled, df } = await spelledInPersian(text, view, english.flat());
+  const inEnglish = others.map((_, i) => english[i]!.length > 0 && english[i]!.every((t) => df.has(t)));
+  const persianWords = others.filter((w, i) => !inEnglish[i] && surelyPersian(spelled.get(w))).length;
+  const englishWords =
+    words.filter((w) => isEnglishStopWord(w) && !isPersianMarker(w)).length + others.filter((w, i) => inEnglish[i] && !spelled.has(w)).length;
+  return persianWords >= 2 && persianWords > englishWords ? persian : undefined;
+}
 
 /**
  * A Finglish question written in Persian script, to be searched as Persian: function words
@@ -12,7 +46,12 @@ const LETTERS = /^[a-z']+$/i;
  * whatever short vowels the member typed). A word no spelling of which the base knows stays
  * in Latin letters: it is likely a name or an English term (CNC, GACC, LED).
  */
-export async function finglishAsPersian(text: string, view: Pick<LexicalView, 'stats'>): Promise<string> {
+export async function finglishAsPersian(text: string, view: View): Promise<string> {
+  return (await spelledInPersian(text, view, [])).text;
+}
+
+/** `finglishAsPersian`, with the content words it spelled in Persian, and the base's document frequencies of `alsoLookUp` read in the same call. */
+async function spelledInPersian(text: string, view: View, alsoLookUp: string[]) {
   const pieces = text.match(WORD) ?? [];
   const options = pieces.map((piece) => {
     if (!LETTERS.test(piece)) return undefined;
@@ -20,22 +59,26 @@ export async function finglishAsPersian(text: string, view: Pick<LexicalView, 's
     if (fixed !== undefined) return [{ spelling: fixed, likelihood: 1, tokens: [] as string[] }];
     return finglishSpellings(piece).map((s) => ({ ...s, tokens: searchTokens(s.spelling, 'fa') }));
   });
-  const terms = [...new Set(options.flatMap((o) => (o ?? []).flatMap((s) => s.tokens)))];
+  const terms = [...new Set([...options.flatMap((o) => (o ?? []).flatMap((s) => s.tokens)), ...alsoLookUp])];
   const { df } = terms.length > 0 ? await view.stats(terms) : { df: new Map<string, number>() };
   // A likely spelling of a common word of the base beats a likelier spelling of a rare one (ثبت over ثابت for "sabt").
   const fit = (s: { likelihood: number; tokens: string[] }) =>
     s.tokens.length === 0 ? 0 : s.likelihood * Math.sqrt(Math.min(...s.tokens.map((t) => df.get(t) ?? 0)));
-  return pieces
+  const spelled = new Map<string, Spelled>();
+  const persian = pieces
     .map((piece, i) => {
       const o = options[i];
       if (o === undefined) return piece;
       if (o.length === 1 && o[0]!.tokens.length === 0) return o[0]!.spelling;
-      let best: { spelling: string; score: number } | undefined;
+      let best: (Spelled & { score: number }) | undefined;
       for (const s of o) {
         const score = fit(s);
-        if (score > 0 && score > (best?.score ?? 0)) best = { spelling: s.spelling, score };
+        if (score > 0 && score > (best?.score ?? 0)) best = { ...s, score };
       }
-      return best?.spelling ?? piece;
+      if (best === undefined) return piece;
+      spelled.set(piece.toLowerCase(), best);
+      return best.spelling;
     })
     .join('');
+  return { text: persian, spelled, df };
 }
