@@ -1,5 +1,6 @@
 import { isEnglishStopWord } from '../../text/english.ts';
 import { finglishFunctionWord, finglishSpellings, isFinglish, isPersianMarker, latinWords } from '../../text/finglish.ts';
+import { SEPARATE_SUFFIXES } from '../../text/persian-tables.ts';
 import { searchTokens } from '../../text/tokenize.ts';
 import type { LexicalView } from './lexical-index.ts';
 
@@ -53,11 +54,14 @@ export async function finglishAsPersian(text: string, view: View): Promise<strin
 /** `finglishAsPersian`, with the content words it spelled in Persian, and the base's document frequencies of `alsoLookUp` read in the same call. */
 async function spelledInPersian(text: string, view: View, alsoLookUp: string[]) {
   const pieces = text.match(WORD) ?? [];
-  const options = pieces.map((piece) => {
+  const halves = pieces.map((piece, i) => (i >= 2 && LETTERS.test(pieces[i - 2]!) && /^ +$/.test(pieces[i - 1]!) ? compoundHalf(piece) : undefined));
+  const options = pieces.map((piece, i) => {
     if (!LETTERS.test(piece)) return undefined;
-    const fixed = finglishFunctionWord(piece);
+    const fixed = finglishFunctionWord(piece) ?? halves[i];
     if (fixed !== undefined) return [{ spelling: fixed, likelihood: 1, tokens: [] as string[] }];
-    return finglishSpellings(piece).map((s) => ({ ...s, tokens: searchTokens(s.spelling, 'fa') }));
+    // Searched as the tokenizer reads the two together ("tamin konande": تامین کننده is one word of the base, تامینکنند).
+    const half = halves[i + 2] === undefined ? '' : ` ${halves[i + 2]}`;
+    return finglishSpellings(piece).map((s) => ({ ...s, tokens: searchTokens(s.spelling + half, 'fa') }));
   });
   const terms = [...new Set([...options.flatMap((o) => (o ?? []).flatMap((s) => s.tokens)), ...alsoLookUp])];
   const { df } = terms.length > 0 ? await view.stats(terms) : { df: new Map<string, number>() };
@@ -81,4 +85,11 @@ async function spelledInPersian(text: string, view: View, alsoLookUp: string[]) 
     })
     .join('');
   return { text: persian, spelled, df };
+}
+
+/** The Persian of a word that is the second half of a compound typed apart (konande → کننده, bandi → بندی), or undefined. */
+function compoundHalf(word: string): string | undefined {
+  if (finglishFunctionWord(word) !== undefined) return undefined;
+  // Four letters at least: shorter halves (اند, ام, ای) are the spellings of English words too (and, am).
+  return finglishSpellings(word).find((s) => SEPARATE_SUFFIXES.has(s.spelling) && s.spelling.length >= 4)?.spelling;
 }

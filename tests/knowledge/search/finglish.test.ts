@@ -18,6 +18,10 @@ describe('a Finglish question spelled in Persian', () => {
     expect(await finglishAsPersian('sabt gomrok chin chejooriye? GACC', knows(['ثبت', 'گمرک', 'چین']))).toBe('ثبت گمرک چین چجوریه? GACC');
   });
 
+  it('spells a compound typed apart as the base holds it joined (تامین‌کننده)', async () => {
+    expect(await finglishAsPersian('pardakht be tamin konande chini', knows(['پرداز', 'تامینکنند', 'چین']))).toBe('پرداخت به تامین کننده چینی');
+  });
+
   it('changes nothing the base does not know', async () => {
     expect(await finglishAsPersian('paytakht faranse', knows([]))).toBe('paytakht faranse');
   });
