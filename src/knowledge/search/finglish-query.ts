@@ -22,21 +22,24 @@ const surelyPersian = (s: Spelled | undefined) => s !== undefined && s.tokens.ev
  * function words (isFinglish), or else by the base's vocabulary: its words no text of the base
  * holds in Latin letters (the base's English) that read as Persian words the base holds
  * outnumber its English words ("pardakht be tamin konande chini", whose "be" is English too).
- * A word of both (iran, tehran) and one of neither (a name, a misspelt English word, which
- * seldom spells a Persian word) say nothing.
+ * A word the base's English holds is English, though it spells Persian too (iran, tehran); one
+ * of neither (a name, a misspelt English word, which seldom spells a Persian word) says nothing.
  */
 export async function finglishReading(text: string, view: View): Promise<string | undefined> {
-  if (isFinglish(text)) return (await spelledInPersian(text, view, [])).text;
+  if (isFinglish(text)) return (await spelledInPersian(text, view)).text;
   const words = latinWords(text);
   const others = words.filter((w) => !isPersianMarker(w) && !isEnglishStopWord(w));
-  // Two Persian words at least are needed (one alone is too little to take a question out of English).
-  if (others.length < 2) return undefined;
   const english = others.map((w) => searchTokens(w, 'en'));
-  const { text: persian, spelled, df } = await spelledInPersian(text, view, english.flat());
-  const inEnglish = others.map((_, i) => english[i]!.length > 0 && english[i]!.every((t) => df.has(t)));
-  const persianWords = others.filter((w, i) => !inEnglish[i] && surelyPersian(spelled.get(w))).length;
-  const englishWords =
-    words.filter((w) => isEnglishStopWord(w) && !isPersianMarker(w)).length + others.filter((w, i) => inEnglish[i] && !spelled.has(w)).length;
+  // The question's own English tokens, which its search looks up anyway.
+  const { df } = others.length >= 2 ? await view.stats([...new Set(english.flat())]) : { df: new Map<string, number>() };
+  const inEnglish = english.map((tokens) => tokens.length > 0 && tokens.every((t) => df.has(t)));
+  const englishWords = words.filter((w) => isEnglishStopWord(w) && !isPersianMarker(w)).length + inEnglish.filter(Boolean).length;
+  const unknown = others.filter((_, i) => !inEnglish[i]);
+  // Two Persian words at least (one alone is too little to take a question out of English); most
+  // English questions stop here, before their words are spelled every Persian way.
+  if (unknown.length < 2 || unknown.length <= englishWords) return undefined;
+  const { text: persian, spelled } = await spelledInPersian(text, view);
+  const persianWords = unknown.filter((w) => surelyPersian(spelled.get(w))).length;
   return persianWords >= 2 && persianWords > englishWords ? persian : undefined;
 }
 
@@ -48,11 +51,11 @@ export async function finglishReading(text: string, view: View): Promise<string 
  * in Latin letters: it is likely a name or an English term (CNC, GACC, LED).
  */
 export async function finglishAsPersian(text: string, view: View): Promise<string> {
-  return (await spelledInPersian(text, view, [])).text;
+  return (await spelledInPersian(text, view)).text;
 }
 
-/** `finglishAsPersian`, with the content words it spelled in Persian, and the base's document frequencies of `alsoLookUp` read in the same call. */
-async function spelledInPersian(text: string, view: View, alsoLookUp: string[]) {
+/** `finglishAsPersian`, with the spelling chosen for each content word it spelled in Persian. */
+async function spelledInPersian(text: string, view: View) {
   const pieces = text.match(WORD) ?? [];
   const halves = pieces.map((piece, i) => (i >= 2 && LETTERS.test(pieces[i - 2]!) && /^ +$/.test(pieces[i - 1]!) ? compoundHalf(piece) : undefined));
   const options = pieces.map((piece, i) => {
@@ -63,7 +66,7 @@ async function spelledInPersian(text: string, view: View, alsoLookUp: string[]) 
     const half = halves[i + 2] === undefined ? '' : ` ${halves[i + 2]}`;
     return finglishSpellings(piece).map((s) => ({ ...s, tokens: searchTokens(s.spelling + half, 'fa') }));
   });
-  const terms = [...new Set([...options.flatMap((o) => (o ?? []).flatMap((s) => s.tokens)), ...alsoLookUp])];
+  const terms = [...new Set(options.flatMap((o) => (o ?? []).flatMap((s) => s.tokens)))];
   const { df } = terms.length > 0 ? await view.stats(terms) : { df: new Map<string, number>() };
   // A likely spelling of a common word of the base beats a likelier spelling of a rare one (ثبت over ثابت for "sabt").
   const fit = (s: { likelihood: number; tokens: string[] }) =>
@@ -84,7 +87,7 @@ async function spelledInPersian(text: string, view: View, alsoLookUp: string[]) 
       return best.spelling;
     })
     .join('');
-  return { text: persian, spelled, df };
+  return { text: persian, spelled };
 }
 
 /** The Persian of a word that is the second half of a compound typed apart (konande → کننده, bandi → بندی), or undefined. */
