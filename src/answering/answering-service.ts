@@ -81,7 +81,7 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
     async answer(question) {
       // A follow-up without letters of any script ("OK?", "2024?") keeps the earlier question's
       // language; Persian typed in Latin letters (Finglish) is answered in Persian, as in the bot.
-      const language =
+      const askedIn =
         question.language ??
         (isFinglish(question.text) ? 'fa' : detectLanguage(question.text, question.previousQuestion ? detectLanguage(question.previousQuestion) : 'en'));
       // A follow-up ("and for Turkey?") means little alone: search it with what it follows.
@@ -90,16 +90,18 @@ function answeringInSimplified(deps: AnsweringDeps): AnsweringService {
       // One clock for every model call of this question: a stalled model costs the member the budget at most.
       const budget = AbortSignal.timeout(deps.budgetMs ?? DEFAULT_BUDGET_MS);
       const model = prompts && ai.mode === 'openai' ? prompts : undefined;
-      const translations = model ? await translationsFor(searchText, language, model, budget) : undefined;
+      const translations = model ? await translationsFor(searchText, askedIn, model, budget) : undefined;
       const result = await retriever.search({
         text: searchText,
-        language,
+        language: askedIn,
         signal: budget,
         ...(translations ? { translations } : {}),
         ...(question.profile?.country ? { preferCountry: question.profile.country } : {}),
         ...(question.profile?.industry ? { preferIndustry: question.profile.industry } : {}),
         limit: SEARCH_LIMIT,
       });
+      // The search reads Finglish the question's own words did not show against the base's vocabulary: answered in Persian too.
+      const language = result.language;
 
       const related = (candidates: CitedExperience[], mode: Answer['mode']): Answer => ({
         language,

@@ -105,6 +105,9 @@ const FUNCTION_WORDS: ReadonlyMap<string, string> = new Map(
   }),
 );
 
+// Function words that are English words too, as an English question uses them ("bad quality", "man", "key account"); the English stop words among them are known as such.
+const ENGLISH_TOO: ReadonlySet<string> = new Set(['key', 'man', 'bad', 'age', 'dare', 'ham', 'raft', 'shod']);
+
 // Spoken verb shapes that are Persian and not English: mi-/nemi- present forms with a person ending.
 const SPOKEN_VERB = /^(?:mi|nemi)[a-z]{2,}(?:am|im|in|id|and|an|e|ad)$/;
 const LATIN_WORD = /[a-z]+(?:'[a-z]+)?/g;
@@ -112,20 +115,35 @@ const NON_LATIN_LETTER = /[\p{L}--[a-zA-Z]]/v;
 
 /**
  * Whether a message is Persian typed in Latin letters rather than English: only Latin letters,
- * and more Persian function words or spoken verbs than English stop words.
+ * and more Persian function words or spoken verbs than English stop words. This reads the
+ * message alone; the search also reads it against the base's vocabulary (finglish-query.ts).
  */
 export function isFinglish(text: string): boolean {
-  if (NON_LATIN_LETTER.test(text)) return false;
-  const words = text.toLowerCase().match(LATIN_WORD) ?? [];
+  const words = latinWords(text);
   if (words.length === 0) return false;
   let persian = 0;
   let english = 0;
+  let both = 0;
   for (const w of words) {
-    if (FUNCTION_WORDS.has(w) || SPOKEN_VERB.test(w)) persian++;
-    // "too", "man", "key" are English too: they count for both.
-    if (isEnglishStopWord(w)) english++;
+    const marker = isPersianMarker(w);
+    // "too", "in", "man", "bad" are English too: they say nothing either way.
+    const isEnglish = isEnglishStopWord(w) || ENGLISH_TOO.has(w);
+    if (marker && isEnglish) both++;
+    else if (marker) persian++;
+    else if (isEnglish) english++;
   }
-  return persian > english || (persian >= 2 && persian >= english);
+  return persian > english || (persian >= 1 && persian === english && persian + both >= 2);
+}
+
+/** A message's words in lower case when it is written in Latin letters only, else none. */
+export function latinWords(text: string): string[] {
+  if (NON_LATIN_LETTER.test(text)) return [];
+  return text.toLowerCase().match(LATIN_WORD) ?? [];
+}
+
+/** A Finglish function word or spoken verb (some, such as "be" and "man", are English words too). */
+export function isPersianMarker(word: string): boolean {
+  return FUNCTION_WORDS.has(word) || SPOKEN_VERB.test(word);
 }
 
 /** The Persian spelling of a Finglish function word, or undefined for a content word. */

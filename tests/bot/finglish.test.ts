@@ -25,6 +25,16 @@ describe.each(testDatabases())('Persian typed in Latin letters, on $name', (data
     expect(row).toMatchObject({ language: 'fa', abstained: false });
   });
 
+  it('is answered in Persian when only the base tells it is no English ("be" is an English word too)', async () => {
+    const member = tg.member({ language_code: 'en' });
+    const [answer] = await member.says('pardakht be tamin konande chini');
+    expect(answer!.text).toMatch(/[\u0600-\u06FF]/);
+    const [row] = await tg.db.query<{ language: string }>('SELECT q.language FROM questions q JOIN members m ON m.id = q.member_id WHERE m.telegram_id = $1', [
+      member.user.id,
+    ]);
+    expect(row).toMatchObject({ language: 'fa' });
+  });
+
   it('leaves an English question in English', async () => {
     const member = tg.member({ language_code: 'en' });
     const [answer] = await member.says('How do I pay a Chinese supplier through an exchange house?');

@@ -19,6 +19,8 @@ describe('Finglish detection', () => {
     'do foreigners need visa for iran free zone to work there',
     'too many returns on carpets, any ideas?',
     'man, the container is stuck at the border again',
+    'bad quality saffron packaging in china',
+    'key account for saffron exports in dubai',
     'CNC',
     '12',
     'چطور به چین پول بفرستم؟',

@@ -3,8 +3,7 @@ import type { Db } from '../../db/db.ts';
 import type { Logger } from '../../log.ts';
 import { detectLanguage } from '../../text/language.ts';
 import { tokenizeQuestion } from '../../text/tokenize.ts';
-import { isFinglish } from '../../text/finglish.ts';
-import { finglishAsPersian } from './finglish-query.ts';
+import { finglishReading } from './finglish-query.ts';
 import { corrected, spellingCorrections, createSpellingMemo } from './spelling.ts';
 import {
   type AbstentionFeatures,
@@ -53,6 +52,7 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
+  /** The language the question was read in: the one asked, or Persian for Persian typed in Latin letters. */
   language: Language;
   /** Not `answered`: the hits are no sure answer. */
   abstained: boolean;
@@ -134,7 +134,8 @@ export function createRetriever(deps: {
     // Together: both ask whether anything changed, in one statement (changeNumbers).
     const [view] = await Promise.all([lexical.view(), options.useGlossary ? glossary.upToDate() : undefined]);
     // Persian typed in Latin letters is searched as the Persian it spells.
-    const q = isFinglish(asked.text) ? { ...asked, text: await finglishAsPersian(asked.text, view), language: 'fa' as const } : asked;
+    const finglish = await finglishReading(asked.text, view);
+    const q = finglish !== undefined ? { ...asked, text: finglish, language: 'fa' as const } : asked;
     const language = q.language ?? detectLanguage(q.text);
     const limit = q.limit ?? 10;
     const filters = { ...(q.country ? { country: q.country } : {}), ...(q.industry ? { industry: q.industry } : {}) };
