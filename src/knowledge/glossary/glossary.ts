@@ -22,12 +22,6 @@ export interface Expansion {
   concept?: string;
   /** Share of its weight a text holding it earns in the ranking (INSIDE_SHARE for a concept inside a longer one); 1 if absent. */
   share?: number;
-  /**
-   * Named with words that are concepts of their own (伊朗客户: Iran, customer): a text holding some
-   * of a variant's words holds those parts, where "credit" without "letter of" is no part of a
-   * letter of credit.
-   */
-  parts?: boolean;
 }
 
 /** A concept found in a text: its longest variant's length, and the tokens of each Persian or English variant it was found by. */
@@ -63,7 +57,6 @@ export const GLOSSARY_TOPIC = 'glossary';
 
 const HAN = /\p{Script=Han}/u;
 const NON_HAN = /[^\p{Script=Han}]/gu;
-const SINGLE_HAN = /^\p{Script=Han}$/u;
 
 /**
  * The trilingual glossary, held in memory (it is small, derived data) and read again from
@@ -212,43 +205,10 @@ export class Glossary {
       const weight = length >= 2 ? 1 : 0.8;
       const concept = this.entries[entry]!.concept;
       const share = insideLonger(entry, spans, found) ? { share: INSIDE_SHARE } : {};
-      const parts = holdsOthers(entry, spans, found) ? { parts: true } : {};
       for (const target of LANGUAGES) {
         if (target === language) continue;
-        for (const tokens of this.tokensOf[entry]![target]) out.push({ language: target, tokens, weight, concept, ...share, ...parts });
+        for (const tokens of this.tokensOf[entry]![target]) out.push({ language: target, tokens, weight, concept, ...share });
       }
-    }
-    return out;
-  }
-
-  /**
-   * The phrases of several words the question names in its own language, each a glossary variant
-   * not inside a longer one it names ("letter of credit", اعتبار اسنادی, 进口许可证), and the concept's
-   * variants in that language (`variants`, their words without lone Chinese characters), of which
-   * a text holding one says the thing asked. `covers`: the question's tokens the phrase is made of;
-   * `own`: those of them that name a concept of their own inside it (伊朗 and 客户 of 伊朗客户,
-   * 进口 and 许可证 of 进口许可证), which keep their meaning in a text that says them alone, unlike
-   * "credit" of "letter of credit"; `words`: the phrase's words among the question's tokens. A
-   * Chinese variant's words include its bigrams across words (口许 of 进口|许可证), which the
-   * question's own tokens leave out: a text with 进口 and 许可证 apart names no import licence.
-   */
-  phrases(text: TokenizedText, language: Language): { variants: string[][]; covers: string[]; own: string[]; words: string[] }[] {
-    const found = this.match(text, language);
-    const all = [...found].flatMap(([entry, m]) => m.spans.map((span) => ({ entry, span })));
-    const han = [...text.normalized];
-    const tokensAt = (span: Span) => (span.han ? searchTokens(han.slice(span.start, span.end).join(''), 'zh') : text.tokens.slice(span.start, span.end));
-    const within = (inner: Span, outer: Span) =>
-      inner.han === outer.han && inner.start >= outer.start && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start;
-    const out: { variants: string[][]; covers: string[]; own: string[]; words: string[] }[] = [];
-    for (const { entry, span } of all) {
-      if (all.some((o) => within(span, o.span))) continue;
-      const tokens = new Set(tokensAt(span));
-      const covers = text.tokens.filter((t, i) => tokens.has(t) && text.tokens.indexOf(t) === i);
-      const words = covers.filter((t) => !SINGLE_HAN.test(t));
-      if (words.length < 2) continue;
-      const ownTokens = new Set(all.filter((o) => within(o.span, span)).flatMap((o) => tokensAt(o.span)));
-      const variants = this.tokensOf[entry]![language].map((v) => v.filter((t) => !SINGLE_HAN.test(t))).filter((v) => v.length > 0);
-      out.push({ variants, covers, own: covers.filter((t) => ownTokens.has(t)), words });
     }
     return out;
   }
@@ -279,15 +239,6 @@ export class Glossary {
     }
     return out;
   }
-}
-
-/** Whether a place `entry` was found holds a shorter match of another concept (伊朗客户 holds 伊朗 and 客户). */
-function holdsOthers(entry: number, spans: Span[], found: Map<number, ConceptMatch>): boolean {
-  return spans.some((s) =>
-    [...found].some(
-      ([other, m]) => other !== entry && m.spans.some((o) => o.han === s.han && o.start >= s.start && o.end <= s.end && o.end - o.start < s.end - s.start),
-    ),
-  );
 }
 
 /** Whether every place `entry` was found lies inside a longer match of another concept. */

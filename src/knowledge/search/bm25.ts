@@ -1,6 +1,6 @@
 import type { Language } from '../../text/language.ts';
 import type { Queryable } from '../../db/db.ts';
-import { phraseWords, type QueryGroup, type QueryWeights, tokenLanguage, tokenWeight } from './query.ts';
+import { type QueryGroup, type QueryWeights, tokenLanguage, tokenWeight } from './query.ts';
 
 /** Corpus statistics BM25 needs: document frequencies of the query's terms, text counts and lengths. */
 export interface CorpusStats {
@@ -198,12 +198,7 @@ export interface ScoredText {
 
 /**
  * BM25 with query-group weights; a group scores its best alternative, and a word of the text
- * counts for one glossary group only (claimWords). A phrase of several words earns `partialPhrase`
- * of its score in a text holding only some of them: a glossary variant in another language (unless
- * the concept was named with words that are concepts of their own: QueryGroup.parts), and a word
- * of the question inside a phrase it names (QueryGroup.phrases), which is then not counted as
- * matched there either (the abstention's coverage): "credit" of a credit code is no letter of
- * credit. The query is first
+ * counts for one glossary group only (claimWords). The query is first
  * flattened into typed arrays of term indices and weights × IDF, so the loop over candidates
  * does array arithmetic only: it runs for every candidate of every question.
  */
@@ -231,11 +226,6 @@ export function scoreTexts(
   const firstTerm = new Int32Array(alternatives + 1);
   const alternativeWeight = new Float64Array(alternatives);
   const termAt = new Int32Array(tokens);
-  // Per glossary alternative of two words or more, the term indices of its words (phraseWords).
-  const phraseTerms: (Int32Array | undefined)[] = new Array(alternatives);
-  // Per question word inside phrases the question names, the term indices of each phrase's variants (and words).
-  const terms = (tokens: string[]) => Int32Array.from(tokens, (t) => counts.index.get(t)!);
-  const groupPhrases = groups.map((g) => g.phrases?.map((p) => ({ variants: p.variants.map(terms), words: p.words && terms(p.words) })));
   let a = 0;
   let k = 0;
   for (const [g, group] of groups.entries()) {
@@ -247,8 +237,6 @@ export function scoreTexts(
       // A concept found inside a longer one ranks at its share; lookups weighed it in full.
       alternativeWeight[a] = alternative.weight * (group.share ?? 1);
       for (const t of alternative.tokens) termAt[k++] = counts.index.get(t)!;
-      const words = group.source === 'glossary' && !group.parts ? phraseWords(alternative.tokens) : [];
-      if (words.length > 1) phraseTerms[a] = terms(words);
       a += 1;
     }
   }
@@ -264,7 +252,6 @@ export function scoreTexts(
       const f = tf[i]!;
       if (f > 0 && !claimed?.has(i)) s += value[i]! * ((f * (k1 + 1)) / (f + norm));
     }
-    if (s > 0 && !holdsAll(phraseTerms[x], tf)) s *= weights.partialPhrase;
     return s * alternativeWeight[x]!;
   };
   // The glossary group that last held each term in text c (stamped with c, so never cleared).
@@ -286,14 +273,11 @@ export function scoreTexts(
         if (s > best) best = s;
       }
       if (best <= 0) continue;
-      const phrases = groupPhrases[g];
-      const partial = phrases?.some((p) => (!p.words || holdsAll(p.words, tf)) && !p.variants.some((v) => holdsAll(v, tf))) ?? false;
-      if (partial) best *= weights.partialPhrase;
       if (fromGlossary[g]) (concepts ??= []).push({ g, best });
       else {
         score += best;
         evidence += best * evidenceShare[g]!;
-        if (!partial) matched.push(g);
+        matched.push(g);
       }
     }
     if (concepts) {
@@ -346,12 +330,6 @@ export function scoreTexts(
     }
     return kept;
   }
-}
-
-/** Whether a text (its term counts) holds every one of `terms`; true when there are none. */
-function holdsAll(terms: Int32Array | undefined, tf: Uint32Array): boolean {
-  if (terms) for (let i = 0; i < terms.length; i++) if (tf[terms[i]!] === 0) return false;
-  return true;
 }
 
 /** The score a text made of exactly the question would get: the scale for relative scores. */

@@ -15,15 +15,6 @@ export interface QueryGroup {
   alternatives: { tokens: string[]; weight: number }[];
   /** Share of its score a text earns in the ranking (a glossary concept found inside a longer one); 1 if absent. Lookups use the full weights. */
   share?: number;
-  /** A glossary concept named with words that are concepts of their own (Expansion.parts): a text holding some of a variant's words earns them in full. */
-  parts?: boolean;
-  /**
-   * A word of the question inside a phrase of several words it names (Glossary.phrases): per
-   * phrase, the words of each variant of its concept. A text holding none of them whole earns the
-   * word at `QueryWeights.partialPhrase`; a word naming a concept of its own only when the text
-   * holds all the phrase's `words` apart (Chinese, whose bigrams across words tell).
-   */
-  phrases?: { variants: string[][]; words?: string[] }[];
 }
 
 /** The weight of one token inside an alternative: single Chinese characters count less than bigrams. */
@@ -38,24 +29,13 @@ export interface QueryWeights {
   hanChar: number;
   /** A misspelt question word read as the known word it likely means (spelling.ts): less sure than a word spelled right. */
   corrected: number;
-  /**
-   * What a text earns for a phrase of several words (a glossary variant such as "letter of credit"
-   * or 进口许可证) when it holds only some of them: "credit" alone is a credit code, 许可 alone a
-   * licence. It may still be the same thing in other words, so not nothing.
-   */
-  partialPhrase: number;
 }
 
-export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { translation: 0.9, glossary: 2, hanChar: 0.3, corrected: 0.85, partialPhrase: 0.4 };
+export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { translation: 0.9, glossary: 2, hanChar: 0.3, corrected: 0.85 };
 
 const SINGLE_HAN = /^\p{Script=Han}$/u;
 const HAN = /\p{Script=Han}/u;
 const ARABIC = /\p{Script=Arabic}/u;
-
-/** The tokens that make a phrase's words: all but lone Chinese characters, which its bigrams already hold. */
-export function phraseWords(tokens: readonly string[]): string[] {
-  return tokens.filter((t) => !SINGLE_HAN.test(t));
-}
 
 /** The language a token can match, judged by its script; Latin and digits match English texts (and others). */
 export function tokenLanguage(token: string): Language {
@@ -75,8 +55,6 @@ export function buildQuery(
     expansions: Expansion[];
     /** Tokens of `original` that come from a misspelt word read as the known word it likely means. */
     corrected?: ReadonlySet<string>;
-    /** Phrases of several words the question names (Glossary.phrases). */
-    phrases?: { variants: string[][]; covers: string[]; own: string[]; words: string[] }[];
   },
   weights: QueryWeights = DEFAULT_QUERY_WEIGHTS,
 ): QueryGroup[] {
@@ -95,12 +73,6 @@ export function buildQuery(
   };
   // A corrected word is still the member's own (the evidence sees it matched), at a lower weight.
   for (const t of input.original) addTerm(t, input.corrected?.has(t) ? weights.corrected : 1, 'original');
-  for (const p of input.phrases ?? []) {
-    for (const t of p.covers) {
-      const g = groups.get(`t:${t}`);
-      if (g) (g.phrases ??= []).push(p.own.includes(t) ? { variants: p.variants, words: p.words } : { variants: p.variants });
-    }
-  }
   for (const tokens of input.translations) for (const t of tokens) addTerm(t, weights.translation, 'translation');
   for (const e of input.expansions) {
     const tokens = [...new Set(e.tokens)];
@@ -109,7 +81,6 @@ export function buildQuery(
     const group: QueryGroup = groups.get(key) ?? { key, source: 'glossary', language: e.language, alternatives: [], share: 0 };
     // Named inside a longer concept by the question, outright by a translation: the larger share.
     group.share = Math.max(group.share ?? 1, e.share ?? 1);
-    if (e.parts) group.parts = true;
     // Per token, so a concept counts about as much as one word of the question, whether its
     // variant is one English word or a Chinese phrase of several bigrams.
     const weight = (e.weight * weights.glossary) / tokens.length;
@@ -125,9 +96,6 @@ export function buildQuery(
 /** Every distinct token in the query. */
 export function queryTerms(groups: QueryGroup[]): string[] {
   const terms = new Set<string>();
-  for (const g of groups) {
-    for (const a of g.alternatives) for (const t of a.tokens) terms.add(t);
-    for (const p of g.phrases ?? []) for (const v of p.variants) for (const t of v) terms.add(t);
-  }
+  for (const g of groups) for (const a of g.alternatives) for (const t of a.tokens) terms.add(t);
   return [...terms];
 }

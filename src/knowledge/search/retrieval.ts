@@ -158,7 +158,6 @@ export function createRetriever(deps: {
     const expansions = options.useGlossary
       ? [glossary.expand(original, language), ...translated.map((t) => glossary.expand(t.text, detectLanguage(t.raw, language)))].flat()
       : [];
-    const phrases = options.useGlossary ? glossary.phrases(original, language) : [];
     const query = (more: Expansion[]) =>
       buildQuery(
         {
@@ -166,7 +165,6 @@ export function createRetriever(deps: {
           translations: inQueryOrder.map((t) => t.text.tokens),
           expansions: [...expansions, ...more],
           corrected: new Set(original.tokens.filter((t) => !typedTokens.has(t))),
-          phrases,
         },
         options.query,
       );
