@@ -11,6 +11,7 @@ import { clip, escapeHtml, splitMessage } from '../render/html.ts';
 import { renderStory } from '../render/story.ts';
 import { FIELDS } from './share/fields.ts';
 import { fieldSteps, HTML, type Translate } from './share/steps.ts';
+import { wordsFor } from '../i18n.ts';
 
 // Telegram refuses messages over 4,096 characters; titles are ≤ 200, so this many always fit.
 const MAX_LISTED = 15;
@@ -23,6 +24,7 @@ const MAX_WAIT_MS = 6 * 60 * 60 * 1000;
 /** Persisted with the conversation's replay state, so plain JSON. */
 interface EditArgs {
   locale: Language;
+  script?: 'traditional';
   experienceId: number;
 }
 
@@ -56,7 +58,7 @@ async function showContribution(ctx: Context, deps: BotDeps, locale: Language, t
 function editConversation(deps: BotDeps) {
   const { myContributions } = deps.app.community;
   return async function edit(conversation: Conversation<BotContext, Context>, ctx: Context, args: EditArgs): Promise<void> {
-    const t: Translate = (key, a) => deps.app.translator.t(args.locale, key, a);
+    const t: Translate = wordsFor(deps.app.translator, args.locale, args.script);
     const steps = fieldSteps(conversation, t, MY_EDIT_BUTTONS, 'my-edit-busy');
     const found = await conversation.external(async (outer: BotContext) => {
       const c = outer.member ? await myContributions.get(outer.member.id, args.experienceId) : undefined;
@@ -180,7 +182,7 @@ export function myFeature(deps: BotDeps): Composer<BotContext> {
     if (Object.keys(ctx.conversation.active()).length > 0) return next();
     await ctx.answerCallbackQuery();
     if (ctx.chat?.type !== 'private' || !ctx.member) return;
-    const args: EditArgs = { locale: ctx.locale, experienceId };
+    const args: EditArgs = { locale: ctx.locale, experienceId, ...(ctx.script ? { script: ctx.script } : {}) };
     await ctx.conversation.enter(MY_EDIT_CONVERSATION, args);
   });
   return composer;

@@ -8,12 +8,15 @@ import { isValidProfileValue } from '../../community/profile.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { countryName, industryName } from '../../answering/display.ts';
 import { consentMessage } from './introductions.ts';
+import { wordsFor } from '../i18n.ts';
+import { inScript } from '../../text/chinese-convert.ts';
 
 export const PROFILE_CONVERSATION = 'profile';
 
 /** Persisted with the conversation's replay state, so plain JSON. */
 interface ProfileArgs {
   locale: Language;
+  script?: 'traditional';
   memberId: number;
 }
 
@@ -28,7 +31,9 @@ type Answer = { value: string | null } | { halt: true } | { cancelled: true };
  */
 function profileConversation(deps: BotDeps) {
   return async function profile(conversation: Conversation<BotContext, Context>, ctx: Context, args: ProfileArgs): Promise<void> {
-    const t = (key: string, a?: Record<string, string | number>) => deps.app.translator.t(args.locale, key, a);
+    const t = wordsFor(deps.app.translator, args.locale, args.script);
+    const countryLabel = (code: string) => inScript(args.script, countryName(deps.app.translator, args.locale, code));
+    const industryLabel = (slug: string) => inScript(args.script, industryName(deps.app.translator, args.locale, slug));
     const skipCompany = () => new InlineKeyboard().text(t('bot-button-skip'), PROFILE_COMPANY.encode({ skip: '-' }));
 
     const leave = async (answer: Answer) => {
@@ -61,14 +66,14 @@ function profileConversation(deps: BotDeps) {
     if (!('value' in company)) return leave(company);
 
     const countries = new InlineKeyboard();
-    for (const code of PROFILE_COUNTRIES) countries.text(countryName(deps.app.translator, args.locale, code), PROFILE_COUNTRY.encode({ country: code }));
+    for (const code of PROFILE_COUNTRIES) countries.text(countryLabel(code), PROFILE_COUNTRY.encode({ country: code }));
     await ctx.reply(t('bot-profile-ask-country'), { reply_markup: countries.row().text(t('bot-button-skip'), PROFILE_COUNTRY.encode({ country: null })) });
     const country = await ask('country', (c) => isoCode(c.message?.text), 'bot-profile-country-invalid');
     if (!('value' in country)) return leave(country);
 
     const industries = new InlineKeyboard();
     INDUSTRIES.forEach((slug, i) => {
-      industries.text(industryName(deps.app.translator, args.locale, slug), PROFILE_INDUSTRY.encode({ industry: slug }));
+      industries.text(industryLabel(slug), PROFILE_INDUSTRY.encode({ industry: slug }));
       if (i % 2 === 1) industries.row();
     });
     await ctx.reply(t('bot-profile-ask-industry'), { reply_markup: industries.row().text(t('bot-button-skip'), PROFILE_INDUSTRY.encode({ industry: null })) });
@@ -121,7 +126,7 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
     if (ctx.chat?.type !== 'private') return void (await ctx.reply(ctx.t('bot-profile-private-only')));
     if (!ctx.member) return;
     await ctx.conversation.exit(PROFILE_CONVERSATION);
-    const args: ProfileArgs = { locale: ctx.locale, memberId: ctx.member.id };
+    const args: ProfileArgs = { locale: ctx.locale, memberId: ctx.member.id, ...(ctx.script ? { script: ctx.script } : {}) };
     await ctx.conversation.enter(PROFILE_CONVERSATION, args);
   };
   composer.command('profile', enter);

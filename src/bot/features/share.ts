@@ -37,7 +37,7 @@ export function shareFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(ctx.t('share-private-only'));
       return;
     }
-    const args: ShareArgs = { locale: ctx.locale };
+    const args: ShareArgs = { locale: ctx.locale, ...(ctx.script ? { script: ctx.script } : {}) };
     await ctx.conversation.enter(SHARE_CONVERSATION, args);
   });
   return composer;
