@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard, type Context } from 'grammy';
 import type { Language } from '../../text/language.ts';
 import type { Contribution, ContributionEdit, RejectionReason } from '../../community/my-contributions.ts';
 import type { Member } from '../../community/members.ts';
-import { displayText } from '../../answering/display.ts';
+import { displayText, itemNumber } from '../../answering/display.ts';
 import { onPress } from '../callback-data.ts';
 import { MY_EDIT, MY_EDIT_BUTTONS, MY_EDIT_FIELD, MY_EDIT_LANGUAGE, MY_OPEN, MY_RESUBMIT, MY_WITHDRAW } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';
@@ -148,9 +148,8 @@ export function myFeature(deps: BotDeps): Composer<BotContext> {
     });
     const keyboard = new InlineKeyboard();
     // Numbered as in the list above (Persian digits in Persian).
-    const number = new Intl.NumberFormat(ctx.locale);
     listed.forEach((c, i) =>
-      keyboard.text(`${number.format(i + 1)}. ${clip(titleOf(c), BUTTON_TITLE)}`, MY_OPEN.encode({ experienceId: c.experience.id })).row(),
+      keyboard.text(`${itemNumber(ctx.locale, i + 1)} ${clip(titleOf(c), BUTTON_TITLE)}`, MY_OPEN.encode({ experienceId: c.experience.id })).row(),
     );
     await ctx.reply([ctx.t('my-header', { count: mine.length }), ...lines].join('\n\n'), { ...HTML, reply_markup: keyboard });
   });
