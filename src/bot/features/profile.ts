@@ -3,7 +3,8 @@ import { Composer, InlineKeyboard, type Context } from 'grammy';
 import type { Language } from '../../text/language.ts';
 import { INDUSTRIES } from '../../knowledge/experiences/experience.ts';
 import { onPress } from '../callback-data.ts';
-import { PROFILE_COMPANY, PROFILE_COUNTRIES, PROFILE_COUNTRY, PROFILE_INDUSTRY, PROFILE_START } from '../callbacks.ts';
+import { PROFILE_CHANGE, PROFILE_COMPANY, PROFILE_COUNTRIES, PROFILE_COUNTRY, PROFILE_INDUSTRY, PROFILE_START } from '../callbacks.ts';
+import type { Member } from '../../community/members.ts';
 import { isValidProfileValue } from '../../community/profile.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { countryName, industryName } from '../../answering/display.ts';
@@ -115,21 +116,38 @@ function isoCode(text: string | undefined): string | undefined {
   return v !== undefined && isValidProfileValue('country', v) ? v : undefined;
 }
 
-/** /profile, and the button under /start's greeting. */
+/**
+ * /profile, and the button under /start's greeting: a member with a profile sees it first, with
+ * a button to change it (asked again from the first step); one without is asked at once.
+ */
 export function profileFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.use(createConversation<BotContext, Context>(profileConversation(deps), { id: PROFILE_CONVERSATION }));
-  const enter = async (ctx: BotContext, next: () => Promise<void>) => {
+  const enter = async (ctx: BotContext, next: () => Promise<void>, change: boolean) => {
     // In the middle of another conversation (/share): let that one say it is busy.
     if (Object.keys(ctx.conversation.active()).some((id) => id !== PROFILE_CONVERSATION)) return next();
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     if (ctx.chat?.type !== 'private') return void (await ctx.reply(ctx.t('bot-profile-private-only')));
-    if (!ctx.member) return;
+    const member = ctx.member;
+    if (!member) return;
     await ctx.conversation.exit(PROFILE_CONVERSATION);
-    const args: ProfileArgs = { locale: ctx.locale, memberId: ctx.member.id, ...(ctx.script ? { script: ctx.script } : {}) };
+    if (!change && (member.company || member.country || member.industry)) return showProfile(ctx, deps, member);
+    const args: ProfileArgs = { locale: ctx.locale, memberId: member.id, ...(ctx.script ? { script: ctx.script } : {}) };
     await ctx.conversation.enter(PROFILE_CONVERSATION, args);
   };
-  composer.command('profile', enter);
-  onPress(composer, PROFILE_START, (ctx, _start, next) => enter(ctx, next));
+  composer.command('profile', (ctx, next) => enter(ctx, next, false));
+  onPress(composer, PROFILE_START, (ctx, _start, next) => enter(ctx, next, false));
+  onPress(composer, PROFILE_CHANGE, (ctx, _change, next) => enter(ctx, next, true));
   return composer;
+}
+
+/** The profile as saved, worded as when it was saved, and the button to change it. */
+async function showProfile(ctx: BotContext, deps: BotDeps, member: Member): Promise<void> {
+  const none = ctx.t('bot-profile-none');
+  const text = ctx.t('bot-profile-current', {
+    company: member.company ?? none,
+    country: member.country ? countryName(deps.app.translator, ctx.locale, member.country) : none,
+    industry: member.industry ? industryName(deps.app.translator, ctx.locale, member.industry) : none,
+  });
+  await ctx.reply(text, { reply_markup: new InlineKeyboard().text(ctx.t('bot-button-profile-change'), PROFILE_CHANGE.encode({})) });
 }
