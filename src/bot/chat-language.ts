@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/db.ts';
 import { isLanguage, type Language } from '../text/language.ts';
+import type { Groups } from '../community/groups.ts';
 
 // A group's chosen language, else (a private chat) its member's — chosen, else their Telegram app's —, else English.
 const CHAT_LANGUAGE = `SELECT coalesce((SELECT settings->>'language' FROM chats WHERE chat_id = $1),
@@ -29,4 +30,12 @@ export async function postingLanguage(db: Queryable, chatId: number): Promise<{ 
     return { language: chosen ?? 'en', unchosen: chosen === undefined };
   }
   return { language: await chatLanguage(db, chatId), unchosen: false };
+}
+
+/**
+ * The language of the bot's replies in a group (its help, /open, /cancel): the one its admins
+ * chose with /settings, else the sender's (`sender`, the update's locale), as a private chat's.
+ */
+export async function groupReplyLanguage(groups: Pick<Groups, 'standing'>, chatId: number, sender: Language): Promise<Language> {
+  return (await groups.standing(chatId)).language ?? sender;
 }
