@@ -6,6 +6,7 @@ import { LANGUAGES, TEXT_FIELDS } from '../../knowledge/experiences/rules.ts';
 import { inReadingDirection } from '../../text/direction.ts';
 import { countryName, industryName } from '../../answering/display.ts';
 import { REVIEW } from '../callbacks.ts';
+import { languageHint } from '../chat-language.ts';
 import { MAX_COMPANY } from '../../community/profile.ts';
 import { clip, escapeHtml, TELEGRAM_MAX_MESSAGE, visibleLength } from './html.ts';
 import type { Translate } from './story.ts';
@@ -29,13 +30,6 @@ export function outcomeLine(decision: Decision, t: Translate): string {
     name: escapeHtml(decision.byName ?? t('curation-someone')),
     at: decisionTime(decision.at),
   });
-}
-
-/** How to have the cards in each other language, said in that language: for a group chat whose admins never chose one. */
-export function languageHint(translator: Translator, cardLanguage: Language): string {
-  return LANGUAGES.filter((l) => l !== cardLanguage)
-    .map((l) => translator.t(l, 'curation-card-language-hint'))
-    .join('\n');
 }
 
 /**
@@ -107,7 +101,7 @@ export function renderReviewCard(
     }
     if (card.warnings.length > 0) parts.push(t('curation-card-warnings', { warnings: card.warnings.map((w) => t(`curation-warning-${w}`)).join('; ') }));
     if (card.decided) parts.push(`<b>${outcomeLine(card.decided, t)}</b>`);
-    if (options.languageHint) parts.push(languageHint(translator, language));
+    if (options.languageHint) parts.push(languageHint(translator, language, 'curation-card-language-hint'));
     return parts.join('\n\n');
   };
   const html = fitted(render, long);
