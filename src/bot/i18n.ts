@@ -36,3 +36,8 @@ export function translateReplies(translator: Translator) {
 export function wordsFor(translator: Translator, locale: Language, script: 'traditional' | undefined): TranslationFlavor['t'] {
   return (key, args) => inScript(locale === 'zh' ? script : undefined, translator.t(locale, key, args));
 }
+
+/** The characters of the bot's Chinese words to this update's member: theirs while the update is answered in Chinese (see wordsFor). */
+export function replyScript(ctx: { locale: Language; script?: 'traditional' }): { script?: 'traditional' } {
+  return ctx.locale === 'zh' && ctx.script ? { script: ctx.script } : {};
+}

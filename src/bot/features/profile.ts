@@ -9,7 +9,7 @@ import { isValidProfileValue } from '../../community/profile.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { countryName, industryName } from '../../answering/display.ts';
 import { consentMessage } from './introductions.ts';
-import { wordsFor } from '../i18n.ts';
+import { replyScript, wordsFor } from '../i18n.ts';
 import { inScript } from '../../text/chinese-convert.ts';
 
 export const PROFILE_CONVERSATION = 'profile';
@@ -132,7 +132,7 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
     if (!member) return;
     await ctx.conversation.exit(PROFILE_CONVERSATION);
     if (!change && (member.company || member.country || member.industry)) return showProfile(ctx, deps, member);
-    const args: ProfileArgs = { locale: ctx.locale, memberId: member.id, ...(ctx.script ? { script: ctx.script } : {}) };
+    const args: ProfileArgs = { locale: ctx.locale, memberId: member.id, ...replyScript(ctx) };
     await ctx.conversation.enter(PROFILE_CONVERSATION, args);
   };
   composer.command('profile', (ctx, next) => enter(ctx, next, false));

@@ -75,7 +75,7 @@ export function createShareConversation(deps: BotDeps) {
 
     /** Shows the contribution as readers will see it; resolves with what the member pressed. */
     const preview = async (): Promise<'submit' | 'edit' | 'cancel'> => {
-      const story = renderStory(contributionAsStored(member, draft as Draft, args.locale), args.locale, t, translator);
+      const story = inScript(args.script, renderStory(contributionAsStored(member, draft as Draft, args.locale), args.locale, t, translator));
       const tags = draft.tags!.length > 0 ? `\n\n${t('share-preview-tags', { tags: escapeHtml(draft.tags!.join(', ')) })}` : '';
       const keyboard = new InlineKeyboard()
         .text(t('share-button-submit'), SHARE_PREVIEW.encode({ action: 'submit' }))
