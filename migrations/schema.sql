@@ -158,6 +158,8 @@ TABLE members
   forgotten_at timestamp with time zone
   log_key uuid NOT NULL DEFAULT gen_random_uuid()
   telegram_language text
+  chinese_script text
+  CONSTRAINT members_chinese_script_check CHECK ((chinese_script = ANY (ARRAY['simplified'::text, 'traditional'::text])))
   CONSTRAINT members_language_check CHECK ((language = ANY (ARRAY['fa'::text, 'zh'::text, 'en'::text])))
   CONSTRAINT members_pkey PRIMARY KEY (id)
   CONSTRAINT members_role_check CHECK ((role = ANY (ARRAY['member'::text, 'curator'::text, 'admin'::text])))

@@ -93,9 +93,9 @@ function print(q: EvalQuestion, answer: Answer): void {
   console.log('');
 }
 
-/** Whether the line naming who lived the first experience (under its title, "1. …") holds a script the reader cannot read. */
+/** Whether the line naming who lived the first experience (under its title, "1. …", "۱. …" for a Persian reader) holds a script the reader cannot read. */
 function namesUnreadably(text: string, language: Language): boolean {
   const lines = text.split('\n');
-  const title = lines.findIndex((l) => /^[\s\u2066-\u2069\u200E\u200F]*1\. /.test(l));
+  const title = lines.findIndex((l) => /^[\s\u2066-\u2069\u200E\u200F]*[1۱]\. /.test(l));
   return title >= 0 && UNREADABLE[language].test(lines[title + 1] ?? '');
 }

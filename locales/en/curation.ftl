@@ -27,6 +27,8 @@ curation-card-meta = { $industry } · { $country }{ $tags }
 curation-card-structured = 🤖 <i>Structured by the model from a member's answer to a question put to the community: check it says what they wrote. The asker received the answer as written.</i>
 curation-card-asked = ❓ <i>The question put to the community, as its asker wrote it ({ $language }), for reference only: the contribution's own fields stay in its language.</i>
     { $question }
+curation-card-shortened = ✂️ <i>Long texts are shortened here to fit one message; ✏️ Edit shows each field in full.</i>
+curation-card-shortened-decided = ✂️ <i>Long texts are shortened here to fit one message.</i>
 curation-card-version = <b>{ $language }</b>{ $machine }
 curation-card-machine = (machine translation)
 curation-card-field = <i>{ $field }:</i> { $text }

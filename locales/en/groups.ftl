@@ -24,3 +24,5 @@ group-help =
 group-answering-off = This group's admins have switched my answers off here (/settings). You can ask me in a private chat: { $bot }
 group-ask-staff-chat = I do not answer questions in the staff chat. Ask me in a private chat ({ $bot }) or in the members' group.
 group-language-elsewhere = Your own language is set with /language in a private chat with me. Here, the group's admins choose my language with /settings.
+group-posts-language-hint = 🌐 For my posts here in English, a group admin sends /settings and picks English.
+group-nothing-to-cancel = Nothing is under way here, so there is nothing to cancel.

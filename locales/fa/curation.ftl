@@ -27,6 +27,8 @@ curation-card-meta = { $industry } · { $country }{ $tags }
 curation-card-structured = 🤖 <i>این متن را مدل از پاسخ یکی از اعضا به پرسشی که با جامعه در میان گذاشته شد ساختار داده است: بررسی کنید همان چیزی را بگوید که او نوشته است. پرسنده پاسخ را همان‌گونه که نوشته شده بود دریافت کرد.</i>
 curation-card-asked = ❓ <i>پرسشی که با جامعه در میان گذاشته شد، همان‌گونه که پرسنده نوشت ({ $language })، فقط برای مراجعه: بخش‌های خود این تجربه به زبان خودش می‌مانند.</i>
     { $question }
+curation-card-shortened = ✂️ <i>متن‌های بلند اینجا کوتاه شده‌اند تا در یک پیام جا شوند؛ «✏️ ویرایش» هر بخش را کامل نشان می‌دهد.</i>
+curation-card-shortened-decided = ✂️ <i>متن‌های بلند اینجا کوتاه شده‌اند تا در یک پیام جا شوند.</i>
 curation-card-version = <b>{ $language }</b>{ $machine }
 curation-card-machine = (ترجمهٔ ماشینی)
 curation-card-field = <i>{ $field }:</i> { $text }

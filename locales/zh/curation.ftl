@@ -27,6 +27,8 @@ curation-card-meta = { $industry } · { $country }{ $tags }
 curation-card-structured = 🤖 <i>此内容由模型根据一位会员对社区问题的回答整理而成：请核对它是否与会员所写一致。提问者收到的是原样的回答。</i>
 curation-card-asked = ❓ <i>提给社区的问题，提问者原文（{ $language }），仅供参考：这条经验本身的各项内容保持它自己的语言。</i>
     { $question }
+curation-card-shortened = ✂️ <i>较长的内容在此已缩短，以便放进一条消息；点“✏️ 编辑”可看到每个字段的全文。</i>
+curation-card-shortened-decided = ✂️ <i>较长的内容在此已缩短，以便放进一条消息。</i>
 curation-card-version = <b>{ $language }</b>{ $machine }
 curation-card-machine = （机器翻译）
 curation-card-field = <i>{ $field }：</i>{ $text }

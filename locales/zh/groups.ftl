@@ -24,3 +24,5 @@ group-help =
 group-answering-off = 本群管理员已关闭我在这里的回答（/settings）。您可以在私聊中问我：{ $bot }
 group-ask-staff-chat = 我不在工作人员群里回答问题。请在私聊（{ $bot }）或会员群中问我。
 group-language-elsewhere = 您自己的语言请在与我的私聊中用 /language 设置。在本群，我的语言由群管理员用 /settings 选择。
+group-posts-language-hint = 🌐 如需我在本群以中文发布消息，请本群管理员发送 /settings 并选择“中文”。
+group-nothing-to-cancel = 这里没有正在进行的操作，无需取消。

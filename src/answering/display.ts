@@ -59,6 +59,15 @@ export function verificationOf(verifiedOn: string | undefined, reviewAfterMonths
   return { on: verifiedOn, overdue: due.getTime() < today.getTime() };
 }
 
+/**
+ * An item's number in a list as the reader writes it ("۱." in Persian, "1." otherwise): the same
+ * digits Fluent writes a number in a message with, so a list numbered here and one numbered by a
+ * message (the related list, the review card's similar ones) read alike.
+ */
+export function itemNumber(language: Language, n: number): string {
+  return `${new Intl.NumberFormat(language).format(n)}.`;
+}
+
 /** The month of a YYYY-MM-DD date in the reader's language and calendar ("March 2025", "2025年3月", "اسفند ۱۴۰۳"). */
 export function monthName(language: Language, isoDate: string): string {
   const format = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' });

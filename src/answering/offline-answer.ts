@@ -1,7 +1,7 @@
 import type { Language } from '../text/language.ts';
 import type { Translator } from '../i18n.ts';
 import { inReadingDirection } from '../text/direction.ts';
-import { displayText, industryName, verificationNote } from './display.ts';
+import { displayText, industryName, itemNumber, verificationNote } from './display.ts';
 import { whoLivedIt } from './naming/who-lived-it.ts';
 import type { QuestionFocus } from './question-words.ts';
 import { answeringSentences } from './sentences.ts';
@@ -26,7 +26,11 @@ export function composeOfflineAnswer(
       industry: industryName(translator, language, c.experience.industry),
     });
     // The quoted lines are laid out in their own language's direction, the messages in the reader's.
-    const lines = [inReadingDirection(shown, `${i + 1}. ${text.title}`), meta, inReadingDirection(shown, answeringSentences(text, shown, question))];
+    const lines = [
+      inReadingDirection(shown, `${itemNumber(language, i + 1)} ${text.title}`),
+      meta,
+      inReadingDirection(shown, answeringSentences(text, shown, question)),
+    ];
     if (shown !== language) lines.push(shownNote(translator, language, shown, c.experience.language));
     if (text.origin === 'machine') lines.push(translator.t(language, 'answer-machine-note'));
     if (c.verification) lines.push(verificationNote(translator, language, c.verification));

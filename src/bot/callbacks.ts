@@ -25,8 +25,9 @@ export const LANGUAGE = callback('lang', { language: oneOf(LANGUAGES) });
 
 export const FORGET = callback('forget', { choice: oneOf(['delete', 'anonymise', 'cancel'] as const) });
 
-/** /profile: the button under /start's greeting, and each step's choices ('-' skips). */
+/** /profile: the button under /start's greeting, "change" under the profile shown, and each step's choices ('-' skips). */
 export const PROFILE_START = callback('profile:start', {});
+export const PROFILE_CHANGE = callback('profile:change', {});
 export const PROFILE_COMPANY = callback('profile:company', { skip: oneOf(['-'] as const) });
 /** The countries /profile offers as buttons (any other is typed); a press names only one of these. */
 export const PROFILE_COUNTRIES = ['IR', 'CN'] as const;
@@ -88,6 +89,7 @@ export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
   LANGUAGE,
   FORGET,
   PROFILE_START,
+  PROFILE_CHANGE,
   PROFILE_COMPANY,
   PROFILE_COUNTRY,
   PROFILE_INDUSTRY,

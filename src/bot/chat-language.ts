@@ -1,5 +1,7 @@
 import type { Queryable } from '../db/db.ts';
-import { isLanguage, type Language } from '../text/language.ts';
+import { isLanguage, LANGUAGES, type Language } from '../text/language.ts';
+import type { Translator } from '../i18n.ts';
+import type { Groups } from '../community/groups.ts';
 
 // A group's chosen language, else (a private chat) its member's — chosen, else their Telegram app's —, else English.
 const CHAT_LANGUAGE = `SELECT coalesce((SELECT settings->>'language' FROM chats WHERE chat_id = $1),
@@ -29,4 +31,23 @@ export async function postingLanguage(db: Queryable, chatId: number): Promise<{ 
     return { language: chosen ?? 'en', unchosen: chosen === undefined };
   }
   return { language: await chatLanguage(db, chatId), unchosen: false };
+}
+
+/**
+ * How to have the bot's posts in each other language, said in that language, one line each: under
+ * what it posts in a group whose admins never chose one (see postingLanguage). `key` words it for
+ * what is posted (review cards, or any other post).
+ */
+export function languageHint(translator: Translator, postedIn: Language, key = 'group-posts-language-hint'): string {
+  return LANGUAGES.filter((l) => l !== postedIn)
+    .map((l) => translator.t(l, key))
+    .join('\n');
+}
+
+/**
+ * The language of the bot's replies in a group (its help, /open, /cancel): the one its admins
+ * chose with /settings, else the sender's (`sender`, the update's locale), as a private chat's.
+ */
+export async function groupReplyLanguage(groups: Pick<Groups, 'standing'>, chatId: number, sender: Language): Promise<Language> {
+  return (await groups.standing(chatId)).language ?? sender;
 }

@@ -25,6 +25,8 @@ export interface BotContextExtras {
   member?: Member;
   /** The language this update is answered in: the member's choice, else Telegram's. */
   locale: Language;
+  /** Traditional: the member writes Chinese in traditional characters, and the bot's Chinese words to them are in them too (see ctx.t). */
+  script?: 'traditional';
   /** For a use case that marks this update handled in its own statement (the ask use case), sparing intake's. */
   handledUpdate?: HandledUpdate;
 }

@@ -6,7 +6,7 @@ import { REVIEW_DIGEST } from '../jobs/experience-upkeep.ts';
 import type { JobHandler, Schedule } from '../jobs/runner.ts';
 import { DIGEST_PAGE_SIZE, renderDigest } from './render/digest.ts';
 import { createSendBudget, type SendBudget } from './send-budget.ts';
-import { chatLanguage } from './chat-language.ts';
+import { postingLanguage } from './chat-language.ts';
 import { telegramFailure } from './telegram-failure.ts';
 
 export interface DigestSenderOptions {
@@ -39,8 +39,8 @@ export function createDigestSender(options: DigestSenderOptions): Record<string,
     if (staffChatId === undefined) return { skipped: 'no STAFF_CHAT_ID' };
     const page = await reverification.digestPage({ page: 0, pageSize: DIGEST_PAGE_SIZE, reviewAfterMonths });
     if (page.total === 0) return { skipped: 'nothing due' };
-    const language = await chatLanguage(db, staffChatId);
-    const { html, keyboard } = renderDigest(page, language, translator, reviewAfterMonths);
+    const { language, unchosen } = await postingLanguage(db, staffChatId);
+    const { html, keyboard } = renderDigest(page, language, translator, reviewAfterMonths, { languageHint: unchosen });
     await budget.take();
     try {
       const sent = await api.sendMessage(staffChatId, html, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } });

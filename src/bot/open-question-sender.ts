@@ -8,7 +8,7 @@ import { COMMUNITY_ANSWER, OPEN_QUESTION_SETTLED, OPEN_QUESTION_POST, type OpenQ
 import { COMMUNITY_ANSWER_FEEDBACK } from './callbacks.ts';
 import type { Job } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/runner.ts';
-import { chatLanguage } from './chat-language.ts';
+import { chatLanguage, languageHint, postingLanguage } from './chat-language.ts';
 import { escapeHtml } from './render/html.ts';
 import { contributorCredit } from '../answering/naming/who-lived-it.ts';
 import { telegramFailure } from './telegram-failure.ts';
@@ -46,6 +46,8 @@ export function createOpenQuestionSender(options: OpenQuestionSenderOptions): Re
           question: escapeHtml(question.text),
           translation: escapeHtml(translation),
         });
+  // In a group whose admins never chose a language (English then), how to have the posts in Persian or Chinese, as under a review card.
+  const withLanguageHint = (text: string, language: Language, unchosen: boolean) => (unchosen ? `${text}\n\n${languageHint(translator, language)}` : text);
   const budget = options.budget ?? createSendBudget(db);
   let username: Promise<string> | undefined;
   const botUsername = () => (username ??= api.getMe().then((me) => me.username));
@@ -54,20 +56,14 @@ export function createOpenQuestionSender(options: OpenQuestionSenderOptions): Re
     const { openQuestionId, chatId } = job.payload as unknown as OpenQuestionPostJob;
     const question = await openQuestions.getById(openQuestionId);
     if (!question || question.status !== 'open') return { skipped: 'no longer open' };
-    const language = await chatLanguage(db, chatId);
+    const { language, unchosen } = await postingLanguage(db, chatId);
     const t = (key: string, values?: Record<string, string>) => translator.t(language, key, values);
     const translation = await openQuestionIn?.(question, language);
+    const text = t('community-question-post', { question: questionFor(question, language, translation), language: question.language });
     try {
       const keyboard = new InlineKeyboard().url(t('community-button-can-answer'), openQuestionLink(await botUsername(), openQuestionId));
       await budget.take();
-      const sent = await api.sendMessage(
-        chatId,
-        t('community-question-post', { question: questionFor(question, language, translation), language: question.language }),
-        {
-          parse_mode: 'HTML',
-          reply_markup: keyboard,
-        },
-      );
+      const sent = await api.sendMessage(chatId, withLanguageHint(text, language, unchosen), { parse_mode: 'HTML', reply_markup: keyboard });
       await openQuestions.recordPost(openQuestionId, { chatId, messageId: sent.message_id });
       return { chatId, messageId: sent.message_id };
     } catch (error) {
@@ -114,11 +110,12 @@ export function createOpenQuestionSender(options: OpenQuestionSenderOptions): Re
     if (!question || question.status === 'open') return { skipped: 'question gone or open' };
     const edited: number[] = [];
     for (const { chatId, messageId } of await openQuestions.posts(openQuestionId)) {
-      const language = await chatLanguage(db, chatId);
+      const { language, unchosen } = await postingLanguage(db, chatId);
       const key = question.status === 'closed' ? 'community-question-closed' : 'community-question-answered';
       // The translation the post carried, as kept with the question: no model call to edit a post.
       const translation = language === question.language ? undefined : question.translations[language];
-      const text = translator.t(language, key, { question: questionFor(question, language, translation), language: question.language });
+      const said = translator.t(language, key, { question: questionFor(question, language, translation), language: question.language });
+      const text = withLanguageHint(said, language, unchosen);
       await budget.take();
       try {
         await api.editMessageText(chatId, messageId, text, { parse_mode: 'HTML' });

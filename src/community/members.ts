@@ -1,5 +1,6 @@
 import type { Language } from '../text/language.ts';
 import type { Queryable } from '../db/db.ts';
+import type { ChineseScript } from '../text/chinese-convert.ts';
 
 export const ROLES = ['member', 'curator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -12,6 +13,8 @@ export interface Member {
   language?: Language;
   /** Their Telegram app's language as the bot reads it, from their latest contact: what they read when they chose none. */
   telegramLanguage?: Language;
+  /** The characters they write Chinese in, from their latest message with Chinese in it (absent: none yet). */
+  chineseScript?: ChineseScript;
   country?: string;
   company?: string;
   industry?: string;
@@ -35,6 +38,7 @@ export interface MemberRow {
   name: string | null;
   language: Language | null;
   telegram_language: Language | null;
+  chinese_script: ChineseScript | null;
   country: string | null;
   company: string | null;
   industry: string | null;
@@ -46,7 +50,7 @@ export interface MemberRow {
 
 /** The columns a Member is read from; a statement that reads a member with other things selects these. */
 export const MEMBER_COLUMNS =
-  'id, telegram_id, name, language, telegram_language, country, company, industry, role, consent_introductions, forgotten_at, log_key';
+  'id, telegram_id, name, language, telegram_language, chinese_script, country, company, industry, role, consent_introductions, forgotten_at, log_key';
 
 export function memberFromRow(r: MemberRow): Member {
   return {
@@ -55,6 +59,7 @@ export function memberFromRow(r: MemberRow): Member {
     ...(r.name !== null ? { name: r.name } : {}),
     ...(r.language !== null ? { language: r.language } : {}),
     ...(r.telegram_language !== null ? { telegramLanguage: r.telegram_language } : {}),
+    ...(r.chinese_script !== null ? { chineseScript: r.chinese_script } : {}),
     ...(r.country !== null ? { country: r.country } : {}),
     ...(r.company !== null ? { company: r.company } : {}),
     ...(r.industry !== null ? { industry: r.industry } : {}),
@@ -82,14 +87,24 @@ export function createMembers(db: Queryable) {
      * the common case (known member, same name) is a single read and no write — none at all
      * when the caller already read the member (`known`; null: read, and not there).
      */
-    async upsertFromTelegram(user: { telegramId: number; name: string; language?: Language }, known?: Member | null): Promise<Member> {
+    async upsertFromTelegram(
+      user: { telegramId: number; name: string; language?: Language; chineseScript?: ChineseScript },
+      known?: Member | null,
+    ): Promise<Member> {
       if (known === undefined) known = (await this.getByTelegramId(user.telegramId)) ?? null;
-      if (known && (known.forgottenAt || (known.name === user.name && (user.language === undefined || known.telegramLanguage === user.language)))) return known;
+      const same = <T>(now: T | undefined, stored: T | undefined) => now === undefined || now === stored;
+      if (
+        known &&
+        (known.forgottenAt || (known.name === user.name && same(user.language, known.telegramLanguage) && same(user.chineseScript, known.chineseScript)))
+      )
+        return known;
       const saved = await one(
-        `INSERT INTO members (telegram_id, name, telegram_language) VALUES ($1, $2, $3)
-         ON CONFLICT (telegram_id) DO UPDATE SET name = excluded.name, telegram_language = coalesce(excluded.telegram_language, members.telegram_language)
+        `INSERT INTO members (telegram_id, name, telegram_language, chinese_script) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (telegram_id) DO UPDATE SET name = excluded.name,
+           telegram_language = coalesce(excluded.telegram_language, members.telegram_language),
+           chinese_script = coalesce(excluded.chinese_script, members.chinese_script)
          RETURNING ${MEMBER_COLUMNS}`,
-        [user.telegramId, user.name, user.language ?? null],
+        [user.telegramId, user.name, user.language ?? null, user.chineseScript ?? null],
       );
       return saved!;
     },

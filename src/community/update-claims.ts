@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/db.ts';
 import type { Language } from '../text/language.ts';
+import type { ChineseScript } from '../text/chinese-convert.ts';
 import { isInstanceGone } from '../db/process-liveness.ts';
 import { MEMBER_COLUMNS, memberFromRow, type Member, type MemberRow, type MembersRepository } from './members.ts';
 
@@ -39,7 +40,7 @@ export interface UpdateToClaim {
    * they are not one (in a private chat with the bot); otherwise only an existing member is read,
    * so talking in a group the bot is in registers nobody (an existing member's name is kept up to date).
    */
-  sender?: { telegramId: number; name: string; register: boolean; language?: Language };
+  sender?: { telegramId: number; name: string; register: boolean; language?: Language; chineseScript?: ChineseScript };
   /** A `sessions` row to read along (the chat's conversation state), so it costs no extra trip. */
   stateKey?: string;
 }

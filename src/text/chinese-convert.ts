@@ -77,6 +77,14 @@ export function writtenInTraditional(text: string): boolean {
   return toSimple > 0 && toSimple >= toTrad;
 }
 
+export type ChineseScript = 'simplified' | 'traditional';
+
+/** The characters a text's Chinese is written in; undefined for a text without Chinese characters. */
+export function chineseScriptOf(text: string): ChineseScript | undefined {
+  if (!/\p{Script=Han}/u.test(text)) return undefined;
+  return writtenInTraditional(text) ? 'traditional' : 'simplified';
+}
+
 /** `text` in the characters an answer or reply is written in: traditional when the member wrote so, else as it is. */
 export function inScript(script: 'traditional' | undefined, text: string): string {
   return script === 'traditional' ? toTraditional(text) : text;

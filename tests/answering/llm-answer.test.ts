@@ -184,9 +184,9 @@ describe('when the model fails, the member still gets the extractive answer', ()
 
     expect(answer).toMatchObject({ language: 'fa', abstained: false, mode: 'offline' });
     const text = stripIsolation(answer.text);
-    expect(text).toContain('1. 用信用证向伊朗出口机床');
+    expect(text).toContain('۱. 用信用证向伊朗出口机床');
     expect(text).toContain('(متن اصلی به چینی)');
-    expect(text).toContain('2. پرداخت از راه صرافی');
+    expect(text).toContain('۲. پرداخت از راه صرافی');
     const [warning] = log.warnings();
     expect(warning).toMatchObject({ kind, msg: expect.stringContaining('extractive answer') });
     expect(warning?.err?.stack).toBeTruthy();

@@ -60,7 +60,7 @@ describe("offline answer (no model): extractive, in the asker's language where a
         'تجربهٔ شرکت‌های عضو در این زمینه:',
         // The country and industry line holds only values: it starts with a right-to-left mark.
         // The sentence that answers "how do I send money" (پول), not the story's first one.
-        '1. پرداخت به تأمین‌کننده چینی از راه صرافی\n\u200Fایران — صنایع غذایی\nپول را به یوآن پرداخت کردیم.',
+        '۱. پرداخت به تأمین‌کننده چینی از راه صرافی\n\u200Fایران — صنایع غذایی\nپول را به یوآن پرداخت کردیم.',
       ].join('\n\n'),
     );
   });
@@ -87,10 +87,10 @@ describe("offline answer (no model): extractive, in the asker's language where a
 
     expect(answer.cited.map((c) => c.displayLanguage)).toEqual(['zh', 'en']);
     const text = stripIsolation(answer.text);
-    expect(text).toContain('1. 伊朗海关的原产地证明\n\u200Fچین — ماشین‌آلات\n我们请商会出具了原产地证书。清关三天完成！\n(متن اصلی به چینی)');
+    expect(text).toContain('۱. 伊朗海关的原产地证明\n\u200Fچین — ماشین‌آلات\n我们请商会出具了原产地证书。清关三天完成！\n(متن اصلی به چینی)');
     // A country without a locale entry gets its name from CLDR, in Persian: no bare "KZ" in a Persian line.
     expect(text).toContain(
-      '2. Rail freight via Kazakhstan\n\u200Fقزاقستان — حمل‌ونقل و لجستیک\nWe used the rail route via Khorgos. It took 18 days.\n(متن اصلی به انگلیسی)',
+      '۲. Rail freight via Kazakhstan\n\u200Fقزاقستان — حمل‌ونقل و لجستیک\nWe used the rail route via Khorgos. It took 18 days.\n(متن اصلی به انگلیسی)',
     );
   });
 

@@ -62,6 +62,13 @@ describe.each(testDatabases())('on $name', (database) => {
     expect(latin!.text).toContain(PAYMENT.translations!.en!.title);
   });
 
+  it('numbers the experiences of a Persian answer in Persian digits, as its list of related experiences is numbered', async () => {
+    const member = tg.member({ language_code: 'fa' });
+    const [answer] = await member.says(QUESTIONS.fa.about);
+    expect(answer!.text).toContain(`۱. ${PAYMENT.title}`);
+    expect(answer!.text).not.toMatch(/(^|\n)\u200F?1\. /);
+  });
+
   it('answers a question in traditional characters in traditional characters: the quote, the title, the bot words and buttons', async () => {
     const member = tg.member({ language_code: 'zh' });
     const [answer] = await member.says('怎麼通過換匯所向中國供應商付款？');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it as anyIt } from 'vitest';
 import { testDatabases } from '../helpers/db.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
-import { carriesContactOf, TelegramTest, type Reply, type TestGroup, type TestMember } from '../helpers/telegram.ts';
+import { carriesContactOf, TelegramTest, withLanguageHint, type Reply, type TestGroup, type TestMember } from '../helpers/telegram.ts';
 
 // A file's tests follow on from each other, even in the databases' suites that run side by side below.
 const it = anyIt.sequential;
@@ -115,7 +115,7 @@ describe.concurrent.each(testDatabases())('the community, several people at once
     // Posted without Maryam's name: in English in the staff chat, in Chinese in the forum (its General topic), her words as she wrote them.
     await tg.outboxSent();
     const staffPost = staffChat.botMessages.find((m) => m.text.includes(QUESTION))!;
-    expect(staffPost.text).toBe(tg.text('en', 'community-question-post', { question: QUESTION, language: 'fa' }));
+    expect(staffPost.text).toBe(withLanguageHint(tg, tg.text('en', 'community-question-post', { question: QUESTION, language: 'fa' })));
     expect(staffPost.buttons).toEqual([tg.text('en', 'community-button-can-answer')]);
     const forumPost = forum.botMessages.find((m) => m.text.includes(QUESTION))!;
     expect(forumPost.text).toBe(tg.text('zh', 'community-question-post', { question: QUESTION, language: 'fa' }));
@@ -170,7 +170,7 @@ describe.concurrent.each(testDatabases())('the community, several people at once
     expect(maryam.toasts).toEqual([tg.text('fa', 'community-answer-feedback-thanks')]);
     await tg.outboxSent();
     const settled = (post: Reply, group: TestGroup) => group.botMessages.find((m) => m.message.message_id === post.message.message_id)!;
-    expect(settled(staffPost, staffChat).text).toBe(tg.text('en', 'community-question-answered', { question: QUESTION, language: 'fa' }));
+    expect(settled(staffPost, staffChat).text).toBe(withLanguageHint(tg, tg.text('en', 'community-question-answered', { question: QUESTION, language: 'fa' })));
     expect(settled(forumPost, forum).text).toBe(tg.text('zh', 'community-question-answered', { question: QUESTION, language: 'fa' }));
     expect(settled(forumPost, forum).buttons).toEqual([]);
     expect(settled(staffPost, staffChat).buttons).toEqual([]);

@@ -3,7 +3,7 @@ import { readAuditLog } from '../../src/knowledge/experiences/audit.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai.ts';
 import type { Language } from '../../src/text/language.ts';
-import { plain, TelegramTest, type TestGroup, type TestMember } from '../helpers/telegram.ts';
+import { plain, TelegramTest, withLanguageHint, type TestGroup, type TestMember } from '../helpers/telegram.ts';
 
 // A file's tests follow on from each other, even in the databases' suites that run side by side below.
 const it = anyIt.sequential;
@@ -81,7 +81,7 @@ describe.concurrent.each(testDatabases())('questions nobody could answer, put to
     for (const chatId of [STAFF_CHAT_ID, MEMBERS_GROUP_ID]) {
       const posts = botPosts(chatId).filter((m) => plain(m.text).includes(QUESTION));
       expect(posts).toHaveLength(1);
-      expect(plain(posts[0]!.text)).toBe(tg.text('en', 'community-question-post', { question: QUESTION, language: 'fa' }));
+      expect(plain(posts[0]!.text)).toBe(withLanguageHint(tg, tg.text('en', 'community-question-post', { question: QUESTION, language: 'fa' })));
       expect(plain(posts[0]!.text)).not.toContain('Maryam');
     }
     const post = botPosts(MEMBERS_GROUP_ID).find((m) => plain(m.text).includes(QUESTION))!;
@@ -135,7 +135,7 @@ describe.concurrent.each(testDatabases())('questions nobody could answer, put to
     expect((await tg.app.community.openQuestions.getById(Number(payload.slice(3))))!.status).toBe('answered');
     for (const chatId of [STAFF_CHAT_ID, MEMBERS_GROUP_ID]) {
       const [edited] = botPosts(chatId).filter((m) => plain(m.text).includes(QUESTION));
-      expect(plain(edited!.text)).toBe(tg.text('en', 'community-question-answered', { question: QUESTION, language: 'fa' }));
+      expect(plain(edited!.text)).toBe(withLanguageHint(tg, tg.text('en', 'community-question-answered', { question: QUESTION, language: 'fa' })));
       expect(edited!.reply_markup?.inline_keyboard ?? []).toEqual([]);
     }
     // An answered question takes no more answers.
@@ -289,7 +289,7 @@ describe.concurrent.each(testDatabases())('questions nobody could answer, put to
     await tg.outboxSent();
     for (const chatId of [STAFF_CHAT_ID, MEMBERS_GROUP_ID]) {
       const [post] = botPosts(chatId).filter((m) => plain(m.text).includes(questions[0]!));
-      expect(plain(post!.text)).toBe(tg.text('en', 'community-question-closed', { question: questions[0]!, language: 'en' }));
+      expect(plain(post!.text)).toBe(withLanguageHint(tg, tg.text('en', 'community-question-closed', { question: questions[0]!, language: 'en' })));
       expect(post!.reply_markup?.inline_keyboard ?? []).toEqual([]);
     }
     // A closed question frees a place: the member may ask another.

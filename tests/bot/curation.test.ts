@@ -394,6 +394,11 @@ describe.concurrent.each(testDatabases())('center staff curate in Telegram, on $
     expect(missing!.text).toContain('两位审核员同时审核');
     expect(missing!.text).not.toContain(BASE.title);
 
+    // Numbered in the reader's digits, as its buttons are.
+    const [persian] = await curator('fa').says('/review missing');
+    expect(persian!.text).toContain(`۱. ${OTHER.title}`);
+    expect(persian!.buttons).toContain(tg.text('fa', 'curation-missing-edit', { index: 1 }));
+
     // Adding the missing Chinese version of the first is an edit.
     await liWei.presses(tg.text('zh', 'curation-missing-edit', { index: 1 }));
     expect(liWei.lastReply!.text).toBe(tg.text('zh', 'curation-edit-choose-language', { title: OTHER.title }));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../src/text/language.ts';
 import { anExperience } from '../helpers/experiences.ts';
+import { testDatabases } from '../helpers/db.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
 
@@ -67,5 +68,51 @@ describe('the profile ranks experiences of similar firms first', () => {
     await setProfile(member, language, country, industry);
     const [answer] = await member.says(QUESTION);
     expect(firstCarpet(answer!.text)).toBe(expected);
+  });
+});
+
+describe.each(testDatabases())('a second /profile on $name', (database) => {
+  let own: TelegramTest;
+  beforeAll(async () => {
+    own = await TelegramTest.start({ openDb: database.open });
+  });
+  afterAll(() => own?.stop());
+
+  it.each(['fa', 'zh', 'en'] as const)('in %s shows what is saved first and asks again only when the member chooses to change it', async (language) => {
+    const member = own.member({ language_code: language });
+    await member.says('/profile');
+    await member.says('Negin Pars');
+    await member.presses(own.text(language, 'country-IR'));
+    await member.presses(own.text(language, 'industry-food'));
+
+    const [shown] = await member.says('/profile');
+    expect(shown!.text).toBe(
+      own.plainText(language, 'bot-profile-current', {
+        company: 'Negin Pars',
+        country: own.plainText(language, 'country-IR'),
+        industry: own.plainText(language, 'industry-food'),
+      }),
+    );
+    expect(shown!.buttons).toEqual([own.text(language, 'bot-button-profile-change')]);
+
+    const [asked] = await member.presses(own.text(language, 'bot-button-profile-change'));
+    expect(asked!.text).toBe(own.plainText(language, 'bot-profile-ask-company'));
+    await member.presses(own.text(language, 'bot-button-skip'));
+    await member.presses(own.text(language, 'country-CN'));
+    await member.presses(own.text(language, 'industry-textiles'));
+    const [again] = await member.says('/profile');
+    expect(again!.text).toBe(
+      own.plainText(language, 'bot-profile-current', {
+        company: own.plainText(language, 'bot-profile-none'),
+        country: own.plainText(language, 'country-CN'),
+        industry: own.plainText(language, 'industry-textiles'),
+      }),
+    );
+  });
+
+  it('asks at once a member who has saved no profile', async () => {
+    const member = own.member({ language_code: 'en' });
+    const [asked] = await member.says('/profile');
+    expect(asked!.text).toBe(own.plainText('en', 'bot-profile-ask-company'));
   });
 });

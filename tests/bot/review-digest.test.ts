@@ -9,7 +9,7 @@ import type { ExperienceRecord } from '../../src/knowledge/experiences/experienc
 import { anExperience } from '../helpers/experiences.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { testDatabases } from '../helpers/db.ts';
-import { TelegramTest, type TestGroup, type TestMember } from '../helpers/telegram.ts';
+import { TelegramTest, withLanguageHint, type TestGroup, type TestMember } from '../helpers/telegram.ts';
 
 // A file's tests and blocks follow on from each other, even in the databases' suites that run side by side below.
 const describe = anyDescribe.sequential;
@@ -137,6 +137,8 @@ anyDescribe.concurrent.each(testDatabases())('keeping knowledge current on $name
       expect(digest!.text).toMatch(new RegExp(`1\\. ${STALE[0]!.title}\\n.*verified March 2023`));
       expect(digest!.text).not.toContain(PAYMENT.translations!.en!.title);
       expect(digest!.buttons).toEqual([...[1, 2, 3, 4, 5].flatMap((n) => [`✅ Still true · ${n}`, `✏️ Edit · ${n}`, `🗄 Archive · ${n}`]), '▶']);
+      // Nobody chose the staff chat's language: it ends saying how to have it in Persian or Chinese, as a review card does.
+      expect(digest!.text.endsWith(withLanguageHint(tg, ''))).toBe(true);
     });
 
     it('turns pages in place with ◀ ▶', async () => {
@@ -145,6 +147,7 @@ anyDescribe.concurrent.each(testDatabases())('keeping knowledge current on $name
       expect(digest!.text).toContain('(page 2 of 2)');
       expect(digest!.text).toContain(`6. ${STALE[5]!.title}`);
       expect(digest!.text).toContain(`7. ${STALE[6]!.title}`);
+      expect(digest!.text.endsWith(withLanguageHint(tg, ''))).toBe(true);
       expect(digest!.buttons).toContain('◀');
       expect(digest!.buttons).not.toContain('▶');
       await curatorInStaff.presses('◀');
@@ -265,6 +268,8 @@ anyDescribe.concurrent.each(testDatabases())('keeping knowledge current on $name
       const { title } = PAYMENT;
       expect(digest.text).toContain(`${tg.text('fa', 'bot-digest-item', { n: 1, title, country: 'x', industry: 'x', verified: 'x' }).split('\n')[0]}`);
       expect(digest.text).toContain(tg.plainText('fa', 'bot-digest-thumbs-down', { count: 3 }));
+      // The chat's language chosen, nothing says how to choose it.
+      expect(digest.text).not.toContain(tg.text('zh', 'group-posts-language-hint'));
       for (const q of [QUESTION, 'Which exchange house can pay a supplier in China for us?', 'Paying a Chinese supplier: is an exchange house safe?']) {
         expect(digest.text).toContain(`• ${q}`);
       }

@@ -392,3 +392,8 @@ export async function pressForged(tg: TelegramTest, member: TestMember, data: st
   }
   return toasts;
 }
+
+/** A post in a group whose admins chose no language (English then), as it ends: how to have the bot's posts in Persian or Chinese, each in its language. */
+export function withLanguageHint(tg: TelegramTest, text: string, key = 'group-posts-language-hint'): string {
+  return `${text}\n\n${tg.text('fa', key)}\n${tg.text('zh', key)}`;
+}

@@ -1,12 +1,14 @@
 import { Composer } from 'grammy';
-import type { BotContext } from '../context.ts';
+import type { BotContext, BotDeps } from '../context.ts';
+import { groupReplyLanguage } from '../chat-language.ts';
 
 /**
  * Whatever no feature took: in a private chat, say what the bot can do (photos, voice,
- * stickers, files, unknown commands) or that there is nothing to cancel; a stale button gets
- * a short notice instead of a spinner that never stops. Installed last.
+ * stickers, files, unknown commands) or that there is nothing to cancel, and in a group that
+ * there is nothing to cancel (in the group's language); a stale button gets a short notice
+ * instead of a spinner that never stops. Installed last.
  */
-export function fallbackFeature(): Composer<BotContext> {
+export function fallbackFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('bot-button-expired') }));
   const priv = composer.chatType('private');
@@ -14,5 +16,10 @@ export function fallbackFeature(): Composer<BotContext> {
   priv.command('cancel', (ctx) => ctx.reply(ctx.t('bot-nothing-to-cancel')));
   priv.on('message:text', (ctx) => ctx.reply(ctx.t('bot-unknown-command')));
   priv.on('message', (ctx) => ctx.reply(ctx.t('bot-other-input')));
+  // In a group, as short: nothing else is said there to what no feature took.
+  composer.chatType(['group', 'supergroup']).command('cancel', async (ctx) => {
+    const language = await groupReplyLanguage(deps.app.community.groups, ctx.chat.id, ctx.locale);
+    await ctx.reply(deps.app.translator.t(language, 'group-nothing-to-cancel'), { reply_parameters: { message_id: ctx.message.message_id } });
+  });
   return composer;
 }

@@ -25,7 +25,7 @@ export function helpFeature(deps: BotDeps): Composer<BotContext> {
 export async function replyGroupHelp(ctx: BotContext, deps: BotDeps): Promise<void> {
   const chatId = ctx.chat!.id;
   const { language: chosen } = await deps.app.community.groups.standing(chatId);
-  // In a members' group, in the language its admins chose, as the bot's other words there; else the asker's.
+  // In a members' group, in the language its admins chose, as the bot's other words there (groupReplyLanguage); else the asker's.
   if (chatId !== deps.app.config.staffChatId) return void (await ctx.reply(deps.app.translator.t(chosen ?? ctx.locale, 'group-help'), HTML));
   const language = chosen ? ctx.t(`bot-language-name-${chosen}`) : ctx.t('curation-staff-chat-language-default');
   await ctx.reply(ctx.t('curation-staff-chat-help', { language }), HTML);

@@ -52,5 +52,5 @@ export function installFeatures(composer: Composer<BotContext>, deps: BotDeps): 
   composer.use(groupsFeature(deps));
   composer.use(askFeature(deps));
   composer.use(voiceFeature(deps));
-  composer.use(fallbackFeature());
+  composer.use(fallbackFeature(deps));
 }

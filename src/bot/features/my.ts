@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard, type Context } from 'grammy';
 import type { Language } from '../../text/language.ts';
 import type { Contribution, ContributionEdit, RejectionReason } from '../../community/my-contributions.ts';
 import type { Member } from '../../community/members.ts';
-import { displayText } from '../../answering/display.ts';
+import { displayText, itemNumber } from '../../answering/display.ts';
 import { onPress } from '../callback-data.ts';
 import { MY_EDIT, MY_EDIT_BUTTONS, MY_EDIT_FIELD, MY_EDIT_LANGUAGE, MY_OPEN, MY_RESUBMIT, MY_WITHDRAW } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';
@@ -11,6 +11,8 @@ import { clip, escapeHtml, splitMessage } from '../render/html.ts';
 import { renderStory } from '../render/story.ts';
 import { FIELDS } from './share/fields.ts';
 import { fieldSteps, HTML, type Translate } from './share/steps.ts';
+import { replyScript, wordsFor } from '../i18n.ts';
+import { inScript } from '../../text/chinese-convert.ts';
 
 // Telegram refuses messages over 4,096 characters; titles are ≤ 200, so this many always fit.
 const MAX_LISTED = 15;
@@ -23,6 +25,7 @@ const MAX_WAIT_MS = 6 * 60 * 60 * 1000;
 /** Persisted with the conversation's replay state, so plain JSON. */
 interface EditArgs {
   locale: Language;
+  script?: 'traditional';
   experienceId: number;
 }
 
@@ -30,8 +33,18 @@ const actorOf = (member: Member) => ({ memberId: member.id, role: member.role })
 /** A rejection's reason in the member's language: a reason chosen on the review card by its label, typed words as typed. */
 const reasonText = (t: Translate, reason: RejectionReason) => ('key' in reason ? t(`curation-reason-${reason.key}`) : reason.text);
 
-/** A contribution as its owner sees it: where it stands, then the story exactly as readers get it, with what may be done now. */
-async function showContribution(ctx: Context, deps: BotDeps, locale: Language, t: Translate, { experience, reason }: Contribution): Promise<void> {
+/**
+ * A contribution as its owner sees it: where it stands, then the story exactly as readers get it
+ * (in the characters the owner writes Chinese in, `script`, as a story opened from an answer is), with what may be done now.
+ */
+async function showContribution(
+  ctx: Context,
+  deps: BotDeps,
+  reader: { locale: Language; script: 'traditional' | undefined },
+  t: Translate,
+  { experience, reason }: Contribution,
+): Promise<void> {
+  const { locale } = reader;
   const status = t(`my-status-${experience.status}`);
   const standing = experience.status === 'rejected' && reason ? t('my-rejected-reason', { status, reason: escapeHtml(reasonText(t, reason)) }) : status;
   const keyboard = new InlineKeyboard();
@@ -42,7 +55,8 @@ async function showContribution(ctx: Context, deps: BotDeps, locale: Language, t
   } else if (experience.status === 'draft') {
     keyboard.text(t('my-button-resubmit'), MY_RESUBMIT.encode({ experienceId: experience.id }));
   }
-  const parts = splitMessage(`${standing}\n\n${renderStory(experience, locale, t, deps.app.translator)}`);
+  const story = inScript(reader.script, renderStory(experience, locale, t, deps.app.translator));
+  const parts = splitMessage(`${standing}\n\n${story}`);
   for (const [i, part] of parts.entries()) {
     await ctx.reply(part, { ...HTML, ...(i === parts.length - 1 && keyboard.inline_keyboard.length > 0 ? { reply_markup: keyboard } : {}) });
   }
@@ -56,7 +70,7 @@ async function showContribution(ctx: Context, deps: BotDeps, locale: Language, t
 function editConversation(deps: BotDeps) {
   const { myContributions } = deps.app.community;
   return async function edit(conversation: Conversation<BotContext, Context>, ctx: Context, args: EditArgs): Promise<void> {
-    const t: Translate = (key, a) => deps.app.translator.t(args.locale, key, a);
+    const t: Translate = wordsFor(deps.app.translator, args.locale, args.script);
     const steps = fieldSteps(conversation, t, MY_EDIT_BUTTONS, 'my-edit-busy');
     const found = await conversation.external(async (outer: BotContext) => {
       const c = outer.member ? await myContributions.get(outer.member.id, args.experienceId) : undefined;
@@ -103,7 +117,7 @@ function editConversation(deps: BotDeps) {
     });
     if (!outcome.ok) return void (await ctx.reply(t(outcome.reason === 'not-now' ? 'my-not-editable' : 'my-edit-failed')));
     await ctx.reply(t('my-edit-saved'));
-    await showContribution(ctx, deps, args.locale, t, { experience: outcome.experience });
+    await showContribution(ctx, deps, { locale: args.locale, script: args.script }, t, { experience: outcome.experience });
   };
 }
 
@@ -146,9 +160,8 @@ export function myFeature(deps: BotDeps): Composer<BotContext> {
     });
     const keyboard = new InlineKeyboard();
     // Numbered as in the list above (Persian digits in Persian).
-    const number = new Intl.NumberFormat(ctx.locale);
     listed.forEach((c, i) =>
-      keyboard.text(`${number.format(i + 1)}. ${clip(titleOf(c), BUTTON_TITLE)}`, MY_OPEN.encode({ experienceId: c.experience.id })).row(),
+      keyboard.text(`${itemNumber(ctx.locale, i + 1)} ${clip(titleOf(c), BUTTON_TITLE)}`, MY_OPEN.encode({ experienceId: c.experience.id })).row(),
     );
     await ctx.reply([ctx.t('my-header', { count: mine.length }), ...lines].join('\n\n'), { ...HTML, reply_markup: keyboard });
   });
@@ -157,7 +170,7 @@ export function myFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     const found = ctx.member ? await myContributions.get(ctx.member.id, experienceId) : undefined;
     if (!found) return void (await ctx.reply(ctx.t('my-gone')));
-    await showContribution(ctx, deps, ctx.locale, ctx.t, found);
+    await showContribution(ctx, deps, { locale: ctx.locale, script: replyScript(ctx).script }, ctx.t, found);
   });
 
   const move =
@@ -180,7 +193,7 @@ export function myFeature(deps: BotDeps): Composer<BotContext> {
     if (Object.keys(ctx.conversation.active()).length > 0) return next();
     await ctx.answerCallbackQuery();
     if (ctx.chat?.type !== 'private' || !ctx.member) return;
-    const args: EditArgs = { locale: ctx.locale, experienceId };
+    const args: EditArgs = { locale: ctx.locale, experienceId, ...replyScript(ctx) };
     await ctx.conversation.enter(MY_EDIT_CONVERSATION, args);
   });
   return composer;

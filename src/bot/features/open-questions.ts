@@ -2,6 +2,8 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext, BotDeps } from '../context.ts';
 import { openQuestionLink } from '../open-question-sender.ts';
 import { clip, escapeHtml } from '../render/html.ts';
+import { groupReplyLanguage } from '../chat-language.ts';
+import { wordsFor } from '../i18n.ts';
 
 // One message's worth: older questions are listed once these are answered or closed.
 const LIST_MAX = 10;
@@ -14,17 +16,20 @@ export function openQuestionsFeature(deps: BotDeps): Composer<BotContext> {
   const { community } = deps.app;
 
   composer.command('open', async (ctx) => {
+    // In a group, in the language its admins chose, as the bot's other words there.
+    const t =
+      ctx.chat.type === 'private' ? ctx.t : wordsFor(deps.app.translator, await groupReplyLanguage(community.groups, ctx.chat.id, ctx.locale), undefined);
     const open = await community.openQuestions.listOpen(LIST_MAX);
     if (open.length === 0) {
-      await ctx.reply(ctx.t('community-open-none'));
+      await ctx.reply(t('community-open-none'));
       return;
     }
-    const items = open.map((q) => ctx.t('community-open-item', { id: q.id, question: escapeHtml(clip(q.text, QUESTION_CHARS)) }));
+    const items = open.map((q) => t('community-open-item', { id: q.id, question: escapeHtml(clip(q.text, QUESTION_CHARS)) }));
     const staff = ctx.member?.role === 'curator' || ctx.member?.role === 'admin';
-    const text = [ctx.t('community-open-header'), ...items, ...(staff ? [ctx.t('community-open-close-hint')] : [])].join('\n\n');
+    const text = [t('community-open-header'), ...items, ...(staff ? [t('community-open-close-hint')] : [])].join('\n\n');
     const keyboard = new InlineKeyboard();
     open.forEach((q, i) => {
-      keyboard.url(ctx.t('community-open-answer-button', { id: q.id }), openQuestionLink(ctx.me.username, q.id));
+      keyboard.url(t('community-open-answer-button', { id: q.id }), openQuestionLink(ctx.me.username, q.id));
       if (i % 2 === 1) keyboard.row();
     });
     await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });

@@ -3,17 +3,21 @@ import { Composer, InlineKeyboard, type Context } from 'grammy';
 import type { Language } from '../../text/language.ts';
 import { INDUSTRIES } from '../../knowledge/experiences/experience.ts';
 import { onPress } from '../callback-data.ts';
-import { PROFILE_COMPANY, PROFILE_COUNTRIES, PROFILE_COUNTRY, PROFILE_INDUSTRY, PROFILE_START } from '../callbacks.ts';
+import { PROFILE_CHANGE, PROFILE_COMPANY, PROFILE_COUNTRIES, PROFILE_COUNTRY, PROFILE_INDUSTRY, PROFILE_START } from '../callbacks.ts';
+import type { Member } from '../../community/members.ts';
 import { isValidProfileValue } from '../../community/profile.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { countryName, industryName } from '../../answering/display.ts';
 import { consentMessage } from './introductions.ts';
+import { replyScript, wordsFor } from '../i18n.ts';
+import { inScript } from '../../text/chinese-convert.ts';
 
 export const PROFILE_CONVERSATION = 'profile';
 
 /** Persisted with the conversation's replay state, so plain JSON. */
 interface ProfileArgs {
   locale: Language;
+  script?: 'traditional';
   memberId: number;
 }
 
@@ -28,7 +32,9 @@ type Answer = { value: string | null } | { halt: true } | { cancelled: true };
  */
 function profileConversation(deps: BotDeps) {
   return async function profile(conversation: Conversation<BotContext, Context>, ctx: Context, args: ProfileArgs): Promise<void> {
-    const t = (key: string, a?: Record<string, string | number>) => deps.app.translator.t(args.locale, key, a);
+    const t = wordsFor(deps.app.translator, args.locale, args.script);
+    const countryLabel = (code: string) => inScript(args.script, countryName(deps.app.translator, args.locale, code));
+    const industryLabel = (slug: string) => inScript(args.script, industryName(deps.app.translator, args.locale, slug));
     const skipCompany = () => new InlineKeyboard().text(t('bot-button-skip'), PROFILE_COMPANY.encode({ skip: '-' }));
 
     const leave = async (answer: Answer) => {
@@ -61,14 +67,14 @@ function profileConversation(deps: BotDeps) {
     if (!('value' in company)) return leave(company);
 
     const countries = new InlineKeyboard();
-    for (const code of PROFILE_COUNTRIES) countries.text(countryName(deps.app.translator, args.locale, code), PROFILE_COUNTRY.encode({ country: code }));
+    for (const code of PROFILE_COUNTRIES) countries.text(countryLabel(code), PROFILE_COUNTRY.encode({ country: code }));
     await ctx.reply(t('bot-profile-ask-country'), { reply_markup: countries.row().text(t('bot-button-skip'), PROFILE_COUNTRY.encode({ country: null })) });
     const country = await ask('country', (c) => isoCode(c.message?.text), 'bot-profile-country-invalid');
     if (!('value' in country)) return leave(country);
 
     const industries = new InlineKeyboard();
     INDUSTRIES.forEach((slug, i) => {
-      industries.text(industryName(deps.app.translator, args.locale, slug), PROFILE_INDUSTRY.encode({ industry: slug }));
+      industries.text(industryLabel(slug), PROFILE_INDUSTRY.encode({ industry: slug }));
       if (i % 2 === 1) industries.row();
     });
     await ctx.reply(t('bot-profile-ask-industry'), { reply_markup: industries.row().text(t('bot-button-skip'), PROFILE_INDUSTRY.encode({ industry: null })) });
@@ -110,21 +116,38 @@ function isoCode(text: string | undefined): string | undefined {
   return v !== undefined && isValidProfileValue('country', v) ? v : undefined;
 }
 
-/** /profile, and the button under /start's greeting. */
+/**
+ * /profile, and the button under /start's greeting: a member with a profile sees it first, with
+ * a button to change it (asked again from the first step); one without is asked at once.
+ */
 export function profileFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.use(createConversation<BotContext, Context>(profileConversation(deps), { id: PROFILE_CONVERSATION }));
-  const enter = async (ctx: BotContext, next: () => Promise<void>) => {
+  const enter = async (ctx: BotContext, next: () => Promise<void>, change: boolean) => {
     // In the middle of another conversation (/share): let that one say it is busy.
     if (Object.keys(ctx.conversation.active()).some((id) => id !== PROFILE_CONVERSATION)) return next();
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     if (ctx.chat?.type !== 'private') return void (await ctx.reply(ctx.t('bot-profile-private-only')));
-    if (!ctx.member) return;
+    const member = ctx.member;
+    if (!member) return;
     await ctx.conversation.exit(PROFILE_CONVERSATION);
-    const args: ProfileArgs = { locale: ctx.locale, memberId: ctx.member.id };
+    if (!change && (member.company || member.country || member.industry)) return showProfile(ctx, deps, member);
+    const args: ProfileArgs = { locale: ctx.locale, memberId: member.id, ...replyScript(ctx) };
     await ctx.conversation.enter(PROFILE_CONVERSATION, args);
   };
-  composer.command('profile', enter);
-  onPress(composer, PROFILE_START, (ctx, _start, next) => enter(ctx, next));
+  composer.command('profile', (ctx, next) => enter(ctx, next, false));
+  onPress(composer, PROFILE_START, (ctx, _start, next) => enter(ctx, next, false));
+  onPress(composer, PROFILE_CHANGE, (ctx, _change, next) => enter(ctx, next, true));
   return composer;
+}
+
+/** The profile as saved, worded as when it was saved, and the button to change it. */
+async function showProfile(ctx: BotContext, deps: BotDeps, member: Member): Promise<void> {
+  const none = ctx.t('bot-profile-none');
+  const text = ctx.t('bot-profile-current', {
+    company: member.company ?? none,
+    country: member.country ? countryName(deps.app.translator, ctx.locale, member.country) : none,
+    industry: member.industry ? industryName(deps.app.translator, ctx.locale, member.industry) : none,
+  });
+  await ctx.reply(text, { reply_markup: new InlineKeyboard().text(ctx.t('bot-button-profile-change'), PROFILE_CHANGE.encode({})) });
 }

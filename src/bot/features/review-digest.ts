@@ -4,7 +4,7 @@ import type { ReverifyResult } from '../../community/index.ts';
 import { onPress } from '../callback-data.ts';
 import { DIGEST_ARCHIVE, DIGEST_PAGE, DIGEST_STILL_TRUE } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';
-import { chatLanguage } from '../chat-language.ts';
+import { postingLanguage } from '../chat-language.ts';
 import { DIGEST_PAGE_SIZE, renderDigest } from '../render/digest.ts';
 import { editUnlessUnchanged } from '../telegram-failure.ts';
 
@@ -27,8 +27,8 @@ export function reviewDigestFeature(deps: BotDeps): Composer<BotContext> {
   /** Shows `page` (1-based) of the digest in the message pressed. */
   async function showPage(ctx: BotContext, page: number): Promise<void> {
     const digest = await reverification.digestPage({ page: page - 1, pageSize: DIGEST_PAGE_SIZE, reviewAfterMonths: config.reviewAfterMonths });
-    const language = await chatLanguage(db, ctx.chatId ?? ctx.from!.id);
-    const { html, keyboard } = renderDigest(digest, language, translator, config.reviewAfterMonths);
+    const { language, unchosen } = await postingLanguage(db, ctx.chatId ?? ctx.from!.id);
+    const { html, keyboard } = renderDigest(digest, language, translator, config.reviewAfterMonths, { languageHint: unchosen });
     // Two presses showing the same page: Telegram refuses an edit that changes nothing.
     await editUnlessUnchanged(() => ctx.editMessageText(html, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } }));
   }

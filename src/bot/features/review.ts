@@ -6,6 +6,7 @@ import { REVIEW, REVIEW_EDIT, REVIEW_MERGE, REVIEW_REASON } from '../callbacks.t
 import { postingLanguage } from '../chat-language.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { clip, escapeHtml } from '../render/html.ts';
+import { itemNumber } from '../../answering/display.ts';
 import { REJECT_REASONS } from '../../community/curation-decision.ts';
 import { alreadyDecided, postCard, takeDecision } from './review/cards.ts';
 import { createEditConversation, REVIEW_EDIT_CONVERSATION, type EditArgs } from './review/edit.ts';
@@ -70,10 +71,13 @@ export function reviewFeature(deps: BotDeps): Composer<BotContext> {
         keyboard.text(ctx.t('curation-missing-edit', { index: i + 1 }), REVIEW.encode({ action: 'edit', experienceId: item.experienceId }));
         if (i % 4 === 3) keyboard.row();
       });
-      await ctx.reply([ctx.t('curation-missing-header', { total: missing.total }), ...lines.map((line, i) => `${i + 1}. ${line}`)].join('\n'), {
-        ...HTML,
-        reply_markup: keyboard,
-      });
+      await ctx.reply(
+        [ctx.t('curation-missing-header', { total: missing.total }), ...lines.map((line, i) => `${itemNumber(ctx.locale, i + 1)} ${line}`)].join('\n'),
+        {
+          ...HTML,
+          reply_markup: keyboard,
+        },
+      );
       return;
     }
     const next = await curation.nextForReview(ctx.from!.id, ctx.chat.id);

@@ -1,6 +1,7 @@
 import { createConversation } from '@grammyjs/conversations';
 import { Composer, type Context } from 'grammy';
 import type { BotContext, BotDeps } from '../context.ts';
+import { replyScript } from '../i18n.ts';
 import { createShareConversation, SHARE_CONVERSATION, type ShareArgs } from './share/conversation.ts';
 
 // A member who walks away mid-/share gets the bot back for questions after this long.
@@ -37,7 +38,7 @@ export function shareFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.reply(ctx.t('share-private-only'));
       return;
     }
-    const args: ShareArgs = { locale: ctx.locale };
+    const args: ShareArgs = { locale: ctx.locale, ...replyScript(ctx) };
     await ctx.conversation.enter(SHARE_CONVERSATION, args);
   });
   return composer;

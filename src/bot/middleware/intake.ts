@@ -4,12 +4,13 @@ import { isDatabaseUnavailable } from '../../db/db.ts';
 import type { BotContextExtras } from '../context.ts';
 import type { PrefetchingStorage } from '../db-storage.ts';
 import { languageFromTelegram } from '../i18n.ts';
+import { chineseScriptOf } from '../../text/chinese-convert.ts';
 
 /**
  * What every update needs before a feature runs, in one round trip to the database (see
  * `createClaimUpdate`): the update claimed (a replay stops here), the member behind ctx.from
  * and the update's language — the member's own choice from /language, else Telegram's
- * language_code —, and the conversation state, handed to the conversations plugin's first read.
+ * language_code — and characters (those the member writes Chinese in), and the conversation state, handed to the conversations plugin's first read.
  */
 export function intake<T>(deps: {
   claimUpdate: ClaimUpdate;
@@ -24,6 +25,9 @@ export function intake<T>(deps: {
     const acting = ctx.message !== undefined || ctx.callbackQuery !== undefined;
     const from = acting && ctx.from && !ctx.from.is_bot ? ctx.from : undefined;
     const key = deps.conversationKey(ctx);
+    // The characters the member writes Chinese in, remembered for the updates without any (a command, a press).
+    const words = ctx.message?.text ?? ctx.message?.caption;
+    const written = words === undefined ? undefined : chineseScriptOf(words);
     const claim = await deps.claimUpdate({
       updateId: ctx.update.update_id,
       update: ctx.update,
@@ -34,6 +38,7 @@ export function intake<T>(deps: {
               name: [from.first_name, from.last_name].filter(Boolean).join(' '),
               register: ctx.chat?.type === 'private',
               ...(from.language_code ? { language: languageFromTelegram(from.language_code) } : {}),
+              ...(written ? { chineseScript: written } : {}),
             },
           }
         : {}),
@@ -45,6 +50,7 @@ export function intake<T>(deps: {
     }
     if (claim.member) ctx.member = claim.member;
     ctx.locale = ctx.member?.language ?? languageFromTelegram(from?.language_code);
+    if ((written ?? ctx.member?.chineseScript) === 'traditional') ctx.script = 'traditional';
     const withdraw = key === undefined ? undefined : deps.conversations.prefetch(key, claim.state as T | undefined);
     let finished = false;
     ctx.handledUpdate = { updateId: ctx.update.update_id, finished: () => void (finished = true) };

@@ -7,6 +7,7 @@ import type { Language } from '../../text/language.ts';
 import { inReadingDirection } from '../../text/direction.ts';
 import { DIGEST_ARCHIVE, DIGEST_PAGE, DIGEST_STILL_TRUE, REVIEW } from '../callbacks.ts';
 import { clip, escapeHtml } from './html.ts';
+import { languageHint } from '../chat-language.ts';
 
 /** Experiences on one page of the digest: with their buttons, a page fits a phone's screen and one message. */
 export const DIGEST_PAGE_SIZE = 5;
@@ -18,12 +19,14 @@ const TITLE_CHARS = 200;
  * One page of the re-verification digest, in the staff chat's language: each experience with
  * when it was verified and, when members found it unhelpful, what they asked; under it ✅ Still
  * true · ✏️ Edit · 🗄 Archive for each, and ◀ ▶ between pages. Every value is escaped.
+ * `languageHint`: ends with how to change the chat's language (see postingLanguage).
  */
 export function renderDigest(
   digest: DigestPage,
   language: Language,
   translator: Translator,
   reviewAfterMonths: number,
+  options: { languageHint?: boolean } = {},
 ): { html: string; keyboard: InlineKeyboard } {
   const t = (key: string, values?: Record<string, string | number>) => translator.t(language, key, values);
   const keyboard = new InlineKeyboard();
@@ -62,5 +65,6 @@ export function renderDigest(
     t('bot-digest-title', { total: digest.total, page, pages: digest.pages }),
     t('bot-digest-intro', { months: reviewAfterMonths, thumbs: THUMBS_DOWN_FOR_REVIEW }),
   ];
-  return { html: [...heading, ...blocks].join('\n\n'), keyboard };
+  const hint = options.languageHint ? [languageHint(translator, language)] : [];
+  return { html: [...heading, ...blocks, ...hint].join('\n\n'), keyboard };
 }

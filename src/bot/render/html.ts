@@ -19,6 +19,11 @@ export function clip(text: string, max: number): string {
 /** Telegram's limit on one message, in UTF-16 code units. */
 export const TELEGRAM_MAX_MESSAGE = 4096;
 
+/** How long an HTML message is as Telegram counts it: its text, tags left out and each entity one character. */
+export function visibleLength(html: string): number {
+  return html.replace(/<[^>]*>/g, '').replace(/&(?:#\d+|#x[\da-f]+|[a-z]+);/gi, '&').length;
+}
+
 /**
  * Splits an HTML message into parts Telegram accepts: on paragraph boundaries first, then
  * lines, then (for a single overlong line) at a space, never inside an `&…;` entity. A line

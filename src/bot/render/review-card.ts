@@ -6,15 +6,19 @@ import { LANGUAGES, TEXT_FIELDS } from '../../knowledge/experiences/rules.ts';
 import { inReadingDirection } from '../../text/direction.ts';
 import { countryName, industryName } from '../../answering/display.ts';
 import { REVIEW } from '../callbacks.ts';
-import { clip, escapeHtml } from './html.ts';
+import { languageHint } from '../chat-language.ts';
+import { MAX_COMPANY } from '../../community/profile.ts';
+import { clip, escapeHtml, TELEGRAM_MAX_MESSAGE, visibleLength } from './html.ts';
 import type { Translate } from './story.ts';
 
-// Room for every field of three language versions, the contributor, the similar titles and the
-// warnings within Telegram's 4,096 characters.
-const CARD_TEXT_BUDGET = 2800;
 const SIMILAR_TITLE = 80;
-// The longest language note (two lines, see languageHint), rounded up.
-const LANGUAGE_HINT_ROOM = 200;
+// An id is for finding an experience, not reading: its start tells one from another.
+const SIMILAR_ID = 48;
+// A member's Telegram name (first and last, 64 each) and company as a profile keeps them; an import's may be longer.
+const CONTRIBUTOR_NAME = 129;
+const TAGS = 240;
+// A text is never cut shorter than this, whatever else the card holds.
+const SHORTEST_CLIP = 40;
 
 /** `2026-12-06 16:30 UTC`: when a decision was taken, the same for every reader. */
 export const decisionTime = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -26,13 +30,6 @@ export function outcomeLine(decision: Decision, t: Translate): string {
     name: escapeHtml(decision.byName ?? t('curation-someone')),
     at: decisionTime(decision.at),
   });
-}
-
-/** How to have the cards in each other language, said in that language: for a group chat whose admins never chose one. */
-export function languageHint(translator: Translator, cardLanguage: Language): string {
-  return LANGUAGES.filter((l) => l !== cardLanguage)
-    .map((l) => translator.t(l, 'curation-card-language-hint'))
-    .join('\n');
 }
 
 /**
@@ -50,57 +47,64 @@ export function renderReviewCard(
 ): { html: string; keyboard?: InlineKeyboard } {
   const { experience, contributor } = card;
   const versions = LANGUAGES.flatMap((l) => (experience.texts[l] ? [[l, experience.texts[l]] as const] : []));
-  const fieldCount = versions.reduce((n, [, text]) => n + TEXT_FIELDS.filter((f) => text[f]).length, card.askedQuestion ? 1 : 0);
-  // The language note takes its room from the fields', so the card stays within Telegram's limit.
-  const budget = CARD_TEXT_BUDGET - (options.languageHint ? LANGUAGE_HINT_ROOM : 0);
-  const perField = Math.max(120, Math.floor(budget / Math.max(1, fieldCount)));
-  const parts = [
-    t('curation-card-title', { id: experience.id, status: t(`curation-status-${experience.status}`) }),
-    t('curation-card-meta', {
-      industry: escapeHtml(industryName(translator, language, experience.industry)),
-      country: escapeHtml(countryName(translator, language, experience.country)),
-      tags: experience.tags.length > 0 ? ` · ${escapeHtml(experience.tags.join(', '))}` : '',
-    }),
+  // The texts that may be long: every field of every version, and the question asked.
+  const long = [
+    ...versions.flatMap(([, text]) => TEXT_FIELDS.flatMap((f) => (text[f] ? [text[f]] : []))),
+    ...(card.askedQuestion ? [card.askedQuestion.text] : []),
   ];
-  if (card.structuredByModel) parts.push(t('curation-card-structured'));
-  for (const [l, text] of versions) {
-    const lines = [
-      t('curation-card-version', { language: t(`bot-language-name-${l}`), machine: text.origin === 'machine' ? ` ${t('curation-card-machine')}` : '' }),
+  const render = (cap: number | undefined): string => {
+    const shown = (text: string) => (cap === undefined ? text : clip(text, cap));
+    const parts = [
+      t('curation-card-title', { id: experience.id, status: t(`curation-status-${experience.status}`) }),
+      t('curation-card-meta', {
+        industry: escapeHtml(industryName(translator, language, experience.industry)),
+        country: escapeHtml(countryName(translator, language, experience.country)),
+        tags: experience.tags.length > 0 ? ` · ${escapeHtml(clip(experience.tags.join(', '), TAGS))}` : '',
+      }),
     ];
-    for (const field of TEXT_FIELDS) {
-      const value = text[field];
-      if (value) lines.push(t('curation-card-field', { field: t(`share-field-${field}`), text: escapeHtml(inReadingDirection(l, clip(value, perField))) }));
+    if (card.structuredByModel) parts.push(t('curation-card-structured'));
+    for (const [l, text] of versions) {
+      const lines = [
+        t('curation-card-version', { language: t(`bot-language-name-${l}`), machine: text.origin === 'machine' ? ` ${t('curation-card-machine')}` : '' }),
+      ];
+      for (const field of TEXT_FIELDS) {
+        const value = text[field];
+        if (value) lines.push(t('curation-card-field', { field: t(`share-field-${field}`), text: escapeHtml(inReadingDirection(l, shown(value))) }));
+      }
+      parts.push(lines.join('\n'));
     }
-    parts.push(lines.join('\n'));
-  }
-  if (card.askedQuestion) {
-    const { text, language: asked } = card.askedQuestion;
-    parts.push(t('curation-card-asked', { language: t(`bot-language-name-${asked}`), question: escapeHtml(inReadingDirection(asked, clip(text, perField))) }));
-  }
-  parts.push(
-    t('curation-card-contributor', {
-      name: escapeHtml(contributor.name ?? t('curation-card-anonymous')),
-      company: contributor.company ? `, ${escapeHtml(contributor.company)}` : '',
-      country: escapeHtml(countryName(translator, language, contributor.country)),
-      earlier: contributor.earlier,
-      approved: contributor.approved,
-    }),
-  );
-  if (card.similar.length === 0) parts.push(t('curation-card-similar-none'));
-  else {
-    const lines = card.similar.map((s, i) =>
-      t('curation-card-similar-line', {
-        index: i + 1,
-        title: escapeHtml(clip(s.titles[language] ?? s.titles[s.language] ?? '', SIMILAR_TITLE)),
-        externalId: escapeHtml(s.externalId),
+    if (card.askedQuestion) {
+      const { text, language: asked } = card.askedQuestion;
+      parts.push(t('curation-card-asked', { language: t(`bot-language-name-${asked}`), question: escapeHtml(inReadingDirection(asked, shown(text))) }));
+    }
+    // Where the whole of what was shortened is: the edit, while there is one to press.
+    if (cap !== undefined) parts.push(t(experience.status === 'pending' ? 'curation-card-shortened' : 'curation-card-shortened-decided'));
+    parts.push(
+      t('curation-card-contributor', {
+        name: escapeHtml(clip(contributor.name ?? t('curation-card-anonymous'), CONTRIBUTOR_NAME)),
+        company: contributor.company ? `, ${escapeHtml(clip(contributor.company, MAX_COMPANY))}` : '',
+        country: escapeHtml(countryName(translator, language, contributor.country)),
+        earlier: contributor.earlier,
+        approved: contributor.approved,
       }),
     );
-    parts.push([t('curation-card-similar'), ...lines].join('\n'));
-  }
-  if (card.warnings.length > 0) parts.push(t('curation-card-warnings', { warnings: card.warnings.map((w) => t(`curation-warning-${w}`)).join('; ') }));
-  if (card.decided) parts.push(`<b>${outcomeLine(card.decided, t)}</b>`);
-  if (options.languageHint) parts.push(languageHint(translator, language));
-  const html = parts.join('\n\n');
+    if (card.similar.length === 0) parts.push(t('curation-card-similar-none'));
+    else {
+      const lines = card.similar.map((s, i) =>
+        t('curation-card-similar-line', {
+          index: i + 1,
+          title: escapeHtml(clip(s.titles[language] ?? s.titles[s.language] ?? '', SIMILAR_TITLE)),
+          externalId: escapeHtml(clip(s.externalId, SIMILAR_ID)),
+        }),
+      );
+      parts.push([t('curation-card-similar'), ...lines].join('\n'));
+    }
+    if (card.warnings.length > 0) parts.push(t('curation-card-warnings', { warnings: card.warnings.map((w) => t(`curation-warning-${w}`)).join('; ') }));
+    if (card.decided) parts.push(`<b>${outcomeLine(card.decided, t)}</b>`);
+    if (options.languageHint) parts.push(languageHint(translator, language, 'curation-card-language-hint'));
+    return parts.join('\n\n');
+  };
+  const html = fitted(render, long);
   if (experience.status !== 'pending') return { html };
   const experienceId = experience.id;
   const keyboard = new InlineKeyboard()
@@ -110,4 +114,38 @@ export function renderReviewCard(
     .text(t('curation-button-merge'), REVIEW.encode({ action: 'merge', experienceId }))
     .text(t('curation-button-reject'), REVIEW.encode({ action: 'reject', experienceId }));
   return { html, keyboard };
+}
+
+/**
+ * The card within Telegram's limit on one message: whole when it fits, else with the longest
+ * texts cut to one length (with an ellipsis, before escaping, so no entity or tag is cut), as
+ * long as the rest of the card leaves room for. The room is measured on the card as rendered
+ * (marks, the note saying what was shortened), and measured again should a cut one not fit.
+ */
+function fitted(render: (cap: number | undefined) => string, long: readonly string[]): string {
+  const whole = render(undefined);
+  if (visibleLength(whole) <= TELEGRAM_MAX_MESSAGE) return whole;
+  const lengths = long.map((text) => [...text].length);
+  // What the card takes besides the texts: rendered with each cut to one character.
+  const rest = visibleLength(render(1)) - lengths.reduce((sum, n) => sum + Math.min(n, 1), 0);
+  let room = TELEGRAM_MAX_MESSAGE - rest;
+  for (;;) {
+    const cap = equalCut(lengths, room);
+    const html = render(cap);
+    const over = visibleLength(html) - TELEGRAM_MAX_MESSAGE;
+    if (over <= 0 || cap <= SHORTEST_CLIP) return html;
+    room -= over;
+  }
+}
+
+/** The length to cut the longest of `lengths` to so that together they take `room` (water filling), at least SHORTEST_CLIP. */
+function equalCut(lengths: readonly number[], room: number): number {
+  const sorted = [...lengths].sort((a, b) => a - b);
+  let left = room;
+  for (const [i, n] of sorted.entries()) {
+    const cap = Math.floor(left / (sorted.length - i));
+    if (n > cap) return Math.max(SHORTEST_CLIP, cap);
+    left -= n;
+  }
+  return Math.max(SHORTEST_CLIP, sorted.at(-1) ?? SHORTEST_CLIP);
 }

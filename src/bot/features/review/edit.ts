@@ -5,7 +5,7 @@ import { checkMemberText, TEXT_FIELDS, type TextField } from '../../../knowledge
 import type { Language } from '../../../text/language.ts';
 import { REVIEW_EDIT_FIELD } from '../../callbacks.ts';
 import type { BotContext, BotDeps } from '../../context.ts';
-import { clip, escapeHtml } from '../../render/html.ts';
+import { escapeHtml, splitMessage } from '../../render/html.ts';
 import { refreshCards } from './cards.ts';
 
 /** Persisted with the conversation: JSON only. */
@@ -18,7 +18,6 @@ export interface EditArgs {
 
 export const REVIEW_EDIT_CONVERSATION = 'review-edit';
 const HTML = { parse_mode: 'HTML' } as const;
-const CURRENT_CLIP = 1500;
 const isCommand = (text: string) => /^\/[A-Za-z0-9_]/.test(text);
 
 type Loaded = { kind: 'text'; text: ExperienceText | null; title: string } | { kind: 'refused'; key: string };
@@ -64,7 +63,9 @@ export function createEditConversation(deps: BotDeps) {
     /** The next text from the curator; undefined when they pressed `skip` (optional fields only). */
     const askText = async (field: TextField, prompt: string, optional: boolean): Promise<string | undefined> => {
       const keyboard = optional ? new InlineKeyboard().text(t('curation-edit-skip'), REVIEW_EDIT_FIELD.encode({ field: 'skip' })) : undefined;
-      await ctx.reply(prompt, { ...HTML, ...(keyboard ? { reply_markup: keyboard } : {}) });
+      // The text now is shown whole (the card shortens long ones and sends here for them), in parts when it must be.
+      const parts = splitMessage(prompt);
+      for (const [i, part] of parts.entries()) await ctx.reply(part, { ...HTML, ...(keyboard && i === parts.length - 1 ? { reply_markup: keyboard } : {}) });
       for (;;) {
         const c = await conversation.wait();
         if (optional && c.callbackQuery?.data === REVIEW_EDIT_FIELD.encode({ field: 'skip' })) {
@@ -127,11 +128,7 @@ export function createEditConversation(deps: BotDeps) {
         return;
       }
       const before = current[chosen] ?? '';
-      const value = await askText(
-        chosen,
-        t('curation-edit-ask', { field: t(`share-field-${chosen}`), current: escapeHtml(clip(before, CURRENT_CLIP)) }),
-        false,
-      );
+      const value = await askText(chosen, t('curation-edit-ask', { field: t(`share-field-${chosen}`), current: escapeHtml(before) }), false);
       current = { ...current, [chosen]: value! };
       await ctx.reply(t(await save(current)));
     }

@@ -10,10 +10,13 @@ import { renderStory } from '../../render/story.ts';
 import { FIELDS, type Field } from './fields.ts';
 import { saveContribution } from './save.ts';
 import { fieldSteps, HTML, type Translate } from './steps.ts';
+import { wordsFor } from '../../i18n.ts';
+import { inScript } from '../../../text/chinese-convert.ts';
 
 /** What /share passes when entering; persisted with the conversation, so JSON only. */
 export interface ShareArgs {
   locale: Language;
+  script?: 'traditional';
 }
 
 export type ShareConversation = Conversation<BotContext, Context>;
@@ -33,7 +36,7 @@ const EDIT_CHOICES: readonly EditChoice[] = [...FIELDS, 'country', 'named'];
 export function createShareConversation(deps: BotDeps) {
   const { translator } = deps.app;
   return async function share(conversation: ShareConversation, ctx: Context, args: ShareArgs): Promise<void> {
-    const t: Translate = (key, a) => translator.t(args.locale, key, a);
+    const t: Translate = wordsFor(translator, args.locale, args.script);
     const steps = fieldSteps(conversation, t, SHARE_BUTTONS);
     const draft: Partial<Draft> = { tags: [] };
     // The member as the contribution will credit them, read once (a later /profile counts at the next /share).
@@ -55,7 +58,7 @@ export function createShareConversation(deps: BotDeps) {
 
     // The profile's country is used when there is one.
     const askCountry = async (): Promise<void> => {
-      draft.country = await steps.askCountry(ctx, (code) => countryName(translator, args.locale, code));
+      draft.country = await steps.askCountry(ctx, (code) => inScript(args.script, countryName(translator, args.locale, code)));
     };
 
     // Shown exactly as the story's credit line will read.
@@ -72,7 +75,7 @@ export function createShareConversation(deps: BotDeps) {
 
     /** Shows the contribution as readers will see it; resolves with what the member pressed. */
     const preview = async (): Promise<'submit' | 'edit' | 'cancel'> => {
-      const story = renderStory(contributionAsStored(member, draft as Draft, args.locale), args.locale, t, translator);
+      const story = inScript(args.script, renderStory(contributionAsStored(member, draft as Draft, args.locale), args.locale, t, translator));
       const tags = draft.tags!.length > 0 ? `\n\n${t('share-preview-tags', { tags: escapeHtml(draft.tags!.join(', ')) })}` : '';
       const keyboard = new InlineKeyboard()
         .text(t('share-button-submit'), SHARE_PREVIEW.encode({ action: 'submit' }))
