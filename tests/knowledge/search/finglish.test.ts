@@ -5,6 +5,26 @@ import { testDatabases } from '../../helpers/db.ts';
 import { anExperience } from '../../helpers/experiences.ts';
 import { retrieversOver } from './support.ts';
 
+// Persian stories only: a question finds them only if it is read as the Persian it spells.
+const railFa = () =>
+  anExperience({
+    id: 'rail-fa',
+    language: 'fa',
+    translations: {},
+    title: 'حمل ریلی قطعات از چین به تهران به جای کشتی',
+    problem: 'کانتینرهای ما از شانگهای تا بندرعباس دو ماه در راه بودند و خط تولید مشتری خوابید.',
+    solution: 'قطعات فوری را با قطار از مسیر قزاقستان و ترکمنستان به تهران فرستادیم.',
+  });
+const paymentFa = () =>
+  anExperience({
+    id: 'payment-fa',
+    language: 'fa',
+    translations: {},
+    title: 'پرداخت پول به تامین کننده چینی از طریق صرافی',
+    problem: 'بانک ما نمی‌توانست پیش پرداخت دستگاه را به کارخانه چینی حواله کند.',
+    solution: 'با یک صرافی دارای مجوز قرارداد بستیم و پول را با تسویه یوان فرستادیم.',
+  });
+
 describe('a Finglish question spelled in Persian', () => {
   const knows = (words: string[]) => ({
     stats: async (terms: string[]) => ({
@@ -37,22 +57,8 @@ describe.each(testDatabases())('Finglish questions searched as Persian on $name'
       problem: 'خریدار چینی زعفران گفت بدون شماره ثبت گمرک چین روی بسته‌بندی، محموله ترخیص نمی‌شود.',
       solution: 'از طریق سامانه ثبت تولیدکنندگان خارجی گمرک چین ثبت‌نام کردیم و مدارک بهداشتی را بارگذاری کردیم.',
     }),
-    anExperience({
-      id: 'rail-fa',
-      language: 'fa',
-      translations: {},
-      title: 'حمل ریلی قطعات از چین به تهران به جای کشتی',
-      problem: 'کانتینرهای ما از شانگهای تا بندرعباس دو ماه در راه بودند و خط تولید مشتری خوابید.',
-      solution: 'قطعات فوری را با قطار از مسیر قزاقستان و ترکمنستان به تهران فرستادیم.',
-    }),
-    anExperience({
-      id: 'payment-fa',
-      language: 'fa',
-      translations: {},
-      title: 'پرداخت پول به تامین کننده چینی از طریق صرافی',
-      problem: 'بانک ما نمی‌توانست پیش پرداخت دستگاه را به کارخانه چینی حواله کند.',
-      solution: 'با یک صرافی دارای مجوز قرارداد بستیم و پول را با تسویه یوان فرستادیم.',
-    }),
+    railFa(),
+    paymentFa(),
   ]);
 
   it.each([
@@ -75,22 +81,8 @@ describe.each(testDatabases())('Finglish questions searched as Persian on $name'
 
 describe.each(testDatabases())("Latin questions read against the base's vocabulary on $name", (database) => {
   const retrievers = retrieversOver(database, () => [
-    anExperience({
-      id: 'payment-fa',
-      language: 'fa',
-      translations: {},
-      title: 'پرداخت پول به تامین کننده چینی از طریق صرافی',
-      problem: 'بانک ما نمی‌توانست پیش پرداخت دستگاه را به کارخانه چینی حواله کند.',
-      solution: 'با یک صرافی دارای مجوز قرارداد بستیم و پول را با تسویه یوان فرستادیم.',
-    }),
-    anExperience({
-      id: 'rail-fa',
-      language: 'fa',
-      translations: {},
-      title: 'حمل ریلی قطعات از چین به تهران به جای کشتی',
-      problem: 'کانتینرهای ما از شانگهای تا بندرعباس دو ماه در راه بودند و خط تولید مشتری خوابید.',
-      solution: 'قطعات فوری را با قطار از مسیر قزاقستان و ترکمنستان به تهران فرستادیم.',
-    }),
+    paymentFa(),
+    railFa(),
     // The base's English: what its English texts say is English.
     anExperience({
       id: 'credit-en',
