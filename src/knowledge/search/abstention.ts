@@ -1,5 +1,5 @@
 import type { Language } from '../../text/language.ts';
-import { type QueryGroup, type QueryWeights, tokenWeight } from './query.ts';
+import { isBareNumber, type QueryGroup, type QueryWeights, tokenWeight } from './query.ts';
 import type { CorpusStats, ScoredText } from './bm25.ts';
 import { idf } from './bm25.ts';
 
@@ -154,6 +154,12 @@ function holdsEnoughWords(features: AbstentionFeatures): boolean {
 
 export const NO_FEATURES: AbstentionFeatures = { prominence: 0, margin: 0, coverage: 0, known: 0, matched: 0 };
 
+/** The question's own word a group stands for, unless it is a bare number (no evidence: isBareNumber). */
+function ownWord(g: QueryGroup): string | undefined {
+  const token = g.alternatives[0]!.tokens[0]!;
+  return g.source === 'original' && !isBareNumber(token) ? token : undefined;
+}
+
 /**
  * Share of the question's own words, each weighted as in the ranking but not by IDF, that some
  * text of the base has. (Weighted by IDF, an unknown word would outweigh the rest, and a typo
@@ -163,8 +169,8 @@ function knownShare(groups: QueryGroup[], stats: CorpusStats, weights: QueryWeig
   let all = 0;
   let known = 0;
   for (const g of groups) {
-    if (g.source !== 'original') continue;
-    const token = g.alternatives[0]!.tokens[0]!;
+    const token = ownWord(g);
+    if (token === undefined) continue;
     const w = tokenWeight(token, weights);
     all += w;
     if ((stats.df.get(token) ?? 0) > 0) known += w;
@@ -188,16 +194,18 @@ export function abstentionFeatures(
   if (topTexts.length === 0 || first === undefined || first <= 0) return { ...NO_FEATURES, known };
   const rest = evidenceScores.slice(2, 12);
   const meanRest = rest.length > 0 ? rest.reduce((a, b) => a + b, 0) / rest.length : 0;
-  const mass = groups.map((g) =>
-    g.source === 'original' ? tokenWeight(g.alternatives[0]!.tokens[0]!, weights) * idf(stats, g.alternatives[0]!.tokens[0]!) : 0,
-  );
+  const mass = groups.map((g) => {
+    const token = ownWord(g);
+    return token === undefined ? 0 : tokenWeight(token, weights) * idf(stats, token);
+  });
   const all = mass.reduce((a, b) => a + b, 0);
   const heldBy = (t: ScoredText) => t.matched.reduce((s, position) => s + mass[position]!, 0);
   const best = topTexts.reduce((a, b) => (heldBy(b) > heldBy(a) ? b : a));
   let words = 0;
   for (const position of best.matched) {
     const g = groups[position]!;
-    if (g.source === 'original') words += tokenWeight(g.alternatives[0]!.tokens[0]!, weights);
+    const token = ownWord(g);
+    if (token !== undefined) words += tokenWeight(token, weights);
     else if (g.source === 'glossary') words += 1;
   }
   return {

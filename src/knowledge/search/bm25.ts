@@ -1,6 +1,6 @@
 import type { Language } from '../../text/language.ts';
 import type { Queryable } from '../../db/db.ts';
-import { type QueryGroup, type QueryWeights, tokenLanguage, tokenWeight } from './query.ts';
+import { isBareNumber, type QueryGroup, type QueryWeights, tokenLanguage, tokenWeight } from './query.ts';
 
 /** Corpus statistics BM25 needs: document frequencies of the query's terms, text counts and lengths. */
 export interface CorpusStats {
@@ -230,7 +230,8 @@ export function scoreTexts(
   let k = 0;
   for (const [g, group] of groups.entries()) {
     firstAlternative[g] = a;
-    evidenceShare[g] = group.source === 'glossary' && weights.glossary > 0 ? 1 / weights.glossary : 1;
+    evidenceShare[g] =
+      group.source === 'glossary' && weights.glossary > 0 ? 1 / weights.glossary : group.alternatives.every((x) => x.tokens.every(isBareNumber)) ? 0 : 1;
     fromGlossary[g] = group.source === 'glossary' ? 1 : 0;
     for (const alternative of group.alternatives) {
       firstTerm[a] = k;

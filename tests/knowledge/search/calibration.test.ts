@@ -58,4 +58,10 @@ describe.each(testDatabases())('the answer tiers over the demo base on $name', (
     expect(result).toMatchObject({ tier: 'related', abstained: true });
     expect(result.hits[0]?.externalId).toBe('demo-015');
   });
+
+  it('decides a question the same whatever incidental number it holds', async () => {
+    const asked = await Promise.all([3, 7, 12, 25].map((n) => retriever.search({ text: `customs question number ${n} about Bandar Abbas clearance` })));
+    expect(new Set(asked.map((r) => r.tier)).size).toBe(1);
+    expect(new Set(asked.map((r) => r.hits[0]?.externalId))).toEqual(new Set(['demo-033']));
+  });
 });
