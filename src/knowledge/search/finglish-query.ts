@@ -22,8 +22,9 @@ const surelyPersian = (s: Spelled | undefined) => s !== undefined && s.tokens.ev
  * function words (isFinglish), or else by the base's vocabulary: its words no text of the base
  * holds in Latin letters (the base's English) that read as Persian words the base holds
  * outnumber its English words ("pardakht be tamin konande chini", whose "be" is English too).
- * A word the base's English holds is English, though it spells Persian too (iran, tehran); one
- * of neither (a name, a misspelt English word, which seldom spells a Persian word) says nothing.
+ * A word the base holds both in English and spelled in Persian is a name (iran, tehran) and says
+ * nothing; nor does one of neither (a name, a misspelt English word, which seldom spells a
+ * Persian word).
  */
 export async function finglishReading(text: string, view: View): Promise<string | undefined> {
   if (isFinglish(text)) return (await spelledInPersian(text, view)).text;
@@ -33,13 +34,16 @@ export async function finglishReading(text: string, view: View): Promise<string 
   // The question's own English tokens, which its search looks up anyway.
   const { df } = others.length >= 2 ? await view.stats([...new Set(english.flat())]) : { df: new Map<string, number>() };
   const inEnglish = english.map((tokens) => tokens.length > 0 && tokens.every((t) => df.has(t)));
-  const englishWords = words.filter((w) => isEnglishStopWord(w) && !isPersianMarker(w)).length + inEnglish.filter(Boolean).length;
+  const stopWords = words.filter((w) => isEnglishStopWord(w) && !isPersianMarker(w)).length;
   const unknown = others.filter((_, i) => !inEnglish[i]);
   // Two Persian words at least (one alone is too little to take a question out of English); most
   // English questions stop here, before their words are spelled every Persian way.
-  if (unknown.length < 2 || unknown.length <= englishWords) return undefined;
+  if (unknown.length < 2 || unknown.length <= stopWords) return undefined;
   const { text: persian, spelled } = await spelledInPersian(text, view);
   const persianWords = unknown.filter((w) => surelyPersian(spelled.get(w))).length;
+  // A word both the base's English and its Persian hold is a name (bandar, tehran, iran): it says
+  // nothing of the language ("gomrok bandar abbas tarkhis" has no word of English but its names).
+  const englishWords = stopWords + others.filter((w, i) => inEnglish[i] && !surelyPersian(spelled.get(w))).length;
   return persianWords >= 2 && persianWords > englishWords ? persian : undefined;
 }
 

@@ -83,6 +83,14 @@ describe.each(testDatabases())("Latin questions read against the base's vocabula
   const retrievers = retrieversOver(database, () => [
     paymentFa(),
     railFa(),
+    anExperience({
+      id: 'customs-fa',
+      language: 'fa',
+      translations: {},
+      title: 'ترخیص قطعات ماشین از گمرک بندر عباس',
+      problem: 'کانتینر قطعات ما سه هفته در گمرک ماند چون لیست بسته‌بندی با بارنامه نمی‌خواند.',
+      solution: 'یک ترخیص‌کار لیست را اصلاح کرد و کالا ترخیص شد.',
+    }),
     // The base's English: what its English texts say is English.
     anExperience({
       id: 'credit-en',
@@ -112,6 +120,14 @@ describe.each(testDatabases())("Latin questions read against the base's vocabula
       const result = await retriever.search({ text, language: 'en' });
       expect(result.language, name).toBe('fa');
       expect(result.hits[0]?.externalId, name).toBe(expected);
+    }
+  });
+
+  it('reads Finglish without a function word as Persian when its other words are names the base holds in both scripts', async () => {
+    for (const [name, retriever] of retrievers) {
+      const result = await retriever.search({ text: 'gomrok bandar abbas tarkhis', language: 'en' });
+      expect(result.language, name).toBe('fa');
+      expect(['customs-fa', 'customs-en'], name).toContain(result.hits[0]?.externalId);
     }
   });
 
