@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toTraditional } from '../../src/text/chinese-convert.ts';
+import { testDatabases } from '../helpers/db.ts';
+import { plain, TelegramTest } from '../helpers/telegram.ts';
+
+const STAFF_CHAT_ID = -1_000_000_000_001;
+const ADMIN = 900_001;
+const QUESTION = '有人從伊朗出口過新鮮石榴到中國嗎？海關檢查了什麼？';
+const ANSWER = 'Yes: GACC registered our orchard first, and customs checked the phytosanitary certificate at Guangzhou.';
+
+// What the bot sends a member later, outside an update of theirs (a community answer, a review's outcome), in the characters they write Chinese in.
+describe.each(testDatabases())('on $name', (database) => {
+  let tg: TelegramTest;
+  beforeAll(async () => {
+    tg = await TelegramTest.start({ openDb: database.open, env: { STAFF_CHAT_ID: String(STAFF_CHAT_ID), ADMIN_IDS: String(ADMIN) }, bot: { throttle: false } });
+    tg.group({ title: 'SME Bridge staff' });
+    await tg.app.community.staff.applyAdminIds(tg.app.config.adminTelegramIds);
+  });
+  afterAll(() => tg?.stop());
+  const traditional = (key: string, args?: Record<string, string | number>) => toTraditional(tg.text('zh', key, args));
+
+  it('sends a member who writes traditional characters the community’s answer to their question in them', async () => {
+    const asker = tg.member({ language_code: 'zh' });
+    await asker.says('/start');
+    await asker.says(QUESTION);
+    await asker.presses(traditional('bot-button-ask-community'));
+    await tg.outboxSent();
+    const post = tg.emulator.state.messages(STAFF_CHAT_ID).findLast((m) => m.from === 'bot' && plain(m.text).includes(QUESTION))!;
+    const url = (post.reply_markup?.inline_keyboard.flat() as { url?: string }[]).find((b) => b.url)!.url!;
+
+    const answerer = tg.member({ language_code: 'en', first_name: 'Ali' });
+    await answerer.says(`/start ${new URL(url).searchParams.get('start')!}`);
+    await answerer.says(ANSWER);
+    await answerer.presses(tg.text('en', 'country-IR'));
+    await answerer.presses(tg.text('en', 'community-answer-button-anonymous'));
+    await tg.outboxSent();
+
+    const delivered = asker.history.at(-1)!;
+    expect(delivered.text).toBe(traditional('community-answer-received', { question: QUESTION, answer: ANSWER, language: 'en', translated: 'no' }));
+    expect(delivered.text).not.toBe(tg.text('zh', 'community-answer-received', { question: QUESTION, answer: ANSWER, language: 'en', translated: 'no' }));
+    expect(delivered.buttons).toEqual([traditional('bot-button-helpful'), traditional('bot-button-not-helpful')]);
+  });
+
+  it('tells them in traditional characters why their contribution was not published', async () => {
+    const member = tg.member({ language_code: 'zh' });
+    await member.says('謝謝');
+    const stored = await tg.app.community.members.getByTelegramId(member.user.id);
+    await tg.app.experiences.createContribution({
+      memberId: stored!.id,
+      language: 'zh',
+      industry: 'logistics',
+      tags: [],
+      text: { title: '通過換匯所付款', problem: '我們的銀行無法直接匯款到中國的供應商。', solution: '我們與持牌換匯所簽約，用人民幣付款給供應商。' },
+      contributor: { name: '王芳' },
+    });
+    // The community's answer above waits for review too: the card of this contribution is the one rejected.
+    const admin = tg.member({ id: ADMIN, language_code: 'en' });
+    let card = (await admin.says('/review'))[0]!;
+    if (!card.text.includes('通過換匯所付款')) card = (await admin.says('/review'))[0]!;
+    expect(card.text).toContain('通過換匯所付款');
+    const [reasons] = await admin.presses(tg.text('en', 'curation-button-reject'), { under: card });
+    await admin.presses(tg.text('en', 'curation-reason-unclear'), { under: reasons! });
+    await tg.outboxSent();
+
+    const notice = member.history.at(-1)!.text;
+    expect(notice).toBe(plain(traditional('curation-rejected-notice', { title: '通過換匯所付款', reason: 'unclear', text: '' })));
+    expect(notice).toContain('太含糊或太短');
+    expect(notice).not.toContain('经验');
+  });
+});
