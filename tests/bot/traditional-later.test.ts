@@ -67,4 +67,49 @@ describe.each(testDatabases())('on $name', (database) => {
     expect(notice).toContain('太含糊或太短');
     expect(notice).not.toContain('经验');
   });
+
+  it('takes an answer to a community question, and a request to be introduced, in the characters the member writes', async () => {
+    const asker = tg.member({ language_code: 'fa' });
+    await asker.says('/start');
+    await asker.says('آیا کسی انار تازه از ایران به چین صادر کرده است؟');
+    await asker.presses(tg.text('fa', 'bot-button-ask-community'));
+    await tg.outboxSent();
+    const post = tg.emulator.state.messages(STAFF_CHAT_ID).findLast((m) => m.from === 'bot' && plain(m.text).includes('انار'))!;
+    const url = (post.reply_markup?.inline_keyboard.flat() as { url?: string }[]).find((b) => b.url)!.url!;
+
+    const answerer = tg.member({ language_code: 'zh', first_name: 'Lin' });
+    await answerer.says('謝謝');
+    const [prompt] = await answerer.says(`/start ${new URL(url).searchParams.get('start')!}`);
+    expect(prompt!.text).toBe(plain(traditional('community-answer-prompt', { question: 'آیا کسی انار تازه از ایران به چین صادر کرده است؟' })));
+    const [country] = await answerer.says('我們在廣州清關時，海關檢查了植物檢疫證書並做了蟲害檢驗。');
+    expect(country!.text).toBe(traditional('share-ask-country'));
+    expect(country!.buttons).toEqual([traditional('country-IR'), traditional('country-CN')]);
+    const [named] = await answerer.presses(traditional('country-CN'));
+    expect(named!.text).toBe(traditional('community-answer-ask-named'));
+    await answerer.presses(traditional('community-answer-button-named', { who: 'Lin' }));
+    expect(answerer.lastReply!.text).toBe(traditional('community-answer-sent'));
+
+    // Introductions: a contributor who agreed to them, a story of theirs, and the same member asking.
+    const wei = tg.member({ first_name: 'Wei', language_code: 'zh' });
+    await wei.says('/start');
+    const weiId = (await tg.app.community.members.getByTelegramId(wei.user.id))!.id;
+    await tg.app.community.introductions.setConsent(weiId, true);
+    const story = await tg.app.experiences.createContribution({
+      memberId: weiId,
+      language: 'zh',
+      industry: 'logistics',
+      tags: [],
+      text: {
+        title: '宁波港清关：找一家报关行',
+        problem: '货物在宁波港清关拖了两周，仓储费用不断增加。',
+        solution: '我们找了一家熟悉食品类商品的报关行，三天就放行了。',
+      },
+      contributor: { name: 'Wei' },
+    });
+    await tg.app.experiences.setStatus(story.id, 'published');
+    await answerer.says(`/start exp_${story.externalId}`);
+    const [ask] = await answerer.presses(traditional('intro-button'));
+    expect(ask!.text).toBe(plain(traditional('intro-ask-reason', { title: '宁波港清关：找一家报关行', max: 300 })));
+    expect(ask!.text).toContain('寧波港清關');
+  });
 });
