@@ -78,7 +78,7 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
     let placeHeld = true;
     // The bot's own words in the answer's characters too (traditional Chinese for a question written so).
     const t: Translate = (key, vars) => inScript(answer.script, translator.t(answer.language, key, vars));
-    const parts = splitMessage(renderAnswer(answer, answer.language, t, translator));
+    const parts = splitMessage(renderAnswer(answer, answer.language, t, translator, { inGroup: chatId < 0 }));
     const saved = sentSoFar(job);
     const messageIds = question.linked.length > saved.length ? question.linked.map(Number) : saved;
     for (let i = messageIds.length; i < parts.length; i++) {
