@@ -42,6 +42,7 @@ bot-profile-saved = Saved. Company: { $company } · Country: { $country } · Ind
 bot-profile-none = —
 bot-profile-current = Your company profile. Company: { $company } · Country: { $country } · Industry: { $industry }. When two experiences fit a question equally well, the one of a firm like yours comes first.
 bot-button-profile-change = ✏️ Change my profile
+bot-button-profile-keep = ↩️ Keep: { $value }
 bot-profile-cancelled = Your company profile was left as it was.
 bot-profile-private-only = Please use /profile in a private chat with me.
 bot-button-skip = Skip

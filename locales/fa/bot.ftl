@@ -43,6 +43,7 @@ bot-profile-saved = ذخیره شد. شرکت: { $company } · کشور: { $coun
 bot-profile-none = —
 bot-profile-current = مشخصات شرکت شما. شرکت: { $company } · کشور: { $country } · صنعت: { $industry }. وقتی دو تجربه به یک اندازه به پرسش می‌خورند، تجربهٔ شرکت مشابه شما اول می‌آید.
 bot-button-profile-change = ✏️ تغییر مشخصات
+bot-button-profile-keep = ↩️ همین بماند: { $value }
 bot-profile-cancelled = مشخصات شرکت شما بدون تغییر ماند.
 bot-profile-private-only = لطفاً { "/profile" } را در گفت‌وگوی خصوصی با من به کار ببرید.
 bot-button-skip = رد شدن

@@ -42,6 +42,7 @@ bot-profile-saved = 已保存。公司：{ $company } · 国家：{ $country } �
 bot-profile-none = —
 bot-profile-current = 您的公司资料。公司：{ $company } · 国家：{ $country } · 行业：{ $industry }。当两条经验同样相关时，会优先展示同类企业的那一条。
 bot-button-profile-change = ✏️ 修改资料
+bot-button-profile-keep = ↩️ 保留：{ $value }
 bot-profile-cancelled = 公司资料保持不变。
 bot-profile-private-only = 请在与我的私聊中使用 /profile。
 bot-button-skip = 跳过

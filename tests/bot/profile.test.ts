@@ -110,6 +110,33 @@ describe.each(testDatabases())('a second /profile on $name', (database) => {
     );
   });
 
+  it.each(['fa', 'zh', 'en'] as const)('in %s, changing one answer keeps the others with a press each, without typing them again', async (language) => {
+    const member = own.member({ language_code: language });
+    await member.says('/profile');
+    await member.says('Negin Pars Trading');
+    await member.presses(own.text(language, 'country-IR'));
+    await member.presses(own.text(language, 'industry-food'));
+    await member.says('/profile');
+
+    const [company] = await member.presses(own.text(language, 'bot-button-profile-change'));
+    const keepCompany = own.text(language, 'bot-button-profile-keep', { value: 'Negin Pars Trading' });
+    expect(company!.buttons).toEqual([own.text(language, 'bot-button-skip'), keepCompany]);
+    const [country] = await member.presses(keepCompany);
+    expect(country!.buttons).toContain(own.text(language, 'bot-button-profile-keep', { value: own.plainText(language, 'country-IR') }));
+    const [industry] = await member.presses(own.text(language, 'country-CN'));
+    const keepIndustry = own.text(language, 'bot-button-profile-keep', { value: own.plainText(language, 'industry-food') });
+    expect(industry!.buttons.at(-1)).toBe(keepIndustry);
+    await member.presses(keepIndustry);
+    const [again] = await member.says('/profile');
+    expect(again!.text).toBe(
+      own.plainText(language, 'bot-profile-current', {
+        company: 'Negin Pars Trading',
+        country: own.plainText(language, 'country-CN'),
+        industry: own.plainText(language, 'industry-food'),
+      }),
+    );
+  });
+
   it('asks at once a member who has saved no profile', async () => {
     const member = own.member({ language_code: 'en' });
     const [asked] = await member.says('/profile');
