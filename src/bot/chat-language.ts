@@ -1,7 +1,6 @@
 import type { Queryable } from '../db/db.ts';
 import { isLanguage, LANGUAGES, type Language } from '../text/language.ts';
-import type { Translator } from '../i18n.ts';
-import type { Groups } from '../community/groups.ts';
+import type { TranslationArgs, Translator } from '../i18n.ts';
 
 // A group's chosen language, else (a private chat) its member's — chosen, else their Telegram app's —, else English.
 const CHAT_LANGUAGE = `SELECT coalesce((SELECT settings->>'language' FROM chats WHERE chat_id = $1),
@@ -45,9 +44,14 @@ export function languageHint(translator: Translator, postedIn: Language, key = '
 }
 
 /**
- * The language of the bot's replies in a group (its help, /open, /cancel): the one its admins
- * chose with /settings, else the sender's (`sender`, the update's locale), as a private chat's.
+ * The bot's words in its replies in a group (its help, /open, /cancel, /save, group settings): in
+ * the language its admins chose with /settings, else the sender's own words (`senderWords`, ctx.t:
+ * their language, in the Chinese characters they write), as a private chat's.
  */
-export async function groupReplyLanguage(groups: Pick<Groups, 'standing'>, chatId: number, sender: Language): Promise<Language> {
-  return (await groups.standing(chatId)).language ?? sender;
+export function groupReplyWords(
+  translator: Translator,
+  chosen: Language | undefined,
+  senderWords: (key: string, args?: TranslationArgs) => string,
+): (key: string, args?: TranslationArgs) => string {
+  return chosen ? (key, args) => translator.t(chosen, key, args) : senderWords;
 }
