@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../src/text/language.ts';
+import { toTraditional } from '../../src/text/chinese-convert.ts';
 import { anExperience } from '../helpers/experiences.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
@@ -135,6 +136,27 @@ describe.each(testDatabases())('a second /profile on $name', (database) => {
         industry: own.plainText(language, 'industry-food'),
       }),
     );
+  });
+
+  it.each([
+    ['en', 'china', 'CN'],
+    ['fa', 'ایران', 'IR'],
+    ['zh', '中國', 'CN'],
+    ['zh', 'Iran', 'IR'],
+  ] as const)('in %s, takes the country typed by its name (%s) as its button would', async (language, typed, code) => {
+    const member = own.member({ language_code: language });
+    await member.says('/profile');
+    await member.presses(own.text(language, 'bot-button-skip'));
+    const [industry] = await member.says(typed);
+    expect(industry!.text).toBe(own.plainText(language, 'bot-profile-ask-industry'));
+    await member.presses(own.text(language, 'industry-food'));
+    expect((await own.app.community.members.getByTelegramId(member.user.id))!.country).toBe(code);
+    // Anything else is still asked again (in the characters the member has now written Chinese in).
+    const words = (key: string) => (typed === '中國' ? toTraditional(own.plainText(language, key)) : own.plainText(language, key));
+    await member.says('/profile');
+    await member.presses(words('bot-button-profile-change'));
+    await member.presses(words('bot-button-skip'));
+    expect((await member.says('Shanghai')).map((r) => r.text)).toEqual([words('bot-profile-country-invalid')]);
   });
 
   it('asks at once a member who has saved no profile', async () => {

@@ -9,6 +9,7 @@ import { escapeHtml } from '../render/html.ts';
 import { fieldSteps, type Translate } from './share/steps.ts';
 import { replyScript, wordsFor } from '../i18n.ts';
 import { inScript } from '../../text/chinese-convert.ts';
+import { typedCountry } from '../typed-country.ts';
 
 export const ANSWER_OPEN_QUESTION_CONVERSATION = 'open-question-answer';
 
@@ -74,8 +75,10 @@ function answerConversation(deps: BotDeps) {
     // The answer is kept as a contribution, and readers are told where the company is.
     const country = question.hasCountry
       ? undefined
-      : await fieldSteps(conversation, t, [SHARE_COUNTRY, COMMUNITY_ANSWER_NAMED], 'community-answer-busy').askCountry(ctx, (code) =>
-          inScript(args.script, countryName(translator, args.locale, code)),
+      : await fieldSteps(conversation, t, [SHARE_COUNTRY, COMMUNITY_ANSWER_NAMED], 'community-answer-busy').askCountry(
+          ctx,
+          (code) => inScript(args.script, countryName(translator, args.locale, code)),
+          (text) => typedCountry(translator, text),
         );
     // Named only with consent; without a name or company there is nothing to show or hide.
     let named = false;

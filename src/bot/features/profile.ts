@@ -12,6 +12,7 @@ import { consentMessage } from './introductions.ts';
 import { replyScript, wordsFor } from '../i18n.ts';
 import { inScript } from '../../text/chinese-convert.ts';
 import { clip } from '../render/html.ts';
+import { typedCountry } from '../typed-country.ts';
 
 export const PROFILE_CONVERSATION = 'profile';
 
@@ -82,7 +83,11 @@ function profileConversation(deps: BotDeps) {
     for (const code of PROFILE_COUNTRIES) countries.text(countryLabel(code), PROFILE_COUNTRY.encode({ country: code }));
     countries.row().text(t('bot-button-skip'), PROFILE_COUNTRY.encode({ country: null }));
     await ctx.reply(t('bot-profile-ask-country'), { reply_markup: withKeep(countries, 'country') });
-    const country = await ask('country', (c) => isoCode(c.message?.text), 'bot-profile-country-invalid');
+    const country = await ask(
+      'country',
+      (c) => (c.message?.text === undefined ? undefined : typedCountry(deps.app.translator, c.message.text)),
+      'bot-profile-country-invalid',
+    );
     if (!('value' in country)) return leave(country);
 
     const industries = new InlineKeyboard();
@@ -123,11 +128,6 @@ function pressedChoice(step: Step, data: string): string | null | undefined {
 function companyName(text: string | undefined): string | undefined {
   const v = text?.trim();
   return v !== undefined && isValidProfileValue('company', v) ? v : undefined;
-}
-
-function isoCode(text: string | undefined): string | undefined {
-  const v = text?.trim().toUpperCase();
-  return v !== undefined && isValidProfileValue('country', v) ? v : undefined;
 }
 
 /**
