@@ -19,6 +19,15 @@ async function chosenChatLanguage(db: Queryable, chatId: number): Promise<Langua
 }
 
 /**
+ * The characters the member behind a private chat writes Chinese in (members.chinese_script),
+ * for what the bot sends them on its own (wordsFor): traditional, else undefined.
+ */
+export async function memberScript(db: Queryable, telegramId: number): Promise<'traditional' | undefined> {
+  const [row] = await db.query<{ script: string | null }>(`SELECT chinese_script AS script FROM members WHERE telegram_id = $1`, [telegramId]);
+  return row?.script === 'traditional' ? 'traditional' : undefined;
+}
+
+/**
  * The language of what the bot posts on its own in a chat, and whether to say under it how to
  * change it: in a group whose admins never chose one (English then), a Persian or Chinese reader
  * would otherwise never learn that /settings can.

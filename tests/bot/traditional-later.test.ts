@@ -4,6 +4,7 @@ import { testDatabases } from '../helpers/db.ts';
 import { plain, TelegramTest } from '../helpers/telegram.ts';
 
 const STAFF_CHAT_ID = -1_000_000_000_001;
+const GROUP_ID = -1_000_000_000_002;
 const ADMIN = 900_001;
 const QUESTION = '有人從伊朗出口過新鮮石榴到中國嗎？海關檢查了什麼？';
 const ANSWER = 'Yes: GACC registered our orchard first, and customs checked the phytosanitary certificate at Guangzhou.';
@@ -12,7 +13,11 @@ const ANSWER = 'Yes: GACC registered our orchard first, and customs checked the 
 describe.each(testDatabases())('on $name', (database) => {
   let tg: TelegramTest;
   beforeAll(async () => {
-    tg = await TelegramTest.start({ openDb: database.open, env: { STAFF_CHAT_ID: String(STAFF_CHAT_ID), ADMIN_IDS: String(ADMIN) }, bot: { throttle: false } });
+    tg = await TelegramTest.start({
+      openDb: database.open,
+      env: { STAFF_CHAT_ID: String(STAFF_CHAT_ID), ALLOWED_CHAT_IDS: String(GROUP_ID), ADMIN_IDS: String(ADMIN) },
+      bot: { throttle: false },
+    });
     tg.group({ title: 'SME Bridge staff' });
     await tg.app.community.staff.applyAdminIds(tg.app.config.adminTelegramIds);
   });
@@ -111,5 +116,50 @@ describe.each(testDatabases())('on $name', (database) => {
     const [ask] = await answerer.presses(traditional('intro-button'));
     expect(ask!.text).toBe(plain(traditional('intro-ask-reason', { title: '宁波港清关：找一家报关行', max: 300 })));
     expect(ask!.text).toContain('寧波港清關');
+  });
+
+  it('asks a contributor who writes traditional characters, in them, whether to be introduced', async () => {
+    const mei = tg.member({ first_name: 'Mei', language_code: 'zh' });
+    await mei.says('謝謝');
+    const meiId = (await tg.app.community.members.getByTelegramId(mei.user.id))!.id;
+    await tg.app.community.introductions.setConsent(meiId, true);
+    const story = await tg.app.experiences.createContribution({
+      memberId: meiId,
+      language: 'zh',
+      industry: 'logistics',
+      tags: [],
+      text: {
+        title: '廈門港清關：木架要有IPPC標識',
+        problem: '我們從伊朗進口的石材在廈門港被查，因為木架沒有標識。',
+        solution: '我們請供應商改用有IPPC標識的熏蒸木架，之後都順利放行。',
+      },
+      contributor: { name: 'Mei' },
+    });
+    await tg.app.experiences.setStatus(story.id, 'published');
+
+    const asker = tg.member({ language_code: 'en' });
+    await asker.says(`/start exp_${story.externalId}`);
+    await asker.presses(tg.text('en', 'intro-button'));
+    await asker.says('We import stone through Xiamen and need advice on crates.');
+    await tg.outboxSent();
+    const request = mei.history.at(-1)!;
+    expect(request.text).toContain('有一位會員希望結識您');
+    expect(request.buttons).toEqual([traditional('intro-button-accept'), traditional('intro-button-decline')]);
+  });
+
+  it('asks the author of a message kept with /save, who writes traditional characters, in them', async () => {
+    const group = tg.group({ title: '伊中貿易群' });
+    expect(group.id).toBe(GROUP_ID);
+    const author = tg.member({ first_name: 'Hui', language_code: 'zh' });
+    await author.says('/start');
+    const words = '我們用信用證從伊朗進口開心果，要求SGS檢驗證書，貨到港後品質合格，付款順利。';
+    await author.inGroup(group).says(words);
+    const message = tg.emulator.state.messages(GROUP_ID).at(-1)!;
+    const admin = tg.member({ id: ADMIN, language_code: 'en' }).inGroup(group);
+    await admin.says('/save', { replyTo: { message, text: plain(message.text), buttons: [] } });
+    await tg.outboxSent();
+    const asked = author.history.at(-1)!;
+    expect(asked.text).toBe(plain(traditional('save-consent-question', { group: '伊中貿易群', text: words, days: 7 })));
+    expect(asked.buttons).toContain(traditional('save-consent-button-declined'));
   });
 });
