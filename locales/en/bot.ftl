@@ -42,13 +42,16 @@ bot-profile-saved = Saved. Company: { $company } · Country: { $country } · Ind
 bot-profile-none = —
 bot-profile-current = Your company profile. Company: { $company } · Country: { $country } · Industry: { $industry }. When two experiences fit a question equally well, the one of a firm like yours comes first.
 bot-button-profile-change = ✏️ Change my profile
+bot-button-profile-keep = ↩️ Keep: { $value }
 bot-profile-cancelled = Your company profile was left as it was.
 bot-profile-private-only = Please use /profile in a private chat with me.
 bot-button-skip = Skip
 
 bot-abstained-offer = Should I ask the community? Members who faced the same thing can answer, and you will hear back here.
+bot-abstained-offer-group = Should I ask the community? Members who faced the same thing can answer, and I will send you their answer in a private chat with me.
 bot-live-information-hint = If there is a business question behind it (how members cope with exchange-rate swings, say), ask it in your own words and I will look through members' experiences, or put it to the community.
 bot-related-offer = Open one to read the whole story, or ask the community: members who faced the same thing can answer, and you will hear back here.
+bot-related-offer-group = Open one to read the whole story, or ask the community: members who faced the same thing can answer, and I will send you their answer in a private chat with me.
 bot-sources = Experiences cited:
 bot-source-line = { $n }. <b>{ $title }</b> — { $who } · { $industry }
 bot-button-story = 📖 { $title }
@@ -57,6 +60,7 @@ bot-button-not-helpful = 👎 Not helpful
 bot-button-ask-community = 🙋 Ask the community
 bot-feedback-thanks = Thank you, noted.
 bot-community-opened = Your question is now open to the community. When a member answers, I will send it to you here.
+bot-community-opened-group = Your question is now open to the community. When a member answers, I will send it to you in a private chat with me.
 bot-community-already = This question is already open to the community.
 bot-button-not-yours = This button is not yours to press, or no longer active. Nothing was changed.
 

@@ -64,6 +64,12 @@ community-question-closed =
     🔒 <b>Closed</b> by the center's staff (asked in { community-language-name }):
 
     { $question }
+community-question-closed-notice =
+    🔒 The center's staff closed your question to the community; it takes no more answers:
+
+    { $question }
+
+    You can ask it again in other words whenever you like.
 community-open-none = No question is waiting for the community right now.
 community-open-header = 🙋 <b>Questions waiting for the community</b>: if you know the answer, press its button.
 community-open-item = <b>#{ $id }</b> { $question }

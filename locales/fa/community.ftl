@@ -64,6 +64,12 @@ community-question-closed =
     🔒 <b>بسته شد</b> به دست کارکنان مرکز (پرسیده‌شده به { community-language-name }):
 
     { $question }
+community-question-closed-notice =
+    🔒 کارکنان مرکز پرسش شما از جامعه را بستند و دیگر پاسخی برای آن گرفته نمی‌شود:
+
+    { $question }
+
+    هر وقت خواستید می‌توانید آن را با کلمات دیگری دوباره بپرسید.
 community-open-none = اکنون هیچ پرسشی در انتظار پاسخ جامعه نیست.
 community-open-header = 🙋 <b>پرسش‌های در انتظار پاسخ جامعه</b>: اگر پاسخ را می‌دانید، دکمهٔ آن را بزنید.
 community-open-item = <b>#{ $id }</b> { $question }

@@ -42,13 +42,16 @@ bot-profile-saved = 已保存。公司：{ $company } · 国家：{ $country } �
 bot-profile-none = —
 bot-profile-current = 您的公司资料。公司：{ $company } · 国家：{ $country } · 行业：{ $industry }。当两条经验同样相关时，会优先展示同类企业的那一条。
 bot-button-profile-change = ✏️ 修改资料
+bot-button-profile-keep = ↩️ 保留：{ $value }
 bot-profile-cancelled = 公司资料保持不变。
 bot-profile-private-only = 请在与我的私聊中使用 /profile。
 bot-button-skip = 跳过
 
 bot-abstained-offer = 要把问题转给社区吗？遇到过同样情况的会员可以回答，答复会发到这里。
+bot-abstained-offer-group = 要把问题转给社区吗？遇到过同样情况的会员可以回答，答复会在与我的私聊中发给您。
 bot-live-information-hint = 如果背后有业务上的问题（比如会员们怎样应对汇率波动），请用自己的话问出来，我会在会员经验里查找，或者转给社区。
 bot-related-offer = 点开可阅读完整经历，也可以向社区提问：遇到过同样情况的会员可以回答，答复会发到这里。
+bot-related-offer-group = 点开可阅读完整经历，也可以向社区提问：遇到过同样情况的会员可以回答，答复会在与我的私聊中发给您。
 bot-sources = 引用的经验：
 bot-source-line = { $n }. <b>{ $title }</b> — { $who } · { $industry }
 bot-button-story = 📖 { $title }
@@ -57,6 +60,7 @@ bot-button-not-helpful = 👎 没有帮助
 bot-button-ask-community = 🙋 向社区提问
 bot-feedback-thanks = 谢谢，已记录。
 bot-community-opened = 您的问题已转给社区。会员回答后，我会在这里转给您。
+bot-community-opened-group = 您的问题已转给社区。会员回答后，我会在与我的私聊中转给您。
 bot-community-already = 这个问题已经转给社区了。
 bot-button-not-yours = 这个按钮不属于您，或已失效，没有做任何更改。
 

@@ -64,6 +64,12 @@ community-question-closed =
     🔒 <b>已由中心工作人员关闭</b>（用{ community-language-name }提问）：
 
     { $question }
+community-question-closed-notice =
+    🔒 中心工作人员已关闭您向社区提出的问题，它不再接收回答：
+
+    { $question }
+
+    您可以随时换个说法再问一次。
 community-open-none = 目前没有等待社区回答的问题。
 community-open-header = 🙋 <b>等待社区回答的问题</b>：如果您知道答案，请点对应的按钮。
 community-open-item = <b>#{ $id }</b> { $question }

@@ -28,6 +28,8 @@ interface DelayNotice {
   replyTo?: number;
   threadId?: number;
   language: Language;
+  /** The answer's Chinese characters (traditional for a question written so), for the notice too. */
+  script?: 'traditional';
 }
 
 export interface AnswerSenderOptions {
@@ -78,7 +80,7 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
     let placeHeld = true;
     // The bot's own words in the answer's characters too (traditional Chinese for a question written so).
     const t: Translate = (key, vars) => inScript(answer.script, translator.t(answer.language, key, vars));
-    const parts = splitMessage(renderAnswer(answer, answer.language, t, translator));
+    const parts = splitMessage(renderAnswer(answer, answer.language, t, translator, { inGroup: chatId < 0 }));
     const saved = sentSoFar(job);
     const messageIds = question.linked.length > saved.length ? question.linked.map(Number) : saved;
     for (let i = messageIds.length; i < parts.length; i++) {
@@ -138,7 +140,11 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
   async function apologise({ chatId, threadId, answer }: AnswerDelivery): Promise<void> {
     await budget.take();
     await api
-      .sendMessage(chatId, translator.t(answer.language, 'bot-error-apology'), threadId !== undefined ? { message_thread_id: threadId } : {})
+      .sendMessage(
+        chatId,
+        inScript(answer.script, translator.t(answer.language, 'bot-error-apology')),
+        threadId !== undefined ? { message_thread_id: threadId } : {},
+      )
       .catch((error: unknown) => {
         logger.warn({ err: error }, 'could not send the apology for an answer Telegram refused');
       });
@@ -151,6 +157,7 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
       ...(replyTo !== undefined ? { replyTo } : {}),
       ...(threadId !== undefined ? { threadId } : {}),
       language: answer.language,
+      ...(answer.script ? { script: answer.script } : {}),
     };
     // One per answer, however many tries fail (the unique key).
     await enqueueJob(db, {
@@ -178,7 +185,7 @@ export function createAnswerSender(options: AnswerSenderOptions): Record<string,
     }
     await budget.take();
     try {
-      const sent = await api.sendMessage(notice.chatId, translator.t(notice.language, 'bot-answer-delayed'), {
+      const sent = await api.sendMessage(notice.chatId, inScript(notice.script, translator.t(notice.language, 'bot-answer-delayed')), {
         parse_mode: 'HTML',
         ...(notice.threadId !== undefined ? { message_thread_id: notice.threadId } : {}),
         ...(notice.replyTo !== undefined ? { reply_parameters: { message_id: notice.replyTo, allow_sending_without_reply: true } } : {}),

@@ -33,6 +33,8 @@ export const PROFILE_COMPANY = callback('profile:company', { skip: oneOf(['-'] a
 export const PROFILE_COUNTRIES = ['IR', 'CN'] as const;
 export const PROFILE_COUNTRY = callback('profile:country', { country: optional(oneOf(PROFILE_COUNTRIES)) });
 export const PROFILE_INDUSTRY = callback('profile:industry', { industry: optional(oneOf(INDUSTRIES)) });
+/** Changing a saved profile: keeps the step's saved value (any company or country, which no button could carry). */
+export const PROFILE_KEEP = callback('profile:keep', { step: oneOf(['company', 'country', 'industry'] as const) });
 
 /** /share's steps. */
 export const SHARE_SKIP = callback('share:skip', { field: oneOf(FIELDS) });
@@ -93,6 +95,7 @@ export const CALLBACKS: readonly CallbackCodec<unknown>[] = [
   PROFILE_COMPANY,
   PROFILE_COUNTRY,
   PROFILE_INDUSTRY,
+  PROFILE_KEEP,
   ...SHARE_BUTTONS,
   ...REVIEW_BUTTONS,
   ...DIGEST_BUTTONS,

@@ -1,7 +1,6 @@
 import type { Queryable } from '../db/db.ts';
 import { isLanguage, LANGUAGES, type Language } from '../text/language.ts';
-import type { Translator } from '../i18n.ts';
-import type { Groups } from '../community/groups.ts';
+import type { TranslationArgs, Translator } from '../i18n.ts';
 
 // A group's chosen language, else (a private chat) its member's — chosen, else their Telegram app's —, else English.
 const CHAT_LANGUAGE = `SELECT coalesce((SELECT settings->>'language' FROM chats WHERE chat_id = $1),
@@ -17,6 +16,15 @@ export async function chatLanguage(db: Queryable, chatId: number): Promise<Langu
 async function chosenChatLanguage(db: Queryable, chatId: number): Promise<Language | undefined> {
   const [row] = await db.query<{ language: string | null }>(`SELECT settings->>'language' AS language FROM chats WHERE chat_id = $1`, [chatId]);
   return isLanguage(row?.language) ? row.language : undefined;
+}
+
+/**
+ * The characters the member behind a private chat writes Chinese in (members.chinese_script),
+ * for what the bot sends them on its own (wordsFor): traditional, else undefined.
+ */
+export async function memberScript(db: Queryable, telegramId: number): Promise<'traditional' | undefined> {
+  const [row] = await db.query<{ script: string | null }>(`SELECT chinese_script AS script FROM members WHERE telegram_id = $1`, [telegramId]);
+  return row?.script === 'traditional' ? 'traditional' : undefined;
 }
 
 /**
@@ -45,9 +53,14 @@ export function languageHint(translator: Translator, postedIn: Language, key = '
 }
 
 /**
- * The language of the bot's replies in a group (its help, /open, /cancel): the one its admins
- * chose with /settings, else the sender's (`sender`, the update's locale), as a private chat's.
+ * The bot's words in its replies in a group (its help, /open, /cancel, /save, group settings): in
+ * the language its admins chose with /settings, else the sender's own words (`senderWords`, ctx.t:
+ * their language, in the Chinese characters they write), as a private chat's.
  */
-export async function groupReplyLanguage(groups: Pick<Groups, 'standing'>, chatId: number, sender: Language): Promise<Language> {
-  return (await groups.standing(chatId)).language ?? sender;
+export function groupReplyWords(
+  translator: Translator,
+  chosen: Language | undefined,
+  senderWords: (key: string, args?: TranslationArgs) => string,
+): (key: string, args?: TranslationArgs) => string {
+  return chosen ? (key, args) => translator.t(chosen, key, args) : senderWords;
 }

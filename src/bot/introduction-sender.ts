@@ -14,6 +14,8 @@ import { INTRO_DECIDE } from './callbacks.ts';
 import { escapeHtml } from './render/html.ts';
 import { telegramFailure } from './telegram-failure.ts';
 import { createSendBudget, type SendBudget } from './send-budget.ts';
+import { memberScript } from './chat-language.ts';
+import { wordsFor } from './i18n.ts';
 
 export interface IntroductionSenderOptions {
   db: Queryable;
@@ -71,7 +73,8 @@ export function createIntroductionSender(options: IntroductionSenderOptions): Re
     if (intro.status !== wanted[message]) return { skipped: `the request is ${intro.status}` };
     const to = message === 'request' || message === 'contact-to-contributor' ? intro.contributor : intro.asker;
     const other = to === intro.asker ? intro.contributor : intro.asker;
-    const t = (key: string, values?: Record<string, string | number>) => translator.t(to.language, key, values);
+    // In the characters the recipient writes Chinese in, as the bot's replies to them are.
+    const t = wordsFor(translator, to.language, await memberScript(db, to.telegramId));
     const experience = await experiences.getById(intro.experienceId);
     const title = escapeHtml(experience ? displayText(experience, to.language).text.title : '');
     const values = { title, who: escapeHtml(who(other, to)), reason: escapeHtml(intro.reason), contact: contact(other, to) };

@@ -13,6 +13,7 @@ import { escapeHtml } from './render/html.ts';
 import { contributorCredit } from '../answering/naming/who-lived-it.ts';
 import { telegramFailure } from './telegram-failure.ts';
 import { createSendBudget, type SendBudget } from './send-budget.ts';
+import { wordsFor } from './i18n.ts';
 
 /** Deep link payload that opens the answering of an open question: t.me/<bot>?start=oq_<id>. */
 export const OPEN_QUESTION_LINK = /^oq_(\d{1,15})$/;
@@ -76,11 +77,15 @@ export function createOpenQuestionSender(options: OpenQuestionSenderOptions): Re
     const { answerId } = job.payload as { answerId: number };
     const answer = await openQuestions.getAnswer(answerId);
     if (!answer) return { skipped: 'asker forgotten' };
-    const [asker] = await db.query<{ telegram_id: string | number | null }>(`SELECT telegram_id FROM members WHERE id = $1`, [answer.askerMemberId]);
+    const [asker] = await db.query<{ telegram_id: string | number | null; script: string | null }>(
+      `SELECT telegram_id, chinese_script AS script FROM members WHERE id = $1`,
+      [answer.askerMemberId],
+    );
     if (!asker || asker.telegram_id === null) return { skipped: 'asker forgotten' };
     const chatId = Number(asker.telegram_id);
     const language = await chatLanguage(db, chatId);
-    const t = (key: string, values?: Record<string, string>) => translator.t(language, key, values);
+    // In the characters the asker writes Chinese in, as the bot's replies to them are.
+    const t = wordsFor(translator, language, asker.script === 'traditional' ? 'traditional' : undefined);
     const translated = answer.language !== language ? answer.translations[language] : undefined;
     const values = {
       question: escapeHtml(answer.question),

@@ -9,6 +9,7 @@ import { escapeHtml, splitMessage } from './render/html.ts';
 import { createSendBudget, type SendBudget } from './send-budget.ts';
 import { telegramFailure, tooOld } from './telegram-failure.ts';
 import { chatLanguage } from './chat-language.ts';
+import { wordsFor } from './i18n.ts';
 
 export interface OutboxSenderOptions {
   db: Queryable;
@@ -28,9 +29,9 @@ export function outboxApi(token: string, apiRoot?: string): Api {
 }
 
 // Where a recipient is reached and in which language; NULL telegram id: the member is gone.
-// The member's chosen language, else their Telegram app's.
+// The member's chosen language, else their Telegram app's, and the characters they write Chinese in.
 const MEMBER_ADDRESS =
-  'SELECT telegram_id::float8 AS "chatId", coalesce(language, telegram_language) AS language, forgotten_at IS NOT NULL AS forgotten FROM members WHERE id = $1';
+  'SELECT telegram_id::float8 AS "chatId", coalesce(language, telegram_language) AS language, chinese_script AS script, forgotten_at IS NOT NULL AS forgotten FROM members WHERE id = $1';
 
 /**
  * Sends the messages the domain queued with notify() (jobs of kind `outbound-message`): each
@@ -44,11 +45,13 @@ export function createOutboxSender(options: OutboxSenderOptions): Record<string,
   const { db, api, translator } = options;
   const budget = options.budget ?? createSendBudget(db);
 
-  async function address(message: OutboundMessage): Promise<{ chatId: number; language: Language } | undefined> {
+  async function address(message: OutboundMessage): Promise<{ chatId: number; language: Language; script?: 'traditional' } | undefined> {
     if ('memberId' in message.recipient) {
-      const [member] = await db.query<{ chatId: number; language: string | null; forgotten: boolean }>(MEMBER_ADDRESS, [message.recipient.memberId]);
+      const [member] = await db.query<{ chatId: number; language: string | null; script: string | null; forgotten: boolean }>(MEMBER_ADDRESS, [
+        message.recipient.memberId,
+      ]);
       if (!member || member.forgotten) return undefined;
-      return { chatId: member.chatId, language: asLanguage(member.language) };
+      return { chatId: member.chatId, language: asLanguage(member.language), ...(member.script === 'traditional' ? { script: 'traditional' as const } : {}) };
     }
     return { chatId: message.recipient.chatId, language: await chatLanguage(db, message.recipient.chatId) };
   }
@@ -62,7 +65,8 @@ export function createOutboxSender(options: OutboxSenderOptions): Record<string,
     if (!to) return { skipped: 'recipient forgotten or unknown' };
     // The same rendering every attempt (the recipient's language is read once, then kept), so the parts line up.
     const language = isLanguage(job.progress?.language) ? job.progress.language : to.language;
-    const parts = splitMessage(translator.t(language, message.messageKey, escapeValues(message.values)));
+    // In the characters the member writes Chinese in, as the bot's replies to them are.
+    const parts = splitMessage(wordsFor(translator, language, to.script)(message.messageKey, escapeValues(message.values)));
     const messageIds = sentSoFar(job);
     for (let i = messageIds.length; i < parts.length; i++) {
       await budget.take();

@@ -7,7 +7,8 @@ import { SAVED_MESSAGE_CONSENT, type SavedMessageConsentJob } from '../jobs/save
 import type { Job } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { SAVED_MESSAGE_CHOICE } from './callbacks.ts';
-import { chatLanguage } from './chat-language.ts';
+import { chatLanguage, memberScript } from './chat-language.ts';
+import { wordsFor } from './i18n.ts';
 import { clip, escapeHtml } from './render/html.ts';
 import { createSendBudget, type SendBudget } from './send-budget.ts';
 import { chatUnreachable, telegramFailure } from './telegram-failure.ts';
@@ -39,7 +40,8 @@ export function createSavedMessageSender(options: SavedMessageSenderOptions): Re
     if (!saved || saved.state !== 'asked') return { skipped: 'decided or erased' };
     const chatId = saved.authorTelegramId;
     const language = await chatLanguage(db, chatId);
-    const t = (key: string, values?: Record<string, string | number>) => translator.t(language, key, values);
+    // In the characters the author writes Chinese in, as the bot's replies to them are.
+    const t = wordsFor(translator, language, await memberScript(db, chatId));
     const keyboard = new InlineKeyboard();
     if (saved.who !== '') keyboard.text(t('save-consent-button-named', { who: saved.who }), SAVED_MESSAGE_CHOICE.encode({ saveId, choice: 'named' })).row();
     keyboard

@@ -113,7 +113,7 @@ export function createCommunity(
     /** An open question in a chat's language (kept, or translated now by the model), for its posts. */
     openQuestionIn: createOpenQuestionIn(repos.openQuestions, translateAnswer),
     rateCommunityAnswer: createRateCommunityAnswer(db),
-    closeOpenQuestion: createCloseOpenQuestion(db),
+    closeOpenQuestion: createCloseOpenQuestion(db, ports.notify),
     /** Re-verification of published experiences: the staff digest and its decisions. */
     reverification: createReverification(db),
     /** Which group chats the bot serves, their settings and their rate limit. */

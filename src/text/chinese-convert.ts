@@ -54,10 +54,20 @@ let traditionalizer: ((text: string) => string) | undefined;
 // OpenCC's dictionary makes every 签 a 籤 (a slip, a label); signing — 签约, 签合同, 签证 — is 簽.
 const SLIP = /(?<![标書书抽牙竹標])籤/g;
 
+// OpenCC reads 被发 as 被髮 (hair let down), so the passive 被 before 发 (发布, 发送, 发货) made
+// 未被髮布: 被 is converted apart, and 发 with the word it starts.
+const PASSIVE_SEND = /(?<=被)(?=发)/;
+
 /** Converts simplified Chinese characters to traditional ones (Taiwan's forms and phrases). */
 export function toTraditional(text: string): string {
   const convert = (traditionalizer ??= OpenCC.Converter({ from: 'cn', to: 'tw' }));
-  return text.replace(HAN_RUN, (run) => convert(run).replace(SLIP, '簽'));
+  return text.replace(HAN_RUN, (run) =>
+    run
+      .split(PASSIVE_SEND)
+      .map((part) => convert(part))
+      .join('')
+      .replace(SLIP, '簽'),
+  );
 }
 
 /**

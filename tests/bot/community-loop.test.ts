@@ -292,6 +292,8 @@ describe.concurrent.each(testDatabases())('questions nobody could answer, put to
       expect(plain(post!.text)).toBe(withLanguageHint(tg, tg.text('en', 'community-question-closed', { question: questions[0]!, language: 'en' })));
       expect(post!.reply_markup?.inline_keyboard ?? []).toEqual([]);
     }
+    // Its asker, promised the community's answers, is told it is closed rather than left waiting.
+    expect(asker.history.at(-1)!.text).toBe(tg.text('en', 'community-question-closed-notice', { question: questions[0]! }));
     // A closed question frees a place: the member may ask another.
     await asker.says('Is a Chinese halal label accepted in Iran?');
     await asker.presses(tg.text('en', 'bot-button-ask-community'));

@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toTraditional } from '../../src/text/chinese-convert.ts';
 import { testDatabases } from '../helpers/db.ts';
-import { TelegramTest, type TestGroup } from '../helpers/telegram.ts';
+import { plain, TelegramTest, type TestGroup } from '../helpers/telegram.ts';
 
-// The first group the emulator makes, enabled for the bot.
+// The first two groups the emulator makes, enabled for the bot.
 const GROUP_ID = -1_000_000_000_001;
+const SECOND_GROUP_ID = -1_000_000_000_002;
 
 describe.each(testDatabases())("the bot's words in a group, on $name", (database) => {
   let tg: TelegramTest;
   let group: TestGroup;
   beforeAll(async () => {
-    tg = await TelegramTest.start({ openDb: database.open, env: { ALLOWED_CHAT_IDS: String(GROUP_ID) }, bot: { throttle: false } });
+    tg = await TelegramTest.start({ openDb: database.open, env: { ALLOWED_CHAT_IDS: `${GROUP_ID},${SECOND_GROUP_ID}` }, bot: { throttle: false } });
     group = tg.group({ title: 'Iran–China importers' });
     expect(group.id).toBe(GROUP_ID);
   });
@@ -33,5 +35,20 @@ describe.each(testDatabases())("the bot's words in a group, on $name", (database
     const [list] = await persian.says('/open');
     expect(list!.text.startsWith(tg.text('zh', 'community-open-header'))).toBe(true);
     expect(list!.buttons).toEqual([tg.text('zh', 'community-open-answer-button', { id: asked!.id })]);
+  });
+
+  it('replies to a member who writes traditional characters in them, while the group has no chosen language', async () => {
+    const second = tg.group({ title: '台灣貿易商' });
+    expect(second.id).toBe(SECOND_GROUP_ID);
+    const member = tg.member({ language_code: 'zh' });
+    await member.says('請問怎麼付款給伊朗供應商？');
+    const there = member.inGroup(second);
+    const traditional = (key: string) => toTraditional(tg.text('zh', key));
+    expect((await there.says('/help')).map((r) => r.text)).toEqual([plain(traditional('group-help'))]);
+    expect((await there.says('/cancel')).map((r) => r.text)).toEqual([traditional('group-nothing-to-cancel')]);
+    // The question the test above put to the community is listed.
+    const [list] = await there.says('/open');
+    expect(list!.text.startsWith(traditional('community-open-header'))).toBe(true);
+    expect(list!.text).not.toContain(tg.text('zh', 'community-open-header'));
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../src/text/language.ts';
+import { toTraditional } from '../../src/text/chinese-convert.ts';
 import { anExperience } from '../helpers/experiences.ts';
 import { testDatabases } from '../helpers/db.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
@@ -108,6 +109,54 @@ describe.each(testDatabases())('a second /profile on $name', (database) => {
         industry: own.plainText(language, 'industry-textiles'),
       }),
     );
+  });
+
+  it.each(['fa', 'zh', 'en'] as const)('in %s, changing one answer keeps the others with a press each, without typing them again', async (language) => {
+    const member = own.member({ language_code: language });
+    await member.says('/profile');
+    await member.says('Negin Pars Trading');
+    await member.presses(own.text(language, 'country-IR'));
+    await member.presses(own.text(language, 'industry-food'));
+    await member.says('/profile');
+
+    const [company] = await member.presses(own.text(language, 'bot-button-profile-change'));
+    const keepCompany = own.text(language, 'bot-button-profile-keep', { value: 'Negin Pars Trading' });
+    expect(company!.buttons).toEqual([own.text(language, 'bot-button-skip'), keepCompany]);
+    const [country] = await member.presses(keepCompany);
+    expect(country!.buttons).toContain(own.text(language, 'bot-button-profile-keep', { value: own.plainText(language, 'country-IR') }));
+    const [industry] = await member.presses(own.text(language, 'country-CN'));
+    const keepIndustry = own.text(language, 'bot-button-profile-keep', { value: own.plainText(language, 'industry-food') });
+    expect(industry!.buttons.at(-1)).toBe(keepIndustry);
+    await member.presses(keepIndustry);
+    const [again] = await member.says('/profile');
+    expect(again!.text).toBe(
+      own.plainText(language, 'bot-profile-current', {
+        company: 'Negin Pars Trading',
+        country: own.plainText(language, 'country-CN'),
+        industry: own.plainText(language, 'industry-food'),
+      }),
+    );
+  });
+
+  it.each([
+    ['en', 'china', 'CN'],
+    ['fa', 'ایران', 'IR'],
+    ['zh', '中國', 'CN'],
+    ['zh', 'Iran', 'IR'],
+  ] as const)('in %s, takes the country typed by its name (%s) as its button would', async (language, typed, code) => {
+    const member = own.member({ language_code: language });
+    await member.says('/profile');
+    await member.presses(own.text(language, 'bot-button-skip'));
+    const [industry] = await member.says(typed);
+    expect(industry!.text).toBe(own.plainText(language, 'bot-profile-ask-industry'));
+    await member.presses(own.text(language, 'industry-food'));
+    expect((await own.app.community.members.getByTelegramId(member.user.id))!.country).toBe(code);
+    // Anything else is still asked again (in the characters the member has now written Chinese in).
+    const words = (key: string) => (typed === '中國' ? toTraditional(own.plainText(language, key)) : own.plainText(language, key));
+    await member.says('/profile');
+    await member.presses(words('bot-button-profile-change'));
+    await member.presses(words('bot-button-skip'));
+    expect((await member.says('Shanghai')).map((r) => r.text)).toEqual([words('bot-profile-country-invalid')]);
   });
 
   it('asks at once a member who has saved no profile', async () => {

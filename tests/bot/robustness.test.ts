@@ -5,6 +5,7 @@ import { createAskQuestion } from '../../src/answering/ask-question.ts';
 import { anExperience } from '../helpers/experiences.ts';
 import { until } from '../helpers/bot-process.ts';
 import { testDatabases } from '../helpers/db.ts';
+import { toTraditional } from '../../src/text/chinese-convert.ts';
 import { unrelatedExperiences } from '../helpers/telegram-kb.ts';
 import { TelegramTest, type TestMember } from '../helpers/telegram.ts';
 
@@ -160,6 +161,15 @@ describe.each(testDatabases())('on $name', (database) => {
         expect(JSON.stringify(failures[0])).toContain('message thread not found');
         expect((await member.says(QUESTION))[0]!.buttons).toContain(tg.text(language, 'bot-button-ask-community'));
       });
+
+      if (language === 'zh')
+        it('Telegram refusing the answer to a question in traditional characters: the apology is in them too', async () => {
+          const member = tg.member({ language_code: language });
+          tg.emulator.state.failNext('sendMessage', 400, 'Bad Request: message thread not found');
+          const [apology] = await member.says('怎麼通過換匯所向中國供應商付款？');
+          expect(apology!.text).toBe(toTraditional(tg.text('zh', 'bot-error-apology')));
+          expect(apology!.text).not.toBe(tg.text('zh', 'bot-error-apology'));
+        });
 
       it('a service throwing: apology, error logged with its cause, next question answered', async () => {
         const member = tg.member({ language_code: language });

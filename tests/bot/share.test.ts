@@ -511,6 +511,19 @@ describe.each(testDatabases())('who and where, in /share on $name', ({ open }) =
 });
 
 describe.each(['zh', 'en'] as const)('the country step of /share in %s', (language) => {
+  it('takes a country typed by its name, as its button shows it', async () => {
+    const t = bot();
+    const m = t.member({ language_code: language });
+    await answerUpToTags(t, m, language);
+    await m.presses(t.text(language, 'share-skip'));
+    await m.says(language === 'zh' ? '中国' : 'china');
+    expect(m.lastReply?.text).toBe(t.text(language, 'share-ask-named', { credit: t.text(language, 'bot-story-contributor', { who: m.user.first_name }) }));
+    await m.presses(t.text(language, 'share-button-named'));
+    expect(linesOf(m.lastReply!.text)).toContain(
+      t.text(language, 'bot-story-meta', { country: t.text(language, 'country-CN'), industry: t.text(language, 'industry-food') }),
+    );
+  });
+
   it('takes a typed country code, refuses one that is no country, and the preview can change it', async () => {
     const t = bot();
     const m = t.member({ language_code: language });

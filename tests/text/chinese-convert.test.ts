@@ -19,4 +19,9 @@ describe('traditional and simplified Chinese', () => {
     expect(traditional).toBe('我們和供應商簽了合同，標籤上寫著清關三天完成。');
     expect(toSimplified(traditional)).toBe(simplified);
   });
+
+  it('writes the passive 被 before 发 as 被發, not as the 被髮 of hair let down', () => {
+    expect(toTraditional('您的经验未被发布。货物已被发送，样品被发回。')).toBe('您的經驗未被發佈。貨物已被發送，樣品被發回。');
+    expect(toTraditional('头发被剪短了')).toBe('頭髮被剪短了');
+  });
 });

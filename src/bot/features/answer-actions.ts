@@ -37,7 +37,9 @@ export function answerActionsFeature(deps: BotDeps): Composer<BotContext> {
     if (opened === 'not-yours') return refuseNotYours(ctx, ASK_COMMUNITY.tag);
     await ctx.answerCallbackQuery();
     const key = { opened: 'bot-community-opened', 'already-open': 'bot-community-already', 'too-many': 'community-too-many-open' } as const;
-    await ctx.reply(ctx.t(key[opened], { max: MAX_OPEN_QUESTIONS_PER_MEMBER }));
+    // Asked in a group, the community's answer still comes in the member's private chat with the bot.
+    const where = opened === 'opened' && ctx.chat?.type !== 'private' ? '-group' : '';
+    await ctx.reply(ctx.t(`${key[opened]}${where}`, { max: MAX_OPEN_QUESTIONS_PER_MEMBER }));
   });
   return composer;
 }

@@ -7,12 +7,17 @@ import { checkMemberText } from '../../knowledge/experiences/rules.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { escapeHtml } from '../render/html.ts';
 import { fieldSteps, type Translate } from './share/steps.ts';
+import { replyScript, wordsFor } from '../i18n.ts';
+import { inScript } from '../../text/chinese-convert.ts';
+import { typedCountry } from '../typed-country.ts';
 
 export const ANSWER_OPEN_QUESTION_CONVERSATION = 'open-question-answer';
 
 /** What the deep link passes when entering; persisted with the conversation, so JSON only. */
 export interface AnswerOpenQuestionArgs {
   locale: Language;
+  /** The characters the answerer writes Chinese in (see replyScript). */
+  script?: 'traditional';
   openQuestionId: number;
 }
 
@@ -30,7 +35,7 @@ const isCommand = (text: string) => /^\/[A-Za-z0-9_]/.test(text);
 function answerConversation(deps: BotDeps) {
   const { translator, community } = deps.app;
   return async (conversation: Conversation<BotContext, Context>, ctx: Context, args: AnswerOpenQuestionArgs): Promise<void> => {
-    const t: Translate = (key, values) => translator.t(args.locale, key, values);
+    const t: Translate = wordsFor(translator, args.locale, args.script);
     const question = await conversation.external(async (outer: BotContext) => {
       const q = await community.openQuestions.getById(args.openQuestionId);
       if (!q || q.status !== 'open') return { state: 'not-open' as const };
@@ -70,8 +75,10 @@ function answerConversation(deps: BotDeps) {
     // The answer is kept as a contribution, and readers are told where the company is.
     const country = question.hasCountry
       ? undefined
-      : await fieldSteps(conversation, t, [SHARE_COUNTRY, COMMUNITY_ANSWER_NAMED], 'community-answer-busy').askCountry(ctx, (code) =>
-          countryName(translator, args.locale, code),
+      : await fieldSteps(conversation, t, [SHARE_COUNTRY, COMMUNITY_ANSWER_NAMED], 'community-answer-busy').askCountry(
+          ctx,
+          (code) => inScript(args.script, countryName(translator, args.locale, code)),
+          (text) => typedCountry(translator, text),
         );
     // Named only with consent; without a name or company there is nothing to show or hide.
     let named = false;
@@ -129,6 +136,6 @@ export function answerOpenQuestionFeature(deps: BotDeps): Composer<BotContext> {
 
 /** Opens the answering of an open question in a private chat (the deep link's /start). */
 export async function enterAnswering(ctx: BotContext, openQuestionId: number): Promise<void> {
-  const args: AnswerOpenQuestionArgs = { locale: ctx.locale, openQuestionId };
+  const args: AnswerOpenQuestionArgs = { locale: ctx.locale, openQuestionId, ...replyScript(ctx) };
   await ctx.conversation.enter(ANSWER_OPEN_QUESTION_CONVERSATION, args);
 }

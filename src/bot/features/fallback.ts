@@ -1,6 +1,6 @@
 import { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../context.ts';
-import { groupReplyLanguage } from '../chat-language.ts';
+import { groupReplyWords } from '../chat-language.ts';
 
 /**
  * Whatever no feature took: in a private chat, say what the bot can do (photos, voice,
@@ -18,8 +18,9 @@ export function fallbackFeature(deps: BotDeps): Composer<BotContext> {
   priv.on('message', (ctx) => ctx.reply(ctx.t('bot-other-input')));
   // In a group, as short: nothing else is said there to what no feature took.
   composer.chatType(['group', 'supergroup']).command('cancel', async (ctx) => {
-    const language = await groupReplyLanguage(deps.app.community.groups, ctx.chat.id, ctx.locale);
-    await ctx.reply(deps.app.translator.t(language, 'group-nothing-to-cancel'), { reply_parameters: { message_id: ctx.message.message_id } });
+    const { language } = await deps.app.community.groups.standing(ctx.chat.id);
+    const t = groupReplyWords(deps.app.translator, language, ctx.t);
+    await ctx.reply(t('group-nothing-to-cancel'), { reply_parameters: { message_id: ctx.message.message_id } });
   });
   return composer;
 }

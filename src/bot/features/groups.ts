@@ -7,6 +7,7 @@ import { LANGUAGES, type Language } from '../../text/language.ts';
 import { onPress } from '../callback-data.ts';
 import { GROUP_ANSWERING, GROUP_LANGUAGE } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';
+import { groupReplyWords } from '../chat-language.ts';
 import { languageFromTelegram } from '../i18n.ts';
 import { whileTyping } from './typing.ts';
 import { smallTalkReply } from '../render/small-talk.ts';
@@ -37,7 +38,8 @@ export function groupsFeature(deps: BotDeps): Composer<BotContext> {
   const { groups } = community;
 
   /** The bot's own words in a group: in the language its admins chose, else the sender's. */
-  const say = (ctx: BotContext, standing: GroupStanding, key: string, args?: TranslationArgs) => translator.t(standing.language ?? ctx.locale, key, args);
+  const say = (ctx: BotContext, standing: GroupStanding, key: string, args?: TranslationArgs) =>
+    groupReplyWords(translator, standing.language, ctx.t)(key, args);
 
   composer.on('my_chat_member', async (ctx, next) => {
     const { chat, from, old_chat_member: was, new_chat_member: now } = ctx.myChatMember;

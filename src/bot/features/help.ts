@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import { isStaff } from '../../knowledge/experiences/roles.ts';
 import type { BotContext, BotDeps } from '../context.ts';
+import { groupReplyWords } from '../chat-language.ts';
 
 const HTML = { parse_mode: 'HTML' } as const;
 
@@ -25,8 +26,8 @@ export function helpFeature(deps: BotDeps): Composer<BotContext> {
 export async function replyGroupHelp(ctx: BotContext, deps: BotDeps): Promise<void> {
   const chatId = ctx.chat!.id;
   const { language: chosen } = await deps.app.community.groups.standing(chatId);
-  // In a members' group, in the language its admins chose, as the bot's other words there (groupReplyLanguage); else the asker's.
-  if (chatId !== deps.app.config.staffChatId) return void (await ctx.reply(deps.app.translator.t(chosen ?? ctx.locale, 'group-help'), HTML));
+  // In a members' group, in the language its admins chose, as the bot's other words there; else the asker's own (groupReplyWords).
+  if (chatId !== deps.app.config.staffChatId) return void (await ctx.reply(groupReplyWords(deps.app.translator, chosen, ctx.t)('group-help'), HTML));
   const language = chosen ? ctx.t(`bot-language-name-${chosen}`) : ctx.t('curation-staff-chat-language-default');
   await ctx.reply(ctx.t('curation-staff-chat-help', { language }), HTML);
 }

@@ -8,12 +8,15 @@ import { INTRO_ASK, INTRO_CONSENT, INTRO_DECIDE } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { escapeHtml } from '../render/html.ts';
 import { editUnlessUnchanged } from '../telegram-failure.ts';
+import { replyScript, wordsFor } from '../i18n.ts';
 
 export const INTRODUCTION_CONVERSATION = 'introduction';
 
 /** What the button passes when entering; persisted with the conversation, so JSON only. */
 interface IntroductionArgs {
   locale: Language;
+  /** The characters the asker writes Chinese in (see replyScript). */
+  script?: 'traditional';
   experienceId: number;
   title: string;
 }
@@ -57,7 +60,7 @@ function outcomeText(t: Translate, result: RequestResult): string {
 function introductionConversation(deps: BotDeps) {
   const { translator, community } = deps.app;
   return async (conversation: Conversation<BotContext, Context>, ctx: Context, args: IntroductionArgs): Promise<void> => {
-    const t: Translate = (key, values) => translator.t(args.locale, key, values);
+    const t: Translate = wordsFor(translator, args.locale, args.script);
     await ctx.reply(t('intro-ask-reason', { title: escapeHtml(args.title), max: REASON_LIMITS.max }), HTML);
     for (;;) {
       const c = await conversation.wait();
@@ -106,7 +109,7 @@ export function introductionsFeature(deps: BotDeps): Composer<BotContext> {
     const experience = refused ? undefined : await experiences.getById(experienceId);
     if (refused || !experience) return void (await ctx.reply(outcomeText(ctx.t, refused ?? { kind: 'unavailable' })));
     await ctx.conversation.exit(INTRODUCTION_CONVERSATION);
-    const args: IntroductionArgs = { locale: ctx.locale, experienceId, title: displayText(experience, ctx.locale).text.title };
+    const args: IntroductionArgs = { locale: ctx.locale, ...replyScript(ctx), experienceId, title: displayText(experience, ctx.locale).text.title };
     await ctx.conversation.enter(INTRODUCTION_CONVERSATION, args);
   });
 

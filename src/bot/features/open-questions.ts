@@ -2,8 +2,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext, BotDeps } from '../context.ts';
 import { openQuestionLink } from '../open-question-sender.ts';
 import { clip, escapeHtml } from '../render/html.ts';
-import { groupReplyLanguage } from '../chat-language.ts';
-import { wordsFor } from '../i18n.ts';
+import { groupReplyWords } from '../chat-language.ts';
 
 // One message's worth: older questions are listed once these are answered or closed.
 const LIST_MAX = 10;
@@ -17,8 +16,7 @@ export function openQuestionsFeature(deps: BotDeps): Composer<BotContext> {
 
   composer.command('open', async (ctx) => {
     // In a group, in the language its admins chose, as the bot's other words there.
-    const t =
-      ctx.chat.type === 'private' ? ctx.t : wordsFor(deps.app.translator, await groupReplyLanguage(community.groups, ctx.chat.id, ctx.locale), undefined);
+    const t = ctx.chat.type === 'private' ? ctx.t : groupReplyWords(deps.app.translator, (await community.groups.standing(ctx.chat.id)).language, ctx.t);
     const open = await community.openQuestions.listOpen(LIST_MAX);
     if (open.length === 0) {
       await ctx.reply(t('community-open-none'));

@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard, type Context } from 'grammy';
 import type { Language } from '../../text/language.ts';
 import { INDUSTRIES } from '../../knowledge/experiences/experience.ts';
 import { onPress } from '../callback-data.ts';
-import { PROFILE_CHANGE, PROFILE_COMPANY, PROFILE_COUNTRIES, PROFILE_COUNTRY, PROFILE_INDUSTRY, PROFILE_START } from '../callbacks.ts';
+import { PROFILE_CHANGE, PROFILE_COMPANY, PROFILE_COUNTRIES, PROFILE_COUNTRY, PROFILE_INDUSTRY, PROFILE_KEEP, PROFILE_START } from '../callbacks.ts';
 import type { Member } from '../../community/members.ts';
 import { isValidProfileValue } from '../../community/profile.ts';
 import type { BotContext, BotDeps } from '../context.ts';
@@ -11,6 +11,8 @@ import { countryName, industryName } from '../../answering/display.ts';
 import { consentMessage } from './introductions.ts';
 import { replyScript, wordsFor } from '../i18n.ts';
 import { inScript } from '../../text/chinese-convert.ts';
+import { clip } from '../render/html.ts';
+import { typedCountry } from '../typed-country.ts';
 
 export const PROFILE_CONVERSATION = 'profile';
 
@@ -19,9 +21,13 @@ interface ProfileArgs {
   locale: Language;
   script?: 'traditional';
   memberId: number;
+  /** The profile as saved, when the member chose to change it: each step then offers to keep its value. */
+  saved?: Partial<Record<Step, string>>;
 }
 
 type Step = 'company' | 'country' | 'industry';
+// A company's name on a button: what a phone shows of it.
+const KEEP_CLIP = 30;
 type Answer = { value: string | null } | { halt: true } | { cancelled: true };
 
 /**
@@ -35,7 +41,14 @@ function profileConversation(deps: BotDeps) {
     const t = wordsFor(deps.app.translator, args.locale, args.script);
     const countryLabel = (code: string) => inScript(args.script, countryName(deps.app.translator, args.locale, code));
     const industryLabel = (slug: string) => inScript(args.script, industryName(deps.app.translator, args.locale, slug));
-    const skipCompany = () => new InlineKeyboard().text(t('bot-button-skip'), PROFILE_COMPANY.encode({ skip: '-' }));
+    const before = args.saved ?? {};
+    const savedLabel: Record<Step, (value: string) => string> = { company: (v) => clip(v, KEEP_CLIP), country: countryLabel, industry: industryLabel };
+    // Changing one answer should not mean typing the others again: a saved value is kept with one press.
+    const withKeep = (keyboard: InlineKeyboard, step: Step) => {
+      const value = before[step];
+      return value ? keyboard.row().text(t('bot-button-profile-keep', { value: savedLabel[step](value) }), PROFILE_KEEP.encode({ step })) : keyboard;
+    };
+    const skipCompany = () => withKeep(new InlineKeyboard().text(t('bot-button-skip'), PROFILE_COMPANY.encode({ skip: '-' })), 'company');
 
     const leave = async (answer: Answer) => {
       if (!('cancelled' in answer)) return conversation.halt({ next: true });
@@ -49,7 +62,7 @@ function profileConversation(deps: BotDeps) {
         const data = c.callbackQuery?.data;
         if (data !== undefined) {
           await c.answerCallbackQuery();
-          const pressed = pressedChoice(step, data);
+          const pressed = PROFILE_KEEP.decode(data)?.step === step ? (before[step] ?? null) : pressedChoice(step, data);
           if (pressed !== undefined) return { value: pressed };
           continue; // a button of another message
         }
@@ -68,8 +81,13 @@ function profileConversation(deps: BotDeps) {
 
     const countries = new InlineKeyboard();
     for (const code of PROFILE_COUNTRIES) countries.text(countryLabel(code), PROFILE_COUNTRY.encode({ country: code }));
-    await ctx.reply(t('bot-profile-ask-country'), { reply_markup: countries.row().text(t('bot-button-skip'), PROFILE_COUNTRY.encode({ country: null })) });
-    const country = await ask('country', (c) => isoCode(c.message?.text), 'bot-profile-country-invalid');
+    countries.row().text(t('bot-button-skip'), PROFILE_COUNTRY.encode({ country: null }));
+    await ctx.reply(t('bot-profile-ask-country'), { reply_markup: withKeep(countries, 'country') });
+    const country = await ask(
+      'country',
+      (c) => (c.message?.text === undefined ? undefined : typedCountry(deps.app.translator, c.message.text)),
+      'bot-profile-country-invalid',
+    );
     if (!('value' in country)) return leave(country);
 
     const industries = new InlineKeyboard();
@@ -77,7 +95,8 @@ function profileConversation(deps: BotDeps) {
       industries.text(industryLabel(slug), PROFILE_INDUSTRY.encode({ industry: slug }));
       if (i % 2 === 1) industries.row();
     });
-    await ctx.reply(t('bot-profile-ask-industry'), { reply_markup: industries.row().text(t('bot-button-skip'), PROFILE_INDUSTRY.encode({ industry: null })) });
+    industries.row().text(t('bot-button-skip'), PROFILE_INDUSTRY.encode({ industry: null }));
+    await ctx.reply(t('bot-profile-ask-industry'), { reply_markup: withKeep(industries, 'industry') });
     const industry = await ask('industry', () => undefined, 'bot-profile-industry-invalid');
     if (!('value' in industry)) return leave(industry);
 
@@ -111,11 +130,6 @@ function companyName(text: string | undefined): string | undefined {
   return v !== undefined && isValidProfileValue('company', v) ? v : undefined;
 }
 
-function isoCode(text: string | undefined): string | undefined {
-  const v = text?.trim().toUpperCase();
-  return v !== undefined && isValidProfileValue('country', v) ? v : undefined;
-}
-
 /**
  * /profile, and the button under /start's greeting: a member with a profile sees it first, with
  * a button to change it (asked again from the first step); one without is asked at once.
@@ -132,7 +146,8 @@ export function profileFeature(deps: BotDeps): Composer<BotContext> {
     if (!member) return;
     await ctx.conversation.exit(PROFILE_CONVERSATION);
     if (!change && (member.company || member.country || member.industry)) return showProfile(ctx, deps, member);
-    const args: ProfileArgs = { locale: ctx.locale, memberId: member.id, ...replyScript(ctx) };
+    const saved = Object.fromEntries((['company', 'country', 'industry'] as const).flatMap((step) => (member[step] ? [[step, member[step]]] : [])));
+    const args: ProfileArgs = { locale: ctx.locale, memberId: member.id, ...replyScript(ctx), ...(change ? { saved } : {}) };
     await ctx.conversation.enter(PROFILE_CONVERSATION, args);
   };
   composer.command('profile', (ctx, next) => enter(ctx, next, false));

@@ -4,6 +4,7 @@ import type { TranslationArgs } from '../../i18n.ts';
 import { onPress } from '../callback-data.ts';
 import { SAVED_MESSAGE_CHOICE } from '../callbacks.ts';
 import type { BotContext, BotDeps } from '../context.ts';
+import { groupReplyWords } from '../chat-language.ts';
 import { languageFromTelegram } from '../i18n.ts';
 import { isGroupAdmin } from './groups.ts';
 
@@ -35,7 +36,7 @@ export function saveFeature(deps: BotDeps): Composer<BotContext> {
     const standing = await community.groups.standing(chat.id);
     if (!standing.allowed) return void ctx.log.debug('a /save in a group the bot does not serve');
     const say = (key: string, args?: TranslationArgs) =>
-      ctx.reply(translator.t(standing.language ?? ctx.locale, key, args), {
+      ctx.reply(groupReplyWords(translator, standing.language, ctx.t)(key, args), {
         reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
       });
     // In a forum topic a message that replies to nothing replies to the topic's first message.

@@ -27,7 +27,7 @@ function tierOf(answer: DeliverableAnswer): NonNullable<DeliverableAnswer['tier'
  * community; with nothing found, the offer alone (worded for what it is when the question asks
  * for live information no experience can tell).
  */
-export function renderAnswer(answer: DeliverableAnswer, language: Language, t: Translate, translator: Translator): string {
+export function renderAnswer(answer: DeliverableAnswer, language: Language, t: Translate, translator: Translator, place: { inGroup?: boolean } = {}): string {
   const parts = [escapeHtml(answer.text)];
   const tier = tierOf(answer);
   const lines = () =>
@@ -49,8 +49,10 @@ export function renderAnswer(answer: DeliverableAnswer, language: Language, t: T
       const notes = [inScript(answer.script, shown), c.machineTranslated ? t('answer-machine-note') : '', inScript(answer.script, verified)];
       return [line, ...notes.filter(Boolean).map((n) => `   <i>${n}</i>`)].join('\n');
     });
-  if (tier === 'related') parts.push(lines().join('\n'), t('bot-related-offer'));
-  else if (tier === 'nothing') parts.push(t(answer.reason === 'live-information' ? 'bot-live-information-hint' : 'bot-abstained-offer'));
+  // The community's answer reaches the asker in their private chat with the bot, not in the group asked in.
+  const offer = (key: string) => t(place.inGroup ? `${key}-group` : key);
+  if (tier === 'related') parts.push(lines().join('\n'), offer('bot-related-offer'));
+  else if (tier === 'nothing') parts.push(answer.reason === 'live-information' ? t('bot-live-information-hint') : offer('bot-abstained-offer'));
   else if (answer.mode === 'llm') parts.push([`<b>${t('bot-sources')}</b>`, ...lines()].join('\n'));
   return parts.join('\n\n');
 }

@@ -11,6 +11,7 @@ import { FIELDS, type Field } from './fields.ts';
 import { saveContribution } from './save.ts';
 import { fieldSteps, HTML, type Translate } from './steps.ts';
 import { wordsFor } from '../../i18n.ts';
+import { typedCountry } from '../../typed-country.ts';
 import { inScript } from '../../../text/chinese-convert.ts';
 
 /** What /share passes when entering; persisted with the conversation, so JSON only. */
@@ -58,7 +59,11 @@ export function createShareConversation(deps: BotDeps) {
 
     // The profile's country is used when there is one.
     const askCountry = async (): Promise<void> => {
-      draft.country = await steps.askCountry(ctx, (code) => inScript(args.script, countryName(translator, args.locale, code)));
+      draft.country = await steps.askCountry(
+        ctx,
+        (code) => inScript(args.script, countryName(translator, args.locale, code)),
+        (text) => typedCountry(translator, text),
+      );
     };
 
     // Shown exactly as the story's credit line will read.

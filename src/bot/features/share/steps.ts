@@ -1,7 +1,6 @@
 import type { Conversation } from '@grammyjs/conversations';
 import { type Context, InlineKeyboard } from 'grammy';
 import type { TranslationArgs } from '../../../i18n.ts';
-import { isValidProfileValue } from '../../../community/profile.ts';
 import { INDUSTRIES, type Industry } from '../../../knowledge/experiences/experience.ts';
 import type { CallbackCodec } from '../../callback-data.ts';
 import { isOurButton, PROFILE_COUNTRIES, SHARE_COUNTRY, SHARE_INDUSTRY, SHARE_SKIP } from '../../callbacks.ts';
@@ -130,13 +129,14 @@ export function fieldSteps(conversation: Conversation<BotContext, Context>, t: T
    * Where the company is, for a member whose profile does not say: readers are told it. Iran and
    * China are buttons (`countryName` labels them); any other ISO 3166 code is typed.
    */
-  const askCountry = async (ctx: Context, countryName: (code: string) => string): Promise<string> => {
+  /** `fromText`: the country a typed answer names (typedCountry), undefined when none. */
+  const askCountry = async (ctx: Context, countryName: (code: string) => string, fromText: (text: string) => string | undefined): Promise<string> => {
     const keyboard = new InlineKeyboard();
     for (const code of PROFILE_COUNTRIES) keyboard.text(countryName(code), SHARE_COUNTRY.encode({ country: code }));
     await ctx.reply(t('share-ask-country'), { ...HTML, reply_markup: keyboard });
     const typed = (text: string) => {
-      const code = text.trim().toUpperCase();
-      return isValidProfileValue('country', code) ? { country: code } : undefined;
+      const country = fromText(text);
+      return country !== undefined ? { country } : undefined;
     };
     const { value, c } = await choose(SHARE_COUNTRY, typed, 'share-country-invalid');
     if (c.callbackQuery) await c.answerCallbackQuery();
