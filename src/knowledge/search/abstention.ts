@@ -106,21 +106,21 @@ export interface AbstentionModel {
 export const DEFAULT_ABSTENTION_MODEL: AbstentionModel = {
   normalisation: {
     fa: {
-      mean: { prominence: 1.0129, margin: 0.4793, coverage: 0.5603, known: 0.8548, matched: 1.5015 },
-      sd: { prominence: 0.4513, margin: 0.2282, coverage: 0.2742, known: 0.2298, matched: 0.3439 },
+      mean: { prominence: 1.0124, margin: 0.4795, coverage: 0.2413, known: 0.8548, matched: 1.5015 },
+      sd: { prominence: 0.4504, margin: 0.228, coverage: 0.1744, known: 0.2298, matched: 0.3439 },
     },
     zh: {
-      mean: { prominence: 1.2511, margin: 0.5705, coverage: 0.4507, known: 0.7432, matched: 1.5847 },
-      sd: { prominence: 0.4146, margin: 0.2175, coverage: 0.1969, known: 0.1179, matched: 0.1339 },
+      mean: { prominence: 1.247, margin: 0.5678, coverage: 0.4364, known: 0.729, matched: 1.5748 },
+      sd: { prominence: 0.4253, margin: 0.2239, coverage: 0.1928, known: 0.1437, matched: 0.2058 },
     },
     en: {
-      mean: { prominence: 1.0434, margin: 0.4839, coverage: 0.644, known: 0.9249, matched: 1.5201 },
-      sd: { prominence: 0.4029, margin: 0.1859, coverage: 0.2707, known: 0.1, matched: 0.1996 },
+      mean: { prominence: 1.0364, margin: 0.4787, coverage: 0.2737, known: 0.9048, matched: 1.5062 },
+      sd: { prominence: 0.4163, margin: 0.1946, coverage: 0.2133, known: 0.1594, matched: 0.2686 },
     },
   },
-  weights: { prominence: 0.749, margin: 0.679, coverage: 0.365, known: 0.408, matched: 0.633 },
-  intercept: 2.124,
-  threshold: 0.626,
+  weights: { prominence: 0.739, margin: 0.684, coverage: 0.451, known: 0.476, matched: 0.52 },
+  intercept: 2.086,
+  threshold: 0.625,
   relatedThreshold: 0.35,
   minCoverageWithFewMatches: 0.5,
 };
