@@ -7,5 +7,6 @@
  *   2: nouns starting with می keep their stem (میوه‌ها → میوه); ـجات is a plural; امام، برون،
  *      بایدو، میانه، تحریم are kept whole.
  *   3: اسم (a name, as people say it) is read as نام, as texts write it.
+ *   4: stored texts hold their adjacent Persian and English word pairs too (adjacentPairs).
  */
-export const TEXT_PIPELINE_VERSION = 3;
+export const TEXT_PIPELINE_VERSION = 4;

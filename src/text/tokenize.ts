@@ -51,3 +51,36 @@ function tokensOfNormalized(normalized: string, options: { question?: boolean })
   }
   return out;
 }
+
+const HAN_TOKEN = /\p{Script=Han}/u;
+const ARABIC_TOKEN = /\p{Script=Arabic}/u;
+const BARE_NUMBER = /^\d{1,2}$/;
+
+/**
+ * Two content words met side by side (stop words dropped): "letter of credit" holds
+ * `letter_credit`, ثبت شرکت holds `ثبت_شرکت`. No word token has an underscore (English splits on
+ * it, Persian runs exclude it), so a pair never collides with a word.
+ */
+export function pairToken(first: string, second: string): string {
+  return `${first}_${second}`;
+}
+
+/**
+ * Persian and English words in the same script, neither a bare one- or two-digit number: Chinese
+ * already has its character bigrams, and a pair across scripts or with an incidental number
+ * says nothing about word order.
+ */
+function pairable(a: string, b: string): boolean {
+  if (a === b || HAN_TOKEN.test(a) || HAN_TOKEN.test(b) || BARE_NUMBER.test(a) || BARE_NUMBER.test(b)) return false;
+  return ARABIC_TOKEN.test(a) === ARABIC_TOKEN.test(b);
+}
+
+/**
+ * The adjacent word pairs of a text's tokens, indexed beside its words (search-tokens.ts) so the
+ * confidence can tell a story holding the question's words together from one holding them apart.
+ */
+export function adjacentPairs(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) if (pairable(tokens[i]!, tokens[i + 1]!)) out.push(pairToken(tokens[i]!, tokens[i + 1]!));
+  return out;
+}

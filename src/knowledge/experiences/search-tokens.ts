@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/db.ts';
-import { searchTokens } from '../../text/tokenize.ts';
+import { adjacentPairs, searchTokens } from '../../text/tokenize.ts';
 import type { ExperienceText, Language } from './experience.ts';
 
 /** What experience_texts stores for lexical search. */
@@ -10,11 +10,15 @@ export interface IndexedText {
   tokens?: readonly string[];
 }
 
-/** Tokens of everything a member could search an experience text by: its fields and its tags. */
+/**
+ * Tokens of everything a member could search an experience text by: its fields and its tags,
+ * then its adjacent word pairs (adjacentPairs). The length BM25 normalises by counts the words only.
+ */
 export function indexText(text: ExperienceText, tags: readonly string[], language: Language): IndexedText {
   const source = [text.title, text.problem, text.solution, text.outcome ?? '', tags.join(' ')].join('\n');
-  const tokens = searchTokens(source, language);
-  return { searchText: tokens.join(' '), searchLength: tokens.length, tokens };
+  const words = searchTokens(source, language);
+  const tokens = [...words, ...adjacentPairs(words)];
+  return { searchText: tokens.join(' '), searchLength: words.length, tokens };
 }
 
 /**

@@ -36,7 +36,10 @@ export interface AbstentionFeatures {
   /**
    * Share of the question's own IDF mass found in one text of the top experience (the best
    * covered), each word weighted as in the ranking: a Chinese question sharing only single
-   * characters with a text (天, 明) covers little of it.
+   * characters with a text (天, 明) covers little of it. Two adjacent words of a Persian or
+   * English question count in the mass as a pair too (QueryWeights.pair), held by a text that has
+   * them side by side: a story holding ثبت, شرکت and چین apart shares the words of "ثبت شرکت در
+   * چین" but covers less of it than one about registering a company. (Chinese has its bigrams.)
    */
   coverage: number;
   /**
@@ -103,21 +106,21 @@ export interface AbstentionModel {
 export const DEFAULT_ABSTENTION_MODEL: AbstentionModel = {
   normalisation: {
     fa: {
-      mean: { prominence: 1.0129, margin: 0.4793, coverage: 0.5603, known: 0.8548, matched: 1.5015 },
-      sd: { prominence: 0.4513, margin: 0.2282, coverage: 0.2742, known: 0.2298, matched: 0.3439 },
+      mean: { prominence: 1.0124, margin: 0.4795, coverage: 0.2413, known: 0.8548, matched: 1.5015 },
+      sd: { prominence: 0.4504, margin: 0.228, coverage: 0.1744, known: 0.2298, matched: 0.3439 },
     },
     zh: {
-      mean: { prominence: 1.2511, margin: 0.5705, coverage: 0.4507, known: 0.7432, matched: 1.5847 },
-      sd: { prominence: 0.4146, margin: 0.2175, coverage: 0.1969, known: 0.1179, matched: 0.1339 },
+      mean: { prominence: 1.247, margin: 0.5678, coverage: 0.4364, known: 0.729, matched: 1.5748 },
+      sd: { prominence: 0.4253, margin: 0.2239, coverage: 0.1928, known: 0.1437, matched: 0.2058 },
     },
     en: {
-      mean: { prominence: 1.0434, margin: 0.4839, coverage: 0.644, known: 0.9249, matched: 1.5201 },
-      sd: { prominence: 0.4029, margin: 0.1859, coverage: 0.2707, known: 0.1, matched: 0.1996 },
+      mean: { prominence: 1.0364, margin: 0.4787, coverage: 0.2737, known: 0.9048, matched: 1.5062 },
+      sd: { prominence: 0.4163, margin: 0.1946, coverage: 0.2133, known: 0.1594, matched: 0.2686 },
     },
   },
-  weights: { prominence: 0.749, margin: 0.679, coverage: 0.365, known: 0.408, matched: 0.633 },
-  intercept: 2.124,
-  threshold: 0.626,
+  weights: { prominence: 0.739, margin: 0.684, coverage: 0.451, known: 0.476, matched: 0.52 },
+  intercept: 2.086,
+  threshold: 0.625,
   relatedThreshold: 0.35,
   minCoverageWithFewMatches: 0.5,
 };
@@ -133,10 +136,18 @@ export function asksSomething(questionTokens: readonly string[]): boolean {
   return questionTokens.some((t) => /\p{L}/u.test(t));
 }
 
+/**
+ * The features and, for the rule on few matches, the coverage of the question's words alone: a
+ * story in a base of two rarely has a long question's words side by side, yet may well answer it.
+ */
+export interface QuestionFeatures extends AbstentionFeatures {
+  wordCoverage: number;
+}
+
 /** `matches`: how many experiences matched the question at all; `language`: the question's. */
-export function tier(features: AbstentionFeatures, matches: number, language: Language, model: AbstentionModel = DEFAULT_ABSTENTION_MODEL): Tier {
+export function tier(features: QuestionFeatures, matches: number, language: Language, model: AbstentionModel = DEFAULT_ABSTENTION_MODEL): Tier {
   if (matches === 0) return 'nothing';
-  if (matches < ENOUGH_MATCHES && features.coverage < model.minCoverageWithFewMatches) return 'nothing';
+  if (matches < ENOUGH_MATCHES && features.wordCoverage < model.minCoverageWithFewMatches) return 'nothing';
   const c = confidence(features, language, model);
   if (c >= model.threshold) return 'answered';
   return c >= model.relatedThreshold || holdsEnoughWords(features) ? 'related' : 'nothing';
@@ -188,18 +199,21 @@ export function abstentionFeatures(
   weights: QueryWeights,
   topTexts: ScoredText[],
   evidenceScores: number[],
-): AbstentionFeatures {
+): QuestionFeatures {
   const [first, , third = 0] = evidenceScores;
   const known = knownShare(groups, stats, weights);
-  if (topTexts.length === 0 || first === undefined || first <= 0) return { ...NO_FEATURES, known };
+  if (topTexts.length === 0 || first === undefined || first <= 0) return { ...NO_FEATURES, known, wordCoverage: 0 };
   const rest = evidenceScores.slice(2, 12);
   const meanRest = rest.length > 0 ? rest.reduce((a, b) => a + b, 0) / rest.length : 0;
   const mass = groups.map((g) => {
+    if (g.source === 'pair') return weights.pair * idf(stats, g.alternatives[0]!.tokens[0]!);
     const token = ownWord(g);
     return token === undefined ? 0 : tokenWeight(token, weights) * idf(stats, token);
   });
   const all = mass.reduce((a, b) => a + b, 0);
   const heldBy = (t: ScoredText) => t.matched.reduce((s, position) => s + mass[position]!, 0);
+  const pairs = groups.reduce((s, g, position) => (g.source === 'pair' ? s + mass[position]! : s), 0);
+  const pairsHeldBy = (t: ScoredText) => t.matched.reduce((s, position) => (groups[position]!.source === 'pair' ? s + mass[position]! : s), 0);
   const best = topTexts.reduce((a, b) => (heldBy(b) > heldBy(a) ? b : a));
   let words = 0;
   for (const position of best.matched) {
@@ -213,6 +227,7 @@ export function abstentionFeatures(
     prominence: Math.min(Math.log(meanRest > 0 ? first / meanRest : 5), Math.log(5)),
     margin: (first - third) / first,
     coverage: all > 0 ? heldBy(best) / all : 0,
+    wordCoverage: all > pairs ? Math.max(...topTexts.map((t) => heldBy(t) - pairsHeldBy(t))) / (all - pairs) : 0,
     known,
     matched: Math.log(1 + Math.min(words, ENOUGH_MATCHED_WORDS)),
   };

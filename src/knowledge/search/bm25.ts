@@ -93,6 +93,8 @@ export interface LookupTerm {
 export function lookupTerms(groups: QueryGroup[], stats: CorpusStats, tuning: LexicalTuning, weights: QueryWeights): LookupTerm[] {
   const best = new Map<string, number>();
   for (const g of groups) {
+    // A text holding a pair holds both its words, and is found by them.
+    if (g.source === 'pair') continue;
     for (const a of g.alternatives) {
       for (const t of a.tokens) {
         if ((stats.df.get(t) ?? 0) === 0) continue;
@@ -192,7 +194,7 @@ export interface ScoredText {
    * abstention.ts), computed in the same pass since only the glossary groups' weights differ.
    */
   evidence: number;
-  /** Positions in the query's groups of those this text matched, ascending. */
+  /** Positions in the query's groups of those this text matched (adjacent word pairs too), ascending. */
   matched: number[];
 }
 
@@ -222,6 +224,7 @@ export function scoreTexts(
   }
   const firstAlternative = new Int32Array(groups.length + 1);
   const evidenceShare = new Float64Array(groups.length);
+  const fromPair = new Uint8Array(groups.length);
   const fromGlossary = new Uint8Array(groups.length);
   const firstTerm = new Int32Array(alternatives + 1);
   const alternativeWeight = new Float64Array(alternatives);
@@ -233,6 +236,7 @@ export function scoreTexts(
     evidenceShare[g] =
       group.source === 'glossary' && weights.glossary > 0 ? 1 / weights.glossary : group.alternatives.every((x) => x.tokens.every(isBareNumber)) ? 0 : 1;
     fromGlossary[g] = group.source === 'glossary' ? 1 : 0;
+    fromPair[g] = group.source === 'pair' ? 1 : 0;
     for (const alternative of group.alternatives) {
       firstTerm[a] = k;
       // A concept found inside a longer one ranks at its share; lookups weighed it in full.
@@ -274,7 +278,9 @@ export function scoreTexts(
         if (s > best) best = s;
       }
       if (best <= 0) continue;
-      if (fromGlossary[g]) (concepts ??= []).push({ g, best });
+      // A pair is only listed as matched, for the coverage (QueryWeights.pair).
+      if (fromPair[g]) matched.push(g);
+      else if (fromGlossary[g]) (concepts ??= []).push({ g, best });
       else {
         score += best;
         evidence += best * evidenceShare[g]!;

@@ -8,8 +8,8 @@ import type { Expansion } from '../glossary/glossary.ts';
  */
 export interface QueryGroup {
   key: string;
-  /** Where the tokens came from: the question itself, an LLM translation, or the glossary. */
-  source: 'original' | 'translation' | 'glossary';
+  /** Where the tokens came from: the question itself, an LLM translation, the glossary, or two adjacent words of the question. */
+  source: 'original' | 'translation' | 'glossary' | 'pair';
   /** The language whose texts these tokens can match (by script). */
   language: Language;
   alternatives: { tokens: string[]; weight: number }[];
@@ -29,9 +29,21 @@ export interface QueryWeights {
   hanChar: number;
   /** A misspelt question word read as the known word it likely means (spelling.ts): less sure than a word spelled right. */
   corrected: number;
+  /**
+   * Two adjacent words of the question (adjacentPairs) in the question's IDF mass the confidence's
+   * coverage measures, as this many times the pair's IDF. The ranking and the evidence leave
+   * pairs out: weighed there they changed no ranking, and made the separation worse.
+   */
+  pair: number;
 }
 
-export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { translation: 0.9, glossary: 2, hanChar: 0.3, corrected: 0.85 };
+export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
+  translation: 0.9,
+  glossary: 2,
+  hanChar: 0.3,
+  corrected: 0.85,
+  pair: 2,
+};
 
 const SINGLE_HAN = /^\p{Script=Han}$/u;
 const HAN = /\p{Script=Han}/u;
@@ -65,6 +77,8 @@ export function buildQuery(
     expansions: Expansion[];
     /** Tokens of `original` that come from a misspelt word read as the known word it likely means. */
     corrected?: ReadonlySet<string>;
+    /** Adjacent word pairs of `original` (adjacentPairs): read by the coverage only. */
+    pairs?: readonly string[];
   },
   weights: QueryWeights = DEFAULT_QUERY_WEIGHTS,
 ): QueryGroup[] {
@@ -99,6 +113,10 @@ export function buildQuery(
     if (same) same.weight = Math.max(same.weight, weight);
     else group.alternatives.push({ tokens, weight });
     groups.set(key, group);
+  }
+  for (const p of input.pairs ?? []) {
+    const key = `p:${p}`;
+    if (!groups.has(key)) groups.set(key, { key, source: 'pair', language: tokenLanguage(p), alternatives: [{ tokens: [p], weight: 1 }] });
   }
   return [...groups.values()];
 }

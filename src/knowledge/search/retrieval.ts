@@ -2,7 +2,7 @@ import { type Language, LANGUAGES } from '../../text/language.ts';
 import type { Db } from '../../db/db.ts';
 import type { Logger } from '../../log.ts';
 import { detectLanguage } from '../../text/language.ts';
-import { tokenizeQuestion } from '../../text/tokenize.ts';
+import { adjacentPairs, tokenizeQuestion } from '../../text/tokenize.ts';
 import { finglishReading } from './finglish-query.ts';
 import { corrected, spellingCorrections, createSpellingMemo } from './spelling.ts';
 import {
@@ -165,6 +165,7 @@ export function createRetriever(deps: {
           translations: inQueryOrder.map((t) => t.text.tokens),
           expansions: [...expansions, ...more],
           corrected: new Set(original.tokens.filter((t) => !typedTokens.has(t))),
+          pairs: adjacentPairs(original.tokens),
         },
         options.query,
       );
@@ -251,26 +252,29 @@ export function createRetriever(deps: {
  * some 100 groups and 350 tokens, and a Map per group was a tenth of all an answer allocates.
  */
 function searchedWords(groups: QueryGroup[], stats: CorpusStats, weights: QueryWeights): SearchedWord[] {
-  return groups.map((g) => {
-    const share = g.source === 'glossary' && weights.glossary > 0 ? 1 / weights.glossary : 1;
-    const tokens: SearchedWord['tokens'] = [];
-    // The word's worth is groupValue's (its best alternative), summed here from the same factors.
-    let best = 0;
-    for (const a of g.alternatives) {
-      let sum = 0;
-      for (const token of a.tokens) {
-        const tw = tokenWeight(token, weights);
-        const i = idf(stats, token);
-        sum += tw * i;
-        const weight = a.weight * tw * i * share;
-        const seen = tokens.find((t) => t.token === token);
-        if (!seen) tokens.push({ token, weight });
-        else if (weight > seen.weight) seen.weight = weight;
+  // A pair is no word a sentence or a story could be quoted by.
+  return groups
+    .filter((g) => g.source !== 'pair')
+    .map((g) => {
+      const share = g.source === 'glossary' && weights.glossary > 0 ? 1 / weights.glossary : 1;
+      const tokens: SearchedWord['tokens'] = [];
+      // The word's worth is groupValue's (its best alternative), summed here from the same factors.
+      let best = 0;
+      for (const a of g.alternatives) {
+        let sum = 0;
+        for (const token of a.tokens) {
+          const tw = tokenWeight(token, weights);
+          const i = idf(stats, token);
+          sum += tw * i;
+          const weight = a.weight * tw * i * share;
+          const seen = tokens.find((t) => t.token === token);
+          if (!seen) tokens.push({ token, weight });
+          else if (weight > seen.weight) seen.weight = weight;
+        }
+        if (a.weight * sum > best) best = a.weight * sum;
       }
-      if (a.weight * sum > best) best = a.weight * sum;
-    }
-    return { tokens, weight: best * share };
-  });
+      return { tokens, weight: best * share };
+    });
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Db } from '../../../src/db/db.ts';
 import { createForgetting } from '../../../src/community/forget.ts';
 import { ExperienceRepository } from '../../../src/knowledge/experiences/repository.ts';
 import type { ExperienceRecord } from '../../../src/knowledge/experiences/experience.ts';
-import { searchTokens } from '../../../src/text/tokenize.ts';
+import { adjacentPairs, searchTokens } from '../../../src/text/tokenize.ts';
 import { testDatabases } from '../../helpers/db.ts';
 import { anExperience } from '../../helpers/experiences.ts';
 
@@ -64,7 +64,8 @@ describe.each(testDatabases())('ExperienceRepository on $name', ({ open }) => {
     );
     const t = record.translations!.en!;
     const tokens = searchTokens([t.title, t.problem, t.solution, t.outcome, record.tags!.join(' ')].join('\n'), 'en');
-    expect(en).toEqual({ search_text: tokens.join(' '), search_length: tokens.length });
+    // The words, then their adjacent pairs; the length counts the words.
+    expect(en).toEqual({ search_text: [...tokens, ...adjacentPairs(tokens)].join(' '), search_length: tokens.length });
     expect(await storedTermStats(db)).toEqual(await recountedTermStats(db));
   });
 

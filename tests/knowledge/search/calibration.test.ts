@@ -59,6 +59,12 @@ describe.each(testDatabases())('the answer tiers over the demo base on $name', (
     expect(result.hits[0]?.externalId).toBe('demo-015');
   });
 
+  // No demo story is about registering a company in China; several hold ثبت, شرکت and چین apart.
+  it('does not answer registering a company in China from stories that hold its words apart', async () => {
+    const result = await retriever.search({ text: 'ثبت شرکت در چین' });
+    expect(result).toMatchObject({ tier: 'related', abstained: true });
+  });
+
   it('decides a question the same whatever incidental number it holds', async () => {
     const asked = await Promise.all([3, 7, 12, 25].map((n) => retriever.search({ text: `customs question number ${n} about Bandar Abbas clearance` })));
     expect(new Set(asked.map((r) => r.tier)).size).toBe(1);
