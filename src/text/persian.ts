@@ -126,3 +126,30 @@ export function persianTokens(phrase: string, out: string[]): void {
     stemWord(word, 0, out);
   }
 }
+
+/**
+ * The words a compound typed apart would be joined as (دعوت نامه → دعوتنامه, ال ای دی → الایدی):
+ * each run of two or three adjacent words of `phrase` (normalised), read as one word, when that
+ * gives a single token none of its parts gives. Members often type without the half-space the
+ * stories use; whether such a word is one the base holds is for the search to find out.
+ */
+export function joinedCompounds(phrase: string): string[] {
+  const words = phrase
+    .replace(ZWNJ, '')
+    .split(' ')
+    .filter((w) => /^\p{Script=Arabic}+$/u.test(w));
+  const out = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    for (const size of [2, 3]) {
+      if (i + size > words.length) break;
+      const parts = words.slice(i, i + size);
+      const joined: string[] = [];
+      stemWord(parts.join(''), 0, joined);
+      if (joined.length !== 1 || [...joined[0]!].length < 4) continue;
+      const own: string[] = [];
+      for (const p of parts) stemWord(p, 0, own);
+      if (!own.includes(joined[0]!)) out.add(joined[0]!);
+    }
+  }
+  return [...out];
+}

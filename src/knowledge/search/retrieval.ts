@@ -3,6 +3,7 @@ import type { Db } from '../../db/db.ts';
 import type { Logger } from '../../log.ts';
 import { detectLanguage } from '../../text/language.ts';
 import { adjacentPairs, tokenizeQuestion } from '../../text/tokenize.ts';
+import { joinedCompounds } from '../../text/persian.ts';
 import { finglishReading } from './finglish-query.ts';
 import { corrected, spellingCorrections, createSpellingMemo } from './spelling.ts';
 import {
@@ -147,7 +148,11 @@ export function createRetriever(deps: {
     const inGlossary = (token: string) =>
       options.useGlossary && (glossaryWords ??= new Set([...glossary.match(typed, language).values()].flatMap((m) => m.variants.flat()))).has(token);
     const corrections = await spellingCorrections(typed, language, view, spellingMemo, inGlossary);
-    const original = corrected(typed, corrections);
+    let original = corrected(typed, corrections);
+    // A compound typed apart (دعوت نامه) is searched as the joined word too, when the base holds it.
+    const joins = language === 'fa' ? joinedCompounds(typed.normalized).filter((t) => !original.tokens.includes(t)) : [];
+    // Pairs of the words as typed: a joined word is no neighbour of the last one.
+    const pairs = adjacentPairs(original.tokens);
     const typedTokens = new Set(typed.tokens);
     const translated = Object.entries(q.translations ?? {}).map(([l, text]) => ({
       language: l as Language,
@@ -165,7 +170,7 @@ export function createRetriever(deps: {
           translations: inQueryOrder.map((t) => t.text.tokens),
           expansions: [...expansions, ...more],
           corrected: new Set(original.tokens.filter((t) => !typedTokens.has(t))),
-          pairs: adjacentPairs(original.tokens),
+          pairs,
         },
         options.query,
       );
@@ -173,7 +178,15 @@ export function createRetriever(deps: {
 
     const vectorRanking = embedder && db.hasVector ? vectorRank(embedder, q, filters) : Promise.resolve(undefined);
     let allTerms = queryTerms(groups);
-    let stats = await view.stats(allTerms);
+    let stats = await view.stats(joins.length > 0 ? [...allTerms, ...joins] : allTerms);
+    const heldJoins = joins.filter((t) => stats.df.has(t));
+    if (heldJoins.length > 0) {
+      original = { ...original, tokens: [...original.tokens, ...heldJoins] };
+      heldJoins.forEach((t) => typedTokens.add(t));
+      groups = query([]);
+      allTerms = queryTerms(groups);
+      stats = await view.stats(allTerms);
+    }
     // A concept named with words no text holds is searched by its synonyms in the question's language too.
     const synonyms = options.useGlossary ? glossary.synonymsOfUnknownWords(original, language, (t) => stats.df.has(t)) : [];
     if (synonyms.length > 0) {
