@@ -34,6 +34,7 @@ bot-language-name-en = English
 
 bot-profile-ask-company = What is your company's name? (or press Skip)
 bot-profile-company-invalid = Please send the company name as a short text (up to 120 characters), or press Skip.
+bot-profile-company-question = That looks like a question. To finish your profile, send your company's name or press Skip; to ask your question instead, send /cancel and then the question.
 bot-profile-ask-country = Where is your company based? Press a button or type a two-letter country code such as TR.
 bot-profile-country-invalid = Please press a button or type a two-letter country code such as TR.
 bot-profile-ask-industry = Which industry are you in?

@@ -35,6 +35,7 @@ bot-language-name-en = English
 
 bot-profile-ask-company = نام شرکت شما چیست؟ (یا «رد شدن» را بزنید)
 bot-profile-company-invalid = لطفاً نام شرکت را کوتاه بنویسید (حداکثر ۱۲۰ نویسه) یا «رد شدن» را بزنید.
+bot-profile-company-question = این به پرسش می‌ماند. برای تکمیل پروفایل، نام شرکت را بفرستید یا «رد شدن» را بزنید؛ برای پرسیدن، /cancel را بفرستید و بعد پرسشتان را.
 bot-profile-ask-country = شرکت شما در کدام کشور است؟ یکی از دکمه‌ها را بزنید یا کد دوحرفی کشور را بنویسید، مثل TR.
 bot-profile-country-invalid = لطفاً یکی از دکمه‌ها را بزنید یا کد دوحرفی کشور را بنویسید، مثل TR.
 bot-profile-ask-industry = در چه صنعتی فعالیت می‌کنید؟

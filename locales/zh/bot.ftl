@@ -34,6 +34,7 @@ bot-language-name-en = English
 
 bot-profile-ask-company = 您的公司叫什么名字？（也可以点“跳过”）
 bot-profile-company-invalid = 请用简短的文字发送公司名称（不超过 120 个字符），或点“跳过”。
+bot-profile-company-question = 这看起来像一个问题。要完成资料，请发送公司名称或点“跳过”；要提问，请先发送 /cancel，再发送您的问题。
 bot-profile-ask-country = 您的公司在哪个国家？请点按钮，或输入两个字母的国家代码，例如 TR。
 bot-profile-country-invalid = 请点按钮，或输入两个字母的国家代码，例如 TR。
 bot-profile-ask-industry = 贵公司属于哪个行业？

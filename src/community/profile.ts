@@ -12,10 +12,18 @@ export interface ProfileInput {
 
 export type ProfileField = keyof ProfileInput;
 
+/**
+ * A text ending in a question mark (?, ؟, ？): no company is called that, but a member who types a
+ * question while the profile waits for a company's name would have it saved as the name.
+ */
+export function endsAsQuestion(text: string): boolean {
+  return /[?؟？]$/u.test(text.trim());
+}
+
 /** Whether `value` may be stored in the profile's `field` (null: left empty). */
 export function isValidProfileValue(field: ProfileField, value: string | null): boolean {
   if (value === null) return true;
-  if (field === 'company') return value.trim() === value && value !== '' && [...value].length <= MAX_COMPANY;
+  if (field === 'company') return value.trim() === value && value !== '' && [...value].length <= MAX_COMPANY && !endsAsQuestion(value);
   if (field === 'country') return isCountryCode(value);
   return (INDUSTRIES as readonly string[]).includes(value);
 }

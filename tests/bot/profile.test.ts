@@ -164,4 +164,22 @@ describe.each(testDatabases())('a second /profile on $name', (database) => {
     const [asked] = await member.says('/profile');
     expect(asked!.text).toBe(own.plainText('en', 'bot-profile-ask-company'));
   });
+
+  it.each([
+    ['fa', 'ترخیص از گمرک بندرعباس چقدر طول میکشه؟'],
+    ['zh', '伊朗清关要多久？'],
+    ['en', 'how long does clearance take at bandar abbas?'],
+  ] as const)('in %s does not save a question typed while it waits for the company name as the name', async (language, question) => {
+    const member = own.member({ language_code: language });
+    await member.says('/profile');
+    const [told] = await member.says(question);
+    expect(told!.text).toBe(own.plainText(language, 'bot-profile-company-question'));
+    const [country] = await member.says('Negin Pars');
+    expect(country!.text).toBe(own.plainText(language, 'bot-profile-ask-country'));
+    await member.presses(own.text(language, 'country-IR'));
+    await member.presses(own.text(language, 'industry-food'));
+    const [shown] = await member.says('/profile');
+    expect(shown!.text).toContain('Negin Pars');
+    expect(shown!.text).not.toContain(question);
+  });
 });

@@ -5,7 +5,7 @@ import { INDUSTRIES } from '../../knowledge/experiences/experience.ts';
 import { onPress } from '../callback-data.ts';
 import { PROFILE_CHANGE, PROFILE_COMPANY, PROFILE_COUNTRIES, PROFILE_COUNTRY, PROFILE_INDUSTRY, PROFILE_KEEP, PROFILE_START } from '../callbacks.ts';
 import type { Member } from '../../community/members.ts';
-import { isValidProfileValue } from '../../community/profile.ts';
+import { endsAsQuestion, isValidProfileValue } from '../../community/profile.ts';
 import type { BotContext, BotDeps } from '../context.ts';
 import { countryName, industryName } from '../../answering/display.ts';
 import { consentMessage } from './introductions.ts';
@@ -56,7 +56,7 @@ function profileConversation(deps: BotDeps) {
       return conversation.halt();
     };
 
-    const ask = async (step: Step, accept: (c: Context) => string | null | undefined, invalidKey: string): Promise<Answer> => {
+    const ask = async (step: Step, accept: (c: Context) => string | null | undefined, invalidKey: (c: Context) => string): Promise<Answer> => {
       for (;;) {
         const c = await conversation.wait();
         const data = c.callbackQuery?.data;
@@ -71,12 +71,16 @@ function profileConversation(deps: BotDeps) {
         if (command) return { halt: true };
         const value = accept(c);
         if (value !== undefined) return { value };
-        if (c.message) await c.reply(t(invalidKey));
+        if (c.message) await c.reply(t(invalidKey(c)));
       }
     };
 
     await ctx.reply(t('bot-profile-ask-company'), { reply_markup: skipCompany() });
-    const company = await ask('company', (c) => companyName(c.message?.text), 'bot-profile-company-invalid');
+    const company = await ask(
+      'company',
+      (c) => companyName(c.message?.text),
+      (c) => (endsAsQuestion(c.message?.text ?? '') ? 'bot-profile-company-question' : 'bot-profile-company-invalid'),
+    );
     if (!('value' in company)) return leave(company);
 
     const countries = new InlineKeyboard();
@@ -86,7 +90,7 @@ function profileConversation(deps: BotDeps) {
     const country = await ask(
       'country',
       (c) => (c.message?.text === undefined ? undefined : typedCountry(deps.app.translator, c.message.text)),
-      'bot-profile-country-invalid',
+      () => 'bot-profile-country-invalid',
     );
     if (!('value' in country)) return leave(country);
 
@@ -97,7 +101,11 @@ function profileConversation(deps: BotDeps) {
     });
     industries.row().text(t('bot-button-skip'), PROFILE_INDUSTRY.encode({ industry: null }));
     await ctx.reply(t('bot-profile-ask-industry'), { reply_markup: withKeep(industries, 'industry') });
-    const industry = await ask('industry', () => undefined, 'bot-profile-industry-invalid');
+    const industry = await ask(
+      'industry',
+      () => undefined,
+      () => 'bot-profile-industry-invalid',
+    );
     if (!('value' in industry)) return leave(industry);
 
     const saved = await conversation.external(() =>
