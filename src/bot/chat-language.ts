@@ -2,29 +2,30 @@ import type { Queryable } from '../db/db.ts';
 import { isLanguage, LANGUAGES, type Language } from '../text/language.ts';
 import type { TranslationArgs, Translator } from '../i18n.ts';
 
-// A group's chosen language, else (a private chat) its member's — chosen, else their Telegram app's —, else English.
-const CHAT_LANGUAGE = `SELECT coalesce((SELECT settings->>'language' FROM chats WHERE chat_id = $1),
-                                (SELECT coalesce(language, telegram_language) FROM members WHERE telegram_id = $1)) AS language`;
+// A group's chosen language, else (a private chat) its member's — chosen, else their Telegram app's —, else English;
+// and, in a private chat, the characters its member writes Chinese in.
+const CHAT_READER = `SELECT coalesce((SELECT settings->>'language' FROM chats WHERE chat_id = $1),
+                                (SELECT coalesce(language, telegram_language) FROM members WHERE telegram_id = $1)) AS language,
+                            (SELECT chinese_script FROM members WHERE telegram_id = $1) AS script`;
 
-/** The language the bot writes in, in a chat it posts to on its own (a review card in the staff chat). */
+/**
+ * How the bot writes, in a chat it posts to on its own: the language (a review card in the staff
+ * chat), and in a private chat the characters its member writes Chinese in (for wordsFor).
+ */
+export async function chatReader(db: Queryable, chatId: number): Promise<{ language: Language; script?: 'traditional' }> {
+  const [row] = await db.query<{ language: string | null; script: string | null }>(CHAT_READER, [chatId]);
+  return { language: isLanguage(row?.language) ? row.language : 'en', ...(row?.script === 'traditional' ? { script: 'traditional' as const } : {}) };
+}
+
+/** The language the bot writes in, in a chat it posts to on its own (see chatReader). */
 export async function chatLanguage(db: Queryable, chatId: number): Promise<Language> {
-  const [row] = await db.query<{ language: string | null }>(CHAT_LANGUAGE, [chatId]);
-  return isLanguage(row?.language) ? row.language : 'en';
+  return (await chatReader(db, chatId)).language;
 }
 
 /** The language a group's admins chose with /settings; undefined while nobody has (the bot then posts there in English). */
 async function chosenChatLanguage(db: Queryable, chatId: number): Promise<Language | undefined> {
   const [row] = await db.query<{ language: string | null }>(`SELECT settings->>'language' AS language FROM chats WHERE chat_id = $1`, [chatId]);
   return isLanguage(row?.language) ? row.language : undefined;
-}
-
-/**
- * The characters the member behind a private chat writes Chinese in (members.chinese_script),
- * for what the bot sends them on its own (wordsFor): traditional, else undefined.
- */
-export async function memberScript(db: Queryable, telegramId: number): Promise<'traditional' | undefined> {
-  const [row] = await db.query<{ script: string | null }>(`SELECT chinese_script AS script FROM members WHERE telegram_id = $1`, [telegramId]);
-  return row?.script === 'traditional' ? 'traditional' : undefined;
 }
 
 /**

@@ -14,7 +14,6 @@ import { INTRO_DECIDE } from './callbacks.ts';
 import { escapeHtml } from './render/html.ts';
 import { telegramFailure } from './telegram-failure.ts';
 import { createSendBudget, type SendBudget } from './send-budget.ts';
-import { memberScript } from './chat-language.ts';
 import { wordsFor } from './i18n.ts';
 
 export interface IntroductionSenderOptions {
@@ -74,7 +73,7 @@ export function createIntroductionSender(options: IntroductionSenderOptions): Re
     const to = message === 'request' || message === 'contact-to-contributor' ? intro.contributor : intro.asker;
     const other = to === intro.asker ? intro.contributor : intro.asker;
     // In the characters the recipient writes Chinese in, as the bot's replies to them are.
-    const t = wordsFor(translator, to.language, await memberScript(db, to.telegramId));
+    const t = wordsFor(translator, to.language, to.script);
     const experience = await experiences.getById(intro.experienceId);
     const title = escapeHtml(experience ? displayText(experience, to.language).text.title : '');
     const values = { title, who: escapeHtml(who(other, to)), reason: escapeHtml(intro.reason), contact: contact(other, to) };

@@ -7,7 +7,7 @@ import { SAVED_MESSAGE_CONSENT, type SavedMessageConsentJob } from '../jobs/save
 import type { Job } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/runner.ts';
 import { SAVED_MESSAGE_CHOICE } from './callbacks.ts';
-import { chatLanguage, memberScript } from './chat-language.ts';
+import { chatReader } from './chat-language.ts';
 import { wordsFor } from './i18n.ts';
 import { clip, escapeHtml } from './render/html.ts';
 import { createSendBudget, type SendBudget } from './send-budget.ts';
@@ -39,9 +39,9 @@ export function createSavedMessageSender(options: SavedMessageSenderOptions): Re
     const saved = await savedMessages.question(saveId);
     if (!saved || saved.state !== 'asked') return { skipped: 'decided or erased' };
     const chatId = saved.authorTelegramId;
-    const language = await chatLanguage(db, chatId);
     // In the characters the author writes Chinese in, as the bot's replies to them are.
-    const t = wordsFor(translator, language, await memberScript(db, chatId));
+    const { language, script } = await chatReader(db, chatId);
+    const t = wordsFor(translator, language, script);
     const keyboard = new InlineKeyboard();
     if (saved.who !== '') keyboard.text(t('save-consent-button-named', { who: saved.who }), SAVED_MESSAGE_CHOICE.encode({ saveId, choice: 'named' })).row();
     keyboard

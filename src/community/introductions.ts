@@ -41,6 +41,8 @@ export interface IntroductionParty {
   /** Their Telegram @username when they acted, if they have one. */
   username?: string;
   language: Language;
+  /** The characters they write Chinese in, when traditional: what the bot sends them is in them too. */
+  script?: 'traditional';
 }
 
 export interface IntroductionForDelivery {
@@ -174,7 +176,7 @@ export function createIntroductions(db: Db) {
     async forDelivery(introductionId: number): Promise<IntroductionForDelivery | undefined> {
       const side = (p: string) =>
         `${p}.telegram_id AS ${p}_telegram_id, ${p}.name AS ${p}_name, ${p}.company AS ${p}_company, ${p}.country AS ${p}_country,
-         coalesce(${p}.language, ${p}.telegram_language) AS ${p}_language`;
+         coalesce(${p}.language, ${p}.telegram_language) AS ${p}_language, ${p}.chinese_script AS ${p}_script`;
       const [row] = await db.query<Record<string, string | number | null>>(
         `SELECT i.status, i.experience_id, i.reason, i.asker_username AS a_username, i.contributor_username AS c_username, ${side('a')}, ${side('c')}
            FROM introductions i JOIN members a ON a.id = i.asker_member_id JOIN members c ON c.id = i.contributor_member_id
@@ -192,6 +194,7 @@ export function createIntroductions(db: Db) {
           ...text('country'),
           ...text('username'),
           language: isLanguage(language) ? language : 'en',
+          ...(row[`${p}_script`] === 'traditional' ? { script: 'traditional' as const } : {}),
         };
       };
       return {
