@@ -52,16 +52,33 @@ function tokensOfNormalized(normalized: string, options: { question?: boolean })
   return out;
 }
 
-const HAN_TOKEN = /\p{Script=Han}/u;
-const ARABIC_TOKEN = /\p{Script=Arabic}/u;
-const BARE_NUMBER = /^\d{1,2}$/;
+const HAN = /\p{Script=Han}/u;
+const ARABIC = /\p{Script=Arabic}/u;
+
+/**
+ * A number of one or two digits alone ("7" in "customs question number 7"): a count, a day, a
+ * rank, seldom what is asked. No word pair is made with it, and the search's confidence does not
+ * count it as evidence (knowledge/search): whether a text happened to hold the question's 3 or 12
+ * decided whether it was answered. Longer numbers (a model 1210, an HS code, a year) may be the
+ * very subject.
+ */
+export function isBareNumber(token: string): boolean {
+  return /^\d{1,2}$/.test(token);
+}
+
+/** The language a token can match, judged by its script; Latin and digits match English texts (and others). */
+export function tokenLanguage(token: string): Language {
+  if (HAN.test(token)) return 'zh';
+  if (ARABIC.test(token)) return 'fa';
+  return 'en';
+}
 
 /**
  * Two content words met side by side (stop words dropped): "letter of credit" holds
  * `letter_credit`, ثبت شرکت holds `ثبت_شرکت`. No word token has an underscore (English splits on
  * it, Persian runs exclude it), so a pair never collides with a word.
  */
-export function pairToken(first: string, second: string): string {
+function pairToken(first: string, second: string): string {
   return `${first}_${second}`;
 }
 
@@ -71,8 +88,9 @@ export function pairToken(first: string, second: string): string {
  * says nothing about word order.
  */
 function pairable(a: string, b: string): boolean {
-  if (a === b || HAN_TOKEN.test(a) || HAN_TOKEN.test(b) || BARE_NUMBER.test(a) || BARE_NUMBER.test(b)) return false;
-  return ARABIC_TOKEN.test(a) === ARABIC_TOKEN.test(b);
+  if (a === b || isBareNumber(a) || isBareNumber(b)) return false;
+  const language = tokenLanguage(a);
+  return language !== 'zh' && language === tokenLanguage(b);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Language } from '../../text/language.ts';
-import { isBareNumber, type QueryGroup, type QueryWeights, tokenWeight } from './query.ts';
+import { isBareNumber } from '../../text/tokenize.ts';
+import { type QueryGroup, type QueryWeights, tokenWeight } from './query.ts';
 import type { CorpusStats, ScoredText } from './bm25.ts';
 import { idf } from './bm25.ts';
 

@@ -1,6 +1,7 @@
 import type { Language } from '../../text/language.ts';
 import type { Queryable } from '../../db/db.ts';
-import { isBareNumber, type QueryGroup, type QueryWeights, tokenLanguage, tokenWeight } from './query.ts';
+import { isBareNumber, tokenLanguage } from '../../text/tokenize.ts';
+import { type QueryGroup, type QueryWeights, tokenWeight } from './query.ts';
 
 /** Corpus statistics BM25 needs: document frequencies of the query's terms, text counts and lengths. */
 export interface CorpusStats {

@@ -1,4 +1,5 @@
 import type { Language } from '../../text/language.ts';
+import { tokenLanguage } from '../../text/tokenize.ts';
 import type { Expansion } from '../glossary/glossary.ts';
 
 /**
@@ -46,25 +47,6 @@ export const DEFAULT_QUERY_WEIGHTS: QueryWeights = {
 };
 
 const SINGLE_HAN = /^\p{Script=Han}$/u;
-const HAN = /\p{Script=Han}/u;
-const ARABIC = /\p{Script=Arabic}/u;
-
-/**
- * A number of one or two digits alone ("7" in "customs question number 7"): a count, a day, a
- * rank, seldom what is asked. It still ranks a text that holds it, but the confidence does not
- * count it as evidence: whether a text happened to hold the question's 3 or 12 decided whether it
- * was answered. Longer numbers (a model 1210, an HS code, a year) may be the very subject.
- */
-export function isBareNumber(token: string): boolean {
-  return /^\d{1,2}$/.test(token);
-}
-
-/** The language a token can match, judged by its script; Latin and digits match English texts (and others). */
-export function tokenLanguage(token: string): Language {
-  if (HAN.test(token)) return 'zh';
-  if (ARABIC.test(token)) return 'fa';
-  return 'en';
-}
 
 /**
  * The query from the tokens of the question (`original`), of its translations into the other
