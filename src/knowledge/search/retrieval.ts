@@ -178,6 +178,7 @@ export function createRetriever(deps: {
 
     const vectorRanking = embedder && db.hasVector ? vectorRank(embedder, q, filters) : Promise.resolve(undefined);
     let allTerms = queryTerms(groups);
+    // The joined words are looked up with the rest: those the base holds join the question, their statistics already read.
     let stats = await view.stats(joins.length > 0 ? [...allTerms, ...joins] : allTerms);
     const heldJoins = joins.filter((t) => stats.df.has(t));
     if (heldJoins.length > 0) {
@@ -185,7 +186,6 @@ export function createRetriever(deps: {
       heldJoins.forEach((t) => typedTokens.add(t));
       groups = query([]);
       allTerms = queryTerms(groups);
-      stats = await view.stats(allTerms);
     }
     // A concept named with words no text holds is searched by its synonyms in the question's language too.
     const synonyms = options.useGlossary ? glossary.synonymsOfUnknownWords(original, language, (t) => stats.df.has(t)) : [];
