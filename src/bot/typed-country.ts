@@ -2,13 +2,13 @@ import type { Translator } from '../i18n.ts';
 import { countryName } from '../answering/display.ts';
 import { isCountryCode } from '../knowledge/experiences/rules.ts';
 import { LANGUAGES } from '../text/language.ts';
-import { toSimplified } from '../text/chinese-convert.ts';
+import { normalize } from '../text/normalize.ts';
 
 /** The countries the locales name (country-XX): members come from these most. */
 const NAMED_COUNTRIES = ['IR', 'CN', 'AE', 'TR', 'HK', 'RU', 'IQ'] as const;
 
-// Compared as typed on a phone: any case, Chinese in either characters, Arabic ي and ك for Persian ی and ک.
-const comparable = (text: string) => toSimplified(text.trim().toLowerCase()).replace(/ي/g, 'ی').replace(/ك/g, 'ک');
+// Compared as the search compares words typed on a phone: any case, Chinese in either characters, Arabic ي and ك for Persian ی and ک.
+const comparable = (text: string) => normalize(text, 'en');
 
 /**
  * The country a member typed where their company's country is asked: a two-letter code (TR), or
